@@ -59,7 +59,13 @@ struct reader {
     /* A worker thread reads chunks into slots ahead of the caller's
      * thread, which parses them, feeds the sink and checks the signature;
      * each chunk is decrypted (and hashed) by whichever thread is free
-     * (see "chunks" below). */
+     * (see "chunks" below).  Each slot (~128 KiB) is its own sodium_malloc
+     * block, allocated by the worker the first time it claims the slot
+     * (slot_get) and freed, wiped, with the reader: a bundle of n chunks
+     * takes min(n, SLOTS_N) slots, and one that fails in its header none.
+     * Until session 31 the eight slots were part of the reader, ~1 MB
+     * filled, zeroed, locked and wiped in every open however small the
+     * bundle (docs/TESTING.md, "Session 31"). */
     struct slots q;
     struct rslot {
         size_t len;              /* ciphertext bytes, then plaintext bytes */
@@ -70,7 +76,7 @@ struct reader {
         unsigned char digest[BULK_HASHBYTES];
         unsigned char ct[CT_MAX];
         unsigned char pt[CHUNK_LEN];
-    } slot[SLOTS_N];
+    } *slot[SLOTS_N];
 };
 
 /* --- source: raw bytes, armor decoding, hashing --- */
@@ -832,6 +838,21 @@ static int v2_read(struct reader *r, size_t *left, struct rslot *sl,
  * caller's side, whose share includes unlocking the store). */
 #define WORKER_SHARE (SLOTS_N - 3)
 
+/* The worker's slot i, allocated (zeroed, in secure memory) the first
+ * time it is claimed; NULL, with EXIT_INPUT in e, if secure memory ran
+ * out.  Called by the worker only, after slots_claim() gave it i; the
+ * caller's thread sees the pointer after slots_take() (the queue's mutex
+ * orders the two). */
+static struct rslot *slot_get(struct reader *r, size_t i, struct err *e)
+{
+    if (r->slot[i] == NULL) {
+        r->slot[i] = secmem_alloc(sizeof *r->slot[i]);
+        if (r->slot[i] == NULL)
+            err_set(e, EXIT_INPUT, "out of secure memory for the bundle");
+    }
+    return r->slot[i];
+}
+
 static void *worker_main(void *arg)
 {
     struct reader *r = arg;
@@ -846,7 +867,11 @@ static void *worker_main(void *arg)
 
         if (slots_claim(&r->q, &i, NULL) != 0)
             break;                       /* the caller stopped */
-        sl = &r->slot[i];
+        sl = slot_get(r, i, &e);
+        if (sl == NULL) {
+            slots_fail(&r->q, &e);
+            break;
+        }
         sl->index = index++;
         if (r->version == 2) {
             rc = v2_read(r, &left, sl, &e);
@@ -892,7 +917,7 @@ static int read_chunks(struct reader *r, struct err *e)
     if (slots_start(&r->q, worker_main, r, "bundle reader", e) != 0)
         return -1;
     while ((rc = slots_take(&r->q, &i, e)) > 0) {
-        struct rslot *sl = &r->slot[i];
+        struct rslot *sl = r->slot[i];
 
         if (!sl->ready && v3_open(r, r->aead[1], sl, e) != 0)
             return -1;
@@ -962,6 +987,8 @@ int bundle_read(int fd, const unsigned char *box_pk,
         *info = r->info;
     bulk_aead_free(r->aead[0]);
     bulk_aead_free(r->aead[1]);
+    for (size_t i = 0; i < SLOTS_N; i++)
+        secmem_free(r->slot[i]);          /* sodium_free wipes; NULL is a no-op */
     secmem_free(r);
     return rc;
 }
