@@ -37,8 +37,13 @@ static const char *const adj_ends[] = { "ий", "а", "е", "ого", "ому", 
 static const char *const demonym_it[] = { "ит", "ита", "итка", "итки", "ити", "итів" };
 static const char *const demonym_an[] = { "анин", "анина", "анка", "анки", "ани" };
 static const char *const demonym_yan[] = { "янин", "янина", "янка", "янки", "яни" };
+/* The Russian adjective's endings after -ск- (днепровский, днепровской). */
+static const char *const adj_ru[] = { "ий", "ая", "ое", "ого", "ому", "ой", "ом", "ую", "ие",
+                                      "их", "им", "ими" };
 static const char *const adjective[] = { "ський", "ська", "ське", "ського", "ському", "ській",
                                          "ських", "ським", "ською", "ську", "ськими", "ські", "ської" };
+
+static int adjectives_ov(const int *s, int n, place_uk_fn fn, void *ctx);
 
 static int uk_vowel(int c)
 {
@@ -150,12 +155,15 @@ static int adjectives(const int *s, int n, place_uk_fn fn, void *ctx)
 {
     int b[UK_MAX + 3], m = n;
 
+    int rc;
+
+    if ((rc = adjectives_ov(s, n, fn, ctx)) != 0)
+        return rc;
     memcpy(b, s, sizeof *s * (size_t)n);
     if (n >= 3 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && (s[n - 3] == C_ES || s[n - 3] == C_TSE))
         return place_uk_emit(b, m - 3, adjective, sizeof adjective / sizeof adjective[0], fn, ctx);
     static const char *const latin_s[] = { "ska", "skyi", "ske", "skoi" };
     static const char *const latin_k[] = { "ka", "kyi", "ke", "koi" };
-    int rc;
 
     if (s[n - 1] == C_TSE || s[n - 1] == C_ES) {
         if ((rc = emit_latin(b, m, latin_k, 4, fn, ctx)) != 0)
@@ -171,6 +179,25 @@ static int adjectives(const int *s, int n, place_uk_fn fn, void *ctx)
     return adjective_alternating(b, m, fn, ctx);
 }
 
+/* The adjective of a stem ending in a consonant and р (Дніпр-о, Днепр):
+ * -ов- before the suffix, Ukrainian -овський (дніпровський) and Russian
+ * -овский (днепровской) in their genders and cases (brief s31 place31,
+ * report-adv30 L-9; Ukrainian and Russian word formation as the author
+ * knew it: wants a native reviewer).  0 or fn's non-zero answer. */
+static int adjectives_ov(const int *s, int n, place_uk_fn fn, void *ctx)
+{
+    int b[UK_MAX + 5], rc;
+
+    if (n < 4 || n > UK_MAX || s[n - 1] != 0x440 || uk_vowel(s[n - 2]) || !cyr_letter(s[n - 2]))
+        return 0;
+    memcpy(b, s, sizeof *s * (size_t)n);
+    b[n] = C_O, b[n + 1] = 0x432;
+    if ((rc = place_uk_emit(b, n + 2, adjective, sizeof adjective / sizeof adjective[0], fn, ctx)) != 0)
+        return rc;
+    b[n + 2] = C_ES, b[n + 3] = C_KA;
+    return place_uk_emit(b, n + 4, adj_ru, sizeof adj_ru / sizeof adj_ru[0], fn, ctx);
+}
+
 /* The region named from stem s[0..n): -щина, but -ччина after ц
  * (Вінниччина), -щина in place of с (Одещина, Черкащина) and of -ськ
  * (Франківщина). */
@@ -181,6 +208,8 @@ static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
     memcpy(b, s, sizeof *s * (size_t)n);
     if (n >= 3 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && s[n - 3] == C_ES)
         m -= 3;
+    else if (n >= 5 && s[n - 1] == C_KA && s[n - 2] == C_ES && !uk_vowel(s[n - 3]))
+        m -= 2;                     /* Днепропетровск: Днепропетровщина (L-10) */
     else if (n >= 4 && s[n - 1] == C_KA && s[n - 2] == C_SOFT && s[n - 3] == C_TSE) {
         /* Донецьк: Донеччина, Russian Донетчина (brief s30 slav30). */
         int rc;
@@ -246,8 +275,13 @@ static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
     /* A neuter noun in -о (brief s30 slav30, report-adv29c K-4): Дніпро:
      * з Дніпра, в Дніпрі, Дніпром; the Russian locative -е (в Днепре is
      * the Russian name's). */
-    if (last == C_O && !uk_vowel(cp[n - 2]) && n >= 5)
-        return place_uk_emit(cp, n - 1, case_neuter, sizeof case_neuter / sizeof case_neuter[0], fn, ctx);
+    if (last == C_O && !uk_vowel(cp[n - 2]) && n >= 5) {
+        if ((rc = place_uk_emit(cp, n - 1, case_neuter, sizeof case_neuter / sizeof case_neuter[0], fn, ctx)) != 0 ||
+            !all)
+            return rc;
+        /* дніпровський, днепровской (brief s31 place31, L-9). */
+        return adjectives_ov(cp, n - 1, fn, ctx);
+    }
     if ((last == C_Y || last == C_UK_I) && !uk_vowel(cp[n - 2]) && n - 1 >= 3) {
         if ((rc = place_uk_emit(cp, n - 1, case_plural, sizeof case_plural / sizeof case_plural[0], fn, ctx)) != 0 ||
             !all || (rc = regions(cp, n - 1, fn, ctx)) != 0)
@@ -267,11 +301,20 @@ static int cases(const int *cp, int n, place_uk_fn fn, void *ctx)
     return forms_of(cp, n, fn, ctx, 0);
 }
 
-/* The demonyms of a place (flags, place_uk.h). */
+/* Where a place's demonyms go: sure, the -янин/-анин ones (replaced),
+ * unsure, the -ит ones (review flags; brief s31 place31). */
+struct demonym_to {
+    place_uk_fn sure, unsure;
+    void *ctx;
+};
+
+/* The demonyms of a place (place_uk.h); ctx is a struct demonym_to. */
 static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
 {
+    const struct demonym_to *to = ctx;
     int b[UK_MAX + 1], last = cp[n - 1], m = n, rc;
 
+    (void)fn;
     if (!cyr_letter(last) || n < 4)
         return 0;
     memcpy(b, cp, sizeof *cp * (size_t)n);
@@ -279,17 +322,21 @@ static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
         if (uk_vowel(cp[n - 2]))
             return 0;
         m = n - 1;
-        if ((rc = place_uk_emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], fn, ctx)) != 0)
+        if ((rc = place_uk_emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], to->unsure,
+                                to->ctx)) != 0)
             return rc;
         if (b[m - 1] == C_TSE)
             b[m - 1] = C_CHE;
-        return place_uk_emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], fn, ctx);
+        return place_uk_emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], to->sure, to->ctx);
     }
-    if (uk_vowel(last) || last == C_SHORT_I ||
-        (last == C_KA && cp[n - 2] == C_SOFT))   /* -ськ, -цьк: франківець, none made */
+    /* A neuter name in -о (Дніпро): дніпрянин, дніпрянка (L-9). */
+    if (last == C_O && n >= 5 && !uk_vowel(cp[n - 2]))
+        m = n - 1;
+    else if (uk_vowel(last) || last == C_SHORT_I ||
+             (last == C_KA && cp[n - 2] == C_SOFT))   /* -ськ, -цьк: франківець, none made */
         return 0;
     /* харків'янин: the key view leaves the apostrophe out. */
-    return place_uk_emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], fn, ctx);
+    return place_uk_emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], to->sure, to->ctx);
 }
 
 /* Reads text[0..len) into cp (lower case, Cyrillic letters and inner
@@ -345,9 +392,11 @@ static int each_name(const char *text, size_t len, int (*each)(const int *, int,
     return rc;
 }
 
-int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx)
+int place_uk_demonyms(const char *text, size_t len, place_uk_fn sure, place_uk_fn unsure, void *ctx)
 {
-    return each_name(text, len, demonyms, fn, ctx);
+    struct demonym_to to = { sure, unsure, ctx };
+
+    return each_name(text, len, demonyms, NULL, &to);
 }
 
 int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx)

@@ -54,16 +54,19 @@ int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
  * Returns as place_uk_forms. */
 int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
-/* Calls fn with the demonyms of the Cyrillic place name text[0..len) (as
- * place_uk_forms reads it): a name in -а/-я/-и/-і: the stem + -ит,
- * -итка (одесит, одеситка) and, ц as ч, + -анин, -анка (вінничанин);
- * one ending in a consonant: + -янин, -янка (харків'янин; the key view
- * leaves the apostrophe out); with their plural and genitive.  They are
- * irregular (полтавець, киянин): the caller makes them review flags, not
- * replacements.  Written by hand from Ukrainian word formation as the
+/* Calls sure or unsure with the demonyms of the Cyrillic place name
+ * text[0..len) (as place_uk_forms reads it): a name in -а/-я/-и/-і: the
+ * stem + -ит, -итка (одесит, одеситка) to unsure and, ц as ч, + -анин,
+ * -анка (вінничанин) to sure; one ending in a consonant, or a neuter in
+ * -о after one (Дніпро, brief s31 place31): + -янин, -янка (харків'янин,
+ * дніпрянин; the key view leaves the apostrophe out) to sure; with their
+ * plural and genitive.  -ит forms are often wrong (the demonyms are
+ * irregular: полтавець, киянин): the caller makes unsure ones review
+ * flags; -янин/-анин make no ordinary word, the caller replaces sure ones
+ * (report-adv30 L-9).  Written by hand from Ukrainian word formation as the
  * author knew it (brief s26 place26, report-adv25b C-8): wants a native
  * reviewer.  Returns 0, -1 when out of memory, or fn's non-zero value. */
-int place_uk_demonyms(const char *text, size_t len, place_uk_fn fn, void *ctx);
+int place_uk_demonyms(const char *text, size_t len, place_uk_fn sure, place_uk_fn unsure, void *ctx);
 
 /* Calls fn with cp[0..n) (code points, n at most 42: more calls nothing)
  * written in UTF-8 and followed by each of ends[0..ne) (UTF-8 strings), in

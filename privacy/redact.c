@@ -444,8 +444,9 @@ static int add_uk_form(void *ctx, const char *form, size_t len)
     return add_uk_lit(ctx, form, len, 0);
 }
 
-/* place_uk_fn: a demonym of a place (одеситка, вінничанин): a review
- * flag, not a replacement (brief s26 place26).  0, or -1 when out of
+/* place_uk_fn: a demonym of a place the rules are unsure of (одеситка): a
+ * review flag, not a replacement (brief s26 place26; -янин, -анин are
+ * replaced, brief s31 place31).  0, or -1 when out of
  * memory. */
 static int add_uk_flag(void *ctx, const char *form, size_t len)
 {
@@ -541,7 +542,7 @@ static int add_place_names(struct redactor *r, const char *text, size_t len, con
     r->place_uk = uk || has_ukrainian(NULL, text, len);
     if (place_uk_forms(text, len, add_uk_form, r) != 0 ||
         place_slavic_forms(text, len, 0, add_uk_form, r) != 0 ||
-        place_uk_demonyms(text, len, add_uk_flag, r) != 0 ||
+        place_uk_demonyms(text, len, add_uk_form, add_uk_flag, r) != 0 ||
         place_more_forms(text, len, add_more_form, r) != 0 ||
         gazetteer_place_ukrainian(key, keylen, add_uk_name, r, &e) != 0)
         return -1;
