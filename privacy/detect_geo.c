@@ -8,7 +8,9 @@
  *     longitude within 180 degrees;
  *   - Open Location Codes (Plus Codes): 8 code characters, '+' and 2-3
  *     more ("8Q9JXV00+" excepted), or the short form with 4 or 6 before
- *     the '+' ("8Q9J+XV"), with at least one letter ("2345+67" is a sum);
+ *     the '+' ("8Q9J+XV"), with at least one letter ("2345+67" is a sum),
+ *     with the area before it or spaces round the '+' ("8GXV FGC2+QR",
+ *     "FGC2 + QR": detect_scan_plus_code);
  *   - the same written as people type them: minutes and seconds with d m s
  *     ("47d55m12s N"), or deg min sec and a hemisphere word ("42 deg 0
  *     min 44 sec north"), or spaces and a hemisphere ("47 55 12 N"), a decimal
@@ -398,7 +400,12 @@ static int latitude(char h) { return h == 'n' || h == 's'; }
 
 /* Words that say a place follows: a pair with decimal commas ("47,918,
  * 106,917") is also a list of amounts with thousands separators, so it
- * needs one within 32 bytes before it. */
+ * needs one within 32 bytes before it, unless both have four decimals or
+ * more: thousands come in groups of three, so "48,4647 35,0462" is no
+ * list of amounts, and a pair of such numbers within latitude's and
+ * longitude's ranges is read as a position after any word (report-adv30
+ * L-13: "Нас держали тут: 48,4647 35,0462"; prices and measures "3,50
+ * 2,75" have one or two decimals and stay). */
 static const struct det_word place_words[] = {
     DW("at", FIT_WORD), DW("in", FIT_WORD), DW("near", FIT_WORD), DW("location", FIT_PREFIX),
     DW("coordinates", FIT_WORD), DW("gps", FIT_WORD), DW("position", FIT_WORD),
@@ -552,8 +559,9 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     else
         ok = a.decimals >= 3 && b.decimals >= 3 && !(a.round && b.round) && a.comma == b.comma &&
              (!a.comma || ((s[a.end] == ',' || s[a.end] == ';' || s[a.end] == ' ') &&
-                           det_word_near(s, len, sentence_from(s, at, 32), at, place_words,
-                                         sizeof place_words / sizeof place_words[0])));
+                           ((a.decimals >= 4 && b.decimals >= 4) ||
+                            det_word_near(s, len, sentence_from(s, at, 32), at, place_words,
+                                          sizeof place_words / sizeof place_words[0]))));
     if ((a.hemi && b.hemi && latitude(b.hemi)) || (a.hemi && !b.hemi && !latitude(a.hemi)) ||
         (!a.hemi && b.hemi && latitude(b.hemi)))
         ok = ok && b.whole <= 90 && a.whole <= 180;
@@ -564,37 +572,61 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
     return ok ? b.end : 0;
 }
 
-size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind)
-{
-    static const char alphabet[] = "23456789cfghjmpqrvwx";
-    size_t i = at, n, m, letters = 0;
+/* Open Location Code's alphabet, 20 characters, lower case as in the
+ * norm view (the specification: github.com/google/open-location-code,
+ * docs/specification.md, "Encoding"). */
+static const char olc_alphabet[] = "23456789cfghjmpqrvwx";
 
-    (void)start, (void)kind;
-    while (i < len && s[i] != '\0' && strchr(alphabet, s[i]) != NULL)
-        letters += (size_t)det_alpha(s[i]), i++;
-    n = i - at;
-    if ((n != 4 && n != 6 && n != 8) || i >= len || s[i] != '+')
-        return 0;
-    for (i++, m = 0; i < len && s[i] != '\0' && strchr(alphabet, s[i]) != NULL; i++, m++)
-        letters += (size_t)det_alpha(s[i]);
-    return m >= 2 && m <= 3 && letters > 0 && det_ends_word(s, len, i) ? i : 0;
+/* The length of a run of Open Location Code characters at i; in
+ * *letters and *digits how many are letters and digits. */
+static size_t olc_run(const char *s, size_t len, size_t i, size_t *letters, size_t *digits)
+{
+    size_t j = i;
+
+    *letters = *digits = 0;
+    while (j < len && s[j] != '\0' && strchr(olc_alphabet, s[j]) != NULL)
+        *letters += (size_t)det_alpha(s[j]), *digits += (size_t)det_digit(s[j]), j++;
+    return j - i;
 }
 
-size_t detect_three_words(const char *s, size_t len, size_t at)
+/* A Plus Code at at (the specification above): 8 code characters, '+'
+ * and 2-3 more, or a short code of 4 or 6 before the '+', with a letter
+ * somewhere ("2345+67" is a sum).  People write them too (report-adv30
+ * L-16):
+ *   - with the area before a short code, as Google Maps shows a full
+ *     code split: "8GXV FGC2+QR" (4 characters, the first two within the
+ *     code's first pair: latitude 2-9 or C, longitude any of the first 18);
+ *   - with spaces round the '+': "FGC2 + QR", when the part before it
+ *     has both a letter and a digit ("CF22 + 33" too, "ab + cd" not:
+ *     neither is in the alphabet; "2024 + VW" not: no letter before). */
+size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t i = at, n;
-    int k, cp;
+    size_t i, n, m, l1, d1, l2, d2, p;
+    int spaced = 0;
 
-    for (k = 0; k < 3; k++) {
-        size_t w = i;
-        while ((cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
-            i += n;
-        if (i == w || (k < 2 && (i >= len || s[i] != '.')))
-            return 0;
-        if (k < 2)
-            i++;
-    }
-    return det_letter_at(s, len, i) || (i < len && s[i] == '.' && det_letter_at(s, len, i + 1)) ? 0 : i;
+    (void)start, (void)kind;
+    if (det_letter_before(s, at) || (at > 0 && det_digit(s[at - 1])))
+        return 0;
+    n = olc_run(s, len, at, &l1, &d1);
+    i = at + n;
+    /* "8gxv fgc2+qr": the area prefix, then the short code. */
+    if (n == 4 && i + 1 < len && s[i] == ' ' && strchr("23456789c", s[at]) != NULL &&
+        strchr("23456789cfghjmpqrv", s[at + 1]) != NULL && olc_run(s, len, i + 1, &l2, &d2) == 4 &&
+        (p = detect_scan_plus_code(s, len, i + 1, start, kind)) != 0)
+        return p;
+    if (n != 4 && n != 6 && n != 8)
+        return 0;
+    if (det_starts(s, len, i, " + "))
+        i += 3, spaced = 1;
+    else if (i < len && s[i] == '+')
+        i++;
+    else
+        return 0;
+    m = olc_run(s, len, i, &l2, &d2);
+    if (spaced && (l1 == 0 || d1 == 0))
+        return 0;
+    i += m;
+    return m >= 2 && m <= 3 && l1 + l2 > 0 && det_ends_word(s, len, i) ? i : 0;
 }
 
 /* Words that follow "what3words" in prose, not an address ("what3words
@@ -608,6 +640,61 @@ static const struct det_word w3w_prose[] = {
     DW("from", FIT_WORD), DW("uses", FIT_WORD), DW("use", FIT_WORD), DW("has", FIT_WORD),
     DW("can", FIT_WORD), DW("will", FIT_WORD), DW("words", FIT_WORD), DW("it", FIT_WORD),
 };
+
+/* The bytes of a what3words joiner at i: '.', and the dots people and
+ * keyboards put in its place (report-adv30 L-14): the middle dot U+00B7
+ * "filled·count·soap", the ideographic full stop U+3002 "filled。count。
+ * soap", the fullwidth full stop U+FF0E, the halfwidth ideographic full
+ * stop U+FF61 and the katakana middle dot U+30FB; '-' too when hyphen
+ * (after a what3words label only: "w3w filled-count-soap"); 0 if none. */
+static size_t w3w_dot(const char *s, size_t len, size_t i, int hyphen)
+{
+    static const char *const dots[] = { "\xc2\xb7", "\xe3\x80\x82", "\xef\xbc\x8e", "\xef\xbd\xa1",
+                                        "\xe3\x83\xbb" };
+
+    if (i < len && (s[i] == '.' || (hyphen && s[i] == '-')))
+        return 1;
+    for (size_t k = 0; k < sizeof dots / sizeof dots[0]; k++)
+        if (det_starts(s, len, i, dots[k]))
+            return strlen(dots[k]);
+    return 0;
+}
+
+/* Three words joined by one kind of joiner (w3w_dot); the end, or 0.
+ * Joined by a hyphen each word has three letters or more and none is a
+ * word of prose (below), as for spaced words: "w3w well-known fact"
+ * stays prose. */
+static size_t three_words(const char *s, size_t len, size_t at, int hyphen)
+{
+    size_t i = at, n, j = 0, first = 0, w, chars;
+    int k, cp;
+
+    for (k = 0; k < 3; k++) {
+        for (w = i, chars = 0; (cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');
+             chars++)
+            i += n;
+        if (i == w || (k < 2 && ((j = w3w_dot(s, len, i, hyphen)) == 0 || (first != 0 && j != first))))
+            return 0;
+        if (hyphen && (chars < 3 || det_in_list(w3w_prose, sizeof w3w_prose / sizeof w3w_prose[0], s + w, i - w)))
+            return 0;
+        if (k < 2)
+            i += j, first = j;
+    }
+    if (det_letter_at(s, len, i) || (hyphen && i < len && det_digit(s[i])) ||
+        ((j = w3w_dot(s, len, i, hyphen)) != 0 && det_letter_at(s, len, i + j)))
+        return 0;
+    return i;
+}
+
+size_t detect_three_words(const char *s, size_t len, size_t at)
+{
+    return three_words(s, len, at, 0);
+}
+
+size_t detect_three_words_hyphen(const char *s, size_t len, size_t at)
+{
+    return three_words(s, len, at, 1);
+}
 
 /* The joiner of spaced words at i: " . " (3, report-adv28c J-10 "filled
  * . count . soap"), ". " or " ." (2, report-adv29c K-2 "filled. count.

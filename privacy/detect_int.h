@@ -698,12 +698,18 @@ size_t detect_nmea(const char *s, size_t len, size_t at, size_t *start);
 int detect_nmea_name(const char *s, size_t len, size_t at);
 
 /* detect_geo.c: the end of three words of letters (any script, no
- * digits) joined by '.' at at (a what3words address), or 0. */
+ * digits) joined by '.' or another dot (U+00B7, U+3002, U+FF0E, U+FF61,
+ * U+30FB), one kind throughout, at at (a what3words address), or 0. */
 size_t detect_three_words(const char *s, size_t len, size_t at);
 /* detect_geo.c: the same three words joined by single spaces, read after
  * a what3words label only ("what3words index home raft"), or 0. */
 size_t detect_three_words_spaced(const char *s, size_t len, size_t at);
-/* detect_label.c: 1 if a what3words label ("w3w", "what3words") ends
+/* detect_geo.c: the same three words joined by hyphens, after a
+ * what3words label only ("w3w filled-count-soap"), each of three letters
+ * or more and none a word of prose; the end, or 0. */
+size_t detect_three_words_hyphen(const char *s, size_t len, size_t at);
+/* detect_label.c: 1 if a what3words label ("w3w", "what3words", "what 3
+ * words", "what three words") ends
  * right before at, through spaces. */
 int detect_w3w_label_before(const char *s, size_t at);
 

@@ -160,11 +160,26 @@ static const struct det_word handle_labels[] = {
 };
 
 /* Geohashes and Plus Codes written without their '+' ("plus code
- * 8Q9JXV"): "code" counts only after "plus". */
+ * 8Q9JXV"): "code" counts only after "plus" (plus_code_label). */
 static const struct det_word grid_labels[] = {
     DW("geohash", FIT_WORD), DW("pluscode", FIT_WORD), DW("olc", FIT_WORD), DW("mgrs", FIT_WORD),
-    DW("utm", FIT_WORD),
+    DW("utm", FIT_WORD), DW("\xd0\xbf\xd0\xbb\xd1\x8e\xd1\x81\xd0\xba\xd0\xbe\xd0\xb4", FIT_WORD), /* плюскод */
 };
+
+/* 1 if the word s[a..a+n) is "code" or "код" after "plus" or "плюс",
+ * through a space or a hyphen: "plus code", "plus-code", Russian and
+ * Ukrainian "плюс-код", "плюс код" (report-adv30 L-16; Google's own
+ * Russian and Ukrainian pages call them so). */
+static int plus_code_label(const char *s, size_t a, const char *w, size_t n)
+{
+    size_t b, we;
+
+    if (!((n == 4 && memcmp(w, "code", 4) == 0) || (n == 6 && memcmp(w, "\xd0\xba\xd0\xbe\xd0\xb4", 6) == 0)) ||
+        (we = det_word_ending(s, a, " -", &b)) == 0 || a - we > 1)
+        return 0;
+    return (we - b == 4 && memcmp(s + b, "plus", 4) == 0) ||
+           (we - b == 8 && memcmp(s + b, "\xd0\xbf\xd0\xbb\xd1\x8e\xd1\x81", 8) == 0);
+}
 
 static const struct det_word ip_labels[] = {
     DW("ip", FIT_WORD), DW("ipv4", FIT_WORD), DW("\xec\x95\x84\xec\x9d\xb4\xed\x94\xbc", FIT_PREFIX), /* 아이피 */
@@ -416,6 +431,19 @@ static enum label_kind card_alone(int l, int card)
     return l == LABEL_NONE && card ? LABEL_ACCOUNT : (enum label_kind)l;
 }
 
+/* 1 if the word s[a..a+n) is "words" after "what 3" or "what three"
+ * (what3words spelled out: report-adv30 L-14, "what 3 words
+ * filled.count.soap"). */
+static int w3w_spelled(const char *s, size_t a, const char *w, size_t n)
+{
+    size_t b, c, we;
+
+    if (n != 5 || memcmp(w, "words", 5) != 0 || (we = det_word_ending(s, a, " ", &b)) == 0 ||
+        !((we - b == 1 && s[b] == '3') || (we - b == 5 && memcmp(s + b, "three", 5) == 0)))
+        return 0;
+    return (we = det_word_ending(s, b, " ", &c)) != 0 && we - c == 4 && memcmp(s + c, "what", 4) == 0;
+}
+
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
@@ -447,15 +475,13 @@ static enum label_kind label_before(const char *s, size_t v)
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
-        if (det_in_list(w3w_labels, N(w3w_labels), w, n))
+        if (det_in_list(w3w_labels, N(w3w_labels), w, n) || w3w_spelled(s, a, w, n))
             return LABEL_W3W;
         if (det_in_list(mail_labels, N(mail_labels), w, n))
             return LABEL_MAIL;
         if (det_in_list(ip_labels, N(ip_labels), w, n))
             return LABEL_IP;
-        if (det_in_list(grid_labels, N(grid_labels), w, n) ||
-            (n == 4 && memcmp(w, "code", 4) == 0 && (we = det_word_ending(s, a, " ", &b)) != 0 &&
-             we - b == 4 && memcmp(s + b, "plus", 4) == 0))
+        if (det_in_list(grid_labels, N(grid_labels), w, n) || plus_code_label(s, a, w, n))
             return LABEL_GRID;
         if (k == 0 && det_in_list(coord_labels, N(coord_labels), w, n))
             return LABEL_COORD;
@@ -473,7 +499,7 @@ int detect_w3w_label_before(const char *s, size_t at)
 {
     size_t a, we = det_word_ending(s, at, " ", &a);
 
-    return we != 0 && det_in_list(w3w_labels, N(w3w_labels), s + a, we - a);
+    return we != 0 && (det_in_list(w3w_labels, N(w3w_labels), s + a, we - a) || w3w_spelled(s, a, s + a, we - a));
 }
 
 int detect_id_label(const char *w, size_t n)
@@ -828,7 +854,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
         (cv = det_digits(s, len, at)) >= 5 && cv <= 12 && det_ends_word(s, len, at + cv))
         return *kind = DETECT_HANDLE, at + cv;
     if (l == LABEL_W3W && ((hv = detect_three_words(s, len, at)) != 0 ||
-                           (hv = detect_three_words_spaced(s, len, at)) != 0))
+                           (hv = detect_three_words_spaced(s, len, at)) != 0 ||
+                           (hv = detect_three_words_hyphen(s, len, at)) != 0))
         return *kind = DETECT_GPS, hv;
     /* A pair after one label ("latitude 47.918, 106.917"); one number
      * alone, or each after its own label, is detect_geo.c's. */

@@ -117,6 +117,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/place29.jsonl",
     "tests/data/leaks/adv29c-open.jsonl",
     "tests/data/leaks/adv30-open.jsonl",
+    "tests/data/leaks/num31.jsonl",
     "tests/data/leaks/num29.jsonl",
     "tests/data/leaks/cjk29.jsonl",
     "tests/data/leaks/cjk30.jsonl",
