@@ -39,9 +39,10 @@
  * number) after its label (B-19); a postcode after its label ("Poskod:
  * 88000"); a building-flat pair after a home label ("Home - 12-34",
  * "Home addr. 12-34", "우리집: 101-1203") or after a Korean complex's name
- * ("e편한세상 103-1502", "더샵 101-202호"); a Russian house and its
- * street ("в доме 12/4 на Ленина", "Тверская, дом 5").  An address span
- * never crosses a paragraph break (addr_cut_paragraphs).
+ * ("e편한세상 103-1502", "더샵 101-202호"), read in
+ * detect_address_label.c; a Russian house and its street ("в доме 12/4
+ * на Ленина", "Тверская, дом 5").  An address span never crosses a
+ * paragraph break (addr_cut_paragraphs, detect_address_label.c).
  *
  * The word tables are written by hand (they want a native reviewer for
  * Arabic-in-Latin, Malay, Korean and Russian): the Kuwaiti unit words and
@@ -270,8 +271,7 @@ static int name_word(const char *s, size_t a, size_t b)
            first_find(&suffixes_ix, s, a, b) < 0;
 }
 
-/* 1 if no letter or digit (nor a '-' or '/' glued to one) ends before i. */
-static int starts_clear(const char *s, size_t i)
+int addr_starts_clear(const char *s, size_t i)
 {
     return !det_letter_before(s, i) && !(i > 0 && (s[i - 1] == '-' || s[i - 1] == '/' || s[i - 1] == '.'));
 }
@@ -835,7 +835,7 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
         /* No part starts inside a character: its continuation bytes (a
          * character cut there is no letter, so starts_clear passed them
          * and each cost a part_at: brief s27 audit27). */
-        if (!gate_has(may, i) || ((unsigned char)s[i] & 0xC0) == 0x80 || !starts_clear(s, i) ||
+        if (!gate_has(may, i) || ((unsigned char)s[i] & 0xC0) == 0x80 || !addr_starts_clear(s, i) ||
             !(det_alnum(s[i]) || (unsigned char)s[i] >= 0x80))
             continue;
         if (!part_at(s, len, i, *d, *n, &p[0]))
@@ -872,174 +872,9 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
             continue;
         for (b = a - 1; b > 0 && det_digit(s[b - 1]) && a - b <= 5; b--)
             ;
-        if (b == a - 1 || a - b > 5 || !starts_clear(s, b) || (k > 0 && (*d)[k - 1].end > b))
+        if (b == a - 1 || a - b > 5 || !addr_starts_clear(s, b) || (k > 0 && (*d)[k - 1].end > b))
             continue;
         (*d)[k].start = b;
     }
-    return 0;
-}
-
-/* ---- labels: PACI, postcode, home ---- */
-
-/* Labels of a PACI number (the Public Authority for Civil Information's
- * eight-digit number of a home: Kuwait): the number follows within 40
- * bytes, in the same sentence. */
-static const char *const paci_labels[] = { "paci", "civil address number", "civil address no",
-                                           /* 주소 고유번호 адресный номер */
-                                           "\xec\xa3\xbc\xec\x86\x8c \xea\xb3\xa0\xec\x9c\xa0\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80" };
-/* Labels of a postcode (its value follows at once, ':' maybe). */
-static const char *const post_labels[] = { "poskod", "postcode", "post code", "postal code", "zip code",
-                                           /* 우편번호 индекс почтовый индекс */
-                                           "zipcode", "\xec\x9a\xb0\xed\x8e\xb8\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81", "\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd0\xb8\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81" };
-/* Labels of a home before a building-flat pair ("home - 12-34", "home
- * addr. 12-34", "우리집: 101-1203"). */
-/* 우리집 자택 */
-static const char *const home_labels[] = { "home addr", "home address", "home", "\xec\x9a\xb0\xeb\xa6\xac\xec\xa7\x91", "\xec\x9e\x90\xed\x83\x9d" };
-
-/* The label of list[0..n) at i (a whole word at its start), its end; 0. */
-static size_t label_at(const char *s, size_t len, size_t i, const char *const *list, size_t n)
-{
-    size_t l;
-
-    for (size_t k = 0; k < n; k++) {
-        l = strlen(list[k]);
-        if (det_starts(s, len, i, list[k]) && (i + l >= len || !det_letter_at(s, len, i + l)))
-            return i + l;
-    }
-    return 0;
-}
-
-/* The PACI number after a label ending at e: the first digits within 40
- * bytes (no sentence's end before them), eight of them; its span, or 0. */
-static size_t paci_number(const char *s, size_t len, size_t e, size_t *a)
-{
-    size_t j, nd;
-
-    for (j = e; j < len && j < e + 40; j++) {
-        if (strchr("!?;", s[j]) != NULL && s[j] != '\0')
-            return 0;
-        if (s[j] == '.' && j + 1 < len && s[j + 1] == ' ' && !(j >= 2 && det_starts(s, len, j - 2, "no")))
-            return 0;
-        if (det_digit(s[j])) {
-            nd = det_digits(s, len, j);
-            if (nd != 8 || det_letter_before(s, j) ||
-                (j + nd < len && (det_alnum(s[j + nd]) || s[j + nd] == '-')))
-                return 0;
-            *a = j;
-            return j + nd;
-        }
-    }
-    return 0;
-}
-
-/* A value after a label ending at e: through '.', ' ', ':', '-' (one of
- * each at most); four to six digits (postcode) or a pair "12-34" (home);
- * its span, or 0. */
-static size_t label_value(const char *s, size_t len, size_t e, int pair, size_t *a)
-{
-    size_t j = e, n1, n2;
-
-    j += j < len && s[j] == '.';
-    j += j < len && s[j] == ' ';
-    j += j < len && (s[j] == ':' || s[j] == '-');
-    j += j < len && s[j] == ' ';
-    if (j == e)
-        return 0;
-    n1 = det_digits(s, len, j);
-    if (!pair) {
-        if (n1 < 4 || n1 > 6 || (j + n1 < len && (det_alnum(s[j + n1]) || s[j + n1] == '-')))
-            return 0;
-        return *a = j, j + n1;
-    }
-    if (n1 == 0 || n1 > 4 || j + n1 + 1 >= len || s[j + n1] != '-')
-        return 0;
-    n2 = det_digits(s, len, j + n1 + 1);
-    if (n2 < 2 || n2 > 4 || (j + n1 + 1 + n2 < len && (det_digit(s[j + n1 + 1 + n2]) || s[j + n1 + 1 + n2] == '-')))
-        return 0;
-    return *a = j, j + n1 + 1 + n2;
-}
-
-int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
-{
-    size_t i, e, a, b;
-
-    for (i = 0; i < len; i++) {
-        if (det_letter_before(s, i) || !det_letter_at(s, len, i))
-            continue;
-        b = 0;
-        if ((e = label_at(s, len, i, paci_labels, N(paci_labels))) != 0)
-            b = paci_number(s, len, e, &a);
-        else if ((e = label_at(s, len, i, post_labels, N(post_labels))) != 0)
-            b = label_value(s, len, e, 0, &a);
-        else if ((e = label_at(s, len, i, home_labels, N(home_labels))) != 0)
-            b = label_value(s, len, e, 1, &a);
-        if (b != 0) {
-            if (addr_merge(d, n, cap, a, b) != 0)
-                return -1;
-            i = b - 1;
-        }
-    }
-    return 0;
-}
-
-/* ---- paragraphs ---- */
-
-/* 1 if the norm byte k (a ' ') stands for white space of t's original
- * holding two line breaks or more (a paragraph's end). */
-static int paragraph_at(const struct normtext *t, size_t k)
-{
-    size_t a, b, lines = 0;
-
-    if (t->norm[k] != ' ' || t->ostart == NULL || t->orig == NULL)
-        return 0;
-    a = t->ostart[k];
-    b = k + 1 < t->normlen ? t->ostart[k + 1] : t->inlen;
-    for (; a < b && a < t->inlen; a++)
-        lines += t->orig[a] == '\n';
-    return lines >= 2;
-}
-
-int addr_cut_paragraphs(struct detection **d, size_t *n, size_t *cap, const struct normtext *t)
-{
-    size_t k, i, a;
-
-    if (t->orig == NULL || memchr(t->orig, '\n', t->inlen) == NULL)
-        return 0;
-    for (k = 0; k < *n; k++) {
-        if ((*d)[k].kind != DETECT_ADDRESS)
-            continue;
-        for (i = (*d)[k].start; i < (*d)[k].end && !paragraph_at(t, i); i++)
-            ;
-        if (i >= (*d)[k].end)
-            continue;
-        /* the part after the break is an address of its own when it
-         * holds a digit; the part before ends at the break */
-        a = i + 1;
-        while (a < (*d)[k].end && !det_digit(t->norm[a]))
-            a++;
-        if (a < (*d)[k].end) {
-            size_t e2 = (*d)[k].end, s2 = i + 1;
-            if (*n == *cap) {
-                struct detection *g = realloc(*d, (*cap ? *cap * 2 : 8) * sizeof **d);
-                if (g == NULL)
-                    return -1;
-                *d = g, *cap = *cap ? *cap * 2 : 8;
-            }
-            memmove(*d + k + 2, *d + k + 1, (*n - k - 1) * sizeof **d);
-            (*d)[k + 1].start = s2, (*d)[k + 1].end = e2, (*d)[k + 1].kind = DETECT_ADDRESS;
-            (*n)++;
-        }
-        (*d)[k].end = i;
-        while ((*d)[k].end > (*d)[k].start && strchr(" ,;:-", t->norm[(*d)[k].end - 1]) != NULL)
-            (*d)[k].end--;
-        for (a = (*d)[k].start; a < (*d)[k].end && !det_digit(t->norm[a]); a++)
-            ;
-        if (a == (*d)[k].end)
-            (*d)[k].end = (*d)[k].start; /* no number before the break: dropped below */
-    }
-    for (k = 0, i = 0; k < *n; k++)
-        if ((*d)[k].end > (*d)[k].start)
-            (*d)[i++] = (*d)[k];
-    *n = i;
     return 0;
 }

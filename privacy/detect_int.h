@@ -873,6 +873,11 @@ int gate_addr_run(struct gate_map *m, const char *s, size_t len, const struct de
  * gate). */
 int addr_run_unit_word(const char *s, size_t a, size_t b);
 
+/* detect_address_run.c: 1 if no letter or digit (nor a '-', '/' or '.'
+ * glued to one) ends before byte i of s (an address's part may start
+ * there). */
+int addr_starts_clear(const char *s, size_t i);
+
 /* detect_address_run.c: addr_run_spans with its runs started only at the
  * offsets of may (gate_addr_run; NULL: everywhere).  0, or -1 out of
  * memory. */

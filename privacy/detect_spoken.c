@@ -36,8 +36,11 @@
 #include "privacy/detect_int.h"
 #include "privacy/detect_spoken.h"
 
-/* The word types (WDIGIT, POINT, ...) and struct spoken_word:
- * detect_spoken.h.  More tables: detect_spoken_east.c (Ukrainian,
+/* Digit words glued into one word (katakana, native Korean numerals,
+ * "onetwothree"): detect_spoken_glued.c.  The word types (WDIGIT,
+ * POINT, ...) and struct spoken_word:
+ * detect_spoken.h.  The tables: detect_spoken_words.c (spoken_words[],
+ * the languages listed above) and detect_spoken_east.c (Ukrainian,
  * Belarusian). */
 /* A run holding a digit word of the wider net (languages the testimonies
  * are not written in, Latin transliterations, short words that are also
@@ -46,129 +49,6 @@
  * phone number in any language (report-adv12 A-9). */
 #define WEAK_RUN 7
 
-static const struct spoken_word spoken[] = {
-    /* English */
-    { "zero", DIGIT, 0 }, { "oh", DIGIT, 0 }, { "one", DIGIT, 1 }, { "two", DIGIT, 2 },
-    { "three", DIGIT, 3 }, { "four", DIGIT, 4 }, { "five", DIGIT, 5 }, { "six", DIGIT, 6 },
-    { "seven", DIGIT, 7 }, { "eight", DIGIT, 8 }, { "nine", DIGIT, 9 }, { "niner", DIGIT, 9 },
-    { "ten", TEEN, 10 }, { "eleven", TEEN, 11 }, { "twelve", TEEN, 12 },
-    { "thirteen", TEEN, 13 }, { "fourteen", TEEN, 14 }, { "fifteen", TEEN, 15 },
-    { "sixteen", TEEN, 16 }, { "seventeen", TEEN, 17 }, { "eighteen", TEEN, 18 },
-    { "nineteen", TEEN, 19 }, { "twenty", TENS, 2 }, { "thirty", TENS, 3 },
-    { "forty", TENS, 4 }, { "fifty", TENS, 5 }, { "sixty", TENS, 6 }, { "seventy", TENS, 7 },
-    { "eighty", TENS, 8 }, { "ninety", TENS, 9 }, { "double", MULT, 2 }, { "triple", MULT, 3 },
-    /* Mongolian, Cyrillic */
-    { "тэг", DIGIT, 0 }, { "нэг", DIGIT, 1 }, { "хоёр", DIGIT, 2 }, { "гурав", DIGIT, 3 },
-    { "гурван", DIGIT, 3 }, { "дөрөв", DIGIT, 4 }, { "дөрвөн", DIGIT, 4 }, { "тав", DIGIT, 5 },
-    { "таван", DIGIT, 5 }, { "зургаа", DIGIT, 6 }, { "зургаан", DIGIT, 6 }, { "долоо", DIGIT, 7 },
-    { "долоон", DIGIT, 7 }, { "найм", DIGIT, 8 }, { "найман", DIGIT, 8 }, { "ес", DIGIT, 9 },
-    { "есөн", DIGIT, 9 }, { "арав", TEEN, 10 }, { "арван", TENS, 1 }, { "хорь", TENS, 2 },
-    { "хорин", TENS, 2 }, { "гуч", TENS, 3 }, { "гучин", TENS, 3 }, { "дөч", TENS, 4 },
-    { "дөчин", TENS, 4 }, { "тавь", TENS, 5 }, { "тавин", TENS, 5 }, { "жар", TENS, 6 },
-    { "жаран", TENS, 6 }, { "дал", TENS, 7 }, { "далан", TENS, 7 }, { "ная", TENS, 8 },
-    { "наян", TENS, 8 }, { "ер", TENS, 9 }, { "ерэн", TENS, 9 },
-    /* Mongolian, Latin letters */
-    { "teg", DIGIT, 0 }, { "neg", DIGIT, 1 }, { "khoyor", DIGIT, 2 }, { "hoyor", DIGIT, 2 },
-    { "khoyr", DIGIT, 2 }, { "hoyr", DIGIT, 2 }, { "gurav", DIGIT, 3 }, { "gurvan", DIGIT, 3 },
-    { "dorov", DIGIT, 4 }, { "durvu", DIGIT, 4 }, { "dorvon", DIGIT, 4 }, { "tav", DIGIT, 5 },
-    { "tavan", DIGIT, 5 }, { "zurgaa", DIGIT, 6 }, { "doloo", DIGIT, 7 }, { "naim", DIGIT, 8 },
-    { "naym", DIGIT, 8 }, { "yes", DIGIT, 9 }, { "yos", DIGIT, 9 }, { "yesun", DIGIT, 9 },
-    { "arav", TEEN, 10 }, { "arvan", TENS, 1 }, { "yeren", TENS, 9 },
-    /* Malay (brief s26 malay26, report-adv25a B-1..B-3; hand-written,
-     * wants a native reviewer): the standard cardinals of Dewan Bahasa dan
-     * Pustaka's Tatabahasa Dewan, kosong and sifar 0, satu 1, dua 2, tiga
-     * 3, empat 4, lima 5, enam 6, tujuh 7, lapan 8, sembilan 9; the
-     * Indonesian delapan 8 (nol 0 is in the wider net below); sepuluh 10,
-     * sebelas 11. */
-    { "kosong", DIGIT, 0 }, { "sifar", DIGIT, 0 }, { "satu", DIGIT, 1 }, { "dua", DIGIT, 2 },
-    { "tiga", DIGIT, 3 }, { "empat", DIGIT, 4 }, { "lima", DIGIT, 5 }, { "enam", DIGIT, 6 },
-    { "tujuh", DIGIT, 7 }, { "lapan", DIGIT, 8 }, { "delapan", DIGIT, 8 },
-    { "sembilan", DIGIT, 9 }, { "sepuluh", TEEN, 10 }, { "sebelas", TEEN, 11 },
-    /* Russian */
-    { "ноль", DIGIT, 0 }, { "нуль", DIGIT, 0 }, { "один", DIGIT, 1 }, { "одна", DIGIT, 1 },
-    { "два", DIGIT, 2 }, { "две", DIGIT, 2 }, { "три", DIGIT, 3 }, { "четыре", DIGIT, 4 },
-    { "пять", DIGIT, 5 }, { "шесть", DIGIT, 6 }, { "семь", DIGIT, 7 }, { "восемь", DIGIT, 8 },
-    { "девять", DIGIT, 9 },
-    /* Russian teens, tens, hundreds and thousands */
-    { "десять", TEEN, 10 }, { "одиннадцать", TEEN, 11 }, { "двенадцать", TEEN, 12 },
-    { "тринадцать", TEEN, 13 }, { "четырнадцать", TEEN, 14 }, { "пятнадцать", TEEN, 15 },
-    { "шестнадцать", TEEN, 16 }, { "семнадцать", TEEN, 17 }, { "восемнадцать", TEEN, 18 },
-    { "девятнадцать", TEEN, 19 }, { "двадцать", TENS, 2 }, { "тридцать", TENS, 3 },
-    { "сорок", TENS, 4 }, { "пятьдесят", TENS, 5 }, { "шестьдесят", TENS, 6 },
-    { "семьдесят", TENS, 7 }, { "восемьдесят", TENS, 8 }, { "девяносто", TENS, 9 },
-    { "сто", HUND, 1 }, { "двести", HUND, 2 }, { "триста", HUND, 3 }, { "четыреста", HUND, 4 },
-    { "пятьсот", HUND, 5 }, { "шестьсот", HUND, 6 }, { "семьсот", HUND, 7 },
-    { "восемьсот", HUND, 8 }, { "девятьсот", HUND, 9 }, { "тысяча", THOUS, 0 },
-    { "тысячи", THOUS, 0 }, { "тысяч", THOUS, 0 },
-    /* Place words: a hundred, a thousand (Mongolian зуу(н), мянга(н); English;
-     * Mongolian in Latin letters) */
-    { "зуу", HUND, 0 }, { "зуун", HUND, 0 }, { "мянга", THOUS, 0 }, { "мянган", THOUS, 0 },
-    { "hundred", HUND, 0 }, { "thousand", THOUS, 0 }, { "zuu", HUND, 0 }, { "zuun", HUND, 0 },
-    { "myanga", THOUS, 0 }, { "myangan", THOUS, 0 },
-    /* A dash said between the parts of a number */
-    { "dash", DASH, 0 }, { "hyphen", DASH, 0 }, { "minus", DASH, 0 }, { "тире", DASH, 0 },
-    { "дефис", DASH, 0 }, { "다시", DASH, 0 },
-    /* The separator words, one table for every language (report-adv12
-     * A-16): Korean 대시, 하이픈 (dash, hyphen as loan words), 빼기 (minus),
-     * 슬래시 (slash); Mongolian зураас (line, dash), хасах (minus); Russian
-     * слэш, слеш, черта; English slash, stroke, bar; German Strich */
-    { "\xeb\x8c\x80\xec\x8b\x9c", DASH, 0 }, { "\xed\x95\x98\xec\x9d\xb4\xed\x94\x88", DASH, 0 },
-    { "\xeb\xb9\xbc\xea\xb8\xb0", DASH, 0 }, { "\xec\x8a\xac\xeb\x9e\x98\xec\x8b\x9c", DASH, 0 },
-    { "зураас", DASH, 0 }, { "хасах", DASH, 0 }, { "слэш", DASH, 0 }, { "слеш", DASH, 0 },
-    { "черта", DASH, 0 }, { "slash", DASH, 0 }, { "stroke", DASH, 0 }, { "bar", DASH, 0 },
-    { "strich", DASH, 0 },
-    { "point", POINT, 0 }, { "точка", POINT, 0 }, { "цэг", POINT, 0 }, { "\xec\xa0\x90", POINT, 0 },   /* 점 */
-    /* An IPv4 address said with "dot" between its numbers (report-adv19b
-     * B-20: "one nine two dot one six eight dot four dot seventeen"); 닷. */
-    { "dot", POINT, 0 }, { "\xeb\x8b\xb7", POINT, 0 },
-    { "longitude", LON, 0 }, { "lon", LON, 0 }, { "lng", LON, 0 }, { "уртраг", LON, 0 },
-    { "долгота", LON, 0 }, { "долготы", LON, 0 }, { "\xea\xb2\xbd\xeb\x8f\x84", LON, 0 }, /* 경도 */
-    { "\xeb\x8f\x99\xea\xb2\xbd", LON, 0 }, { "\xec\x84\x9c\xea\xb2\xbd", LON, 0 },   /* 동경, 서경 */
-    { "north", HEMI, 'n' }, { "south", HEMI, 's' }, { "east", HEMI, 'e' }, { "west", HEMI, 'w' },
-    /* The wider net (report-adv12 A-9; WEAK_RUN): Russian in Latin
-     * letters (GOST 7.79 B and the usual phone typing), German, French,
-     * Spanish, Mandarin in pinyin without tones (yao for 1, as phone
-     * numbers are read; shi, ten, left out), Japanese on readings in
-     * romaji (the katakana forms are in kana_digits below) */
-    { "nol", WDIGIT, 0 }, { "nul", WDIGIT, 0 }, { "odin", WDIGIT, 1 }, { "odna", WDIGIT, 1 },
-    { "dva", WDIGIT, 2 }, { "dve", WDIGIT, 2 }, { "tri", WDIGIT, 3 }, { "chetyre", WDIGIT, 4 },
-    { "chetire", WDIGIT, 4 }, { "pyat", WDIGIT, 5 }, { "pjat", WDIGIT, 5 }, { "shest", WDIGIT, 6 },
-    { "sem", WDIGIT, 7 }, { "vosem", WDIGIT, 8 }, { "devyat", WDIGIT, 9 }, { "devjat", WDIGIT, 9 },
-    { "null", WDIGIT, 0 }, { "eins", WDIGIT, 1 }, { "zwei", WDIGIT, 2 }, { "zwo", WDIGIT, 2 },
-    { "drei", WDIGIT, 3 }, { "vier", WDIGIT, 4 }, { "funf", WDIGIT, 5 },
-    { "fuenf", WDIGIT, 5 }, { "sechs", WDIGIT, 6 }, { "sieben", WDIGIT, 7 }, { "acht", WDIGIT, 8 },
-    { "neun", WDIGIT, 9 },
-    { "un", WDIGIT, 1 }, { "deux", WDIGIT, 2 }, { "trois", WDIGIT, 3 },
-    { "quatre", WDIGIT, 4 }, { "cinq", WDIGIT, 5 }, { "sept", WDIGIT, 7 }, { "huit", WDIGIT, 8 },
-    { "neuf", WDIGIT, 9 },
-    { "cero", WDIGIT, 0 }, { "uno", WDIGIT, 1 }, { "dos", WDIGIT, 2 }, { "tres", WDIGIT, 3 },
-    { "cuatro", WDIGIT, 4 }, { "cinco", WDIGIT, 5 }, { "seis", WDIGIT, 6 }, { "siete", WDIGIT, 7 },
-    { "ocho", WDIGIT, 8 }, { "nueve", WDIGIT, 9 },
-    { "ling", WDIGIT, 0 }, { "yao", WDIGIT, 1 }, { "yi", WDIGIT, 1 }, { "er", WDIGIT, 2 },
-    { "san", WDIGIT, 3 }, { "si", WDIGIT, 4 }, { "wu", WDIGIT, 5 }, { "liu", WDIGIT, 6 },
-    { "qi", WDIGIT, 7 }, { "ba", WDIGIT, 8 }, { "jiu", WDIGIT, 9 },
-    { "rei", WDIGIT, 0 }, { "maru", WDIGIT, 0 }, { "ichi", WDIGIT, 1 }, { "ni", WDIGIT, 2 },
-    { "yon", WDIGIT, 4 }, { "shi", WDIGIT, 4 }, { "go", WDIGIT, 5 }, { "roku", WDIGIT, 6 },
-    { "nana", WDIGIT, 7 }, { "shichi", WDIGIT, 7 }, { "hachi", WDIGIT, 8 }, { "kyu", WDIGIT, 9 },
-    { "kyuu", WDIGIT, 9 }, { "ku", WDIGIT, 9 },
-    /* Report-adv17a D-3, D-38: British "nought", "nil" (0); "o" (0, as
-     * "fifty-five o three"; 5 in Korean in Latin letters); Russian "раз"
-     * (1, as digits are dictated); Mongolian in Latin letters as typed
-     * without a Cyrillic keyboard (durvun, es); Korean in Latin letters
-     * (Revised Romanization and the usual typing): Sino-Korean gong yeong
-     * 0, il 1, i 2, sam 3, sa 4, o 5, yuk 6, chil 7, pal 8, gu 9; native
-     * hana, dul, set, net, daseot, yeoseot, ilgop, yeodeol, ahop. */
-    { "nought", DIGIT, 0 }, { "naught", DIGIT, 0 }, { "nil", WDIGIT, 0 }, { "o", WDIGIT, 0 },
-    { "\xd1\x80\xd0\xb0\xd0\xb7", WDIGIT, 1 }, { "durvun", WDIGIT, 4 }, { "durvon", WDIGIT, 4 },
-    { "es", WDIGIT, 9 }, { "zurgaan", WDIGIT, 6 }, { "doloon", WDIGIT, 7 }, { "naiman", WDIGIT, 8 },
-    { "gong", KWORD, 0 }, { "yeong", KWORD, 0 }, { "young", KWORD, 0 }, { "il", KWORD, 1 },
-    { "i", KDIGIT, 2 }, { "ee", KDIGIT, 2 }, { "sam", KWORD, 3 }, { "sa", KWORD, 4 },
-    { "yuk", KWORD, 6 }, { "yug", KWORD, 6 }, { "ryuk", KWORD, 6 }, { "chil", KWORD, 7 },
-    { "pal", KWORD, 8 }, { "gu", KWORD, 9 }, { "hana", KWORD, 1 }, { "dul", KWORD, 2 },
-    { "set", KWORD, 3 }, { "net", KWORD, 4 }, { "daseot", KWORD, 5 },
-    { "yeoseot", KWORD, 6 }, { "ilgop", KWORD, 7 }, { "yeodeol", KWORD, 8 },
-    { "ahop", KWORD, 9 },
-};
 
 #define SPOKEN_DIGITS 20        /* digits of a run, at most */
 #define CONTEXT_BEFORE 64       /* bytes of text before the run handed on */
@@ -223,7 +103,7 @@ static size_t word_end(const char *s, size_t len, size_t at)
 /* Most words are no number word: a bit per hash of a word's first four
  * bytes and its length tells at once (set for each entry of spoken[]),
  * before the table is read.  The words that pass it are looked up in an
- * open-addressing table of every entry (spoken[], then spoken_east[]; a
+ * open-addressing table of every entry (spoken_words[], then spoken_east[]; a
  * word in both is spoken[]'s, as the scan of the two tables in that
  * order found it), hashed over all their bytes: the scan of the ~320
  * entries it replaces was 3% of a redaction (brief s29 speed29b). */
@@ -273,8 +153,8 @@ static void filter_add(const struct spoken_word *e)
 
 static void filter_build(void)
 {
-    for (size_t k = 0; k < sizeof spoken / sizeof spoken[0]; k++)
-        filter_add(&spoken[k]);
+    for (size_t k = 0; k < spoken_words_n; k++)
+        filter_add(&spoken_words[k]);
     for (size_t k = 0; k < spoken_east_n; k++)
         filter_add(&spoken_east[k]);
     atomic_store_explicit(&filter_ready, 1, memory_order_release);
@@ -294,187 +174,8 @@ static const struct spoken_word *lookup(const char *s, size_t a, size_t b)
 
 static int ko_units(const char *s, size_t a, size_t b, unsigned *v, size_t *e);
 
-/* Digit words written glued into one word, in scripts without spaces
- * between them: Japanese katakana on readings ("ゼロイチゼロ",
- * "イチニサンヨン": ゼロ レイ マル 0, イチ 1, ニ 2, サン 3, ヨン シ 4, ゴ 5, ロク 6,
- * ナナ シチ 7, ハチ 8, キュウ キュー ク 9, and the same in hiragana: ぜろいちぜろ;
- * weak, WEAK_RUN) and the native
- * Korean numerals (하나 한 1, 둘 두 2, 셋 세 3, 넷 네 4, 다섯 5, 여섯 6, 일곱 7,
- * 여덟 8, 아홉 9; report-adv12 A-22), alone or among Sino-Korean digit
- * syllables ("공일공 하나둘셋넷"). The one-syllable forms 한 두 세 네
- * ("a", "yes") are read only glued to other digit words.  Each entry
- * comes with its length in bytes (sizeof of the literal), so the
- * reader compares the first character before anything else: it runs on
- * every word of Hangul or kana (bench/redact.sh: strlen and memcmp here
- * were a quarter of the redactor's time). */
-#define G(w, v, weak, alone) { w, sizeof w - 1, v, weak, alone, 0 }
-/* The native Korean tens (열 10, 스물 20, 서른 30, 마흔 40, 쉰 50, 예순 60,
- * 일흔 70, 여든 80, 아흔 90): the tens digit, and 0 unless a unit follows
- * ("열둘서른넷 쉰여섯일흔여덟" 12 34 56 78: report-adv19b B-17); 열 and 쉰
- * ("heat", "rested") only glued to other digit words. */
-#define T(w, v, alone) { w, sizeof w - 1, v, 0, alone, 1 }
-static const struct {
-    const char *w;
-    size_t len;
-    unsigned char v, weak, alone, tens;
-} glued_words[] = {
-    T("열", 1, 0), T("스물", 2, 1), T("서른", 3, 1), T("마흔", 4, 1), T("쉰", 5, 0), T("예순", 6, 1),
-    T("일흔", 7, 1), T("여든", 8, 1), T("아흔", 9, 1),
-    G("ゼロ", 0, 1, 1), G("レイ", 0, 1, 1), G("マル", 0, 1, 1), G("イチ", 1, 1, 1), G("ニ", 2, 1, 1),
-    G("サン", 3, 1, 1), G("ヨン", 4, 1, 1), G("シ", 4, 1, 1), G("ゴ", 5, 1, 1), G("ロク", 6, 1, 1),
-    G("ナナ", 7, 1, 1), G("シチ", 7, 1, 1), G("ハチ", 8, 1, 1), G("キュウ", 9, 1, 1), G("キュー", 9, 1, 1),
-    G("ク", 9, 1, 1), G("ぜろ", 0, 1, 1), G("れい", 0, 1, 1), G("まる", 0, 1, 1), G("いち", 1, 1, 1),
-    G("に", 2, 1, 1), G("さん", 3, 1, 1), G("よん", 4, 1, 1), G("し", 4, 1, 1), G("ご", 5, 1, 1),
-    G("ろく", 6, 1, 1), G("なな", 7, 1, 1), G("しち", 7, 1, 1), G("はち", 8, 1, 1), G("きゅう", 9, 1, 1),
-    G("きゅー", 9, 1, 1), G("く", 9, 1, 1), G("하나", 1, 0, 1), G("둘", 2, 0, 1), G("셋", 3, 0, 1),
-    G("넷", 4, 0, 1), G("다섯", 5, 0, 1), G("여섯", 6, 0, 1), G("일곱", 7, 0, 1), G("여덟", 8, 0, 1),
-    G("아홉", 9, 0, 1), G("빵", 0, 1, 1), G("한", 1, 0, 0), G("두", 2, 0, 0), G("세", 3, 0, 0), G("네", 4, 0, 0),
-};
-#undef G
-#undef T
+static const char ko_of[] = "\xec\x9d\x98";   /* 의 */
 
-/* The Korean joining particle 의 ("공일공의 천이백삼십사의"): read
- * between the groups of a number as a space (report-adv12 A-22). */
-static const char ko_of[] = "의";
-
-/* The first character of every glued_words[] entry is three bytes: a bit
- * per its last twelve bits (the low six bits of its second and third
- * bytes) tells at once that no entry starts at a character (most Hangul
- * syllables), before the table is read entry by entry (bench/audit.sh: 4%
- * of the audit's instructions).  A set bit may be another character's:
- * the table still decides.  Built once, read-only after. */
-static uint64_t glued_first[4096 / 64];
-static pthread_once_t glued_once = PTHREAD_ONCE_INIT;
-static atomic_int glued_ready;
-
-static unsigned glued_key(const char *c)
-{
-    return ((unsigned)((unsigned char)c[1] & 0x3F) << 6) | ((unsigned char)c[2] & 0x3F);
-}
-
-static void glued_build(void)
-{
-    for (size_t k = 0; k < sizeof glued_words / sizeof glued_words[0]; k++) {
-        unsigned h = glued_key(glued_words[k].w);
-        glued_first[h / 64] |= (uint64_t)1 << (h % 64);
-    }
-    atomic_store_explicit(&glued_ready, 1, memory_order_release);
-}
-
-/* 0 if no entry of glued_words[] starts with the character at c (three
- * bytes readable), else 1. */
-static int glued_may_start(const char *c)
-{
-    unsigned h = glued_key(c);
-
-    if (!atomic_load_explicit(&glued_ready, memory_order_acquire))
-        (void)pthread_once(&glued_once, glued_build);
-    return glued_first[h / 64] >> (h % 64) & 1;
-}
-
-/* Reads the word s[a, b) as glued digit words (glued_words[], Sino-Korean
- * digit syllables), maybe ending in 의, or after three digits or more in
- * a particle of one or two syllables ("다섯넷셋둘로"): the number of digits
- * (their values in d[0..], at most cap, when d is not NULL), where the
- * digits end in *end (b, or the particle's start), *weak set when one is
- * of the wider net; 0 if the word is not such digit words, is one
- * Sino-Korean syllable run alone (add_word reads those) or a lone
- * one-syllable form. */
-static size_t glued_digits(const char *s, size_t a, size_t b, char *d, size_t cap, int *weak,
-                           size_t *end)
-{
-    size_t i = a, n = 0, k, nk, best, glued = 0, single = 0;
-    int v, bv = 0, bw = 0, ba = 0, bt = 0, tens = 0;
-
-    *weak = 0, *end = b;
-    if (b - a >= 3 && memcmp(s + b - 3, ko_of, 3) == 0 && b - a > 3)
-        b -= 3;
-    while (i < b) {
-        best = 0;
-        /* Every entry is kana (E3 ..) or Hangul (EA-ED ..): three bytes a
-         * character. */
-        nk = i + 3 <= b && glued_may_start(s + i) ? sizeof glued_words / sizeof glued_words[0] : 0;
-        for (k = 0; k < nk; k++) {
-            size_t wl = glued_words[k].len;
-            if (glued_words[k].w[0] == s[i] && glued_words[k].w[1] == s[i + 1] &&
-                glued_words[k].w[2] == s[i + 2] && wl > best && i + wl <= b &&
-                memcmp(s + i, glued_words[k].w, wl) == 0)
-                best = wl, bv = glued_words[k].v, bw = glued_words[k].weak, ba = glued_words[k].alone,
-                bt = glued_words[k].tens;
-        }
-        /* A tens word's 0 when no native unit follows it. */
-        if (tens && !(best > 0 && !bt && !bw && bv > 0)) {
-            if (d != NULL && n == cap)
-                return 0;
-            if (d != NULL)
-                d[n] = '0';
-            n++;
-        }
-        tens = best > 0 && bt;
-        if (best > 0)
-            glued++, single += !ba, *weak |= bw;
-        else if (glued > 0 && det_starts(s, b, i, "\xec\x9d\xb4") && i + 3 < b && b - i <= 9 &&
-                 det_sino_digit(s, b, i + 3) < 0) {
-            *end = i;                           /* the copula: 여덟이야, 여덟이다 */
-            break;
-        } else if ((v = det_sino_digit(s, b, i)) >= 0)
-            best = 3, bv = v, bt = 0;
-        else if (n >= 3 && glued > 0 && b - i <= 6 && (unsigned char)s[i] >= 0xEA && (unsigned char)s[i] <= 0xED) {
-            *end = i;                           /* a particle: 로, 으로, 이야 */
-            break;
-        } else
-            return 0;
-        if (d != NULL) {
-            if (n == cap)
-                return 0;
-            d[n] = (char)('0' + bv);
-        }
-        n++, i += best;
-    }
-    if (glued == 0 || (n == 1 && single))
-        return 0;                               /* 열, 쉰, 한 alone are words */
-    if (tens) {                                 /* "...서른" */
-        if (d != NULL && n == cap)
-            return 0;
-        if (d != NULL)
-            d[n] = '0';
-        n++;
-    }
-    return n;
-}
-
-/* English digit words glued into one word ("sevenfivezerothreeonefour",
- * brief s19 num19): the ten cardinals zero ... nine, three of them at
- * least, and nothing else in the word (no English word is made only of
- * them).  Their number, their values in d[0..] when d is not NULL (at
- * most cap), or 0. */
-static size_t glued_english(const char *s, size_t a, size_t b, char *d, size_t cap)
-{
-    static const struct {
-        const char *w;
-        size_t n;
-    } en[] = { { "zero", 4 }, { "one", 3 }, { "two", 3 }, { "three", 5 }, { "four", 4 },
-               { "five", 4 }, { "six", 3 }, { "seven", 5 }, { "eight", 5 }, { "nine", 4 } };
-    size_t i = a, n = 0, k, l = 0;
-
-    if (b - a < 9 || !det_alpha(s[a]))
-        return 0;
-    while (i < b) {
-        /* the first byte before the compare: this runs at every long
-         * word (brief s29 speed29b) */
-        for (k = 0; k < 10; k++) {
-            l = en[k].n;
-            if (en[k].w[0] == s[i] && l <= b - i && memcmp(s + i, en[k].w, l) == 0)
-                break;
-        }
-        if (k == 10 || (d != NULL && n == cap))
-            return 0;
-        if (d != NULL)
-            d[n] = (char)('0' + k);
-        n++, i += l;
-    }
-    return n >= 3 ? n : 0;
-}
 
 int detect_spoken_word(const char *s, size_t len, size_t at)
 {
@@ -494,10 +195,10 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
      * glued_digits' entries); only glued English is left. */
     if ((unsigned char)s[at] < 0xE3 || (unsigned char)s[at] > 0xED ||
         ((unsigned char)s[at] > 0xE3 && (unsigned char)s[at] < 0xEA))
-        return glued_english(s, at, b, NULL, 0) > 0;
+        return spoken_glued_english(s, at, b, NULL, 0) > 0;
     sino = det_sino_run(s, b, at);
     return sino * 3 == b - at || (sino >= 3 && b - at - sino * 3 <= 6) || ko_units(s, at, b, &v, &e) ||
-           glued_digits(s, at, b, NULL, 0, &weak, &e) > 0 || glued_english(s, at, b, NULL, 0) > 0;
+           spoken_glued_digits(s, at, b, NULL, 0, &weak, &e) > 0 || spoken_glued_english(s, at, b, NULL, 0) > 0;
 }
 
 /* The digits of a run.  Words are read as numbers are said: a number is
@@ -616,7 +317,7 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
     if (w == NULL) {
         if (*mult)
             return -1;
-        if ((n = glued_english(s, a, *b, d, sizeof d)) > 0) {
+        if ((n = spoken_glued_english(s, a, *b, d, sizeof d)) > 0) {
             r->glued += n - 1;
             for (k = 0; k < n && rc == 0; k++)
                 rc = flush(r) | put(r, d[k] - '0');
@@ -631,7 +332,7 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
             return rc;
         }
         sino = det_sino_run(s, *b, a);
-        if (sino * 3 != *b - a && (n = glued_digits(s, a, *b, d, sizeof d, &weak, &e)) > 0) {
+        if (sino * 3 != *b - a && (n = spoken_glued_digits(s, a, *b, d, sizeof d, &weak, &e)) > 0) {
             r->weak += (size_t)weak;
             *stop = e < *b, *b = e;
             for (k = 0; k < n && rc == 0; k++)
@@ -987,7 +688,7 @@ static size_t read_parts(struct run *r, const char *s, size_t len, size_t at)
     return end;
 }
 
-/* The end of a dash said ("dash", "тире", "다시": spoken[]) at at, or at. */
+/* The end of a dash said ("dash", "тире", "다시": spoken_words[]) at at, or at. */
 static size_t dash_word(const char *s, size_t len, size_t at)
 {
     size_t b = word_end(s, len, at);

@@ -1,5 +1,5 @@
-/* The spoken-number reader's word table (detect_spoken.c), shared with
- * the files that hold more of its rows (detect_spoken_east.c).  Nothing
+/* The spoken-number reader's word tables (detect_spoken.c reads them;
+ * detect_spoken_words.c and detect_spoken_east.c hold their rows).  Nothing
  * else includes it. */
 #ifndef INTAKE_DETECT_SPOKEN_H
 #define INTAKE_DETECT_SPOKEN_H
@@ -25,6 +25,21 @@ struct spoken_word {
     const char *w;
     unsigned char type, v;      /* DIGIT and WDIGIT 0-9, TEEN 10-19, TENS 1-9 (tens), MULT 2-3 */
 };
+
+/* detect_spoken_words.c: the number words of English, Mongolian,
+ * Russian, Korean, Malay and the wider net. */
+extern const struct spoken_word spoken_words[];
+extern const size_t spoken_words_n;
+
+/* detect_spoken_glued.c: the word s[a, b) (bytes) read as glued digit
+ * words: spoken_glued_digits (katakana, native and Sino-Korean; a
+ * particle after three digits or more ends them at *end; *weak when one
+ * is of the wider net) and spoken_glued_english ("onetwothree"); the
+ * number of digits, their values in d[0..cap) when d is not NULL, or 0.
+ * Nothing allocated. */
+size_t spoken_glued_digits(const char *s, size_t a, size_t b, char *d, size_t cap, int *weak,
+                           size_t *end);
+size_t spoken_glued_english(const char *s, size_t a, size_t b, char *d, size_t cap);
 
 /* detect_spoken_east.c: the Ukrainian and Belarusian number words. */
 extern const struct spoken_word spoken_east[];

@@ -16,11 +16,17 @@
  *   - a mask: groups of two or more '*', 'x', '#' or '•' (four or more
  *     in all) joined by '-', ' ' or nothing, then three to six digits ("****-****-4521",
  *     "**** **** **** 4521", "•••• 4521"), the whole a detection;
+ *     The digits may be said in words, one by one, in any language of
+ *     the spoken-number reader ("card ending in four eight two one";
+ *     said_digits);
  *   - a short mask (one to three of * # • . …) glued to four digits right
  *     after a card's word or brand ("Visa *4421"): the digits.
  * Kind phone after a phone noun, account after a card's or an
  * account's, else id; the walk's kind where it found the number.  Offsets are bytes of the
  * norm view (detect_int.h). */
+#include <sodium.h>
+#include <string.h>
+
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
@@ -90,6 +96,25 @@ static size_t last_digits(const char *s, size_t len, size_t at)
         e += 1 + g, total += g, n = g;
     if (total < (e - at > total ? 3u : 2u) || total > 6 || det_letter_at(s, len, e) ||
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
+        return 0;
+    return e;
+}
+
+/* Three to six digits said in words after an ending word ("ending in
+ * four eight two one", "на четыре восемь два один", report-adv30 L-15):
+ * the end of the words, or 0; the digits in d[0..*n) (cap bytes at
+ * least 7).  The words are the spoken-number reader's, every language it
+ * knows (detect_spoken_plain; no word of its wider net); a letter word
+ * right after them is no number's end ("ending in one piece"). */
+static size_t said_digits(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
+{
+    size_t e;
+
+    *n = 0;
+    if (at >= len || !detect_spoken_word(s, len, at))
+        return 0;
+    e = detect_spoken_plain(s, len, at, d, cap, n);
+    if (e == at || *n < 3 || *n > 6)
         return 0;
     return e;
 }
@@ -214,8 +239,9 @@ static int tail_may_start(char c)
 
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
-    size_t i, e, from;
-    int bare = 0, strong;
+    size_t i, e, from, nd;
+    int bare = 0, strong, year;
+    char d[8];
 
     if (!tail_may_start(s[at]))
         return 0;
@@ -223,13 +249,20 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         from = sentence_from(s, at);
         if (i < len && s[i] == ':')
             i++;
-        if ((e = last_digits(s, len, i)) == 0 || (bare && e - i < 3))
+        if ((e = last_digits(s, len, i)) != 0) {
+            if (bare && e - i < 3)
+                return 0;
+            year = e - i == 4 && (det_starts(s, len, i, "19") || det_starts(s, len, i, "20"));
+        } else if ((e = said_digits(s, len, i, d, sizeof d, &nd)) != 0) {
+            year = nd == 4 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0);
+            sodium_memzero(d, sizeof d);
+        } else {
             return 0;
+        }
         strong = det_word_near(s, len, from, at, nouns, N(nouns)) ||
                  det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
                  det_word_near(s, len, from, at, phone_nouns, N(phone_nouns));
-        if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) &&
-                         !(e - i == 4 && (det_starts(s, len, i, "19") || det_starts(s, len, i, "20")))))
+        if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) && !year))
             return 0;
         *start = i;
     } else if ((e = digits_then_ending(s, len, at)) != 0) {

@@ -123,6 +123,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk30.jsonl",
     "tests/data/leaks/speed29b.jsonl",
     "tests/data/leaks/slav30.jsonl",
+    "tests/data/leaks/addr31.jsonl",
     "tests/data/leaks/name30.jsonl",
     "tests/data/leaks/num30.jsonl",
     "tests/data/leaks/speed30.jsonl",

@@ -1,0 +1,782 @@
+/* One part of a home address at a byte offset of the norm view (the
+ * scan in detect_address.c glues parts into addresses; its header lists
+ * the shapes by language): a unit word with its number (хороо, байр,
+ * тоот, кв., дом, 호, 층, 号楼, Apt, Flat, Block, inminban), a street with
+ * its number (ул. Тверская 5, 테헤란로 123, 221b Baker Street, Jalan
+ * Ampang), a Korean lot (역삼동 737-32, 산 12-3), a post-office box, an
+ * Ulaanbaatar district's abbreviation.  The unit words are written in the
+ * tables below, from the address formats of each country's post (brief
+ * s20 addr20, report-adv17a D-37, docs/VARIANTS.md "Session 20:
+ * addresses"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "privacy/detect.h"
+#include "privacy/detect_int.h"
+#include "privacy/detect_address_int.h"
+
+struct part {
+    size_t end;
+    int weight;
+};
+
+struct unit {
+    const char *w;
+    int weight;
+};
+
+static int han(int cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
+
+/* A house or flat number at i: digits, a "-" or "/" and digits ("737-32",
+ * "3/4"), a letter glued ("221b", "15а", "4b"); its end, or 0 when a
+ * letter or a digit follows. */
+size_t addr_house_number(const char *s, size_t len, size_t i)
+{
+    size_t n = det_digits(s, len, i), j, cl, k;
+    int cp;
+
+    if (n == 0 || n > 5)
+        return 0;
+    j = i + n;
+    if (j + 1 < len && (s[j] == '-' || s[j] == '/') && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
+        j += 1 + n;
+    /* 9-а, 12/б: the house's letter after a dash or a slash (report-adv28a
+     * I-4 "пер. Тихий, 9-А").  Not the Mongolian dative-locative suffix
+     * written after a number, -т/-д, -t/-d ("12-т очсон", "12-t
+     * amidardag": addr21, addr25; the view is in lower case, so a house
+     * Д is not read either). */
+    if (j + 2 < len && j == i + det_digits(s, len, i) && (s[j] == '-' || s[j] == '/') &&
+        ((det_alpha(s[j + 1]) && s[j + 1] != 't' && s[j + 1] != 'd' && !det_letter_at(s, len, j + 2)) ||
+         ((cp = det_cp_at(s, len, j + 1, &cl)) >= 0x430 && cp <= 0x44F && cp != 0x442 && cp != 0x434 &&
+          !det_letter_at(s, len, j + 1 + cl))))
+        return det_alpha(s[j + 1]) ? j + 2 : j + 1 + cl;
+    k = j;
+    if (j < len && det_alpha(s[j]) && !det_letter_at(s, len, j + 1))
+        j++;
+    else if ((cp = det_cp_at(s, len, j, &cl)) >= 0x430 && cp <= 0x44F && !det_letter_at(s, len, j + cl))
+        j += cl;
+    /* 34a-8, 12б-3: a building with its letter, then the flat (brief s21
+     * addr21, R-13 "16-r khoroo 34a-8"). */
+    if (j > k && memchr(s + i, '-', k - i) == NULL && memchr(s + i, '/', k - i) == NULL && j + 1 < len && s[j] == '-' &&
+        (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
+        j += 1 + n;
+    return det_letter_at(s, len, j) ? 0 : j;
+}
+
+/* The word of list[0..n) at i (a word: no letter after it, except when
+ * stem, or when it ends in '.'), its end with its weight in *weight; 0
+ * if none.  stem: the word's endings are taken with it. */
+static size_t unit_at(const char *s, size_t len, size_t i, const struct unit *list, size_t n,
+                      int stem, int *weight)
+{
+    size_t k, m;
+
+    for (k = 0; k < n; k++) {
+        if (!det_starts(s, len, i, list[k].w))
+            continue;
+        m = i + strlen(list[k].w);
+        if (stem)
+            m = detect_letters(s, len, m);
+        else if (list[k].w[strlen(list[k].w) - 1] != '.' && det_letter_at(s, len, m) && !det_digit(s[m]))
+            continue;                              /* "кв12", "apt12": glued (brief s24 addr24) */
+        *weight = list[k].weight;
+        return m;
+    }
+    return 0;
+}
+
+/* 1 if the Hangul at i is none or a particle after a number that is a
+ * place ("401호에", "401호의", "123에서"). */
+static int ko_particle_or_none(const char *s, size_t len, size_t i)
+{
+    static const char *const particles[] = { "\xec\x97\x90", "\xec\x9d\x98", "\xeb\xa1\x9c", "\xeb\x8a\x94", "\xea\xb0\x80", "\xec\x9d\xb4", "\xeb\xa5\xbc", "\xea\xb9\x8c", "\xec\x98\x80", "\xec\x9e\x85", "\xec\x9d\xb8", "," };
+    size_t k, n;
+    int cp = det_cp_at(s, len, i, &n);
+
+    if (!(cp >= 0 && is_word_cp(cp)))
+        return 1;
+    for (k = 0; k < sizeof particles / sizeof particles[0]; k++)
+        if (det_starts(s, len, i, particles[k]))
+            return 1;
+    return 0;
+}
+
+/* Units written right after a number. */
+static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, int *weight)
+{
+    static const struct unit mn[] = {
+        { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb4\xd0\xb0\xd0\xb2\xd1\x85\xd0\xb0\xd1\x80", WEAK }, { "\xd0\xbe\xd1\x80\xd1\x86", WEAK },
+    };
+    /* 번지 호 동 층, and 인민반 (a North Korean neighbourhood unit of 20-40
+     * households: "12인민반 3호"; brief s20 addr20, B-22). */
+    static const struct unit ko[] = { { "\xeb\xb2\x88\xec\xa7\x80", STRONG }, { "\xed\x98\xb8", WEAK }, { "\xeb\x8f\x99", WEAK }, { "\xec\xb8\xb5", WEAK },
+                                      { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY },
+                                      /* 통 반: a dong's tong and ban ("역삼동 3통 2반": report-adv21
+                                       * A-4), weak ("편지 3통", "3학년 2반" alone stay) */
+                                      { "\xed\x86\xb5", WEAK }, { "\xeb\xb0\x98", WEAK } };
+    static const struct unit zh[] = {
+        { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
+        { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
+        /* 人民班 (inminban), then 号 號 alone: a house after another part
+         * ("5人民班12号"); "3月3号" alone is a date and stays. */
+        { "\xe4\xba\xba\xe6\xb0\x91\xe7\x8f\xad", WEAK | ONLY }, { "\xe5\x8f\xb7", WEAK }, { "\xe8\x99\x9f", WEAK },
+    };
+    /* The same in Latin letters (MNS 5217 and the usual typing:
+     * "3-r khoroo, 15-r bair, 42 toot"; brief s19 num19). */
+    static const struct unit mn_latin[] = {
+        { "toot", STRONG }, { "tood", STRONG }, { "bair", WEAK }, { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY },
+        { "xoroo", WEAK | ONLY }, { "davkhar", WEAK }, { "davhar", WEAK }, { "orts", WEAK }, { "orc", WEAK },
+        { "inminban", WEAK | ONLY }, { "inmin-ban", WEAK | ONLY }, { "inminpan", WEAK | ONLY },
+    };
+    /* Korean units in Latin letters after a dash ("101-dong 1203-ho",
+     * "737-beonji", "5-ban": a North Korean inminban; brief s21 addr21,
+     * R-13); glued to the number only with the dash ("ho", "ban" and
+     * "dong" are words of other languages). */
+    static const struct unit ko_latin[] = {
+        { "-dong", WEAK }, { "-ho", WEAK }, { "-cheung", WEAK }, { "-chung", WEAK }, { "-beonji", STRONG },
+        { "-bungi", STRONG }, { "-ban", WEAK }, { "-pan", WEAK },
+    };
+    /* A building's parts after an English ordinal ("15th building",
+     * "2nd floor", "3rd entrance"): weak, as the same words before a
+     * number are. */
+    static const struct unit en_ordinal[] = {
+        { "building", WEAK }, { "bldg", WEAK }, { "block", WEAK }, { "floor", WEAK }, { "entrance", WEAK },
+    };
+    size_t j = i, e, k;
+
+    for (k = 0; k < sizeof ko_latin / sizeof ko_latin[0]; k++)
+        if (det_starts(s, len, j, ko_latin[k].w) && !det_letter_at(s, len, j + strlen(ko_latin[k].w))) {
+            *weight = k == 1 && ndigits >= 3 ? STRONG : ko_latin[k].weight;   /* 1203-ho: a flat */
+            return j + strlen(ko_latin[k].w);
+        }
+    /* 45-р байр, 12 тоот: the Mongolian ordinal mark, then a space. */
+    if (det_starts(s, len, j, "-\xd1\x80 ") || det_starts(s, len, j, "-\xd1\x80"))
+        j += 3;
+    else if (det_starts(s, len, j, "-r ") || det_starts(s, len, j, "-p "))
+        j += 2;
+    /* 4th khoroo, 3rd inminban, 15th building: an English ordinal (B-8,
+     * B-22; report-adv21 A-5). */
+    else if (j + 2 < len && s[j + 2] == ' ' && (det_starts(s, len, j, "st") || det_starts(s, len, j, "nd") ||
+                                                det_starts(s, len, j, "rd") || det_starts(s, len, j, "th"))) {
+        if ((e = unit_at(s, len, j + 3, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
+            return e;
+        return unit_at(s, len, j + 3, en_ordinal, sizeof en_ordinal / sizeof en_ordinal[0], 0, weight);
+    }
+    if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
+        return e;
+    if (j < len && s[j] == ' ' &&
+        (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
+        return e;
+    for (k = 0; k < sizeof ko / sizeof ko[0]; k++) {
+        if (!det_starts(s, len, i, ko[k].w))
+            continue;
+        e = i + strlen(ko[k].w);
+        if (!ko_particle_or_none(s, len, e))
+            return 0;
+        *weight = ko[k].weight;
+        if (k == 1 && ndigits >= 3)
+            *weight = STRONG;                      /* 401호: a flat */
+        return e;
+    }
+    for (e = 0; e < sizeof zh / sizeof zh[0]; e++)      /* Chinese: words glued after */
+        if (det_starts(s, len, i, zh[e].w))
+            return *weight = zh[e].weight, i + strlen(zh[e].w);
+    return 0;
+}
+
+/* 1 if the word at i, ending at e, is one that never stands inside an
+ * English street name ("5 of the road", "3 minutes down the road"). */
+int addr_en_stop(const char *s, size_t i, size_t e)
+{
+    static const char *const stop[] = {
+        "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "from", "with",
+        "minute", "minutes", "min", "mins", "km", "miles", "mile", "meters", "metres", "hours",
+        "people", "times", "years", "days", "more", "other", "was",
+        "is", "are", "were", "we", "they", "he", "she", "i", "it", "my", "his", "her", "their",
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof stop / sizeof stop[0]; k++)
+        if (strlen(stop[k]) == e - i && memcmp(s + i, stop[k], e - i) == 0)
+            return 1;
+    return 0;
+}
+
+/* English street types (the usual words and abbreviations of UK and US
+ * addresses). */
+static const struct unit types[] = {
+    { "street", 0 }, { "st", 0 }, { "st.", 0 }, { "road", 0 }, { "rd", 0 }, { "rd.", 0 },
+    { "avenue", 0 }, { "ave", 0 }, { "ave.", 0 }, { "lane", 0 }, { "ln", 0 }, { "drive", 0 },
+    { "boulevard", 0 }, { "blvd", 0 }, { "terrace", 0 }, { "crescent", 0 }, { "highway", 0 },
+    { "gardens", 0 }, { "parkway", 0 }, { "place", 0 }, { "way", 0 }, { "square", 0 },
+};
+
+/* Baker Street 221B, Rose Lane 12: one or two words, a street type and
+ * its number after (as continental Europe and many non-native writers
+ * put it; brief s19 num19); its end, or 0. */
+static size_t en_street_number_after(const char *s, size_t len, size_t i)
+{
+    size_t w = i, e, x;
+    int k, weight;
+
+    /* First without the word tests: the second or third word followed by
+     * a space and a digit ("Street 12", "St. 12"), which most word starts
+     * of prose lack; asked at every word start (bench/audit.sh: this
+     * function was 7% of the audit's time, docs/SPEED.md). */
+    for (k = 0; k < 3; k++, w = e + 1) {
+        for (e = w; e < len && det_alpha(s[e]); e++)
+            ;
+        if (e == w)
+            return 0;
+        x = e + (e < len && s[e] == '.');
+        if (k > 0 && x + 1 < len && s[x] == ' ' && det_digit(s[x + 1]))
+            break;
+        if (e >= len || s[e] != ' ')
+            return 0;
+    }
+    if (k == 3)
+        return 0;
+    w = i;
+    for (k = 0; k < 3; k++) {
+        for (e = w; e < len && det_alpha(s[e]); e++)
+            ;
+        if (e == w || addr_en_stop(s, w, e) || (e < len && det_letter_at(s, len, e)))
+            return 0;
+        if (k > 0 && (x = unit_at(s, len, w, types, sizeof types / sizeof types[0], 0, &weight)) != 0)
+            return x + 1 < len && s[x] == ' ' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 4 ?
+                   addr_house_number(s, len, x + 1) : 0;
+        if (e >= len || s[e] != ' ')
+            return 0;
+        w = e + 1;
+    }
+    return 0;
+}
+
+
+/* 221b Baker Street: a house number, one to three words, a street type. */
+static size_t en_street(const char *s, size_t len, size_t i)
+{
+    size_t j = addr_house_number(s, len, i), w, e;
+    int k, weight;
+
+    if (j == 0 || j >= len || s[j] != ' ')
+        return 0;
+    for (k = 0; k < 3; k++) {
+        w = j + 1;
+        e = w;
+        while (e < len && det_alpha(s[e]))
+            e++;
+        if (e == w || addr_en_stop(s, w, e) || (e < len && det_letter_at(s, len, e)))
+            return 0;
+        if (k > 0 && (e = unit_at(s, len, w, types, sizeof types / sizeof types[0], 0, &weight)) != 0)
+            return e;
+        e = w;
+        while (e < len && det_alpha(s[e]))
+            e++;
+        if (e >= len || s[e] != ' ')
+            return 0;
+        j = e;
+    }
+    return 0;
+}
+
+/* The start of a Chinese road name ending at i (路 街 道 巷 弄 before a
+ * number: "建国路88号"): back over Han characters, at most six, to a
+ * district's or a city's mark or a verb of place (区 市 县 镇 省 在 住
+ * 于 到 的); i itself if none. */
+static size_t zh_road_start(const char *s, size_t i)
+{
+    static const char stops[] = "\xe5\x8c\xba\xe5\xb8\x82\xe5\x8e\xbf\xe9\x95\x87\xe7\x9c\x81\xe5\x9c\xa8\xe4\xbd\x8f\xe4\xba\x8e\xe5\x88\xb0\xe7\x9a\x84\xe5\x8d\x80\xe7\xb8\xa3\xe9\x8e\xae\xe6\x96\xbc";
+    size_t n, k = 0, j = i;
+    int cp = det_cp_before(s, i, &n);
+    char c[8];
+
+    if (!(cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04))
+        return i;                                   /* 路 街 道 巷 弄 */
+    j -= n;
+    while (k < 6 && (cp = det_cp_before(s, j, &n)) >= 0 && han(cp)) {
+        memcpy(c, s + j - n, n);
+        c[n] = '\0';
+        if (strstr(stops, c) != NULL)
+            break;
+        j -= n, k++;
+    }
+    return k > 0 ? j : i;
+}
+
+/* A Korean road in Latin letters at i (Revised Romanization, as road
+ * name addresses are signposted: "Sejong-daero", "Teheran-ro",
+ * "Bongeunsa-ro 68-gil", "Toegyero"): a word ending in "-ro", "-daero" or
+ * "-gil", or glued "daero"); its end, or 0. */
+static size_t ko_latin_road(const char *s, size_t len, size_t i)
+{
+    size_t e = i, w;
+
+    while (e < len && det_alpha(s[e]))
+        e++;
+    w = e - i;
+    if (w >= 2 && e + 1 < len && s[e] == '-' && (det_starts(s, len, e + 1, "ro") || det_starts(s, len, e + 1, "daero") ||
+                                               det_starts(s, len, e + 1, "gil"))) {
+        e = detect_letters(s, len, e + 1);
+        return (det_starts(s, len, e - 2, "ro") || det_starts(s, len, e - 3, "gil")) && !det_letter_at(s, len, e) ? e : 0;
+    }
+    return w >= 6 && det_starts(s, len, e - 5, "daero") && !det_letter_at(s, len, e) ? e : 0;
+}
+
+/* A Korean administrative word in Latin letters at i (Revised
+ * Romanization and McCune-Reischauer as typed: "Yeoksam-dong",
+ * "Munho-ri", "Gangnam-gu", "Sinam-guyok", "Yangpyeong-gun", "Seojong-
+ * myeon"): a word of two letters or more, a dash and the unit; its end,
+ * or 0.  *lot: 1 for a village's word (dong, ri, ni, ga), before its
+ * land lot number (brief s21 addr21, R-13). */
+static size_t ko_latin_admin(const char *s, size_t len, size_t i, int *lot)
+{
+    static const char *const villages[] = { "dong", "ri", "ni", "ga" };
+    static const char *const admin[] = { "guyok", "kuyok", "gu", "ku", "gun", "kun", "si", "shi",
+                                         "eup", "up", "myeon", "myon", "do" };
+    size_t e = i, k, m;
+
+    while (e < len && det_alpha(s[e]))
+        e++;
+    if (e - i < 2 || e + 1 >= len || s[e] != '-')
+        return 0;
+    for (k = 0; k < sizeof villages / sizeof villages[0]; k++)
+        if (det_starts(s, len, e + 1, villages[k]) && !det_letter_at(s, len, m = e + 1 + strlen(villages[k])))
+            return *lot = 1, m;
+    for (k = 0; k < sizeof admin / sizeof admin[0]; k++)
+        if (det_starts(s, len, e + 1, admin[k]) && !det_letter_at(s, len, m = e + 1 + strlen(admin[k])))
+            return *lot = 0, m;
+    return 0;
+}
+
+/* 1 if a district's, a county's or a city's word in Latin letters
+ * (ko_latin_admin, not a village) ends just before i, after ", " or " ". */
+static int ko_latin_admin_before(const char *s, size_t len, size_t i)
+{
+    size_t j = i, w;
+    int lot;
+
+    j -= j > 0 && s[j - 1] == ' ';
+    j -= j > 0 && s[j - 1] == ',';
+    if (j == i)
+        return 0;
+    for (w = j; w > 0 && (det_alpha(s[w - 1]) || s[w - 1] == '-'); w--)
+        ;
+    return w < j && !det_letter_before(s, w) && ko_latin_admin(s, len, w, &lot) == j && !lot;
+}
+
+/* A land lot number after a village's word in Latin letters ending at i
+ * ("Yeoksam-dong 123-45", "Munho-ri san 12-3", "Yeoksam-dong 737
+ * beonji"): as ko_lot reads the Hangul, strong with "san", a sub-number
+ * or beonji, weak alone; its end, or 0. */
+static size_t ko_latin_lot(const char *s, size_t len, size_t i, int *weight)
+{
+    size_t x = i, n;
+    int strong = 0, unit;
+
+    if (x >= len || s[x] != ' ')
+        return 0;
+    x++;
+    if (det_starts(s, len, x, "san "))
+        x += 4, strong = 1;
+    if ((n = det_digits(s, len, x)) == 0 || n > 4 || number_unit(s, len, x + n, n, &unit) != 0)
+        return 0;
+    x += n;
+    if (x + 1 < len && s[x] == '-' && (n = det_digits(s, len, x + 1)) > 0 && n <= 4)
+        x += 1 + n, strong = 1;
+    if (det_starts(s, len, x, " beonji") || det_starts(s, len, x, "-beonji"))
+        x += 7, strong = 1;
+    if (det_letter_at(s, len, x) || (x < len && det_digit(s[x])))
+        return 0;
+    *weight = strong ? STRONG : WEAK | ONLY | LOT;
+    return x;
+}
+
+/* A part that starts with a number at i. */
+static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
+{
+    size_t n = det_digits(s, len, i), j = i + n, e, r;
+    int lives;
+
+    if ((e = addr_postcode_labelled(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    /* 3х, 15б, 42т; 101-1203에 (detect_address_short.c) */
+    if ((e = addr_mn_letters(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    if ((e = addr_ko_dong_ho(s, len, i, &lives)) != 0)
+        return *weight = lives ? STRONG : WEAK | ONLY, e;
+    if (n == 0 || n > 5)
+        return 0;
+    /* 建国路88号 */
+    if ((r = zh_road_start(s, i)) < i && (det_starts(s, len, j, "\xe5\x8f\xb7") || det_starts(s, len, j, "\xe8\x99\x9f") ||
+                                          det_starts(s, len, j, "\xe5\xbc\x84")))
+        return *start = r, *weight = STRONG, j + 3;
+    /* 737-32번지, 737-32 */
+    if (j + 1 < len && s[j] == '-' && det_digit(s[j + 1]) && det_digits(s, len, j + 1) <= 4 &&
+        det_starts(s, len, j + 1 + det_digits(s, len, j + 1), "\xeb\xb2\x88\xec\xa7\x80"))
+        return *weight = STRONG, j + 1 + det_digits(s, len, j + 1) + 6;
+    if ((e = number_unit(s, len, j, n, weight)) != 0) {
+        /* Sinam-guyok 5-ban, Jung-gu 101-dong: a Korean unit in Latin
+         * letters after a district's word. */
+        if (s[j] == '-' && det_letter_at(s, len, j + 1) && ko_latin_admin_before(s, len, i))
+            *weight = STRONG;
+        /* 역삼1동: a dong's number glued inside its name; the name too
+         * (report-adv21 A-4). */
+        if (det_starts(s, len, j, "\xeb\x8f\x99") && addr_hangul(det_cp_before(s, i, &r)))
+            for (*start = i; addr_hangul(det_cp_before(s, *start, &r));)
+                *start -= r;
+        return e;
+    }
+    /* 15а тоот */
+    if ((e = addr_house_number(s, len, i)) > j && (r = number_unit(s, len, e, n, weight)) != 0)
+        return r;
+    if (!det_letter_before(s, i) && (e = en_street(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    /* 123 Sejong-daero: a number before a Korean road in Latin letters. */
+    if (j + 1 < len && s[j] == ' ' && (e = ko_latin_road(s, len, j + 1)) != 0)
+        return *weight = STRONG, e;
+    return 0;
+}
+
+/* A name of a street after its label: one or two words (any script) up
+ * to a comma, a number or a unit label; its end, or 0. */
+static size_t street_name(const char *s, size_t len, size_t i, int words)
+{
+    size_t e = i, k;
+
+    for (k = 0; k < (size_t)words; k++) {
+        size_t w = e + (k > 0);
+        size_t x = detect_letters(s, len, w);
+        while (x < len && s[x] == '-' && det_letter_at(s, len, x + 1))
+            x = detect_letters(s, len, x + 1);
+        /* "вул Садова." ends a sentence: a name of four Cyrillic letters
+         * or five Latin ones before its full stop is no abbreviation
+         * ("blvd.", "пров."; brief s29 num29) */
+        if (x < len && s[x] == '.' && (x - w >= 8 || (x - w >= 5 && (unsigned char)s[w] < 0x80)) &&
+            (x + 1 >= len || s[x + 1] == ' ' || s[x + 1] == '\n')) {
+            e = x;
+            break;
+        }
+        if (x == w || (x < len && s[x] == '.'))
+            break;
+        e = x;
+        if (e + 1 >= len || s[e] != ' ' || det_digit(s[e + 1]))
+            break;
+    }
+    return e > i ? e : 0;
+}
+
+/* A number after a label or a street: ", 7", " 7", "7", "no. 7", "#7". */
+static size_t number_after(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+
+    j += j < len && s[j] == ',';
+    j += j < len && s[j] == ' ';
+    if (det_starts(s, len, j, "no. ") || det_starts(s, len, j, "\xe2\x84\x96 "))
+        j += det_starts(s, len, j, "no. ") ? 4 : 4;
+    j += j < len && s[j] == '#';
+    return addr_house_number(s, len, j);
+}
+
+/* A street's label of list[0..n) at i (weight 1: a stem, its endings
+ * taken with it: "улице", "проспекте"); its end, or 0. */
+static size_t street_label(const char *s, size_t len, size_t i, const struct unit *list, size_t n)
+{
+    size_t k, m;
+
+    for (k = 0; k < n; k++) {
+        if (!det_starts(s, len, i, list[k].w))
+            continue;
+        m = i + strlen(list[k].w);
+        if (list[k].weight)
+            return detect_letters(s, len, m);
+        if (list[k].w[strlen(list[k].w) - 1] == '.' || !det_letter_at(s, len, m))
+            return m;
+    }
+    return 0;
+}
+
+/* A post-office box at i: its label (P.O. Box, PO Box, POB, Post Office
+ * Box; Mongolian шуудангийн хайрцаг, ш/х; Korean 사서함; Russian а/я,
+ * абонентский ящик; Arabic ص.ب, صندوق بريد), maybe "no.", "#" or ':',
+ * and its number, with 호 glued in Korean ("사서함 1234호"); its end, or 0
+ * (brief s20 addr20, B-23).  The box's number names its holder. */
+static size_t postbox(const char *s, size_t len, size_t i)
+{
+    static const char *const labels[] = {
+        "p.o. box", "p. o. box", "p o box", "p.o.box", "po box", "pob", "post office box", "po bx", "p.o. bx", "postfach",
+        "\xd1\x88\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbd\xd0\xb3\xd0\xb8\xd0\xb9\xd0\xbd \xd1\x85\xd0\xb0\xd0\xb9\xd1\x80\xd1\x86\xd0\xb0\xd0\xb3", "\xd1\x88/\xd1\x85", "\xec\x82\xac\xec\x84\x9c\xed\x95\xa8", "\xd0\xb0/\xd1\x8f", "\xd0\xb0\xd0\xb1\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xbd\xd1\x82\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd1\x8f\xd1\x89\xd0\xb8\xd0\xba", "\xd8\xb5.\xd8\xa8", "\xd8\xb5 \xd8\xa8", "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
+    };
+    size_t k, j = 0, n;
+
+    for (k = 0; k < sizeof labels / sizeof labels[0] && j == 0; k++)
+        if (det_starts(s, len, i, labels[k]) && !det_letter_at(s, len, i + strlen(labels[k])))
+            j = i + strlen(labels[k]);
+    if (j == 0)
+        return 0;
+    j += j < len && s[j] == ':';
+    j += j < len && s[j] == ' ';
+    if (det_starts(s, len, j, "no. ") || det_starts(s, len, j, "no "))
+        j += s[j + 2] == '.' ? 4 : 3;
+    j += j < len && s[j] == '#';
+    if ((n = det_digits(s, len, j)) == 0 || n > 6)
+        return 0;
+    j += n;
+    if (j + 1 < len && s[j] == '-' && (n = det_digits(s, len, j + 1)) > 0 && n <= 4)
+        j += 1 + n;
+    if (det_starts(s, len, j, "\xed\x98\xb8"))
+        j += 3;                                         /* 호 */
+    if (det_starts(s, len, j - 3, "\xed\x98\xb8") ? !ko_particle_or_none(s, len, j) : det_letter_at(s, len, j))
+        return 0;
+    return j;
+}
+
+/* An Ulaanbaatar district's abbreviation at i, Cyrillic or Latin (BZD,
+ * SBD, SKhD, KhUD, ChD, BGD, ND, BND, BKhD: Bayanzürkh, Sükhbaatar,
+ * Songinokhairkhan, Khan-Uul, Chingeltei, Bayangol, Nalaikh, Baganuur,
+ * Bagakhangai düüreg); its end, or 0.  A weak part: it counts only beside
+ * another ("BZD, 26 khoroo"; B-7). */
+static const char *const abbr[] = {
+    "bzd", "sbd", "skhd", "shd", "khud", "hud", "chd", "bgd", "nd", "bnd", "bkhd", "bhd",
+    "\xd0\xb1\xd0\xb7\xd0\xb4", "\xd1\x81\xd0\xb1\xd0\xb4", "\xd1\x81\xd1\x85\xd0\xb4", "\xd1\x85\xd1\x83\xd0\xb4", "\xd1\x87\xd0\xb4", "\xd0\xb1\xd0\xb3\xd0\xb4", "\xd0\xbd\xd0\xb4", "\xd0\xb1\xd0\xbd\xd0\xb4", "\xd0\xb1\xd1\x85\xd0\xb4",
+};
+
+static size_t district_short(const char *s, size_t len, size_t i)
+{
+    size_t k, e;
+
+    for (k = 0; k < sizeof abbr / sizeof abbr[0]; k++) {
+        /* The length only where the word is there: asked at every word
+         * of the text (a strlen of each entry was 3% of the redactor). */
+        if (!det_starts(s, len, i, abbr[k]))
+            continue;
+        e = i + strlen(abbr[k]);
+        if (!det_letter_at(s, len, e) && e < len && (s[e] == ',' || s[e] == ' '))
+            return e;
+    }
+    return 0;
+}
+
+/* 1 if the Hangul word before i (after one space) is a city's, a
+ * county's, a district's or a township's name: two syllables or more
+ * ending in 시 군 구 읍 면 or 구역 (North Korea). */
+static int ko_admin_before(const char *s, size_t i)
+{
+    size_t n, k = 0, j;
+    int cp, last;
+
+    if (i < 2 || s[i - 1] != ' ')
+        return 0;
+    j = i - 1;
+    last = det_cp_before(s, j, &n);
+    while ((cp = det_cp_before(s, j, &n)) >= 0 && addr_hangul(cp))
+        j -= n, k++;
+    return k >= 2 && (last == 0xC2DC || last == 0xAD70 || last == 0xAD6C || last == 0xC74D || last == 0xBA74 ||
+                      (last == 0xC5ED && det_starts(s, i - 1, i - 7, "\xea\xb5\xac\xec\x97\xad")));
+}
+
+/* A Korean land lot (jibun) after its village's word (역삼동, 문호리)
+ * ending at i - 1: maybe 산 (a lot on a hill), its number (1-4 digits,
+ * maybe "-" and 1-4 more) and maybe 번지, with nothing but a particle, a
+ * space or punctuation after ("역삼동 737에", "문호리 산 12-3",
+ * "역삼동 737 번지"); its end, or 0 (brief s20 addr20, B-10).  Strong
+ * with 산, a sub-number, 번지, or a district or city word before the
+ * village ("강남구 역삼동 737"); weak alone ("역삼동 737": a part beside
+ * a postcode or another part). */
+static size_t ko_lot(const char *s, size_t len, size_t word, size_t i, int *weight)
+{
+    size_t x = i, n;
+    int strong = 0, unit;
+
+    if (det_starts(s, len, x, "\xec\x82\xb0"))                  /* 산 */
+        x += 3 + (size_t)(x + 3 < len && s[x + 3] == ' '), strong = 1;
+    if ((n = det_digits(s, len, x)) == 0 || n > 4 ||
+        (!det_starts(s, len, x + n, "\xeb\xb2\x88\xec\xa7\x80") && number_unit(s, len, x + n, n, &unit) != 0))
+        return 0;                                   /* 창광동 12인민반: the number's own unit */
+    x += n;
+    if (x + 1 < len && s[x] == '-' && (n = det_digits(s, len, x + 1)) > 0 && n <= 4)
+        x += 1 + n, strong = 1;
+    if (det_starts(s, len, x, "\xeb\xb2\x88\xec\xa7\x80") || det_starts(s, len, x, " \xeb\xb2\x88\xec\xa7\x80"))
+        x += 6 + (size_t)(s[x] == ' '), strong = 1;  /* 번지 */
+    if (det_letter_at(s, len, x) && !ko_particle_or_none(s, len, x))
+        return 0;
+    *weight = strong || ko_admin_before(s, word) ? STRONG : WEAK | ONLY | LOT;
+    return x;
+}
+
+/* Streets: a label, the name, a number after. */
+static const struct unit streets[] = {
+    { "\xd1\x83\xd0\xbb.", 0 }, { "\xd1\x83\xd0\xbb\xd0\xb8\xd1\x86", 1 }, { "\xd1\x83\xd0\xbb", 0 }, { "\xd0\xbf\xd1\x80.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf.", 0 }, { "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf\xd0\xb5\xd0\xba\xd1\x82", 1 },
+    { "\xd0\xbf\xd1\x80-\xd1\x82", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80.", 0 }, { "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd1\x83\xd0\xbb", 1 }, { "\xd0\xb1\xd1\x83\xd0\xbb\xd1\x8c\xd0\xb2\xd0\xb0\xd1\x80", 1 }, { "\xd0\xb1-\xd1\x80", 0 },
+    { "\xd1\x88\xd0\xbe\xd1\x81\xd1\x81\xd0\xb5", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1.", 0 }, { "\xd0\xbd\xd0\xb0\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb6\xd0\xbd", 1 }, { "\xd0\xbc\xd0\xba\xd1\x80.", 0 }, { "\xd0\xbc\xd0\xb8\xd0\xba\xd1\x80\xd0\xbe\xd1\x80\xd0\xb0\xd0\xb9\xd0\xbe\xd0\xbd", 1 },
+    { "jalan", 0 }, { "jln.", 0 }, { "jln", 0 }, { "lorong", 0 }, { "lrg.", 0 }, { "lrg", 0 },
+    { "persiaran", 0 }, { "lebuh", 0 }, { "taman", 0 }, { "tmn", 0 },
+    /* Ukrainian, as the Russian above (brief s28 place28, report-adv27a G-5) */
+    { "вул.", 0 }, { "вулиц", 1 }, { "вул", 0 }, { "пров.", 0 }, { "провул", 1 }, { "бульв.", 0 },
+    { "майдан", 1 }, { "пл.", 0 }, { "наб.", 0 }, { "узвіз", 1 }, { "шосе", 0 },
+};
+/* гудамж (street), өргөн чөлөө (avenue), and the same in Latin
+ * letters as typed ("Olympiin gudamj 12", "Enkhtaivny örgön chölöö
+ * 15"; brief s21 addr21, R-13). */
+static const struct unit mn_streets[] = {
+    { "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6", 0 }, { "\xd3\xa9\xd1\x80\xd0\xb3\xd3\xa9\xd0\xbd \xd1\x87\xd3\xa9\xd0\xbb\xd3\xa9\xd3\xa9", 0 },
+    { "gudamj", 0 }, { "gudamzh", 0 }, { "gudamz", 0 }, { "\xc3\xb6rg\xc3\xb6n ch\xc3\xb6l\xc3\xb6\xc3\xb6", 0 },
+    { "orgon choloo", 0 }, { "urgun chuluu", 0 }, { "urgon chuloo", 0 },
+};
+/* A part that starts with a word at i. */
+static size_t word_part(const char *s, size_t len, size_t i, int *weight)
+{
+    /* Units: a label, then a number. */
+    static const struct unit units[] = {
+        { "\xd0\xba\xd0\xb2.", STRONG }, { "\xd0\xba\xd0\xb2", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb0", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb5", STRONG },
+        { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd1\x8b", STRONG }, { "\xd0\xb4.", WEAK }, { "\xd0\xb4", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", WEAK },
+        { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf.", WEAK }, { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf\xd1\x83\xd1\x81", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80.", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80\xd0\xbe\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", WEAK },
+        { "apt.", STRONG }, { "apt", STRONG }, { "apartment", STRONG }, { "flat", STRONG },
+        { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
+        { "blk", WEAK }, { "block", WEAK }, { "no.", WEAK }, { "lot", WEAK },
+        { "building", WEAK }, { "bldg", WEAK },
+        /* Ukrainian: буд. (будинок, house), кв. as the Russian */
+        { "буд.", WEAK }, { "буд", WEAK }, { "будинок", WEAK }, { "будинку", WEAK },
+        /* Kuwait (area, block, street, avenue, house: "Block 4, Street 12,
+         * House 7"; B-9), North Korea ("inminban 7, house 12"; B-22) and
+         * Ulaanbaatar in English or Latin letters ("khoroo 1, bair 5,
+         * toot 12", "entrance 2, door 31"; B-8): one of them alone is
+         * weak ("Street 12 was closed", "the house 7 doors down"). */
+        { "street", WEAK }, { "st", WEAK }, { "st.", WEAK }, { "avenue", WEAK }, { "ave", WEAK },
+        { "house", WEAK }, { "hse", WEAK }, { "villa", WEAK }, { "tower", WEAK }, { "floor", WEAK }, { "fl.", WEAK },
+        { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK | ONLY },
+        { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY }, { "bair", WEAK }, { "toot", STRONG },
+        { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
+        /* Arabic (Kuwait): block, street, avenue, house, house, building,
+         * building, floor, plot; flat is a household. */
+        { "\xd9\x82\xd8\xb7\xd8\xb9\xd8\xa9", WEAK }, { "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9", WEAK }, { "\xd8\xac\xd8\xa7\xd8\xaf\xd8\xa9", WEAK }, { "\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", WEAK }, { "\xd8\xa8\xd9\x8a\xd8\xaa", WEAK },
+        { "\xd9\x85\xd8\xa8\xd9\x86\xd9\x89", WEAK }, { "\xd8\xb9\xd9\x85\xd8\xa7\xd8\xb1\xd8\xa9", WEAK }, { "\xd8\xb7\xd8\xa7\xd8\xa8\xd9\x82", WEAK }, { "\xd9\x82\xd8\xb3\xd9\x8a\xd9\x85\xd8\xa9", WEAK }, { "\xd8\xb4\xd9\x82\xd8\xa9", STRONG },
+    };
+    size_t e, x, n;
+    int cp, last, dummy, lot;
+
+    if (s[i] == '#' && det_digits(s, len, i + 1) >= 1 && (e = addr_house_number(s, len, i + 1)) != 0 &&
+        memchr(s + i, '-', e - i) != NULL)
+        return *weight = STRONG, e;                 /* #03-12 */
+    if ((e = addr_postcode_labelled(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    if ((e = en_street_number_after(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    /* Yeoksam-dong 123-45; Gangnam-gu, Sinam-guyok: a district, weak. */
+    if ((e = ko_latin_admin(s, len, i, &lot)) != 0) {
+        if (lot && (x = ko_latin_lot(s, len, e, weight)) != 0) {
+            if (ko_latin_admin_before(s, len, i))
+                *weight = STRONG;               /* Gangnam-gu Yeoksam-dong 737 */
+            return x;
+        }
+        /* A district, a county or a village's word alone is no part:
+         * it stays beside the address, as "강남구" and "Bayanzurkh
+         * duureg" do ("123 Sejong-daero, Jung-gu"); it makes the part
+         * after it strong (ko_latin_lot, number_part). */
+        return 0;
+    }
+    /* Sejong-daero 123, Teheran-ro 152 */
+    if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
+        return *weight = STRONG, x;
+    if ((e = postbox(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    /* B5 S12 H34; box number 1234 at the main post office */
+    if ((e = addr_kw_letters(s, len, i)) != 0)
+        return *weight = STRONG, e;
+    if ((e = addr_box_number(s, len, i)) != 0)
+        return *weight = STRONG | LABEL, e;
+    if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
+        /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
+         * тоот-42" (report-adv21 A-5, A-6) */
+        x = e + (e < len && s[e] == '.');
+        x += x < len && (s[x] == ' ' || (s[x] == '-' && x + 1 < len && det_digit(s[x + 1])));
+        if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
+            x += s[x + 2] == '.' ? 4 : 3;
+        else if (det_starts(s, len, x, "no") && x + 2 < len && det_digit(s[x + 2]))
+            x += 2;                                 /* "буд.№5": № is "no" in the norm view */
+        x += x < len && s[x] == '#';
+        if (x < len && det_digit(s[x]) && (n = addr_house_number(s, len, x)) != 0) {
+            /* Apartment 101-dong: the number's own unit after it. */
+            if (n < len && s[n] == '-' && (e = number_unit(s, len, n, n - x, &dummy)) != 0)
+                return *weight |= dummy, e;
+            return n;
+        }
+        /* Block B, Tower A: one letter after a building's word (weak). */
+        if (x < len && det_alpha(s[x]) && !det_letter_at(s, len, x + 1) && x + 1 < len && s[x + 1] == ',' &&
+            (det_starts(s, len, i, "bl") || det_starts(s, len, i, "bu") || det_starts(s, len, i, "tower")))
+            return *weight = WEAK, x + 1;
+        return 0;
+    }
+    if ((e = district_short(s, len, i)) != 0)
+        return *weight = WEAK, e;
+    if ((e = street_label(s, len, i, streets, sizeof streets / sizeof streets[0])) != 0) {
+        x = e + (e < len && s[e] == ' ');
+        if (x < len && det_digit(s[x]))             /* Lorong 3, Jln 3/4 */
+            return (n = addr_house_number(s, len, x)) != 0 ? (*weight = STRONG, n) : 0;
+        if ((n = street_name(s, len, x, 2)) == 0)
+            return 0;
+        if ((x = number_after(s, len, n)) != 0)
+            return *weight = STRONG, x;
+        return *weight = WEAK, n;
+    }
+    /* Энхтайваны өргөн чөлөө 15а: a word, then the street's word. */
+    if ((e = detect_letters(s, len, i)) > i && e + 1 < len && s[e] == ' ' &&
+        (x = unit_at(s, len, e + 1, mn_streets, sizeof mn_streets / sizeof mn_streets[0], 1, &dummy)) != 0) {
+        if ((n = number_after(s, len, x)) != 0)
+            return *weight = STRONG, n;
+        return *weight = WEAK, x;
+    }
+    /* 테헤란로 123, 역삼동 737-32: a Hangul word ending in 로 or 길 (a
+     * road) before its number, or in 동 or 리 before a lot number. */
+    if ((cp = det_cp_at(s, len, i, &n)) >= 0 && addr_hangul(cp)) {
+        e = detect_letters(s, len, i);
+        if (e - i < 6 || e + 1 >= len || s[e] != ' ')
+            return 0;
+        last = det_cp_before(s, e, &n);
+        if (last == 0xB3D9 || last == 0xB9AC)      /* 동 리 */
+            return ko_lot(s, len, i, e + 1, weight);
+        if (!det_digit(s[e + 1]))
+            return 0;
+        x = det_digits(s, len, e + 1) + e + 1;
+        /* 로 길, not the particle (으)로 after a noun ("토스로 1000-1234",
+         * "은행으로"): a road's number has 1-4 digits, maybe "-" and 1-3
+         * more, and nothing but a particle, a space or a comma after. */
+        if ((last == 0xB85C || last == 0xAE38) && det_cp_before(s, e - 3, &n) != 0xC73C) {
+            /* 테헤란로 123길 45: a side street of the road, numbered, and
+             * the building's number (도로명주소; report-adv21 A-4). */
+            if (last == 0xB85C && det_starts(s, len, x, "\xea\xb8\xb8 ") && det_digit(s[x + 4 < len ? x + 4 : x]) &&
+                det_digits(s, len, x + 4) <= 4)
+                x += 4 + det_digits(s, len, x + 4);
+            if (x + 1 < len && s[x] == '-' && det_digit(s[x + 1]) && det_digits(s, len, x + 1) <= 3)
+                x += 1 + det_digits(s, len, x + 1);
+            return det_digits(s, len, e + 1) <= 4 && (x >= len || s[x] == ' ' || s[x] == ',' ||
+                                                      s[x] == ')' || det_letter_at(s, len, x)) &&
+                   ko_particle_or_none(s, len, x) ? (*weight = STRONG, x) : 0;
+        }
+    }
+    return 0;
+}
+
+/* The part at i: its end (0 if none), its start in *start (i unless a
+ * Chinese road name comes before the number), its weight. */
+size_t addr_part_at(const char *s, size_t len, size_t i, size_t *start, int *weight)
+{
+    *start = i;
+    if (det_digit(s[i]))
+        return i > 0 && det_digit(s[i - 1]) ? 0 : number_part(s, len, i, start, weight);
+    if (det_letter_before(s, i) || (s[i] != '#' && !det_letter_at(s, len, i)))
+        return 0;
+    return word_part(s, len, i, weight);
+}
+
+const char *addr_part_word(int next, size_t k)
+{
+    size_t nstreets = sizeof streets / sizeof streets[0], nabbr = sizeof abbr / sizeof abbr[0];
+
+    if (next)
+        return k < sizeof mn_streets / sizeof mn_streets[0] ? mn_streets[k].w : NULL;
+    if (k < nstreets)
+        return streets[k].w;
+    return k - nstreets < nabbr ? abbr[k - nstreets] : NULL;
+}
