@@ -741,6 +741,15 @@ int redact_scripts_add(struct redactor *r, const char *name, size_t len);
  * short form (report-adv19a N-10).  0, or -1 when out of memory. */
 int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
 
+/* redact_scripts_keys.c: adds the loose vowel key (SK_CJK) of a listed
+ * short form of a given name, form[0..len) (a variant's key, bytes:
+ * Даша of Дарья, Саша of Олександр; data/nicknames/ru.txt, slavic.txt),
+ * as term r->nterms, when the form is one word of Latin or Cyrillic
+ * letters: a Chinese or Japanese transcription of it (达莎, ダーシャ) in a
+ * text is that person (brief s31 cjk31, report-adv30 L-3).  0, or -1
+ * when out of memory. */
+int redact_scripts_add_cjk_short(struct redactor *r, const char *form, size_t len);
+
 /* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as
  * registered or another name of the place from the gazetteer) as read in
  * the traditional Mongolian script only (report-adv16a A-23: ᠬᠥᠪᠰᠭᠥᠯ for

@@ -452,6 +452,124 @@ static int scan_mn_heard(struct spans *sp, struct spans *flags, const struct red
     return 0;
 }
 
+/* The Japanese particles and copula that end a name written in katakana
+ * glued to the text before it (証人はソコロワです, 証人がダリアを見た): after
+ * one of them a katakana word is a word of its own (brief s31 cjk31,
+ * report-adv30 L-1).  From any grammar of Japanese: case particles (が,
+ * を, に, で, と, の, へ, から, まで), the topic and additive particles (は,
+ * も) and the copula's forms (です, だ). */
+static const char *const ja_particles[] = {
+    "\xe3\x81\xaf", "\xe3\x81\x8c", "\xe3\x82\x92", "\xe3\x81\xab", "\xe3\x81\xa7",
+    "\xe3\x81\xa8", "\xe3\x81\xae", "\xe3\x82\x82", "\xe3\x81\xb8",
+    "\xe3\x81\x8b\xe3\x82\x89", "\xe3\x81\xbe\xe3\x81\xa7",
+    "\xe3\x81\xa7\xe3\x81\x99", "\xe3\x81\xa0",
+};
+
+/* 1 if the norm text s[0..p) ends with a Japanese particle
+ * (ja_particles). */
+static int after_ja_particle(const char *s, size_t p)
+{
+    for (size_t i = 0; i < sizeof ja_particles / sizeof ja_particles[0]; i++) {
+        size_t k = strlen(ja_particles[i]);
+        if (k <= p && memcmp(s + p - k, ja_particles[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Characters Xinhua's tables write in foreign women's names that
+ * redact_cjk_translit's table leaves out (丽 and 娅 of 达丽娅, 薇 of 薇拉,
+ * 若 of 若拉 for Жора); WRITTEN BY HAND for intake from 俄汉译音表 and
+ * want a native reviewer, like that table. */
+static const char name_chars[] = "丽娅薇若妮";
+
+static int name_char(const char *s, size_t n)
+{
+    const char *q = name_chars;
+
+    if (redact_cjk_translit(s, n))
+        return 1;
+    for (; n == 3 && *q != 0; q += 3)
+        if (memcmp(q, s, 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* The SK_CJK key of the window norm[a..b) of t in script sc (4 Han, 6
+ * katakana) found among the keys: a replacement from CJK_KEY_WHOLE
+ * letters on, else a review flag (宿舍里's 舍里 and ロシア read four
+ * letters of a name's key: test_leaks_names' guard prose), a review flag
+ * too where two subjects share the key.  Han characters are read as a
+ * transcription hears them, pinyin's r at a syllable's start as zh (若
+ * ruo for Жо).  0, or -1 when out of memory. */
+static int cjk_window(struct spans *sp, struct spans *flags, const struct redactor *r,
+                      const struct normtext *t, size_t a, size_t b, int sc)
+{
+    char rd[READING_MAX], key[TRANSCRIBE_SKEL_MAX + 1];
+    size_t used = 0, p = a, v;
+    int cp, n, m, rc = 0;
+    const struct script_key *k;
+
+    if (sc == 6) {
+        used = transcribe_kana_romaji(rd, sizeof rd, t->norm + a, b - a);
+    } else {
+        for (; p < b && (n = utf8_next(&cp, t->norm + p, b - p)) > 0; p += (size_t)n) {
+            if ((m = transcribe_reading_heard(rd + used, sizeof rd - used - 1, cp)) <= 0)
+                return 0;
+            if (rd[used] == 'r') {
+                memmove(rd + used + 1, rd + used, (size_t)m);
+                rd[used] = 'z', rd[used + 1] = 'h', m++;
+            }
+            used += (size_t)m;
+        }
+    }
+    v = used > 0 ? redact_scripts_cjk_key(key, sizeof key, rd, used) : 0;
+    if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX &&
+        (k = redact_scripts_key_find(r, SK_CJK, key)) != NULL)
+        rc = file(sp, flags, r, k, a, b, v >= CJK_KEY_WHOLE && !redact_scripts_key_shared(r, k));
+    sodium_memzero(rd, sizeof rd);
+    return rc;
+}
+
+/* A given name, a surname or a listed short form of one written alone in
+ * katakana (the whole word ws: ダーシャ, ソコロワ) or in Chinese
+ * characters (a run of two or more characters of the transliteration
+ * alphabet, name_char, in the Han word ws: 达莎, 萨沙; the run whole, or
+ * its start or end): the SK_CJK keys (brief s31 cjk31, report-adv30 L-1,
+ * L-3, L-7). */
+static int scan_cjk_short(struct spans *sp, struct spans *flags, const struct redactor *r,
+                          const struct normtext *t, const struct word *ws)
+{
+    size_t p = ws->start, q, a, b;
+    int cp, n;
+
+    if (ws->script == 6)
+        return cjk_window(sp, flags, r, t, ws->start, ws->end, 6);
+    while (p < ws->end) {
+        for (q = p; q < ws->end && (n = utf8_next(&cp, t->norm + q, ws->end - q)) > 0 &&
+                    name_char(t->norm + q, (size_t)n);
+             q += (size_t)n)
+            ;
+        if (q - p >= 6) {
+            size_t nsp = sp->n;
+            if (cjk_window(sp, flags, r, t, p, q, 4) != 0)
+                return -1;
+            for (a = p, b = q; sp->n == nsp && b - a > 6;) {
+                if (cjk_window(sp, flags, r, t, p, b - 3, 4) != 0 ||
+                    cjk_window(sp, flags, r, t, a + 3, q, 4) != 0)
+                    return -1;
+                a += 3, b -= 3;
+            }
+        }
+        if (q == p && (n = utf8_next(&cp, t->norm + q, ws->end - q)) > 0)
+            q += (size_t)n;
+        else if (q == p)
+            break;
+        p = q;
+    }
+    return 0;
+}
+
 /* Appends the words of t (runs of letters of one script of script_of,
  * not glued to a digit or a letter of another kind) to *ws; with hira,
  * the runs of hiragana instead (script 7), glued or not: Japanese glues
@@ -477,7 +595,8 @@ static int words_of(struct word **ws, size_t *nw, const struct normtext *t, int 
             w.end += (size_t)n;
         p = w.end;
         /* Hiragana particles after katakana are no glue (ドルジが). */
-        if (!hira && ((before >= 0 && is_word_cp(before) && script_of(before) == 0) ||
+        if (!hira && ((before >= 0 && is_word_cp(before) && script_of(before) == 0 &&
+                       !(sc == 6 && after_ja_particle(t->norm, w.start))) ||
             (p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 &&
              is_word_cp(cp) && script_of(cp) == 0 && !(sc == 6 && cp >= 0x3041 && cp <= 0x309F)))) {
             before = 'x';
@@ -587,6 +706,8 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             rc = scan_pinyin(sp, flags, r, t, ws + i, j - i, 0);
         if (rc == 0 && ws[i].script == 6 && r->nskel < r->nskeys)
             rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
+        if (rc == 0 && (ws[i].script == 4 || ws[i].script == 6) && r->nskeys > 0)
+            rc = scan_cjk_short(sp, flags, r, t, ws + i);
         /* A run of words in the Mongolian script that nothing read: a
          * review flag, unread-script, where a person or place is
          * protected. */

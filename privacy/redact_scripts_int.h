@@ -35,10 +35,13 @@
  * Hangul word and the skeletons of a name as Korean loanword spelling
  * hears it, for Hangul only (brief s19 ko19), the vowel keys of a
  * Mongolian name's short forms read in one Hangul word (바타 for Батаа;
- * brief s20 names20, report-adv19a N-10), then the Hangul syllables of
+ * brief s20 names20, report-adv19a N-10), the loose vowel keys of one
+ * word of a name and of its listed short forms as Chinese and Japanese
+ * transcription write them (SK_CJK: 达莎, ダーシャ for Даша; brief s31
+ * cjk31, report-adv30 L-1, L-3, L-7), then the Hangul syllables of
  * Korean names. */
-enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_LOAN, SK_HANGUL, SK_MN_SHORT, SK_HANJA,
-       SK_HANJA_GIVEN };
+enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_LOAN, SK_HANGUL, SK_MN_SHORT, SK_CJK,
+       SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -77,5 +80,20 @@ const struct script_key *redact_scripts_key_find(const struct redactor *r, int k
  * reads it reads either person's name (report-adv29c K-19), so it is a
  * review flag, not one subject's pseudonym. */
 int redact_scripts_key_shared(const struct redactor *r, const struct script_key *k);
+
+/* Letters of an SK_CJK key: at 4, ダリア (TALI) and 达莎 (TASA) are
+ * keyed; fewer (TAS) are too many words' shape. */
+#define CJK_KEY_MIN 4
+/* Letters of an SK_CJK key replaced where it is read; shorter ones are a
+ * review flag (ロシア is Роза's LOSA). */
+#define CJK_KEY_WHOLE 5
+
+/* The loose vowel key (SK_CJK) of the Latin reading rd[0..n) (lower case
+ * ASCII): rd as Chinese and Japanese transcription write a foreign name,
+ * loosened (redact_scripts_keys.c says how), then
+ * transcribe_vowel_key.  Writes at most cap bytes and a NUL to out;
+ * returns the key's length in letters (more than cap - 1 when it did not
+ * fit, 0 when rd is too long to loosen). */
+size_t redact_scripts_cjk_key(char *out, size_t cap, const char *rd, size_t n);
 
 #endif

@@ -153,6 +153,99 @@ static int add_keys(struct redactor *r, struct script_key *k, const char *rd,
     return 0;
 }
 
+static int vowel_at(const char *s, size_t n, size_t i)
+{
+    return i < n && strchr("aeiou", s[i]) != NULL && s[i] != 0;
+}
+
+static int consonant_at(const char *s, size_t n, size_t i)
+{
+    return i < n && s[i] >= 'a' && s[i] <= 'z' && !vowel_at(s, n, i);
+}
+
+/* What Chinese and Japanese transcription of a Russian or Ukrainian name
+ * make of its letters, undone on both sides (the name's reading and the
+ * text's), so that one vowel key holds them all (the Xinhua tables,
+ * 俄汉译音表, and the katakana of the Japanese press; docs/VARIANTS.md,
+ * "Short forms in Chinese and Japanese"): w is v (ソコロワ for Соколова,
+ * pinyin's wei of 薇 for Вера); vu before a vowel is v (ヴェーラ); uo is o
+ * (罗 luo, 若 ruo); ei is e (薇 wei); i before a vowel but e is y, and
+ * before y and a vowel left out (达丽娅 daliya, ダリア daria and Дарья
+ * darya are one); the vowel katakana puts after a consonant with none
+ * (su of スラーヴァ, to of ペトロワ, fu of イワノフ) is left out: u between
+ * two consonants or at the end after one, o after t or d before a
+ * consonant.  Writes at most cap bytes to out; returns the length. */
+static size_t cjk_loose(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < n && o < cap; i++) {
+        char c = s[i] == 'w' ? 'v' : s[i];
+        if (c == 'u' && i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'w') && vowel_at(s, n, i + 1))
+            continue;
+        if (c == 'u' && i > 0 && s[i - 1] != 'o' && vowel_at(s, n, i - 1) == 0 && s[i - 1] != 'y' &&
+            (consonant_at(s, n, i + 1) || i + 1 == n) && consonant_at(s, n, i - 1))
+            continue;
+        if (c == 'o' && i > 0 && (s[i - 1] == 't' || s[i - 1] == 'd') && consonant_at(s, n, i + 1) &&
+            s[i + 1] != 'y')
+            continue;
+        if (c == 'o' && i > 0 && s[i - 1] == 'u' && o > 0 && out[o - 1] == 'u') {
+            out[o - 1] = 'o';
+            continue;
+        }
+        if (c == 'i' && i > 0 && s[i - 1] == 'e' && o > 0 && out[o - 1] == 'e')
+            continue;
+        if (c == 'i' && i > 0 && consonant_at(s, n, i - 1) && s[i - 1] != 'y' &&
+            i + 2 < n + 1 && s[i + 1] == 'y' && vowel_at(s, n, i + 2))
+            continue;
+        if (c == 'i' && i > 0 && consonant_at(s, n, i - 1) && i + 1 < n && strchr("aou", s[i + 1]))
+            c = 'y';
+        out[o++] = c;
+    }
+    return o;
+}
+
+size_t redact_scripts_cjk_key(char *out, size_t cap, const char *rd, size_t n)
+{
+    char lo[READING_MAX];
+    size_t m;
+
+    if (n > sizeof lo)
+        return 0;
+    m = cjk_loose(lo, sizeof lo, rd, n);
+    n = transcribe_vowel_key(out, cap, lo, m);
+    sodium_memzero(lo, sizeof lo);
+    return n;
+}
+
+/* Adds the SK_CJK key of the reading rd[0..n) of one word of a name or
+ * of a listed short form, for term r->nterms (k's fields but s, n and
+ * kind kept), and as a Chinese transcription hears the word
+ * (transcribe_heard_word) where that differs.  0, or -1 when out of
+ * memory. */
+static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, size_t n)
+{
+    char hd[READING_MAX];
+    size_t v;
+    int rc = 0;
+
+    if (n == 0 || n > sizeof hd)
+        return 0;
+    for (int heard = 0; rc == 0 && heard < 2; heard++) {
+        size_t m = n;
+        memcpy(hd, rd, n);
+        if (heard && ((m = transcribe_heard_word(hd, n)) == n && memcmp(hd, rd, n) == 0))
+            break;
+        v = redact_scripts_cjk_key(k->s, sizeof k->s, hd, m);
+        if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX) {
+            k->kind = SK_CJK, k->n = (unsigned char)v;
+            rc = key_add(r, k);
+        }
+    }
+    sodium_memzero(hd, sizeof hd);
+    return rc;
+}
+
 /* redact_scripts_add on the norm view name[0..len) of a name. */
 static int add_norm(struct redactor *r, const char *name, size_t len)
 {
@@ -191,6 +284,11 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
         nw = 0;
     if (add_keys(r, &k, rd, w, nw, 0) != 0)
         return -1;
+    /* Each word alone as Chinese and Japanese write it (达丽娅,
+     * ソコロワ): a loose vowel key. */
+    for (a = 0; a < nw; a++)
+        if (cjk_key(r, &k, rd + w[a].at, w[a].len) != 0)
+            return -1;
     /* As Korean loanword spelling hears it (Smith: 스미스; Michael:
      * 마이클), where that reads otherwise. */
     for (int alt = 0; alt < 4 && nw > 0; alt++) {
@@ -262,6 +360,28 @@ int redact_scripts_add_short(struct redactor *r, const char *form, size_t len)
     }
     sodium_memzero(rd, sizeof rd);
     return 0;
+}
+
+int redact_scripts_add_cjk_short(struct redactor *r, const char *form, size_t len)
+{
+    char rd[READING_MAX];
+    struct script_key k;
+    size_t used = 0, i = 0;
+    int cp, n, m, rc;
+
+    memset(&k, 0, sizeof k);
+    while (i < len && (n = utf8_next(&cp, form + i, len - i)) > 0) {
+        int sc = script_of(cp);
+        i += (size_t)n;
+        if ((sc != 1 && sc != 3) || (m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+            return 0;           /* Latin or Cyrillic letters only, one word */
+        used += (size_t)m;
+    }
+    k.term = (uint32_t)r->nterms;
+    rc = cjk_key(r, &k, rd, used);
+    sodium_memzero(rd, sizeof rd);
+    sodium_memzero(&k, sizeof k);
+    return rc;
 }
 
 /* The reading rd[0..len) of a Mongolian or Russian place's name as
