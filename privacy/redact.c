@@ -733,8 +733,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
         redact_generated_short(&r->lits[r->nlits - 1], vl.v[i].key, vl.v[i].keylen);
-        if ((cat == NAME_CAT || cat == TERM_PERSON) && vl.v[i].flag && !vl.v[i].initials &&
-            redact_scripts_add_short(r, vl.v[i].key, vl.v[i].keylen) != 0) {
+        if ((cat == NAME_CAT || cat == TERM_PERSON) &&
+            ((vl.v[i].flag && !vl.v[i].initials &&
+              redact_scripts_add_short(r, vl.v[i].key, vl.v[i].keylen) != 0) ||
+             (vl.v[i].nickname &&
+              redact_scripts_add_cjk_short(r, vl.v[i].key, vl.v[i].keylen) != 0))) {
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }

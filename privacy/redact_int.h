@@ -94,7 +94,7 @@ struct redactor {
     size_t npieces, piececap;
     int compiled;
     struct script_key *skeys;   /* wipe-on-free: each name's keys across scripts
-                                 * (redact_scripts.c), sorted when compiled */
+                                 * (redact_scripts_keys.c), sorted when compiled */
     size_t nskeys, skeycap;
     size_t nskel;               /* keys [0, nskel) are skeletons, the rest Hanja */
     int place_hangul;           /* while a place term is added: 1 if its
@@ -726,20 +726,29 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
  * '.'); 0 if none. */
 size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, int *strong);
 
-/* redact_scripts.c: adds the keys across scripts of the person's name
+/* redact_scripts_keys.c: adds the keys across scripts of the person's name
  * name[0..len) (bytes, as typed) as term r->nterms (transcribe.h): the
  * consonant skeleton of the name and of each run of its words, and for a
  * name in Hangul the syllables whose Hanja's pinyin is looked for.
  * Returns 0, or -1 when out of memory. */
 int redact_scripts_add(struct redactor *r, const char *name, size_t len);
 
-/* redact_scripts.c: adds the vowel key (transcribe_vowel_key) of a short
+/* redact_scripts_keys.c: adds the vowel key (transcribe_vowel_key) of a short
  * form of a person's Mongolian name, form[0..len) (a variant's key, as
  * variants_mn.c generates it: Батаа, Алтаа, Баяраа), as term r->nterms,
  * when the form is Cyrillic and of two or three consonant classes: read
  * in one Hangul word of two syllables or more (바타, 알타가) it is that
  * short form (report-adv19a N-10).  0, or -1 when out of memory. */
 int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
+
+/* redact_scripts_keys.c: adds the loose vowel key (SK_CJK) of a listed
+ * short form of a given name, form[0..len) (a variant's key, bytes:
+ * Даша of Дарья, Саша of Олександр; data/nicknames/ru.txt, slavic.txt),
+ * as term r->nterms, when the form is one word of Latin or Cyrillic
+ * letters: a Chinese or Japanese transcription of it (达莎, ダーシャ) in a
+ * text is that person (brief s31 cjk31, report-adv30 L-3).  0, or -1
+ * when out of memory. */
+int redact_scripts_add_cjk_short(struct redactor *r, const char *form, size_t len);
 
 /* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as
  * registered or another name of the place from the gazetteer) as read in
@@ -753,7 +762,7 @@ int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
  * scripts are literals).  0, or -1 when out of memory. */
 int redact_scripts_add_place(struct redactor *r, const char *name, size_t len);
 
-/* redact_scripts.c: sorts the keys; called when the redactor is compiled. */
+/* redact_scripts_keys.c: sorts the keys; called when the redactor is compiled. */
 void redact_scripts_finish(struct redactor *r);
 
 /* redact_scripts.c: adds to sp (norm offsets) each window of one to three

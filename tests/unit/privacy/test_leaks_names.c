@@ -128,6 +128,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num30.jsonl",
     "tests/data/leaks/speed30.jsonl",
     "tests/data/leaks/place31.jsonl",
+    "tests/data/leaks/cjk31.jsonl",
 };
 #define MAX_KINDS 2048
 
