@@ -95,13 +95,13 @@ static int starts_an_entry(const struct word_index *x, int cp)
 }
 
 /* The lists' indexes (defined after the lists), made by indexes(). */
-static struct word_index mn_address_ix, speech_ix, action_ix, pronoun_ix, preposition_ix;
+static struct word_index mn_address_ix, speech_ix, action_ix, slavic_ix, pronoun_ix, preposition_ix;
 static pthread_once_t indexes_once = PTHREAD_ONCE_INIT;
 static atomic_int indexes_ready;     /* an acquire load a call, not pthread_once's */
 
 static void index_all(void)
 {
-    index_make(&mn_address_ix), index_make(&speech_ix), index_make(&action_ix);
+    index_make(&mn_address_ix), index_make(&speech_ix), index_make(&action_ix), index_make(&slavic_ix);
     index_make(&pronoun_ix), index_make(&preposition_ix);
     atomic_store_explicit(&indexes_ready, 1, memory_order_release);
 }
@@ -188,8 +188,6 @@ static const char *const action_verbs[] = {
     "came", "went", "left", "arrived", "returned", "escaped", "fled", "disappeared",
     "died", "worked", "stayed", "lived", "called", "phoned", "visited", "met", "brought",
     "took", "gave", "sent", "paid", "ran", "helped", "survived", "vanished",
-    "пришёл", "пришел", "пришла", "ушёл", "ушел", "ушла", "приехал", "приехала",
-    "уехал", "уехала", "сказал", "сказала", "работал", "работала", "звонил", "звонила",
     "ирсэн", "ирэв", "ирлээ", "иржээ", "явсан", "явав", "явлаа", "явжээ", "очсон", "очив",
     "очлоо", "очжээ", "буцсан", "буцав", "буцлаа", "буцжээ", "зугтсан", "зугтав", "зугтлаа",
     "зугтжээ", "гарсан", "гарав", "гарлаа", "гарчээ",
@@ -197,9 +195,33 @@ static const char *const action_verbs[] = {
     "ochloo", "butssan", "butslaa", "zugtsan", "zugtlaa",
 };
 
+/* Russian and Ukrainian verbs of coming, going, saying and doing in the
+ * past tense, each gender and the plural, that a subject precedes
+ * ("Сергей пришёл") or, inverted, follows ("Потом пришла Верунька", "Тоді
+ * прийшов Остап": report-adv30 L-5).  Written by us (brief s19 ko19; lead,
+ * session 31); wants a native reviewer. */
+static const char *const slavic_verbs[] = {
+    "пришёл", "пришел", "пришла", "ушёл", "ушел", "ушла", "приехал", "приехала",
+    "уехал", "уехала", "сказал", "сказала", "работал", "работала", "звонил", "звонила",
+    "пришло", "пришли", "приехали", "ушли", "уехали", "сказали", "позвонил", "позвонила",
+    "вернулся", "вернулась", "рассказал", "рассказала", "ответил", "ответила", "спросил",
+    "спросила", "жил", "жила", "умер", "умерла", "погиб", "погибла", "исчез", "исчезла",
+    "сбежал", "сбежала", "плакал", "плакала", "кричал", "кричала", "написал", "написала",
+    "прийшов", "прийшла", "прийшли", "приїхав", "приїхала", "приїхали", "пішов", "пішла",
+    "поїхав", "поїхала", "повернувся", "повернулася", "подзвонив", "подзвонила", "дзвонив",
+    "дзвонила", "сказав", "розповів", "розповіла", "відповів", "відповіла", "запитав",
+    "запитала", "працював", "працювала", "жив", "помер", "померла", "загинув", "загинула",
+    "зник", "зникла", "втік", "втекла", "плакав", "написав",
+};
+
 int flag_action_verb(const char *w, size_t len)
 {
-    return in_table(&action_ix, w, len);
+    return in_table(&action_ix, w, len) || in_table(&slavic_ix, w, len);
+}
+
+int flag_slavic_verb(const char *w, size_t len)
+{
+    return in_table(&slavic_ix, w, len);
 }
 
 /* Personal pronouns and the like that open a report before its verb
@@ -208,6 +230,15 @@ static const char *const pronouns[] = {
     "i", "he", "she", "it", "we", "they", "you", "who", "this", "that", "someone",
     "somebody", "everyone", "everybody", "nobody", "one", "both", "all",
     "я", "ты", "он", "она", "оно", "мы", "вы", "они", "кто", "это", "все", "никто",
+    /* Russian and Ukrainian adverbs that open a sentence before its verb
+     * ("Потом пришла Верунька": report-adv30 O-3; no Russian or Ukrainian
+     * dictionary is loaded to say so; lead, session 31). */
+    "потом", "тогда", "затем", "вчера", "сегодня", "завтра", "сначала", "сейчас", "теперь",
+    "позже", "раньше", "однажды", "утром", "вечером", "ночью", "днём", "днем", "вдруг",
+    "наконец", "там", "тут", "здесь", "тоже", "также", "снова", "опять", "иногда", "часто",
+    "потім", "тоді", "вчора", "сьогодні", "спочатку", "зараз", "тепер", "пізніше",
+    "раніше", "одного", "вранці", "увечері", "вночі", "вдень", "раптом", "нарешті", "також",
+    "знову", "іноді", "ніхто", "ти", "він", "вона", "воно", "ми", "ви", "вони",
 };
 
 int flag_pronoun(const char *w, size_t len)
@@ -234,7 +265,8 @@ int flag_preposition(const char *w, size_t len)
 /* The lists' indexes: each list, room for its sorted pointers, its size. */
 #define WORD_INDEX(tab) { tab, (const char *[sizeof tab / sizeof *tab]){ 0 }, sizeof tab / sizeof *tab, { 0 } }
 static struct word_index mn_address_ix = WORD_INDEX(mn_address), speech_ix = WORD_INDEX(speech_verbs),
-                         action_ix = WORD_INDEX(action_verbs), pronoun_ix = WORD_INDEX(pronouns),
+                         action_ix = WORD_INDEX(action_verbs), slavic_ix = WORD_INDEX(slavic_verbs),
+                         pronoun_ix = WORD_INDEX(pronouns),
                          preposition_ix = WORD_INDEX(prepositions);
 #undef WORD_INDEX
 

@@ -26,9 +26,15 @@ int flag_speech_verb(const char *w, size_t len);
  * "Сергей пришёл"), else 0.  Written by us (brief s19 ko19). */
 int flag_action_verb(const char *w, size_t len);
 
-/* 1 if w[0..len) (UTF-8, any case) is an English or Russian personal
- * pronoun or a word like it (He, Они, Everyone), which opens a report
- * before its verb and is never a name; else 0. */
+/* 1 if w[0..len) (bytes, one word, any case) is one of the Russian or
+ * Ukrainian verbs of flag_action_verb, whose subject may also follow it
+ * ("Потом пришла Верунька"), else 0. */
+int flag_slavic_verb(const char *w, size_t len);
+
+/* 1 if w[0..len) (UTF-8, any case) is an English, Russian or Ukrainian
+ * personal pronoun or a word like it (He, Они, Everyone), or a Russian or
+ * Ukrainian adverb of time or place (Потом, Тоді, Вчера), which opens a
+ * report before its verb and is never a name; else 0. */
 int flag_pronoun(const char *w, size_t len);
 
 /* 1 if w[0..len) (UTF-8, any case) is a Russian, Ukrainian or Belarusian

@@ -729,6 +729,23 @@ static size_t lineage_end(const struct word *a, const struct word *b, const char
                : 0;
 }
 
+/* 1 if the capitalised Cyrillic word c, right after the word v, is the
+ * subject Russian and Ukrainian put after a verb (flag_slavic_verb:
+ * "Потом пришла Верунька", "Тоді прийшов Остап": report-adv30 L-5) and
+ * may be a name no list knows.  Flagged whatever came before the verb, so
+ * that allowing that word lets no name out. */
+static int subject_after(const struct word *v, const struct word *c, const char *s)
+{
+    size_t vl = v->end - v->start;
+
+    if (!is_cyrillic_cp(v->first) || !is_cyrillic_cp(c->first) || !only_space(s, v->end, c->start) ||
+        !flag_slavic_verb(s + v->start, vl))
+        return 0;
+    return !flag_pronoun(s + c->start, c->end - c->start) &&
+           !flag_kin_noun(s + c->start, c->end - c->start) && name_candidate(c, s) &&
+           !flag_place_word(s + c->start, c->end - c->start);
+}
+
 static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
 {
     struct word a, b;
@@ -778,6 +795,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                   (appositive_after(&a, in, inlen) && title_case(&a, in) &&
                    name_candidate(&a, in))))
             rc = fn(ctx, a.start, a.end, context_name), done = 2;
+        else if (p.n >= 1 && subject_after(&p.w[0], &a, in))
+            rc = fn(ctx, a.start, a.end, context_name), done = 1;
         if (rc != 0 || !(have = more))
             break;
         if (!done && (k = lineage_end(&a, &b, in, inlen, at)) > 0) {
