@@ -1,8 +1,9 @@
 /* What privacy/normalise.c and its parts (normalise_chars.c,
- * normalise_builder.c, normalise_key.c) share: the builder of the norm and
- * key views, the scripts of look-alike checks, the UTF-8 decoder.  Internal
- * to privacy/: only those files include it.  Calls point one way:
- * normalise.c -> normalise_key.c -> normalise_builder.c -> normalise_chars.c. */
+ * normalise_builder.c, normalise_key.c, normalise_split.c) share: the
+ * builder of the norm and key views, the scripts of look-alike checks, the
+ * UTF-8 decoder.  Internal to privacy/: only those files include it.  Calls
+ * point one way: normalise.c -> normalise_key.c and normalise_split.c ->
+ * normalise_builder.c -> normalise_chars.c. */
 #ifndef INTAKE_PRIVACY_NORMALISE_INT_H
 #define INTAKE_PRIVACY_NORMALISE_INT_H
 
