@@ -18,6 +18,7 @@
 #include "privacy/flag_words.h"
 #include "privacy/gazetteer.h"
 #include "privacy/codepage.h"
+#include "privacy/common_words.h"
 #include "privacy/escapes.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
@@ -534,6 +535,54 @@ static int instrumental(const char *w, size_t n)
     return 0;
 }
 
+/* 1 if the Cyrillic word a is one of the commonest words of Russian,
+ * Ukrainian or Belarusian (common_words.c: потом, тогда, там, потім), an
+ * adverb or a pronoun that opens a sentence with a capital and is no one's
+ * name (report-adv30 O-3: "Потом пришла Верунька" flagged Потом). */
+static int common_cyrillic(const struct word *a, const char *s)
+{
+    char low[64];
+
+    return is_cyrillic_cp(a->first) &&
+           flag_lower(low, sizeof low, s + a->start, a->end - a->start) == 0 &&
+           common_word_key(low, strlen(low));
+}
+
+/* 1 if a Russian or Ukrainian verb of coming, going or saying in lower
+ * case (a) comes right before a capitalised word (b) that may be a name
+ * no list knows: the subject after its verb ("Потом пришла Верунька",
+ * "сказала Веруся"), as Russian and Ukrainian order their words freely
+ * (brief s31 slav31, report-adv30 L-5).  The flag lies on b. */
+static int slavic_past(const char *w, size_t n)
+{
+    static const char *const ends[] = { "л", "ла", "ло", "ли", "ов" };
+    static const char *const mn[] = { "лаа", "лээ", "лоо", "лөө" };
+
+    for (size_t i = 0; i < sizeof mn / sizeof mn[0]; i++)
+        if (n >= strlen(mn[i]) && memcmp(w + n - strlen(mn[i]), mn[i], strlen(mn[i])) == 0)
+            return 0;
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (n >= strlen(ends[i]) && memcmp(w + n - strlen(ends[i]), ends[i], strlen(ends[i])) == 0)
+            return 1;
+    return 0;
+}
+
+static int inverted_subject(const struct word *a, const struct word *b, const char *s)
+{
+    size_t al = a->end - a->start;
+
+    /* Russian and Ukrainian past forms only (пришла, сказал, прийшов):
+     * Mongolian puts its verb last, so a capital after ирсэн or хэллээ
+     * starts the next clause (slavic_past). */
+    return is_cyrillic_cp(a->first) && !a->cap && is_cyrillic_cp(b->first) && b->cap &&
+           slavic_past(s + a->start, al) &&
+           only_space(s, a->end, b->start) &&
+           (flag_speech_verb(s + a->start, al) || flag_action_verb(s + a->start, al)) &&
+           !flag_pronoun(s + b->start, b->end - b->start) &&
+           !flag_kin_noun(s + b->start, b->end - b->start) && !common_cyrillic(b, s) &&
+           !flag_place_word(s + b->start, b->end - b->start) && name_candidate(b, s);
+}
+
 /* context-name (NEW-11): the pair (a, b) marks a as a person's name that
  * no list knows, or NULL.  The context marks a name when a word of address
  * follows as the next word (이영호 씨가, 김 선생님이, Дорж гуай, Батаа ахын)
@@ -577,7 +626,8 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
         if (s[i] >= '0' && s[i] <= '9')
             return NULL;
     return !flag_pronoun(s + a->start, a->end - a->start) &&
-                   !flag_kin_noun(s + a->start, a->end - a->start) && name_candidate(a, s) &&
+                   !flag_kin_noun(s + a->start, a->end - a->start) && !common_cyrillic(a, s) &&
+                   name_candidate(a, s) &&
                    !flag_place_word(s + a->start, a->end - a->start)
                ? context_name
                : NULL;
@@ -811,6 +861,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 name_candidate(&p.w[0], in))
                 from = p.w[0].start;
             rc = fn(ctx, from, a.end, kind);
+        } else if (!done && inverted_subject(&a, &b, in)) {
+            rc = fn(ctx, b.start, b.end, context_name);
         }
         p.w[1] = p.w[0], p.w[0] = a, p.n += p.n < 2;
         a = b;

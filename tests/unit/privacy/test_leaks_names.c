@@ -125,6 +125,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/name30.jsonl",
     "tests/data/leaks/num30.jsonl",
     "tests/data/leaks/speed30.jsonl",
+    "tests/data/leaks/slav31.jsonl",
 };
 #define MAX_KINDS 2048
 
