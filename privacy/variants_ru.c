@@ -470,6 +470,19 @@ static int tender_diminutives(struct variant_list *out, const int *cp, int n, in
 
 static int surname_end(const int *cp, int n);
 
+/* 1 if the name the list was made for (its first entry) is written in
+ * Cyrillic.  The tender forms are made for a name registered so (Вера),
+ * not for each Russian reading of a Latin one (Alyosha: Алёша, Алеша...),
+ * whose forms would fill the list (VARIANTS_MAX) before its other
+ * scripts' readings (알료샤: ko21 R-6). */
+static int registered_cyrillic(const struct variant_list *out)
+{
+    int cp;
+
+    return out->n > 0 && utf8_next(&cp, out->arena + out->v[0].off, out->v[0].keylen) > 0 &&
+           is_cyrillic_cp(cp);
+}
+
 int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
 {
     int cp[RU_MAX + 4], n, rc = 0;
@@ -477,7 +490,7 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
     /* The shape of ru_name_forms' short forms, four to seven letters, and
      * no -ова/-ева surname's (Орлова, Петрова: surname_end); -ина is a
      * given name's ending as often (Марина, Ирина, Галина). */
-    if ((n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
+    if (registered_cyrillic(out) && (n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F) &&
         !(surname_end(cp, n) && cp[n - 2] == 0x432))
         rc = tender_diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
@@ -548,7 +561,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
          * the tender suffixes on its stem as a short form does: Верочка,
          * Веронька, Верушка, Верунька, Верулька, in every case and in
          * lower case (brief s31 slav31, report-adv30 L-4). */
-        if (rc == 0 && !familiar)
+        if (rc == 0 && !familiar && registered_cyrillic(out))
             rc = tender_diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
         /* The colloquial vocative of a short form: the -а dropped, -я
          * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
