@@ -18,6 +18,7 @@
 #include "privacy/flag_words.h"
 #include "privacy/gazetteer.h"
 #include "privacy/codepage.h"
+#include "privacy/common_words.h"
 #include "privacy/escapes.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
@@ -534,6 +535,19 @@ static int instrumental(const char *w, size_t n)
     return 0;
 }
 
+/* 1 if the Cyrillic word a is one of the commonest words of Russian,
+ * Ukrainian or Belarusian (common_words.c: потом, тогда, там, потім), an
+ * adverb or a pronoun that opens a sentence with a capital and is no one's
+ * name (report-adv30 O-3: "Потом пришла Верунька" flagged Потом). */
+static int common_cyrillic(const struct word *a, const char *s)
+{
+    char low[64];
+
+    return is_cyrillic_cp(a->first) &&
+           flag_lower(low, sizeof low, s + a->start, a->end - a->start) == 0 &&
+           common_word_key(low, strlen(low));
+}
+
 /* context-name (NEW-11): the pair (a, b) marks a as a person's name that
  * no list knows, or NULL.  The context marks a name when a word of address
  * follows as the next word (이영호 씨가, 김 선생님이, Дорж гуай, Батаа ахын)
@@ -577,7 +591,8 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
         if (s[i] >= '0' && s[i] <= '9')
             return NULL;
     return !flag_pronoun(s + a->start, a->end - a->start) &&
-                   !flag_kin_noun(s + a->start, a->end - a->start) && name_candidate(a, s) &&
+                   !flag_kin_noun(s + a->start, a->end - a->start) && !common_cyrillic(a, s) &&
+                   name_candidate(a, s) &&
                    !flag_place_word(s + a->start, a->end - a->start)
                ? context_name
                : NULL;

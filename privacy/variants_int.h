@@ -161,6 +161,15 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
  * 0, or -1 when out of memory. */
 int ru_short_diminutives(struct variant_list *out, const char *key, size_t len);
 
+/* The tender diminutives (-очк-, -еньк-, -оньк-, -ечк-, -ушк-, -уньк-,
+ * -ульк-) of a registered Russian or Ukrainian full given name key[0..len)
+ * (UTF-8 bytes of the key view) of four to seven letters ending in a
+ * consonant and -а or -я, not a surname's shape (Вера: Верочка, Веронька,
+ * Верушка, Верунька; brief s31 slav31, report-adv30 L-4): each in every
+ * case, in any letter case unless those forms are words too (розочка),
+ * added to out.  Returns 0, or -1 if out of memory. */
+int ru_full_diminutives(struct variant_list *out, const char *key, size_t len);
+
 /* variants_uk.c: 1 if the key key[0..len) (bytes) is a form of a given
  * name that is also an ordinary word (data/nicknames/slavic_words.txt:
  * Сани of Саня, Санки), a review flag only where the context marks a

@@ -393,6 +393,111 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft)
     return rc;
 }
 
+/* The tender suffixes of Russian and Ukrainian given names (-очк-,
+ * -еньк-, -оньк-, -ечк-, -ушк-/-юшк-, -уньк-/-юньк-, -ульк-/-юльк-;
+ * brief s31 slav31, from the word-formation of both languages: Верочка,
+ * Веронька, Верушка, Верунька, Маринулька, Ванюшка), on a full given
+ * name's stem.  The -у- of the last three is -ю- after a soft stem, the
+ * -о- of -очк-/-оньк- an -е- (Галечка, Галенька). */
+static const char *const tender_hard[] = {
+    "очка", "ечка", "енька", "онька", "ушка", "унька", "улька",
+};
+static const char *const tender_soft[] = {
+    "ечка", "енька", "юшка", "юнька", "юлька",
+};
+
+/* The stems of given names whose tender diminutives are ordinary words
+ * too (Роза: розочка; Лада: ладушки; Мила: милочка; Галя: галочка;
+ * Люба: любонька; Лилия: лилечка; Зоря: зоренька), written by us from
+ * Russian and Ukrainian usage. */
+static const char *const tender_words[] = { "роз", "лад", "мил", "гал", "люб", "лил", "ліл", "зор" };
+
+/* 1 if the stem cp[0..n) starts with one of tender_words (any case). */
+static int tender_is_word(const int *cp, int n)
+{
+    for (size_t i = 0; i < sizeof tender_words / sizeof tender_words[0]; i++) {
+        const char *w = tender_words[i];
+        size_t wl = strlen(w), at = 0;
+        int j = 0, c, k;
+        for (; at < wl && j < n; at += (size_t)k, j++)
+            if ((k = utf8_next(&c, w + at, wl - at)) <= 0 || (int)utf8proc_tolower(cp[j]) != c)
+                break;
+        if (at == wl)
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds the tender diminutives (above) of the stem cp[0..n) of a full
+ * given name (n code points, its last vowel dropped; soft: that was я),
+ * each in every Ukrainian and Russian case in Cyrillic (uk_name_forms,
+ * which the matcher reads in any letter case) and its nominative in
+ * Latin.  Returns 0, or -1 if out of memory. */
+static int tender_diminutives(struct variant_list *out, const int *cp, int n, int soft)
+{
+    const char *const *suf = soft ? tender_soft : tender_hard;
+    size_t nsuf = soft ? sizeof tender_soft / sizeof tender_soft[0]
+                       : sizeof tender_hard / sizeof tender_hard[0];
+    int d[RU_MAX + 8], rc = 0;
+    char key[(RU_MAX + 8) * 2 + 1];
+    unsigned char capital = out->capital;
+
+    if (n < 3 || n > RU_MAX)
+        return 0;
+    /* In any letter case (верочка: report-adv30 L-4), but for a name
+     * whose tender forms are words too (розочка "little rose", ладушки,
+     * милочка "dear", галочка "tick", любонька, лилечка, зоренька):
+     * those want a capital, as the short forms do. */
+    out->capital = tender_is_word(cp, n) ? capital : 0;
+    for (size_t s = 0; s < nsuf && rc == 0; s++) {
+        size_t kl = 0, el = strlen(suf[s]), at;
+        int m = n, k;
+        memcpy(d, cp, (size_t)n * sizeof *d);
+        for (at = 0; at < el; at += (size_t)k)
+            if ((k = utf8_next(&d[m++], suf[s] + at, el - at)) <= 0)
+                return 0;
+        for (k = 0; k < m; k++)
+            kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
+        rc = uk_name_forms(out, key, kl, 0);
+        if (rc == 0)
+            rc = add_latin(out, d, m);
+    }
+    out->capital = capital;
+    sodium_memzero(d, sizeof d);
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
+static int surname_end(const int *cp, int n);
+
+/* 1 if the name the list was made for (its first entry) is written in
+ * Cyrillic.  The tender forms are made for a name registered so (Вера),
+ * not for each Russian reading of a Latin one (Alyosha: Алёша, Алеша...),
+ * whose forms would fill the list (VARIANTS_MAX) before its other
+ * scripts' readings (알료샤: ko21 R-6). */
+static int registered_cyrillic(const struct variant_list *out)
+{
+    int cp;
+
+    return out->n > 0 && utf8_next(&cp, out->arena + out->v[0].off, out->v[0].keylen) > 0 &&
+           is_cyrillic_cp(cp);
+}
+
+int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
+{
+    int cp[RU_MAX + 4], n, rc = 0;
+
+    /* The shape of ru_name_forms' short forms, four to seven letters, and
+     * no -ова/-ева surname's (Орлова, Петрова: surname_end); -ина is a
+     * given name's ending as often (Марина, Ирина, Галина). */
+    if (registered_cyrillic(out) && (n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
+        cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F) &&
+        !(surname_end(cp, n) && cp[n - 2] == 0x432))
+        rc = tender_diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
 int ru_short_diminutives(struct variant_list *out, const char *key, size_t len)
 {
     int cp[RU_MAX + 4], n, rc = 0;
@@ -452,6 +557,12 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             rc = uk_name_forms(out, key, len, 0);
         if (rc == 0 && familiar)
             rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+        /* A full name of this shape (Вера, Роза, Марина, Ирина) takes
+         * the tender suffixes on its stem as a short form does: Верочка,
+         * Веронька, Верушка, Верунька, Верулька, in every case and in
+         * lower case (brief s31 slav31, report-adv30 L-4). */
+        if (rc == 0 && !familiar && registered_cyrillic(out))
+            rc = tender_diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
         /* The colloquial vocative of a short form: the -а dropped, -я
          * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
          * сюда."), as Russian speakers call a person by it. */

@@ -130,6 +130,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/speed30.jsonl",
     "tests/data/leaks/place31.jsonl",
     "tests/data/leaks/cjk31.jsonl",
+    "tests/data/leaks/slav31.jsonl",
 };
 #define MAX_KINDS 2048
 
