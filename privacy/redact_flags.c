@@ -757,7 +757,8 @@ static int subject_after(const struct word *v, const struct word *c, const char 
         !flag_slavic_verb(s + v->start, vl))
         return 0;
     return !flag_pronoun(s + c->start, c->end - c->start) &&
-           !flag_kin_noun(s + c->start, c->end - c->start) && name_candidate(c, s) &&
+           !flag_kin_noun(s + c->start, c->end - c->start) && !common_cyrillic(c, s) &&
+           name_candidate(c, s) &&
            !flag_place_word(s + c->start, c->end - c->start);
 }
 
