@@ -131,6 +131,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/place31.jsonl",
     "tests/data/leaks/cjk31.jsonl",
     "tests/data/leaks/slav31.jsonl",
+    "tests/data/leaks/adv31-open.jsonl",
 };
 #define MAX_KINDS 2048
 
