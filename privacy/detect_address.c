@@ -32,6 +32,7 @@
  * is read in its view (detect_address_view.c), where a household's part
  * with its number said needs another part beside it (part_said; brief s22
  * addr22). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,11 +190,17 @@ static int wordy_has(const unsigned char *bits, const char *s, size_t n)
     return k == 0 || ((bits[k >> 3] >> (k & 7)) & 1);
 }
 
-static void wordy_make(struct wordy *w)
+/* The words' keys, built once per process (wordy_build, pthread_once): a
+ * constant of the word tables (16 KiB, rebuilt per text before session
+ * 32). */
+static struct wordy wordy_keys;
+static pthread_once_t wordy_once = PTHREAD_ONCE_INIT;
+
+static void wordy_build(void)
 {
+    struct wordy *w = &wordy_keys;
     size_t k;
 
-    memset(w, 0, sizeof *w);
     for (k = 0; addr_part_word(0, k) != NULL; k++)
         wordy_set(w->words, addr_part_word(0, k));
     wordy_set(w->words, "bl"), wordy_set(w->words, "bu"), wordy_set(w->words, "tower");
@@ -291,19 +298,13 @@ static int scan(struct detection **d, size_t *n, size_t *cap, const char *s, siz
                 const unsigned char *said, int (*fn)(void *ctx, size_t start, size_t end), void *ctx)
 {
     struct gate_map may;
-    struct wordy *wordy;
     int rc;
 
-    if ((wordy = malloc(sizeof *wordy)) == NULL)
+    if (gate_addr_part(&may, s, len) != 0)
         return -1;
-    if (gate_addr_part(&may, s, len) != 0) {
-        free(wordy);
-        return -1;
-    }
-    wordy_make(wordy);
-    rc = scan_gated(d, n, cap, s, len, said, fn, ctx, &may, wordy);
+    (void)pthread_once(&wordy_once, wordy_build);
+    rc = scan_gated(d, n, cap, s, len, said, fn, ctx, &may, &wordy_keys);
     free(may.bits);                 /* not gate_free: no call into detect_gate.c (above) */
-    free(wordy);
     return rc;
 }
 
