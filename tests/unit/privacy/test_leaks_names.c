@@ -100,6 +100,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/names26.jsonl",
     "tests/data/leaks/names27.jsonl",
     "tests/data/leaks/lead31.jsonl",
+    "tests/data/leaks/lead32.jsonl",
     "tests/data/leaks/num27.jsonl",
     "tests/data/leaks/adv26a-open.jsonl",
     "tests/data/leaks/over27.jsonl",
