@@ -208,17 +208,11 @@ int redact_encoded_read(struct spans *found, struct spans *fl, const struct reda
                         const struct encoded_run *run, struct redact_ctx *ctx, struct err *e)
 {
     struct normtext t;
-    struct spans pending = { 0 };
-    int rc = -1;
+    int rc;
 
     if (normalise(&t, (const char *)run->d, run->n, e) != 0)
         return -1;
-    if (redact_match_terms(found, &pending, fl, r, &t, ctx, e) == 0 &&
-        redact_retry_pending(found, &pending, fl, r, &t) == 0)
-        rc = 0;
-    else if (e->code == 0)
-        err_set(e, EXIT_INPUT, "out of memory while scanning text");
-    free(pending.s);
+    rc = redact_match_apart(found, fl, r, &t, ctx, 0, e);
     normtext_free(&t);
     return rc;
 }

@@ -407,6 +407,17 @@ int redact_spelt_codes(struct spans *out, const struct redactor *r, const struct
 int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *flags,
                          const struct redactor *r, const struct normtext *t);
 
+/* redact_retry.c: the registered terms' hits in a text read apart from the
+ * record's own (a decoded run, a reading across a cut, another code
+ * page): redact_match_terms then redact_retry_pending, added to found
+ * and flags (t's norm offsets); with names set, also the names' widening
+ * (redact_extend_names), a surname near a name (redact_surname_near) and
+ * the spans merged.  The three readers share it (redact_encoded.c,
+ * redact_split.c, redact_codepage.c).  0, or -1 with e set (out of memory,
+ * or the matcher's own error). */
+int redact_match_apart(struct spans *found, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t, struct redact_ctx *ctx, int names, struct err *e);
+
 /* redact_extend.c: widens the spans of sp that replace a person's name over
  * what still names them beside it (norm offsets): initials before or after
  * ("Б.Алтангэрэл", "K. Jong-su", "Altangerel B.") and a patronymic in the

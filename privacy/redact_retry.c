@@ -266,3 +266,23 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
     free(c.start), free(c.maxend);
     return rc;
 }
+
+int redact_match_apart(struct spans *found, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t, struct redact_ctx *ctx, int names, struct err *e)
+{
+    struct spans pending = { 0 };
+    int rc = -1;
+
+    if (redact_match_terms(found, &pending, flags, r, t, ctx, e) == 0 &&
+        redact_retry_pending(found, &pending, flags, r, t) == 0) {
+        if (names)
+            redact_extend_names(found, r, t);
+        rc = names && redact_surname_near(found, r, t) != 0 ? -1 : 0;
+        if (rc == 0 && names)
+            redact_merge(found, t);
+    }
+    free(pending.s);
+    if (rc != 0 && e->code == 0)
+        err_set(e, EXIT_INPUT, "out of memory while scanning text");
+    return rc;
+}

@@ -498,7 +498,7 @@ static int read_window(struct spans *sp, const struct redactor *r, const char *i
 {
     struct reading rd;
     struct normtext td;
-    struct spans found = { 0 }, pending = { 0 }, flags = { 0 };
+    struct spans found = { 0 }, flags = { 0 };
     size_t i, s, x, n;
     int rc = -1;
 
@@ -511,13 +511,8 @@ static int read_window(struct spans *sp, const struct redactor *r, const char *i
         reading_free(&rd);
         return rc;
     }
-    if (redact_match_terms(&found, &pending, &flags, r, &td, ctx, e) != 0 ||
-        redact_retry_pending(&found, &pending, &flags, r, &td) != 0)
+    if (redact_match_apart(&found, &flags, r, &td, ctx, 1, e) != 0)
         goto done;
-    redact_extend_names(&found, r, &td);
-    if (redact_surname_near(&found, r, &td) != 0)
-        goto done;
-    redact_merge(&found, &td);
     for (i = 0; i < found.n; i++) {
         struct span sn = found.s[i];
         if (sn.end <= sn.start || !crosses_cut(&rd, sn.start, sn.end))
@@ -536,7 +531,7 @@ done:
     if (rc != 0 && e->code == 0)
         err_set(e, EXIT_INPUT, "out of memory while scanning text");
     normtext_free(&td);
-    free(found.s), free(pending.s), free(flags.s);
+    free(found.s), free(flags.s);
     reading_free(&rd);
     return rc;
 }
