@@ -850,6 +850,11 @@ size_t detect_zodiac(const char *s, size_t len, size_t at);
  * cue or mask starts at at: the end of the digits, their start in
  * *start and the kind in *kind, or 0. */
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_tail.c: the last digits of a card or a phone after a Chinese
+ * ending word at at, glued inside a Han run ("卡号尾号4567", "尾号四五六七",
+ * report-adv31 L-14): the end of the digits, their start in *start and
+ * the kind in *kind, or 0.  Offsets are bytes of the norm view. */
+size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_tail.c: 1 if a noun of a card or an account (card, account,
  * карта, картка, рахунок, 카드...: its table, which the part labels of
  * detect_label.c share) starts in s[from..to) (bytes, as det_word_near). */
