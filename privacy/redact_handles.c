@@ -318,7 +318,7 @@ static size_t name_of(const struct redactor *r, const char *l, size_t n, int mor
     return SIZE_MAX;
 }
 
-/* Pieces whose text starts with s[0..n) (n >= 1), from the first; the
+/* Pieces whose text starts with s[0..n) (1 <= n < HANDLE_PIECE_MAX), from the first; the
  * pieces are sorted by their NUL-padded text, so these are a run. */
 static size_t piece_prefix_find(const struct redactor *r, const char *s, size_t n)
 {
@@ -363,11 +363,14 @@ static int cut_parts(const struct redactor *r, const char *l, size_t n)
 {
     size_t cut, i, k;
 
-    for (cut = PREFIX_MIN; cut + PREFIX_MIN <= n; cut++)
+    for (cut = PREFIX_MIN; cut + PREFIX_MIN <= n && cut < HANDLE_PIECE_MAX; cut++) {
+        if (n - cut >= HANDLE_PIECE_MAX)
+            continue;           /* no piece is that long */
         for (i = piece_prefix_find(r, l, cut), k = 0; i < r->npieces && k < PREFIX_TRIED &&
              memcmp(r->pieces[i].s, l, cut) == 0; i++, k++)
             if (r->pieces[i].kind == PIECE_WHOLE && other_part_starts(r, &r->pieces[i], l + cut, n - cut))
                 return 1;
+    }
     return 0;
 }
 
