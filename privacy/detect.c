@@ -259,6 +259,8 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
+        if (i == at && (end = detect_w3w_labelled(s, len, i)) != 0)
+            return add(f, i, end, DETECT_GPS) != 0 ? -1 : (long)end;
         /* A Mongolian month in words ("гуравдугаар сарын арван дөрөвний",
          * "цагаан сарын шинийн нэгэнд"): detect_dob.c. */
         if (i == at && c >= 0xD0 && c <= 0xD3 && detect_mn_month_start(s, len, i) &&

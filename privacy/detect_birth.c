@@ -384,10 +384,53 @@ static size_t year_before_abbrev(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* The stems of the Russian and Ukrainian months in every case ("в
+ * марте", "третього березня", "у квітні"; HAND-WRITTEN from the
+ * grammars, a native reviewer wanted): a stem and at most three more
+ * letters.  Ukrainian stems end where the months' own letters do
+ * (травн-, not трав-: трава is grass). */
+static const char *const month_stems[] = {
+    "январ", "феврал", "март", "апрел", "мая", "мае", "май", "июн", "июл", "август", "сентябр", "октябр",
+    "ноябр", "декабр",
+    "січн", "січен", "лютог", "лютом", "лютий", "березн", "березен", "квітн", "квітен", "травн", "травен",
+    "червн", "червен", "липн", "липен", "серпн", "серпен", "вересн", "вересен", "жовтн", "жовтен",
+    "листопад", "грудн", "груден",
+};
+
+/* 1 if the word right before at (through one space) is a month of
+ * month_stems. */
+static int month_before(const char *s, size_t at)
+{
+    size_t a, we, n, k;
+
+    if ((we = det_word_ending(s, at, " ", &a)) == 0 || we + 1 != at)
+        return 0;
+    for (k = 0; k < sizeof month_stems / sizeof month_stems[0]; k++) {
+        n = strlen(month_stems[k]);
+        if (we - a >= n && we - a <= n + 6 && memcmp(s + a, month_stems[k], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a birth word stands in the sentence of s[at, e): back bytes
+ * before and 48 after at most, no sentence's end between. */
+static int birth_in_sentence(const char *s, size_t len, size_t at, size_t e, size_t back)
+{
+    size_t b = at, f = e;
+
+    while (b > 0 && at - b < back && !(strchr(".!?", s[b - 1]) != NULL && b < len && s[b] == ' '))
+        b--;
+    while (f < len && f - e < 48 && !(strchr(".!?", s[f]) != NULL && (f + 1 >= len || s[f + 1] == ' ')))
+        f++;
+    return near_birth_word(s, len, at, e, at - b, f - e, 0);
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct det_date d, x;
     size_t from = at, e;
+    unsigned uv;
     int v;
 
     (void)kind;
@@ -417,14 +460,14 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         d.end = at + 2, d.strength = DATE_YEAR, from = at - 1;
     /* "84-м", "84-р": a year said as an ordinal, a birth word in its own
      * sentence ("Родился в 84-м. В 91-м году...": the 91 stays) */
-    if (d.strength == DATE_NONE && (e = short_year_ordinal(s, len, at)) != 0) {
-        size_t b = at, f = e;
-        while (b > 0 && at - b < 32 && !(strchr(".!?", s[b - 1]) != NULL && b < len && s[b] == ' '))
-            b--;
-        while (f < len && f - e < 48 && !(strchr(".!?", s[f]) != NULL && (f + 1 >= len || s[f + 1] == ' ')))
-            f++;
-        return near_birth_word(s, len, at, e, at - b, f - e, 0) ? (*start = at, e) : 0;
-    }
+    if (d.strength == DATE_NONE && (e = short_year_ordinal(s, len, at)) != 0)
+        return birth_in_sentence(s, len, at, e, 32) ? (*start = at, e) : 0;
+    /* The same said in words right after a month ("родилась в марте
+     * восемьдесят пятого", "Народжена третього березня вісімдесят
+     * п'ятого": report-adv30 L-12); no year word needed beside a birth
+     * word in the sentence, with the day and month between. */
+    if (d.strength == DATE_NONE && (e = det_short_year_words(s, len, at, &uv)) != 0 && month_before(s, at))
+        return birth_in_sentence(s, len, at, e, 64) ? (*start = at, e) : 0;     /* Cyrillic: 2 bytes a letter */
     if ((d.strength == DATE_NONE || d.strength == DATE_YEAR) && (e = year_before_abbrev(s, len, at)) != 0)
         return *start = at, e;
     if (d.strength == DATE_NONE)

@@ -629,6 +629,19 @@ size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start
     return m >= 2 && m <= 3 && l1 + l2 > 0 && det_ends_word(s, len, i) ? i : 0;
 }
 
+size_t detect_plus_code_spaced(const char *s, size_t len, size_t at)
+{
+    size_t n, m, l1, d1, l2, d2, i;
+
+    n = olc_run(s, len, at, &l1, &d1);
+    i = at + n;
+    if ((n != 4 && n != 6 && n != 8) || d1 == 0 || i + 1 >= len || s[i] != ' ')
+        return 0;
+    m = olc_run(s, len, i + 1, &l2, &d2);
+    i += 1 + m;
+    return m >= 2 && m <= 3 && l1 + l2 > 0 && det_ends_word(s, len, i) ? i : 0;
+}
+
 /* Words that follow "what3words" in prose, not an address ("what3words
  * is an app", "w3w for the gate"). */
 static const struct det_word w3w_prose[] = {
@@ -642,15 +655,21 @@ static const struct det_word w3w_prose[] = {
 };
 
 /* The bytes of a what3words joiner at i: '.', and the dots people and
- * keyboards put in its place (report-adv30 L-14): the middle dot U+00B7
- * "filled·count·soap", the ideographic full stop U+3002 "filled。count。
- * soap", the fullwidth full stop U+FF0E, the halfwidth ideographic full
- * stop U+FF61 and the katakana middle dot U+30FB; '-' too when hyphen
- * (after a what3words label only: "w3w filled-count-soap"); 0 if none. */
+ * keyboards put in its place (report-adv30 L-14, report-adv31 L-12): the
+ * dot-like punctuation the norm view keeps as it is, the middle dots
+ * U+00B7 (Greek U+0387 becomes it), U+2027, U+2E31 and runic U+16EB, the
+ * operators U+2219 and U+22C5, the bullet U+2022 and the ideographic full
+ * stop U+3002 (U+FF61 becomes it); the norm view writes the others as '.'
+ * (U+2024 one dot leader, U+FF0E) or '-' (every dash of Unicode's Pd,
+ * the minus, the katakana middle dots U+30FB and U+FF65).  '-' counts when
+ * hyphen (after a what3words label or "///" only: "w3w filled-count-soap");
+ * 0 if none. */
 static size_t w3w_dot(const char *s, size_t len, size_t i, int hyphen)
 {
-    static const char *const dots[] = { "\xc2\xb7", "\xe3\x80\x82", "\xef\xbc\x8e", "\xef\xbd\xa1",
-                                        "\xe3\x83\xbb" };
+    static const char *const dots[] = {
+        "\xc2\xb7", "\xe2\x80\xa7", "\xe2\xb8\xb1", "\xe1\x9b\xab", "\xe2\x88\x99",
+        "\xe2\x8b\x85", "\xe2\x80\xa2", "\xe3\x80\x82", "\xef\xbc\x8e", "\xef\xbd\xa1", "\xe3\x83\xbb",
+    };
 
     if (i < len && (s[i] == '.' || (hyphen && s[i] == '-')))
         return 1;
@@ -658,6 +677,14 @@ static size_t w3w_dot(const char *s, size_t len, size_t i, int hyphen)
         if (det_starts(s, len, i, dots[k]))
             return strlen(dots[k]);
     return 0;
+}
+
+/* The weight of a letter cp in a word's length: 2 for a Hangul syllable
+ * or a Han character (what3words' Korean, Chinese and Japanese words are
+ * two syllables or characters: "///사과.나무.하늘"), else 1. */
+static size_t letter_weight(int cp)
+{
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ? 2 : 1;
 }
 
 /* Three words joined by one kind of joiner (w3w_dot); the end, or 0.
@@ -671,7 +698,7 @@ static size_t three_words(const char *s, size_t len, size_t at, int hyphen)
 
     for (k = 0; k < 3; k++) {
         for (w = i, chars = 0; (cp = det_cp_at(s, len, i, &n)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');
-             chars++)
+             chars += letter_weight(cp))
             i += n;
         if (i == w || (k < 2 && ((j = w3w_dot(s, len, i, hyphen)) == 0 || (first != 0 && j != first))))
             return 0;
@@ -710,14 +737,6 @@ static size_t spaced_joiner(const char *s, size_t len, size_t i)
     return i + 1 < len && s[i] == ' ' ? 1 : 0;
 }
 
-/* The weight of a letter cp in a word's length: 2 for a Hangul syllable
- * or a Han character (what3words' Korean, Chinese and Japanese words are
- * two syllables or characters: "///사과.나무.하늘"), else 1. */
-static size_t letter_weight(int cp)
-{
-    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ? 2 : 1;
-}
-
 size_t detect_three_words_spaced(const char *s, size_t len, size_t at)
 {
     size_t i = at, n, w, chars, j = 0, first = 0;
@@ -744,7 +763,11 @@ size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int 
     if (!det_starts(s, len, at, "///"))
         return 0;
     /* "///index.home.raft"; spaced, "///filled count soap", "/// filled .
-     * count . soap" (report-adv28c J-10): the slashes are the label. */
+     * count . soap" (report-adv28c J-10): the slashes are the label, so
+     * dashes join too, as after the label ("///index・home・raft", whose
+     * katakana dots the norm view writes '-': report-adv31 L-12). */
     i += i < len && s[i] == ' ';
-    return (e = detect_three_words(s, len, i)) != 0 ? e : detect_three_words_spaced(s, len, i);
+    if ((e = detect_three_words(s, len, i)) != 0 || (e = detect_three_words_hyphen(s, len, i)) != 0)
+        return e;
+    return detect_three_words_spaced(s, len, i);
 }

@@ -549,6 +549,11 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
 size_t detect_geo_join(const char *s, size_t len, size_t i);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_geo.c: a Plus Code at at with a space for its '+' ("8q7x fq":
+ * 4, 6 or 8 code characters with a digit, a space, 2-3 more, a letter
+ * somewhere), read only after a Plus Code label (detect_label.c,
+ * report-adv31 L-13); the end (bytes of the norm view), or 0. */
+size_t detect_plus_code_spaced(const char *s, size_t len, size_t at);
 size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_ipv4(const char *s, size_t len, size_t at, size_t *start, int *kind);
@@ -709,9 +714,16 @@ size_t detect_three_words_spaced(const char *s, size_t len, size_t at);
  * or more and none a word of prose; the end, or 0. */
 size_t detect_three_words_hyphen(const char *s, size_t len, size_t at);
 /* detect_label.c: 1 if a what3words label ("w3w", "what3words", "what 3
- * words", "what three words") ends
+ * words", "what three words", "три слова", "三个词"...) ends
  * right before at, through spaces. */
 int detect_w3w_label_before(const char *s, size_t at);
+/* detect_label.c: three words of another script than Latin at at right
+ * after a what3words label and a space or colon ("три слова: крыша.стол.
+ * окно"; report-adv31 L-12): joined by dots or dashes, or spaced after a
+ * whole label; the end (bytes of the norm view), or 0.  The walk's
+ * non-ASCII runs ask it (detect.c); Latin words go through
+ * detect_scan_labelled. */
+size_t detect_w3w_labelled(const char *s, size_t len, size_t at);
 
 /* detect_date.c: 1 if an English month name (a whole word, "mar." or
  * "march") starts at at, with *n its length; the walk keeps such words
@@ -838,6 +850,11 @@ size_t detect_zodiac(const char *s, size_t len, size_t at);
  * cue or mask starts at at: the end of the digits, their start in
  * *start and the kind in *kind, or 0. */
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_tail.c: the last digits of a card or a phone after a Chinese
+ * ending word at at, glued inside a Han run ("卡号尾号4567", "尾号四五六七",
+ * report-adv31 L-14): the end of the digits, their start in *start and
+ * the kind in *kind, or 0.  Offsets are bytes of the norm view. */
+size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_tail.c: 1 if a noun of a card or an account (card, account,
  * карта, картка, рахунок, 카드...: its table, which the part labels of
  * detect_label.c share) starts in s[from..to) (bytes, as det_word_near). */

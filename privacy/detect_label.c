@@ -16,8 +16,10 @@
 #include "privacy/detect_ms.h"
 #include "util/lexicon.h"
 
-enum label_kind { LABEL_NONE, LABEL_ID, LABEL_ACCOUNT, LABEL_HANDLE, LABEL_W3W, LABEL_COORD, LABEL_GRID, LABEL_IP,
-                  LABEL_MAIL };
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+enum label_kind { LABEL_NONE, LABEL_ID, LABEL_ACCOUNT, LABEL_HANDLE, LABEL_W3W, LABEL_W3W_JOINED, LABEL_COORD,
+                  LABEL_GRID, LABEL_IP, LABEL_MAIL };
 
 static const struct det_word id_labels[] = {
     DW("passport", FIT_PREFIX), DW("id", FIT_WORD), DW("identity", FIT_WORD),
@@ -164,21 +166,40 @@ static const struct det_word handle_labels[] = {
 static const struct det_word grid_labels[] = {
     DW("geohash", FIT_WORD), DW("pluscode", FIT_WORD), DW("olc", FIT_WORD), DW("mgrs", FIT_WORD),
     DW("utm", FIT_WORD), DW("\xd0\xbf\xd0\xbb\xd1\x8e\xd1\x81\xd0\xba\xd0\xbe\xd0\xb4", FIT_WORD), /* плюскод */
+    /* Plus Code in one word in Chinese, Japanese and Korean (report-adv31
+     * L-13; HAND-WRITTEN, Google's own pages' names: they want a native
+     * reviewer): 加号代码, 加號代碼, プラスコード, 플러스코드 */
+    DW("\xe5\x8a\xa0\xe5\x8f\xb7\xe4\xbb\xa3\xe7\xa0\x81", FIT_WORD), DW("\xe5\x8a\xa0\xe8\x99\x9f\xe4\xbb\xa3\xe7\xa2\xbc", FIT_WORD),
+    DW("\xe3\x83\x97\xe3\x83\xa9\xe3\x82\xb9\xe3\x82\xb3\xe3\x83\xbc\xe3\x83\x89", FIT_WORD), DW("\xed\x94\x8c\xeb\x9f\xac\xec\x8a\xa4\xec\xbd\x94\xeb\x93\x9c", FIT_WORD),
 };
 
-/* 1 if the word s[a..a+n) is "code" or "код" after "plus" or "плюс",
- * through a space or a hyphen: "plus code", "plus-code", Russian and
- * Ukrainian "плюс-код", "плюс код" (report-adv30 L-16; Google's own
- * Russian and Ukrainian pages call them so). */
+/* The two words of "Plus Code" in the languages the tool reads
+ * (HAND-WRITTEN, they want a native reviewer): plus, плюс, 플러스; code,
+ * код, 코드, kod, kode. */
+static const struct det_word plus_words[] = {
+    DW("plus", FIT_WORD), DW("\xd0\xbf\xd0\xbb\xd1\x8e\xd1\x81", FIT_WORD), DW("\xed\x94\x8c\xeb\x9f\xac\xec\x8a\xa4", FIT_WORD),   /* плюс 플러스 */
+};
+static const struct det_word code_words[] = {
+    DW("code", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xb4", FIT_WORD), DW("\xec\xbd\x94\xeb\x93\x9c", FIT_WORD),   /* код 코드 */
+    DW("kod", FIT_WORD), DW("kode", FIT_WORD),
+};
+
+/* 1 if the word s[a..a+n) ends the two words of "Plus Code", through a
+ * space or a hyphen: "plus code", "plus-code", Russian, Ukrainian and
+ * Mongolian "плюс-код", "плюс код" (report-adv30 L-16; Google's own
+ * Russian and Ukrainian pages call them so), Korean "플러스 코드", and
+ * Malay and Indonesian, where the noun comes first: "kod plus", "kode
+ * plus" (report-adv31 L-13). */
 static int plus_code_label(const char *s, size_t a, const char *w, size_t n)
 {
     size_t b, we;
 
-    if (!((n == 4 && memcmp(w, "code", 4) == 0) || (n == 6 && memcmp(w, "\xd0\xba\xd0\xbe\xd0\xb4", 6) == 0)) ||
-        (we = det_word_ending(s, a, " -", &b)) == 0 || a - we > 1)
+    if ((we = det_word_ending(s, a, " -", &b)) == 0 || a - we > 1)
         return 0;
-    return (we - b == 4 && memcmp(s + b, "plus", 4) == 0) ||
-           (we - b == 8 && memcmp(s + b, "\xd0\xbf\xd0\xbb\xd1\x8e\xd1\x81", 8) == 0);
+    if (det_in_list(code_words, N(code_words), w, n))
+        return det_in_list(plus_words, N(plus_words), s + b, we - b);
+    return n == 4 && memcmp(w, "plus", 4) == 0 && we - b >= 3 && s[b] == 'k' &&
+           det_in_list(code_words, N(code_words), s + b, we - b);
 }
 
 static const struct det_word ip_labels[] = {
@@ -327,7 +348,6 @@ static const struct det_word number_words[] = {
 };
 #define PART_WINDOW 48
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 /* Between a label and its value: a JSON or YAML key is a label too, its
  * quotes and '_' joining words ("\"account\":\"5012345678\"",
  * "'account_number': ..."; report-adv16a A-22). */
@@ -431,17 +451,48 @@ static enum label_kind card_alone(int l, int card)
     return l == LABEL_NONE && card ? LABEL_ACCOUNT : (enum label_kind)l;
 }
 
-/* 1 if the word s[a..a+n) is "words" after "what 3" or "what three"
- * (what3words spelled out: report-adv30 L-14, "what 3 words
- * filled.count.soap"). */
-static int w3w_spelled(const char *s, size_t a, const char *w, size_t n)
-{
-    size_t b, c, we;
+/* what3words' own name said as a label in the languages the tool reads
+ * (report-adv30 L-14, report-adv31 L-12; HAND-WRITTEN, they want a
+ * native reviewer): the word for "words" (words; слова, слів; үг;
+ * kata, perkataan; 단어) after a word for "three" (3, three, три,
+ * гурван, tiga, 세: "what 3 words", "адрес в три слова", "гурван үг"),
+ * or glued to it (3단어; Chinese and Japanese 三个词, 三個詞, 三词, 3語,
+ * 三語). */
+static const struct det_word w3w_words[] = {
+    DW("words", FIT_WORD), DW("\xd1\x81\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb0", FIT_WORD),   /* слова */
+    DW("\xd1\x81\xd0\xbb\xd1\x96\xd0\xb2", FIT_WORD),                                /* слів */
+    DW("\xd2\xaf\xd0\xb3", FIT_WORD), DW("kata", FIT_WORD), DW("perkataan", FIT_WORD),   /* үг */
+    DW("\xeb\x8b\xa8\xec\x96\xb4", FIT_WORD),                                          /* 단어 */
+};
+static const struct det_word w3w_three[] = {
+    DW("3", FIT_WORD), DW("three", FIT_WORD), DW("\xd1\x82\xd1\x80\xd0\xb8", FIT_WORD), /* три */
+    DW("\xd0\xb3\xd1\x83\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd", FIT_WORD),             /* гурван */
+    DW("tiga", FIT_WORD), DW("\xec\x84\xb8", FIT_WORD),                                    /* 세 */
+};
+static const struct det_word w3w_glued[] = {
+    DW("3\xeb\x8b\xa8\xec\x96\xb4", FIT_WORD),                                        /* 3단어 */
+    DW("\xe4\xb8\x89\xe4\xb8\xaa\xe8\xaf\x8d", FIT_WORD),                             /* 三个词 */
+    DW("\xe4\xb8\x89\xe5\x80\x8b\xe8\xa9\x9e", FIT_WORD),                             /* 三個詞 */
+    DW("\xe4\xb8\x89\xe8\xaf\x8d", FIT_WORD), DW("3\xe8\xaa\x9e", FIT_WORD),           /* 三词 3語 */
+    DW("\xe4\xb8\x89\xe8\xaa\x9e", FIT_WORD),                                           /* 三語 */
+};
 
-    if (n != 5 || memcmp(w, "words", 5) != 0 || (we = det_word_ending(s, a, " ", &b)) == 0 ||
-        !((we - b == 1 && s[b] == '3') || (we - b == 5 && memcmp(s + b, "three", 5) == 0)))
+/* What the word s[a..a+n) says of a what3words address after it: 2 if
+ * it ends a what3words label (w3w_labels, or "words" after "three", or
+ * a glued form: w3w_words), 1 if it is "words" alone right before a
+ * colon ("слова: index–home–raft": words joined by dots or dashes may
+ * follow, spaced words are prose), else 0. */
+static int w3w_label_word(const char *s, size_t a, const char *w, size_t n)
+{
+    size_t b, we;
+
+    if (det_in_list(w3w_labels, N(w3w_labels), w, n) || det_in_list(w3w_glued, N(w3w_glued), w, n))
+        return 2;
+    if (!det_in_list(w3w_words, N(w3w_words), w, n))
         return 0;
-    return (we = det_word_ending(s, b, " ", &c)) != 0 && we - c == 4 && memcmp(s + c, "what", 4) == 0;
+    if ((we = det_word_ending(s, a, " ", &b)) != 0 && det_in_list(w3w_three, N(w3w_three), s + b, we - b))
+        return 2;
+    return w[n] == ':' ? 1 : 0;
 }
 
 /* The label before the value at v, through up to two qualifiers. */
@@ -475,8 +526,11 @@ static enum label_kind label_before(const char *s, size_t v)
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
-        if (det_in_list(w3w_labels, N(w3w_labels), w, n) || w3w_spelled(s, a, w, n))
-            return LABEL_W3W;
+        switch (w3w_label_word(s, a, w, n)) {
+        case 2: return LABEL_W3W;
+        case 1: return LABEL_W3W_JOINED;
+        default: break;
+        }
         if (det_in_list(mail_labels, N(mail_labels), w, n))
             return LABEL_MAIL;
         if (det_in_list(ip_labels, N(ip_labels), w, n))
@@ -495,11 +549,24 @@ static enum label_kind label_before(const char *s, size_t v)
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
 }
 
+size_t detect_w3w_labelled(const char *s, size_t len, size_t at)
+{
+    size_t a, we, e;
+    int l;
+
+    if (at == 0 || (s[at - 1] != ' ' && s[at - 1] != ':') || !det_letter_at(s, len, at) ||
+        (we = det_word_ending(s, at, " :", &a)) == 0 || (l = w3w_label_word(s, a, s + a, we - a)) == 0)
+        return 0;
+    if ((e = detect_three_words(s, len, at)) != 0 || (e = detect_three_words_hyphen(s, len, at)) != 0)
+        return e;
+    return l == 2 ? detect_three_words_spaced(s, len, at) : 0;
+}
+
 int detect_w3w_label_before(const char *s, size_t at)
 {
     size_t a, we = det_word_ending(s, at, " ", &a);
 
-    return we != 0 && (det_in_list(w3w_labels, N(w3w_labels), s + a, we - a) || w3w_spelled(s, a, s + a, we - a));
+    return we != 0 && w3w_label_word(s, a, s + a, we - a) == 2;
 }
 
 int detect_id_label(const char *w, size_t n)
@@ -853,15 +920,16 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_HANDLE && det_digit(s[at]) && qq_before(s, at) &&
         (cv = det_digits(s, len, at)) >= 5 && cv <= 12 && det_ends_word(s, len, at + cv))
         return *kind = DETECT_HANDLE, at + cv;
-    if (l == LABEL_W3W && ((hv = detect_three_words(s, len, at)) != 0 ||
-                           (hv = detect_three_words_spaced(s, len, at)) != 0 ||
-                           (hv = detect_three_words_hyphen(s, len, at)) != 0))
+    if ((l == LABEL_W3W || l == LABEL_W3W_JOINED) &&
+        ((hv = detect_three_words(s, len, at)) != 0 ||
+         (l == LABEL_W3W && (hv = detect_three_words_spaced(s, len, at)) != 0) ||
+         (hv = detect_three_words_hyphen(s, len, at)) != 0))
         return *kind = DETECT_GPS, hv;
     /* A pair after one label ("latitude 47.918, 106.917"); one number
      * alone, or each after its own label, is detect_geo.c's. */
     if (l == LABEL_COORD && cv != 0 && cv != one_coord(s, len, at))
         return *kind = DETECT_GPS, cv;
-    if (l == LABEL_GRID && (cv = grid_value(s, len, at)) != 0)
+    if (l == LABEL_GRID && ((cv = detect_plus_code_spaced(s, len, at)) != 0 || (cv = grid_value(s, len, at)) != 0))
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_IP && (cv = detect_ip_written(s, len, at)) != 0)
         return *kind = DETECT_IP, cv;

@@ -181,6 +181,14 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
             i = e - 1;
             continue;
         }
+        /* A Chinese card's or phone's ending glued inside a run (尾号). */
+        if ((c == 0xE5 || c == 0xE6) && (a = i, kind = DETECT_ID, e = detect_tail_han(s, len, i, &a, &kind)) != 0) {
+            overlaps(*d, *n, a, e, &kind);
+            if (merge(d, n, cap, a, e, kind) != 0)
+                return -1;
+            i = e - 1;
+            continue;
+        }
         if (c == ' ' || ((c & 0xC0) == 0x80) || !word_start(s, i))
             continue;
         a = i, kind = DETECT_ID;

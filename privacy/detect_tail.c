@@ -39,6 +39,9 @@ static const char *const endings[] = {
     "ending ", "ends ", "last four digits ", "last 4 digits ", "last four ", "last 4 ",
     "last digits ",
     "berakhir dengan ", "berakhiran ", "berakhir ", "hujungnya ", "hujung ", "akhirnya ",
+    /* Mongolian "the last four places" (report-adv31 L-14): сүүлийн дөрвөн
+     * орон, сүүлийн 4 орон, сүүлийн оронууд */
+    "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd\x20\xd0\xb4\xd3\xa9\xd1\x80\xd0\xb2\xd3\xa9\xd0\xbd\x20\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd ", "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd\x20\x34\x20\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd ", "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd\x20\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd\xd1\x83\xd1\x83\xd0\xb4 ",
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x8e\xd1\x89",   /* оканчивающ(ийся, аяся) на */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива(ется, ющийся) на */
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",                   /* оканчива(ется) на */
@@ -66,6 +69,9 @@ static const struct det_word account_nouns[] = {
     DW("\xd1\x81\xd1\x87\xd0\xb5\xd1\x82", FIT_PREFIX),                          /* счет */
     DW("\xd1\x80\xd0\xb0\xd1\x85\xd1\x83\xd0\xbd", FIT_PREFIX),  /* рахун(ок, ку, ки) */
     DW("\xec\xb9\xb4\xeb\x93\x9c", FIT_ANY), DW("\xea\xb3\x84\xec\xa2\x8c", FIT_ANY), /* 카드 계좌 */
+    /* Chinese: 卡 (卡号, 银行卡, 信用卡), 账户, 帳戶, 账号, 帳號 */
+    DW("\xe5\x8d\xa1", FIT_ANY), DW("\xe8\xb4\xa6\xe6\x88\xb7", FIT_ANY), DW("\xe5\xb8\xb3\xe6\x88\xb6", FIT_ANY), DW("\xe8\xb4\xa6\xe5\x8f\xb7", FIT_ANY),
+    DW("\xe5\xb8\xb3\xe8\x99\x9f", FIT_ANY),
 };
 int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to)
 {
@@ -82,6 +88,7 @@ static const struct det_word phone_nouns[] = {
     DW("phone", FIT_PREFIX), DW("mobile", FIT_WORD), DW("telefon", FIT_PREFIX), DW("telepon", FIT_WORD),
     DW("\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd", FIT_PREFIX),  /* телефон */
     DW("\xec\xa0\x84\xed\x99\x94", FIT_ANY),                                     /* 전화 */
+    DW("\xe6\x89\x8b\xe6\x9c\xba", FIT_ANY), DW("\xe6\x89\x8b\xe6\xa9\x9f", FIT_ANY), DW("\xe7\x94\xb5\xe8\xaf\x9d", FIT_ANY), DW("\xe9\x9b\xbb\xe8\xa9\xb1", FIT_ANY), /* 手机 手機 电话 電話 */
 };
 
 /* The end of the two to six digits at at that make a whole number, or
@@ -130,8 +137,8 @@ static size_t after_ending(const char *s, size_t len, size_t at, int *bare)
             continue;
         i = at + strlen(endings[k]);
         *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0;
-        if ((unsigned char)s[at] < 0x80)
-            return i;
+        if (endings[k][strlen(endings[k]) - 1] == ' ')
+            return i;           /* a whole phrase */
         /* a Russian or Ukrainian verb's ending, then "на" */
         i = detect_letters(s, len, i);
         if (i < len && s[i] == ' ' && det_starts(s, len, i + 1, NA_RU))
@@ -223,6 +230,105 @@ static size_t sentence_from(const char *s, size_t at)
     return i;
 }
 
+/* Chinese ending words, glued to the noun before them and to the digits
+ * (report-adv31 L-14, report-adv30 L-15: "卡号尾号4567", "银行卡尾号四五六七";
+ * HAND-WRITTEN, they want a native reviewer): 尾号 尾號 尾数 尾數 (tail
+ * number), 后四位 後四位 末四位 (last four places); then 是, 为, 為 or ':'
+ * may come. */
+static const char *const han_endings[] = {
+    "\xe5\xb0\xbe\xe5\x8f\xb7", "\xe5\xb0\xbe\xe8\x99\x9f", "\xe5\xb0\xbe\xe6\x95\xb0", "\xe5\xb0\xbe\xe6\x95\xb8", "\xe5\x90\x8e\xe5\x9b\x9b\xe4\xbd\x8d", "\xe5\xbe\x8c\xe5\x9b\x9b\xe4\xbd\x8d", "\xe6\x9c\xab\xe5\x9b\x9b\xe4\xbd\x8d",
+};
+/* Counters and units after a number: a sum, an amount, an age ("尾数500元"). */
+static const char *const han_units[] = { "\xe5\x85\x83", "\xe5\x9d\x97", "\xe5\xa1\x8a", "\xe5\x86\x86", "\xe4\xb8\x87", "\xe8\x90\xac", "\xe5\x8d\x83", "\xe7\x99\xbe", "\xe5\xb2\x81", "\xe6\xad\xb2", "\xe5\xb9\xb4", "\xe4\xb8\xaa", "\xe5\x80\x8b", "\xe6\xac\xa1", "\xe5\xa4\xa9" };
+static const char *const han_links[] = { "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", ":", " " };
+
+/* Three to six Han digits at at (det_han_digit: 零 一 ... 九, the
+ * banker's numerals), no unit after them ("四五六七"; "四五六七百" is no
+ * digits read one by one): their end, or 0. */
+static size_t han_digits(const char *s, size_t len, size_t at)
+{
+    size_t i = at, n, k = 0;
+    int cp;
+
+    while ((cp = det_cp_at(s, len, i, &n)) >= 0 && det_han_digit(cp) >= 0)
+        i += n, k++;
+    return k >= 3 && k <= 6 && !det_numeral_start(s, len, i) ? i : 0;
+}
+
+size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    size_t i = 0, e, from, k;
+
+    for (k = 0; k < N(han_endings) && i == 0; k++)
+        if (det_starts(s, len, at, han_endings[k]))
+            i = at + strlen(han_endings[k]);
+    if (i == 0)
+        return 0;
+    for (k = 0; k < N(han_links); k++)
+        if (det_starts(s, len, i, han_links[k])) {
+            i += strlen(han_links[k]);
+            break;
+        }
+    if (i < len && det_digit(s[i])) {
+        e = i + det_digits(s, len, i);
+        if (e - i < 3 || e - i > 6 || !det_ends_word(s, len, e) || det_money_around(s, len, i, e))
+            return 0;
+    } else if ((e = han_digits(s, len, i)) == 0) {
+        return 0;
+    }
+    for (k = 0; k < N(han_units); k++)
+        if (det_starts(s, len, e, han_units[k]))
+            return 0;
+    from = sentence_from(s, at);
+    *start = i;
+    *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
+            : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ? DETECT_ACCOUNT
+                                                                                : DETECT_ID;
+    return e;
+}
+
+/* The endings of Russian and Ukrainian card nouns after "карт" (карта,
+ * карту, карте, картой, карты, картка, картку, картці, карткою, картки,
+ * карточка...): "картина", "картон", "картошка" are no cards. */
+static const char *const card_endings[] = {
+    "\xd0\xb0", "\xd1\x83", "\xd0\xb5", "\xd0\xbe\xd0\xb9", "\xd1\x8b", "\xd0\xba\xd0\xb0", "\xd0\xba\xd1\x83", "\xd1\x86\xd1\x96", "\xd0\xba\xd0\xbe\xd1\x8e", "\xd0\xba\xd0\xb8", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xb0", "\xd0\xbe\xd1\x87\xd0\xba\xd1\x83", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xb5", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xbe\xd0\xb9",
+};
+
+/* A card's noun, then "на" and its four last digits, in figures or said
+ * (Russian and Ukrainian "карта на 4567", "картку на 4821": report-adv31
+ * L-14, report-adv30 L-15): the digits' start, their end in *end, or 0.
+ * No year ("карта на 2026 год") and no sum ("карта на 5000 рублей"). */
+static size_t card_na(const char *s, size_t len, size_t at, size_t *end)
+{
+    static const char kart[] = "\xd0\xba\xd0\xb0\xd1\x80\xd1\x82";
+    size_t w = at + strlen(kart), i = detect_letters(s, len, w), e, k, nd;
+    char d[8];
+
+    if (!det_starts(s, len, at, kart))
+        return 0;
+    for (k = 0; k < N(card_endings); k++)
+        if (i - w == strlen(card_endings[k]) && memcmp(s + w, card_endings[k], i - w) == 0)
+            break;
+    if (k == N(card_endings) || i >= len || s[i] != ' ' || !det_starts(s, len, i + 1, NA_RU))
+        return 0;
+    i += 1 + strlen(NA_RU);
+    if (i < len && det_digit(s[i])) {
+        e = i + det_digits(s, len, i);
+        if (e - i != 4 || !det_ends_word(s, len, e) || (e + 1 < len && strchr(".,-/:", s[e]) != NULL &&
+                                                        det_digit(s[e + 1])))
+            return 0;
+        if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || det_money_around(s, len, i, e))
+            return 0;
+    } else {
+        e = said_digits(s, len, i, d, sizeof d, &nd);
+        sodium_memzero(d, sizeof d);
+        if (e == 0 || nd != 4)
+            return 0;
+    }
+    *end = e;
+    return i;
+}
+
 /* 0 if neither an ending word of endings[], a mask (mask(): '*', 'x',
  * '#' or the first byte of '•'), a short mask (short_mask(): '.', '…')
  * nor digits an ending verb follows (digits_then_ending) start with the
@@ -274,6 +380,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
               !(e - at == 4 && (det_starts(s, len, at, "19") || det_starts(s, len, at, "20")))))
             return 0;
         *start = at;
+    } else if ((i = card_na(s, len, at, &e)) != 0) {
+        return *start = i, *kind = DETECT_ACCOUNT, e;
     } else if ((i = short_mask(s, len, at)) != 0) {
         e = i + 4;
         *start = i, from = sentence_from(s, at);

@@ -340,12 +340,13 @@ int detect_number_words_start(const char *s, size_t len, size_t at)
         }
         return 0;
     }
-    /* One reading for both: a year (hundreds or thousands said) or a
-     * Russian ordinal day. */
+    /* One reading for all: a year (hundreds or thousands said), a
+     * Russian ordinal day, or a two-digit year said as an ordinal
+     * (det_short_year_words: "в марте восемьдесят пятого", detect_birth.c). */
     if ((unsigned char)s[at] < 0x80 || det_letter_before(s, at) ||
         read_number(s, len, at, &v, &big, &ord) == at)
         return 0;
-    return big ? v >= 1900 && v <= 2099 : ord && v >= 1 && v <= 31;
+    return big ? v >= 1900 && v <= 2099 : ord && v >= 1 && v <= 99;
 }
 
 /* ---- days of the month in English words ----

@@ -318,6 +318,62 @@ static size_t name_of(const struct redactor *r, const char *l, size_t n, int mor
     return SIZE_MAX;
 }
 
+/* Pieces whose text starts with s[0..n) (1 <= n < HANDLE_PIECE_MAX), from the first; the
+ * pieces are sorted by their NUL-padded text, so these are a run. */
+static size_t piece_prefix_find(const struct redactor *r, const char *s, size_t n)
+{
+    char pad[HANDLE_PIECE_MAX] = {0};
+    size_t lo = 0, hi = r->npieces, mid;
+
+    memcpy(pad, s, n);
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        if (memcmp(r->pieces[mid].s, pad, HANDLE_PIECE_MAX) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    sodium_memzero(pad, sizeof pad);
+    return lo;
+}
+
+#define PREFIX_MIN 3            /* letters of each name part cut short */
+#define PREFIX_TRIED 64         /* pieces tried per cut: a bound on hostile text */
+
+/* 1 if a whole spelling of another part of p's term than p's starts with
+ * l[0..n). */
+static int other_part_starts(const struct redactor *r, const struct handle_piece *p, const char *l, size_t n)
+{
+    size_t i, k;
+
+    for (i = piece_prefix_find(r, l, n), k = 0; i < r->npieces && k < PREFIX_TRIED &&
+         memcmp(r->pieces[i].s, l, n) == 0; i++, k++)
+        if (r->pieces[i].term == p->term && r->pieces[i].part != p->part && r->pieces[i].kind == PIECE_WHOLE)
+            return 1;
+    return 0;
+}
+
+/* 1 if the letters l[0..n) of a token holding digits are the starts of
+ * two parts of one name, each of PREFIX_MIN letters or more ("darpetr85"
+ * for Darya Petrova, "dashasok85" for Dasha Sokolova: report-adv31 L-17,
+ * report-adv30 L-8): a given name or its short form cut, then the
+ * surname cut, or the other way round.  Whole spellings only, no
+ * initials; "dash85", "data2024" have no two such starts. */
+static int cut_parts(const struct redactor *r, const char *l, size_t n)
+{
+    size_t cut, i, k;
+
+    for (cut = PREFIX_MIN; cut + PREFIX_MIN <= n && cut < HANDLE_PIECE_MAX; cut++) {
+        if (n - cut >= HANDLE_PIECE_MAX)
+            continue;           /* no piece is that long */
+        for (i = piece_prefix_find(r, l, cut), k = 0; i < r->npieces && k < PREFIX_TRIED &&
+             memcmp(r->pieces[i].s, l, cut) == 0; i++, k++)
+            if (r->pieces[i].kind == PIECE_WHOLE && other_part_starts(r, &r->pieces[i], l + cut, n - cut))
+                return 1;
+    }
+    return 0;
+}
+
 static int token_byte(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
@@ -389,7 +445,7 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
     const char *s = t->norm;
     char letters[TOKEN_MAX];
     size_t at = 0, end, n, i;
-    int strong, sep, hyphen;
+    int strong, sep, hyphen, digits;
     struct span h = { 0, 0, CAT_DETECT + DETECT_HANDLE, R_PATTERN, 0, SIZE_MAX, 0, 0, 0 };
 
     if (r->npieces == 0)
@@ -404,14 +460,16 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
                 at++;                   /* the rest of a token that is none */
             continue;
         }
-        for (i = at, n = 0, sep = 0, hyphen = 0; i < end; i++) {
+        for (i = at, n = 0, sep = 0, hyphen = 0, digits = 0; i < end; i++) {
             if (s[i] >= 'a' && s[i] <= 'z')
                 letters[n++] = s[i];
             sep |= s[i] == '.' || s[i] == '_' || (s[i] >= '0' && s[i] <= '9');
             hyphen |= s[i] == '-';
+            digits |= s[i] >= '0' && s[i] <= '9';
         }
         if ((strong || !written_as_name(t, at, end)) && !spelled_out(s, at, end) &&
-            name_of(r, letters, n, sep && !hyphen) != SIZE_MAX) {
+            (name_of(r, letters, n, sep && !hyphen) != SIZE_MAX ||
+             (digits && !hyphen && cut_parts(r, letters, n)))) {
             h.start = at > 0 && s[at - 1] == '@' ? at - 1 : at, h.end = end;
             if (redact_span_add(sp, &h) != 0)
                 return -1;
