@@ -47,6 +47,14 @@ typedef int (*place_uk_fn)(void *ctx, const char *form, size_t len);
  * memory, or fn's non-zero value.  Owns no memory after the call. */
 int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
+/* Calls fn with the forms place_uk_forms makes of another name of a
+ * place, one the gazetteer gives (a former name: Сталіно of Донецьк),
+ * text[0..len) (UTF-8 bytes), but none of a neuter in -о on a possessive
+ * stem (-ін -ин -ів -ов -ев -єв: a place named after a person), whose
+ * cases are the person's surname's (Сталіна, Кірова: brief s32 place32).
+ * Returns as place_uk_forms. */
+int place_uk_other_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
+
 /* Calls fn with the case forms alone of the one-word Cyrillic name
  * text[0..len) as place_uk_forms makes them (no region, adjective nor
  * demonym): for an employer or organisation named by a noun (Укрзалізниця:

@@ -498,19 +498,32 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) &&
         (redact_scripts_add_place(r, key, keylen) != 0 || redact_place_han_add(r, key, keylen) != 0))
         return -1;
-    if (is_cyrillic_cp(cp) && r->place_uk && place_uk_forms(key, keylen, add_uk_form, r) != 0)
+    if (is_cyrillic_cp(cp) && r->place_uk && place_uk_other_forms(key, keylen, add_uk_form, r) != 0)
         return -1;
     if (is_cyrillic_cp(cp))
         return place_russian_forms(key, keylen, add_place_form, r);
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
-/* gazetteer_name_fn: a Ukrainian name of the place as the gazetteer
- * writes it (Дніпро of "Dnipro"): its cases, region and adjective (brief
- * s30 slav30, report-adv29c K-4).  0, or -1 when out of memory. */
+/* place_uk_fn: a form left out (the unsure demonyms of another name). */
+static int skip_form(void *ctx, const char *form, size_t len)
+{
+    (void)ctx, (void)form, (void)len;
+    return 0;
+}
+
+/* gazetteer_name_fn: a Cyrillic name of a Ukrainian place as the
+ * gazetteer writes it (Дніпро of "Dnipro", Днепр of "Дніпро"): its cases,
+ * region and adjective (brief s30 slav30, report-adv29c K-4) and its sure
+ * demonyms (харків'янин of Харьков, днепрянин of Дніпро: brief s32
+ * place32; the unsure ones only for the name registered).  0, or -1 when
+ * out of memory. */
 static int add_uk_name(void *ctx, const char *text, size_t len)
 {
-    return place_uk_forms(text, len, add_uk_form, ctx) != 0 ? -1 : 0;
+    return place_uk_other_forms(text, len, add_uk_form, ctx) != 0 ||
+                   place_uk_demonyms(text, len, add_uk_form, skip_form, ctx) != 0
+               ? -1
+               : 0;
 }
 
 /* The names a place term's name text[0..len) (UTF-8 bytes; key[0..keylen)
