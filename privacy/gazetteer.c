@@ -439,9 +439,31 @@ static size_t without_suffix(const char *key, size_t n)
     return n;
 }
 
+/* 1 if list[0..n) (names split by '&') holds the name list[a..b) with
+ * a neuter's о, е, o or e after it: the name is a person's, the place
+ * was named after (Stalin of Stalino, Donetsk's former name: GeoNames
+ * lists both; brief s32 place32). */
+static int person_of_place(const char *list, size_t n, size_t a, size_t b)
+{
+    static const char *const neuter[] = { "o", "e", "\xd0\xbe", "\xd0\xb5" };  /* o e о е */
+
+    for (size_t x = 0, y; x < n; x = y + 1) {
+        for (y = x; y < n && list[y] != '&'; y++)
+            ;
+        for (size_t k = 0; k < sizeof neuter / sizeof neuter[0]; k++) {
+            size_t m = strlen(neuter[k]);
+            if (y - x == b - a + m && memcmp(list + x, list + a, b - a) == 0 &&
+                memcmp(list + x + (b - a), neuter[k], m) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Calls fn for each name of the place list[0..n) (names split by '&') but
- * key itself, and for a name with an administrative suffix also without
- * it ("qingjinshi": "qingjin"). */
+ * key itself and a person's name it was named after (person_of_place),
+ * and for a name with an administrative suffix also without it
+ * ("qingjinshi": "qingjin"). */
 static int each_other_name(const char *list, size_t n, const char *key, size_t keylen,
                            gazetteer_name_fn fn, void *ctx)
 {
@@ -452,6 +474,10 @@ static int each_other_name(const char *list, size_t n, const char *key, size_t k
         for (b = a; b < n && list[b] != '&'; b++)
             ;
         size_t bare = without_suffix(list + a, b - a);
+        if (person_of_place(list, n, a, b)) {
+            a = b + 1;
+            continue;
+        }
         /* the key with a suffix (청진시 of 청진) is left to the particles */
         if (b > a && !(bare == keylen && memcmp(list + a, key, keylen) == 0))
             rc = fn(ctx, list + a, b - a);

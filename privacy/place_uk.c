@@ -251,18 +251,36 @@ static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
  * adjective too, for the name registered or another name of the place. */
 enum { FORMS_CASES = 0, FORMS_ALL = 1, FORMS_OTHER = 2 };
 
-/* 1 if stem s[0..n) ends in a possessive suffix (-ін -ин -ов -ев -єв
- * -ів -ын): a neuter place in -о on it is named after a person (Сталіно,
- * Кірово, Ворошилово), whose surname declines as its stem does (Сталіна,
- * Кірова; brief s32 place32, place31.jsonl line 18). */
-static int possessive(const int *s, int n)
+/* 1 if s[0..n) (code points, lower case) is a neuter name on a
+ * possessive stem: -ін -ин -ын -ов -ев -ёв -єв -ів (Latin -in -yn -ov
+ * -ev) and о or е (Сталіно, Сталіне, Кірово, Stalino, Kirovo): a place
+ * named after a person, whose surname declines as the stem does
+ * (Сталіна, Кірова; brief s32 place32, place31.jsonl line 18). */
+static int named_after_person(const int *s, int n)
 {
-    if (n < 3)
+    if (n < 5 || !(s[n - 1] == C_O || s[n - 1] == C_IE || s[n - 1] == 'o' || s[n - 1] == 'e'))
         return 0;
-    int v = s[n - 2], c = s[n - 1];
+    int v = s[n - 3], c = s[n - 2];
 
-    return (((c == 0x43D) && (v == C_UK_I || v == C_Y || v == 0x44B)) ||
-                      ((c == 0x432) && (v == C_O || v == C_IE || v == C_YE || v == C_UK_I)));
+    return (c == 0x43D && (v == C_UK_I || v == C_Y || v == 0x44B)) ||
+           (c == 0x432 && (v == C_O || v == C_IE || v == C_YE || v == C_UK_I || v == 0x451)) ||
+           (c == 'n' && (v == 'i' || v == 'y')) || (c == 'v' && (v == 'o' || v == 'e'));
+}
+
+int place_named_after_person(const char *key, size_t keylen)
+{
+    int cp[UK_MAX], n = 0, c, k, rc;
+
+    for (size_t p = 0; p < keylen; p += (size_t)k) {
+        if ((k = utf8_next(&c, key + p, keylen - p)) <= 0)
+            return 0;
+        if (n == UK_MAX)
+            memmove(cp, cp + 1, sizeof cp - sizeof cp[0]), n--;
+        cp[n++] = c;
+    }
+    rc = named_after_person(cp, n);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
 }
 
 /* The forms of a name (all: FORMS_ALL or FORMS_OTHER, its region and
@@ -311,7 +329,7 @@ static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
      * з Дніпра, в Дніпрі, Дніпром; the Russian locative -е (в Днепре is
      * the Russian name's). */
     if (last == C_O && !uk_vowel(cp[n - 2]) && n >= 5) {
-        if (all == FORMS_OTHER && possessive(cp, n - 1))
+        if (all == FORMS_OTHER && named_after_person(cp, n))
             return 0;
         if ((rc = place_uk_emit(cp, n - 1, case_neuter, sizeof case_neuter / sizeof case_neuter[0], fn, ctx)) != 0 ||
             !all)
@@ -352,19 +370,27 @@ struct demonym_to {
 };
 
 /* Calls fn with stem b[0..m) + the letters of mid (UTF-8, an ending's
- * first letters: "ан", "ян", "чан") + each of demonym_an_ends. */
+ * first letters: "ан", "ян", "чан") + each of demonym_an_ends, and mid
+ * alone but "ан". */
 static int emit_an(const int *b, int m, const char *mid, place_uk_fn fn, void *ctx)
 {
     char ends[sizeof demonym_an_ends / sizeof demonym_an_ends[0]][24];
     const char *e[sizeof demonym_an_ends / sizeof demonym_an_ends[0]];
     size_t ne = sizeof e / sizeof e[0];
 
+    int rc;
+
     for (size_t k = 0; k < ne; k++) {
         if (snprintf(ends[k], sizeof ends[k], "%s%s", mid, demonym_an_ends[k]) >= (int)sizeof ends[k])
             return 0;
         e[k] = ends[k];
     }
-    return place_uk_emit(b, m, e, ne, fn, ctx);
+    if ((rc = place_uk_emit(b, m, e, ne, fn, ctx)) != 0)
+        return rc;
+    /* The genitive plural alone (харків'ян, сумчан), but no bare -ан:
+     * a stem in -а gives a word (Рома: роман). */
+    e[0] = mid;
+    return strcmp(mid, "ан") == 0 ? 0 : place_uk_emit(b, m, e, 1, fn, ctx);
 }
 
 /* The sure demonym of a name in -ськ/-цьк/-ск/-цк (Краматорськ:

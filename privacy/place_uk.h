@@ -55,6 +55,14 @@ int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
  * Returns as place_uk_forms. */
 int place_uk_other_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
+/* 1 if the name key[0..keylen) (UTF-8 bytes, lower case, a key or a
+ * name as written) is a neuter on a possessive stem, Cyrillic or Latin
+ * (Сталіно, Сталине, Кірово, Stalino: -ін -ин -ов -ев -ів and о/е): a
+ * place named after a person.  Another name of a place of that shape is
+ * taken as written alone: its cases, its readings in other scripts are
+ * the person's name's (Сталіна, Кірова; brief s32 place32). */
+int place_named_after_person(const char *key, size_t keylen);
+
 /* Calls fn with the case forms alone of the one-word Cyrillic name
  * text[0..len) as place_uk_forms makes them (no region, adjective nor
  * demonym): for an employer or organisation named by a noun (Укрзалізниця:

@@ -489,9 +489,15 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
         v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
                     ((size_t)(k + k2) == keylen || short_word(key + k + k2, keylen - (size_t)(k + k2)));
     }
+    /* A name after a person (Сталино of Донецк, Кірово): as written
+     * alone, its readings and cases are the person's (brief s32 place32). */
+    if (place_named_after_person(key, keylen))
+        v.suffix = SUFFIX_NONE;
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
         return -1;
+    if (place_named_after_person(key, keylen))
+        return 0;
     if (v.capital && add_district_pair(r, key, keylen) != 0)
         return -1;
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
