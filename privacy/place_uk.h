@@ -71,17 +71,26 @@ int place_named_after_person(const char *key, size_t keylen);
 int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
 /* Calls sure or unsure with the demonyms of the Cyrillic place name
- * text[0..len) (as place_uk_forms reads it): a name in -а/-я/-и/-і: the
- * stem + -ит, -итка (одесит, одеситка) to unsure and, ц as ч, + -анин,
- * -анка (вінничанин) to sure; one ending in a consonant, or a neuter in
- * -о after one (Дніпро, brief s31 place31): + -янин, -янка (харків'янин,
- * дніпрянин; the key view leaves the apostrophe out) to sure; with their
- * plural and genitive.  -ит forms are often wrong (the demonyms are
+ * text[0..len) (as place_uk_forms reads it), the one place demonyms are
+ * made (brief s32 place32):
+ * - a name in -а/-я/-и/-і: the stem + -ит, -итка (одесит) to unsure and,
+ *   ц as ч, + -анин, -анка (вінничанин) to sure;
+ * - a name ending in a consonant, or a neuter in -о after one (Дніпро):
+ *   + -янин, -янка (харків'янин, дніпрянин, днепрянин; the key view
+ *   leaves the apostrophe out) to sure;
+ * - a name in -ськ/-цьк/-ск/-цк (six letters or more): the stem without
+ *   the suffix + -чанин (краматорчанин, днепропетровчанин) to sure; an
+ *   adjective name in -цький/-цкий: ц as ч + -анин (кропивничанин) to sure;
+ * - a consonant stem's -чанин and -ець (сумчанин, полтавець) to unsure;
+ * each -анин noun in its Ukrainian and Russian cases, plurals (-ани,
+ * -ане; the bare genitive plural харків'ян, сумчан, not after -ан) and
+ * its -анка feminine.  -ит, -ець are often wrong (the demonyms are
  * irregular: полтавець, киянин): the caller makes unsure ones review
- * flags; -янин/-анин make no ordinary word, the caller replaces sure ones
- * (report-adv30 L-9).  Written by hand from Ukrainian word formation as the
- * author knew it (brief s26 place26, report-adv25b C-8): wants a native
- * reviewer.  Returns 0, -1 when out of memory, or fn's non-zero value. */
+ * flags; -янин/-анин/-чанин make no ordinary word, the caller replaces
+ * sure ones (report-adv30 L-9, report-adv31 L-11).  Written by hand from
+ * Ukrainian and Russian word formation as the author knew it: wants a
+ * native reviewer.  Returns 0, -1 when out of memory, or fn's non-zero
+ * value. */
 int place_uk_demonyms(const char *text, size_t len, place_uk_fn sure, place_uk_fn unsure, void *ctx);
 
 /* Calls fn with cp[0..n) (code points, n at most 42: more calls nothing)
