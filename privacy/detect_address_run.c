@@ -309,7 +309,14 @@ enum ptype { P_NUM, P_NAME, P_NAMENUM, P_POST, P_WORDNUM, P_FOUND };
 struct part {
     size_t a, b;
     int type, cls;
+    int street;             /* a Cyrillic street's name: STREET_* */
 };
+
+/* A named part that is a Russian or Ukrainian street's name, after which
+ * a bare house number counts (detect_address_street.c): with its street
+ * word after it ("Сумська вулиця, 23"), or without one, where a unit
+ * follows the number ("на Сумской, двенадцать, квартира пять"). */
+enum { STREET_NONE, STREET_WORD, STREET_BARE };
 
 /* A house's number said in words after its unit at j ("house
  * twenty-three", "в доме двадцать три": brief s27 place27); its end, or
@@ -340,7 +347,7 @@ static size_t unit_first(const char *s, size_t len, size_t i, int *cls)
     j += j < len && s[j] == ' ';
     /* "rumah nombor 12", "house no. 7", "plot no 45", "block #4" */
     we = det_letters_end(s, len, j);
-    if (we > j && (in_list(s, j, we, (const char *const[]){ "no", "nombor", "number", "nr" }, 4))) {
+    if (we > j && (in_list(s, j, we, (const char *const[]){ "no", "nombor", "number", "nr", "номер" }, 5))) {
         j = we;
         j += j < len && s[j] == '.';
         j += j < len && s[j] == ' ';
@@ -542,7 +549,7 @@ static size_t named_part(const char *s, size_t len, size_t i, int *type)
         e = word_end(s, len, j);
         if (e == j)
             return 0;
-        if (nw > 0 && in_list(s, j, e, suffixes, N(suffixes))) {
+        if (nw > 0 && (in_list(s, j, e, suffixes, N(suffixes)) || addr_street_after_word(s, j, e))) {
             /* "industrial area" */
             *type = P_NAME;
             return e;
@@ -648,38 +655,36 @@ static size_t ko_complex(const char *s, size_t len, size_t i, const struct detec
     return found_at(d, n, e + 1) >= 0 && det_starts(s, len, fp, "\xeb\x8f\x99") ? e : 0; /* 동 */
 }
 
-/* A Russian street's adjective or genitive before its house ("тверская,
- * дом 5", "ленина, д. 5"): a Cyrillic word with one of the endings, then
- * ", " and a house's unit word; its end, or 0. */
-/* ская цкая ской ная ина ына ова ева ого */
-static const char *const ru_street_endings[] = { "\xd1\x81\xd0\xba\xd0\xb0\xd1\x8f", "\xd1\x86\xd0\xba\xd0\xb0\xd1\x8f", "\xd1\x81\xd0\xba\xd0\xbe\xd0\xb9", "\xd0\xbd\xd0\xb0\xd1\x8f", "\xd0\xb8\xd0\xbd\xd0\xb0", "\xd1\x8b\xd0\xbd\xd0\xb0", "\xd0\xbe\xd0\xb2\xd0\xb0", "\xd0\xb5\xd0\xb2\xd0\xb0", "\xd0\xbe\xd0\xb3\xd0\xbe" };
-/* дом д */
-static const char *const ru_house[] = { "\xd0\xb4\xd0\xbe\xd0\xbc", "\xd0\xb4" };
+/* A Russian or Ukrainian street's adjective or genitive before its house
+ * ("тверская, дом 5", "ленина, д. 5", "сумська, будинок 5"): a Cyrillic
+ * word shaped as a street's name (addr_street_name), then ", " and a
+ * house's unit word, or a bare house number, ", " and a unit ("сумской,
+ * двенадцать, квартира пять": brief s32 place32); its end, or 0. */
+/* дом д будинок буд */
+static const char *const ru_house[] = { "\xd0\xb4\xd0\xbe\xd0\xbc", "\xd0\xb4", "будинок", "буд" };
 
 static size_t ru_street(const char *s, size_t len, size_t i)
 {
-    size_t e = det_letters_end(s, len, i), j, we, m;
-    int cp = det_cp_at(s, len, i, &m), ok = 0;
+    size_t e = det_letters_end(s, len, i), j, we, h;
+    int cls;
 
-    if (cp < 0x0400 || cp > 0x04FF || e < i + 8 || !name_word(s, i, e))
-        return 0;
-    for (size_t k = 0; k < N(ru_street_endings); k++) {
-        m = strlen(ru_street_endings[k]);
-        ok |= e - i > m && memcmp(s + e - m, ru_street_endings[k], m) == 0;
-    }
-    if (!ok || e + 2 >= len || s[e] != ',' || s[e + 1] != ' ')
+    if (!addr_street_name(s, len, i, e, 0) || !name_word(s, i, e) || e + 2 >= len || s[e] != ',' ||
+        s[e + 1] != ' ')
         return 0;
     j = e + 2, we = det_letters_end(s, len, j);
-    return in_list(s, j, we, ru_house, N(ru_house)) ? e : 0;
+    if (in_list(s, j, we, ru_house, N(ru_house)))
+        return e;
+    if ((h = addr_bare_house(s, len, j)) == 0 || h + 2 >= len || s[h] != ',' || s[h + 1] != ' ')
+        return 0;
+    return unit_first(s, len, h + 2, &cls) != 0 ? e : 0;
 }
 
-/* After a Russian house ("в доме 12/4") its street: " на " and a word
- * with a street's ending ("на ленина", "на тверской"); its end, or e. */
+/* After a Russian or Ukrainian house ("в доме 12/4", "у будинку номер
+ * дванадцять") its street: " на " and a word shaped as a street's name
+ * ("на ленина", "на тверской", "на садовій"); its end, or e. */
 static size_t ru_on_street(const char *s, size_t len, size_t e)
 {
-    /* ина ына ова ева ской цкой ого */
-    static const char *const ends[] = { "\xd0\xb8\xd0\xbd\xd0\xb0", "\xd1\x8b\xd0\xbd\xd0\xb0", "\xd0\xbe\xd0\xb2\xd0\xb0", "\xd0\xb5\xd0\xb2\xd0\xb0", "\xd1\x81\xd0\xba\xd0\xbe\xd0\xb9", "\xd1\x86\xd0\xba\xd0\xbe\xd0\xb9", "\xd0\xbe\xd0\xb3\xd0\xbe" };
-    size_t j, we, m;
+    size_t j, we;
 
     /*  на  */
     if (!det_starts(s, len, e, " \xd0\xbd\xd0\xb0 "))
@@ -687,14 +692,23 @@ static size_t ru_on_street(const char *s, size_t len, size_t e)
     /*  на  */
     j = e + strlen(" \xd0\xbd\xd0\xb0 ");
     we = det_letters_end(s, len, j);
-    if (we < j + 8)
-        return e;
-    for (size_t k = 0; k < N(ends); k++) {
-        m = strlen(ends[k]);
-        if (memcmp(s + we - m, ends[k], m) == 0)
-            return we;
-    }
-    return e;
+    return addr_street_name(s, len, j, we, 0) ? we : e;
+}
+
+/* STREET_WORD if the named part s[a, b) is a street's name and its
+ * street word after it ("сумська вулиця", "на сумській вулиці"), else
+ * STREET_NONE. */
+static int street_with_word(const char *s, size_t len, size_t a, size_t b)
+{
+    size_t w = b, n;
+
+    while (w > a && s[w - 1] != ' ')
+        w--;
+    if (w <= a + 1 || !addr_street_after_word(s, w, b))
+        return STREET_NONE;
+    for (n = w - 1; n > a && s[n - 1] != ' '; n--)
+        ;
+    return addr_street_name(s, len, n, w - 1, 1) ? STREET_WORD : STREET_NONE;
 }
 
 /* The part at i; 0 if none. */
@@ -704,7 +718,7 @@ static int part_at(const char *s, size_t len, size_t i, const struct detection *
     size_t e;
     int cls = 0, type = 0;
 
-    p->a = i;
+    p->a = i, p->street = STREET_NONE;
     if ((f = found_at(d, n, i)) >= 0) {
         p->b = d[f].end, p->type = P_FOUND, p->cls = -1;
         return 1;
@@ -725,12 +739,12 @@ static int part_at(const char *s, size_t len, size_t i, const struct detection *
         return 1;
     }
     if ((e = ru_street(s, len, i)) != 0) {
-        p->b = e, p->type = P_NAME, p->cls = -1;
+        p->b = e, p->type = P_NAME, p->cls = -1, p->street = STREET_BARE;
         return 1;
     }
     if ((e = named_part(s, len, i, &type)) != 0) {
         size_t fp;
-        p->b = e, p->type = type, p->cls = -1;
+        p->b = e, p->type = type, p->cls = -1, p->street = street_with_word(s, len, i, e);
         /* "Sunrise Residence 12-304", "e편한세상 103-1502" */
         if (e + 1 < len && s[e] == ' ' && (fp = flat_pair(s, len, e + 1)) != 0)
             p->b = fp, p->type = P_NAMENUM;
@@ -783,6 +797,19 @@ static size_t joiner(const char *s, size_t len, size_t e, int *prose_word)
         return the_after(s, len, we + 1);
     }
     return j < len ? j : 0;
+}
+
+/* A house number alone at j after a street's name prev ("Сумська
+ * вулиця, 23", "на Сумской, двенадцать, квартира пять"): 1 with it in
+ * *p, a numbered house, else 0. */
+static int bare_house(const char *s, size_t len, size_t j, const struct part *prev, struct part *p)
+{
+    size_t e;
+
+    if (prev->type != P_NAME || prev->street == STREET_NONE || (e = addr_bare_house(s, len, j)) == 0)
+        return 0;
+    *p = (struct part){ j, e, P_NUM, C_HOUSE, STREET_NONE };
+    return 1;
 }
 
 /* 1 if the parts p[0..np) make an address (the rule above). */
@@ -841,7 +868,8 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
         if (!part_at(s, len, i, *d, *n, &p[0]))
             continue;
         np = 1;
-        while (np < N(p) && (j = joiner(s, len, p[np - 1].b, &pw)) != 0 && part_at(s, len, j, *d, *n, &p[np])) {
+        while (np < N(p) && (j = joiner(s, len, p[np - 1].b, &pw)) != 0 &&
+               (part_at(s, len, j, *d, *n, &p[np]) || bare_house(s, len, j, &p[np - 1], &p[np]))) {
             if (pw && !(p[np - 1].type == P_NUM && p[np].type == P_NUM && p[np].cls != C_WEAK &&
                         p[np - 1].cls != C_WEAK))
                 break;
@@ -856,7 +884,7 @@ int addr_run_spans_gated(struct detection **d, size_t *n, size_t *cap, const cha
          * hours": no part) */
         last = p[np - 1].b;
         if (np < N(p) && p[np - 1].type == P_NUM && p[np - 1].cls == C_HOUSE && (j = ru_on_street(s, len, last)) > last)
-            p[np].a = last, p[np].b = j, p[np].type = P_NAME, p[np].cls = -1, last = j, np++;
+            p[np].a = last, p[np].b = j, p[np].type = P_NAME, p[np].cls = -1, p[np].street = STREET_NONE, last = j, np++;
         if (!accept(p, np))
             continue;
         if (addr_merge(d, n, cap, p[0].a, last) != 0)

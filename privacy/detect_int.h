@@ -895,6 +895,24 @@ int addr_run_unit_word(const char *s, size_t a, size_t b);
  * there). */
 int addr_starts_clear(const char *s, size_t i);
 
+/* detect_address_street.c (brief s32 place32): 1 if the word s[a, b)
+ * (bytes, whole letters, Cyrillic, four letters or more) ends as a
+ * Russian or Ukrainian street's name does without its street word
+ * (Тверская, Сумской, Садовій, Ленина); with_word 1 when a street word
+ * follows it (Центральна вулиця: any adjective's ending). */
+int addr_street_name(const char *s, size_t len, size_t a, size_t b, int with_word);
+
+/* detect_address_street.c: 1 if s[a, b) is a Russian or Ukrainian street
+ * word written after the street's name (вулиця, улица, провулок,
+ * проспект, бульвар and their locatives). */
+int addr_street_after_word(const char *s, size_t a, size_t b);
+
+/* detect_address_street.c: a house number at j after a street's name
+ * (digits, one to three, "/digits" and one letter maybe; or a cardinal
+ * said in words of three digits at most) that ends its clause or stands
+ * before a comma ("5 років" is a count); its end (bytes), or 0. */
+size_t addr_bare_house(const char *s, size_t len, size_t j);
+
 /* detect_address_run.c: addr_run_spans with its runs started only at the
  * offsets of may (gate_addr_run; NULL: everywhere).  0, or -1 out of
  * memory. */

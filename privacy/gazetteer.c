@@ -301,6 +301,9 @@ static struct {
         size_t place, end;       /* its place: key[place..end) */
     } *names;
     size_t nnames;
+    /* Where place_extra.txt's places start in key: a place at or past it
+     * is a hand line, one before it GeoNames'. */
+    size_t extra_from;
 } places;
 static pthread_once_t places_once = PTHREAD_ONCE_INIT;
 
@@ -397,9 +400,16 @@ static void places_load(void)
         return;
     }
     places_join(joined, &at, groups);
+    size_t ngroups = 0, k;
+    for (k = 0; k < at; k++)
+        ngroups += joined[k] == '#';
     places_join(joined, &at, extra);
     places.failed = normalise_key(&places.key, &places.len, joined, at, NULL) != 0;
     free(joined);
+    /* The key keeps each '#' (a line's end, and no name holds one). */
+    for (k = 0; !places.failed && k < places.len && ngroups > 0; k++)
+        if (places.key[k] == '#' && --ngroups == 0)
+            places.extra_from = k + 1;
     if (!places.failed)
         places.failed = places_index() != 0;
 }
@@ -429,9 +439,31 @@ static size_t without_suffix(const char *key, size_t n)
     return n;
 }
 
+/* 1 if list[0..n) (names split by '&') holds the name list[a..b) with
+ * a neuter's о, е, o or e after it: the name is a person's, the place
+ * was named after (Stalin of Stalino, Donetsk's former name: GeoNames
+ * lists both; brief s32 place32). */
+static int person_of_place(const char *list, size_t n, size_t a, size_t b)
+{
+    static const char *const neuter[] = { "o", "e", "\xd0\xbe", "\xd0\xb5" };  /* o e о е */
+
+    for (size_t x = 0, y; x < n; x = y + 1) {
+        for (y = x; y < n && list[y] != '&'; y++)
+            ;
+        for (size_t k = 0; k < sizeof neuter / sizeof neuter[0]; k++) {
+            size_t m = strlen(neuter[k]);
+            if (y - x == b - a + m && memcmp(list + x, list + a, b - a) == 0 &&
+                memcmp(list + x + (b - a), neuter[k], m) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Calls fn for each name of the place list[0..n) (names split by '&') but
- * key itself, and for a name with an administrative suffix also without
- * it ("qingjinshi": "qingjin"). */
+ * key itself and a person's name it was named after (person_of_place),
+ * and for a name with an administrative suffix also without it
+ * ("qingjinshi": "qingjin"). */
 static int each_other_name(const char *list, size_t n, const char *key, size_t keylen,
                            gazetteer_name_fn fn, void *ctx)
 {
@@ -442,6 +474,10 @@ static int each_other_name(const char *list, size_t n, const char *key, size_t k
         for (b = a; b < n && list[b] != '&'; b++)
             ;
         size_t bare = without_suffix(list + a, b - a);
+        if (person_of_place(list, n, a, b)) {
+            a = b + 1;
+            continue;
+        }
         /* the key with a suffix (청진시 of 청진) is left to the particles */
         if (b > a && !(bare == keylen && memcmp(list + a, key, keylen) == 0))
             rc = fn(ctx, list + a, b - a);
@@ -452,19 +488,11 @@ static int each_other_name(const char *list, size_t n, const char *key, size_t k
     return rc;
 }
 
-int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
-                          struct err *e)
+/* The index in places.names of the first name >= key[0..keylen). */
+static size_t first_name(const char *key, size_t keylen)
 {
-    size_t lo = 0, hi, i, last = SIZE_MAX;
-    int rc = 0;
+    size_t lo = 0, hi;
 
-    (void)pthread_once(&places_once, places_load);
-    if (places.failed)
-        return err_set(e, EXIT_INPUT, "out of memory loading the place names");
-    if (keylen == 0)
-        return 0;
-    /* The first name >= key; then each name equal to it, place by place
-     * in the list's order (a place once, though two of its names match). */
     for (hi = places.nnames; lo < hi;) {
         size_t mid = lo + (hi - lo) / 2;
         const struct place_name *n = &places.names[mid];
@@ -474,13 +502,77 @@ int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, 
         else
             hi = mid;
     }
-    for (i = lo; i < places.nnames && rc == 0; i++) {
+    return lo;
+}
+
+/* 1 if places.names[i] is key[0..keylen). */
+static int name_is(size_t i, const char *key, size_t keylen)
+{
+    const struct place_name *n = &places.names[i];
+
+    return i < places.nnames && n->len == keylen && memcmp(places.key + n->off, key, keylen) == 0;
+}
+
+#define JOIN_MAX 16                 /* GeoNames places looked at for a hand line */
+
+/* Calls fn with the names (but key) of each GeoNames place that shares
+ * two names or more with the hand line key[place..end) of place_extra.txt:
+ * the same place, whose alternate names (its former names: Зиновьевск of
+ * Кропивницький) GeoNames has where the hand line has not (brief s32
+ * place32, report-adv31 L-10).  One shared name is not enough: places
+ * share a name (Кирово).  0 or fn's non-zero answer. */
+static int joined_names(size_t place, size_t end, const char *key, size_t keylen,
+                        gazetteer_name_fn fn, void *ctx)
+{
+    struct joined { size_t place, end; int shared; } seen[JOIN_MAX];
+    size_t nseen = 0, a, c, i, k;
+    int rc = 0;
+
+    for (a = place; a < end; a = c + 1) {
+        c = places_find(a, end, '&');
+        for (i = first_name(places.key + a, c - a); c > a && name_is(i, places.key + a, c - a); i++) {
+            const struct place_name *n = &places.names[i];
+            if (n->place >= places.extra_from)
+                continue;
+            for (k = 0; k < nseen && seen[k].place != n->place; k++)
+                ;
+            if (k < nseen)
+                seen[k].shared++;
+            else if (nseen < JOIN_MAX)
+                seen[nseen++] = (struct joined){ n->place, n->end, 1 };
+        }
+    }
+    for (k = 0; rc == 0 && k < nseen; k++)
+        if (seen[k].shared >= 2)
+            rc = each_other_name(places.key + seen[k].place, seen[k].end - seen[k].place, key, keylen, fn, ctx);
+    return rc;
+}
+
+int gazetteer_place_names(const char *key, size_t keylen, gazetteer_name_fn fn, void *ctx,
+                          struct err *e)
+{
+    size_t i, last = SIZE_MAX, hand = SIZE_MAX, hand_end = 0;
+    int rc = 0, geonames = 0;
+
+    (void)pthread_once(&places_once, places_load);
+    if (places.failed)
+        return err_set(e, EXIT_INPUT, "out of memory loading the place names");
+    if (keylen == 0)
+        return 0;
+    /* The first name >= key; then each name equal to it, place by place
+     * in the list's order (a place once, though two of its names match). */
+    for (i = first_name(key, keylen); rc == 0 && name_is(i, key, keylen); i++) {
         const struct place_name *n = &places.names[i];
-        if (n->len != keylen || memcmp(places.key + n->off, key, keylen) != 0)
-            break;
         if (n->place != last)
             rc = each_other_name(places.key + n->place, n->end - n->place, key, keylen, fn, ctx);
         last = n->place;
+        if (n->place < places.extra_from)
+            geonames = 1;
+        else if (hand == SIZE_MAX)
+            hand = n->place, hand_end = n->end;
     }
+    /* A name only a hand line has (Кропивницький): its GeoNames place. */
+    if (rc == 0 && !geonames && hand != SIZE_MAX)
+        rc = joined_names(hand, hand_end, key, keylen, fn, ctx);
     return rc;
 }

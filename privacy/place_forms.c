@@ -21,17 +21,6 @@ enum {
 static const char *const ru_adj[] = {
     "ий", "ая", "ое", "ом", "ого", "ой", "их", "им", "ую", "ому", "ими", "ие",
 };
-/* Demonyms: сумчанин, сумчанка, сумчани (uk pl.), сумчане (ru pl.);
- * полтавець, полтавця, полтавцю, полтавцем, полтавці, полтавців, ru
- * полтавец, полтавца, полтавцы, полтавцев. */
-static const char *const demonym_chan[] = {
-    "чанин", "чанина", "чанину", "чанином", "чанка", "чанки", "чанці", "чанку", "чани", "чане",
-    "чан", "чанам", "чанами",
-};
-static const char *const demonym_ets[] = {
-    "ець", "ця", "цю", "цем", "ці", "ців", "ец", "ца", "цу", "цы", "цев", "цам",
-};
-
 static int vowel(int c)
 {
     static const int v[] = { 0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F,
@@ -128,18 +117,13 @@ static int forms(const int *cp, int n, place_more_fn fn, void *ctx)
         m = n - 1;
     else if (vowel(last) || last == C_SHORT_I)
         return 0;
-    /* -ськ, -цьк (Франківськ): no Russian adjective nor demonym made. */
+    /* -ськ, -цьк (Франківськ): no Russian adjective made. */
     if (m >= 2 && cp[m - 1] == C_KA && cp[m - 2] == C_SOFT)
         return 0;
     if ((rc = russian_adjective(cp, m, fn, ctx)) != 0)
         return rc;
-    if (plural && m >= 3 && (rc = emit(cp, m, bare, 1, PLACE_FORM_CAPITAL, fn, ctx)) != 0)
-        return rc;
-    if (m >= 3 && cp[m - 1] != C_TSE && !vowel(cp[m - 1]) &&
-        (rc = emit(cp, m, demonym_chan, sizeof demonym_chan / sizeof demonym_chan[0], PLACE_FORM_FLAG, fn, ctx)) != 0)
-        return rc;
-    if (m >= 4 && !vowel(cp[m - 1]) && cp[m - 1] != C_TSE && cp[m - 1] != C_SOFT)
-        return emit(cp, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], PLACE_FORM_FLAG, fn, ctx);
+    if (plural && m >= 3)
+        return emit(cp, m, bare, 1, PLACE_FORM_CAPITAL, fn, ctx);
     return 0;
 }
 

@@ -1,7 +1,8 @@
 /* More forms of a registered Cyrillic place's name (brief s27 place27,
- * report-adv26a D-9, D-11): its Latin spelling, its Russian adjective,
- * the bare genitive plural of a plural name, and its demonyms in -чанин
- * and -ець.  Pure functions over a term's text: no store, no files. */
+ * report-adv26a D-9, D-11): its Latin spelling, its Russian adjective
+ * and the bare genitive plural of a plural name (its demonyms are
+ * place_uk.h's, one place: brief s32 place32).  Pure functions over a
+ * term's text: no store, no files. */
 #ifndef INTAKE_PLACE_FORMS_H
 #define INTAKE_PLACE_FORMS_H
 
@@ -26,9 +27,7 @@ typedef int (*place_more_fn)(void *ctx, const char *form, size_t len, enum place
  *   without a final а я и ы і or ь (Сумская, Полтавской; ц gives -цкий,
  *   с takes -кий: одесский), replaced;
  * - a plural name's (и ы і after a consonant) bare genitive plural, the
- *   stem alone (до Сум): replaced only with a capital, "сум" is a word;
- * - its demonyms in -чанин/-чанка/-чани/-чане and -ець/-ец in their
- *   cases (сумчанин, полтавець, полтавчанка): review flags.
+ *   stem alone (до Сум): replaced only with a capital, "сум" is a word.
  * Rules written by hand from Russian and Ukrainian word formation as the
  * author knew it: they want a native reviewer.  Returns 0, -1 when out
  * of memory, or fn's non-zero value; owns no memory after the call. */

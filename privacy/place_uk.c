@@ -1,6 +1,7 @@
 /* The Ukrainian forms of a place's name (place_uk.h). */
 #include "privacy/place_uk.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -32,11 +33,27 @@ static const char *const case_plural[] = { "ів", "ам", "ами", "ах" };
 static const char *const case_neuter[] = { "а", "у", "ом", "і", "ові", "е" };
 static const char *const adj_ends[] = { "ий", "а", "е", "ого", "ому", "ій", "их", "им", "ою",
                                         "у", "ими", "і", "ої" };
-/* Demonyms (review flags): одесит, одеситка; вінничанин, вінничанка;
- * харків'янин, харків'янка. */
+/* Demonyms: одесит, одеситка (unsure); вінничанин, вінничанка;
+ * харків'янин, харків'янка; кропивничанин; краматорчанин (sure); the
+ * -анин noun in its Ukrainian and Russian cases and plurals (-ани, -ане,
+ * -ан), the -анка noun in its cases, as Ukrainian and Russian grammar
+ * decline them (brief s32 place32: the author's knowledge, wants a
+ * native reviewer).  An ending is written after the stem's -ан-, -ян- or
+ * -чан- (demonym_an_ends below, with the letters before it). */
 static const char *const demonym_it[] = { "ит", "ита", "итка", "итки", "ити", "итів" };
-static const char *const demonym_an[] = { "анин", "анина", "анка", "анки", "ани" };
-static const char *const demonym_yan[] = { "янин", "янина", "янка", "янки", "яни" };
+static const char *const demonym_an_ends[] = {
+    "ин", "ина", "ину", "инові", "ином", "иною", "ині", "ине", "и", "е", "ам", "ами", "ах",
+    "ка", "ки", "ці", "ку", "кою", "кой", "ке", "ок", "ко",
+};
+/* Demonyms in -ець, -чанин of a consonant stem (полтавець, сумчанин;
+ * brief s27 place27): review flags. */
+static const char *const demonym_chan[] = {
+    "чанин", "чанина", "чанину", "чанином", "чанка", "чанки", "чанці", "чанку", "чани", "чане",
+    "чан", "чанам", "чанами",
+};
+static const char *const demonym_ets[] = {
+    "ець", "ця", "цю", "цем", "ці", "ців", "ец", "ца", "цу", "цы", "цев", "цам",
+};
 /* The Russian adjective's endings after -ск- (днепровский, днепровской). */
 static const char *const adj_ru[] = { "ий", "ая", "ое", "ого", "ому", "ой", "ом", "ую", "ие",
                                       "их", "им", "ими" };
@@ -230,8 +247,44 @@ static int regions(const int *s, int n, place_uk_fn fn, void *ctx)
     return place_uk_emit(b, m, region, sizeof region / sizeof region[0], fn, ctx);
 }
 
-/* The forms of a name (all: its region and adjective too, else its
- * cases alone). */
+/* What forms_of makes: a name's cases alone, or its region and
+ * adjective too, for the name registered or another name of the place. */
+enum { FORMS_CASES = 0, FORMS_ALL = 1, FORMS_OTHER = 2 };
+
+/* 1 if s[0..n) (code points, lower case) is a neuter name on a
+ * possessive stem: -ін -ин -ын -ов -ев -ёв -єв -ів (Latin -in -yn -ov
+ * -ev) and о or е (Сталіно, Сталіне, Кірово, Stalino, Kirovo): a place
+ * named after a person, whose surname declines as the stem does
+ * (Сталіна, Кірова; brief s32 place32, place31.jsonl line 18). */
+static int named_after_person(const int *s, int n)
+{
+    if (n < 5 || !(s[n - 1] == C_O || s[n - 1] == C_IE || s[n - 1] == 'o' || s[n - 1] == 'e'))
+        return 0;
+    int v = s[n - 3], c = s[n - 2];
+
+    return (c == 0x43D && (v == C_UK_I || v == C_Y || v == 0x44B)) ||
+           (c == 0x432 && (v == C_O || v == C_IE || v == C_YE || v == C_UK_I || v == 0x451)) ||
+           (c == 'n' && (v == 'i' || v == 'y')) || (c == 'v' && (v == 'o' || v == 'e'));
+}
+
+int place_named_after_person(const char *key, size_t keylen)
+{
+    int cp[UK_MAX], n = 0, c, k, rc;
+
+    for (size_t p = 0; p < keylen; p += (size_t)k) {
+        if ((k = utf8_next(&c, key + p, keylen - p)) <= 0)
+            return 0;
+        if (n == UK_MAX)
+            memmove(cp, cp + 1, sizeof cp - sizeof cp[0]), n--;
+        cp[n++] = c;
+    }
+    rc = named_after_person(cp, n);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+/* The forms of a name (all: FORMS_ALL or FORMS_OTHER, its region and
+ * adjective too; FORMS_CASES, its cases alone). */
 static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
 {
     int stem[UK_MAX], last = cp[n - 1], soft = last == C_SOFT, end = soft ? n - 1 : n, v, rc;
@@ -276,6 +329,8 @@ static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
      * з Дніпра, в Дніпрі, Дніпром; the Russian locative -е (в Днепре is
      * the Russian name's). */
     if (last == C_O && !uk_vowel(cp[n - 2]) && n >= 5) {
+        if (all == FORMS_OTHER && named_after_person(cp, n))
+            return 0;
         if ((rc = place_uk_emit(cp, n - 1, case_neuter, sizeof case_neuter / sizeof case_neuter[0], fn, ctx)) != 0 ||
             !all)
             return rc;
@@ -293,20 +348,98 @@ static int forms_of(const int *cp, int n, place_uk_fn fn, void *ctx, int all)
 
 static int forms(const int *cp, int n, place_uk_fn fn, void *ctx)
 {
-    return forms_of(cp, n, fn, ctx, 1);
+    return forms_of(cp, n, fn, ctx, FORMS_ALL);
 }
 
 static int cases(const int *cp, int n, place_uk_fn fn, void *ctx)
 {
-    return forms_of(cp, n, fn, ctx, 0);
+    return forms_of(cp, n, fn, ctx, FORMS_CASES);
 }
 
-/* Where a place's demonyms go: sure, the -янин/-анин ones (replaced),
- * unsure, the -ит ones (review flags; brief s31 place31). */
+static int other_forms(const int *cp, int n, place_uk_fn fn, void *ctx)
+{
+    return forms_of(cp, n, fn, ctx, FORMS_OTHER);
+}
+
+/* Where a place's demonyms go: sure, the -янин/-анин/-чанин ones of
+ * place_uk_demonyms (replaced), unsure, the -ит, -ець and the consonant
+ * stem's -чанин ones (review flags; brief s31 place31, s32 place32). */
 struct demonym_to {
     place_uk_fn sure, unsure;
     void *ctx;
 };
+
+/* Calls fn with stem b[0..m) + the letters of mid (UTF-8, an ending's
+ * first letters: "ан", "ян", "чан") + each of demonym_an_ends, and mid
+ * alone but "ан". */
+static int emit_an(const int *b, int m, const char *mid, place_uk_fn fn, void *ctx)
+{
+    char ends[sizeof demonym_an_ends / sizeof demonym_an_ends[0]][24];
+    const char *e[sizeof demonym_an_ends / sizeof demonym_an_ends[0]];
+    size_t ne = sizeof e / sizeof e[0];
+
+    int rc;
+
+    for (size_t k = 0; k < ne; k++) {
+        if (snprintf(ends[k], sizeof ends[k], "%s%s", mid, demonym_an_ends[k]) >= (int)sizeof ends[k])
+            return 0;
+        e[k] = ends[k];
+    }
+    if ((rc = place_uk_emit(b, m, e, ne, fn, ctx)) != 0)
+        return rc;
+    /* The genitive plural alone (харків'ян, сумчан), but no bare -ан:
+     * a stem in -а gives a word (Рома: роман). */
+    e[0] = mid;
+    return strcmp(mid, "ан") == 0 ? 0 : place_uk_emit(b, m, e, 1, fn, ctx);
+}
+
+/* The sure demonym of a name in -ськ/-цьк/-ск/-цк (Краматорськ:
+ * краматорчанин; Днепропетровск: днепропетровчанин) or of an adjective
+ * name in -цький/-цкий (Кропивницький: кропивничанин; Хмельницький:
+ * хмельничанин): the stem without the suffix, ц as ч, + -чанин or
+ * -анин; -1 when the name has neither shape (report-adv31 L-11). */
+static int demonym_sk(const int *cp, int n, const struct demonym_to *to)
+{
+    int b[UK_MAX], m = n;
+
+    memcpy(b, cp, sizeof *cp * (size_t)n);
+    if (m >= 6 && b[m - 1] == C_SHORT_I && (b[m - 2] == C_Y || b[m - 2] == C_UK_I) && b[m - 3] == C_KA) {
+        m -= 3;                         /* -кий, -кій */
+        if (b[m - 1] == C_SOFT)
+            m--;
+        if (b[m - 1] != C_TSE)
+            return -1;                  /* -ський adjectives: not made */
+        b[m - 1] = C_CHE;
+        return m >= 4 ? emit_an(b, m, "ан", to->sure, to->ctx) : 0;
+    }
+    if (m >= 6 && b[m - 1] == C_KA) {
+        m--;
+        if (b[m - 1] == C_SOFT)
+            m--;
+        if (b[m - 1] != C_ES && b[m - 1] != C_TSE)
+            return -1;
+        m--;
+        return m >= 3 && !uk_vowel(b[m - 1]) ? emit_an(b, m, "чан", to->sure, to->ctx) : 0;
+    }
+    return -1;
+}
+
+/* The review-flag demonyms of stem b[0..m) ending in a consonant but ц
+ * (сумчанин, полтавець; none after -ськ, -цьк: Франківськ). */
+static int flagged_demonyms(const int *b, int m, const struct demonym_to *to)
+{
+    int rc;
+
+    if (m < 3 || uk_vowel(b[m - 1]) || b[m - 1] == C_TSE || b[m - 1] == C_SHORT_I ||
+        (b[m - 1] == C_KA && b[m - 2] == C_SOFT))
+        return 0;
+    if ((rc = place_uk_emit(b, m, demonym_chan, sizeof demonym_chan / sizeof demonym_chan[0], to->unsure,
+                            to->ctx)) != 0)
+        return rc;
+    if (m < 4 || b[m - 1] == C_SOFT)
+        return 0;
+    return place_uk_emit(b, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], to->unsure, to->ctx);
+}
 
 /* The demonyms of a place (place_uk.h); ctx is a struct demonym_to. */
 static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
@@ -317,26 +450,32 @@ static int demonyms(const int *cp, int n, place_uk_fn fn, void *ctx)
     (void)fn;
     if (!cyr_letter(last) || n < 4)
         return 0;
+    if ((rc = demonym_sk(cp, n, to)) >= 0)
+        return rc;
     memcpy(b, cp, sizeof *cp * (size_t)n);
-    if (last == C_A || last == C_YA || last == C_Y || last == C_UK_I) {
+    if (last == C_A || last == C_YA || last == C_Y || last == C_UK_I || last == 0x44B) {
         if (uk_vowel(cp[n - 2]))
             return 0;
         m = n - 1;
-        if ((rc = place_uk_emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], to->unsure,
+        if (last != 0x44B &&
+            (rc = place_uk_emit(b, m, demonym_it, sizeof demonym_it / sizeof demonym_it[0], to->unsure,
                                 to->ctx)) != 0)
+            return rc;
+        if ((rc = flagged_demonyms(b, m, to)) != 0)
             return rc;
         if (b[m - 1] == C_TSE)
             b[m - 1] = C_CHE;
-        return place_uk_emit(b, m, demonym_an, sizeof demonym_an / sizeof demonym_an[0], to->sure, to->ctx);
+        return last == 0x44B ? 0 : emit_an(b, m, "ан", to->sure, to->ctx);
     }
     /* A neuter name in -о (Дніпро): дніпрянин, дніпрянка (L-9). */
     if (last == C_O && n >= 5 && !uk_vowel(cp[n - 2]))
         m = n - 1;
-    else if (uk_vowel(last) || last == C_SHORT_I ||
-             (last == C_KA && cp[n - 2] == C_SOFT))   /* -ськ, -цьк: франківець, none made */
+    else if (uk_vowel(last) || last == C_SHORT_I || (last == C_KA && cp[n - 2] == C_SOFT))
         return 0;
+    else if ((rc = flagged_demonyms(b, last == C_SOFT ? n - 1 : n, to)) != 0)
+        return rc;
     /* харків'янин: the key view leaves the apostrophe out. */
-    return place_uk_emit(b, m, demonym_yan, sizeof demonym_yan / sizeof demonym_yan[0], to->sure, to->ctx);
+    return emit_an(b, m, "ян", to->sure, to->ctx);
 }
 
 /* Reads text[0..len) into cp (lower case, Cyrillic letters and inner
@@ -383,7 +522,7 @@ static int each_name(const char *text, size_t len, int (*each)(const int *, int,
     else if (n >= 4 && cyr_letter(cp[n - 1])) {
         static const char *const bare[] = { "" };
         rc = each(cp, n, fn, ctx);
-        if (rc == 0 && n - h - 1 >= 6 && each == forms)
+        if (rc == 0 && n - h - 1 >= 6 && (each == forms || each == other_forms))
             rc = place_uk_emit(cp + h + 1, n - h - 1, bare, 1, fn, ctx);
         if (rc == 0 && n - h - 1 >= 6)
             rc = each(cp + h + 1, n - h - 1, fn, ctx);
@@ -407,4 +546,9 @@ int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx)
 int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx)
 {
     return each_name(text, len, cases, fn, ctx);
+}
+
+int place_uk_other_forms(const char *text, size_t len, place_uk_fn fn, void *ctx)
+{
+    return each_name(text, len, other_forms, fn, ctx);
 }

@@ -47,6 +47,22 @@ typedef int (*place_uk_fn)(void *ctx, const char *form, size_t len);
  * memory, or fn's non-zero value.  Owns no memory after the call. */
 int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
+/* Calls fn with the forms place_uk_forms makes of another name of a
+ * place, one the gazetteer gives (a former name: Сталіно of Донецьк),
+ * text[0..len) (UTF-8 bytes), but none of a neuter in -о on a possessive
+ * stem (-ін -ин -ів -ов -ев -єв: a place named after a person), whose
+ * cases are the person's surname's (Сталіна, Кірова: brief s32 place32).
+ * Returns as place_uk_forms. */
+int place_uk_other_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
+
+/* 1 if the name key[0..keylen) (UTF-8 bytes, lower case, a key or a
+ * name as written) is a neuter on a possessive stem, Cyrillic or Latin
+ * (Сталіно, Сталине, Кірово, Stalino: -ін -ин -ов -ев -ів and о/е): a
+ * place named after a person.  Another name of a place of that shape is
+ * taken as written alone: its cases, its readings in other scripts are
+ * the person's name's (Сталіна, Кірова; brief s32 place32). */
+int place_named_after_person(const char *key, size_t keylen);
+
 /* Calls fn with the case forms alone of the one-word Cyrillic name
  * text[0..len) as place_uk_forms makes them (no region, adjective nor
  * demonym): for an employer or organisation named by a noun (Укрзалізниця:
@@ -55,17 +71,26 @@ int place_uk_forms(const char *text, size_t len, place_uk_fn fn, void *ctx);
 int place_uk_cases(const char *text, size_t len, place_uk_fn fn, void *ctx);
 
 /* Calls sure or unsure with the demonyms of the Cyrillic place name
- * text[0..len) (as place_uk_forms reads it): a name in -а/-я/-и/-і: the
- * stem + -ит, -итка (одесит, одеситка) to unsure and, ц as ч, + -анин,
- * -анка (вінничанин) to sure; one ending in a consonant, or a neuter in
- * -о after one (Дніпро, brief s31 place31): + -янин, -янка (харків'янин,
- * дніпрянин; the key view leaves the apostrophe out) to sure; with their
- * plural and genitive.  -ит forms are often wrong (the demonyms are
+ * text[0..len) (as place_uk_forms reads it), the one place demonyms are
+ * made (brief s32 place32):
+ * - a name in -а/-я/-и/-і: the stem + -ит, -итка (одесит) to unsure and,
+ *   ц as ч, + -анин, -анка (вінничанин) to sure;
+ * - a name ending in a consonant, or a neuter in -о after one (Дніпро):
+ *   + -янин, -янка (харків'янин, дніпрянин, днепрянин; the key view
+ *   leaves the apostrophe out) to sure;
+ * - a name in -ськ/-цьк/-ск/-цк (six letters or more): the stem without
+ *   the suffix + -чанин (краматорчанин, днепропетровчанин) to sure; an
+ *   adjective name in -цький/-цкий: ц as ч + -анин (кропивничанин) to sure;
+ * - a consonant stem's -чанин and -ець (сумчанин, полтавець) to unsure;
+ * each -анин noun in its Ukrainian and Russian cases, plurals (-ани,
+ * -ане; the bare genitive plural харків'ян, сумчан, not after -ан) and
+ * its -анка feminine.  -ит, -ець are often wrong (the demonyms are
  * irregular: полтавець, киянин): the caller makes unsure ones review
- * flags; -янин/-анин make no ordinary word, the caller replaces sure ones
- * (report-adv30 L-9).  Written by hand from Ukrainian word formation as the
- * author knew it (brief s26 place26, report-adv25b C-8): wants a native
- * reviewer.  Returns 0, -1 when out of memory, or fn's non-zero value. */
+ * flags; -янин/-анин/-чанин make no ordinary word, the caller replaces
+ * sure ones (report-adv30 L-9, report-adv31 L-11).  Written by hand from
+ * Ukrainian and Russian word formation as the author knew it: wants a
+ * native reviewer.  Returns 0, -1 when out of memory, or fn's non-zero
+ * value. */
 int place_uk_demonyms(const char *text, size_t len, place_uk_fn sure, place_uk_fn unsure, void *ctx);
 
 /* Calls fn with cp[0..n) (code points, n at most 42: more calls nothing)

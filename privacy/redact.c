@@ -489,28 +489,47 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
         v.capital = (is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) && k2 > 0 &&
                     ((size_t)(k + k2) == keylen || short_word(key + k + k2, keylen - (size_t)(k + k2)));
     }
+    /* A name after a person (Сталино of Донецк, Кірово): as written
+     * alone, its readings and cases are the person's (brief s32 place32). */
+    if (place_named_after_person(key, keylen))
+        v.suffix = SUFFIX_NONE;
     /* Another name of the place (Урга), not a generated spelling. */
     if (grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 0) != 0)
         return -1;
+    if (place_named_after_person(key, keylen))
+        return 0;
     if (v.capital && add_district_pair(r, key, keylen) != 0)
         return -1;
     /* Read in the Mongolian script too (ᠬᠥᠪᠰᠭᠥᠯ for Хубсугул's place). */
     if ((is_cyrillic_cp(cp) || (cp >= 'a' && cp <= 'z')) &&
         (redact_scripts_add_place(r, key, keylen) != 0 || redact_place_han_add(r, key, keylen) != 0))
         return -1;
-    if (is_cyrillic_cp(cp) && r->place_uk && place_uk_forms(key, keylen, add_uk_form, r) != 0)
+    if (is_cyrillic_cp(cp) && r->place_uk && place_uk_other_forms(key, keylen, add_uk_form, r) != 0)
         return -1;
     if (is_cyrillic_cp(cp))
         return place_russian_forms(key, keylen, add_place_form, r);
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
-/* gazetteer_name_fn: a Ukrainian name of the place as the gazetteer
- * writes it (Дніпро of "Dnipro"): its cases, region and adjective (brief
- * s30 slav30, report-adv29c K-4).  0, or -1 when out of memory. */
+/* place_uk_fn: a form left out (the unsure demonyms of another name). */
+static int skip_form(void *ctx, const char *form, size_t len)
+{
+    (void)ctx, (void)form, (void)len;
+    return 0;
+}
+
+/* gazetteer_name_fn: a Cyrillic name of a Ukrainian place as the
+ * gazetteer writes it (Дніпро of "Dnipro", Днепр of "Дніпро"): its cases,
+ * region and adjective (brief s30 slav30, report-adv29c K-4) and its sure
+ * demonyms (харків'янин of Харьков, днепрянин of Дніпро: brief s32
+ * place32; the unsure ones only for the name registered).  0, or -1 when
+ * out of memory. */
 static int add_uk_name(void *ctx, const char *text, size_t len)
 {
-    return place_uk_forms(text, len, add_uk_form, ctx) != 0 ? -1 : 0;
+    return place_uk_other_forms(text, len, add_uk_form, ctx) != 0 ||
+                   place_uk_demonyms(text, len, add_uk_form, skip_form, ctx) != 0
+               ? -1
+               : 0;
 }
 
 /* The names a place term's name text[0..len) (UTF-8 bytes; key[0..keylen)
