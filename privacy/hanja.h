@@ -20,4 +20,13 @@ int hanja_reading(int cp);
  * code points into out; returns how many. */
 size_t hanja_readers(int *out, size_t max, int syl);
 
+/* The first readings of the Han characters Chinese writes Hangul syllable
+ * syl with by its sound in a native Korean name (拉 for 라: 金娜拉 for
+ * 김나라, whose key view reads 금나랍): a character of a short hand-made
+ * list (hanja.c) whose Mandarin reading (transcribe_reading) is the
+ * syllable's Revised Romanisation with r as l, and whose own first reading
+ * is another syllable.  Up to max code points into out; returns how
+ * many. */
+size_t hanja_sound_readers(int *out, size_t max, int syl);
+
 #endif

@@ -740,6 +740,16 @@ size_t normtext_oend(const struct normtext *t, size_t i)
     return j < t->normlen ? t->ostart[j] : t->inlen;
 }
 
+int normtext_long_mark(const struct normtext *t, size_t p)
+{
+    int cp;
+
+    if (p >= t->normlen || t->norm[p] != '-' ||
+        utf8_next(&cp, t->orig + t->ostart[p], t->inlen - t->ostart[p]) <= 0)
+        return 0;
+    return cp == 0x30FC || cp == 0xFF70;
+}
+
 void normtext_free(struct normtext *t)
 {
     if (t == NULL)

@@ -105,6 +105,11 @@ int normalise_spell_sep(int cp);
  * sequence starts (a run of white space ends there too), or the input's end. */
 size_t normtext_oend(const struct normtext *t, size_t i);
 
+/* 1 if norm byte p of t is the '-' the norm view writes for the katakana
+ * long mark ー (U+30FC, or its half-width U+FF70): the original text says
+ * which of the dashes it was.  Else 0. */
+int normtext_long_mark(const struct normtext *t, size_t p);
+
 /* Frees and wipes the views; t may be zeroed or already freed. */
 void normtext_free(struct normtext *t);
 

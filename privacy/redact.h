@@ -187,7 +187,9 @@ int redactor_check(const struct redactor *r, const char *text, size_t len, struc
  * also a word is replaced where the context marks a name, and a pseudonym
  * always stands where a name stood ("Saran" for Sarangerel Dorjsuren is a
  * short-name flag alone and replaced in "Saran гуай", so the re-scan of
- * every text naming the person failed: brief i12-names item 5).  0 if
+ * every text naming the person failed: brief i12-names item 5), the
+ * name in another script or transcription included (redact_find_scripts:
+ * スラーヴァ for Вячеслав, brief s32 cjk32).  0 if
  * none; -1 with e filled (bad text, out of memory).  For pseudonyms. */
 int redactor_any_form(const struct redactor *r, const char *text, size_t len, struct err *e);
 

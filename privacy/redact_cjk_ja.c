@@ -119,12 +119,8 @@ static int kana_reads(const struct normtext *t, size_t a, size_t b, const char *
  * long mark ー the norm view writes '-' (the original says which). */
 static int is_kata(const struct normtext *t, size_t p, int cp)
 {
-    if (cp == '-') {
-        int o;
-        if (utf8_next(&o, t->orig + t->ostart[p], t->inlen - t->ostart[p]) <= 0)
-            return 0;
-        return o == 0x30FC || o == 0xFF70;
-    }
+    if (cp == '-')
+        return normtext_long_mark(t, p);
     return cp != 0x30FB && transcribe_is_katakana(cp);
 }
 

@@ -282,10 +282,8 @@ static int orig_cp(const struct normtext *t, size_t p)
  * too, as '-' (norm_is_dash): the original says which. */
 static int cjk_script(const struct normtext *t, size_t p, int cp)
 {
-    if (cp == '-') {
-        cp = orig_cp(t, p);
-        return cp == 0x30FC || cp == 0xFF70 ? 2 : 0;
-    }
+    if (cp == '-')
+        return normtext_long_mark(t, p) ? 2 : 0;
     return is_han_cp(cp) ? 1 : katakana(cp) ? 2 : 0;
 }
 

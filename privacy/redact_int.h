@@ -757,8 +757,9 @@ int redact_scripts_add_short(struct redactor *r, const char *form, size_t len);
  * Даша of Дарья, Саша of Олександр; data/nicknames/ru.txt, slavic.txt),
  * as term r->nterms, when the form is one word of Latin or Cyrillic
  * letters: a Chinese or Japanese transcription of it (达莎, ダーシャ) in a
- * text is that person (brief s31 cjk31, report-adv30 L-3).  0, or -1
- * when out of memory. */
+ * text is that person (brief s31 cjk31, report-adv30 L-3); a Cyrillic
+ * form in -а or -я its katakana key too (SK_CJK_KANA, brief s32
+ * cjk32).  0, or -1 when out of memory. */
 int redact_scripts_add_cjk_short(struct redactor *r, const char *form, size_t len);
 
 /* Keys a place term's name[0..len) (UTF-8, Latin or Cyrillic; as

@@ -423,6 +423,12 @@ int redactor_any_form(const struct redactor *r, const char *text, size_t len, st
     if (normalise(&t, text, len, e) != 0)
         return -1;
     rc = redact_match_terms(&sp, NULL, &fl, r, &t, NULL, e);
+    /* and the name in another script or transcription, as redact_run
+     * reads it (スラーヴァ for Вячеслав, 谢尔盖 for Сергей: brief s32
+     * cjk32 kind 3) */
+    if (rc == 0 && (redact_find_scripts(&sp, &fl, r, &t) != 0 ||
+                    redact_cjk_titled(&sp, &fl, r, &t) != 0 || redact_cjk_ja(&sp, r, &t) != 0))
+        rc = err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc == 0)
         rc = sp.n > 0 || fl.n > 0;
     normtext_free(&t);

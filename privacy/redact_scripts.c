@@ -525,8 +525,17 @@ static int cjk_window(struct spans *sp, struct spans *flags, const struct redact
     }
     v = used > 0 ? redact_scripts_cjk_key(key, sizeof key, rd, used) : 0;
     if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX &&
-        (k = redact_scripts_key_find(r, SK_CJK, key)) != NULL)
-        rc = file(sp, flags, r, k, a, b, v >= CJK_KEY_WHOLE && !redact_scripts_key_shared(r, k));
+        (k = redact_scripts_key_find(r, SK_CJK, key)) != NULL) {
+        const struct script_key *kk = NULL;
+        /* A short key in katakana: replaced where its sibilants and
+         * palatal y agree too (SK_CJK_KANA: ダーシャ, not ロシア). */
+        if (sc == 6 && v < CJK_KEY_WHOLE &&
+            redact_scripts_kana_key(key, sizeof key, rd, used) == v &&
+            (kk = redact_scripts_key_find(r, SK_CJK_KANA, key)) != NULL)
+            k = kk;
+        rc = file(sp, flags, r, k, a, b,
+                  (v >= CJK_KEY_WHOLE || kk != NULL) && !redact_scripts_key_shared(r, k));
+    }
     sodium_memzero(rd, sizeof rd);
     return rc;
 }
@@ -543,8 +552,18 @@ static int scan_cjk_short(struct spans *sp, struct spans *flags, const struct re
     size_t p = ws->start, q, a, b;
     int cp, n;
 
-    if (ws->script == 6)
-        return cjk_window(sp, flags, r, t, ws->start, ws->end, 6);
+    if (ws->script == 6) {
+        /* The norm view writes the long mark '-', so ダ|ー|シャ are
+         * words: the window is the run whole, a mark after it too
+         * (ツェツェグマー); none starts after a mark. */
+        if (ws->start > 0 && normtext_long_mark(t, ws->start - 1))
+            return 0;
+        for (q = ws->end; q < t->normlen && normtext_long_mark(t, q);)
+            for (q++; q < t->normlen && (n = utf8_next(&cp, t->norm + q, t->normlen - q)) > 0 &&
+                      script_of(cp) == 6;)
+                q += (size_t)n;
+        return cjk_window(sp, flags, r, t, ws->start, q, 6);
+    }
     while (p < ws->end) {
         for (q = p; q < ws->end && (n = utf8_next(&cp, t->norm + q, ws->end - q)) > 0 &&
                     name_char(t->norm + q, (size_t)n);

@@ -38,10 +38,12 @@
  * brief s20 names20, report-adv19a N-10), the loose vowel keys of one
  * word of a name and of its listed short forms as Chinese and Japanese
  * transcription write them (SK_CJK: 达莎, ダーシャ for Даша; brief s31
- * cjk31, report-adv30 L-1, L-3, L-7), then the Hangul syllables of
- * Korean names. */
+ * cjk31, report-adv30 L-1, L-3, L-7), the same keys of CJK_KEY_MIN
+ * letters with their sibilants and palatal y (SK_CJK_KANA: ダーシャ is
+ * replaced for Даша, ロシア is no Роза; brief s32 cjk32), then the Hangul
+ * syllables of Korean names. */
 enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_LOAN, SK_HANGUL, SK_MN_SHORT, SK_CJK,
-       SK_HANJA, SK_HANJA_GIVEN };
+       SK_CJK_KANA, SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -95,5 +97,19 @@ int redact_scripts_key_shared(const struct redactor *r, const struct script_key 
  * returns the key's length in letters (more than cap - 1 when it did not
  * fit, 0 when rd is too long to loosen). */
 size_t redact_scripts_cjk_key(char *out, size_t cap, const char *rd, size_t n);
+
+/* The katakana key (SK_CJK_KANA) of the Latin reading rd[0..n) (lower
+ * case ASCII): its SK_CJK key, a '/', then one letter for each sibilant
+ * and palatal y the loosened reading has, in order: X for a hushing or
+ * palatal one (sh, zh, ch, j; s or z before i, or before y and a, u or
+ * o: シ, シャ, ジ; Даша, Зина, Ася), S for a hissing one (s, z, ts, x),
+ * Y for a y after a consonant before a, u or o (ダリア, Дарья; е after a
+ * consonant, which katakana writes エ, is none).  Katakana keeps these
+ * apart where the vowel key does not: ロシア (LOSA/X) is no Роза
+ * (LOSA/S, ローザ), ダラー (TALA/) no Дарья (TALA/Y).  Writes at most cap
+ * bytes and a NUL to out; returns the length of the SK_CJK part (as
+ * redact_scripts_cjk_key), 0 when rd is too long or the key does not
+ * fit. */
+size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n);
 
 #endif

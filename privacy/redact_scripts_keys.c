@@ -218,12 +218,67 @@ size_t redact_scripts_cjk_key(char *out, size_t cap, const char *rd, size_t n)
     return n;
 }
 
+/* The sibilants and palatal y of the loosened reading s[0..n) as
+ * redact_scripts_kana_key writes them, into out (cap bytes, no NUL);
+ * returns the length, or cap + 1 when they do not fit. */
+static size_t kana_marks(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < n; i++) {
+        char c = s[i], d = i + 1 < n ? s[i + 1] : 0, e = i + 2 < n ? s[i + 2] : 0, m = 0;
+        if ((c == 's' || c == 'z' || c == 'c') && d == 'h') {
+            m = 'X', i++;                       /* sh zh ch */
+        } else if (c == 'j') {
+            m = 'X';
+        } else if ((c == 's' || c == 'z') && d == 'y' && e != 0 && strchr("auo", e) != NULL) {
+            m = 'X', i++;                       /* ся: シャ */
+        } else if ((c == 's' || c == 'z') && d == 'i') {
+            m = 'X';                            /* си: シ */
+        } else if (c == 's' || c == 'z' || c == 'x' || c == 'c') {
+            m = 'S';
+        } else if (c == 'y' && i > 0 && consonant_at(s, n, i - 1) && d != 0 &&
+                   strchr("auo", d) != NULL) {
+            m = 'Y';                            /* рья: リア, リヤ */
+        }
+        if (m == 0)
+            continue;
+        if (o == cap)
+            return cap + 1;
+        out[o++] = m;
+    }
+    return o;
+}
+
+size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
+{
+    char lo[READING_MAX];
+    size_t m, v, k;
+
+    if (n > sizeof lo || cap < 2)
+        return 0;
+    m = cjk_loose(lo, sizeof lo, rd, n);
+    v = transcribe_vowel_key(out, cap, lo, m);
+    if (v + 2 >= cap) {
+        sodium_memzero(lo, sizeof lo);
+        return 0;
+    }
+    out[v] = '/';
+    k = kana_marks(out + v + 1, cap - v - 2, lo, m);
+    sodium_memzero(lo, sizeof lo);
+    if (k > cap - v - 2)
+        return 0;
+    out[v + 1 + k] = '\0';
+    return v;
+}
+
 /* Adds the SK_CJK key of the reading rd[0..n) of one word of a name or
  * of a listed short form, for term r->nterms (k's fields but s, n and
  * kind kept), and as a Chinese transcription hears the word
  * (transcribe_heard_word) where that differs.  0, or -1 when out of
- * memory. */
-static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, size_t n)
+ * memory.  With kana, a key of CJK_KEY_MIN letters gets its SK_CJK_KANA
+ * key too (a form as Japanese writes it: not an inflected one). */
+static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, size_t n, int kana)
 {
     char hd[READING_MAX];
     size_t v;
@@ -239,6 +294,13 @@ static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, siz
         v = redact_scripts_cjk_key(k->s, sizeof k->s, hd, m);
         if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX) {
             k->kind = SK_CJK, k->n = (unsigned char)v;
+            rc = key_add(r, k);
+        }
+        /* A short key as katakana writes it (not heard: pinyin's j
+         * there is no katakana's). */
+        if (rc == 0 && kana && !heard && v >= CJK_KEY_MIN && v < CJK_KEY_WHOLE &&
+            redact_scripts_kana_key(k->s, sizeof k->s, hd, m) == v) {
+            k->kind = SK_CJK_KANA, k->n = (unsigned char)v;
             rc = key_add(r, k);
         }
     }
@@ -287,7 +349,7 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
     /* Each word alone as Chinese and Japanese write it (达丽娅,
      * ソコロワ): a loose vowel key. */
     for (a = 0; a < nw; a++)
-        if (cjk_key(r, &k, rd + w[a].at, w[a].len) != 0)
+        if (cjk_key(r, &k, rd + w[a].at, w[a].len, 1) != 0)
             return -1;
     /* As Korean loanword spelling hears it (Smith: 스미스; Michael:
      * 마이클), where that reads otherwise. */
@@ -367,7 +429,7 @@ int redact_scripts_add_cjk_short(struct redactor *r, const char *form, size_t le
     char rd[READING_MAX];
     struct script_key k;
     size_t used = 0, i = 0;
-    int cp, n, m, rc;
+    int cp = 0, n, m, rc, cyrillic = 1;
 
     memset(&k, 0, sizeof k);
     while (i < len && (n = utf8_next(&cp, form + i, len - i)) > 0) {
@@ -375,10 +437,13 @@ int redact_scripts_add_cjk_short(struct redactor *r, const char *form, size_t le
         i += (size_t)n;
         if ((sc != 1 && sc != 3) || (m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
             return 0;           /* Latin or Cyrillic letters only, one word */
-        used += (size_t)m;
+        used += (size_t)m, cyrillic &= sc == 3;
     }
     k.term = (uint32_t)r->nterms;
-    rc = cjk_key(r, &k, rd, used);
+    /* Katakana writes a short form as Russian says it to a person, the
+     * nominative in -а, -я (ダーシャ, ワーニャ): not the list's
+     * romanisations (dasza, dacha), nor a case form (Дашу, Дашей). */
+    rc = cjk_key(r, &k, rd, used, cyrillic && (cp == 0x430 || cp == 0x44F));
     sodium_memzero(rd, sizeof rd);
     sodium_memzero(&k, sizeof k);
     return rc;

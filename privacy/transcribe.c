@@ -390,6 +390,17 @@ int transcribe_is_hanviet(const char *s, size_t len)
  * an i-row kana makes one syllable (キョ kyo, ショ sho, ジュ ju), the
  * long mark and ッ add nothing (ショー sho: the on-readings are also kept
  * with short vowels, scripts/onyomi.sh). */
+static int vowel(int c);
+
+/* 1 if cp is a small vowel kana ァ ィ ゥ ェ ォ: after a kana of a
+ * consonant it replaces that kana's vowel (ツェ tse, ヴェ ve, ティ ti,
+ * シェ she), as katakana writes sounds Japanese lacks (内閣告示
+ * "外来語の表記", 1991, table 1 and 2). */
+static int small_vowel(int cp)
+{
+    return cp == 0x30A1 || cp == 0x30A3 || cp == 0x30A5 || cp == 0x30A7 || cp == 0x30A9;
+}
+
 size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len)
 {
     size_t i = 0, n = 0;
@@ -414,6 +425,10 @@ size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len)
             if (n + 1 > cap)
                 return 0;
             out[n++] = cp == 0x30E3 ? 'a' : cp == 0x30E5 ? 'u' : 'o';
+            continue;
+        }
+        if (small_vowel(cp) && n >= 2 && vowel(out[n - 1]) && !vowel(out[n - 2])) {
+            out[n - 1] = katakana[cp - 0x30A1][0];      /* ツェ tse, ヴァ va */
             continue;
         }
         if (!transcribe_is_katakana(cp))

@@ -130,8 +130,10 @@ int transcribe_hanviet_reads(const char *s, size_t len, const int *syl, size_t n
 int transcribe_is_hanviet(const char *s, size_t len);
 
 /* Katakana or hiragana s[0..len) (UTF-8; other characters left out) as Hepburn
- * romaji in out (cap bytes, no NUL): キン・ショウシュ is "kinshoushu".
- * Returns the length, 0 if it does not fit. */
+ * romaji in out (cap bytes, no NUL): キン・ショウシュ is "kinshoushu"; a
+ * small vowel kana after a consonant's kana is that kana's vowel
+ * (ツェツェグマー "tsetsegumaa", ヴェーラ "vera"); the long mark adds no
+ * letter.  Returns the length, 0 if it does not fit. */
 size_t transcribe_kana_romaji(char *out, size_t cap, const char *s, size_t len);
 
 /* 1 if cp is a letter of the Mongolian script (U+1820..U+1842). */

@@ -129,7 +129,8 @@ static int hangul_cps(int *cps, int max, const char *key, size_t len)
 
 /* The Hangul keys a name written in Hanja has in the key view (hanja.h):
  * each syllable also as the first reading of a Han character that reads
- * so (김종수 → 금종수: 金 is read 금 first).  cps[0..n) are the syllables. */
+ * so (김종수 → 금종수: 金 is read 금 first), or that Chinese writes it with
+ * by sound (김나라 → 금나랍: 拉 for 라, hanja_sound_readers).  cps[0..n) are the syllables. */
 static int hanja_spellings(struct variant_list *out, const int *cps, int n)
 {
     int alt[SLOT_MAX][5], nalt[SLOT_MAX], idx[SLOT_MAX] = {0}, i, made = 0;
@@ -139,6 +140,11 @@ static int hanja_spellings(struct variant_list *out, const int *cps, int n)
     for (i = 0; i < n; i++) {
         alt[i][0] = cps[i];
         nalt[i] = 1 + (int)hanja_readers(&alt[i][1], 4, cps[i]);
+        /* and as Chinese writes a native Korean name by sound (金娜拉),
+         * the whole name only: two such characters alone are as often
+         * ordinary Chinese (那拉开 "that pulled open" for 나라) */
+        if (n >= 3)
+            nalt[i] += (int)hanja_sound_readers(&alt[i][nalt[i]], (size_t)(5 - nalt[i]), cps[i]);
     }
     for (;;) {
         for (i = n - 1; i >= 0 && ++idx[i] == nalt[i]; i--)

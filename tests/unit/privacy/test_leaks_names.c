@@ -135,6 +135,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv31-open.jsonl",
     "tests/data/leaks/num32.jsonl",
     "tests/data/leaks/place32.jsonl",
+    "tests/data/leaks/cjk32.jsonl",
 };
 #define MAX_KINDS 2048
 
