@@ -329,12 +329,43 @@ static int initials_form(const struct redactor *r, const char *p, size_t len, st
     return in.hit;
 }
 
+/* The bytes of the initials that start p[0..len) before a word ("O.K."
+ * of "O.K. Park": letters each with a dot, then a space); 0 if none. */
+static size_t initials_before_word(const char *p, size_t len)
+{
+    size_t at = 0, last = 0;
+    int cp, k, letters = 0;
+
+    while (at < len && (k = utf8_next(&cp, p + at, len - at)) > 0) {
+        if (cp == ' ') {
+            int c2, k2 = utf8_next(&c2, p + at + 1, len - at - 1);
+            /* "O. K. Park": a space between initials */
+            if (last == at && k2 > 0 && at + 1 + (size_t)k2 < len && p[at + 1 + (size_t)k2] == '.') {
+                at++;
+                continue;
+            }
+            return letters >= 2 && last == at && at + 1 < len ? at : 0;
+        }
+        if (cp != '.' && (at + (size_t)k >= len || p[at + (size_t)k] != '.'))
+            return 0;
+        letters += cp != '.';
+        at += (size_t)k;
+        if (cp == '.')
+            last = at;
+    }
+    return 0;
+}
+
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e)
 {
-    size_t a = 0, b, nwords = 0;
+    size_t a = 0, b, nwords = 0, ini = initials_before_word(p, len);
     int rc = initials_form(r, p, len, e);
 
     if (rc != 0)
+        return rc;
+    /* the name's initials before another surname: "O.K. Park" for Kim
+     * Ok-kyung (report-adv30 P-3), as a reader abbreviates a name */
+    if (ini > 0 && (rc = initials_form(r, p, ini, e)) != 0)
         return rc;
 
     for (size_t i = 0; i <= len; i++)

@@ -33,6 +33,8 @@
 #include "util/text.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/variants_int.h"
+#include "privacy/varlist.h"
 
 /* Code points of a form compared letter by letter, at most. */
 #define ATTR_MAX 48
@@ -157,6 +159,49 @@ static int near_other(const struct redactor *r, long subject, const char *k, siz
     return 0;
 }
 
+/* 1 if bytes [a, b) of s hold one word: no space and no hyphen. */
+static int bare_word(const char *s, size_t a, size_t b)
+{
+    return memchr(s + a, ' ', b - a) == NULL && memchr(s + a, '-', b - a) == NULL;
+}
+
+/* 1 if the one-word key k[0..n) is a Russian surname in the gender other
+ * than the one the subject registered it in: Орлова (feminine) for a
+ * Вячеслав Орлов, Петров for an Ирина Петрова.  A wife, a daughter or a
+ * husband shares the family name, not the subject's person: such a form
+ * names no subject (docs/PSEUDONYMS.md, "Session 32").  0 when the ending
+ * names no gender (Петрова is also Петров's genitive) or the subject
+ * registered the surname in that gender too. */
+static int other_gender(const struct redactor *r, long subject, const char *k, size_t n)
+{
+    size_t stem = 0, rstem = 0;
+    int g = ru_surname_gender(&stem, k, n, 0), rg, own = 0, other = 0;
+
+    if (g == SURNAME_NONE)
+        return 0;
+    for (size_t i = 0; i < r->nlits && !own; i++) {
+        const struct lit *l = &r->lits[i];
+        const struct term *tm = &r->terms[l->term];
+        const char *w = r->arena + r->keyoff[i];
+        if (tm->cat != NAME_CAT || tm->subject != subject || l->rule != RULE_EXACT)
+            continue;
+        /* the name as registered, its words run together: the surname
+         * ends it (Ирина Петрова: иринапетрова) */
+        for (size_t tail = 0; tail <= 2; tail += 2) {
+            if (l->keylen < stem + tail ||
+                memcmp(w + l->keylen - stem - tail, k, stem) != 0 ||
+                (tail > 0 && memcmp(w + l->keylen - tail, "\xD0\xB0", 2) != 0))
+                continue;
+            rg = ru_surname_gender(&rstem, w + l->keylen - stem - tail, stem + tail, 1);
+            if (rg == g)
+                own = 1;
+            else if (rg != SURNAME_NONE)
+                other = 1;
+        }
+    }
+    return other && !own;
+}
+
 /* Orders indexes of spans by start (qsort_r context: the spans). */
 static int by_start(const void *x, const void *y, void *ctx)
 {
@@ -173,25 +218,63 @@ static void neutral(struct span *s, size_t term)
     s->term = term;
 }
 
-/* Settles one cluster ix[0..n) of overlapping spans of subjects' names. */
-static void settle(struct span *s, const size_t *ix, size_t n, const struct redactor *r,
-                   const struct normtext *t)
+/* 1 if the name span y is one word beside norm bytes [a, b) of t, one
+ * space between them. */
+static int beside(const struct span *y, size_t a, size_t b, const struct normtext *t)
 {
-    size_t longest = 0, best = SIZE_MAX, win = SIZE_MAX, ka, kb;
-    int tie = 0, two = 0;
+    return (a >= 1 && y->end + 1 == a && t->norm[a - 1] == ' ') ||
+           (b < t->normlen && y->start == b + 1 && t->norm[b] == ' ');
+}
+
+/* The one subject whose one-word name hits stand beside norm bytes [a, b)
+ * (one space between): *who; 0 when none does or two subjects do. */
+static int neighbour(long *who, const struct span *s, const size_t *all, size_t nall, size_t a,
+                     size_t b, const struct normtext *t)
+{
+    int found = 0;
+
+    for (size_t i = 0; i < nall; i++) {
+        const struct span *y = &s[all[i]];
+        if (y->cat != CAT_PSEUDONYM || !beside(y, a, b, t) || !bare_word(t->norm, y->start, y->end))
+            continue;
+        if (found && y->subject != *who)
+            return 0;
+        *who = y->subject, found = 1;
+    }
+    return found;
+}
+
+/* Settles one cluster ix[0..n) of overlapping spans of subjects' names;
+ * all[0..nall): every name span, for the words beside the cluster.  Spans
+ * made neutral before (other_gender) take part only as losers. */
+static void settle(struct span *s, const size_t *ix, size_t n, const size_t *all, size_t nall,
+                   const struct redactor *r, const struct normtext *t)
+{
+    size_t longest = 0, best = SIZE_MAX, win = SIZE_MAX, ka, kb, a = SIZE_MAX, b = 0;
+    long first = 0, who = 0;
+    int tie = 0, two = 0, cands = 0, out = 0;
 
     for (size_t i = 0; i < n; i++) {
-        size_t len = s[ix[i]].end - s[ix[i]].start;
+        const struct span *x = &s[ix[i]];
+        size_t len = x->end - x->start;
+        a = x->start < a ? x->start : a;
+        b = x->end > b ? x->end : b;
+        if (x->cat != CAT_PSEUDONYM) {
+            out = 1;
+            continue;
+        }
         if (len > longest)
             longest = len;
-        two |= s[ix[i]].subject != s[ix[0]].subject;
+        if (cands++ == 0)
+            first = x->subject;
+        two |= x->subject != first;
     }
-    if (!two)
+    if (cands == 0 || (!two && !out))
         return;
     for (size_t i = 0; i < n; i++) {
         struct span *x = &s[ix[i]];
         size_t left;
-        if (x->end - x->start != longest)
+        if (x->cat != CAT_PSEUDONYM || x->end - x->start != longest)
             continue;
         key_range(&ka, &kb, t, x->start, x->end);
         left = leftover(r, x->subject, t->key + ka, kb - ka);
@@ -202,6 +285,21 @@ static void settle(struct span *s, const size_t *ix, size_t n, const struct reda
     }
     if (win == SIZE_MAX)
         return;
+    /* A tie broken by the person's other name beside it: "Ира Петрова",
+     * Петрова of Ирина Петрова and of Вячеслав Петров (his genitive), Ира
+     * of her only: one person, hers. */
+    if (tie && neighbour(&who, s, all, nall, a, b, t)) {
+        for (size_t i = 0; i < n; i++) {
+            struct span *x = &s[ix[i]];
+            if (x->cat != CAT_PSEUDONYM || x->end - x->start != longest || x->subject != who)
+                continue;
+            key_range(&ka, &kb, t, x->start, x->end);
+            if (leftover(r, x->subject, t->key + ka, kb - ka) == best) {
+                win = ix[i], tie = 0;
+                break;
+            }
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         struct span *x = &s[ix[i]];
         if (ix[i] == win)
@@ -213,6 +311,72 @@ static void settle(struct span *s, const size_t *ix, size_t n, const struct reda
     }
     if (tie)
         neutral(&s[win], s[win].term);
+}
+
+/* 1 if s is a hit of a form two subjects' names share (mark_shared: a
+ * neutral person's placeholder from the start). */
+static int shared_span(const struct redactor *r, const struct span *s)
+{
+    return s->cat == TERM_PERSON && s->term < r->nterms && r->terms[s->term].cat == NAME_CAT;
+}
+
+/* Gives a one-word form two subjects share to one of them where the text
+ * says which (brief s32 ph32): the only subject for whom it is no
+ * surname of the other gender (Петров of Вячеслав Петров, not of Ирина
+ * Петрова), or the subject whose other name stands beside it ("Ира
+ * Петрова": Ира is hers alone).  Else it stays neutral. */
+static void own_shared(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    for (size_t i = 0; i < sp->n; i++) {
+        struct span *x = &sp->s[i];
+        size_t ka, kb, j, nsub = 0, nfree = 0;
+        long sub[8], freesub = 0, who = 0;
+        int found = 0;
+        if (!shared_span(r, x) || !bare_word(t->norm, x->start, x->end))
+            continue;
+        key_range(&ka, &kb, t, x->start, x->end);
+        for (j = 0; j < r->nlits && nsub < 8; j++) {
+            const struct lit *l = &r->lits[j];
+            long subject = r->terms[l->term].subject;
+            size_t k;
+            if (r->terms[l->term].cat != NAME_CAT || l->keylen != kb - ka ||
+                memcmp(r->arena + r->keyoff[j], t->key + ka, l->keylen) != 0)
+                continue;
+            for (k = 0; k < nsub && sub[k] != subject; k++)
+                ;
+            if (k < nsub)
+                continue;
+            sub[nsub++] = subject;
+            if (!other_gender(r, subject, t->key + ka, kb - ka))
+                nfree++, freesub = subject;
+        }
+        if (nsub < 2)
+            continue;
+        if (nfree == 1)
+            who = freesub, found = 1;
+        for (j = 0; !found && j < sp->n; j++) {
+            const struct span *y = &sp->s[j];
+            if (y->cat != CAT_PSEUDONYM || !beside(y, x->start, x->end, t) ||
+                !bare_word(t->norm, y->start, y->end))
+                continue;
+            for (size_t k = 0; k < nsub; k++)
+                if (sub[k] == y->subject && !other_gender(r, sub[k], t->key + ka, kb - ka))
+                    who = y->subject, found = 1;
+        }
+        if (!found)
+            continue;
+        for (j = 0; j < r->nterms; j++)
+            if (r->terms[j].cat == NAME_CAT && r->terms[j].subject == who) {
+                x->term = j;
+                break;
+            }
+        for (j = 0; j < sp->n; j++) {
+            struct span *y = &sp->s[j];
+            if (shared_span(r, y) && y->start == x->start && y->end == x->end && j != i)
+                y->cat = CAT_PSEUDONYM, y->subject = who, y->term = x->term;
+        }
+        x->cat = CAT_PSEUDONYM, x->subject = who;
+    }
 }
 
 /* 1 if norm bytes [a, b) of t hold no space (one word). */
@@ -263,19 +427,28 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
 
     if (r->nsubjects < 2 || sp->n == 0)
         return 0;
+    own_shared(sp, r, t);
     if ((ix = malloc(sp->n * sizeof *ix)) == NULL)
         return -1;
     for (i = 0; i < sp->n; i++)
         if (sp->s[i].cat == CAT_PSEUDONYM)
             ix[n++] = i;
     qsort_r(ix, n, sizeof *ix, by_start, sp->s);
+    for (i = 0; i < n; i++) {
+        struct span *x = &sp->s[ix[i]];
+        if (!bare_word(t->norm, x->start, x->end))
+            continue;
+        key_range(&ka, &kb, t, x->start, x->end);
+        if (other_gender(r, x->subject, t->key + ka, kb - ka))
+            neutral(x, x->term);
+    }
     for (i = 0; i < n; i = j) {
         end = sp->s[ix[i]].end;
         for (j = i + 1; j < n && sp->s[ix[j]].start < end; j++)
             if (sp->s[ix[j]].end > end)
                 end = sp->s[ix[j]].end;
         if (j - i > 1)
-            settle(sp->s, ix + i, j - i, r, t);
+            settle(sp->s, ix + i, j - i, ix, n, r, t);
     }
     for (i = 0; i < n; i++) {
         struct span *x = &sp->s[ix[i]];
@@ -293,4 +466,28 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
     join_pairs(sp->s, ix, n, t);
     free(ix);
     return 0;
+}
+
+void redact_attrib_join(struct spans *sp, const char *in)
+{
+    size_t i, o = 0, g;
+
+    for (i = 0; i < sp->n; i++) {
+        struct span *x = &sp->s[i], *p = o > 0 ? &sp->s[o - 1] : NULL;
+        if (p != NULL && p->cat == CAT_PSEUDONYM && x->cat == CAT_PSEUDONYM &&
+            p->subject == x->subject && x->start > p->end) {
+            for (g = p->end; g < x->start; g++)
+                if (in[g] != ' ' && in[g] != '\t' &&
+                    !((unsigned char)in[g] == 0xC2 && g + 1 < x->start &&
+                      (unsigned char)in[g + 1] == 0xA0 && ++g))
+                    break;
+            if (g == x->start) {
+                p->end = x->end;
+                p->review |= x->review, p->glued |= x->glued, p->word &= x->word;
+                continue;
+            }
+        }
+        sp->s[o++] = *x;
+    }
+    sp->n = o;
 }

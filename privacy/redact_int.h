@@ -1112,6 +1112,14 @@ int redact_beside_names(struct spans *sp, struct spans *flags, const struct reda
  * labels change, never extents.  0, or -1 out of memory. */
 int redact_attrib(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
+/* redact_attrib.c (brief s32 ph32): one person, one pseudonym.  Two
+ * pseudonym spans of one subject with only spaces between them (tabs, a
+ * no-break space) are one name written in parts ("Саша Коваленко": a
+ * short given name and the surname, each a hit): they become one span,
+ * replaced once, not "Iris Mason Iris Mason".  sp: merged spans, sorted,
+ * disjoint, in input offsets (bytes of in). */
+void redact_attrib_join(struct spans *sp, const char *in);
+
 /* redact_attrib.c: 1 if s[0..n) (bytes) holds a character that masks a
  * letter (* ○ ● ◯ 〇 × ■ □), else 0. */
 int redact_attrib_masked(const char *s, size_t n);

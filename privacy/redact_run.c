@@ -197,6 +197,7 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
     redact_cjk_runs(sp, t);
     redact_cjk_join_dots(sp, t);
     redact_merge(sp, t);
+    redact_attrib_join(sp, t->orig);
     if (redact_split_names(sp, r, t, ctx, e) != 0 || redact_codepage_names(sp, r, t, ctx, e) != 0 ||
         redact_encoded_names(sp, r, t, ctx, e) != 0)
         return -1;

@@ -231,6 +231,18 @@ int slavic_russian_each(const char *key, size_t len,
  * memory. */
 int ru_surname_forms(struct variant_list *out, const char *key, size_t len);
 
+/* The gender a Russian surname's ending names (variants_ru.c, from the
+ * declension tables of ru_surname_forms): SURNAME_MASC for an ending only
+ * the masculine has (Петров, Петрове), SURNAME_FEM for one only the
+ * feminine has (Петровой, Петровою), SURNAME_NONE for one both have
+ * (Петрова, Петрову), a plural, or a word that is no -ов/-ев/-ин
+ * surname.  nominative: read the ending as a nominative (a name as
+ * registered: Петров masculine, Петрова feminine).  key[0..len): the key
+ * view (lower case UTF-8).  *stem gets the
+ * bytes up to the end of the suffix -ов/-ин when a gender is named. */
+enum { SURNAME_NONE, SURNAME_MASC, SURNAME_FEM };
+int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative);
+
 /* variants_latin.c: drops the Latin spellings out->v[from..) whose first
  * consonant is not that of the Latin name key[0..len) (bytes) they were
  * read back from through Mongolian Cyrillic (Joe of Zoe); keeps a piece

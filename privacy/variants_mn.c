@@ -179,7 +179,11 @@ static void mn_slot(struct slot *s, int li, int prev)
     static const char *const written_only[][2] = {
         {"ю", "ju"}, {"я", "ja"},
         /* The older English spelling of в as b, kept by the names of
-         * places (Gobi for Говь, Ubsu for Увс; report adv12 A-8). */
+         * places (Gobi for Говь, Ubsu for Увс; report adv12 A-8) and of
+         * people (Lubsan for Лувсан): inside a word only.  A Mongolian
+         * word does not start with в but in a loan, and there no one
+         * writes b: Вера is no "Bera", whose stem with the accusative -г
+         * was the pseudonym "Tom Berg" (report-adv30 O-2). */
         {"в", "b"},
     };
     size_t k;
@@ -189,7 +193,8 @@ static void mn_slot(struct slot *s, int li, int prev)
     for (i = 1; i < 5 && romanise_mn_letters[li][i]; i++)
         slot_add(s, romanise_mn_letters[li][i], "", "");
     for (k = 0; k < sizeof written_only / sizeof written_only[0]; k++)
-        if (strcmp(romanise_mn_letters[li][0], written_only[k][0]) == 0)
+        if (strcmp(romanise_mn_letters[li][0], written_only[k][0]) == 0 &&
+            (prev >= 0 || strcmp(written_only[k][1], "b") != 0))
             slot_add(s, written_only[k][1], "", "");
     if (prev < 0)
         return;

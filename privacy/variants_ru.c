@@ -604,13 +604,56 @@ static int surname_end(const int *cp, int n)
                           (c == 0x43D && v == 0x438));
 }
 
+/* The adjective-like declension of -ов/-ин surnames (Петров: Петрова,
+ * Петрову, Петровым, Петрове; Петрова: Петровой, Петрову, Петровою),
+ * from Russian grammar; and the plural's endings (Петровы, Петровых,
+ * Петровым, Петровыми), which name no gender. */
+static const char *const masc[] = { "", "а", "у", "ым", "е" };
+static const char *const fem[] = { "а", "ой", "у", "ою" };
+static const char *const plural[] = { "ы", "ых", "ым", "ыми" };
+
+/* 1 if the UTF-8 ending e is in list[0..n). */
+static int in_list(const char *e, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(e, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative)
+{
+    char end[16];
+    int cp[RU_MAX + 4], n, k, m, ins, inf;
+    size_t at;
+
+    if ((n = ru_read(cp, key, len)) < 4)
+        return SURNAME_NONE;
+    /* the suffix -ов -ев -ёв -ин is the last one a table's ending follows */
+    for (m = n; m >= 4 && n - m <= 3; m--) {
+        if (!surname_end(cp, m) || cp[m - 1] == 0x430)
+            continue;
+        for (k = 0, at = 0; k < m; k++)
+            at += cp[k] < 0x800 ? 2 : 3;
+        if (len - at >= sizeof end)
+            break;
+        memcpy(end, key + at, len - at);
+        end[len - at] = '\0';
+        ins = in_list(end, masc, sizeof masc / sizeof masc[0]);
+        inf = in_list(end, fem, sizeof fem / sizeof fem[0]);
+        *stem = at;
+        if (nominative)
+            return end[0] == '\0' ? SURNAME_MASC : strcmp(end, fem[0]) == 0 ? SURNAME_FEM
+                                                                           : SURNAME_NONE;
+        if (ins == inf || in_list(end, plural, sizeof plural / sizeof plural[0]))
+            return SURNAME_NONE;
+        return ins ? SURNAME_MASC : SURNAME_FEM;
+    }
+    return SURNAME_NONE;
+}
+
 int ru_surname_forms(struct variant_list *out, const char *key, size_t len)
 {
-    /* The adjective-like declension of -ов/-ин surnames (Петров: Петрова,
-     * Петрову, Петровым, Петрове; Петрова: Петровой, Петрову, Петровою),
-     * from Russian grammar. */
-    static const char *const masc[] = { "", "а", "у", "ым", "е" };
-    static const char *const fem[] = { "а", "ой", "у", "ою" };
     int cp[RU_MAX + 4], n, rc = 0, f;
 
     if ((n = ru_read(cp, key, len)) < 5 || !surname_end(cp, n))

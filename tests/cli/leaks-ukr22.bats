@@ -14,7 +14,7 @@ load leaks-names
 @test "leaks-ukr22: the Ukrainian and Belarusian form of a Russian given name is replaced in its cases and Latin spellings (1)" {
     redacts_to '--name "Александр Кузнецов" --locale en --pseudonym Orel' \
         'Ołeksandr Kuzniecow przyszedł. Z Ołeksandrem rozmawiałem. Олександрові дав. Аляксандра бачили. Люди прийшли.' \
-        'Orel Orel przyszedł. Z Orel rozmawiałem. Orel дав. Orel бачили. Люди прийшли.'
+        'Orel przyszedł. Z Orel rozmawiałem. Orel дав. Orel бачили. Люди прийшли.'
     strict_clean 'Ołeks' 'Олекс' 'Аляк'
     strict_audit_passes
 }

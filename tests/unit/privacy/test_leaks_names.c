@@ -136,6 +136,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num32.jsonl",
     "tests/data/leaks/place32.jsonl",
     "tests/data/leaks/cjk32.jsonl",
+    "tests/data/leaks/ph32.jsonl",
 };
 #define MAX_KINDS 2048
 
