@@ -833,7 +833,7 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 ;
             } else if (kind == cyrillic_name &&
                        redact_sense_salute(in + a.start, a.end - a.start, in + b.start, b.end - b.start,
-                                           b.end == inlen || strchr(",.!?;:", in[b.end]) != NULL)) {
+                                           redact_sense_clause_end(in, inlen, b.end))) {
                 ;   /* "Слава Украине!": the word and its dative (brief s32 set32) */
             } else if (!(hangul && ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&

@@ -465,13 +465,25 @@ static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int cla
            !flag_action_verb(d, dn) && !flag_speech_verb(d, dn);
 }
 
+int redact_sense_clause_end(const char *s, size_t len, size_t p)
+{
+    if (p >= len)
+        return 1;
+    if (strchr(",.!?;:\"')", s[p]) != NULL)
+        return 1;
+    /* » ” ’ … */
+    return (len - p >= 2 && memcmp(s + p, "\xc2\xbb", 2) == 0) ||
+           (len - p >= 3 && (memcmp(s + p, "\xe2\x80\x9d", 3) == 0 || memcmp(s + p, "\xe2\x80\x99", 3) == 0 ||
+                             memcmp(s + p, "\xe2\x80\xa6", 3) == 0));
+}
+
 static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
 {
     size_t na, nb;
 
     return next_word(&na, &nb, t, wend, 0) &&
            ru_salute(t->norm + a, wend - a, t->norm + na, nb - na,
-                     nb == t->normlen || strchr(",.!?;:", t->norm[nb]) != NULL);
+                     redact_sense_clause_end(t->norm, t->normlen, nb));
 }
 
 int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end)
@@ -688,7 +700,10 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
     wend = run_end(t, a);
     if (wend < b)
         return 0;
-    if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start))
+    /* A salute anywhere ("кричали «Слава Україні!»"): judged as the word
+     * (brief s32 set32). */
+    if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start) ||
+        (ru_word_stem(t, a, wend) && ru_dative_phrase(t, a, wend)))
         return 1;
     /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
      * as a word of its own: the name's word form, as the name itself is
@@ -705,6 +720,8 @@ int redact_sense_phrase(const struct normtext *t, size_t a, size_t b)
         first < 0x400 || first > 0x52F)
         return 0;
     wend = run_end(t, b);
+    if (ru_word_stem(t, a, wend) && ru_dative_phrase(t, a, wend))
+        return 1;
     return next_word(&na, &nb, t, wend, 0) && written_lower(t, na) && mn_phrase_at(t, a, wend, na, nb) &&
            mn_phrase_ends(t, nb);
 }
