@@ -180,6 +180,13 @@ void norm_rare_drop(struct rare_words *rw, uint32_t *mixed, size_t *nmixed);
  * languages that neither it nor the text (text: norm_slavic_rules_out of
  * the whole text) rules out (brief s24 slav24).  No errors. */
 int norm_slavic_rules_out(const char *s, size_t a, size_t b);
+/* norm_slavic_rules_out of the sentence of s[0..len) (bytes) that holds
+ * the word s[a..b): from the . ! ? or line end before it to the one after
+ * it, so that a Ukrainian sentence in a Russian text ("Все живы. Україні
+ * допомагають.") is read as Ukrainian (report-adv30 O-4); of the whole
+ * text when the word stands alone in its sentence ("Єлзийбаяр."), which
+ * then says nothing of its language.  No errors. */
+int norm_slavic_sentence(const char *s, size_t len, size_t a, size_t b);
 /* normalise_rare.c: 1 if the norm view's word s[a..b) (bytes) is of three
  * Cyrillic letters or fewer whose letters beyond Russian and Mongolian
  * are Ukrainian or Belarusian і ї є ґ ў (іди, ці, їх: report-adv20 LOW);

@@ -211,7 +211,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
     struct builder nb = { 0 };
     struct rare_words rare = { 0 };
     size_t i = 0, w, cap = 0;
-    int cp, k, script, d, scripts, idw, slavic = norm_slavic_rules_out(bd->s, 0, bd->len);
+    int cp, k, script, d, scripts, idw;
     utf8proc_uint8_t u[4];
 
     if (norm_grow(&nb, bd->len + bd->len / 2 + 16) != 0)
@@ -239,7 +239,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
              * written in Latin; any such word is flagged (Єлзийбаяр). */
             if (latin_covers(bd, i, w, in, inlen))
                 script = CONF_LATIN;
-            else if (norm_slavic_word(bd->s, i, w, slavic))
+            else if (norm_slavic_word(bd->s, i, w, norm_slavic_sentence(bd->s, bd->len, i, w)))
                 goto copy; /* увечері, прыйшоў: one script (normalise_rare.c) */
             /* A word of such a language (one letter alone hides no
              * name: Ukrainian і, Tajik ӯ): see normalise_rare.c. */

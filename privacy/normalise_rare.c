@@ -109,6 +109,30 @@ int norm_slavic_rules_out(const char *s, size_t a, size_t b)
     return out;
 }
 
+/* 1 if the byte c ends a sentence. */
+static int sentence_end(char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
+int norm_slavic_sentence(const char *s, size_t len, size_t a, size_t b)
+{
+    size_t sa = a, sb = b, p;
+    int cp, k, other = 0;
+
+    while (sa > 0 && !sentence_end(s[sa - 1]))
+        sa--;
+    while (sb < len && !sentence_end(s[sb]))
+        sb++;
+    for (p = sa; p < sb && !other; p += (size_t)k) {
+        if ((k = utf8_decode(&cp, s + p, sb - p)) <= 0)
+            k = 1;
+        else if ((p < a || p >= b) && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
+            other = 1;
+    }
+    return other ? norm_slavic_rules_out(s, sa, sb) : norm_slavic_rules_out(s, 0, len);
+}
+
 int norm_slavic_word(const char *s, size_t a, size_t b, int text)
 {
     int out = text | norm_slavic_rules_out(s, a, b);

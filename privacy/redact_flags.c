@@ -22,6 +22,7 @@
 #include "privacy/escapes.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
@@ -830,6 +831,10 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
              * ("В Москве Иван Петров": Иван Петров).  report-adv25a F-1. */
             if (kind == cyrillic_name && flag_preposition(in + a.start, a.end - a.start)) {
                 ;
+            } else if (kind == cyrillic_name &&
+                       redact_sense_salute(in + a.start, a.end - a.start, in + b.start, b.end - b.start,
+                                           redact_sense_clause_end(in, inlen, b.end))) {
+                ;   /* "Слава Украине!": the word and its dative (brief s32 set32) */
             } else if (!(hangul && ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&
                   ordinary(&a, in, a.end) &&

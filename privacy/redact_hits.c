@@ -10,6 +10,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
@@ -607,9 +608,15 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         /* A district's Latin abbreviation in lower case ("bzd",
          * "bzd-д"): a review flag, the letters may be anything (brief
          * s24 place24). */
-        if (f->person || !short_letters(t, nstart, nend))
+        /* A person's name-word in lower case before a verb of a person
+         * ("гэрэл ирсэн, гэрэл надад хэлсэн": report-adv30 L-6; brief s32
+         * set32): it may be the name, a review flag (issue 13). */
+        if (f->person && redact_sense_person_verb(t, nstart, nend))
+            yes = HIT_FLAG;
+        else if (f->person || !short_letters(t, nstart, nend))
             return HIT_NONE;
-        yes = HIT_FLAG;
+        else
+            yes = HIT_FLAG;
     }
     if (whole && in_handle(&ha, &hb, t, nstart, nend)) {
         s->start = ha, s->end = hb;

@@ -21,6 +21,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
 #include "util/lexicon.h"
@@ -273,6 +274,10 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
             struct span s = { t->ostart[a], normtext_oend(t, i - 1), FLAG_NEAR_NAME, 0, 0,
                               SIZE_MAX, 0, 0, 0 };
             if (lang >= 0 && redact_known_word(lang, t->norm + a, i - a))
+                continue;
+            /* The ordinary word where it stands ("Надежда умирает
+             * последней"), or a verb (дарили): brief s32 set32. */
+            if (redact_sense_near_word(t, a, i))
                 continue;
             if (redact_span_add(flags, &s) != 0)
                 return -1;

@@ -96,20 +96,17 @@ static int replaced(const struct spans *sp, size_t a, size_t b)
     return 0;
 }
 
-/* 1 if flags holds a name-or-word flag over [a, b) of in, a given name
- * that is a Russian or Ukrainian word: the redactor judged it a
- * registered name that may be the word where it stands ("Надежда на
- * помощь", redact_sense_as_word); a spelling of it in another script
- * (nadyejda) is no reason to replace it (brief s30 slav30, report-adv29c
- * K-7). */
-static int name_or_word(const struct spans *flags, const char *in, size_t a, size_t b)
+/* 1 if [a, b) of in is a given name that is a Russian or Ukrainian word
+ * (redact_sense_word_name): the redactor judges a registered name so
+ * written where it stands, a review flag where it may be the word
+ * ("Надежда на помощь", redact_sense_as_word) or nothing ("Надежда
+ * умирает последней"); a spelling of it in another script (nadyejda,
+ * lyubov of Любовь for the surname Любова) is no reason to replace it
+ * (brief s30 slav30, report-adv29c K-7; brief s32 set32, report-adv31
+ * O-2, O-5).  Its near-name flag stays. */
+static int name_or_word(const char *in, size_t a, size_t b)
 {
-    if (!redact_sense_word_name(in + a, b - a))
-        return 0;
-    for (size_t i = 0; i < flags->n; i++)
-        if (flags->s[i].cat == FLAG_NAME_OR_WORD && flags->s[i].start <= a && b <= flags->s[i].end)
-            return 1;
-    return 0;
+    return redact_sense_word_name(in + a, b - a);
 }
 
 int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
@@ -124,7 +121,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
         if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
-            name_or_word(flags, t->orig, f->start, f->end) ||
+            name_or_word(t->orig, f->start, f->end) ||
             utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
             continue;
         if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)

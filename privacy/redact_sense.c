@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/flag_context.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -420,6 +421,117 @@ static int ru_word_name(const struct normtext *t, size_t a, size_t wend)
     return ru_word_stem(t, a, wend) && written_lower(t, a);
 }
 
+/* Endings of the Russian and Ukrainian dative, singular and plural, of
+ * nouns (Украине, Україні, богу, труду, родине, нации, героям, народам,
+ * батькові): from the declension tables of both languages' grammars. */
+static const char ru_dative_ends[] = "е|і|у|ю|ии|ам|ям|ові|еві|єві";
+
+/* Endings of Russian and Ukrainian verb forms (past, present, infinitive)
+ * that a dative noun never has. */
+static const char ru_verb_ends[] = "л|ла|ло|ли|лся|лась|лось|лись|ет|ёт|ит|ут|ют|ат|ят|ть|ти|ться|в";
+
+/* The endings of ru_verb_ends no given name has: the past plural and
+ * neuter, the reflexive, the infinitive, the present's third person in
+ * -ует, -ает, -ют, -ят (Мила, Натали, Жаннет, Вит end so: -ла, -ли after
+ * a vowel, -ет and -ит are left out). */
+static const char ru_verb_past[] =
+    "или|али|ели|ыли|ило|ало|лся|лась|лось|лись|ить|ать|еть|ться|ют|ят|ует|ает|ают";
+
+/* 1 if the word-name norm [a, wend) (ru_word_stem) is in the nominative,
+ * as the word of a set phrase stands: its word ends in а, я or ь, or is
+ * the stem alone (мир, любов). */
+static int ru_nominative_of(const char *w, size_t n)
+{
+    return ends_with_one(w, 0, n, "а|я|ь") || is_one(w, 0, n, "мир|любов");
+}
+
+static int ru_nominative(const struct normtext *t, size_t a, size_t wend)
+{
+    return ru_nominative_of(t->norm + a, wend - a);
+}
+
+/* 1 if the word-name [a, wend), in the nominative, is followed by one
+ * word of four letters or more in the dative that is no verb, and the
+ * clause ends right after it (a mark or the text's end): the word's
+ * salute or thanks (Слава Украине!, Слава Україні!, Слава богу, Слава
+ * труду!, Слава героям!; brief s32 set32, report-adv31 O-1), where a
+ * name has a verb ("Слава маме позвонил") or a surname in the
+ * nominative after it (Слава Петров). */
+static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end)
+{
+    return clause_end && ru_word_stem_of(w, wn) && ru_nominative_of(w, wn) && dn >= 8 &&
+           (unsigned char)d[0] >= 0xD0 && (unsigned char)d[0] <= 0xD3 &&
+           ends_with_one(d, 0, dn, ru_dative_ends) && !ends_with_one(d, 0, dn, ru_verb_ends) &&
+           !flag_action_verb(d, dn) && !flag_speech_verb(d, dn);
+}
+
+int redact_sense_clause_end(const char *s, size_t len, size_t p)
+{
+    if (p >= len)
+        return 1;
+    if (strchr(",.!?;:\"')", s[p]) != NULL)
+        return 1;
+    /* » ” ’ … */
+    return (len - p >= 2 && memcmp(s + p, "\xc2\xbb", 2) == 0) ||
+           (len - p >= 3 && (memcmp(s + p, "\xe2\x80\x9d", 3) == 0 || memcmp(s + p, "\xe2\x80\x99", 3) == 0 ||
+                             memcmp(s + p, "\xe2\x80\xa6", 3) == 0));
+}
+
+static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t na, nb;
+
+    return next_word(&na, &nb, t, wend, 0) &&
+           ru_salute(t->norm + a, wend - a, t->norm + na, nb - na,
+                     redact_sense_clause_end(t->norm, t->normlen, nb));
+}
+
+int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end)
+{
+    char *nw = NULL, *nd = NULL;
+    size_t lw, ld;
+    int rc = 0;
+
+    /* the cheap test first: this runs on every pair of capitalised words */
+    if (!clause_end || dn < 8)
+        return 0;
+    if (normalise_norm(&nw, &lw, w, wn, NULL) == 0 && normalise_norm(&nd, &ld, d, dn, NULL) == 0)
+        rc = ru_salute(nw, lw, nd, ld, clause_end);
+    secmem_free(nw);
+    secmem_free(nd);
+    return rc;
+}
+
+/* Proverbs made of a word-name and the start of the next word, where
+ * that word is a verb a person could do ("Надежда умирает последней"
+ * "hope dies last"; "Любовь зла" "love is blind"): the phrases as the
+ * Russian and Ukrainian proverb dictionaries give them (В. П. Жуков,
+ * Словарь русских пословиц и поговорок), written from the author's
+ * knowledge; a native reviewer should extend them. */
+static const struct {
+    const char *word, *next;
+} ru_phrases[] = {
+    { "надежда|надія", "умирает|умрёт|умрет|помирає" },
+    { "любовь|любов", "зла|не знает" },
+};
+
+/* 1 if the word-name [a, wend) and the words after it start one of
+ * ru_phrases. */
+static int ru_phrase_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t na, nb, r;
+    int cp;
+
+    if (!next_word(&na, &nb, t, wend, 0))
+        return 0;
+    for (size_t i = 0; i < sizeof ru_phrases / sizeof ru_phrases[0]; i++)
+        if (is_one(t->norm, a, wend, ru_phrases[i].word) &&
+            starts_with_one(&r, t->norm, na, t->normlen, ru_phrases[i].next) &&
+            (r == t->normlen || utf8_next(&cp, t->norm + r, t->normlen - r) <= 0 || !is_word_cp(cp)))
+            return 1;
+    return 0;
+}
+
 /* 1 if the word-name norm [a, wend) (ru_word_stem), written with a
  * capital at a sentence's start (at_start), may be the word as well as
  * the name ("Вера в людей пропала", "Роза ветров", "Надежда на помощь";
@@ -433,7 +545,7 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
 
     if (!at_start || !written_upper(t, a) || !ru_word_stem(t, a, wend))
         return 0;
-    return !(next_word(&na, &nb, t, wend, 0) && written_upper(t, na));
+    return !(next_word(&na, &nb, t, wend, 0) && written_upper(t, na)) || ru_dative_phrase(t, a, wend);
 }
 
 /* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as
@@ -443,7 +555,18 @@ static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb;
 
-    if (!ru_word_name(t, a, wend) || !prev_word(&pa, &pb, t, a))
+    /* A salute or a proverb, with a capital too (Слава Украине!,
+     * Надежда умирает последней). */
+    if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend)))
+        return 1;
+    if (!ru_word_name(t, a, wend))
+        return 0;
+    /* In lower case, a case form other than the nominative (надежды,
+     * веру, любви: "У нас не было надежды"): the noun, where no verb of a
+     * person marks the name (the verdict's name_context, asked first). */
+    if (!ru_nominative(t, a, wend))
+        return 1;
+    if (!prev_word(&pa, &pb, t, a))
         return 0;
     return is_one(t->norm, pa, pb, ru_before_word) ||
            (pb - pa > 6 && ends_with_one(t->norm, pa, pb, ru_adjective_ends));
@@ -577,7 +700,10 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
     wend = run_end(t, a);
     if (wend < b)
         return 0;
-    if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start))
+    /* A salute anywhere ("кричали «Слава Україні!»"): judged as the word
+     * (brief s32 set32). */
+    if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start) ||
+        (ru_word_stem(t, a, wend) && ru_dative_phrase(t, a, wend)))
         return 1;
     /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
      * as a word of its own: the name's word form, as the name itself is
@@ -594,6 +720,29 @@ int redact_sense_phrase(const struct normtext *t, size_t a, size_t b)
         first < 0x400 || first > 0x52F)
         return 0;
     wend = run_end(t, b);
+    if (ru_word_stem(t, a, wend) && ru_dative_phrase(t, a, wend))
+        return 1;
     return next_word(&na, &nb, t, wend, 0) && written_lower(t, na) && mn_phrase_at(t, a, wend, na, nb) &&
            mn_phrase_ends(t, nb);
+}
+
+int redact_sense_person_verb(const struct normtext *t, size_t a, size_t b)
+{
+    size_t na, nb;
+
+    if (a >= b || b > t->normlen || run_end(t, b) != b || !next_word(&na, &nb, t, b, 0))
+        return 0;
+    return flag_action_verb(t->norm + na, nb - na) || flag_speech_verb(t->norm + na, nb - na);
+}
+
+int redact_sense_near_word(const struct normtext *t, size_t a, size_t b)
+{
+    int first;
+
+    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0)
+        return 0;
+    if (first >= 0x400 && first <= 0x52F && b - a >= 10 && written_lower(t, a) &&
+        ends_with_one(t->norm, a, b, ru_verb_past))
+        return 1;
+    return redact_sense_word(t, a, b);
 }

@@ -47,6 +47,29 @@ int redact_sense_word_name(const char *w, size_t n);
  * yellow", Алтан загас "goldfish": the next word in lower case): a
  * capital then marks no name where no sentence starts, as a title or a
  * list's item may be written so, and the hit is a review flag (brief s29
- * word29, report-adv28c J-15); else 0. */
+ * word29, report-adv28c J-15); so does a Russian or Ukrainian salute
+ * (Слава Украине!, mid-sentence in quotes: brief s32 set32); else 0. */
 int redact_sense_phrase(const struct normtext *t, size_t a, size_t b);
+/* 1 if the word of the hit at norm bytes [a, b) of t ends at b and the
+ * next word, over one space, is a verb a person is the subject of
+ * (flag_context.h: coming, going, saying; Mongolian, Russian, Ukrainian,
+ * English: "гэрэл ирсэн", "гэрэл хэлсэн"); else 0. */
+int redact_sense_person_verb(const struct normtext *t, size_t a, size_t b);
+/* 1 if the word at norm bytes [a, b) of t is no near-name (redact_near.c)
+ * where it stands: the words around it mark the ordinary word
+ * (redact_sense_word), or it is a Russian or Ukrainian verb form of five
+ * letters or more written in lower case (дарили, подарила: no given name
+ * ends so, report-adv31 O-3); else 0. */
+int redact_sense_near_word(const struct normtext *t, size_t a, size_t b);
+/* 1 if the words w[0..wn) and d[0..dn) (UTF-8 as written, one space
+ * between them in the text; clause_end: a mark or the text's end right
+ * after d) are a given name that is a Russian or Ukrainian word, in the
+ * nominative, and a noun in the dative, the salute or thanks it makes
+ * ("Слава Украине!", "Слава богу,"): the word, as redact_sense_word reads
+ * it; else 0 (also when out of memory). */
+int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end);
+
+/* 1 if a clause ends at byte p of s[0..len) (UTF-8): the end, a
+ * punctuation mark or a closing quote (" ' ) » ” ’ …); else 0. */
+int redact_sense_clause_end(const char *s, size_t len, size_t p);
 #endif

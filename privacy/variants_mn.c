@@ -545,6 +545,39 @@ static int mn_long_pair(int a, int b)
     return 0;
 }
 
+/* 1 if the Cyrillic key[0..kl) ends in a vowel (Дари of Дария, Энхту of
+ * Энхтуя). */
+static int ru_vowel_end(const char *key, size_t kl)
+{
+    static const char *const vowels[] = { "а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "ө", "ү" };
+
+    for (size_t i = 0; kl >= 2 && i < sizeof vowels / sizeof vowels[0]; i++)
+        if (memcmp(key + kl - 2, vowels[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
+/* The Russian case forms of a name in -ия, -уя whose stem stem[0..kl)
+ * ends in a vowel (Дария: Дарии, Дарию, Дарией; Энхтуя: Энхтуи, Энхтуе),
+ * written out: such a stem with the Mongolian endings is no name but
+ * Russian words (дари-т "gives", дари-на: report-adv31 O-3, O-6; brief
+ * s32 set32).  The endings are the first declension's after a vowel
+ * (variants_ru.c decl_ya).  stem has room for size bytes. */
+static int ru_vowel_stem_forms(struct variant_list *out, char *stem, size_t kl, size_t size)
+{
+    static const char *const ends[] = { "и", "е", "ю", "ей", "ею" };
+
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t el = strlen(ends[i]);
+        if (kl + el > size)
+            return 0;
+        memcpy(stem + kl, ends[i], el);
+        if (list_add(out, stem, kl + el, RULE_INFLECTION, SUFFIX_NONE) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Adds the Russian Cyrillic spellings of the letters li[0..n) (mn_russian;
  * at most cap, fewest changes first). */
 static int mn_russian_forms(struct variant_list *out, const int *li, int n, size_t cap)
@@ -595,8 +628,13 @@ static int mn_russian_forms(struct variant_list *out, const int *li, int n, size
             (memcmp(key + kl - 2, "а", 2) != 0 && memcmp(key + kl - 2, "я", 2) != 0))
             continue;
         memcpy(stem, key, kl - 2);
-        if (list_add(out, stem, kl - 2, RULE_INFLECTION, SUFFIX_MN_STEM) != 0)
+        if (ru_vowel_end(stem, kl - 2)) {
+            if (ru_vowel_stem_forms(out, stem, kl - 2, sizeof stem) != 0)
+                return -1;
+            key = out->arena + out->v[j].off;
+        } else if (list_add(out, stem, kl - 2, RULE_INFLECTION, SUFFIX_MN_STEM) != 0) {
             return -1;
+        }
     }
     sodium_memzero(stem, sizeof stem);
     return 0;
