@@ -132,6 +132,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk31.jsonl",
     "tests/data/leaks/slav31.jsonl",
     "tests/data/leaks/adv31-open.jsonl",
+    "tests/data/leaks/dim32.jsonl",
 };
 #define MAX_KINDS 2048
 
