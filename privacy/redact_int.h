@@ -500,7 +500,8 @@ int redact_near_word(const struct redactor *r, const char *w, size_t len);
 
 /* redact_near_place.c: the near index's keyed hash (SipHash,
  * crypto_shorthash with key) of w[0..len) (bytes, at most 2 * NEAR_MAX)
- * with [skip, skip_end) left out; bit 0 set for a deletion. */
+ * with [skip, skip_end) left out; bit 0 set for a deletion, bit 1 for a
+ * deletion of the first letter (redact_near.c: near_word). */
 #define NEAR_MAX 32                 /* letters looked at, at most */
 uint64_t redact_near_hash(const unsigned char key[16], const char *w, size_t len, size_t skip,
                           size_t skip_end);

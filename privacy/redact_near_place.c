@@ -46,7 +46,7 @@ uint64_t redact_near_hash(const unsigned char key[crypto_shorthash_KEYBYTES], co
     for (int i = 0; i < 8; i++)
         h = h << 8 | out[i];
     sodium_memzero(buf, sizeof buf);
-    return (h & ~(uint64_t)1) | (skip != skip_end);
+    return (h & ~(uint64_t)3) | (skip != skip_end) | (uint64_t)(skip == 0 && skip_end > 0) << 1;
 }
 
 int redact_near_cmp(const void *a, const void *b)

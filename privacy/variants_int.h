@@ -154,6 +154,13 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
  * of other letters or of fewer than three.  0, or -1 out of memory. */
 int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin);
 
+/* variants_uk.c: uk_name_forms' Cyrillic case forms of key[0..len) (bytes,
+ * lower case) alone, without the possessive adjectives: for the tender
+ * diminutives of a short form (Дашунька: Дашуньке, Дашуньці; brief s32
+ * dim32), whose possessives (Дашунькин) are rare and would fill the list
+ * (VARIANTS_MAX).  0, or -1 out of memory. */
+int uk_name_cases(struct variant_list *out, const char *key, size_t len);
+
 /* variants_ru.c: adds to out the diminutives of the short form
  * key[0..len) (bytes, lower case Russian letters) of two syllables in -а
  * or -я (Сара: Сарочка, Саруся; Тала: Талочка) in every case, as

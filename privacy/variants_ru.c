@@ -350,60 +350,51 @@ static int ru_read(int *cp, const char *key, size_t len)
     return n;
 }
 
-/* The Ukrainian and Russian diminutive suffixes on a short form's stem
- * (brief s22 ukr22, report-adv21b: Саша: Сашко, Сашенько, Сашечка,
- * Сашуня, Сашуся, Сашик; Ната: Натуся), and the vocative's stem
- * endings that uk_name_forms gives (Сашку, Сашенько), from the
- * word-formation of both languages' given names. */
-static const char *const dim_suffix[] = {
-    "ко", "енька", "енько", "ечка", "ечко", "очка", "уся", "уня", "усик", "ик", "уля",
+/* Where a suffix of dim_suffixes goes (dim_suffix.on). */
+enum {
+    ON_SHORT = 1,   /* a short form's stem (Даша: Дашенька, Дашунька) */
+    ON_FULL = 2,    /* a full given name's stem (Вера: Верочка, Верунька) */
+    ON_TWO = 4,     /* a stem of two letters too (Оля: Оленька, Олечка; its
+                     * other diminutives are words too often: Колик,
+                     * колечко; brief s30 slav30) */
+    ON_ANYCASE = 8, /* counts in lower case too (дашенька, сашуньку) */
+    ON_YA = 16,     /* the stem of a name in -ья without its ь (Дарья: Даруся) */
+    ON_YA_SOFT = 32, /* the same stem with its ь (Дарья: Дарьюшка) */
+    ON_NO_POSS = 64  /* on a short form's stem, its cases alone: possessives
+                      * (Дашунькин) are rare and would fill the list */
 };
 
-/* Adds the diminutives of the stem cp[0..n) (a short form without its
- * last vowel; soft when that was я): each in every Ukrainian and Russian case in Cyrillic
- * (uk_name_forms), and its nominative in Latin (Sashko). */
-static int diminutives(struct variant_list *out, const int *cp, int n, int soft)
-{
-    int d[RU_MAX + 8], rc = 0;
-    char key[(RU_MAX + 8) * 2 + 1];
-
-    for (size_t s = 0; s < sizeof dim_suffix / sizeof dim_suffix[0] && rc == 0; s++) {
-        /* A stem of two letters (Оля, Юля) takes the tender -енька and
-         * -ечка only (Оленька, Олечка; brief s30 slav30, pseud29's note):
-         * its other diminutives are words too often (Колик, колечко). */
-        if (n < 3 && strcmp(dim_suffix[s], "енька") != 0 && strcmp(dim_suffix[s], "ечка") != 0)
-            continue;
-        size_t kl = 0, el = strlen(dim_suffix[s]), at;
-        int m = n, k;
-        memcpy(d, cp, (size_t)n * sizeof *d);
-        /* A soft stem keeps its ь before -ко (Ваня: Ванько). */
-        if (soft && s == 0)
-            d[m++] = 0x44C;
-        for (at = 0; at < el; at += (size_t)k)
-            if ((k = utf8_next(&d[m++], dim_suffix[s] + at, el - at)) <= 0)
-                return 0;
-        for (k = 0; k < m; k++)
-            kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
-        rc = uk_name_forms(out, key, kl, 0);
-        if (rc == 0)
-            rc = add_latin(out, d, m);
-    }
-    sodium_memzero(d, sizeof d);
-    sodium_memzero(key, sizeof key);
-    return rc;
-}
-
-/* The tender suffixes of Russian and Ukrainian given names (-очк-,
- * -еньк-, -оньк-, -ечк-, -ушк-/-юшк-, -уньк-/-юньк-, -ульк-/-юльк-;
- * brief s31 slav31, from the word-formation of both languages: Верочка,
- * Веронька, Верушка, Верунька, Маринулька, Ванюшка), on a full given
- * name's stem.  The -у- of the last three is -ю- after a soft stem, the
- * -о- of -очк-/-оньк- an -е- (Галечка, Галенька). */
-static const char *const tender_hard[] = {
-    "очка", "ечка", "енька", "онька", "ушка", "унька", "улька",
+/* The diminutive suffixes of Russian and Ukrainian given names, from the
+ * word-formation of both languages (brief s22 ukr22: Сашко, Сашенько,
+ * Сашечка, Сашуня, Натуся, Сашик; s31 slav31: Верочка, Веронька,
+ * Верушка, Верунька, Верулька; s32 dim32: Дашунька, Дашуточка,
+ * Славушка, Дарьюшка): the suffix on a hard stem and on a soft one (the
+ * -у- of -ушк-, -уньк-, -ульк- is -ю- there, -очк-, -оньк- are -ечк-,
+ * -еньк-; NULL: none), and where it goes.  A soft stem keeps its ь
+ * before -ко (Ваня: Ванько).  Each is an -а/-я (-о) noun declined by
+ * uk_name_forms' one table of endings (Дашуньке, Славуньку, Дарьюшкой). */
+struct dim_suffix {
+    const char *hard, *soft;
+    unsigned char on;
 };
-static const char *const tender_soft[] = {
-    "ечка", "енька", "юшка", "юнька", "юлька",
+static const struct dim_suffix dim_suffixes[] = {
+    { "ко", "ько", ON_SHORT },
+    { "енька", "енька", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE },
+    { "енько", "енько", ON_SHORT },
+    { "ечка", "ечка", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE },
+    { "ечко", "ечко", ON_SHORT },
+    { "очка", NULL, ON_SHORT | ON_FULL | ON_ANYCASE },
+    { "онька", NULL, ON_FULL | ON_ANYCASE },
+    { "уся", "уся", ON_SHORT | ON_ANYCASE | ON_YA },
+    { "уня", "уня", ON_SHORT | ON_ANYCASE },
+    { "усик", "усик", ON_SHORT },
+    { "ик", "ик", ON_SHORT },
+    { "уля", "уля", ON_SHORT | ON_ANYCASE },
+    { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
+    { "унька", "юнька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
+    { "улька", "юлька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
+    { "утка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { "уточка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
@@ -428,43 +419,68 @@ static int tender_is_word(const int *cp, int n)
     return 0;
 }
 
-/* Adds the tender diminutives (above) of the stem cp[0..n) of a full
- * given name (n code points, its last vowel dropped; soft: that was я),
- * each in every Ukrainian and Russian case in Cyrillic (uk_name_forms,
- * which the matcher reads in any letter case) and its nominative in
- * Latin.  Returns 0, or -1 if out of memory. */
-static int tender_diminutives(struct variant_list *out, const int *cp, int n, int soft)
+/* Adds the diminutive cp[0..n) + suf (n code points, suf UTF-8): every
+ * Ukrainian and Russian case in Cyrillic (uk_name_forms; with poss 0
+ * uk_name_cases, without the possessive adjectives), its nominative
+ * in Latin and, for one in -я, the colloquial vocative that drops it
+ * (Дашуня: Дашунь; Даруся: Дарусь), as Russian speakers call a person.
+ * 0, or -1 if out of memory. */
+static int add_diminutive(struct variant_list *out, const int *cp, int n, const char *suf,
+                          int poss)
 {
-    const char *const *suf = soft ? tender_soft : tender_hard;
-    size_t nsuf = soft ? sizeof tender_soft / sizeof tender_soft[0]
-                       : sizeof tender_hard / sizeof tender_hard[0];
-    int d[RU_MAX + 8], rc = 0;
+    int d[RU_MAX + 8], m = n, k, rc = 0;
     char key[(RU_MAX + 8) * 2 + 1];
-    unsigned char capital = out->capital;
+    size_t kl = 0, el = strlen(suf), at;
 
-    if (n < 3 || n > RU_MAX)
-        return 0;
-    /* In any letter case (верочка: report-adv30 L-4), but for a name
-     * whose tender forms are words too (розочка "little rose", ладушки,
-     * милочка "dear", галочка "tick", любонька, лилечка, зоренька):
-     * those want a capital, as the short forms do. */
-    out->capital = tender_is_word(cp, n) ? capital : 0;
-    for (size_t s = 0; s < nsuf && rc == 0; s++) {
-        size_t kl = 0, el = strlen(suf[s]), at;
-        int m = n, k;
-        memcpy(d, cp, (size_t)n * sizeof *d);
-        for (at = 0; at < el; at += (size_t)k)
-            if ((k = utf8_next(&d[m++], suf[s] + at, el - at)) <= 0)
-                return 0;
+    memcpy(d, cp, (size_t)n * sizeof *d);
+    for (at = 0; at < el && rc == 0; at += (size_t)k)
+        if ((k = utf8_next(&d[m++], suf + at, el - at)) <= 0)
+            rc = 1;
+    if (rc == 0) {
         for (k = 0; k < m; k++)
             kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
-        rc = uk_name_forms(out, key, kl, 0);
+        rc = poss ? uk_name_forms(out, key, kl, 0) : uk_name_cases(out, key, kl);
         if (rc == 0)
             rc = add_latin(out, d, m);
+        if (rc == 0 && d[m - 1] == 0x44F)
+            rc = add_form(out, d, m - 1, "ь", 0);
     }
-    out->capital = capital;
     sodium_memzero(d, sizeof d);
     sodium_memzero(key, sizeof key);
+    return rc > 0 ? 0 : rc;
+}
+
+/* Adds the diminutives of dim_suffixes that go where mask says on the
+ * stem cp[0..n) (code points, a given name or short form without its
+ * last vowel; soft: a soft stem, the vowel was я), each by
+ * add_diminutive.  One that counts in lower case (ON_ANYCASE: верочка,
+ * дашеньке: report-adv30 L-4, adv31 L-7) is added without out's capital
+ * mark, but for a stem whose diminutives are words (tender_is_word:
+ * розочка, милочка) and for a form that is one (slavic_word, the list
+ * hunspell-ru and hunspell-uk made): those keep the capital, as the
+ * short forms do.  Returns 0, or -1 if out of memory. */
+static int diminutives(struct variant_list *out, const int *cp, int n, int soft, unsigned mask)
+{
+    unsigned char capital = out->capital;
+    int word = tender_is_word(cp, n), rc = 0;
+
+    if (n < 2 || n > RU_MAX)
+        return 0;
+    for (size_t s = 0; s < sizeof dim_suffixes / sizeof dim_suffixes[0] && rc == 0; s++) {
+        const struct dim_suffix *x = &dim_suffixes[s];
+        const char *suf = soft ? x->soft : x->hard;
+        size_t first = out->n;
+
+        if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)))
+            continue;
+        out->capital = (x->on & ON_ANYCASE) && !word ? 0 : capital;
+        rc = add_diminutive(out, cp, n, suf, !(x->on & ON_NO_POSS) || mask != ON_SHORT);
+        /* A form that is a word (add_keyed marked it): the capital. */
+        for (size_t i = first; i < out->n; i++)
+            if (out->v[i].context)
+                out->v[i].capital = capital;
+    }
+    out->capital = capital;
     return rc;
 }
 
@@ -493,7 +509,7 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
     if (registered_cyrillic(out) && (n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F) &&
         !(surname_end(cp, n) && cp[n - 2] == 0x432))
-        rc = tender_diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+        rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -507,7 +523,7 @@ int ru_short_diminutives(struct variant_list *out, const char *key, size_t len)
      * their -енька, -ечка alone). */
     if ((n = ru_read(cp, key, len)) >= 3 && n <= 7 && (n >= 4 || is_vowel(cp[0])) && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F))
-        rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+        rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_SHORT);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -538,7 +554,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
      * (Оленька, Олечка) alone (brief s30 slav30). */
     if (rc == 0 && familiar && n == 3 && is_vowel(cp[0]) && !is_vowel(cp[1]) &&
         (cp[2] == 0x430 || cp[2] == 0x44F))
-        rc = diminutives(out, cp, 2, cp[2] == 0x44F);
+        rc = diminutives(out, cp, 2, cp[2] == 0x44F, ON_SHORT);
     if (rc == 0 && n <= 7 && n >= 4 && !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
         cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F)) {
         int d[RU_MAX + 4], m = n - 1;
@@ -556,13 +572,13 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         if (rc == 0 && familiar)
             rc = uk_name_forms(out, key, len, 0);
         if (rc == 0 && familiar)
-            rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+            rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_SHORT);
         /* A full name of this shape (Вера, Роза, Марина, Ирина) takes
          * the tender suffixes on its stem as a short form does: Верочка,
          * Веронька, Верушка, Верунька, Верулька, in every case and in
          * lower case (brief s31 slav31, report-adv30 L-4). */
         if (rc == 0 && !familiar && registered_cyrillic(out))
-            rc = tender_diminutives(out, cp, n - 1, cp[n - 1] == 0x44F);
+            rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
         /* The colloquial vocative of a short form: the -а dropped, -я
          * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
          * сюда."), as Russian speakers call a person by it. */
@@ -589,6 +605,13 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             if (rc == 0)
                 rc = decline(out, d, m + 4, 0);
         }
+        /* -ья: the tender -юшка on the stem with its ь (Дарьюшка,
+         * Натальюшка), -уся on the one without (Даруся, vocative Дарусь:
+         * report-adv31 L-6, L-9). */
+        if (rc == 0 && cp[n - 2] == 0x44C)
+            rc = diminutives(out, cp, n - 1, 1, ON_YA_SOFT);
+        if (rc == 0 && cp[n - 2] == 0x44C)
+            rc = diminutives(out, cp, n - 2, 0, ON_YA);
         sodium_memzero(d, sizeof d);
     }
     sodium_memzero(cp, sizeof cp);

@@ -474,14 +474,22 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
 
 /* uk_name_forms with full: 1 for a name (its -ов possessives are a
  * surname's shape), 0 for a short form or diminutive. */
-static int name_forms(struct variant_list *out, const char *key, size_t len, int latin, int full);
+static int name_forms(struct variant_list *out, const char *key, size_t len, int latin, int full,
+                      int poss);
 
 int uk_name_forms(struct variant_list *out, const char *key, size_t len, int latin)
 {
-    return name_forms(out, key, len, latin, latin);
+    return name_forms(out, key, len, latin, latin, 1);
 }
 
-static int name_forms(struct variant_list *out, const char *key, size_t len, int latin, int full)
+int uk_name_cases(struct variant_list *out, const char *key, size_t len)
+{
+    return name_forms(out, key, len, 0, 0, 0);
+}
+
+/* With poss 0, no possessive adjectives (uk_name_cases). */
+static int name_forms(struct variant_list *out, const char *key, size_t len, int latin, int full,
+                      int poss)
 {
     int cp[UK_MAX + 4], n, ns, rc = 0, last;
     const char *const *end;
@@ -505,10 +513,20 @@ static int name_forms(struct variant_list *out, const char *key, size_t len, int
     else if ((rc = add_case(out, cp, n, "", latin, 0)) != 0)
         return rc;
     else
-        return slavic_possessives(out, cp, n, full);
+        return poss ? slavic_possessives(out, cp, n, full) : 0;
     for (size_t i = 0; i < ne && rc == 0; i++)
         rc = add_case(out, cp, ns, end[i], latin, i == 0 && end == end_cons);
-    if (rc == 0)
+    /* -ка, -га, -ха: the Ukrainian dative and locative change the stem's
+     * last letter before -і (к: ц, г: з, х: с; Оксанка: Оксанці, Ольга:
+     * Ользі; brief s32 dim32: Дашуньці, Сашечці), by Ukrainian grammar. */
+    if (rc == 0 && end == end_a && ns >= 2 &&
+        (cp[ns - 1] == C_KA || cp[ns - 1] == C_GE || cp[ns - 1] == C_HA)) {
+        int last_cp = cp[ns - 1];
+        cp[ns - 1] = last_cp == C_KA ? C_TSE : last_cp == C_GE ? C_ZE : C_ES;
+        rc = add_case(out, cp, ns, "і", latin, 0);
+        cp[ns - 1] = last_cp;
+    }
+    if (rc == 0 && poss)
         rc = slavic_possessives(out, cp, n, full);
     sodium_memzero(cp, sizeof cp);
     return rc;
@@ -605,7 +623,7 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
          * diminutives come from nicknames.c (slavic_short_each). */
         rc = add_keyed(out, f, fl);
         if (rc == 0)
-            rc = name_forms(out, f, fl, 1, 0);
+            rc = name_forms(out, f, fl, 1, 0, 1);
     }
     return rc;
 }

@@ -138,6 +138,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk32.jsonl",
     "tests/data/leaks/ph32.jsonl",
     "tests/data/leaks/set32.jsonl",
+    "tests/data/leaks/dim32.jsonl",
 };
 #define MAX_KINDS 2048
 
