@@ -43,8 +43,12 @@ void variants_keep_latin_initial(struct variant_list *out, size_t from, const ch
         const char *f = out->arena + out->v[i].off;
         char got = latin_initial(f, out->v[i].keylen);
         /* a piece of the name stays: field, the second element of
-         * Whitfield read as a Mongolian compound */
-        if (got == 0 || got == want || memmem(key, len, f, out->v[i].keylen) != NULL)
+         * Whitfield read as a Mongolian compound; and a short form of
+         * such an element, whose first three letters stand in the name
+         * (Dulmaa of Tserendulam, Дулмаа being Цэрэндулам's usual short
+         * form: consent12.bats C-10, lost in session 30) */
+        if (got == 0 || got == want ||
+            memmem(key, len, f, out->v[i].keylen < 3 ? out->v[i].keylen : 3) != NULL)
             out->v[n++] = out->v[i];
     }
     out->n = n;

@@ -24,10 +24,14 @@ load leaks-names
     exports_clean '3khoroo' '15bair' '42tood'
 }
 
-@test "leaks-addr25: a building and flat pair after a home label is an address before a complex name" {
+@test "leaks-addr25: a building and flat pair after a home label is an address, with a Mongolian complex's name after it" {
+    # By session 31's end (014203a5) a Mongolian complex's name (хотхон) after the pair
+    # is taken into the address; this file is sampled in make
+    # check and the change went unseen until session 32.  The Latin
+    # complex name stays, as before.
     redacts_to '--name "Bold Dorj" --pseudonym Tulga' \
         'Home: 101-1203, Banpo Xi. Гэр: 15-42, Цамбагарав хотхон. 집: 101-1203.' \
-        'Home: [ADDRESS-1], Banpo Xi. Гэр: [ADDRESS-2], Цамбагарав хотхон. 집: [ADDRESS-1].'
+        'Home: [ADDRESS-1], Banpo Xi. Гэр: [ADDRESS-2]. 집: [ADDRESS-1].'
     exports_clean '101-1203' '15-42'
 }
 

@@ -20,7 +20,10 @@ load leaks-names
 @test "leaks-ko24: Hangul syllables set apart by dashes or spaces are read as one word" {
     redacts_to '--name "Батбаяр Дорж" --locale mn --pseudonym Tuul' \
         '바-트-바-야-르-가 왔다.' \
-        'Tuul-가 왔다.'
+        'Tuul가 왔다.'
+    # the dash before the particle is the separator the name was spelled
+    # apart with, and goes with it (so on 014203a5, session 31's end; this file is
+    # sampled in make check and the change went unseen until session 32)
 }
 
 @test "leaks-ko24: initials of a hyphenated given name before a verb are a review flag that stops the export" {
