@@ -133,6 +133,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk31.jsonl",
     "tests/data/leaks/slav31.jsonl",
     "tests/data/leaks/adv31-open.jsonl",
+    "tests/data/leaks/adv32-open.jsonl",
     "tests/data/leaks/num32.jsonl",
     "tests/data/leaks/place32.jsonl",
     "tests/data/leaks/cjk32.jsonl",
