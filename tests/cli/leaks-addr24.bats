@@ -26,6 +26,9 @@ load leaks-names
 @test "leaks-addr24: numbers said, zip codes, P O boxes and a postcode before its town are addresses" {
     redacts_to '--name "Bold Dorj" --pseudonym Tulga' \
         'He lives at fourteen Elm Street. My zip is nine oh two one oh. Write to P O Box 1234. We went to Block 5, Street 12, 13001 Kuwait.' \
-        'He lives at [ADDRESS-1]. My zip is [ADDRESS-2]. Write to [ADDRESS-3]. We went to [ADDRESS-4], [ADDRESS-5] Kuwait.'
+        'He lives at [ADDRESS-1]. My zip is [ADDRESS-2]. Write to [ADDRESS-3]. We went to [ADDRESS-4] Kuwait.'
+    # block, street and postcode are one address (so on 014203a5, session
+    # 31's end; this file is sampled in make check and the change went
+    # unseen until session 32)
     exports_clean 'fourteen' 'two one oh' 'Box 1234' '13001'
 }
