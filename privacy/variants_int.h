@@ -84,6 +84,30 @@ int mn_letter(int cp);
 /* variants_mn.c: 1 if letter index li is a consonant, else 0. */
 int mn_is_consonant(int li);
 
+/* variants_mn.c: 1 if letter index li is a short vowel (а э о ө у ү и ы,
+ * and ь, which stands for one), else 0. */
+int mn_is_short_vowel(int li);
+
+/* variants_mn.c: the row of table tab (rows rows of width w strings, the
+ * first column a Mongolian Cyrillic letter) for letter index li, or NULL.
+ * Points into tab; nothing to free. */
+const char *const *mn_row(const char *const *tab, size_t rows, size_t w, int li);
+
+/* variants_mn_russian.c: adds the Russian Cyrillic spellings of the
+ * Mongolian letters li[0..n) (letter indexes), at most cap, fewest changes
+ * first, and their Russian case forms.  0, or -1 when out of memory. */
+int mn_russian_forms(struct variant_list *out, const int *li, int n, size_t cap);
+
+/* variants_mn_russian.c: adds the Russian adjectives (-ский, with their
+ * endings) of the Cyrillic place names out->v[from..to).  0, or -1 when
+ * out of memory. */
+int mn_russian_adjectives(struct variant_list *out, size_t from, size_t to);
+
+/* variants_ru.c: the Russian first declension's endings after -я
+ * (nominative first), n_ru_decl_ya of them (UTF-8). */
+extern const char *const ru_decl_ya[];
+extern const size_t n_ru_decl_ya;
+
 /* variants_mn.c: the letter index of the long vowel a Mongolian short
  * form of the letters li[0..n) ends in (by vowel harmony). */
 int mn_long_vowel(const int *li, int n);

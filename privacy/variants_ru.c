@@ -288,7 +288,8 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
  * accusative, dative and prepositional, instrumental (two writings),
  * genitive. */
 static const char *const decl_a[] = { "а", "у", "е", "ой", "ою", "ы" };
-static const char *const decl_ya[] = { "я", "ю", "е", "ей", "ею", "и" };
+const char *const ru_decl_ya[] = { "я", "ю", "е", "ей", "ею", "и" };
+const size_t n_ru_decl_ya = sizeof ru_decl_ya / sizeof ru_decl_ya[0];
 /* The second declension: a consonant (Иван), -й (Андрей), -ь (Игорь);
  * the patronymics built on the name (Иванович, Андреевич) last. */
 static const char *const decl_cons[] = { "", "а", "у", "ом", "е", "ович", "овна" };
@@ -313,7 +314,7 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
             cp[n - 2] == 0x447 || cp[n - 2] == 0x446)
             rc = add_form(out, cp, ns, "ей", national);
     } else if (last == 0x44F) { /* я */
-        end = decl_ya, ne = sizeof decl_ya / sizeof decl_ya[0];
+        end = ru_decl_ya, ne = n_ru_decl_ya;
     } else if (last == 0x439 || last == 0x44C) { /* й ь */
         end = decl_soft, ne = sizeof decl_soft / sizeof decl_soft[0];
     } else if (!is_vowel(last)) {
