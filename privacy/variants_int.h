@@ -77,18 +77,26 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
  * person their short forms too.  0, or -1 when out of memory. */
 int mn_vowel_readings(struct variant_list *out, const char *reading, int person);
 
-/* variants_mn.c: the index of the Mongolian Cyrillic letter cp in
+/* variants_mn_letters.c: the index of the Mongolian Cyrillic letter cp in
  * romanise.h's table, or -1 if it is none. */
 int mn_letter(int cp);
 
-/* variants_mn.c: 1 if letter index li is a consonant, else 0. */
+/* variants_mn_letters.c: the index of the letter written utf8 (one
+ * letter, UTF-8) in romanise.h's table, or -1. */
+int mn_letter_of(const char *utf8);
+
+/* variants_mn_letters.c: 1 if letter index li is one of the n letters
+ * set[] (UTF-8), else 0. */
+int mn_letter_in(int li, const char *const *set, size_t n);
+
+/* variants_mn_letters.c: 1 if letter index li is a consonant, else 0. */
 int mn_is_consonant(int li);
 
-/* variants_mn.c: 1 if letter index li is a short vowel (а э о ө у ү и ы,
+/* variants_mn_letters.c: 1 if letter index li is a short vowel (а э о ө у ү и ы,
  * and ь, which stands for one), else 0. */
 int mn_is_short_vowel(int li);
 
-/* variants_mn.c: the row of table tab (rows rows of width w strings, the
+/* variants_mn_letters.c: the row of table tab (rows rows of width w strings, the
  * first column a Mongolian Cyrillic letter) for letter index li, or NULL.
  * Points into tab; nothing to free. */
 const char *const *mn_row(const char *const *tab, size_t rows, size_t w, int li);

@@ -101,53 +101,6 @@ static const char *const mn_latin_extra[] = {
 
 /* ---- Mongolian ---- */
 
-/* The index of the letter written utf8 in romanise_mn_letters (-1: none). */
-static int mn_letter_of(const char *utf8)
-{
-    size_t i;
-
-    for (i = 0; i < N_MN_LETTERS; i++)
-        if (strcmp(romanise_mn_letters[i][0], utf8) == 0)
-            return (int)i;
-    return -1;
-}
-
-int mn_letter(int cp)
-{
-    char u[8] = {0};
-
-    if (utf8proc_encode_char(cp, (utf8proc_uint8_t *)u) <= 0)
-        return -1;
-    return mn_letter_of(u);
-}
-
-static int letter_in(int li, const char *const *set, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (strcmp(romanise_mn_letters[li][0], set[i]) == 0)
-            return 1;
-    return 0;
-}
-
-int mn_is_short_vowel(int li)
-{
-    static const char *const v[] = { "а", "э", "о", "ө", "у", "ү", "и", "ы", "ь" };
-
-    return letter_in(li, v, sizeof v / sizeof v[0]);
-}
-
-/* Letters that are no consonant (vowels, й and the signs). */
-int mn_is_consonant(int li)
-{
-    static const char *const v[] = {
-        "а", "э", "о", "ө", "у", "ү", "и", "ы", "е", "ё", "ю", "я", "й", "ь", "ъ",
-    };
-
-    return !letter_in(li, v, sizeof v / sizeof v[0]);
-}
-
 /* The slot of Cyrillic letter li after letter prev (-1 at the start): its
  * Latin spellings, and nothing at all for the second letter of a long
  * vowel (Баасанжав is also written "Basanjav", Өлзийбаяр "Olzibayar",
@@ -183,7 +136,7 @@ static void mn_slot(struct slot *s, int li, int prev)
             slot_add(s, written_only[k][1], "", "");
     if (prev < 0)
         return;
-    single = prev == li && letter_in(li, vowels, 8);
+    single = prev == li && mn_letter_in(li, vowels, 8);
     for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
         single |= strcmp(romanise_mn_letters[prev][0], pairs[k][0]) == 0 &&
                   strcmp(romanise_mn_letters[li][0], pairs[k][1]) == 0;
@@ -470,16 +423,6 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
     return rc;
 }
 
-const char *const *mn_row(const char *const *tab, size_t rows, size_t w, int li)
-{
-    size_t r;
-
-    for (r = 0; r < rows; r++)
-        if (strcmp(tab[r * w], romanise_mn_letters[li][0]) == 0)
-            return tab + r * w;
-    return NULL;
-}
-
 /* Adds the letters li[0..n) without letter skip (-1: none) in each whole
  * system of mn_systems (at most cap spellings a system). */
 static int mn_system_forms(struct variant_list *out, const int *li, int n, int skip,
@@ -616,7 +559,7 @@ static int mn_end_forms(struct variant_list *out, const int *li, const struct sl
         if (combine(out, t, n, RULE_VARIANT, SUFFIX_MN, out->n + 24) != 0)
             return -1;
     }
-    if (!mn_is_consonant(li[n - 1]) || !letter_in(li[n - 2], sonorant, 4))
+    if (!mn_is_consonant(li[n - 1]) || !mn_letter_in(li[n - 2], sonorant, 4))
         return 0;
     for (i = n - 3; i >= 0 && v < 0; i--)
         if (mn_is_short_vowel(li[i]) && !mn_is_consonant(li[i]))
