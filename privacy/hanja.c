@@ -49,11 +49,12 @@ size_t hanja_readers(int *out, size_t max, int syl)
 
 /* Characters the Chinese press writes Korean given names with by their
  * sound where the name is a native Korean word with no Hanja (나라 金娜拉,
- * 보라 宝拉, 하나 哈娜, 소라 素拉): the commonest of the Xinhua tables
+ * 보라 宝拉, 하나 哈娜, 소라 素拉; 나 as 娜 or 纳: 金纳拉, report-adv32
+ * L-10): the commonest of the Xinhua tables
  * for foreign names (英语姓名译名手册's table, the characters
  * redact_cjk_runs.c lists) that read a Korean syllable's sound.  WRITTEN
  * BY HAND for intake; wants a native reviewer of Chinese. */
-static const char sound_chars[] = "娜拉那达妮丽莉露鲁雅娅阿哈莎沙瑟素苏宝";
+static const char sound_chars[] = "娜纳拉那达妮丽莉露鲁雅娅阿哈莎沙瑟素苏宝";
 
 /* 1 if the pinyin py[0..n) is the Revised Romanisation rr[0..m) of a
  * Hangul syllable as Chinese hears it: r as l (라 ra: 拉 la), o as uo

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "privacy/common_words.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -118,9 +119,84 @@ static int one_dot(const struct normtext *t, size_t a, size_t b)
     return cp == 0xB7 || cp == 0x30FB || cp == 0x2027 || cp == 0xFF65 || cp == 0x2E31;
 }
 
+/* 1 if the norm text s[0..n) is one Han character that may be a
+ * syllable of a foreign name's transcription: not one of the commonest
+ * characters nor a particle (common_words.h: 的, 了, 来, 昨, 说). */
+static int name_han(const char *s, size_t n)
+{
+    int cp;
+
+    return utf8_next(&cp, s, n) == (int)n && han(cp) && !common_han_run(s, n) && !han_particle(s, n);
+}
+
+/* The start of the run of name_han characters of t's norm text that ends
+ * at b, two to RUN_MAX of them; b where there are fewer or more. */
+static size_t han_run_before(const struct normtext *t, size_t b)
+{
+    size_t p = b, q;
+    int k = 0;
+
+    while (p > 0 && k <= RUN_MAX) {
+        for (q = p - 1; q > 0 && ((unsigned char)t->norm[q] & 0xC0) == 0x80; q--)
+            ;
+        if (!name_han(t->norm + q, p - q))
+            break;
+        p = q, k++;
+    }
+    return k >= 2 && k <= RUN_MAX ? p : b;
+}
+
+/* The end of the run of name_han characters that starts at a, two to
+ * RUN_MAX of them; a where there are fewer or more. */
+static size_t han_run_after(const struct normtext *t, size_t a)
+{
+    size_t q = a;
+    int k = 0, n, cp;
+
+    while (q < t->normlen && k <= RUN_MAX && (n = utf8_next(&cp, t->norm + q, t->normlen - q)) > 0 &&
+           name_han(t->norm + q, (size_t)n))
+        q += (size_t)n, k++;
+    return k >= 2 && k <= RUN_MAX ? q : a;
+}
+
+/* 1 if the span x is a replaced name written in Han characters only. */
+static int han_name(const struct span *x, const struct normtext *t)
+{
+    size_t p = x->start;
+    int cp, k;
+
+    if (x->subject <= 0 || x->review || x->end <= x->start)
+        return 0;
+    while (p < x->end && (k = utf8_next(&cp, t->norm + p, x->end - p)) > 0 && han(cp))
+        p += (size_t)k;
+    return p == x->end;
+}
+
+/* A replaced Han name and, across one middle dot, a run of Han
+ * characters that are no common ones: the other word of the same foreign
+ * name (亚历山大·库兹涅佐夫, the traditional 亚历山大 beside the replaced
+ * surname: report-adv32 L-13), which the dot, written between the words of
+ * a foreign name only, tells; the span takes it. */
+static void join_dot_run(struct span *x, const struct normtext *t)
+{
+    size_t d, e;
+    int cp, n;
+
+    if (!han_name(x, t))
+        return;
+    for (d = x->start; d > 0 && (d == x->start || ((unsigned char)t->norm[d] & 0xC0) == 0x80);)
+        d--;
+    if (d < x->start && one_dot(t, d, x->start) && (e = han_run_before(t, d)) < d)
+        x->start = e;
+    if (x->end < t->normlen && (n = utf8_next(&cp, t->norm + x->end, t->normlen - x->end)) > 0 &&
+        one_dot(t, x->end, x->end + (size_t)n) &&
+        (e = han_run_after(t, x->end + (size_t)n)) > x->end + (size_t)n)
+        x->end = e;
+}
+
 void redact_cjk_join_dots(struct spans *sp, const struct normtext *t)
 {
-    if (sp->n < 2)
+    if (sp->n == 0)
         return;
     qsort(sp->s, sp->n, sizeof *sp->s, by_start);
     for (size_t i = 0; i + 1 < sp->n; i++) {
@@ -129,4 +205,6 @@ void redact_cjk_join_dots(struct spans *sp, const struct normtext *t)
             !y->review && y->start > x->end && one_dot(t, x->end, y->start))
             x->end = y->end > x->end ? y->end : x->end;
     }
+    for (size_t i = 0; i < sp->n; i++)
+        join_dot_run(&sp->s[i], t);
 }

@@ -495,6 +495,26 @@ static int name_char(const char *s, size_t n)
     return 0;
 }
 
+/* The sokuon ッ (U+30C3) before a kana in the katakana s[0..n): a
+ * doubled consonant, which transcribe_kana_romaji does not write; marked
+ * on the SK_CJK_KANA key kk (cap bytes) as redact_scripts_kana_key marks
+ * a name's doubled consonant (Q), so ダッシャー (Dasher) is no ダーシャ
+ * (report-adv32 O-1).  0, or -1 when the mark does not fit. */
+static int kana_sokuon(char *kk, size_t cap, const char *s, size_t n)
+{
+    size_t k = strlen(kk), i = 0;
+    int cp, m, before = 0;
+
+    for (; i < n && (m = utf8_next(&cp, s + i, n - i)) > 0; i += (size_t)m, before = cp)
+        if (before == 0x30C3 && transcribe_is_katakana(cp) && cp != 0x30FC) {
+            if (k + 1 >= cap)
+                return -1;
+            kk[k] = 'Q', kk[k + 1] = '\0';
+            return 0;
+        }
+    return 0;
+}
+
 /* The SK_CJK key of the window norm[a..b) of t in script sc (4 Han, 6
  * katakana) found among the keys: a replacement from CJK_KEY_WHOLE
  * letters on, else a review flag (宿舍里's 舍里 and ロシア read four
@@ -531,6 +551,7 @@ static int cjk_window(struct spans *sp, struct spans *flags, const struct redact
          * palatal y agree too (SK_CJK_KANA: ダーシャ, not ロシア). */
         if (sc == 6 && v < CJK_KEY_WHOLE &&
             redact_scripts_kana_key(key, sizeof key, rd, used) == v &&
+            kana_sokuon(key, sizeof key, t->norm + a, b - a) == 0 &&
             (kk = redact_scripts_key_find(r, SK_CJK_KANA, key)) != NULL)
             k = kk;
         rc = file(sp, flags, r, k, a, b,

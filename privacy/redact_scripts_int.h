@@ -106,7 +106,9 @@ size_t redact_scripts_cjk_key(char *out, size_t cap, const char *rd, size_t n);
  * Y for a y after a consonant before a, u or o (ダリア, Дарья; е after a
  * consonant, which katakana writes エ, is none).  Katakana keeps these
  * apart where the vowel key does not: ロシア (LOSA/X) is no Роза
- * (LOSA/S, ローザ), ダラー (TALA/) no Дарья (TALA/Y).  Writes at most cap
+ * (LOSA/S, ローザ), ダラー (TALA/) no Дарья (TALA/Y).  A doubled consonant
+ * but n or m (katakana's sokuon ッ) adds a last Q: ダッシャー (Dasher,
+ * TASA/XQ) is no Даша (report-adv32 O-1).  Writes at most cap
  * bytes and a NUL to out; returns the length of the SK_CJK part (as
  * redact_scripts_cjk_key), 0 when rd is too long or the key does not
  * fit. */

@@ -174,7 +174,9 @@ static int consonant_at(const char *s, size_t n, size_t i)
  * darya are one); the vowel katakana puts after a consonant with none
  * (su of スラーヴァ, to of ペトロワ, fu of イワノフ) is left out: u between
  * two consonants or at the end after one, o after t or d before a
- * consonant.  Writes at most cap bytes to out; returns the length. */
+ * consonant, i after ch or sh before a consonant (チ, シ for a bare ч or
+ * ш: ヴェロチカ for Верочка, ダーシェチカ for Дашечка; report-adv32 L-1,
+ * L-8).  Writes at most cap bytes to out; returns the length. */
 static size_t cjk_loose(char *out, size_t cap, const char *s, size_t n)
 {
     size_t i, o = 0;
@@ -188,6 +190,9 @@ static size_t cjk_loose(char *out, size_t cap, const char *s, size_t n)
             continue;
         if (c == 'o' && i > 0 && (s[i - 1] == 't' || s[i - 1] == 'd') && consonant_at(s, n, i + 1) &&
             s[i + 1] != 'y')
+            continue;
+        if (c == 'i' && i > 1 && s[i - 1] == 'h' && (s[i - 2] == 'c' || s[i - 2] == 's') &&
+            consonant_at(s, n, i + 1) && s[i + 1] != 'y')
             continue;
         if (c == 'o' && i > 0 && s[i - 1] == 'u' && o > 0 && out[o - 1] == 'u') {
             out[o - 1] = 'o';
@@ -250,6 +255,18 @@ static size_t kana_marks(char *out, size_t cap, const char *s, size_t n)
     return o;
 }
 
+/* 1 if the loosened reading s[0..n) doubles a consonant that katakana
+ * writes with the sokuon ッ (ss, tt, kk, ck, pp...; not n or m, which
+ * katakana writes ン: Анна アンナ). */
+static int geminate(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (consonant_at(s, n, i) && s[i] != 'n' && s[i] != 'm' && s[i] != 'y' && s[i] != 'h' &&
+            (s[i + 1] == s[i] || (s[i] == 'c' && s[i + 1] == 'k')))
+            return 1;
+    return 0;
+}
+
 size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
 {
     char lo[READING_MAX];
@@ -265,6 +282,12 @@ size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
     }
     out[v] = '/';
     k = kana_marks(out + v + 1, cap - v - 2, lo, m);
+    if (k <= cap - v - 2 && geminate(lo, m)) {
+        if (k == cap - v - 2)
+            k = cap;            /* no room for the mark */
+        else
+            out[v + 1 + k++] = 'Q';
+    }
     sodium_memzero(lo, sizeof lo);
     if (k > cap - v - 2)
         return 0;

@@ -108,13 +108,34 @@ static int voicing(int t)
     return t == 0 || t == 4 || t == 8 || t == 16 || t == 21;
 }
 
+/* Japanese: the final of syllable cp as the sokuon ッ where the next
+ * syllable of the word (next; 0 at a word's end) starts with a stop of
+ * the same place, as Japanese writes a doubled consonant (옥경 オッキョン,
+ * 학교 ハッキョ, 십팔 シッパル): ㄱ ㄲ ㄳ ㄺ ㅋ (written ク) before ㄱ ㄲ ㅋ,
+ * ㅂ ㅄ ㄿ ㅍ (written プ) before ㅂ ㅃ ㅍ; the press's ク and プ stay the
+ * first option.  From the Japanese Wikipedia article "朝鮮語の片仮名表記"
+ * (促音).  Returns the finals' option list of romanise_ko_finals. */
+static const char *ja_final(int cp, int next)
+{
+    const char *f = romanise_ko_finals[ROMANISE_JA][(cp - 0xAC00) % 28];
+    int nl = next >= 0xAC00 && next <= 0xD7A3 ? (next - 0xAC00) / 588 : -1;
+
+    if (strcmp(f, "ク") == 0 && (nl == 0 || nl == 1 || nl == 15))
+        return "ク|ッ";
+    if (strcmp(f, "プ") == 0 && (nl == 7 || nl == 8 || nl == 17))
+        return "プ|ッ";
+    return f;
+}
+
 /* The spellings of syllable cp in system sys into s; mid: after a vowel
- * or a sonorant (voiced initials first). */
-static void syllable_slot(struct slot *s, int sys, int cp, int mid)
+ * or a sonorant (voiced initials first); next: the word's next syllable
+ * (0 at its end), which the Japanese final hears (ja_final). */
+static void syllable_slot(struct slot *s, int sys, int cp, int mid, int next)
 {
     int l = (cp - 0xAC00) / 588, v = (cp - 0xAC00) % 588 / 28, t = (cp - 0xAC00) % 28;
     char a[OPT_LEN], b[OPT_LEN], c[OPT_LEN];
     const char *vowels = romanise_ko_vowels[sys][v];
+    const char *finals = sys == ROMANISE_JA ? ja_final(cp, next) : romanise_ko_finals[sys][t];
     int i, j, k, sum;
 
     memset(s, 0, sizeof *s);
@@ -125,7 +146,7 @@ static void syllable_slot(struct slot *s, int sys, int cp, int mid)
         for (i = 0; i <= sum && option(a, sizeof a, romanise_ko_initials[sys][mid][l], i); i++)
             for (j = 0; j <= sum - i && option(b, sizeof b, vowels, j); j++) {
                 k = sum - i - j;
-                if (!option(c, sizeof c, romanise_ko_finals[sys][t], k))
+                if (!option(c, sizeof c, finals, k))
                     continue;
                 if (sys == ROMANISE_JA) {
                     const char *kn = kana_of(a, b);
@@ -147,7 +168,8 @@ static int word_in(struct variant_list *out, int sys, const int *cps, int n, int
     if (n <= 0 || n > SLOT_MAX)
         return 0;
     for (i = 0; i < n; i++)
-        syllable_slot(&s[i], sys, cps[i], i > 0 && voicing((cps[i - 1] - 0xAC00) % 28));
+        syllable_slot(&s[i], sys, cps[i], i > 0 && voicing((cps[i - 1] - 0xAC00) % 28),
+                      i + 1 < n ? cps[i + 1] : 0);
     rc = combine(out, s, n, RULE_VARIANT, suffix, out->n + cap);
     sodium_memzero(s, sizeof s);
     return rc;
@@ -155,7 +177,7 @@ static int word_in(struct variant_list *out, int sys, const int *cps, int n, int
 
 void korean_kana_syllable(struct slot *s, int cp)
 {
-    syllable_slot(s, ROMANISE_JA, cp, 0);
+    syllable_slot(s, ROMANISE_JA, cp, 0, 0);
 }
 
 /* Adds a surname w (lower-case Cyrillic, UTF-8) alone and in its Russian
@@ -229,7 +251,7 @@ static int koryo_surname(struct variant_list *out, struct slot *s, int cp)
 
     if (list == NULL)
         return 0;
-    syllable_slot(&ru, ROMANISE_RU, cp, 0);
+    syllable_slot(&ru, ROMANISE_RU, cp, 0, 0);
     memset(s, 0, sizeof *s);
     for (k = 0; option(one, sizeof one, list, k); k++) {
         slot_add(s, one, "", "");
@@ -311,7 +333,8 @@ int korean_other_scripts(struct variant_list *out, const int *cps, int n, int gi
          * "Ким Чонсу"), then the given name alone. */
         for (k = 0; k < n; k++)
             syllable_slot(&full[k], plan[i].sys, cps[k],
-                          k != 0 && k != given && voicing((cps[k - 1] - 0xAC00) % 28));
+                          k != 0 && k != given && voicing((cps[k - 1] - 0xAC00) % 28),
+                          k + 1 < n && k + 1 != given ? cps[k + 1] : 0);
         if (plan[i].sys == ROMANISE_KORYO && given == 1 && koryo_surname(out, &full[0], cps[0]) != 0)
             rc = -1;
         if (rc == 0)
