@@ -549,24 +549,76 @@ static enum label_kind label_before(const char *s, size_t v)
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
 }
 
-size_t detect_w3w_labelled(const char *s, size_t len, size_t at)
+/* Opening quotes and brackets a value may stand in after its label
+ * ("три слова: «стол.окно.книга»", "w3w “filled.count.soap”", "w3w:
+ * (filled.count.soap)": report-adv32 L-15): « “ „ ‹ 「 『 ( [ and the
+ * straight quotes (the norm view writes ‘ as '). */
+static const char *const open_marks[] = {
+    "\xc2\xab", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xe2\x80\xb9", "\xe3\x80\x8c", "\xe3\x80\x8e",
+    "(", "[", "\"", "'",
+};
+
+/* The length of an opening mark of open_marks at i, or 0. */
+static size_t open_mark(const char *s, size_t len, size_t i)
 {
-    size_t a, we, e;
+    for (size_t k = 0; k < N(open_marks); k++)
+        if (det_starts(s, len, i, open_marks[k]))
+            return strlen(open_marks[k]);
+    return 0;
+}
+
+/* The length of an opening mark ending right at i, or 0. */
+static size_t open_mark_before(const char *s, size_t i)
+{
+    size_t m;
+
+    for (size_t k = 0; k < N(open_marks); k++)
+        if ((m = strlen(open_marks[k])) <= i && memcmp(s + i - m, open_marks[k], m) == 0)
+            return m;
+    return 0;
+}
+
+/* What a what3words label ending before the value at v says of it (as
+ * w3w_label_word: 2, 1 or 0): between them spaces, a colon or a dash
+ * ("три слова — стол.окно.книга": the norm view writes every dash '-'),
+ * then an opening mark of open_marks maybe.  After a dash, joined words
+ * only (1): a dash in prose comes before words too ("он сказал три
+ * слова — люблю тебя очень"). */
+static int w3w_label_at(const char *s, size_t v)
+{
+    size_t a, we, b = v - open_mark_before(s, v);
     int l;
 
-    if (at == 0 || (s[at - 1] != ' ' && s[at - 1] != ':') || !det_letter_at(s, len, at) ||
-        (we = det_word_ending(s, at, " :", &a)) == 0 || (l = w3w_label_word(s, a, s + a, we - a)) == 0)
+    if (b < 2 || (s[b - 1] != ' ' && s[b - 1] != ':') || (we = det_word_ending(s, b, " :-", &a)) == 0)
         return 0;
-    if ((e = detect_three_words(s, len, at)) != 0 || (e = detect_three_words_hyphen(s, len, at)) != 0)
+    l = w3w_label_word(s, a, s + a, we - a);
+    return l == 2 && memchr(s + we, '-', b - we) != NULL ? 1 : l;
+}
+
+size_t detect_w3w_labelled(const char *s, size_t len, size_t at, size_t *start)
+{
+    size_t e, v = at + open_mark(s, len, at);
+    int l;
+
+    if (v == 0 || !det_letter_at(s, len, v) || (l = w3w_label_at(s, v)) == 0)
+        return 0;
+    *start = v;
+    if ((e = detect_three_words(s, len, v)) != 0 || (e = detect_three_words_hyphen(s, len, v)) != 0)
         return e;
-    return l == 2 ? detect_three_words_spaced(s, len, at) : 0;
+    return l == 2 ? detect_three_words_spaced(s, len, v) : 0;
+}
+
+size_t detect_scan_w3w_marked(const char *s, size_t len, size_t at, size_t *start, int *kind)
+{
+    (void)kind;
+    if (s[at] == '(' || s[at] == '[' || (at > 0 && (unsigned char)s[at - 1] >= 0x80 && det_alpha(s[at])))
+        return detect_w3w_labelled(s, len, at, start);
+    return 0;
 }
 
 int detect_w3w_label_before(const char *s, size_t at)
 {
-    size_t a, we = det_word_ending(s, at, " ", &a);
-
-    return we != 0 && w3w_label_word(s, a, s + a, we - a) == 2;
+    return at > 0 && w3w_label_at(s, at) == 2;
 }
 
 int detect_id_label(const char *w, size_t n)
