@@ -618,6 +618,8 @@ size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start
         return 0;
     if (det_starts(s, len, i, " + "))
         i += 3, spaced = 1;
+    else if (det_starts(s, len, i, "+ ") || det_starts(s, len, i, " +"))
+        i += 2, spaced = 1;        /* "8Q7X+ FQ" (report-adv32 L-16) */
     else if (i < len && s[i] == '+')
         i++;
     else
@@ -635,7 +637,9 @@ size_t detect_plus_code_spaced(const char *s, size_t len, size_t at)
 
     n = olc_run(s, len, at, &l1, &d1);
     i = at + n;
-    if ((n != 4 && n != 6 && n != 8) || d1 == 0 || i + 1 >= len || s[i] != ' ')
+    /* a space, or a hyphen or dot in its place after the label
+     * ("Плюс-код: 8Q7X‑FQ", "plus code: 8Q7X.FQ": report-adv32 L-16) */
+    if ((n != 4 && n != 6 && n != 8) || d1 == 0 || i + 1 >= len || (s[i] != ' ' && s[i] != '-' && s[i] != '.'))
         return 0;
     m = olc_run(s, len, i + 1, &l2, &d2);
     i += 1 + m;
