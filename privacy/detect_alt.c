@@ -116,6 +116,10 @@ size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits
     size_t end, n = 0, a, b, m;
     int found;
 
+    /* A date whose month is in Roman numerals is a date, its letters no
+     * digits ("3.III.1985" is no phone 3.111.1985: report-adv30 O-6). */
+    if (detect_date_at(s, len, at).strength == DATE_FULL)
+        return 0;
     if ((end = det_read_code(s, len, at, rd, sizeof rd, &n)) > at)
         ;
     else if ((end = read_lookalikes(s, len, at, rd)) > at)
