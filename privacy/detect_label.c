@@ -181,14 +181,13 @@ static const struct det_word plus_words[] = {
     DW("\xd0\xbf\xd0\xbb\xd0\xb0\xd1\x81", FIT_WORD),           /* плас: Mongolian spelling (report-adv32 L-16) */
 };
 /* The noun, singular and plural (report-adv32 L-16: "Plus Codes:",
- * "плюс-коды:", Mongolian кодууд), and Chinese and Japanese 代码 代碼
- * コード after a Latin "Plus" ("Plus 代码：8Q7X FQ"). */
+ * "плюс-коды:", Mongolian кодууд), and Chinese 代码 代碼 after a Latin
+ * "Plus" ("Plus 代码：8Q7X FQ"). */
 static const struct det_word code_words[] = {
     DW("code", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xb4", FIT_WORD), DW("\xec\xbd\x94\xeb\x93\x9c", FIT_WORD),   /* код 코드 */
     DW("kod", FIT_WORD), DW("kode", FIT_WORD), DW("codes", FIT_WORD),
     DW("\xd0\xba\xd0\xbe\xd0\xb4\xd1\x8b", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xb4\xd1\x83\xd1\x83\xd0\xb4", FIT_WORD), /* коды кодууд */
     DW("\xe4\xbb\xa3\xe7\xa0\x81", FIT_WORD), DW("\xe4\xbb\xa3\xe7\xa2\xbc", FIT_WORD),                 /* 代码 代碼 */
-    DW("\xe3\x82\xb3\xe3\x83\xbc\xe3\x83\x89", FIT_WORD),                                               /* コード */
 };
 
 /* 1 if the word s[a..a+n) ends the two words of "Plus Code", through a

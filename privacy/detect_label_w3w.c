@@ -121,7 +121,7 @@ size_t detect_w3w_labelled(const char *s, size_t len, size_t at, size_t *start)
 size_t detect_scan_w3w_marked(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     (void)kind;
-    if (s[at] == '(' || s[at] == '[' || (at > 0 && (unsigned char)s[at - 1] >= 0x80 && det_alpha(s[at])))
+    if (s[at] == '(' || (at > 0 && det_alpha(s[at]) && ((unsigned char)s[at - 1] >= 0x80 || s[at - 1] == '[')))
         return detect_w3w_labelled(s, len, at, start);
     return 0;
 }
