@@ -476,7 +476,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         /* The noun before, or after in the sentence ("на конце 4567, Сбер");
          * none after "last four:" as a label, a year excepted. */
         strong = strong_noun_near(s, len, from, at) || (strong_noun_near(s, len, e, sentence_to(s, len, e)) && !year) ||
-                 (label && (s[at] == 'l' || s[at] == 's' || (unsigned char)s[at] == 0xD1) && !year);
+                 (label && (s[at] == 'l' || s[at] == 's' || (unsigned char)s[at] == 0xD1) && !year &&
+                  det_digits(s, len, i) >= 3);      /* "The last four: 91, 73.": groups are redact_idparts.c's */
         if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) && !year))
             return 0;
         *start = i;
