@@ -48,7 +48,7 @@ static const struct scanner scanners[] = {
     { detect_scan_plus_code, DETECT_GPS },
     { detect_scan_birth_date, DETECT_DATE }, { detect_scan_phone, DETECT_PHONE },
     { detect_scan_ipv6, DETECT_IP },        { detect_scan_handle, DETECT_HANDLE },
-    { detect_scan_w3w, DETECT_GPS },
+    { detect_scan_w3w, DETECT_GPS },        { detect_scan_w3w_marked, DETECT_GPS },
 };
 
 const char *detect_kind_name(int kind)
@@ -259,8 +259,9 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
-        if (i == at && (end = detect_w3w_labelled(s, len, i)) != 0)
-            return add(f, i, end, DETECT_GPS) != 0 ? -1 : (long)end;
+        if (i == at && ((end = detect_w3w_labelled(s, len, i, &start)) != 0 ||
+                        (c >= 0xD0 && c <= 0xD4 && (start = i, end = detect_three_words_cyrillic(s, len, i)) != 0)))
+            return add(f, start, end, DETECT_GPS) != 0 ? -1 : (long)end;
         /* A Mongolian month in words ("гуравдугаар сарын арван дөрөвний",
          * "цагаан сарын шинийн нэгэнд"): detect_dob.c. */
         if (i == at && c >= 0xD0 && c <= 0xD3 && detect_mn_month_start(s, len, i) &&

@@ -110,12 +110,32 @@ static size_t char_start(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* 1 if a full date starts at at, or at the day before it ("3." of
+ * "3.iii.1985", where the walk hands on "iii.1985"): its Roman month's
+ * letters are no look-alike digits. */
+static int roman_month_date(const char *s, size_t len, size_t at)
+{
+    size_t t = at;
+
+    if (detect_date_at(s, len, at).strength == DATE_FULL)
+        return 1;
+    if (at < 2 || (s[at - 1] != '.' && s[at - 1] != '-' && s[at - 1] != '/') || !det_digit(s[at - 2]))
+        return 0;
+    for (t = at - 1; t > 0 && det_digit(s[t - 1]); t--)
+        ;
+    return !det_letter_before(s, t) && detect_date_at(s, len, t).strength == DATE_FULL;
+}
+
 size_t detect_alt(const char *s, size_t len, size_t at, int *kind, detect_digits_fn scan, void *ctx)
 {
     char rd[ALT_MAX], buf[CONTEXT_BEFORE + ALT_MAX + CONTEXT_AFTER + 2];
     size_t end, n = 0, a, b, m;
     int found;
 
+    /* A date whose month is in Roman numerals is a date, its letters no
+     * digits ("3.III.1985" is no phone 3.111.1985: report-adv30 O-6). */
+    if (roman_month_date(s, len, at))
+        return 0;
     if ((end = det_read_code(s, len, at, rd, sizeof rd, &n)) > at)
         ;
     else if ((end = read_lookalikes(s, len, at, rd)) > at)

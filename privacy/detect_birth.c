@@ -413,6 +413,46 @@ static int month_before(const char *s, size_t at)
     return 0;
 }
 
+/* Words before a year said as an ordinal, without a month (report-adv32
+ * L-18: "родилась в восемьдесят пятом", "народилась у вісімдесят
+ * п'ятому році", "родилась весной восемьдесят пятого"): the prepositions
+ * в, во, у, с, з, із, and the seasons in the instrumental (весной, летом,
+ * осенью, зимой; навесні, влітку, восени, взимку).  HAND-WRITTEN from the
+ * grammars; a native reviewer wanted. */
+static const struct det_word year_lead_words[] = {
+    DW("\xd0\xb2", FIT_WORD), DW("\xd0\xb2\xd0\xbe", FIT_WORD), DW("\xd1\x83", FIT_WORD), DW("\xd1\x81", FIT_WORD),
+    DW("\xd0\xb7", FIT_WORD), DW("\xd1\x96\xd0\xb7", FIT_WORD),
+    DW("\xd0\xb2\xd0\xb5\xd1\x81\xd0\xbd\xd0\xbe\xd0\xb9", FIT_WORD), DW("\xd0\xbb\xd0\xb5\xd1\x82\xd0\xbe\xd0\xbc", FIT_WORD), DW("\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbd\xd1\x8c\xd1\x8e", FIT_WORD), DW("\xd0\xb7\xd0\xb8\xd0\xbc\xd0\xbe\xd0\xb9", FIT_WORD),
+    DW("\xd0\xbd\xd0\xb0\xd0\xb2\xd0\xb5\xd1\x81\xd0\xbd\xd1\x96", FIT_WORD), DW("\xd0\xb2\xd0\xbb\xd1\x96\xd1\x82\xd0\xba\xd1\x83", FIT_WORD), DW("\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbd\xd0\xb8", FIT_WORD), DW("\xd0\xb2\xd0\xb7\xd0\xb8\xd0\xbc\xd0\xba\xd1\x83", FIT_WORD),
+};
+
+/* The word for "year" after a year said as an ordinal ("восемьдесят
+ * пятого года", "вісімдесят п'ятому році", Mongolian "наян тавдугаар
+ * онд"): год-, рік, році, року, он, оны, онд. */
+static const struct det_word year_nouns[] = {
+    DW("\xd0\xb3\xd0\xbe\xd0\xb4", FIT_PREFIX), DW("\xd1\x80\xd1\x96\xd0\xba", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd1\x86\xd1\x96", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd0\xba\xd1\x83", FIT_WORD),
+    DW("\xd0\xbe\xd0\xbd", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd1\x8b", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xb4", FIT_WORD),
+};
+
+/* Pronouns that say "she is of '85" with "с" and a year alone ("она с
+ * восемьдесят пятого": the clause ends with the year). */
+static const struct det_word pronouns[] = {
+    DW("\xd1\x8f", FIT_WORD), DW("\xd0\xbe\xd0\xbd", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xb0", FIT_WORD), DW("\xd0\xbc\xd1\x8b", FIT_WORD),
+    DW("\xd0\xb2\xd1\x8b", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xb8", FIT_WORD), DW("\xd1\x82\xd1\x8b", FIT_WORD),
+    DW("\xd0\xb2\xd1\x96\xd0\xbd", FIT_WORD), DW("\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb0", FIT_WORD), DW("\xd1\x82\xd0\xb8", FIT_WORD),
+};
+
+static const struct det_word with_s[] = { DW("\xd1\x81", FIT_WORD) };      /* с */
+
+/* 1 if a word of list[] ends right before at (one space between); its
+ * start in *a. */
+static int word_before_in(const char *s, size_t at, const struct det_word *list, size_t n, size_t *a)
+{
+    size_t we = det_word_ending(s, at, " ", a);
+
+    return we != 0 && we + 1 == at && det_in_list(list, n, s + *a, we - *a);
+}
+
 /* 1 if a birth word stands in the sentence of s[at, e): back bytes
  * before and 48 after at most, no sentence's end between. */
 static int birth_in_sentence(const char *s, size_t len, size_t at, size_t e, size_t back)
@@ -424,6 +464,36 @@ static int birth_in_sentence(const char *s, size_t len, size_t at, size_t e, siz
     while (f < len && f - e < 48 && !(strchr(".!?", s[f]) != NULL && (f + 1 >= len || s[f + 1] == ' ')))
         f++;
     return near_birth_word(s, len, at, e, at - b, f - e, 0);
+}
+
+/* A year said as an ordinal at [at, e) (det_short_year_words) is a
+ * birth year: after a month ("в марте восемьдесят пятого": report-adv30
+ * L-12), a preposition or a season (year_lead_words), or before the word
+ * for "year" (year_nouns), with a birth word in the sentence (64 bytes
+ * back after a month, 32 else: "в девяносто первом" two clauses later
+ * stays); or after a pronoun and "с", the clause ending with it ("она с
+ * восемьдесят пятого (года)."; "она с восемьдесят пятого работает" says
+ * "since").  The end (past the year noun there), or 0. */
+static size_t short_year_birth(const char *s, size_t len, size_t at, size_t e)
+{
+    size_t a, b, n = e;
+
+    /* a plural is a decade ("с восьмидесятых", "у вісімдесятих") */
+    if (e >= 4 && (memcmp(s + e - 4, "\xd1\x8b\xd1\x85", 4) == 0 || memcmp(s + e - 4, "\xd0\xb8\xd1\x85", 4) == 0))
+        return 0;
+    if (e + 1 < len && s[e] == ' ' && det_word_at(s, len, e + 1, "\xd0\xb3\xd0\xbe\xd0\xb4", FIT_PREFIX))
+        n = detect_letters(s, len, e + 1);
+    if (month_before(s, at))
+        return birth_in_sentence(s, len, at, e, 64) ? e : 0;       /* Cyrillic: 2 bytes a letter */
+    if ((word_before_in(s, at, year_lead_words, sizeof year_lead_words / sizeof year_lead_words[0], &a) ||
+         (e + 1 < len && s[e] == ' ' &&
+          det_word_near(s, len, e + 1, detect_letters(s, len, e + 1), year_nouns, sizeof year_nouns / sizeof year_nouns[0]))) &&
+        birth_in_sentence(s, len, at, e, 32))
+        return e;
+    if (word_before_in(s, at, with_s, 1, &a) && word_before_in(s, a, pronouns, sizeof pronouns / sizeof pronouns[0], &b) &&
+        (n >= len || strchr(".,;!?)", s[n]) != NULL))
+        return e;
+    return 0;
 }
 
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
@@ -466,8 +536,9 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
      * восемьдесят пятого", "Народжена третього березня вісімдесят
      * п'ятого": report-adv30 L-12); no year word needed beside a birth
      * word in the sentence, with the day and month between. */
-    if (d.strength == DATE_NONE && (e = det_short_year_words(s, len, at, &uv)) != 0 && month_before(s, at))
-        return birth_in_sentence(s, len, at, e, 64) ? (*start = at, e) : 0;     /* Cyrillic: 2 bytes a letter */
+    if (d.strength == DATE_NONE && (e = det_short_year_words(s, len, at, &uv)) != 0 &&
+        (e = short_year_birth(s, len, at, e)) != 0)
+        return *start = at, e;
     if ((d.strength == DATE_NONE || d.strength == DATE_YEAR) && (e = year_before_abbrev(s, len, at)) != 0)
         return *start = at, e;
     if (d.strength == DATE_NONE)

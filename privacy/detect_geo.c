@@ -618,6 +618,8 @@ size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start
         return 0;
     if (det_starts(s, len, i, " + "))
         i += 3, spaced = 1;
+    else if (det_starts(s, len, i, "+ ") || det_starts(s, len, i, " +"))
+        i += 2, spaced = 1;        /* "8Q7X+ FQ" (report-adv32 L-16) */
     else if (i < len && s[i] == '+')
         i++;
     else
@@ -635,7 +637,9 @@ size_t detect_plus_code_spaced(const char *s, size_t len, size_t at)
 
     n = olc_run(s, len, at, &l1, &d1);
     i = at + n;
-    if ((n != 4 && n != 6 && n != 8) || d1 == 0 || i + 1 >= len || s[i] != ' ')
+    /* a space, or a hyphen or dot in its place after the label
+     * ("Плюс-код: 8Q7X‑FQ", "plus code: 8Q7X.FQ": report-adv32 L-16) */
+    if ((n != 4 && n != 6 && n != 8) || d1 == 0 || i + 1 >= len || (s[i] != ' ' && s[i] != '-' && s[i] != '.'))
         return 0;
     m = olc_run(s, len, i + 1, &l2, &d2);
     i += 1 + m;
@@ -654,6 +658,11 @@ static const struct det_word w3w_prose[] = {
     DW("can", FIT_WORD), DW("will", FIT_WORD), DW("words", FIT_WORD), DW("it", FIT_WORD),
 };
 
+/* What may join the words besides the dots: a hyphen (after a label or
+ * "///"), '/' and '_' (after "///" only: "///filled/count/soap",
+ * "///стол_окно_книга", report-adv32 L-15: the slashes say what follows). */
+enum { W3W_HYPHEN = 1, W3W_SLASH = 2 };
+
 /* The bytes of a what3words joiner at i: '.', and the dots people and
  * keyboards put in its place (report-adv30 L-14, report-adv31 L-12): the
  * dot-like punctuation the norm view keeps as it is, the middle dots
@@ -662,8 +671,8 @@ static const struct det_word w3w_prose[] = {
  * stop U+3002 (U+FF61 becomes it); the norm view writes the others as '.'
  * (U+2024 one dot leader, U+FF0E) or '-' (every dash of Unicode's Pd,
  * the minus, the katakana middle dots U+30FB and U+FF65).  '-' counts when
- * hyphen (after a what3words label or "///" only: "w3w filled-count-soap");
- * 0 if none. */
+ * hyphen has W3W_HYPHEN (after a what3words label or "///" only: "w3w
+ * filled-count-soap"), '/' and '_' when it has W3W_SLASH; 0 if none. */
 static size_t w3w_dot(const char *s, size_t len, size_t i, int hyphen)
 {
     static const char *const dots[] = {
@@ -671,7 +680,8 @@ static size_t w3w_dot(const char *s, size_t len, size_t i, int hyphen)
         "\xe2\x8b\x85", "\xe2\x80\xa2", "\xe3\x80\x82", "\xef\xbc\x8e", "\xef\xbd\xa1", "\xe3\x83\xbb",
     };
 
-    if (i < len && (s[i] == '.' || (hyphen && s[i] == '-')))
+    if (i < len && (s[i] == '.' || ((hyphen & W3W_HYPHEN) && s[i] == '-') ||
+                    ((hyphen & W3W_SLASH) && (s[i] == '/' || s[i] == '_'))))
         return 1;
     for (size_t k = 0; k < sizeof dots / sizeof dots[0]; k++)
         if (det_starts(s, len, i, dots[k]))
@@ -720,7 +730,7 @@ size_t detect_three_words(const char *s, size_t len, size_t at)
 
 size_t detect_three_words_hyphen(const char *s, size_t len, size_t at)
 {
-    return three_words(s, len, at, 1);
+    return three_words(s, len, at, W3W_HYPHEN);
 }
 
 /* The joiner of spaced words at i: " . " (3, report-adv28c J-10 "filled
@@ -730,8 +740,12 @@ size_t detect_three_words_hyphen(const char *s, size_t len, size_t at)
  * three words of three letters or more, none a word of prose. */
 static size_t spaced_joiner(const char *s, size_t len, size_t i)
 {
-    if (det_starts(s, len, i, " . "))
-        return 3;
+    size_t m;
+
+    /* " . ", and any other dot of w3w_dot spaced so ("filled · count ·
+     * soap", "стол • окно • книга": report-adv32 L-15) */
+    if (i + 1 < len && s[i] == ' ' && (m = w3w_dot(s, len, i + 1, 0)) != 0 && i + 1 + m < len && s[i + 1 + m] == ' ')
+        return 2 + m;
     if (det_starts(s, len, i, ". ") || det_starts(s, len, i, " ."))
         return i + 2 < len && s[i + 2] != ' ' ? 2 : 0;
     return i + 1 < len && s[i] == ' ' ? 1 : 0;
@@ -767,7 +781,40 @@ size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int 
      * dashes join too, as after the label ("///index・home・raft", whose
      * katakana dots the norm view writes '-': report-adv31 L-12). */
     i += i < len && s[i] == ' ';
-    if ((e = detect_three_words(s, len, i)) != 0 || (e = detect_three_words_hyphen(s, len, i)) != 0)
+    if ((e = detect_three_words(s, len, i)) != 0 || (e = three_words(s, len, i, W3W_HYPHEN | W3W_SLASH)) != 0)
         return e;
     return detect_three_words_spaced(s, len, i);
+}
+
+/* Cyrillic top-level domains and the words used as one (IANA's root zone
+ * list, the Cyrillic IDN ones: .рф .рус .укр .бел .срб .мкд .мон .қаз,
+ * and the generic .москва .дети .онлайн .сайт .орг .ком): a dotted
+ * triple ending in one is a host name, not an address. */
+static const struct det_word cyr_tlds[] = {
+    DW("\xd1\x80\xd1\x84", FIT_WORD), DW("\xd1\x80\xd1\x83\xd1\x81", FIT_WORD),
+    DW("\xd1\x83\xd0\xba\xd1\x80", FIT_WORD), DW("\xd0\xb1\xd0\xb5\xd0\xbb", FIT_WORD),
+    DW("\xd1\x81\xd1\x80\xd0\xb1", FIT_WORD), DW("\xd0\xbc\xd0\xba\xd0\xb4", FIT_WORD),
+    DW("\xd0\xbc\xd0\xbe\xd0\xbd", FIT_WORD), DW("\xd2\x9b\xd0\xb0\xd0\xb7", FIT_WORD),
+    DW("\xd0\xbc\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", FIT_WORD), DW("\xd0\xb4\xd0\xb5\xd1\x82\xd0\xb8", FIT_WORD),
+    DW("\xd0\xbe\xd0\xbd\xd0\xbb\xd0\xb0\xd0\xb9\xd0\xbd", FIT_WORD), DW("\xd1\x81\xd0\xb0\xd0\xb9\xd1\x82", FIT_WORD),
+    DW("\xd0\xbe\xd1\x80\xd0\xb3", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xbc", FIT_WORD),
+};
+
+size_t detect_three_words_cyrillic(const char *s, size_t len, size_t at)
+{
+    size_t i = at, n, e, w = at, k;
+    int cp;
+
+    if (at > 0 && (det_letter_before(s, at) || strchr("./@-_", s[at - 1]) != NULL))
+        return 0;
+    if ((e = three_words(s, len, at, 0)) == 0 || (e < len && strchr("/@_", s[e]) != NULL && s[e] != '\0'))
+        return 0;
+    for (k = 0; k < 3; k++) {
+        for (w = i, n = 0; i < e && (cp = det_cp_at(s, len, i, &n)) >= 0x0400 && cp <= 0x052F; i += n)
+            ;
+        if (detect_letters(s, len, w) != i || i - w < 6)        /* three letters of two bytes */
+            return 0;
+        i += w3w_dot(s, len, i, 0);
+    }
+    return det_in_list(cyr_tlds, sizeof cyr_tlds / sizeof cyr_tlds[0], s + w, e - w) ? 0 : e;
 }

@@ -549,7 +549,8 @@ size_t detect_scan_gps(const char *s, size_t len, size_t at, size_t *start, int 
 size_t detect_geo_join(const char *s, size_t len, size_t i);
 size_t detect_scan_grid(const char *s, size_t len, size_t at, size_t *start, int *kind);
 size_t detect_scan_plus_code(const char *s, size_t len, size_t at, size_t *start, int *kind);
-/* detect_geo.c: a Plus Code at at with a space for its '+' ("8q7x fq":
+/* detect_geo.c: a Plus Code at at with a space for its '+' ("8q7x fq"; a
+ * hyphen or a dot in its place, "8q7x-fq", "8q7x.fq":
  * 4, 6 or 8 code characters with a digit, a space, 2-3 more, a letter
  * somewhere), read only after a Plus Code label (detect_label.c,
  * report-adv31 L-13); the end (bytes of the norm view), or 0. */
@@ -713,17 +714,39 @@ size_t detect_three_words_spaced(const char *s, size_t len, size_t at);
  * what3words label only ("w3w filled-count-soap"), each of three letters
  * or more and none a word of prose; the end, or 0. */
 size_t detect_three_words_hyphen(const char *s, size_t len, size_t at);
-/* detect_label.c: 1 if a what3words label ("w3w", "what3words", "what 3
+/* detect_geo.c: three Cyrillic words of three letters or more joined by
+ * one dot of detect_three_words, with no label ("у стол.окно.книга",
+ * report-adv32 L-15): Cyrillic writes no host names but under its own
+ * top-level domains (.рф, .укр...: no address ends in one), so the dots
+ * say what3words; the end, or 0. */
+size_t detect_three_words_cyrillic(const char *s, size_t len, size_t at);
+/* detect_label_w3w.c: 1 if a what3words label ("w3w", "what3words", "what 3
  * words", "what three words", "три слова", "三个词"...) ends
  * right before at, through spaces. */
 int detect_w3w_label_before(const char *s, size_t at);
-/* detect_label.c: three words of another script than Latin at at right
- * after a what3words label and a space or colon ("три слова: крыша.стол.
- * окно"; report-adv31 L-12): joined by dots or dashes, or spaced after a
- * whole label; the end (bytes of the norm view), or 0.  The walk's
- * non-ASCII runs ask it (detect.c); Latin words go through
+/* detect_label_w3w.c: three words at at, or after an opening quote or
+ * bracket there, right after a what3words label and a space, colon or
+ * dash ("три слова: крыша.стол.окно", report-adv31 L-12; "три слова —
+ * «стол.окно.книга»", "w3w: (filled.count.soap)", report-adv32 L-15):
+ * joined by dots or dashes, or spaced after a whole label; the end
+ * (bytes of the norm view) with the first word's start in *start, or 0.
+ * The walk's non-ASCII runs ask it (detect.c) and detect_scan_w3w for
+ * words after a mark; Latin words right after a label go through
  * detect_scan_labelled. */
-size_t detect_w3w_labelled(const char *s, size_t len, size_t at);
+size_t detect_w3w_labelled(const char *s, size_t len, size_t at, size_t *start);
+/* detect_label_w3w.c: what the word s[a..a+n) says of a what3words
+ * address after it: 2 if it ends a what3words label ("w3w", "what 3
+ * words", "три слова", "3단어"...), 1 if it is "words" alone before a
+ * colon (joined words may follow), else 0.  detect_label.c's
+ * label_before asks it. */
+int det_w3w_label_word(const char *s, size_t a, const char *w, size_t n);
+/* detect_label_w3w.c: the length in bytes of an opening quote or bracket
+ * (« “ „ ‹ 「 『 ( [ " ') ending right at i in s, or 0. */
+size_t det_open_mark_before(const char *s, size_t i);
+/* detect_label_w3w.c: the walk's scanner of the same at an ASCII '(' or '['
+ * or at a Latin word after a non-ASCII mark ("w3w “filled.count.soap”",
+ * "w3w: (filled.count.soap)"), where detect_scan_labelled sees no label. */
+size_t detect_scan_w3w_marked(const char *s, size_t len, size_t at, size_t *start, int *kind);
 
 /* detect_date.c: 1 if an English month name (a whole word, "mar." or
  * "march") starts at at, with *n its length; the walk keeps such words

@@ -178,10 +178,16 @@ static const struct det_word grid_labels[] = {
  * код, 코드, kod, kode. */
 static const struct det_word plus_words[] = {
     DW("plus", FIT_WORD), DW("\xd0\xbf\xd0\xbb\xd1\x8e\xd1\x81", FIT_WORD), DW("\xed\x94\x8c\xeb\x9f\xac\xec\x8a\xa4", FIT_WORD),   /* плюс 플러스 */
+    DW("\xd0\xbf\xd0\xbb\xd0\xb0\xd1\x81", FIT_WORD),           /* плас: Mongolian spelling (report-adv32 L-16) */
 };
+/* The noun, singular and plural (report-adv32 L-16: "Plus Codes:",
+ * "плюс-коды:", Mongolian кодууд), and Chinese 代码 代碼 after a Latin
+ * "Plus" ("Plus 代码：8Q7X FQ"). */
 static const struct det_word code_words[] = {
     DW("code", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xb4", FIT_WORD), DW("\xec\xbd\x94\xeb\x93\x9c", FIT_WORD),   /* код 코드 */
-    DW("kod", FIT_WORD), DW("kode", FIT_WORD),
+    DW("kod", FIT_WORD), DW("kode", FIT_WORD), DW("codes", FIT_WORD),
+    DW("\xd0\xba\xd0\xbe\xd0\xb4\xd1\x8b", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xb4\xd1\x83\xd1\x83\xd0\xb4", FIT_WORD), /* коды кодууд */
+    DW("\xe4\xbb\xa3\xe7\xa0\x81", FIT_WORD), DW("\xe4\xbb\xa3\xe7\xa2\xbc", FIT_WORD),                 /* 代码 代碼 */
 };
 
 /* 1 if the word s[a..a+n) ends the two words of "Plus Code", through a
@@ -204,10 +210,6 @@ static int plus_code_label(const char *s, size_t a, const char *w, size_t n)
 
 static const struct det_word ip_labels[] = {
     DW("ip", FIT_WORD), DW("ipv4", FIT_WORD), DW("\xec\x95\x84\xec\x9d\xb4\xed\x94\xbc", FIT_PREFIX), /* 아이피 */
-};
-
-static const struct det_word w3w_labels[] = {
-    DW("w3w", FIT_WORD), DW("what3words", FIT_WORD),
 };
 
 static const struct det_word coord_labels[] = {
@@ -451,50 +453,6 @@ static enum label_kind card_alone(int l, int card)
     return l == LABEL_NONE && card ? LABEL_ACCOUNT : (enum label_kind)l;
 }
 
-/* what3words' own name said as a label in the languages the tool reads
- * (report-adv30 L-14, report-adv31 L-12; HAND-WRITTEN, they want a
- * native reviewer): the word for "words" (words; слова, слів; үг;
- * kata, perkataan; 단어) after a word for "three" (3, three, три,
- * гурван, tiga, 세: "what 3 words", "адрес в три слова", "гурван үг"),
- * or glued to it (3단어; Chinese and Japanese 三个词, 三個詞, 三词, 3語,
- * 三語). */
-static const struct det_word w3w_words[] = {
-    DW("words", FIT_WORD), DW("\xd1\x81\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb0", FIT_WORD),   /* слова */
-    DW("\xd1\x81\xd0\xbb\xd1\x96\xd0\xb2", FIT_WORD),                                /* слів */
-    DW("\xd2\xaf\xd0\xb3", FIT_WORD), DW("kata", FIT_WORD), DW("perkataan", FIT_WORD),   /* үг */
-    DW("\xeb\x8b\xa8\xec\x96\xb4", FIT_WORD),                                          /* 단어 */
-};
-static const struct det_word w3w_three[] = {
-    DW("3", FIT_WORD), DW("three", FIT_WORD), DW("\xd1\x82\xd1\x80\xd0\xb8", FIT_WORD), /* три */
-    DW("\xd0\xb3\xd1\x83\xd1\x80\xd0\xb2\xd0\xb0\xd0\xbd", FIT_WORD),             /* гурван */
-    DW("tiga", FIT_WORD), DW("\xec\x84\xb8", FIT_WORD),                                    /* 세 */
-};
-static const struct det_word w3w_glued[] = {
-    DW("3\xeb\x8b\xa8\xec\x96\xb4", FIT_WORD),                                        /* 3단어 */
-    DW("\xe4\xb8\x89\xe4\xb8\xaa\xe8\xaf\x8d", FIT_WORD),                             /* 三个词 */
-    DW("\xe4\xb8\x89\xe5\x80\x8b\xe8\xa9\x9e", FIT_WORD),                             /* 三個詞 */
-    DW("\xe4\xb8\x89\xe8\xaf\x8d", FIT_WORD), DW("3\xe8\xaa\x9e", FIT_WORD),           /* 三词 3語 */
-    DW("\xe4\xb8\x89\xe8\xaa\x9e", FIT_WORD),                                           /* 三語 */
-};
-
-/* What the word s[a..a+n) says of a what3words address after it: 2 if
- * it ends a what3words label (w3w_labels, or "words" after "three", or
- * a glued form: w3w_words), 1 if it is "words" alone right before a
- * colon ("слова: index–home–raft": words joined by dots or dashes may
- * follow, spaced words are prose), else 0. */
-static int w3w_label_word(const char *s, size_t a, const char *w, size_t n)
-{
-    size_t b, we;
-
-    if (det_in_list(w3w_labels, N(w3w_labels), w, n) || det_in_list(w3w_glued, N(w3w_glued), w, n))
-        return 2;
-    if (!det_in_list(w3w_words, N(w3w_words), w, n))
-        return 0;
-    if ((we = det_word_ending(s, a, " ", &b)) != 0 && det_in_list(w3w_three, N(w3w_three), s + b, we - b))
-        return 2;
-    return w[n] == ':' ? 1 : 0;
-}
-
 /* The label before the value at v, through up to two qualifiers. */
 static enum label_kind label_before(const char *s, size_t v)
 {
@@ -526,7 +484,7 @@ static enum label_kind label_before(const char *s, size_t v)
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
-        switch (w3w_label_word(s, a, w, n)) {
+        switch (det_w3w_label_word(s, a, w, n)) {
         case 2: return LABEL_W3W;
         case 1: return LABEL_W3W_JOINED;
         default: break;
@@ -548,27 +506,6 @@ static enum label_kind label_before(const char *s, size_t v)
     }
     return k > 0 ? card_alone(id_label_back(s, end, numq), card) : LABEL_NONE;
 }
-
-size_t detect_w3w_labelled(const char *s, size_t len, size_t at)
-{
-    size_t a, we, e;
-    int l;
-
-    if (at == 0 || (s[at - 1] != ' ' && s[at - 1] != ':') || !det_letter_at(s, len, at) ||
-        (we = det_word_ending(s, at, " :", &a)) == 0 || (l = w3w_label_word(s, a, s + a, we - a)) == 0)
-        return 0;
-    if ((e = detect_three_words(s, len, at)) != 0 || (e = detect_three_words_hyphen(s, len, at)) != 0)
-        return e;
-    return l == 2 ? detect_three_words_spaced(s, len, at) : 0;
-}
-
-int detect_w3w_label_before(const char *s, size_t at)
-{
-    size_t a, we = det_word_ending(s, at, " ", &a);
-
-    return we != 0 && w3w_label_word(s, a, s + a, we - a) == 2;
-}
-
 int detect_id_label(const char *w, size_t n)
 {
     return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
@@ -886,11 +823,48 @@ static int copula_at(const char *s, size_t len, size_t at)
     return e > at && e + 1 < len && s[e] == ' ' && det_in_list(copulas, N(copulas), s + at, e - at);
 }
 
+/* 1 if a Plus Code after its label, and ", ", end right before at: the
+ * next of a list ("Plus Codes: 8Q7X FQ, 8Q7X FR", report-adv32 L-16);
+ * up to eight codes back. */
+static int plus_code_list_before(const char *s, size_t len, size_t at)
+{
+    size_t e = at, p;
+    int k;
+
+    for (k = 0; k < 8; k++) {
+        if (e < 3 || s[e - 1] != ' ' || s[e - 2] != ',')
+            return 0;
+        e -= 2;
+        for (p = e > 12 ? e - 12 : 0; p + 6 < e && detect_plus_code_spaced(s, len, p) != e; p++)
+            ;
+        if (p + 6 >= e || det_letter_before(s, p))
+            return 0;
+        if (label_before(s, p) == LABEL_GRID)
+            return 1;
+        e = p;
+    }
+    return 0;
+}
+
+/* A value in quotes or brackets after a Plus Code's label ("Plus Code:
+ * «8Q7X FQ»", report-adv32 L-16): its end, or 0. */
+static size_t plus_code_marked(const char *s, size_t len, size_t at)
+{
+    size_t m = det_open_mark_before(s, at);
+
+    if (m == 0 || at - m == 0 || strchr(SEPARATORS, s[at - m - 1]) == NULL || s[at - m - 1] == '\0' ||
+        label_before(s, at - m) != LABEL_GRID)
+        return 0;
+    return detect_plus_code_spaced(s, len, at);
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv, ser;
     enum label_kind l;
 
+    if (at > 0 && det_digit(s[at]) && (unsigned char)s[at - 1] >= 0x80 && (cv = plus_code_marked(s, len, at)) != 0)
+        return *kind = DETECT_GPS, cv;
     if (at == 0 || strchr(SEPARATORS, s[at - 1]) == NULL || s[at - 1] == '\0' || copula_at(s, len, at))
         return 0;
     idv = id_value(s, len, at);
@@ -930,6 +904,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_COORD && cv != 0 && cv != one_coord(s, len, at))
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_GRID && ((cv = detect_plus_code_spaced(s, len, at)) != 0 || (cv = grid_value(s, len, at)) != 0))
+        return *kind = DETECT_GPS, cv;
+    if (l == LABEL_NONE && plus_code_list_before(s, len, at) && (cv = detect_plus_code_spaced(s, len, at)) != 0)
         return *kind = DETECT_GPS, cv;
     if (l == LABEL_IP && (cv = detect_ip_written(s, len, at)) != 0)
         return *kind = DETECT_IP, cv;

@@ -182,7 +182,7 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
             continue;
         }
         /* A Chinese card's or phone's ending glued inside a run (尾号). */
-        if ((c == 0xE5 || c == 0xE6) && (a = i, kind = DETECT_ID, e = detect_tail_han(s, len, i, &a, &kind)) != 0) {
+        if ((c == 0xE4 || c == 0xE5 || c == 0xE6) && (a = i, kind = DETECT_ID, e = detect_tail_han(s, len, i, &a, &kind)) != 0) {
             overlaps(*d, *n, a, e, &kind);
             if (merge(d, n, cap, a, e, kind) != 0)
                 return -1;

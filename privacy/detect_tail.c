@@ -42,12 +42,20 @@ static const char *const endings[] = {
     /* Mongolian "the last four places" (report-adv31 L-14): сүүлийн дөрвөн
      * орон, сүүлийн 4 орон, сүүлийн оронууд */
     "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd\x20\xd0\xb4\xd3\xa9\xd1\x80\xd0\xb2\xd3\xa9\xd0\xbd\x20\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd ", "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd\x20\x34\x20\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd ", "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd\x20\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd\xd1\x83\xd1\x83\xd0\xb4 ",
+    /* Mongolian "the last place(s)" without the count, and in Latin letters
+     * as Mongolians type them (report-adv32 L-17): сүүлийн орон, suuliin
+     * (4, dorvon) oron; the particle нь may follow (ending_particle) */
+    "\xd1\x81\xd2\xaf\xd2\xaf\xd0\xbb\xd0\xb8\xd0\xb9\xd0\xbd \xd0\xbe\xd1\x80\xd0\xbe\xd0\xbd ", "suuliin 4 oron ", "suuliin dorvon oron ", "suuliin oron ", "suuliin oronuud ",
+    /* Russian "with the ending", "the ending", "at the end" (report-adv32
+     * L-17: "карта с окончанием 4567", "на конце 4567, Сбер") */
+    "\xd1\x81 \xd0\xbe\xd0\xba\xd0\xbe\xd0\xbd\xd1\x87\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5\xd0\xbc ", "\xd0\xbe\xd0\xba\xd0\xbe\xd0\xbd\xd1\x87\xd0\xb0\xd0\xbd\xd0\xb8\xd0\xb5 ", "\xd0\xbd\xd0\xb0 \xd0\xba\xd0\xbe\xd0\xbd\xd1\x86\xd0\xb5 ",
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x8e\xd1\x89",   /* оканчивающ(ийся, аяся) на */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива(ется, ющийся) на */
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",                   /* оканчива(ется) на */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd1\x83",                           /* закінчу(ється) на */
 };
 #define NA_RU "\xd0\xbd\xd0\xb0 "                                                         /* на */
+#define MN_NI "\xd0\xbd\xd1\x8c "      /* the Mongolian particle after a phrase ("сүүлийн 4 орон нь 4567") */
 
 static const struct det_word nouns[] = {
     DW("number", FIT_WORD), DW("no", FIT_WORD), DW("passport", FIT_WORD), DW("ic", FIT_WORD),
@@ -72,6 +80,13 @@ static const struct det_word account_nouns[] = {
     /* Chinese: 卡 (卡号, 银行卡, 信用卡), 账户, 帳戶, 账号, 帳號 */
     DW("\xe5\x8d\xa1", FIT_ANY), DW("\xe8\xb4\xa6\xe6\x88\xb7", FIT_ANY), DW("\xe5\xb8\xb3\xe6\x88\xb6", FIT_ANY), DW("\xe8\xb4\xa6\xe5\x8f\xb7", FIT_ANY),
     DW("\xe5\xb8\xb3\xe8\x99\x9f", FIT_ANY),
+    /* Mongolian in Latin letters (kart, kartiin, kartnii), Japanese カード
+     * 口座 (report-adv32 L-17) */
+    DW("kart", FIT_PREFIX), DW("\xe3\x82\xab\xe3\x83\xbc\xe3\x83\x89", FIT_ANY), DW("\xe5\x8f\xa3\xe5\xba\xa7", FIT_ANY),
+    /* banks stand for their cards ("на конце 4567, Сбер"): bank_names */
+    DW("\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_PREFIX), DW("\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80", FIT_PREFIX), DW("\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba", FIT_PREFIX),
+    DW("\xd0\xb2\xd1\x82\xd0\xb1", FIT_WORD), DW("\xd1\x85\xd0\xb0\xd0\xb0\xd0\xbd", FIT_WORD), DW("\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbc\xd1\x82", FIT_PREFIX),
+    DW("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82", FIT_PREFIX), DW("\xd0\xbc\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_PREFIX),
 };
 int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to)
 {
@@ -128,17 +143,26 @@ static size_t said_digits(const char *s, size_t len, size_t at, char *d, size_t 
 
 /* After an ending word at at: the digits' start, or 0; *bare set when
  * the word has no preposition ("ending 4521"). */
-static size_t after_ending(const char *s, size_t len, size_t at, int *bare)
+static size_t after_ending(const char *s, size_t len, size_t at, int *bare, int *label)
 {
-    size_t k, i;
+    size_t k, i, n;
 
+    *label = 0;
     for (k = 0; k < N(endings); k++) {
+        n = strlen(endings[k]);
+        /* A whole phrase may be a label, a colon before its space ("last
+         * four: 4567", report-adv32 L-17). */
+        if (endings[k][n - 1] == ' ' && det_starts(s, len, at + n - 1, ": ") &&
+            memcmp(s + at, endings[k], n - 1) == 0) {
+            *bare = 0, *label = 1;
+            return at + n + 1;
+        }
         if (!det_starts(s, len, at, endings[k]))
             continue;
-        i = at + strlen(endings[k]);
+        i = at + n;
         *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0;
-        if (endings[k][strlen(endings[k]) - 1] == ' ')
-            return i;           /* a whole phrase */
+        if (endings[k][n - 1] == ' ')
+            return i + (det_starts(s, len, i, MN_NI) ? strlen(MN_NI) : 0);     /* a whole phrase */
         /* a Russian or Ukrainian verb's ending, then "на" */
         i = detect_letters(s, len, i);
         if (i < len && s[i] == ' ' && det_starts(s, len, i + 1, NA_RU))
@@ -174,17 +198,29 @@ static const char *const endings_after[] = {
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива */
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",                   /* оканчива */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd1\x83",                           /* закінчу */
+    "\xd1\x82\xd3\xa9\xd0\xb3\xd1\x81",   /* Mongolian төгс(дөг, сөн, өх) "ends", after the digits' -аар (report-adv32 L-17) */
+};
+
+/* The Mongolian instrumental case after a number's hyphen, with the vowel
+ * harmony's four forms ("4567-оор төгсдөг": "ends with 4567"). */
+static const char *const mn_instrumental[] = {
+    "-\xd0\xb0\xd0\xb0\xd1\x80", "-\xd0\xbe\xd0\xbe\xd1\x80", "-\xd1\x8d\xd1\x8d\xd1\x80", "-\xd3\xa9\xd3\xa9\xd1\x80",
 };
 
 /* The digits at at when an ending verb follows them: their end, or 0. */
 static size_t digits_then_ending(const char *s, size_t len, size_t at)
 {
-    size_t e, k;
+    size_t e, k, c = 0;
 
-    if (!det_digit(s[at]) || (e = last_digits(s, len, at)) == 0 || e - at < 3 || e >= len || s[e] != ' ')
+    if (!det_digit(s[at]) || (e = last_digits(s, len, at)) == 0 || e - at < 3)
+        return 0;
+    for (k = 0; k < N(mn_instrumental); k++)
+        if (det_starts(s, len, e, mn_instrumental[k]))
+            c = strlen(mn_instrumental[k]);
+    if (e + c >= len || s[e + c] != ' ')
         return 0;
     for (k = 0; k < N(endings_after); k++)
-        if (det_starts(s, len, e + 1, endings_after[k]))
+        if (det_starts(s, len, e + c + 1, endings_after[k]) && (c != 0) == (k == N(endings_after) - 1))
             return e;
     return 0;
 }
@@ -230,17 +266,43 @@ static size_t sentence_from(const char *s, size_t at)
     return i;
 }
 
+/* Where the cue's sentence ends after the digits ending at e: 32 bytes
+ * after them at most (a noun after, "на конце 4567, Сбер", "末尾4567のカ
+ * ード": report-adv32 L-17). */
+static size_t sentence_to(const char *s, size_t len, size_t e)
+{
+    size_t i;
+
+    for (i = e; i < len && i - e < 32; i++)
+        if (strchr("!?;", s[i]) != NULL || (s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ')))
+            break;
+    return i;
+}
+
+/* 1 if a noun of nouns[], account_nouns[] or phone_nouns[] stands in
+ * [from, to). */
+static int strong_noun_near(const char *s, size_t len, size_t from, size_t to)
+{
+    return det_word_near(s, len, from, to, nouns, N(nouns)) ||
+           det_word_near(s, len, from, to, account_nouns, N(account_nouns)) ||
+           det_word_near(s, len, from, to, phone_nouns, N(phone_nouns));
+}
+
 /* Chinese ending words, glued to the noun before them and to the digits
  * (report-adv31 L-14, report-adv30 L-15: "卡号尾号4567", "银行卡尾号四五六七";
  * HAND-WRITTEN, they want a native reviewer): 尾号 尾號 尾数 尾數 (tail
  * number), 后四位 後四位 末四位 (last four places); then 是, 为, 為 or ':'
  * may come. */
 static const char *const han_endings[] = {
+    /* Japanese 下4桁 下四桁 (the lower four places), 末尾 (the end):
+     * "カードの下4桁は4567", "末尾4567のカード" (report-adv32 L-17) */
+    "\xe4\xb8\x8b" "4" "\xe6\xa1\x81", "\xe4\xb8\x8b\xe5\x9b\x9b\xe6\xa1\x81", "\xe6\x9c\xab\xe5\xb0\xbe",
     "\xe5\xb0\xbe\xe5\x8f\xb7", "\xe5\xb0\xbe\xe8\x99\x9f", "\xe5\xb0\xbe\xe6\x95\xb0", "\xe5\xb0\xbe\xe6\x95\xb8", "\xe5\x90\x8e\xe5\x9b\x9b\xe4\xbd\x8d", "\xe5\xbe\x8c\xe5\x9b\x9b\xe4\xbd\x8d", "\xe6\x9c\xab\xe5\x9b\x9b\xe4\xbd\x8d",
 };
 /* Counters and units after a number: a sum, an amount, an age ("尾数500元"). */
 static const char *const han_units[] = { "\xe5\x85\x83", "\xe5\x9d\x97", "\xe5\xa1\x8a", "\xe5\x86\x86", "\xe4\xb8\x87", "\xe8\x90\xac", "\xe5\x8d\x83", "\xe7\x99\xbe", "\xe5\xb2\x81", "\xe6\xad\xb2", "\xe5\xb9\xb4", "\xe4\xb8\xaa", "\xe5\x80\x8b", "\xe6\xac\xa1", "\xe5\xa4\xa9" };
-static const char *const han_links[] = { "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", ":", " " };
+static const char *const han_links[] = { "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", ":", " ",
+                                         "\xe3\x81\xaf", "\xe3\x81\x8c" };   /* Japanese は が */
 
 /* Three to six Han digits at at (det_han_digit: 零 一 ... 九, the
  * banker's numerals), no unit after them ("四五六七"; "四五六七百" is no
@@ -281,9 +343,12 @@ size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int 
             return 0;
     from = sentence_from(s, at);
     *start = i;
-    *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
-            : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ? DETECT_ACCOUNT
-                                                                                : DETECT_ID;
+    k = sentence_to(s, len, e);             /* the noun after: "末尾4567のカード" */
+    *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns)) ||
+                    det_word_near(s, len, e, k, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
+            : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
+                    det_word_near(s, len, e, k, account_nouns, N(account_nouns)) ? DETECT_ACCOUNT
+                                                                                  : DETECT_ID;
     return e;
 }
 
@@ -294,22 +359,61 @@ static const char *const card_endings[] = {
     "\xd0\xb0", "\xd1\x83", "\xd0\xb5", "\xd0\xbe\xd0\xb9", "\xd1\x8b", "\xd0\xba\xd0\xb0", "\xd0\xba\xd1\x83", "\xd1\x86\xd1\x96", "\xd0\xba\xd0\xbe\xd1\x8e", "\xd0\xba\xd0\xb8", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xb0", "\xd0\xbe\xd1\x87\xd0\xba\xd1\x83", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xb5", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xbe\xd0\xb9",
 };
 
+/* Banks whose name stands for the card, as people say it (report-adv32
+ * L-17: "Сбер на 4567", "Тинькофф на 4567", "карта Сбера на 4567";
+ * HAND-WRITTEN from the largest Russian, Ukrainian and Mongolian retail
+ * banks, a native reviewer wanted): the stem, and at most two letters of
+ * a case ending after it ("сбера", "сбербанком"; "сбережения" is none). */
+static const char *const bank_names[] = {
+    "\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xbe\xd1\x84\xd1\x84", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xbe\xd1\x84", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xb0", "\xd0\xb2\xd1\x82\xd0\xb1",
+    "\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x84\xd0\xb0\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x84\xd0\xb0-\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xb3\xd0\xb0\xd0\xb7\xd0\xbf\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x80\xd0\xb0\xd0\xb9\xd1\x84\xd1\x84\xd0\xb0\xd0\xb9\xd0\xb7\xd0\xb5\xd0\xbd",
+    "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82", "\xd0\xbc\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x85\xd0\xb0\xd0\xb0\xd0\xbd", "\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbc\xd1\x82",
+};
+
+/* The end of a bank's name of bank_names at at (a word start), or 0. */
+static size_t bank_name(const char *s, size_t len, size_t at)
+{
+    size_t k, n, e = detect_letters(s, len, at);
+
+    if (e < len && s[e] == '-' && det_letter_at(s, len, e + 1))
+        e = detect_letters(s, len, e + 1);          /* альфа-банк */
+    for (k = 0; k < N(bank_names); k++) {
+        n = strlen(bank_names[k]);
+        if (det_starts(s, len, at, bank_names[k]) && e - at >= n && e - at - n <= 4)   /* two letters, two bytes each */
+            return e;
+    }
+    return 0;
+}
+
 /* A card's noun, then "на" and its four last digits, in figures or said
  * (Russian and Ukrainian "карта на 4567", "картку на 4821": report-adv31
  * L-14, report-adv30 L-15): the digits' start, their end in *end, or 0.
- * No year ("карта на 2026 год") and no sum ("карта на 5000 рублей"). */
+ * A bank may name the card, or follow its noun ("Сбер на 4567", "карта
+ * Сбера на 4567": bank_names).  No year ("карта на 2026 год") and no sum
+ * ("карта на 5000 рублей"). */
 static size_t card_na(const char *s, size_t len, size_t at, size_t *end)
 {
     static const char kart[] = "\xd0\xba\xd0\xb0\xd1\x80\xd1\x82";
     size_t w = at + strlen(kart), i = detect_letters(s, len, w), e, k, nd;
+    int bank = 0;
     char d[8];
 
-    if (!det_starts(s, len, at, kart))
+    if (det_letter_before(s, at))
         return 0;
-    for (k = 0; k < N(card_endings); k++)
-        if (i - w == strlen(card_endings[k]) && memcmp(s + w, card_endings[k], i - w) == 0)
-            break;
-    if (k == N(card_endings) || i >= len || s[i] != ' ' || !det_starts(s, len, i + 1, NA_RU))
+    if (det_starts(s, len, at, kart)) {
+        for (k = 0; k < N(card_endings); k++)
+            if (i - w == strlen(card_endings[k]) && memcmp(s + w, card_endings[k], i - w) == 0)
+                break;
+        if (k == N(card_endings))
+            return 0;
+        if (i + 1 < len && s[i] == ' ' && (e = bank_name(s, len, i + 1)) != 0)
+            i = e;                                  /* карта Сбера на */
+    } else if ((i = bank_name(s, len, at)) == 0) {
+        return 0;
+    } else {
+        bank = 1;
+    }
+    if (i >= len || s[i] != ' ' || !det_starts(s, len, i + 1, NA_RU))
         return 0;
     i += 1 + strlen(NA_RU);
     if (i < len && det_digit(s[i])) {
@@ -325,6 +429,10 @@ static size_t card_na(const char *s, size_t len, size_t at, size_t *end)
         if (e == 0 || nd != 4)
             return 0;
     }
+    /* A bank alone: the digits end the clause ("втб на 1500 кредит" is
+     * a sum). */
+    if (bank && e < len && strchr(",.;!?)", s[e]) == NULL)
+        return 0;
     *end = e;
     return i;
 }
@@ -335,8 +443,8 @@ static size_t card_na(const char *s, size_t len, size_t at, size_t *end)
  * byte c: the reader runs at every word (brief s29 speed29b). */
 static int tail_may_start(char c)
 {
-    if (c == '*' || c == 'x' || c == '#' || c == '.' || c == '\xe2' || det_digit(c))
-        return 1;   /* digits: digits_then_ending; '.' and '…': short_mask */
+    if (c == '*' || c == 'x' || c == '#' || c == '.' || c == '\xe2' || det_digit(c) || c == '\xd0' || c == '\xd1')
+        return 1;   /* digits: digits_then_ending; '.' and '…': short_mask; Cyrillic: card_na's nouns and banks */
     for (size_t k = 0; k < N(endings); k++)
         if (endings[k][0] == c)
             return 1;
@@ -346,12 +454,12 @@ static int tail_may_start(char c)
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i, e, from, nd;
-    int bare = 0, strong, year;
+    int bare = 0, label = 0, strong, year;
     char d[8];
 
     if (!tail_may_start(s[at]))
         return 0;
-    if ((i = after_ending(s, len, at, &bare)) != 0) {
+    if ((i = after_ending(s, len, at, &bare, &label)) != 0) {
         from = sentence_from(s, at);
         if (i < len && s[i] == ':')
             i++;
@@ -365,17 +473,17 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         } else {
             return 0;
         }
-        strong = det_word_near(s, len, from, at, nouns, N(nouns)) ||
-                 det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
-                 det_word_near(s, len, from, at, phone_nouns, N(phone_nouns));
+        /* The noun before, or after in the sentence ("на конце 4567, Сбер");
+         * none after "last four:" as a label, a year excepted. */
+        strong = strong_noun_near(s, len, from, at) || (strong_noun_near(s, len, e, sentence_to(s, len, e)) && !year) ||
+                 (label && (s[at] == 'l' || s[at] == 's' || (unsigned char)s[at] == 0xD1) && !year &&
+                  det_digits(s, len, i) >= 3);      /* "The last four: 91, 73.": groups are redact_idparts.c's */
         if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) && !year))
             return 0;
         *start = i;
     } else if ((e = digits_then_ending(s, len, at)) != 0) {
         from = sentence_from(s, at);
-        if (!det_word_near(s, len, from, at, nouns, N(nouns)) &&
-            !det_word_near(s, len, from, at, account_nouns, N(account_nouns)) &&
-            !det_word_near(s, len, from, at, phone_nouns, N(phone_nouns)) &&
+        if (!strong_noun_near(s, len, from, at) &&
             !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) &&
               !(e - at == 4 && (det_starts(s, len, at, "19") || det_starts(s, len, at, "20")))))
             return 0;

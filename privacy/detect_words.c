@@ -74,8 +74,18 @@ int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wle
 static const char *const fr_born[] = { "ne le ", "nee le ", "ne en ", "nee en ", "ne a ", "nee a ",
                                        "nes le ", "nees le ", "nes en ", "nees en " };
 
+/* Russian and Ukrainian ДР / д/р (день рождения, дата рождения) as a
+ * label right before a date ("ДР: 3.III.1985", report-adv30 O-6): "и др."
+ * ("and others") is the same word, so only with a colon. */
+static const char *const ru_born_labels[] = { "\xd0\xb4\xd1\x80: ", "\xd0\xb4\xd1\x80:", "\xd0\xb4/\xd1\x80: " };
+
 int det_born_right_before(const char *s, size_t at)
 {
+    for (size_t k = 0; k < sizeof ru_born_labels / sizeof ru_born_labels[0]; k++) {
+        size_t n = strlen(ru_born_labels[k]);
+        if (at >= n && memcmp(s + at - n, ru_born_labels[k], n) == 0 && !det_letter_before(s, at - n))
+            return 1;
+    }
     for (size_t k = 0; k < sizeof fr_born / sizeof fr_born[0]; k++) {
         size_t n = strlen(fr_born[k]);
         if (at >= n && memcmp(s + at - n, fr_born[k], n) == 0 && !det_letter_before(s, at - n))

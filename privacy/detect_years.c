@@ -246,6 +246,24 @@ static const struct number_word *lookup(const char *s, size_t a, size_t b)
     return best;
 }
 
+/* The Mongolian ordinal suffix glued to a cardinal, both vowel
+ * harmonies ("тавдугаар" fifth, "наймдугаар", "есдүгээр"; "наян
+ * тавдугаар онд": report-adv32 L-18): its length if s[a, b) ends in one,
+ * else 0.  Read only on a unit after tens of twenty or more (a year's two
+ * digits): the months' ordinals ("арван нэгдүгээр сар") stay
+ * detect_dob.c's. */
+static size_t mn_ordinal_suffix(const char *s, size_t a, size_t b)
+{
+    static const char *const sfx[] = { "\xd0\xb4\xd1\x83\xd0\xb3\xd0\xb0\xd0\xb0\xd1\x80", "\xd0\xb4\xd2\xaf\xd0\xb3\xd1\x8d\xd1\x8d\xd1\x80" };
+
+    for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++) {
+        size_t n = strlen(sfx[k]);
+        if (b - a > n && memcmp(s + b - n, sfx[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
 /* Reads the number said in words at at: its value in *v, *big set when a
  * hundred or a thousand was said, *ord when it ends in an ordinal; its
  * end, or at. */
@@ -257,7 +275,12 @@ static size_t read_number(const char *s, size_t len, size_t at, unsigned *v, int
     int words = 0;
 
     *big = *ord = 0, *v = 0;
-    while (may_start(s, len, p) && (b = word_end(s, len, p)) > p && (w = lookup(s, p, b)) != NULL) {
+    while (may_start(s, len, p) && (b = word_end(s, len, p)) > p) {
+        size_t sfx = 0;
+        if ((w = lookup(s, p, b)) == NULL &&
+            (words == 0 || cur < 20 || (sfx = mn_ordinal_suffix(s, p, b)) == 0 || (w = lookup(s, p, b - sfx)) == NULL ||
+             w->type != UNIT))
+            break;
         if (w->type == AND && (words == 0 || !*big))
             break;
         switch (w->type) {
@@ -277,7 +300,7 @@ static size_t read_number(const char *s, size_t len, size_t at, unsigned *v, int
         words++;
         if (w->type != AND)
             end = b, *v = total + cur;
-        if (w->type == ORD) {
+        if (w->type == ORD || sfx != 0) {
             *ord = 1;
             break;
         }

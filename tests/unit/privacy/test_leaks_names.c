@@ -141,6 +141,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/set32.jsonl",
     "tests/data/leaks/dim32.jsonl",
     "tests/data/leaks/cjk33.jsonl",
+    "tests/data/leaks/num33.jsonl",
 };
 #define MAX_KINDS 2048
 
