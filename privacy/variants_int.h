@@ -207,6 +207,14 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len);
  * name; else 0.  No errors (a list that could not be built knows none). */
 int slavic_word(const char *key, size_t len);
 
+/* variants_uk.c: 1 if key[0..len) (bytes) is an ordinary word in lower
+ * case: slavic_word's, or an oblique case form the lower-case rule of
+ * variants_ru.c makes that hunspell-ru or hunspell-uk know (славы, поле,
+ * романа: slavic_words.txt's last section), which keeps its capital but
+ * is no review flag only where the context marks a name; else 0.  No
+ * errors. */
+int slavic_lower_word(const char *key, size_t len);
+
 /* variants_uk.c: adds to out the possessive adjectives of the Cyrillic
  * given name, short form or diminutive cp[0..n) (code points, lower
  * case) in every gender and case, Russian and Ukrainian (Саша: Сашин,
