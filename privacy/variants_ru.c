@@ -278,11 +278,13 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
     /* A genitive in -и, -ы that is an ordinary word, most often a plural
      * noun (Сани of Саня): a review flag only where the context marks a
-     * name, as variants_uk.c marks its.  Not the other cases: Саше, Машу,
+     * name, as variants_uk.c marks its; so is a vocative in -ь that is
+     * one, most often a verb (Борюсь, Колюсь of Борюся, Колюся: brief s33
+     * ru33).  Not the other cases: Саше, Машу,
      * Диму are words too, but a name far more often in testimony. */
     context = out->context, capital = out->capital;
-    out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0) &&
-                                               slavic_word(key, kl)));
+    out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0 ||
+                                                strcmp(end, "ь") == 0) && slavic_word(key, kl)));
     if (oblique && !slavic_lower_word(key, kl) && !tender_is_word(stem, ns))
         out->capital = 0;
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
@@ -400,16 +402,23 @@ static const struct dim_suffix dim_suffixes[] = {
     { "ечко", "ечко", ON_SHORT },
     { "очка", NULL, ON_SHORT | ON_FULL | ON_ANYCASE },
     { "онька", NULL, ON_FULL | ON_ANYCASE },
-    { "уся", "уся", ON_SHORT | ON_ANYCASE | ON_YA },
-    { "уня", "уня", ON_SHORT | ON_ANYCASE },
+    { "уся", "юся", ON_SHORT | ON_ANYCASE | ON_YA },
+    { "уня", "юня", ON_SHORT | ON_ANYCASE },
     { "усик", "усик", ON_SHORT },
     { "ик", "ик", ON_SHORT },
-    { "уля", "уля", ON_SHORT | ON_ANYCASE },
+    { "уля", "юля", ON_SHORT | ON_ANYCASE },
     { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
     { "унька", "юнька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
     { "улька", "юлька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
     { "утка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
     { "уточка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    /* brief s33 ru33 (report-adv32 L-4, L-6, L-8): Дарьюшенька,
+     * Дарьюша, Надюша, Дашунечка, Дашуха, Надюха, Верунчик. */
+    { NULL, "юшенька", ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
+    { NULL, "юша", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
+    { "унечка", "юнечка", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { "уха", "юха", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { "унчик", NULL, ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words

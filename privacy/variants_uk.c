@@ -542,6 +542,14 @@ static int name_forms(struct variant_list *out, const char *key, size_t len, int
         return poss ? slavic_possessives(out, cp, n, full) : 0;
     for (size_t i = 0; i < ne && rc == 0; i++)
         rc = add_case(out, cp, ns, end[i], latin, i == 0 && end == end_cons);
+    /* -а after ж ш щ ч ц: the instrumental is -ей in Russian, -ею in
+     * Ukrainian (Надюшей, Надюшею; Russian and Ukrainian grammar), as
+     * decline() writes Сашей for a name's own cases. */
+    if (rc == 0 && end == end_a && ns >= 2 &&
+        (cp[ns - 1] == C_ZHE || cp[ns - 1] == C_SHA || cp[ns - 1] == C_SHCHA ||
+         cp[ns - 1] == C_CHE || cp[ns - 1] == C_TSE))
+        for (size_t i = 0; i < 2 && rc == 0; i++)
+            rc = add_case(out, cp, ns, i == 0 ? "ей" : "ею", latin, 0);
     /* -ка, -га, -ха: the Ukrainian dative and locative change the stem's
      * last letter before -і (к: ц, г: з, х: с; Оксанка: Оксанці, Ольга:
      * Ользі; brief s32 dim32: Дашуньці, Сашечці), by Ukrainian grammar. */
