@@ -162,9 +162,11 @@ int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int 
 /* variants_ru.c: adds to out the Russian case forms of the Cyrillic
  * given name or short form key[0..len) (bytes, lower case: Саша: Сашу,
  * Саше, Сашей, Саши; Иван: Ивана, Ивану, Иваном, Иванович) and their
- * Latin spellings (Sashu, Ivanom), each with out's marks; familiar 1 for a
- * short form: its familiar diminutive too (Ваня: Ванька; Саша: Сашка),
- * declined.  Nothing for a word of other letters or of fewer than three.
+ * Latin spellings (Sashu, Ivanom), each with out's marks, but for the
+ * Cyrillic oblique cases that are no word (slavic_lower_word): those
+ * without the capital mark, so "у дарьи", "с сашкой" count (brief s33
+ * ru33); familiar 1 for a short form: its familiar diminutive too (Ваня:
+ * Ванька; Саша: Сашка), declined.  Nothing for a word of other letters or of fewer than three.
  * 0, or -1 when out of memory. */
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
 
