@@ -170,9 +170,11 @@ int mn_iotated_forms(struct variant_list *out, const char *key, size_t len, int 
 /* variants_ru.c: adds to out the Russian case forms of the Cyrillic
  * given name or short form key[0..len) (bytes, lower case: Саша: Сашу,
  * Саше, Сашей, Саши; Иван: Ивана, Ивану, Иваном, Иванович) and their
- * Latin spellings (Sashu, Ivanom), each with out's marks; familiar 1 for a
- * short form: its familiar diminutive too (Ваня: Ванька; Саша: Сашка),
- * declined.  Nothing for a word of other letters or of fewer than three.
+ * Latin spellings (Sashu, Ivanom), each with out's marks, but for the
+ * Cyrillic oblique cases that are no word (slavic_lower_word): those
+ * without the capital mark, so "у дарьи", "с сашкой" count (brief s33
+ * ru33); familiar 1 for a short form: its familiar diminutive too (Ваня:
+ * Ванька; Саша: Сашка), declined.  Nothing for a word of other letters or of fewer than three.
  * 0, or -1 when out of memory. */
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar);
 
@@ -214,6 +216,14 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len);
  * Сани of Саня, Санки), a review flag only where the context marks a
  * name; else 0.  No errors (a list that could not be built knows none). */
 int slavic_word(const char *key, size_t len);
+
+/* variants_uk.c: 1 if key[0..len) (bytes) is an ordinary word in lower
+ * case: slavic_word's, or an oblique case form the lower-case rule of
+ * variants_ru.c makes that hunspell-ru or hunspell-uk know (славы, поле,
+ * романа: slavic_words.txt's last section), which keeps its capital but
+ * is no review flag only where the context marks a name; else 0.  No
+ * errors. */
+int slavic_lower_word(const char *key, size_t len);
 
 /* variants_uk.c: adds to out the possessive adjectives of the Cyrillic
  * given name, short form or diminutive cp[0..n) (code points, lower

@@ -247,15 +247,25 @@ static int add_national(struct variant_list *out, const int *cp, int n, int own)
     return rc;
 }
 
+static int tender_is_word(const int *cp, int n);
+
 /* Adds the form stem[0..ns) + end (a UTF-8 ending), in Cyrillic and in
- * Latin; with national set, in the national systems too (Serhija). */
+ * Latin; with national set, in the national systems too (Serhija).  With
+ * oblique set (an oblique case of a given name, short form or -ка form:
+ * Дарьи, Дашу, Дашкой), the Cyrillic form counts in lower case too
+ * (report-adv32 L-3: "у дарьи", "с дашкой"), as the tender diminutives
+ * do (diminutives below): no Russian or Ukrainian word has it, but for a
+ * form that is one (slavic_lower_word: hunspell-ru or hunspell-uk know
+ * it, Славы, Поле, Коли) and a stem whose forms are words (tender_is_word):
+ * those keep the capital.  The nominative keeps it always (дарья пришла:
+ * the name-or-word flag), and so do the Latin spellings. */
 static int add_form(struct variant_list *out, const int *stem, int ns, const char *end,
-                    int national)
+                    int national, int oblique)
 {
     int cp[RU_MAX + 8], n = ns, k;
     char key[(RU_MAX + 8) * 2 + 1];
     size_t kl = 0, el = strlen(end), at;
-    unsigned char context;
+    unsigned char context, capital;
     int rc;
 
     if (ns > RU_MAX)
@@ -268,13 +278,17 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
     /* A genitive in -и, -ы that is an ordinary word, most often a plural
      * noun (Сани of Саня): a review flag only where the context marks a
-     * name, as variants_uk.c marks its.  Not the other cases: Саше, Машу,
+     * name, as variants_uk.c marks its; so is a vocative in -ь that is
+     * one, most often a verb (Борюсь, Колюсь of Борюся, Колюся: brief s33
+     * ru33).  Not the other cases: Саше, Машу,
      * Диму are words too, but a name far more often in testimony. */
-    context = out->context;
-    out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0) &&
-                                               slavic_word(key, kl)));
+    context = out->context, capital = out->capital;
+    out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0 ||
+                                                strcmp(end, "ь") == 0) && slavic_word(key, kl)));
+    if (oblique && !slavic_lower_word(key, kl) && !tender_is_word(stem, ns))
+        out->capital = 0;
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
-    out->context = context;
+    out->context = context, out->capital = capital;
     if (rc == 0)
         rc = add_latin(out, cp, n);
     if (rc == 0 && national)
@@ -312,7 +326,7 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
         /* After ж ш щ ч ц the instrumental is -ей (Сашей, Машей). */
         if (cp[n - 2] == 0x436 || cp[n - 2] == 0x448 || cp[n - 2] == 0x449 ||
             cp[n - 2] == 0x447 || cp[n - 2] == 0x446)
-            rc = add_form(out, cp, ns, "ей", national);
+            rc = add_form(out, cp, ns, "ей", national, 1);
     } else if (last == 0x44F) { /* я */
         end = ru_decl_ya, ne = n_ru_decl_ya;
     } else if (last == 0x439 || last == 0x44C) { /* й ь */
@@ -323,16 +337,18 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
         return add_latin(out, cp, n);
     }
     for (i = 0; i < ne && rc == 0; i++)
-        rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national);
+        rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national,
+                      (i > 0 || end == decl_soft) &&
+                      !((end == decl_cons || end == decl_soft) && i + 2 >= ne));
     /* A name in -а, -я: its possessive adjective (Шурка: Шуркин). */
     if (rc == 0 && (last == 0x430 || last == 0x44F))
         rc = slavic_possessives(out, cp, n, 0);
     /* Мария, Юлия: the dative and prepositional are Марии, Юлии. */
     if (rc == 0 && last == 0x44F && ns > 0 && cp[ns - 1] == 0x438)
-        rc = add_form(out, cp, ns, "и", national);
+        rc = add_form(out, cp, ns, "и", national, 1);
     /* Андрей: the й goes with the stem's own forms (Андрей, not Андре). */
     if (rc == 0 && (last == 0x439 || last == 0x44C))
-        rc = add_form(out, cp, n, "", national);
+        rc = add_form(out, cp, n, "", national, 0);
     return rc;
 }
 
@@ -396,6 +412,14 @@ static const struct dim_suffix dim_suffixes[] = {
     { "улька", "юлька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
     { "утка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
     { "уточка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    /* brief s33 ru33 (report-adv32 L-4, L-6, L-8): Дарьюшенька,
+     * Дарьюша, Надюша, Надюся, Дашунечка, Дашуха, Надюха, Верунчик. */
+    { NULL, "юшенька", ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
+    { NULL, "юша", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
+    { NULL, "юся", ON_SHORT | ON_ANYCASE | ON_NO_POSS }, /* Надюся, Танюся (Катуся too) */
+    { "унечка", "юнечка", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { "уха", "юха", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { "унчик", NULL, ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
@@ -444,7 +468,7 @@ static int add_diminutive(struct variant_list *out, const int *cp, int n, const 
         if (rc == 0)
             rc = add_latin(out, d, m);
         if (rc == 0 && d[m - 1] == 0x44F)
-            rc = add_form(out, d, m - 1, "ь", 0);
+            rc = add_form(out, d, m - 1, "ь", 0, 0);
     }
     sodium_memzero(d, sizeof d);
     sodium_memzero(key, sizeof key);
@@ -584,7 +608,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
          * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
          * сюда."), as Russian speakers call a person by it. */
         if (rc == 0 && familiar)
-            rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0);
+            rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
         sodium_memzero(d, sizeof d);
     } else if (rc == 0 && !familiar && n >= 5 && cp[n - 1] == 0x44F &&
                (cp[n - 2] == 0x44C || cp[n - 2] == 0x438)) {
@@ -684,7 +708,7 @@ int ru_surname_forms(struct variant_list *out, const char *key, size_t len)
         return 0;
     f = cp[n - 1] == 0x430;
     for (size_t i = 0; rc == 0 && i < (f ? sizeof fem / sizeof fem[0] : sizeof masc / sizeof masc[0]); i++)
-        rc = add_form(out, cp, n - f, f ? fem[i] : masc[i], 1);
+        rc = add_form(out, cp, n - f, f ? fem[i] : masc[i], 1, 0);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }

@@ -260,6 +260,10 @@ static int uk_read(int *cp, const char *key, size_t len)
  * Люда, Санки of Саня, Тому of Том, Сарай of Сара), sorted once. */
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 static struct { const char **w; size_t *len; size_t n; } words;
+/* The list's last section, from its line LOWER_SECTION on: words only
+ * in lower case (slavic_lower_word), sorted once too. */
+#define LOWER_SECTION "# Lower case"
+static struct { const char **w; size_t n; } lower;
 
 static int word_cmp(const void *a, const void *b)
 {
@@ -271,17 +275,26 @@ static void build_words(void)
     static char *copy;
     size_t n = 0;
     char *p, *save = NULL;
+    int low = 0;
 
     if ((copy = strdup((const char *)nicknames_slavic_words)) == NULL)
         return;
     for (p = copy; *p != '\0'; p++)
         n += *p == '\n';
-    if ((words.w = calloc(n + 1, sizeof *words.w)) == NULL)
+    if ((words.w = calloc(n + 1, sizeof *words.w)) == NULL ||
+        (lower.w = calloc(n + 1, sizeof *lower.w)) == NULL)
         return;
-    for (p = strtok_r(copy, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save))
-        if (*p != '#')
+    for (p = strtok_r(copy, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save)) {
+        low |= strncmp(p, LOWER_SECTION, strlen(LOWER_SECTION)) == 0;
+        if (*p == '#')
+            continue;
+        if (low)
+            lower.w[lower.n++] = p;
+        else
             words.w[words.n++] = p;
+    }
     qsort(words.w, words.n, sizeof *words.w, word_cmp);
+    qsort(lower.w, lower.n, sizeof *lower.w, word_cmp);
 }
 
 /* 1 if key[0..len) is listed as a word. */
@@ -300,6 +313,19 @@ static int is_word(const char *key, size_t len)
 int slavic_word(const char *key, size_t len)
 {
     return is_word(key, len);
+}
+
+int slavic_lower_word(const char *key, size_t len)
+{
+    char k[UK_MAX * 4 + 1];
+    const char *kp = k;
+
+    if (is_word(key, len))
+        return 1;
+    if (lower.w == NULL || len >= sizeof k)
+        return 0;
+    memcpy(k, key, len), k[len] = '\0';
+    return bsearch(&kp, lower.w, lower.n, sizeof *lower.w, word_cmp) != NULL;
 }
 
 /* Adds the Cyrillic word w[0..len) (bytes) as the key view reads it in a
@@ -516,6 +542,14 @@ static int name_forms(struct variant_list *out, const char *key, size_t len, int
         return poss ? slavic_possessives(out, cp, n, full) : 0;
     for (size_t i = 0; i < ne && rc == 0; i++)
         rc = add_case(out, cp, ns, end[i], latin, i == 0 && end == end_cons);
+    /* -а after ж ш щ ч ц: the instrumental is -ей in Russian, -ею in
+     * Ukrainian (Надюшей, Надюшею; Russian and Ukrainian grammar), as
+     * decline() writes Сашей for a name's own cases. */
+    if (rc == 0 && end == end_a && ns >= 2 &&
+        (cp[ns - 1] == C_ZHE || cp[ns - 1] == C_SHA || cp[ns - 1] == C_SHCHA ||
+         cp[ns - 1] == C_CHE || cp[ns - 1] == C_TSE))
+        for (size_t i = 0; i < 2 && rc == 0; i++)
+            rc = add_case(out, cp, ns, i == 0 ? "ей" : "ею", latin, 0);
     /* -ка, -га, -ха: the Ukrainian dative and locative change the stem's
      * last letter before -і (к: ц, г: з, х: с; Оксанка: Оксанці, Ольга:
      * Ользі; brief s32 dim32: Дашуньці, Сашечці), by Ukrainian grammar. */

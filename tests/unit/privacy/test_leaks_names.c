@@ -142,6 +142,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/dim32.jsonl",
     "tests/data/leaks/cjk33.jsonl",
     "tests/data/leaks/num33.jsonl",
+    "tests/data/leaks/ru33.jsonl",
 };
 #define MAX_KINDS 2048
 
