@@ -24,6 +24,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/varlist.h"
 #include "util/text.h"
 
 #define SKEL_MAX 256
@@ -214,14 +215,23 @@ static int starts(const char *form, size_t flen, const char *s, size_t slen)
 }
 
 /* 1 if the word ends with one of list[0..n) after a start of the form
- * of at least min characters. */
+ * of at least min characters.  A word of a pseudonym of several words is
+ * a name in its own right (each_form's start rule): a start of fewer than
+ * five letters counts there only as the whole form or all but its last
+ * letter, of a name's own spelling or listed short form (suffix none:
+ * Kolyan as koli + an of Коля, kolia), not as any
+ * four letters a form begins with (Petra and Петренко of Петрова, Petre
+ * a Mongolian short form's cut: report-adv32 W-1, brief s33 sur33). */
 static int ends_after_start(const struct seek *sk, const char *form, size_t flen,
-                            const char *const *list, size_t n, size_t min)
+                            const char *const *list, size_t n, size_t min,
+                            const struct redact_form *f)
 {
     for (size_t i = 0; i < n; i++) {
-        size_t el = strlen(list[i]);
+        size_t el = strlen(list[i]), sl = sk->len - el;
         if (sk->len > el && memcmp(sk->word + sk->len - el, list[i], el) == 0 &&
-            text_chars(sk->word, sk->len - el) >= min && starts(form, flen, sk->word, sk->len - el))
+            text_chars(sk->word, sl) >= min && starts(form, flen, sk->word, sl) &&
+            (!sk->multi || text_chars(sk->word, sl) >= 5 ||
+             (f->suffix == SUFFIX_NONE && sl + 1 >= flen)))
             return 1;
     }
     return 0;
@@ -251,8 +261,8 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
      * doubles a consonant, of four letters without (Petro, Petryk,
      * Nicholas), of two with a long Slavic suffix (Olenka, Kolyusha). */
     if (ends_after_start(sk, form, flen, endings, sizeof endings / sizeof endings[0],
-                         sk->doubled ? 3 : 4) ||
-        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2)) {
+                         sk->doubled ? 3 : 4, f) ||
+        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2, f)) {
         sk->hit = 1;
         return 1;
     }

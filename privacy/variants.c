@@ -643,7 +643,7 @@ struct sufidx {
 };
 
 static struct {
-    struct sufidx ko_common, ko_more, mn, mn_latin;
+    struct sufidx ko_common, ko_more, mn, mn_native, mn_ru, mn_latin;
     /* The first bytes of the entries: a rest that starts with none of a
      * kind's is no run of it (a Hangul rest asked for Mongolian endings,
      * a Cyrillic or Latin one for Korean particles: the audit asks both
@@ -700,6 +700,8 @@ static void ix_build(void)
     sufidx_fill(&ix.ko_common, ko_common, N_COMMON);
     sufidx_fill(&ix.ko_more, ko_more, N_MORE);
     sufidx_fill(&ix.mn, mn_endings, n_mn_endings);
+    sufidx_fill(&ix.mn_native, mn_endings, n_mn_native_endings);
+    sufidx_fill(&ix.mn_ru, mn_endings + n_mn_native_endings, n_mn_endings - n_mn_native_endings);
     sufidx_fill(&ix.mn_latin, mn_latin_ptr, n_mn_latin);
     first_bytes(ix.ko_first, &ix.ko_common, NULL, 0);
     first_bytes(ix.ko_first, &ix.ko_more, NULL, 0);
@@ -815,13 +817,34 @@ static int ko_chain(const char *rest, size_t len)
     return reach[len];
 }
 
-/* The Mongolian endings after an optional word of address. */
+/* The Russian suffixes that make a surname or patronymic of a name and
+ * take a Russian case ending after them (Батбаяровой, Батбаяровичем). */
+static int ru_derived(const char *rest, size_t len)
+{
+    static const char *const stems[] = { "ов", "ев", "ович", "евич", "овн", "евн" };
+
+    for (size_t i = 0; i < sizeof stems / sizeof stems[0]; i++) {
+        size_t n = strlen(stems[i]);
+        if (len > n && memcmp(rest, stems[i], n) == 0 && sufidx_has(&ix.mn_ru, rest + n, len - n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The Mongolian endings after an optional word of address: up to three
+ * of Mongolian's own stacked, or one Russian case ending (as Russian text
+ * declines a Mongolian name), or a Russian surname's or patronymic's
+ * suffix with its case ending.  A Russian ending stacks with no
+ * Mongolian one: Петров + и + ч is the patronymic Петрович, Дарья + н + а
+ * the name Дарьяна, neither a form of Петрова or Дарья (report-adv32
+ * O-4, brief s33 sur33). */
 static int mn_endings_ok(const char *rest, size_t restlen)
 {
     (void)pthread_once(&ix_once, ix_build);
     if (restlen > 0 && (unsigned char)rest[0] < 0x80)
         return ends_with_one(&ix.mn_latin, rest, restlen, 1);
-    return ends_with_one(&ix.mn, rest, restlen, 3);
+    return ends_with_one(&ix.mn_native, rest, restlen, 3) ||
+           sufidx_has(&ix.mn_ru, rest, restlen) || ru_derived(rest, restlen);
 }
 
 /* A Mongolian ending run: up to three Cyrillic endings, or one Latin,

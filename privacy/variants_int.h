@@ -138,6 +138,9 @@ int mn_element_alone(struct variant_list *out, const int *li, int n);
  * n_mn_endings of them. */
 extern const char *const mn_endings[];
 extern const size_t n_mn_endings;
+/* The first n_mn_native_endings of them are Mongolian's own; the rest the
+ * Russian ones (variants.c stacks only the Mongolian ones). */
+extern const size_t n_mn_native_endings;
 
 /* variants_mn.c: the Latin spellings of those endings in every system,
  * n_mn_latin of them once mn_latin_build has run (pthread_once with

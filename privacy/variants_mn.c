@@ -66,14 +66,15 @@ static const char *const mn_latin_vowels[][4] = {
     {"у", "ү", "ө", 0}, {"о", "ө", 0},
 };
 
-/* Case endings (genitive, accusative, dative-locative, ablative,
+/* Case endings (genitive, accusative, dative-locative (-ид after ж, ч,
+ * ш, г: эгчид, багшид), ablative,
  * instrumental, comitative, directional), reflexive possessive, privative
  * (-гүй), "X's family" (-ийнх, -ынхан) and plural; up to three stack
  * ("Бурмаатайг", "Улаадайнхан", "Хүчүгүртээ").  Their Latin spellings are
  * made from these with the letter table (mn_latin_endings). */
 const char *const mn_endings[] = {
     "ын", "ийн", "ний", "н", "ий", "гийн", "ы", "ыг", "ийг", "г", "гийг", "д", "т", "ад",
-    "эд", "од", "өд", "аас", "ээс", "оос", "өөс", "иас", "иос", "гаас", "гээс", "наас",
+    "эд", "од", "өд", "ид", "аас", "ээс", "оос", "өөс", "иас", "иос", "гаас", "гээс", "наас",
     "нээс", "аар", "ээр", "оор", "өөр", "иар", "гаар", "гээр", "тай", "тэй", "той",
     "руу", "рүү", "луу", "лүү", "аа", "ээ", "оо", "өө", "гаа", "гээ", "гоо", "гөө", "ынх", "ийнх",
     "ых", "ийх", "нийх", "даа", "дээ", "доо", "дөө", "таа", "тээ", "тоо", "төө", "гүй", "хан", "хэн", "хон", "хөн",
@@ -93,6 +94,7 @@ const char *const mn_endings[] = {
 #define N_MN_ENDINGS (sizeof mn_endings / sizeof mn_endings[0])
 #define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 32)
 const size_t n_mn_endings = N_MN_ENDINGS;     /* variants_int.h */
+const size_t n_mn_native_endings = N_MN_NATIVE_ENDINGS;
 
 /* Latin spellings of endings written by hand (older systems and usage). */
 static const char *const mn_latin_extra[] = {

@@ -143,6 +143,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk33.jsonl",
     "tests/data/leaks/num33.jsonl",
     "tests/data/leaks/ru33.jsonl",
+    "tests/data/leaks/sur33.jsonl",
 };
 #define MAX_KINDS 2048
 
