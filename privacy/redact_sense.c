@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/detect.h"
 #include "privacy/flag_context.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -467,7 +468,7 @@ static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int cla
 
 int redact_sense_clause_end(const char *s, size_t len, size_t p)
 {
-    if (p >= len)
+    if (p >= detect_text_end(s, len))
         return 1;
     if (strchr(",.!?;:\"')", s[p]) != NULL)
         return 1;
