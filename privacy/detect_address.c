@@ -62,6 +62,30 @@ static size_t gap(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* 1 if s[a, b) is the word w (bytes). */
+static int is_bytes(const char *s, size_t a, size_t b, const char *w)
+{
+    return strlen(w) == b - a && memcmp(s + a, w, b - a) == 0;
+}
+
+/* 1 if the part s[a, e) with a number said ends its sentence (the
+ * text's end, or . ! ? ; after it) and no preposition of place stands
+ * before it: "в квартире два." says how many live there. */
+static int said_alone(const char *s, size_t len, size_t a, size_t e)
+{
+    size_t w;
+
+    if (e < len && strchr(".!?;", s[e]) == NULL)
+        return 0;
+    if (a < 2 || s[a - 1] != ' ')
+        return 1;
+    for (w = a - 1; w > 0 && s[w - 1] != ' ' && s[w - 1] != ','; w--)
+        ;
+    /* в во у */
+    return !(is_bytes(s, w, a - 1, "\xd0\xb2") || is_bytes(s, w, a - 1, "\xd0\xb2\xd0\xbe") ||
+             is_bytes(s, w, a - 1, "\xd1\x83"));
+}
+
 /* part_at in a view whose digits said in words are marked in said (NULL:
  * none): a part that would name a household by itself (a flat, a house
  * on its street) with its number said is weak, so that it needs another
@@ -74,6 +98,12 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
     size_t e = addr_part_at(s, len, i, start, weight), k;
 
     if (e == 0 || said == NULL || !(*weight & STRONG) || (*weight & LABEL))
+        return e;
+    /* One that ends its sentence, nothing counted after it ("квартира
+     * сорок пять", "flat forty-five.", "гучин тавдугаар тоот"), stays
+     * strong: a count has its noun after it ("в квартире два человека";
+     * report-adv32 L-21); the text's end is the end (detect_text_end). */
+    if (said_alone(s, len, *start, e))
         return e;
     for (k = *start; k < e; k++)
         if (said[k]) {

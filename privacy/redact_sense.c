@@ -278,7 +278,7 @@ static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
     size_t na, nb, r;
 
     /* Баяртай! "goodbye" (and "happy"), alone before a comma or a stop. */
-    if (is_one(t->norm, a, wend, "баяртай") && (wend == t->normlen || strchr(",.!", t->norm[wend]) != NULL))
+    if (is_one(t->norm, a, wend, "баяртай") && (wend >= detect_text_end(t->norm, t->normlen) || strchr(",.!", t->norm[wend]) != NULL))
         return 1;
     if (!next_word(&na, &nb, t, wend, 0) || !written_lower(t, na))
         return 0;
