@@ -552,15 +552,15 @@ static size_t named_part(const char *s, size_t len, size_t i, int *type)
         e = word_end(s, len, j);
         if (e == j)
             return 0;
-        if (nw > 0 && (in_list(s, j, e, suffixes, N(suffixes)) || addr_street_after_word(s, j, e))) {
-            /* "industrial area" */
-            *type = P_NAME;
-            return e;
-        }
         /* "сумська вул., 23": a street word's abbreviation with its stop */
         if (nw > 0 && e < len && s[e] == '.' && addr_street_after_word(s, j, e + 1)) {
             *type = P_NAME;
             return e + 1;
+        }
+        if (nw > 0 && (in_list(s, j, e, suffixes, N(suffixes)) || addr_street_after_word(s, j, e))) {
+            /* "industrial area" */
+            *type = P_NAME;
+            return e;
         }
         if (!name_word(s, j, e) || e + 1 >= len || s[e] != ' ')
             return 0;

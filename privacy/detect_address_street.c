@@ -23,12 +23,13 @@ static const char *const tight[] = {
     "ська", "цька", "зька", "ській", "цькій", "зькій", "ської", "цької", "овій", "евій", "ній", "ной",
 };
 
-/* With a street word after the name (Центральна вулиця, Лесная улица)
- * any adjective's ending: the street word is the evidence; and a noun's
- * genitive in -и -і -ї (Науки проспект, Перемоги проспект: the noun
- * the street is named after). */
+/* With a street word after the name (Центральна вулиця, Лесная улица,
+ * Харківське шосе) any adjective's ending: the street word is the
+ * evidence; and the genitive of the noun or surname the street is named
+ * after, -и -і -ї -а -я -у (Науки проспект, Шевченка проспект, Миру
+ * проспект). */
 static const char *const loose[] = { "на", "ня", "ая", "яя", "ій", "ой", "ей", "ий", "ый",
-                                     "и", "і", "ї" };
+                                     "е", "є", "и", "і", "ї", "а", "я", "у" };
 
 /* Street words written after the name ("Сумська вулиця", "Сумская
  * улица", "на Сумській вулиці"): Ukrainian and Russian, their
