@@ -62,28 +62,11 @@ static size_t gap(const char *s, size_t len, size_t i)
     return 0;
 }
 
-/* 1 if s[a, b) is the word w (bytes). */
-static int is_bytes(const char *s, size_t a, size_t b, const char *w)
+/* 1 if a part with a number said ending at e ends its sentence: the
+ * text's end, or . ! ? ; after it. */
+static int said_alone(const char *s, size_t len, size_t e)
 {
-    return strlen(w) == b - a && memcmp(s + a, w, b - a) == 0;
-}
-
-/* 1 if the part s[a, e) with a number said ends its sentence (the
- * text's end, or . ! ? ; after it) and no preposition of place stands
- * before it: "в квартире два." says how many live there. */
-static int said_alone(const char *s, size_t len, size_t a, size_t e)
-{
-    size_t w;
-
-    if (e < len && strchr(".!?;", s[e]) == NULL)
-        return 0;
-    if (a < 2 || s[a - 1] != ' ')
-        return 1;
-    for (w = a - 1; w > 0 && s[w - 1] != ' ' && s[w - 1] != ','; w--)
-        ;
-    /* в во у */
-    return !(is_bytes(s, w, a - 1, "\xd0\xb2") || is_bytes(s, w, a - 1, "\xd0\xb2\xd0\xbe") ||
-             is_bytes(s, w, a - 1, "\xd1\x83"));
+    return e >= len || strchr(".!?;", s[e]) != NULL;
 }
 
 /* part_at in a view whose digits said in words are marked in said (NULL:
@@ -101,10 +84,18 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
         return e;
     /* One that ends its sentence, nothing counted after it ("квартира
      * сорок пять", "flat forty-five.", "гучин тавдугаар тоот"), stays
-     * strong: a count has its noun after it ("в квартире два человека";
-     * report-adv32 L-21); the text's end is the end (detect_text_end). */
-    if (said_alone(s, len, *start, e))
-        return e;
+     * strong, and is its number alone, as said_shape gives "in apartment
+     * [twelve]." (detect_address_cue.c): a count has its noun after it
+     * ("в квартире два человека"; report-adv32 L-21); the text's end is
+     * the end (detect_text_end). */
+    if (said_alone(s, len, e)) {
+        for (k = *start; k < e && !said[k]; k++)
+            ;
+        if (k > *start && said[e - 1])
+            return *start = k, e;
+        if (k == *start && !said[e - 1])
+            return e;
+    }
     for (k = *start; k < e; k++)
         if (said[k]) {
             *weight = (*weight & ~STRONG) | WEAK;
