@@ -620,6 +620,14 @@ static int run_gated(struct found *f, const char *s, size_t len)
     return rc;
 }
 
+size_t detect_text_end(const char *norm, size_t len)
+{
+    while (len > 0 && (norm[len - 1] == ' ' || norm[len - 1] == '\n' || norm[len - 1] == '\r' ||
+                       norm[len - 1] == '\t'))
+        len--;
+    return len;
+}
+
 int detect_all(struct detection **out, size_t *nout, const char *s, size_t len,
                struct err *e)
 {
@@ -632,7 +640,14 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
     struct found f = { 0 };
     struct walk w = { 0, 0 };
     struct addr_view v;
-    int view = addr_view_make(&v, s, len), rc;
+    int view, rc;
+
+    /* White space at the text's end (a record's last line break, one ' '
+     * in the norm view) is the end: no detector may read it as a space
+     * before more text ("Сумська вулиця, 23\n" was no address while
+     * "Сумська вулиця, 23" was: report-adv32 L-20). */
+    len = detect_text_end(s, len);
+    view = addr_view_make(&v, s, len);
 
     /* Home addresses span what the walk found in them (detect_address.c);
      * one view of the text serves both address readers (the view is

@@ -27,6 +27,15 @@ struct detection {
     int kind;               /* enum detect_kind */
 };
 
+/* The end of the text norm[0..len) without the white space after its
+ * last word (bytes; ASCII spaces, tabs and line breaks, so that it serves
+ * the original text too): a text's last line break is one ' ' in the
+ * norm view, and a test "this ends the text" (a house number, a salute) must
+ * read it as the end, as it reads a text without it (report-adv32 L-20:
+ * "Сумська вулиця, 23\n").  The one definition of the text's end for the
+ * detectors and the redactor's clause tests. */
+size_t detect_text_end(const char *norm, size_t len);
+
 /* Finds every detection in norm[0..len), in order of start; they do not
  * overlap, except an e-mail address whose local part begins inside the
  * detection before it ("8812 3456.kim@mail.mn"; the redactor merges

@@ -62,6 +62,13 @@ static size_t gap(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* 1 if a part with a number said ending at e ends its sentence: the
+ * text's end, or . ! ? ; after it. */
+static int said_alone(const char *s, size_t len, size_t e)
+{
+    return e >= len || strchr(".!?;", s[e]) != NULL;
+}
+
 /* part_at in a view whose digits said in words are marked in said (NULL:
  * none): a part that would name a household by itself (a flat, a house
  * on its street) with its number said is weak, so that it needs another
@@ -75,6 +82,20 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
 
     if (e == 0 || said == NULL || !(*weight & STRONG) || (*weight & LABEL))
         return e;
+    /* One that ends its sentence, nothing counted after it ("квартира
+     * сорок пять", "flat forty-five.", "гучин тавдугаар тоот"), stays
+     * strong, and is its number alone, as said_shape gives "in apartment
+     * [twelve]." (detect_address_cue.c): a count has its noun after it
+     * ("в квартире два человека"; report-adv32 L-21); the text's end is
+     * the end (detect_text_end). */
+    if (said_alone(s, len, e)) {
+        for (k = *start; k < e && !said[k]; k++)
+            ;
+        if (k > *start && said[e - 1])
+            return *start = k, e;
+        if (k == *start && !said[e - 1])
+            return e;
+    }
     for (k = *start; k < e; k++)
         if (said[k]) {
             *weight = (*weight & ~STRONG) | WEAK;

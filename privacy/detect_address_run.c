@@ -107,6 +107,9 @@ static const struct unit units[] = {
     { "улице", C_STREET, 0 }, { "улицы", C_STREET, 0 }, { "улицу", C_STREET, 0 },
     { "вулиця", C_STREET, 0 }, { "вулиці", C_STREET, 0 }, { "вулицю", C_STREET, 0 },
     { "будинок", C_HOUSE, 0 }, { "будинку", C_HOUSE, 0 }, { "кварталі", C_BLOCK, 0 },
+    /* буд, the abbreviation of будинок in a postal address (ru_house
+     * already reads it after a street's name) */
+    { "буд", C_HOUSE, 0 },
     /* дом доме дома д */
     { "\xd0\xb4\xd0\xbe\xd0\xbc", C_HOUSE, 0 }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", C_HOUSE, 0 }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb0", C_HOUSE, 0 }, { "\xd0\xb4", C_HOUSE, 0 },
     /* корпус корп здание */
@@ -549,6 +552,11 @@ static size_t named_part(const char *s, size_t len, size_t i, int *type)
         e = word_end(s, len, j);
         if (e == j)
             return 0;
+        /* "сумська вул., 23": a street word's abbreviation with its stop */
+        if (nw > 0 && e < len && s[e] == '.' && addr_street_after_word(s, j, e + 1)) {
+            *type = P_NAME;
+            return e + 1;
+        }
         if (nw > 0 && (in_list(s, j, e, suffixes, N(suffixes)) || addr_street_after_word(s, j, e))) {
             /* "industrial area" */
             *type = P_NAME;
@@ -674,7 +682,14 @@ static size_t ru_street(const char *s, size_t len, size_t i)
     j = e + 2, we = det_letters_end(s, len, j);
     if (in_list(s, j, we, ru_house, N(ru_house)))
         return e;
-    if ((h = addr_bare_house(s, len, j)) == 0 || h + 2 >= len || s[h] != ',' || s[h + 1] != ' ')
+    if ((h = addr_bare_house(s, len, j)) == 0)
+        return 0;
+    /* "на сумській, 23": after "на" (the locative of where one lives) a
+     * house number that ends the clause is the street's */
+    if ((h >= len || s[h] != ',') && i >= 5 && s[i - 1] == ' ' && memcmp(s + i - 5, "на", 4) == 0 &&
+        (i == 5 || s[i - 6] == ' ' || s[i - 6] == ','))
+        return e;
+    if (h + 2 >= len || s[h] != ',' || s[h + 1] != ' ')
         return 0;
     return unit_first(s, len, h + 2, &cls) != 0 ? e : 0;
 }

@@ -23,9 +23,13 @@ static const char *const tight[] = {
     "ська", "цька", "зька", "ській", "цькій", "зькій", "ської", "цької", "овій", "евій", "ній", "ной",
 };
 
-/* With a street word after the name (Центральна вулиця, Лесная улица)
- * any adjective's ending: the street word is the evidence. */
-static const char *const loose[] = { "на", "ня", "ая", "яя", "ій", "ой", "ей", "ий", "ый" };
+/* With a street word after the name (Центральна вулиця, Лесная улица,
+ * Харківське шосе) any adjective's ending: the street word is the
+ * evidence; and the genitive of the noun or surname the street is named
+ * after, -и -і -ї -а -я -у (Науки проспект, Шевченка проспект, Миру
+ * проспект). */
+static const char *const loose[] = { "на", "ня", "ая", "яя", "ій", "ой", "ей", "ий", "ый",
+                                     "е", "є", "и", "і", "ї", "а", "я", "у" };
 
 /* Street words written after the name ("Сумська вулиця", "Сумская
  * улица", "на Сумській вулиці"): Ukrainian and Russian, their
@@ -33,6 +37,16 @@ static const char *const loose[] = { "на", "ня", "ая", "яя", "ій", "о
 static const char *const after_words[] = {
     "вулиця", "вулиці", "улица", "улице", "провулок", "провулку", "переулок", "переулке",
     "проспект", "проспекті", "проспекте", "бульвар", "бульварі", "бульваре",
+    /* the other street words of Ukrainian and Russian addresses
+     * (Полтавський шлях, Харківське шосе, Андріївський узвіз) */
+    "шлях", "шляху", "шосе", "шоссе", "узвіз", "узвозі", "спуск", "спуску", "спуске",
+    "набережна", "набережній", "набережная", "набережной", "площа", "площі", "площадь",
+    "площади", "алея", "алеї", "аллея", "аллее", "проїзд", "проїзді", "проезд", "проезде",
+    "тупик", "тупику", "тупике",
+    /* their abbreviations with the stop (вул., просп., пров., бул., ул.,
+     * пер., пр.; the usual forms of Ukrainian and Russian postal
+     * addresses) */
+    "вул.", "просп.", "пров.", "бул.", "бульв.", "ул.", "пер.", "пр.", "пл.",
 };
 
 static int ends_in(const char *s, size_t a, size_t b, const char *const *list, size_t n)
@@ -84,9 +98,18 @@ size_t addr_bare_house(const char *s, size_t len, size_t j)
                ord != 0 || nd > 3) {
         return 0;
     }
+    /* a house's letter after a dash ("23-б", "23-a") */
+    if (det_digit(s[e - 1]) && e + 1 < len && s[e] == '-') {
+        size_t le = det_letters_end(s, len, e + 1);
+        if (le > e + 1 && le <= e + 3)
+            e = le;
+    }
     /* a count is no house ("вулиця, 5 років", "улица, двенадцать
-     * человек"): the value ends the clause or a comma follows it */
-    if (e < len && !(s[e] == ',' || s[e] == '.' || s[e] == ';' || s[e] == ')' || s[e] == '\n'))
+     * человек"): the value ends the clause (the text's end, a mark, a
+     * dash or a bracket after a space: "23 — там ми жили", "23 (там")
+     * or a comma follows it */
+    if (e < len && strchr(",.;:!?)", s[e]) == NULL &&
+        !(s[e] == ' ' && e + 1 < len && (s[e + 1] == '-' || s[e + 1] == '(')))
         return 0;
     return e;
 }

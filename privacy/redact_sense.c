@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/detect.h"
 #include "privacy/flag_context.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -277,7 +278,7 @@ static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
     size_t na, nb, r;
 
     /* Баяртай! "goodbye" (and "happy"), alone before a comma or a stop. */
-    if (is_one(t->norm, a, wend, "баяртай") && (wend == t->normlen || strchr(",.!", t->norm[wend]) != NULL))
+    if (is_one(t->norm, a, wend, "баяртай") && (wend >= detect_text_end(t->norm, t->normlen) || strchr(",.!", t->norm[wend]) != NULL))
         return 1;
     if (!next_word(&na, &nb, t, wend, 0) || !written_lower(t, na))
         return 0;
@@ -467,7 +468,7 @@ static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int cla
 
 int redact_sense_clause_end(const char *s, size_t len, size_t p)
 {
-    if (p >= len)
+    if (p >= detect_text_end(s, len))
         return 1;
     if (strchr(",.!?;:\"')", s[p]) != NULL)
         return 1;

@@ -69,7 +69,7 @@ int redact_sense_near_word(const struct normtext *t, size_t a, size_t b);
  * it; else 0 (also when out of memory). */
 int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end);
 
-/* 1 if a clause ends at byte p of s[0..len) (UTF-8): the end, a
- * punctuation mark or a closing quote (" ' ) » ” ’ …); else 0. */
+/* 1 if a clause ends at byte p of s[0..len) (UTF-8): the end (white
+ * space after the last word included: detect_text_end), a punctuation mark or a closing quote (" ' ) » ” ’ …); else 0. */
 int redact_sense_clause_end(const char *s, size_t len, size_t p);
 #endif

@@ -144,6 +144,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num33.jsonl",
     "tests/data/leaks/ru33.jsonl",
     "tests/data/leaks/sur33.jsonl",
+    "tests/data/leaks/place33.jsonl",
 };
 #define MAX_KINDS 2048
 
