@@ -140,6 +140,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ph32.jsonl",
     "tests/data/leaks/set32.jsonl",
     "tests/data/leaks/dim32.jsonl",
+    "tests/data/leaks/sense33.jsonl",
 };
 #define MAX_KINDS 2048
 
