@@ -516,8 +516,7 @@ static int raw_line_end(const char *s, size_t len, size_t p)
         return 0;
     while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r' || s[p] == '\n'))
         p++;
-    return p == len || utf8_next(&cp, s + p, len - p) <= 0 || utf8proc_toupper(cp) != cp ||
-           utf8proc_tolower(cp) == cp;
+    return p == len || utf8_next(&cp, s + p, len - p) <= 0 || utf8proc_toupper(cp) == cp;
 }
 
 int redact_sense_clause_end(const char *s, size_t len, size_t p)
@@ -591,7 +590,78 @@ static const struct {
 } ru_phrases[] = {
     { "надежда|надія", "умирает|умрёт|умрет|помирає" },
     { "любовь|любов", "зла|не знает" },
+    /* Послание Иакова 2:26, "вера без дел мертва" (Synodal; Ogienko's
+     * Ukrainian "віра без діл мертва") */
+    { "вера|віра", "без дел|без діл" },
 };
+
+/* The prepositions each abstract word-name governs (вера в, надежда на,
+ * любовь к, любов до: the nouns' government in the grammars) and the
+ * endings its object may have there, none of the locative's (-е, -и,
+ * -у: "Вера в магазине", "Надежда на работе", "Вера в саду" are a
+ * person's whereabouts) nor -о (в метро, в кино); an empty list: any
+ * object (к and до take no place). */
+static const struct {
+    const char *word, *preps, *object;
+} ru_governs[] = {
+    { "вера|віра", "в|во", "а|я|ей|ов|ев|ь|ое|ее|ие|ье" },
+    { "надежда|надія", "на", "а|я|ей|ов|ев|ь|ое|ее|ие|ье" },
+    { "любовь|любов", "к|ко|до", "" },
+};
+
+/* Endings of the past tense and of verbs of a person that end a noun
+ * phrase's run: after them the word-name may be the subject ("Любовь к
+ * маме пришла"). */
+static const char ru_past_ends[] = "л|ла|ли|ло|лась|лся|лись|лось";
+
+/* 1 if the word-name [a, wend) is followed by a preposition it governs
+ * and an object of the governed shape, then a clause's end or a word in
+ * lower case that is no past tense and no verb of a person ("Вера в бога
+ * помогает.", "Любовь к Родине.", "Надежда на лучшее": report-adv32
+ * O-3; brief s33 sense33). */
+static int ru_governed_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t pa, pb, oa, ob, na, nb;
+
+    if (!next_word(&pa, &pb, t, wend, 0) || !written_lower(t, pa) || !next_word(&oa, &ob, t, pb, 0))
+        return 0;
+    for (size_t i = 0; i < sizeof ru_governs / sizeof ru_governs[0]; i++) {
+        if (!is_one(t->norm, a, wend, ru_governs[i].word) || !is_one(t->norm, pa, pb, ru_governs[i].preps))
+            continue;
+        if (ru_governs[i].object[0] != '\0' && !ends_with_one(t->norm, oa, ob, ru_governs[i].object))
+            return 0;
+        if (redact_sense_clause_end(t->norm, t->normlen, ob))
+            return 1;
+        return next_word(&na, &nb, t, ob, 0) && written_lower(t, na) &&
+               !ends_with_one(t->norm, na, nb, ru_past_ends) && !flag_action_verb(t->norm + na, nb - na) &&
+               !flag_speech_verb(t->norm + na, nb - na);
+    }
+    return 0;
+}
+
+/* Adverbs between a noun in the genitive and the negation of being
+ * ("Надежды больше нет"), and the negations (нет, не было, не осталось,
+ * не стало, не будет; немає, нема, не було, не буде, не залишилось). */
+static const char ru_more_words[] = "больше|более|уже|совсем|вовсе|давно|більше|вже|зовсім|давно";
+static const char ru_none_words[] =
+    "нет|не было|не осталось|не стало|не будет|немає|нема|не було|не буде|не залишилось|не стало";
+
+/* 1 if the word-name [a, wend), in a case other than the nominative, is
+ * the genitive of a negated being that ends its clause ("Надежды больше
+ * нет.", "Веры нет.", "Любви не осталось.": report-adv32 O-2), where
+ * a person's whereabouts go on ("Веры нет дома"). */
+static int ru_negated_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t na, nb, e = wend, r;
+
+    if (ru_nominative(t, a, wend))
+        return 0;
+    for (int k = 0; k < 2 && next_word(&na, &nb, t, e, 0) && is_one(t->norm, na, nb, ru_more_words); k++)
+        e = nb;
+    if (e + 1 >= t->normlen || t->norm[e] != ' ' || !starts_with_one(&r, t->norm, e + 1, t->normlen, ru_none_words))
+        return 0;
+    return redact_sense_clause_end(t->norm, t->normlen, r);
+}
 
 /* 1 if the word-name [a, wend) and the words after it start one of
  * ru_phrases. */
@@ -633,9 +703,11 @@ static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb;
 
-    /* A salute or a proverb, with a capital too (Слава Украине!,
-     * Надежда умирает последней). */
-    if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend)))
+    /* A salute, a proverb, the noun with the preposition it governs or a
+     * negated being, with a capital too (Слава Украине!, Надежда умирает
+     * последней, Вера в бога, Надежды больше нет). */
+    if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend) ||
+                                     ru_governed_at(t, a, wend) || ru_negated_at(t, a, wend)))
         return 1;
     if (!ru_word_name(t, a, wend))
         return 0;
