@@ -614,11 +614,15 @@ static const struct {
  * маме пришла"). */
 static const char ru_past_ends[] = "л|ла|ли|ло|лась|лся|лись|лось";
 
+#define GOVERNED_WORDS 6        /* words read after the object to the clause's end */
+
 /* 1 if the word-name [a, wend) is followed by a preposition it governs
- * and an object of the governed shape, then a clause's end or a word in
- * lower case that is no past tense and no verb of a person ("Вера в бога
+ * and an object of the governed shape, then words in lower case to the
+ * clause's end, none a past tense or a verb of a person ("Вера в бога
  * помогает.", "Любовь к Родине.", "Надежда на лучшее": report-adv32
- * O-3; brief s33 sense33). */
+ * O-3; brief s33 sense33).  A past tense keeps the flag, as the person's
+ * story is told in it ("Вера в людей у неё пропала", "Любовь к родине не
+ * прошла": brief s30 slav30). */
 static int ru_governed_at(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb, oa, ob, na, nb;
@@ -630,11 +634,15 @@ static int ru_governed_at(const struct normtext *t, size_t a, size_t wend)
             continue;
         if (ru_governs[i].object[0] != '\0' && !ends_with_one(t->norm, oa, ob, ru_governs[i].object))
             return 0;
-        if (redact_sense_clause_end(t->norm, t->normlen, ob))
-            return 1;
-        return next_word(&na, &nb, t, ob, 0) && written_lower(t, na) &&
-               !ends_with_one(t->norm, na, nb, ru_past_ends) && !flag_action_verb(t->norm + na, nb - na) &&
-               !flag_speech_verb(t->norm + na, nb - na);
+        for (int k = 0; k < GOVERNED_WORDS; k++, ob = nb) {
+            if (redact_sense_clause_end(t->norm, t->normlen, ob))
+                return 1;
+            if (!next_word(&na, &nb, t, ob, 0) || !written_lower(t, na) ||
+                ends_with_one(t->norm, na, nb, ru_past_ends) || flag_action_verb(t->norm + na, nb - na) ||
+                flag_speech_verb(t->norm + na, nb - na))
+                return 0;
+        }
+        return 0;
     }
     return 0;
 }
