@@ -317,6 +317,7 @@ struct walk {
     size_t n;
     uint32_t term;
     int more;                   /* the token holds more than letters: digits, '.', '_' */
+    int whole;                  /* whole spellings only: the name written joined */
 };
 
 /* 1 if l[pos..n) is pieces of w->term, each of a part not in used; whole
@@ -335,7 +336,7 @@ static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, siz
              i < w->r->npieces && w->r->pieces[i].len == len && w->r->pieces[i].term == w->term &&
              memcmp(w->r->pieces[i].s, w->l + pos, len) == 0; i++) {
             const struct handle_piece *p = &w->r->pieces[i];
-            if (used & (1u << p->part))
+            if ((used & (1u << p->part)) || (w->whole && p->kind != PIECE_WHOLE))
                 continue;
             if (walk(w, pos + len, used | (1u << p->part), pieces + 1,
                      p->kind == PIECE_WHOLE && p->len > longest ? p->len : longest))
@@ -349,9 +350,9 @@ static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, siz
  * store with more names sharing a first piece than that, "kim" of
  * hundreds of Kims, has the rest left: a bound on hostile text). */
 #define TERMS_TRIED 256
-static size_t name_of(const struct redactor *r, const char *l, size_t n, int more)
+static size_t name_of(const struct redactor *r, const char *l, size_t n, int more, int whole)
 {
-    struct walk w = { r, l, n, 0, more };
+    struct walk w = { r, l, n, 0, more, whole };
     uint32_t tried[TERMS_TRIED];
     size_t len, i, k, ntried = 0;
 
@@ -554,7 +555,8 @@ static int plain_handle(const struct redactor *r, const char *w, size_t wn)
             hit = n >= PLAIN_MIN && cut_parts(r, l, n);
         }
     }
-    hit = hit && !word_of_its_own(w, wn, l, n);
+    /* The whole name written joined ("Kimjongsu") is the name rules'. */
+    hit = hit && name_of(r, l, n, 0, 1) == SIZE_MAX && !word_of_its_own(w, wn, l, n);
     sodium_memzero(l, sizeof l);
     return hit;
 }
@@ -627,7 +629,7 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
             digits |= s[i] >= '0' && s[i] <= '9';
         }
         if ((strong || !written_as_name(t, at, end)) && !spelled_out(s, at, end) &&
-            (name_of(r, letters, n, sep && !hyphen) != SIZE_MAX ||
+            (name_of(r, letters, n, sep && !hyphen, 0) != SIZE_MAX ||
              (digits && !hyphen && cut_parts(r, letters, n)))) {
             h.start = at > 0 && s[at - 1] == '@' ? at - 1 : at, h.end = end;
             if (redact_span_add(sp, &h) != 0)
