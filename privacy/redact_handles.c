@@ -10,24 +10,39 @@
  * one name, each of another part, at least one a whole part of 3 letters
  * or more, is replaced whole, with its digits, separators and '@': a user
  * name identifies as a whole (docs/VARIANTS.md, "Names in shapes").  The
- * same token shape is the audit's second opinion (redact_handle_shape). */
+ * same token shape is the audit's second opinion (redact_handle_shape).
+ * A name's given part also gives its short forms (Даша of Дарья, from
+ * the lists of nicknames.h, in Latin letters) as pieces.  Two parts cut
+ * short (three letters or more each: "darpetr", "dashasok") make a user
+ * name with digits, and also as a plain word of letters ("dashapetr",
+ * "петрдаша": report-adv32 L-14) when that word is no English or
+ * Mongolian word and no name the lists know (find_plain). */
 #include <sodium.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "privacy/flag_context.h"
+#include "privacy/gazetteer.h"
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/variants.h"
+#include "util/lexicon.h"
 
 #define PART_SPELLINGS 24       /* spellings kept per part, most likely first */
 #define PARTS_MAX 8             /* parts of one name that count */
 #define SUBPARTS_MAX 4          /* syllables or pieces read for initials */
 #define TOKEN_MAX 48            /* bytes of a token looked into */
 
-enum { PIECE_WHOLE, PIECE_INITIALS };
+/* PIECE_SHORT: a short form the lists give a given name (Даша of Дарья:
+ * nicknames.h) in Latin letters; a piece of its part, but never the one
+ * whole part a user name of one piece needs ("dasha85" stays). */
+enum { PIECE_WHOLE, PIECE_INITIALS, PIECE_SHORT };
+#define SHORT_FORMS 12          /* short forms kept per part, the lists' order */
 
 static int ascii_lower(const char *s, size_t n)
 {
@@ -137,7 +152,42 @@ static int add_initials(struct redactor *r, char sub[SUBPARTS_MAX][HANDLE_PIECE_
     }
 }
 
-/* One part of a name: its spellings and its initials. */
+struct short_ctx {
+    struct redactor *r;
+    unsigned part;
+    size_t n;
+};
+
+/* Adds one short form (nicknames_each's fn): as it is when in Latin
+ * letters, else its two Latin spellings (romanise_ru_latin: dasha of
+ * Даша, report-adv30 L-8). */
+static int add_short(void *ctx, const char *form, size_t len)
+{
+    struct short_ctx *c = ctx;
+    char latin[HANDLE_PIECE_MAX];
+    size_t n;
+    int rc = 0;
+
+    if (c->n++ >= SHORT_FORMS)
+        return 0;
+    if (ascii_lower(form, len))
+        return add_piece(c->r, form, len, c->part, PIECE_SHORT);
+    for (int alt = 0; alt < 2 && rc == 0; alt++)
+        if ((n = romanise_ru_latin(latin, sizeof latin - 1, form, len, alt)) > 0)
+            rc = add_piece(c->r, latin, n, c->part, PIECE_SHORT);
+    sodium_memzero(latin, sizeof latin);
+    return rc;
+}
+
+/* Counts short forms (nicknames_each's fn). */
+static int count_short(void *ctx, const char *form, size_t len)
+{
+    (void)form, (void)len;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* One part of a name: its spellings, its initials and its short forms. */
 static int add_part(struct redactor *r, const char *part, size_t len, unsigned part_no)
 {
     struct variant_list vl;
@@ -159,6 +209,10 @@ static int add_part(struct redactor *r, const char *part, size_t len, unsigned p
     if (rc == 0 && (n = subparts(sub, &vl, part, len)) > 0)
         rc = add_initials(r, sub, n, part_no);
     variant_list_free(&vl);
+    if (rc == 0) {
+        struct short_ctx c = { r, part_no, 0 };
+        rc = nicknames_each(part, len, add_short, &c);
+    }
     return rc;
 }
 
@@ -263,6 +317,7 @@ struct walk {
     size_t n;
     uint32_t term;
     int more;                   /* the token holds more than letters: digits, '.', '_' */
+    int whole;                  /* whole spellings only: the name written joined */
 };
 
 /* 1 if l[pos..n) is pieces of w->term, each of a part not in used; whole
@@ -281,7 +336,7 @@ static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, siz
              i < w->r->npieces && w->r->pieces[i].len == len && w->r->pieces[i].term == w->term &&
              memcmp(w->r->pieces[i].s, w->l + pos, len) == 0; i++) {
             const struct handle_piece *p = &w->r->pieces[i];
-            if (used & (1u << p->part))
+            if ((used & (1u << p->part)) || (w->whole && p->kind != PIECE_WHOLE))
                 continue;
             if (walk(w, pos + len, used | (1u << p->part), pieces + 1,
                      p->kind == PIECE_WHOLE && p->len > longest ? p->len : longest))
@@ -295,9 +350,9 @@ static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, siz
  * store with more names sharing a first piece than that, "kim" of
  * hundreds of Kims, has the rest left: a bound on hostile text). */
 #define TERMS_TRIED 256
-static size_t name_of(const struct redactor *r, const char *l, size_t n, int more)
+static size_t name_of(const struct redactor *r, const char *l, size_t n, int more, int whole)
 {
-    struct walk w = { r, l, n, 0, more };
+    struct walk w = { r, l, n, 0, more, whole };
     uint32_t tried[TERMS_TRIED];
     size_t len, i, k, ntried = 0;
 
@@ -348,17 +403,17 @@ static int other_part_starts(const struct redactor *r, const struct handle_piece
 
     for (i = piece_prefix_find(r, l, n), k = 0; i < r->npieces && k < PREFIX_TRIED &&
          memcmp(r->pieces[i].s, l, n) == 0; i++, k++)
-        if (r->pieces[i].term == p->term && r->pieces[i].part != p->part && r->pieces[i].kind == PIECE_WHOLE)
+        if (r->pieces[i].term == p->term && r->pieces[i].part != p->part && r->pieces[i].kind != PIECE_INITIALS)
             return 1;
     return 0;
 }
 
-/* 1 if the letters l[0..n) of a token holding digits are the starts of
- * two parts of one name, each of PREFIX_MIN letters or more ("darpetr85"
- * for Darya Petrova, "dashasok85" for Dasha Sokolova: report-adv31 L-17,
+/* 1 if the letters l[0..n) of a token are the starts of two parts of one
+ * name, each of PREFIX_MIN letters or more ("darpetr85" for Darya
+ * Petrova, "dashasok85" for Dasha Sokolova: report-adv31 L-17,
  * report-adv30 L-8): a given name or its short form cut, then the
- * surname cut, or the other way round.  Whole spellings only, no
- * initials; "dash85", "data2024" have no two such starts. */
+ * surname cut, or the other way round.  Whole spellings and short forms,
+ * no initials; "dash85", "data2024" have no two such starts. */
 static int cut_parts(const struct redactor *r, const char *l, size_t n)
 {
     size_t cut, i, k;
@@ -368,7 +423,7 @@ static int cut_parts(const struct redactor *r, const char *l, size_t n)
             continue;           /* no piece is that long */
         for (i = piece_prefix_find(r, l, cut), k = 0; i < r->npieces && k < PREFIX_TRIED &&
              memcmp(r->pieces[i].s, l, cut) == 0; i++, k++)
-            if (r->pieces[i].kind == PIECE_WHOLE && other_part_starts(r, &r->pieces[i], l + cut, n - cut))
+            if (r->pieces[i].kind != PIECE_INITIALS && other_part_starts(r, &r->pieces[i], l + cut, n - cut))
                 return 1;
     }
     return 0;
@@ -440,6 +495,112 @@ size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, in
     return *strong || dotted ? b - at : 0;
 }
 
+#define PLAIN_MIN 6              /* letters of a plain word read for cut parts */
+#define PLAIN_VARIANTS 12        /* spellings of a plain word asked of the name lists */
+
+/* 1 if the short-form lists give short forms to key[0..n): a given name. */
+static int listed_given(const char *key, size_t n)
+{
+    size_t found = 0;
+
+    return nicknames_each(key, n, count_short, &found) == 0 && found > 0;
+}
+
+/* 1 if the plain word w[0..wn) (norm view: Latin or Cyrillic letters),
+ * read in Latin as l[0..n), is a word or a name of its own, which no cut
+ * parts make: an English word (dashboard, carpet of Carl Petter:
+ * flag_en_word), a Mongolian one (redact_known_word), a name the lists
+ * know, as written or in another script's spelling (Батболд, batbold of
+ * Batbayar Boldyn: gazetteer_names_word; Виктория, darina: a given name
+ * with short forms). */
+static int word_of_its_own(const char *w, size_t wn, const char *l, size_t n)
+{
+    struct variant_list vl;
+    struct err e;
+    int rc;
+
+    if (flag_en_word(l, n) || gazetteer_names_word(w, wn) || listed_given(w, wn) ||
+        ((unsigned char)w[0] >= 0x80 && redact_known_word(LEXICON_MN, w, wn) == 1))
+        return 1;
+    if (variants_of_kind(&vl, l, n, 1, &e) != 0)
+        return 1;                       /* cannot tell: no handle */
+    rc = 0;
+    for (size_t i = 0; i < vl.n && i < PLAIN_VARIANTS && !rc; i++)
+        rc = gazetteer_names_word(vl.v[i].key, vl.v[i].keylen) ||
+             listed_given(vl.v[i].key, vl.v[i].keylen);
+    variant_list_free(&vl);
+    return rc;
+}
+
+/* 1 if the word of letters only at norm [a, b) (Latin, or Cyrillic read in
+ * Latin by romanise_ru_latin's two spellings) is a user name of two cut
+ * parts of one name, as cut_parts reads one with digits ("dashapetr",
+ * "petrdasha", "DarPetr", "петрдаша" for Дарья Петрова: report-adv32
+ * L-14), and no word or name of its own (word_of_its_own). */
+static int plain_handle(const struct redactor *r, const char *w, size_t wn)
+{
+    char l[TOKEN_MAX];
+    size_t n = 0;
+    int hit = 0;
+
+    if (ascii_lower(w, wn)) {
+        if (wn < PLAIN_MIN || wn >= sizeof l)
+            return 0;
+        memcpy(l, w, wn);
+        n = wn;
+        hit = cut_parts(r, l, n);
+    } else {
+        for (int alt = 0; alt < 2 && !hit; alt++) {
+            n = romanise_ru_latin(l, sizeof l, w, wn, alt);
+            hit = n >= PLAIN_MIN && cut_parts(r, l, n);
+        }
+    }
+    /* The whole name written joined ("Kimjongsu") is the name rules'. */
+    hit = hit && name_of(r, l, n, 0, 1) == SIZE_MAX && !word_of_its_own(w, wn, l, n);
+    sodium_memzero(l, sizeof l);
+    return hit;
+}
+
+/* 1 if cp is a letter of a plain word: a-z, or a Cyrillic letter. */
+static int plain_letter(int cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x45F);
+}
+
+/* Adds to sp each plain word of t (letters only, all Latin or all
+ * Cyrillic, nothing of a user name or an e-mail address glued to it:
+ * no digit, '_', '@') that plain_handle reads as a user name. */
+static int find_plain(struct spans *sp, const struct redactor *r, const struct normtext *t,
+                      struct span *h)
+{
+    const char *s = t->norm;
+    size_t at = 0, b;
+    int cp, k, latin, cyr;
+
+    while (at < t->normlen) {
+        if ((k = utf8_next(&cp, s + at, t->normlen - at)) <= 0)
+            return 0;
+        if (!plain_letter(cp) || (at > 0 && (token_byte(s[at - 1]) || s[at - 1] == '@' ||
+                                             is_word_cp(redact_cp_before(s, at))))) {
+            at += (size_t)k;
+            continue;
+        }
+        for (b = at, latin = 0, cyr = 0; b < t->normlen && (k = utf8_next(&cp, s + b, t->normlen - b)) > 0 &&
+             plain_letter(cp); b += (size_t)k)
+            latin |= cp < 0x80, cyr |= cp >= 0x80;
+        if (latin != cyr && b - at < TOKEN_MAX &&
+            !(b < t->normlen && (is_word_cp(cp) || s[b] == '_' || s[b] == '@' ||
+                                 (s[b] >= '0' && s[b] <= '9'))) &&
+            plain_handle(r, s + at, b - at)) {
+            h->start = at, h->end = b;
+            if (redact_span_add(sp, h) != 0)
+                return -1;
+        }
+        at = b > at ? b : at + 1;
+    }
+    return 0;
+}
+
 int redact_find_handles(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     const char *s = t->norm;
@@ -468,7 +629,7 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
             digits |= s[i] >= '0' && s[i] <= '9';
         }
         if ((strong || !written_as_name(t, at, end)) && !spelled_out(s, at, end) &&
-            (name_of(r, letters, n, sep && !hyphen) != SIZE_MAX ||
+            (name_of(r, letters, n, sep && !hyphen, 0) != SIZE_MAX ||
              (digits && !hyphen && cut_parts(r, letters, n)))) {
             h.start = at > 0 && s[at - 1] == '@' ? at - 1 : at, h.end = end;
             if (redact_span_add(sp, &h) != 0)
@@ -477,7 +638,7 @@ int redact_find_handles(struct spans *sp, const struct redactor *r, const struct
         sodium_memzero(letters, sizeof letters);
         at = end;
     }
-    return 0;
+    return find_plain(sp, r, t, &h);
 }
 
 /* 1 if norm [a, b) looks like a user name to a reader: three letters in a

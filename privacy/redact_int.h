@@ -729,7 +729,9 @@ void redact_handle_pieces_finish(struct redactor *r);
 
 /* redact_handles.c: adds to sp (norm offsets, category handle) each user
  * name of t made of the pieces of one name ("kimjs75", "@bdorj",
- * "jongsoo.kim"), '@' included.  Returns 0, or -1 when out of memory. */
+ * "jongsoo.kim"), '@' included, and each plain word of letters made of
+ * two of a name's parts cut short ("dashapetr", "петрдаша").  Returns 0,
+ * or -1 when out of memory. */
 int redact_find_handles(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
 /* redact_handles.c: if a user-name shaped token starts at norm byte at

@@ -451,19 +451,73 @@ static int ru_nominative(const struct normtext *t, size_t a, size_t wend)
     return ru_nominative_of(t->norm + a, wend - a);
 }
 
-/* 1 if the word-name [a, wend), in the nominative, is followed by one
- * word of four letters or more in the dative that is no verb, and the
- * clause ends right after it (a mark or the text's end): the word's
- * salute or thanks (Слава Украине!, Слава Україні!, Слава богу, Слава
- * труду!, Слава героям!; brief s32 set32, report-adv31 O-1), where a
- * name has a verb ("Слава маме позвонил") or a surname in the
- * nominative after it (Слава Петров). */
-static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end)
+/* 1 if the word d[0..dn) (norm) may be a noun in the dative after a
+ * word-name: four Cyrillic letters or more, a dative ending, no verb's
+ * ending and no verb of flag_context. */
+static int ru_dative_noun(const char *d, size_t dn)
 {
-    return clause_end && ru_word_stem_of(w, wn) && ru_nominative_of(w, wn) && dn >= 8 &&
-           (unsigned char)d[0] >= 0xD0 && (unsigned char)d[0] <= 0xD3 &&
+    return dn >= 8 && (unsigned char)d[0] >= 0xD0 && (unsigned char)d[0] <= 0xD3 &&
            ends_with_one(d, 0, dn, ru_dative_ends) && !ends_with_one(d, 0, dn, ru_verb_ends) &&
            !flag_action_verb(d, dn) && !flag_speech_verb(d, dn);
+}
+
+/* 1 if the word-name w[0..wn) (norm), in the nominative, and the words
+ * after it up to a clause's end, each a noun in the dative
+ * (ru_dative_noun) or an abbreviation (abbrev: ЗСУ, КПСС, which do not
+ * decline), are the word's salute or thanks (Слава Украине!, Слава
+ * Україні!, Слава богу, Слава труду!, Слава героям!, Слава Иисусу
+ * Христу!, Слава ЗСУ; brief s32 set32 and s33 sense33, report-adv31 O-1,
+ * report-adv32 O-5), where a name has a verb ("Слава маме позвонил") or a
+ * surname in the nominative after it (Слава Петров). */
+static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int abbrev)
+{
+    return ru_word_stem_of(w, wn) && ru_nominative_of(w, wn) && (abbrev || ru_dative_noun(d, dn));
+}
+
+/* 1 if the word at norm [a, b) is written as an abbreviation: two to
+ * six Cyrillic letters, every one a capital (ЗСУ, КПСС, ВСУ). */
+static int written_abbrev(const struct normtext *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    int cp, k;
+
+    for (size_t p = a; p < b; p += (size_t)k, n++)
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0 || cp < 0x400 || cp > 0x4FF || !written_upper(t, p))
+            return 0;
+    return n >= 2 && n <= 6;
+}
+
+/* 1 if the raw word d[0..dn) is written as an abbreviation, as
+ * written_abbrev reads one in the text. */
+static int raw_abbrev(const char *d, size_t dn)
+{
+    size_t n = 0;
+    int cp, k;
+
+    for (size_t p = 0; p < dn; p += (size_t)k, n++)
+        if ((k = utf8_next(&cp, d + p, dn - p)) <= 0 || cp < 0x400 || cp > 0x4FF ||
+            utf8proc_toupper(cp) != cp || utf8proc_tolower(cp) == cp)
+            return 0;
+    return n >= 2 && n <= 6;
+}
+
+/* 1 if s[p..len) ends a line: spaces, tabs and '\r' to a line break or
+ * the end, and after the break no letter in lower case (a line wrapped
+ * mid-sentence goes on in lower case: "Слава Богу\n" ends one, "Слава
+ * Орлову\nпозвонил" does not). */
+static int raw_line_end(const char *s, size_t len, size_t p)
+{
+    int cp;
+
+    while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r'))
+        p++;
+    if (p == len)
+        return 1;
+    if (s[p] != '\n')
+        return 0;
+    while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r' || s[p] == '\n'))
+        p++;
+    return p == len || utf8_next(&cp, s + p, len - p) <= 0 || utf8proc_toupper(cp) == cp;
 }
 
 int redact_sense_clause_end(const char *s, size_t len, size_t p)
@@ -475,29 +529,52 @@ int redact_sense_clause_end(const char *s, size_t len, size_t p)
     /* » ” ’ … */
     return (len - p >= 2 && memcmp(s + p, "\xc2\xbb", 2) == 0) ||
            (len - p >= 3 && (memcmp(s + p, "\xe2\x80\x9d", 3) == 0 || memcmp(s + p, "\xe2\x80\x99", 3) == 0 ||
-                             memcmp(s + p, "\xe2\x80\xa6", 3) == 0));
+                             memcmp(s + p, "\xe2\x80\xa6", 3) == 0)) ||
+           raw_line_end(s, len, p);
 }
+
+/* redact_sense_clause_end at norm byte p of t, the line's end read in
+ * the original text (the norm view writes a line break as a space and
+ * every letter in lower case). */
+static int clause_end_at(const struct normtext *t, size_t p)
+{
+    if (p >= t->normlen)
+        return 1;
+    if (t->norm[p] == ' ') {
+        size_t o = t->ostart[p];
+        return raw_line_end(t->orig, t->inlen, o);
+    }
+    return redact_sense_clause_end(t->norm, t->normlen, p);
+}
+
+#define SALUTE_WORDS 3          /* dative words read after the word-name */
 
 static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
 {
-    size_t na, nb;
+    size_t na, nb, e = wend;
 
-    return next_word(&na, &nb, t, wend, 0) &&
-           ru_salute(t->norm + a, wend - a, t->norm + na, nb - na,
-                     redact_sense_clause_end(t->norm, t->normlen, nb));
+    if (!ru_word_stem(t, a, wend) || !ru_nominative(t, a, wend))
+        return 0;
+    for (int words = 0; words < SALUTE_WORDS && next_word(&na, &nb, t, e, 0); words++, e = nb) {
+        if (!ru_salute(t->norm + a, wend - a, t->norm + na, nb - na, written_abbrev(t, na, nb)))
+            return 0;
+        if (clause_end_at(t, nb))
+            return 1;
+    }
+    return 0;
 }
 
 int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end)
 {
     char *nw = NULL, *nd = NULL;
     size_t lw, ld;
-    int rc = 0;
+    int rc = 0, abbrev;
 
     /* the cheap test first: this runs on every pair of capitalised words */
-    if (!clause_end || dn < 8)
+    if (!clause_end || ((abbrev = raw_abbrev(d, dn)) == 0 && dn < 8))
         return 0;
     if (normalise_norm(&nw, &lw, w, wn, NULL) == 0 && normalise_norm(&nd, &ld, d, dn, NULL) == 0)
-        rc = ru_salute(nw, lw, nd, ld, clause_end);
+        rc = ru_salute(nw, lw, nd, ld, abbrev);
     secmem_free(nw);
     secmem_free(nd);
     return rc;
@@ -514,7 +591,86 @@ static const struct {
 } ru_phrases[] = {
     { "надежда|надія", "умирает|умрёт|умрет|помирає" },
     { "любовь|любов", "зла|не знает" },
+    /* Послание Иакова 2:26, "вера без дел мертва" (Synodal; Ogienko's
+     * Ukrainian "віра без діл мертва") */
+    { "вера|віра", "без дел|без діл" },
 };
+
+/* The prepositions each abstract word-name governs (вера в, надежда на,
+ * любовь к, любов до: the nouns' government in the grammars) and the
+ * endings its object may have there, none of the locative's (-е, -и,
+ * -у: "Вера в магазине", "Надежда на работе", "Вера в саду" are a
+ * person's whereabouts) nor -о (в метро, в кино); an empty list: any
+ * object (к and до take no place). */
+static const struct {
+    const char *word, *preps, *object;
+} ru_governs[] = {
+    { "вера|віра", "в|во", "а|я|ей|ов|ев|ь|ое|ее|ие|ье" },
+    { "надежда|надія", "на", "а|я|ей|ов|ев|ь|ое|ее|ие|ье" },
+    { "любовь|любов", "к|ко|до", "" },
+};
+
+/* Endings of the past tense and of verbs of a person that end a noun
+ * phrase's run: after them the word-name may be the subject ("Любовь к
+ * маме пришла"). */
+static const char ru_past_ends[] = "л|ла|ли|ло|лась|лся|лись|лось";
+
+#define GOVERNED_WORDS 6        /* words read after the object to the clause's end */
+
+/* 1 if the word-name [a, wend) is followed by a preposition it governs
+ * and an object of the governed shape, then words in lower case to the
+ * clause's end, none a past tense or a verb of a person ("Вера в бога
+ * помогает.", "Любовь к Родине.", "Надежда на лучшее": report-adv32
+ * O-3; brief s33 sense33).  A past tense keeps the flag, as the person's
+ * story is told in it ("Вера в людей у неё пропала", "Любовь к родине не
+ * прошла": brief s30 slav30). */
+static int ru_governed_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t pa, pb, oa, ob, na, nb;
+
+    if (!next_word(&pa, &pb, t, wend, 0) || !written_lower(t, pa) || !next_word(&oa, &ob, t, pb, 0))
+        return 0;
+    for (size_t i = 0; i < sizeof ru_governs / sizeof ru_governs[0]; i++) {
+        if (!is_one(t->norm, a, wend, ru_governs[i].word) || !is_one(t->norm, pa, pb, ru_governs[i].preps))
+            continue;
+        if (ru_governs[i].object[0] != '\0' && !ends_with_one(t->norm, oa, ob, ru_governs[i].object))
+            return 0;
+        for (int k = 0; k < GOVERNED_WORDS; k++, ob = nb) {
+            if (redact_sense_clause_end(t->norm, t->normlen, ob))
+                return 1;
+            if (!next_word(&na, &nb, t, ob, 0) || !written_lower(t, na) ||
+                ends_with_one(t->norm, na, nb, ru_past_ends) || flag_action_verb(t->norm + na, nb - na) ||
+                flag_speech_verb(t->norm + na, nb - na))
+                return 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Adverbs between a noun in the genitive and the negation of being
+ * ("Надежды больше нет"), and the negations (нет, не было, не осталось,
+ * не стало, не будет; немає, нема, не було, не буде, не залишилось). */
+static const char ru_more_words[] = "больше|более|уже|совсем|вовсе|давно|більше|вже|зовсім|давно";
+static const char ru_none_words[] =
+    "нет|не было|не осталось|не стало|не будет|немає|нема|не було|не буде|не залишилось|не стало";
+
+/* 1 if the word-name [a, wend), in a case other than the nominative, is
+ * the genitive of a negated being that ends its clause ("Надежды больше
+ * нет.", "Веры нет.", "Любви не осталось.": report-adv32 O-2), where
+ * a person's whereabouts go on ("Веры нет дома"). */
+static int ru_negated_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t na, nb, e = wend, r;
+
+    if (ru_nominative(t, a, wend))
+        return 0;
+    for (int k = 0; k < 2 && next_word(&na, &nb, t, e, 0) && is_one(t->norm, na, nb, ru_more_words); k++)
+        e = nb;
+    if (e + 1 >= t->normlen || t->norm[e] != ' ' || !starts_with_one(&r, t->norm, e + 1, t->normlen, ru_none_words))
+        return 0;
+    return redact_sense_clause_end(t->norm, t->normlen, r);
+}
 
 /* 1 if the word-name [a, wend) and the words after it start one of
  * ru_phrases. */
@@ -556,9 +712,11 @@ static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb;
 
-    /* A salute or a proverb, with a capital too (Слава Украине!,
-     * Надежда умирает последней). */
-    if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend)))
+    /* A salute, a proverb, the noun with the preposition it governs or a
+     * negated being, with a capital too (Слава Украине!, Надежда умирает
+     * последней, Вера в бога, Надежды больше нет). */
+    if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend) ||
+                                     ru_governed_at(t, a, wend) || ru_negated_at(t, a, wend)))
         return 1;
     if (!ru_word_name(t, a, wend))
         return 0;

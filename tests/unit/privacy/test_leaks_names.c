@@ -145,6 +145,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ru33.jsonl",
     "tests/data/leaks/sur33.jsonl",
     "tests/data/leaks/place33.jsonl",
+    "tests/data/leaks/sense33.jsonl",
 };
 #define MAX_KINDS 2048
 
