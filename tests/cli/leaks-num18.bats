@@ -37,9 +37,13 @@ TP='--name "Test Person" --pseudonym Tulga'
 }
 
 @test "leaks-num18: a term ending in a number said as an ordinal, a Roman numeral, N°, a plural, дугаар or Sino-Korean is the term (D-13)" {
+    # "арван хоёрдугаар байр" said in words is read as an address (as
+    # tests/data/leaks/num18.jsonl line 55 expects since then), and the
+    # address takes the 십이동 after it in: one [ADDRESS-1], nothing left
+    # (found failing unseen by a whole run of this sampled file, session 33).
     redacts_to "$TP --term 'place:Shaft 7' --term 'place:12-р байр' --term place:12동" \
         'shaft number seven, the seventh shaft, Shaft VII, Shaft N°7, Shafts 7, 12 дугаар байр, арван хоёрдугаар байр, 십이동' \
-        '[PLACE-1], the [PLACE-1], [PLACE-1], [PLACE-1], [PLACE-1], [PLACE-2], [PLACE-2], [PLACE-3]'
+        '[PLACE-1], the [PLACE-1], [PLACE-1], [PLACE-1], [PLACE-1], [PLACE-2], [ADDRESS-1]'
     exports_clean seven VII 'N°7' дугаар хоёр 십이
 }
 
