@@ -4,7 +4,6 @@
  * endings allowed after a hit are variants_suffix.c's. */
 #include "privacy/variants.h"
 
-#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
