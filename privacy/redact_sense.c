@@ -388,12 +388,13 @@ static const char ru_adjective_ends[] =
 /* The case endings of these nouns in Russian and Ukrainian, singular
  * and plural (вера, веры, верой, вірою, віро; надія, надії, надією,
  * надій; любовь, любовью, любов'ю; мир, миром, мирові; from the
- * declension tables of both grammars), "" for the stem alone.  What
+ * declension tables of both grammars), "" for the stem alone; not the
+ * vocative (Віро, Надіє: a person called, not the word).  What
  * follows a stem is one of these, not a diminutive's suffix: Надійка,
  * Віруня, Вірочка are the name (brief s34 uk34, report-adv33 L-8,
  * L-37), not the word. */
 static const char ru_word_name_ends[] =
-    "|а|я|и|ы|е|є|і|ї|у|ю|о|ь|й|ой|ою|ей|ею|єю|ью|ям|ями|ях|ам|ами|ах|ом|ов|ів|ові|'ю|’ю|ʼю";
+    "|а|я|и|ы|е|і|ї|у|ю|ь|й|ой|ою|ей|ею|єю|ью|ям|ями|ях|ам|ами|ах|ом|ов|ів|ові|'ю|’ю|ʼю";
 
 /* 1 if the Cyrillic word norm [a, wend) starts with the stem of a given
  * name that is a word and ends with one of that word's endings. */
