@@ -219,6 +219,11 @@ int variants_nicknames(struct variant_list *out)
             rc = russian_reading(out, key, out->v[i].keylen);
         else if (rc == 0 && found == 0)
             rc = slavic_russian_each(key, out->v[i].keylen, ukrainian_reading, out);
+        /* A Russian given name with no listed short form (Вера): its
+         * equivalents all the same (Віра, Вірочка: brief s34 uk34). */
+        if (rc == 0 && found == 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && cp >= 0x80 &&
+            is_cyrillic_cp(cp))
+            rc = equivalents(out, key, out->v[i].keylen);
         /* A Russian or Ukrainian given name the lists do not know (Роза,
          * Марина): its tender diminutives (brief s31 slav31). */
         if (rc == 0 && found == 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && cp >= 0x80 &&

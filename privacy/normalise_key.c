@@ -191,6 +191,40 @@ static int latin_covers(const struct builder *bd, size_t a, size_t b, const char
     return 1;
 }
 
+static int sentence_stop(char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
+/* 1 if the sentence of the word bd->s[a..b) (from the . ! ? or line end
+ * before it to the one after it) holds another word wholly in Cyrillic
+ * that Latin look-alikes do not cover (Христос, Бога): a Cyrillic
+ * sentence, in which a word of Ukrainian letters all shaped like Latin
+ * ones (Ісус, Віра: І і are Ukrainian letters) is Ukrainian, not a Latin
+ * word in disguise (report-adv33 O-14; brief s34 uk34). */
+static int cyrillic_beside(const struct builder *bd, size_t a, size_t b, const char *in, size_t inlen)
+{
+    size_t sa = a, sb = b, p, q;
+    int cp, k, cyr;
+
+    while (sa > 0 && !sentence_stop(bd->s[sa - 1]))
+        sa--;
+    while (sb < bd->len && !sentence_stop(bd->s[sb]))
+        sb++;
+    for (p = sa; p < sb; p = q) {
+        for (q = p, cyr = 1; q < sb && (k = utf8_decode(&cp, bd->s + q, sb - q)) > 0 && is_word_cp(cp);
+             q += (size_t)k)
+            cyr &= confusable_script(cp) == CONF_CYRILLIC;
+        if (q == p) {
+            q += (k = utf8_decode(&cp, bd->s + p, sb - p)) > 0 ? (size_t)k : 1;
+            continue;
+        }
+        if (p != a && cyr && !latin_covers(bd, p, q, in, inlen))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if the word bd->s[a..b) is only of the letters of Armenian, Cherokee,
  * Lisu or syllabics (a Hebrew or Arabic word, or "ㅇㅇ", stays whole). */
 static int only_lookalikes(const struct builder *bd, size_t a, size_t b)
@@ -237,10 +271,11 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
             /* A Cyrillic word with a letter of neither Russian nor
              * Mongolian: a Latin word in Cyrillic look-alikes (Воӏԁ) is
              * written in Latin; any such word is flagged (Єлзийбаяр). */
-            if (latin_covers(bd, i, w, in, inlen))
+            int slavic = norm_slavic_word(bd->s, i, w, norm_slavic_sentence(bd->s, bd->len, i, w));
+            if (latin_covers(bd, i, w, in, inlen) && !(slavic && cyrillic_beside(bd, i, w, in, inlen)))
                 script = CONF_LATIN;
-            else if (norm_slavic_word(bd->s, i, w, norm_slavic_sentence(bd->s, bd->len, i, w)))
-                goto copy; /* увечері, прыйшоў: one script (normalise_rare.c) */
+            else if (slavic)
+                goto copy; /* увечері, прыйшоў, Ісус Христос: one script (normalise_rare.c) */
             /* A word of such a language (one letter alone hides no
              * name: Ukrainian і, Tajik ӯ): see normalise_rare.c. */
             if ((script == 0 || w - i <= 2) && norm_rare_note(&rare, *nmixed) != 0)

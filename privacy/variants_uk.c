@@ -560,8 +560,90 @@ static int name_forms(struct variant_list *out, const char *key, size_t len, int
         rc = add_case(out, cp, ns, "і", latin, 0);
         cp[ns - 1] = last_cp;
     }
+    /* -ня, -ся, -ля: the Ukrainian vocative -ньо, -сьо, -льо beside
+     * -ню (Віруньо, Марусьо; Ukrainian grammar, brief s34 uk34). */
+    if (rc == 0 && end == end_ya && ns >= 3 &&
+        (cp[ns - 1] == C_EN || cp[ns - 1] == C_ES || cp[ns - 1] == C_EL))
+        rc = add_case(out, cp, ns, "ьо", 0, 0);
     if (rc == 0 && poss)
         rc = slavic_possessives(out, cp, n, full);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+/* ---- The Ukrainian diminutives of an equivalent (brief s34 uk34) ----
+ * Ukrainian makes a given name's tender forms with suffixes of its own
+ * (report-adv33 L-7, L-8, L-35, L-37): -ійка, -ієчка, -ійочка on a name
+ * in -ія (Надія: Надійка, Надієчка; Марія: Марійочка), and -ця, -уся,
+ * -усенька, -усечка, -уня, -очка, -юська on its stem without -ія (Дарія:
+ * Дарця, Даруся, Дарусенька, Дарусечка; Наталія: Наталочка; Надія:
+ * Надюська), and -очка, -уня, -уся, -усенька, -усечка on a name in a
+ * consonant and -а (Віра: Вірочка, Віруня).  Written by us from
+ * Ukrainian word-formation (the Russian suffixes are variants_ru.c's;
+ * these are the Ukrainian part of the generator).  Each is declined by
+ * uk_name_cases (Надійкою, Вірочко, Дарцю).  Lower case counts for the
+ * forms of a stem of three letters or more (і надійка, і дарця), but a
+ * form that is a word keeps the capital (add_keyed marks it). */
+struct uk_dim {
+    const char *suf;
+    unsigned char on; /* UK_ON_IA_I, UK_ON_IA, UK_ON_A */
+};
+enum { UK_ON_IA_I = 1, UK_ON_IA = 2, UK_ON_A = 4 };
+static const struct uk_dim uk_dims[] = {
+    { "йка", UK_ON_IA_I },   { "єчка", UK_ON_IA_I }, { "йочка", UK_ON_IA_I },
+    { "ця", UK_ON_IA },      { "уся", UK_ON_IA | UK_ON_A },
+    { "усенька", UK_ON_IA | UK_ON_A }, { "усечка", UK_ON_IA | UK_ON_A },
+    { "уня", UK_ON_IA | UK_ON_A },     { "очка", UK_ON_IA | UK_ON_A },
+    { "юська", UK_ON_IA },
+};
+
+/* Adds cp[0..n) + suf in every Ukrainian case (uk_name_cases). */
+static int uk_dim_add(struct variant_list *out, const int *cp, int n, const char *suf)
+{
+    char key[(UK_MAX + 8) * 4 + 1];
+    size_t kl = 0, sl = strlen(suf);
+    int rc;
+
+    for (int k = 0; k < n; k++)
+        kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
+    if (kl + sl >= sizeof key)
+        return 0;
+    memcpy(key + kl, suf, sl), kl += sl;
+    rc = name_forms(out, key, kl, 0, 0, 0);
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
+/* Adds the Ukrainian diminutives of uk_dims of the Ukrainian given name
+ * f[0..fl) (bytes, lower case, as slavic.txt lists it).  0, or -1. */
+static int uk_diminutives(struct variant_list *out, const char *f, size_t fl)
+{
+    unsigned char capital = out->capital;
+    int cp[UK_MAX + 4], n, ns, rc = 0;
+    unsigned on;
+
+    if ((n = uk_read(cp, f, fl)) < 4)
+        return 0;
+    if (cp[n - 1] == C_YA && cp[n - 2] == C_UK_I)
+        on = UK_ON_IA, ns = n - 2;
+    else if (cp[n - 1] == C_A && !uk_vowel(cp[n - 2]) && cp[n - 2] != C_SOFT && n <= 6)
+        on = UK_ON_A, ns = n - 1;
+    else
+        return 0;
+    if (ns < 3)
+        return 0;
+    out->capital = 0;
+    for (size_t i = 0; i < sizeof uk_dims / sizeof uk_dims[0] && rc == 0; i++) {
+        size_t first = out->n;
+        if (uk_dims[i].on & UK_ON_IA_I && on == UK_ON_IA)
+            rc = uk_dim_add(out, cp, ns + 1, uk_dims[i].suf);
+        else if (uk_dims[i].on & on)
+            rc = uk_dim_add(out, cp, ns, uk_dims[i].suf);
+        for (size_t j = first; j < out->n; j++)
+            if (out->v[j].context)
+                out->v[j].capital = capital;
+    }
+    out->capital = capital;
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -649,6 +731,8 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
         size_t fl = idx.v[i].formlen;
         if (!IS_SHORT(i)) {
             rc = uk_name_forms(out, f, fl, 1);
+            if (rc == 0 && idx.v[i].rel == 0)
+                rc = uk_diminutives(out, f, fl);
             continue;
         }
         /* A Ukrainian or Belarusian short form: its cases, Latin
