@@ -385,13 +385,27 @@ static const char ru_before_word[] =
 static const char ru_adjective_ends[] =
     "ая|яя|ую|юю|ой|ей|ый|ий|ое|ее|ого|его|ому|ему|ым|им|ых|их|ої|ій|ою|ею";
 
+/* The noun endings a word-name's stem takes in Russian and Ukrainian
+ * (вера, веры, верой, Надія, Надією, любовь, любви, мира), from the
+ * declension tables of both grammars: what follows the stem in the word,
+ * not a diminutive suffix (Веруся, Веруня, Верок are the name only:
+ * brief s34 ru34, report-adv33 L-4). */
+static const char ru_word_ends[] =
+    "а|я|ь|у|ю|ы|и|е|і|ї|є|ой|ою|ей|ею|ом|ем|ью|ам|ям|ами|ями|ах|ях|ов|ія|ії|ію|ією|ия|ии|ию|"
+    "ией|иям|иях";
+
 /* 1 if the Cyrillic word norm [a, wend) starts with the stem of a given
- * name that is a word and ends within that stem's endings. */
+ * name that is a word and ends within that stem's endings: one of
+ * ru_word_ends no longer than the stem's tail, or the stem alone (мир,
+ * любов, надежд, роз) but вер, вір, the vocative of Вера, Віра ("Вер,
+ * иди": report-adv33 L-33; their genitive plural is rare). */
 static int ru_word_stem_of(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof ru_word_names / sizeof ru_word_names[0]; i++) {
         size_t k = strlen(ru_word_names[i].stem);
-        if (k <= n && n <= k + ru_word_names[i].tail && memcmp(w, ru_word_names[i].stem, k) == 0)
+        if (k <= n && n <= k + ru_word_names[i].tail && memcmp(w, ru_word_names[i].stem, k) == 0 &&
+            (n == k ? strcmp(ru_word_names[i].stem, "вер") != 0 && strcmp(ru_word_names[i].stem, "вір") != 0
+                    : is_one(w, k, n, ru_word_ends)))
             return 1;
     }
     return 0;
