@@ -10,6 +10,7 @@
  * calls only varlist.c. */
 #include "privacy/variants_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -298,6 +299,36 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
     return rc;
 }
 
+/* The capital marks of out's forms (out->n bytes, malloc'd: the caller
+ * gives it to capitals_keep_words), or NULL if out of memory. */
+static unsigned char *capitals_save(const struct variant_list *out)
+{
+    unsigned char *was = malloc(out->n + 1);
+
+    for (size_t i = 0; was != NULL && i < out->n; i++)
+        was[i] = out->v[i].capital;
+    return was;
+}
+
+/* After forms were added in lower case from out->v[first]: gives the
+ * capital mark back to a form that hunspell-ru or hunspell-uk know as a
+ * word (slavic_lower_word) or in Latin letters (capital: the mark it
+ * would have had), and to an older one (was: capitals_save, freed here)
+ * that came again without it, which the list keeps (varlist.c: the laxer
+ * mark wins). */
+static void capitals_keep_words(struct variant_list *out, unsigned char *was, size_t first,
+                                unsigned char capital)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        const char *k = out->arena + out->v[i].off;
+        if (out->v[i].capital || (i < first && !was[i]))
+            continue;
+        if ((i >= first && (unsigned char)k[0] < 0x80) || slavic_lower_word(k, out->v[i].keylen))
+            out->v[i].capital = i < first ? was[i] : capital;
+    }
+    free(was);
+}
+
 /* Adds the possessive adjectives of the -а, -я name cp[0..n) (Дашин,
  * Танькин, Дашиной: slavic_possessives), which name the person as the
  * name's cases do, and so count in lower case by add_form's rule
@@ -308,18 +339,17 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
  * out of memory. */
 static int lower_possessives(struct variant_list *out, const int *cp, int n)
 {
-    unsigned char capital = out->capital;
+    unsigned char capital = out->capital, *was;
     size_t first = out->n;
     int rc;
 
+    if ((was = capitals_save(out)) == NULL)
+        return -1;
     if (!tender_is_word(cp, n - 1))
         out->capital = 0;
     rc = slavic_possessives(out, cp, n, 0);
     out->capital = capital;
-    for (size_t i = first; i < out->n; i++)
-        if ((unsigned char)out->arena[out->v[i].off] < 0x80 ||
-            slavic_lower_word(out->arena + out->v[i].off, out->v[i].keylen))
-            out->v[i].capital = capital;
+    capitals_keep_words(out, was, first, capital);
     return rc;
 }
 
@@ -407,9 +437,9 @@ enum {
     ON_YA_SOFT = 32, /* the same stem with its ь (Дарья: Дарьюшка) */
     ON_NO_POSS = 64, /* on a short form's stem, its cases alone: possessives
                       * (Дашунькин) are rare and would fill the list */
-    ON_FULL_CASES = 128 /* on a full name's stem (ON_FULL, ON_YA, ON_YA_SOFT),
-                         * its cases alone too (brief s34 ru34: the list's
-                         * cap, VARIANTS_MAX) */
+    ON_FULL_CASES = 128 /* on a full name's stem (ON_FULL), its cases alone
+                         * too (brief s34 ru34: the list's cap,
+                         * VARIANTS_MAX) */
 };
 
 /* The diminutive suffixes of Russian and Ukrainian given names, from the
@@ -459,6 +489,10 @@ static const struct dim_suffix dim_suffixes[] = {
      * the capital: Ленок, Галок are words. */
     { "уська", "юська", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
     { "ок", NULL, ON_SHORT | ON_FULL | ON_NO_POSS | ON_FULL_CASES },
+    /* The familiar -ка of a full name as of a short form (Верка, с веркой,
+     * у лизки: report-adv33 L-47, L-52; ru_name_forms makes a short
+     * form's). */
+    { "ка", NULL, ON_FULL | ON_ANYCASE | ON_FULL_CASES },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
@@ -538,16 +572,26 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         const struct dim_suffix *x = &dim_suffixes[s];
         const char *suf = soft ? x->soft : x->hard;
         size_t first = out->n;
+        unsigned char *was = NULL;
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)))
             continue;
+        if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
+            return -1;
         out->capital = (x->on & ON_ANYCASE) && !word ? 0 : capital;
         rc = add_diminutive(out, cp, n, suf,
-                            mask == ON_SHORT ? !(x->on & ON_NO_POSS) : !(x->on & ON_FULL_CASES));
-        /* A form that is a word (add_keyed marked it): the capital. */
+                            mask == ON_SHORT ? !(x->on & ON_NO_POSS)
+                                             : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+        /* A form that is a word (add_keyed marked it): the capital; on a
+         * full name's stem, for this session's classes (ON_FULL_CASES),
+         * also one hunspell-ru or hunspell-uk know in lower case
+         * (Маринка, Славка) and the Latin spellings, as
+         * lower_possessives keeps them. */
         for (size_t i = first; i < out->n; i++)
             if (out->v[i].context)
                 out->v[i].capital = capital;
+        if (was != NULL)
+            capitals_keep_words(out, was, first, capital);
     }
     out->capital = capital;
     return rc;
@@ -582,9 +626,12 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
         !(n >= 6 && cp[n - 2] == 0x432 && cp[n - 3] == 0x430)) {
         rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
         /* Its colloquial vocative, as a short form's (Вер, Лиз: "Вер,
-         * иди."; report-adv33 L-33). */
+         * иди."; report-adv33 L-33), and its possessive adjectives (Верин
+         * адрес: L-46). */
         if (rc == 0)
             rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
+        if (rc == 0)
+            rc = lower_possessives(out, cp, n);
     }
     sodium_memzero(cp, sizeof cp);
     return rc;
