@@ -386,24 +386,29 @@ static const char ru_adjective_ends[] =
     "ая|яя|ую|юю|ой|ей|ый|ий|ое|ее|ого|его|ому|ему|ым|им|ых|их|ої|ій|ою|ею";
 
 /* The case endings of these nouns in Russian and Ukrainian, singular
- * and plural (вера, веры, верой, вірою, віро; надія, надії, надією,
- * надій; любовь, любовью, любов'ю; мир, миром, мирові; from the
- * declension tables of both grammars), "" for the stem alone; not the
- * vocative (Віро, Надіє: a person called, not the word).  What
- * follows a stem is one of these, not a diminutive's suffix: Надійка,
- * Віруня, Вірочка are the name (brief s34 uk34, report-adv33 L-8,
+ * and plural (вера, веры, верой, вірою; надія, надії, надією, надій;
+ * любовь, любовью, любов'ю; мир, миром, мирові; лилия, лилией; from the
+ * declension tables of both grammars); not the vocative (Віро, Надіє: a
+ * person called, not the word).  What follows a stem is one of these or
+ * nothing, not a diminutive's suffix: Надійка, Віруня, Вірочка, Веруся,
+ * Верок are the name (briefs s34 uk34 and ru34, report-adv33 L-4, L-8,
  * L-37), not the word. */
-static const char ru_word_name_ends[] =
-    "|а|я|и|ы|е|і|ї|у|ю|ь|й|ой|ою|ей|ею|єю|ью|ям|ями|ях|ам|ами|ах|ом|ов|ів|ові|'ю|’ю|ʼю";
+static const char ru_word_ends[] =
+    "а|я|и|ы|е|і|ї|у|ю|ь|й|ой|ою|ей|ею|єю|ью|ям|ями|ях|ам|ами|ах|ом|ем|ов|ів|ові|'ю|’ю|ʼю|"
+    "ія|ії|ію|ією|ия|ии|ию|ией|иям|иях";
 
 /* 1 if the Cyrillic word norm [a, wend) starts with the stem of a given
- * name that is a word and ends with one of that word's endings. */
+ * name that is a word and ends with one of that word's endings
+ * (ru_word_ends, no longer than the stem's tail), or the stem alone (мир,
+ * любов, надежд, роз) but вер, вір, the vocative of Вера, Віра ("Вер,
+ * иди": report-adv33 L-33; their genitive plural is rare). */
 static int ru_word_stem_of(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof ru_word_names / sizeof ru_word_names[0]; i++) {
         size_t k = strlen(ru_word_names[i].stem);
         if (k <= n && n <= k + ru_word_names[i].tail && memcmp(w, ru_word_names[i].stem, k) == 0 &&
-            is_one(w, k, n, ru_word_name_ends))
+            (n == k ? strcmp(ru_word_names[i].stem, "вер") != 0 && strcmp(ru_word_names[i].stem, "вір") != 0
+                    : is_one(w, k, n, ru_word_ends)))
             return 1;
     }
     return 0;

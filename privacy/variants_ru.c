@@ -10,6 +10,7 @@
  * calls only varlist.c. */
 #include "privacy/variants_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -298,6 +299,60 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
     return rc;
 }
 
+/* The capital marks of out's forms (out->n bytes, malloc'd: the caller
+ * gives it to capitals_keep_words), or NULL if out of memory. */
+static unsigned char *capitals_save(const struct variant_list *out)
+{
+    unsigned char *was = malloc(out->n + 1);
+
+    for (size_t i = 0; was != NULL && i < out->n; i++)
+        was[i] = out->v[i].capital;
+    return was;
+}
+
+/* After forms were added in lower case from out->v[first]: gives the
+ * capital mark back to a form that hunspell-ru or hunspell-uk know as a
+ * word (slavic_lower_word) or in Latin letters (capital: the mark it
+ * would have had), and to an older one (was: capitals_save, freed here)
+ * that came again without it, which the list keeps (varlist.c: the laxer
+ * mark wins). */
+static void capitals_keep_words(struct variant_list *out, unsigned char *was, size_t first,
+                                unsigned char capital)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        const char *k = out->arena + out->v[i].off;
+        if (out->v[i].capital || (i < first && !was[i]))
+            continue;
+        if ((i >= first && (unsigned char)k[0] < 0x80) || slavic_lower_word(k, out->v[i].keylen))
+            out->v[i].capital = i < first ? was[i] : capital;
+    }
+    free(was);
+}
+
+/* Adds the possessive adjectives of the -а, -я name cp[0..n) (Дашин,
+ * Танькин, Дашиной: slavic_possessives), which name the person as the
+ * name's cases do, and so count in lower case by add_form's rule
+ * (brief s34 ru34, report-adv33 L-46, L-47: "дашин телефон", "сашкин
+ * друг"): but for a stem whose forms are words (tender_is_word), a form
+ * hunspell-ru or hunspell-uk know (slavic_lower_word: машин, танин,
+ * милин) and the Latin spellings, which keep the capital.  0, or -1 if
+ * out of memory. */
+static int lower_possessives(struct variant_list *out, const int *cp, int n)
+{
+    unsigned char capital = out->capital, *was;
+    size_t first = out->n;
+    int rc;
+
+    if ((was = capitals_save(out)) == NULL)
+        return -1;
+    if (!tender_is_word(cp, n - 1))
+        out->capital = 0;
+    rc = slavic_possessives(out, cp, n, 0);
+    out->capital = capital;
+    capitals_keep_words(out, was, first, capital);
+    return rc;
+}
+
 /* The case endings of the first declension (-а, -я): nominative, then
  * accusative, dative and prepositional, instrumental (two writings),
  * genitive. */
@@ -336,13 +391,16 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
     } else {
         return add_latin(out, cp, n);
     }
+    /* An -а, -я name's nominative counts in lower case too, as its other
+     * cases do ("и наташа тоже", "это была дашка": brief s34 ru34,
+     * report-adv33 L-32); a consonant one's keeps the capital (роман). */
     for (i = 0; i < ne && rc == 0; i++)
         rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national,
-                      (i > 0 || end == decl_soft) &&
+                      (i > 0 || end == decl_soft || end == decl_a || end == ru_decl_ya) &&
                       !((end == decl_cons || end == decl_soft) && i + 2 >= ne));
     /* A name in -а, -я: its possessive adjective (Шурка: Шуркин). */
     if (rc == 0 && (last == 0x430 || last == 0x44F))
-        rc = slavic_possessives(out, cp, n, 0);
+        rc = lower_possessives(out, cp, n);
     /* Мария, Юлия: the dative and prepositional are Марии, Юлии. */
     if (rc == 0 && last == 0x44F && ns > 0 && cp[ns - 1] == 0x438)
         rc = add_form(out, cp, ns, "и", national, 1);
@@ -377,8 +435,11 @@ enum {
     ON_ANYCASE = 8, /* counts in lower case too (дашенька, сашуньку) */
     ON_YA = 16,     /* the stem of a name in -ья without its ь (Дарья: Даруся) */
     ON_YA_SOFT = 32, /* the same stem with its ь (Дарья: Дарьюшка) */
-    ON_NO_POSS = 64  /* on a short form's stem, its cases alone: possessives
+    ON_NO_POSS = 64, /* on a short form's stem, its cases alone: possessives
                       * (Дашунькин) are rare and would fill the list */
+    ON_FULL_CASES = 128 /* on a full name's stem (ON_FULL), its cases alone
+                         * too (brief s34 ru34: the list's cap,
+                         * VARIANTS_MAX) */
 };
 
 /* The diminutive suffixes of Russian and Ukrainian given names, from the
@@ -402,9 +463,9 @@ static const struct dim_suffix dim_suffixes[] = {
     { "ечко", "ечко", ON_SHORT },
     { "очка", NULL, ON_SHORT | ON_FULL | ON_ANYCASE },
     { "онька", NULL, ON_FULL | ON_ANYCASE },
-    { "уся", "уся", ON_SHORT | ON_ANYCASE | ON_YA },
-    { "уня", "уня", ON_SHORT | ON_ANYCASE },
-    { "усик", "усик", ON_SHORT },
+    { "уся", "уся", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA | ON_FULL_CASES },
+    { "уня", "уня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_FULL_CASES },
+    { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES },
     { "ик", "ик", ON_SHORT },
     { "уля", "уля", ON_SHORT | ON_ANYCASE },
     { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
@@ -414,12 +475,24 @@ static const struct dim_suffix dim_suffixes[] = {
     { "уточка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
     /* brief s33 ru33 (report-adv32 L-4, L-6, L-8): Дарьюшенька,
      * Дарьюша, Надюша, Надюся, Дашунечка, Дашуха, Надюха, Верунчик. */
-    { NULL, "юшенька", ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
-    { NULL, "юша", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
-    { NULL, "юся", ON_SHORT | ON_ANYCASE | ON_NO_POSS }, /* Надюся, Танюся (Катуся too) */
-    { "унечка", "юнечка", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
-    { "уха", "юха", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
-    { "унчик", NULL, ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
+    { NULL, "юшенька", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
+    { "уша", "юша", ON_SHORT | ON_FULL | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
+    { NULL, "юся", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES }, /* Надюся, Танюся, Дарьюся */
+    { "унечка", "юнечка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
+    { "уха", "юха", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
+    { "унчик", "юнчик", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
+    /* brief s34 ru34 (report-adv33 L-1..L-5, L-51, L-52, L-66, L-67):
+     * the -ус-/-ух-/-ун- classes on a full name's stem too (Веруся,
+     * Веруха, Веруня), -уська (Натуська, Веруська, Танюська), -ок on a
+     * hard stem (Сашок, Дашок, Лизок, Верок: its cases are the -ка
+     * form's, Сашка, Сашку), -юнчик on a soft one (Танюнчик).  -ок keeps
+     * the capital: Ленок, Галок are words. */
+    { "уська", "юська", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
+    { "ок", NULL, ON_SHORT | ON_FULL | ON_NO_POSS | ON_FULL_CASES },
+    /* The familiar -ка of a full name as of a short form (Верка, с веркой,
+     * у лизки: report-adv33 L-47, L-52; ru_name_forms makes a short
+     * form's). */
+    { "ка", NULL, ON_FULL | ON_ANYCASE | ON_FULL_CASES },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
@@ -469,6 +542,10 @@ static int add_diminutive(struct variant_list *out, const int *cp, int n, const 
             rc = add_latin(out, d, m);
         if (rc == 0 && d[m - 1] == 0x44F)
             rc = add_form(out, d, m - 1, "ь", 0, 0);
+        /* One in -ша drops its -а so too (Танюша: Танюш, Любаша: Любаш;
+         * report-adv33 L-10). */
+        else if (rc == 0 && d[m - 1] == 0x430 && d[m - 2] == 0x448)
+            rc = add_form(out, d, m - 1, "", 0, 0);
     }
     sodium_memzero(d, sizeof d);
     sodium_memzero(key, sizeof key);
@@ -495,15 +572,26 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         const struct dim_suffix *x = &dim_suffixes[s];
         const char *suf = soft ? x->soft : x->hard;
         size_t first = out->n;
+        unsigned char *was = NULL;
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)))
             continue;
+        if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
+            return -1;
         out->capital = (x->on & ON_ANYCASE) && !word ? 0 : capital;
-        rc = add_diminutive(out, cp, n, suf, !(x->on & ON_NO_POSS) || mask != ON_SHORT);
-        /* A form that is a word (add_keyed marked it): the capital. */
+        rc = add_diminutive(out, cp, n, suf,
+                            mask == ON_SHORT ? !(x->on & ON_NO_POSS)
+                                             : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+        /* A form that is a word (add_keyed marked it): the capital; on a
+         * full name's stem, for this session's classes (ON_FULL_CASES),
+         * also one hunspell-ru or hunspell-uk know in lower case
+         * (Маринка, Славка) and the Latin spellings, as
+         * lower_possessives keeps them. */
         for (size_t i = first; i < out->n; i++)
             if (out->v[i].context)
                 out->v[i].capital = capital;
+        if (was != NULL)
+            capitals_keep_words(out, was, first, capital);
     }
     out->capital = capital;
     return rc;
@@ -530,11 +618,21 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
 
     /* The shape of ru_name_forms' short forms, four to seven letters, and
      * no -ова/-ева surname's (Орлова, Петрова: surname_end); -ина is a
-     * given name's ending as often (Марина, Ирина, Галина). */
+     * given name's ending as often (Марина, Ирина, Галина); nor the
+     * Belarusian reading of one, -ава (Арлава of Орлова). */
     if (registered_cyrillic(out) && (n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F) &&
-        !(surname_end(cp, n) && cp[n - 2] == 0x432))
+        !(surname_end(cp, n) && cp[n - 2] == 0x432) &&
+        !(n >= 6 && cp[n - 2] == 0x432 && cp[n - 3] == 0x430)) {
         rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
+        /* Its colloquial vocative, as a short form's (Вер, Лиз: "Вер,
+         * иди."; report-adv33 L-33), and its possessive adjectives (Верин
+         * адрес: L-46). */
+        if (rc == 0)
+            rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
+        if (rc == 0)
+            rc = lower_possessives(out, cp, n);
+    }
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -591,6 +689,10 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             rc = decline(out, d, m, 0);
             if (rc == 0)
                 rc = add_national(out, d, m, 0);
+            /* Its colloquial vocative, the -а dropped ("Эй, Дашк!":
+             * report-adv33 L-33), as the short form's below. */
+            if (rc == 0 && familiar)
+                rc = add_form(out, d, m - 1, "", 0, 0);
         }
         /* A short form's Ukrainian cases and vocative (Сашо, Сашею) and
          * its diminutives (Сашко, Сашечка, Натуся). */
@@ -637,6 +739,9 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             rc = diminutives(out, cp, n - 1, 1, ON_YA_SOFT);
         if (rc == 0 && cp[n - 2] == 0x44C)
             rc = diminutives(out, cp, n - 2, 0, ON_YA);
+        /* -ья: the vocative without its -я (Дарь, иди: report-adv33 L-33). */
+        if (rc == 0 && cp[n - 2] == 0x44C)
+            rc = add_form(out, cp, n - 1, "", 0, 0);
         sodium_memzero(d, sizeof d);
     }
     sodium_memzero(cp, sizeof cp);

@@ -148,6 +148,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/place33.jsonl",
     "tests/data/leaks/sense33.jsonl",
     "tests/data/leaks/uk34.jsonl",
+    "tests/data/leaks/ru34.jsonl",
 };
 #define MAX_KINDS 2048
 
