@@ -108,15 +108,24 @@ static int by_start(const void *a, const void *b)
 }
 
 /* 1 if the norm text [a, b) is one middle dot that joins a name's words
- * (the norm view may write it '-': the original says which). */
-static int one_dot(const struct normtext *t, size_t a, size_t b)
+ * (the norm view may write it '-': the original says which); with wide,
+ * also one of what else writers put there between the words of a foreign
+ * name in Chinese, which Chinese prose never puts between two of its
+ * words: a bullet (•, ∙), a full-width full stop (．, not the sentence's
+ * 。), a hyphen or a space (亚历山大•库兹涅佐夫, 亚历山大 库兹涅佐夫;
+ * report-adv33 L-11, L-15).  Wide is for Han on both sides only: in
+ * Latin text a space or hyphen joins any two words. */
+static int one_dot(const struct normtext *t, size_t a, size_t b, int wide)
 {
     int cp;
     int n = a < b ? utf8_next(&cp, t->orig + t->ostart[a], t->inlen - t->ostart[a]) : 0;
 
     if (n <= 0 || (a + 1 < b && t->ostart[b - 1] != t->ostart[a]))
         return 0;
-    return cp == 0xB7 || cp == 0x30FB || cp == 0x2027 || cp == 0xFF65 || cp == 0x2E31;
+    if (cp == 0xB7 || cp == 0x30FB || cp == 0x2027 || cp == 0xFF65 || cp == 0x2E31)
+        return 1;
+    return wide && (cp == 0x2022 || cp == 0x2219 || cp == 0xFF0E || cp == '-' || cp == 0x2010 ||
+           cp == 0x2011 || cp == 0xFF0D || cp == ' ' || cp == 0x3000);
 }
 
 /* 1 if the norm text s[0..n) is one Han character that may be a
@@ -186,10 +195,10 @@ static void join_dot_run(struct span *x, const struct normtext *t)
         return;
     for (d = x->start; d > 0 && (d == x->start || ((unsigned char)t->norm[d] & 0xC0) == 0x80);)
         d--;
-    if (d < x->start && one_dot(t, d, x->start) && (e = han_run_before(t, d)) < d)
+    if (d < x->start && one_dot(t, d, x->start, 1) && (e = han_run_before(t, d)) < d)
         x->start = e;
     if (x->end < t->normlen && (n = utf8_next(&cp, t->norm + x->end, t->normlen - x->end)) > 0 &&
-        one_dot(t, x->end, x->end + (size_t)n) &&
+        one_dot(t, x->end, x->end + (size_t)n, 1) &&
         (e = han_run_after(t, x->end + (size_t)n)) > x->end + (size_t)n)
         x->end = e;
 }
@@ -202,7 +211,7 @@ void redact_cjk_join_dots(struct spans *sp, const struct normtext *t)
     for (size_t i = 0; i + 1 < sp->n; i++) {
         struct span *x = &sp->s[i], *y = &sp->s[i + 1];
         if (x->subject > 0 && x->subject == y->subject && x->cat == y->cat && !x->review &&
-            !y->review && y->start > x->end && one_dot(t, x->end, y->start))
+            !y->review && y->start > x->end && one_dot(t, x->end, y->start, 0))
             x->end = y->end > x->end ? y->end : x->end;
     }
     for (size_t i = 0; i < sp->n; i++)

@@ -479,9 +479,13 @@ static int after_ja_particle(const char *s, size_t p)
 
 /* Characters Xinhua's tables write in foreign women's names that
  * redact_cjk_translit's table leaves out (丽 and 娅 of 达丽娅, 薇 of 薇拉,
- * 若 of 若拉 for Жора); WRITTEN BY HAND for intake from 俄汉译音表 and
- * want a native reviewer, like that table. */
-static const char name_chars[] = "丽娅薇若妮";
+ * 若 of 若拉 for Жора), and the Russian table's syllables it leaves out
+ * (日 жи, 季 ди ти ть, 佳 дя тя, 捷 те, 久 дю, 柳 лю, 舒 шу, 申 шен, 涅
+ * не, 夫 the final в of -ов; 历山大 of the established 亚历山大: 娜杰日达,
+ * 塔季扬娜, 娜佳, 柳巴, 舒拉, 达申卡; report-adv33 L-14, L-59, L-71);
+ * WRITTEN BY HAND for intake from 俄汉译音表 and want a native reviewer,
+ * like that table. */
+static const char name_chars[] = "丽娅薇若妮日季佳捷久柳舒申涅夫历山大";
 
 static int name_char(const char *s, size_t n)
 {
@@ -519,11 +523,12 @@ static int kana_sokuon(char *kk, size_t cap, const char *s, size_t n)
  * katakana) found among the keys: a replacement from CJK_KEY_WHOLE
  * letters on, else a review flag (宿舍里's 舍里 and ロシア read four
  * letters of a name's key: test_leaks_names' guard prose), a review flag
- * too where two subjects share the key.  Han characters are read as a
- * transcription hears them, pinyin's r at a syllable's start as zh (若
- * ruo for Жо).  0, or -1 when out of memory. */
+ * too where two subjects share the key; with alone (han_alone) a short
+ * key is replaced too.  Han characters are read as a transcription hears
+ * them, pinyin's r at a syllable's start as zh (若 ruo for Жо).  0, or -1
+ * when out of memory. */
 static int cjk_window(struct spans *sp, struct spans *flags, const struct redactor *r,
-                      const struct normtext *t, size_t a, size_t b, int sc)
+                      const struct normtext *t, size_t a, size_t b, int sc, int alone)
 {
     char rd[READING_MAX], key[TRANSCRIBE_SKEL_MAX + 1];
     size_t used = 0, p = a, v;
@@ -555,10 +560,43 @@ static int cjk_window(struct spans *sp, struct spans *flags, const struct redact
             (kk = redact_scripts_key_find(r, SK_CJK_KANA, key)) != NULL)
             k = kk;
         rc = file(sp, flags, r, k, a, b,
-                  (v >= CJK_KEY_WHOLE || kk != NULL) && !redact_scripts_key_shared(r, k));
+                  (v >= CJK_KEY_WHOLE || kk != NULL || alone) && !redact_scripts_key_shared(r, k));
     }
     sodium_memzero(rd, sizeof rd);
     return rc;
+}
+
+/* 1 if the Han character before norm byte p (before = 1) or at it of t
+ * is no part of a word that goes on a name's run: the text's edge, a
+ * character of another script or punctuation, a particle (了 of 我见了,
+ * 说) or one of the commonest characters (来 of 来了, 见): common_words.h. */
+static int han_edge(const struct normtext *t, size_t p, int before)
+{
+    size_t q = p;
+    int cp, n;
+
+    if (before) {
+        if (p == 0)
+            return 1;
+        for (q = p - 1; q > 0 && ((unsigned char)t->norm[q] & 0xC0) == 0x80; q--)
+            ;
+    } else if (p >= t->normlen) {
+        return 1;
+    }
+    if ((n = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0 || !is_han_cp(cp))
+        return 1;
+    return han_particle(t->norm + q, (size_t)n) || common_han_run(t->norm + q, (size_t)n);
+}
+
+/* 1 if the run norm[a..b) of transliteration characters stands alone:
+ * two or three characters with no rarer Han character glued before or
+ * after it (萨沙来了, 我见了达莎。, 维拉 alone), as a foreign short name
+ * stands in Chinese; inside a word (宿舍里's 舍里) it does not.  A short
+ * key read in such a run is replaced, not flagged (report-adv33 L-14,
+ * L-71). */
+static int han_alone(const struct normtext *t, size_t a, size_t b)
+{
+    return b - a <= 9 && han_edge(t, a, 1) && han_edge(t, b, 0);
 }
 
 /* A given name, a surname or a listed short form of one written alone in
@@ -583,7 +621,7 @@ static int scan_cjk_short(struct spans *sp, struct spans *flags, const struct re
             for (q++; q < t->normlen && (n = utf8_next(&cp, t->norm + q, t->normlen - q)) > 0 &&
                       script_of(cp) == 6;)
                 q += (size_t)n;
-        return cjk_window(sp, flags, r, t, ws->start, q, 6);
+        return cjk_window(sp, flags, r, t, ws->start, q, 6, 0);
     }
     while (p < ws->end) {
         for (q = p; q < ws->end && (n = utf8_next(&cp, t->norm + q, ws->end - q)) > 0 &&
@@ -592,11 +630,11 @@ static int scan_cjk_short(struct spans *sp, struct spans *flags, const struct re
             ;
         if (q - p >= 6) {
             size_t nsp = sp->n;
-            if (cjk_window(sp, flags, r, t, p, q, 4) != 0)
+            if (cjk_window(sp, flags, r, t, p, q, 4, han_alone(t, p, q)) != 0)
                 return -1;
             for (a = p, b = q; sp->n == nsp && b - a > 6;) {
-                if (cjk_window(sp, flags, r, t, p, b - 3, 4) != 0 ||
-                    cjk_window(sp, flags, r, t, a + 3, q, 4) != 0)
+                if (cjk_window(sp, flags, r, t, p, b - 3, 4, 0) != 0 ||
+                    cjk_window(sp, flags, r, t, a + 3, q, 4, 0) != 0)
                     return -1;
                 a += 3, b -= 3;
             }
@@ -608,6 +646,47 @@ static int scan_cjk_short(struct spans *sp, struct spans *flags, const struct re
         p = q;
     }
     return 0;
+}
+
+/* A given name or a listed short form of one written in one Hangul word
+ * as Korean loanword spelling writes a Russian name (베라, 타냐, 다셴카,
+ * 베로치카 for Вера, Таня, Дашенька, Верочка; report-adv33 L-24, L-70):
+ * the word ws, or its start up to Korean particles (SUFFIX_KO), read in
+ * Revised Romanisation, two syllables or more, and its SK_CJK key, as
+ * the Chinese and Japanese forms are read.  The shortest window a key
+ * reads is replaced (a particle stays: 로만|이), a review flag where two
+ * subjects share the key; nothing where the Korean dictionary knows the
+ * word as a word or a verb's form (타냐 "do you ride?", 베라 "cut!",
+ * 다리야 "leg!", 울지 "cry", 마이크를, 올가을에: redact_ordinary_ko,
+ * strict) or the window as a word of its own: those are the skeleton
+ * keys' business (scan_from), which flag them where they may.  0, or -1
+ * when out of memory. */
+static int scan_hangul_cjk(struct spans *sp, struct spans *flags, const struct redactor *r,
+                           const struct normtext *t, const struct word *ws)
+{
+    char rd[READING_MAX], key[TRANSCRIBE_SKEL_MAX + 1];
+    const struct script_key *k, *best = NULL;
+    size_t used = 0, p = ws->start, end = 0, v, syl = 0;
+    int cp, n, m, rc = 0;
+
+    while (p < ws->end && (n = utf8_next(&cp, t->norm + p, ws->end - p)) > 0) {
+        if ((m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+            break;
+        used += (size_t)m, p += (size_t)n, syl++;
+        if (syl < 2 || (p < ws->end && !variant_suffix_ok(SUFFIX_KO, t->norm + p, ws->end - p)))
+            continue;
+        v = redact_scripts_cjk_key(key, sizeof key, rd, used);
+        if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX &&
+            (k = redact_scripts_key_find(r, SK_CJK, key)) != NULL) {
+            best = k, end = p;
+            break;
+        }
+    }
+    if (best != NULL && !redact_ordinary_ko(t->norm + ws->start, ws->end - ws->start, 1) &&
+        !redact_ko_own_word(t->norm + ws->start, end - ws->start))
+        rc = file(sp, flags, r, best, ws->start, end, !redact_scripts_key_shared(r, best));
+    sodium_memzero(rd, sizeof rd);
+    return rc;
 }
 
 /* Appends the words of t (runs of letters of one script of script_of,
@@ -748,6 +827,8 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
             rc = scan_kana_onyomi(sp, flags, r, t, ws + i, j - i);
         if (rc == 0 && (ws[i].script == 4 || ws[i].script == 6) && r->nskeys > 0)
             rc = scan_cjk_short(sp, flags, r, t, ws + i);
+        if (rc == 0 && ws[i].script == 2 && r->nskeys > 0)
+            rc = scan_hangul_cjk(sp, flags, r, t, ws + i);
         /* A run of words in the Mongolian script that nothing read: a
          * review flag, unread-script, where a person or place is
          * protected. */

@@ -174,9 +174,11 @@ static int consonant_at(const char *s, size_t n, size_t i)
  * darya are one); the vowel katakana puts after a consonant with none
  * (su of スラーヴァ, to of ペトロワ, fu of イワノフ) is left out: u between
  * two consonants or at the end after one, o after t or d before a
- * consonant, i after ch or sh before a consonant (チ, シ for a bare ч or
- * ш: ヴェロチカ for Верочка, ダーシェチカ for Дашечка; report-adv32 L-1,
- * L-8).  Writes at most cap bytes to out; returns the length. */
+ * consonant, i after ch, sh, zh or j before a consonant (チ, シ, ジ, 日 for
+ * a bare ч, ш or ж: ヴェロチカ for Верочка, ダーシェチカ for Дашечка,
+ * ナジェージダ and 娜杰日达 for Надежда; report-adv32 L-1, L-8,
+ * report-adv33 L-25); the i of pinyin's ie after a consonant (杰 jie,
+ * 列 lie for е) is left out.  Writes at most cap bytes to out; returns the length. */
 static size_t cjk_loose(char *out, size_t cap, const char *s, size_t n)
 {
     size_t i, o = 0;
@@ -191,8 +193,13 @@ static size_t cjk_loose(char *out, size_t cap, const char *s, size_t n)
         if (c == 'o' && i > 0 && (s[i - 1] == 't' || s[i - 1] == 'd') && consonant_at(s, n, i + 1) &&
             s[i + 1] != 'y')
             continue;
-        if (c == 'i' && i > 1 && s[i - 1] == 'h' && (s[i - 2] == 'c' || s[i - 2] == 's') &&
+        if (c == 'i' && i > 1 && s[i - 1] == 'h' && (s[i - 2] == 'c' || s[i - 2] == 's' || s[i - 2] == 'z') &&
             consonant_at(s, n, i + 1) && s[i + 1] != 'y')
+            continue;
+        if (c == 'i' && i > 0 && s[i - 1] == 'j' && consonant_at(s, n, i + 1) && s[i + 1] != 'y')
+            continue;
+        if (c == 'i' && i > 0 && consonant_at(s, n, i - 1) && s[i - 1] != 'y' && i + 1 < n &&
+            s[i + 1] == 'e')
             continue;
         if (c == 'o' && i > 0 && s[i - 1] == 'u' && o > 0 && out[o - 1] == 'u') {
             out[o - 1] = 'o';
@@ -295,12 +302,63 @@ size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
     return v;
 }
 
+/* The reading w[0..n) of a Russian name's word with its soft d and t
+ * as the Xinhua table for Russian names (俄汉译音表) writes them, with
+ * pinyin's j: дя 佳, де 杰, ди 季, дю 久, ть and тя 季, 佳 (Надя 娜佳,
+ * Надежда 娜杰日达, Татьяна 塔季扬娜, Вадим 瓦季姆), and Japanese often
+ * too (ナジェージダ): a d or t before y (е, я, ю, ё, ь read ye, ya, yu,
+ * yo, y) or i is j.  In place; returns 1 if it changed w. */
+static int soft_dental(char *w, size_t n)
+{
+    int changed = 0;
+
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((w[i] == 'd' || w[i] == 't') && (w[i + 1] == 'y' || w[i + 1] == 'i'))
+            w[i] = 'j', changed = 1;
+    return changed;
+}
+
+/* Names whose Chinese form is not the Xinhua table's reading but an old
+ * one that the table's own list of established forms (习惯译名) keeps:
+ * a word's reading (as transcribe_reading reads the Cyrillic, or the
+ * Latin), then the pinyin of the established form (亚历山大 for
+ * Александр, 亚历山德拉 for Александра: the Greek Alexandros as Chinese
+ * had it before the table; report-adv33 L-14).  WRITTEN BY HAND for
+ * intake; more want a native reviewer. */
+static const struct {
+    const char *word, *han;
+} established[] = {
+    { "alyeksandr", "yalishanda" },     /* 亚历山大 */
+    { "aleksandr", "yalishanda" },
+    { "alexander", "yalishanda" },
+    { "alyeksandra", "yalishandela" },  /* 亚历山德拉 */
+    { "aleksandra", "yalishandela" },
+    { "alexandra", "yalishandela" },
+};
+
+/* The pinyin of the established Chinese form of the word rd[0..n)
+ * (established), into out (cap bytes, no NUL).  Returns the length, 0
+ * when there is none or it does not fit. */
+static size_t established_form(char *out, size_t cap, const char *rd, size_t n)
+{
+    for (size_t i = 0; i < sizeof established / sizeof established[0]; i++) {
+        size_t h = strlen(established[i].han);
+        if (strlen(established[i].word) == n && memcmp(rd, established[i].word, n) == 0 && h <= cap) {
+            memcpy(out, established[i].han, h);
+            return h;
+        }
+    }
+    return 0;
+}
+
 /* Adds the SK_CJK key of the reading rd[0..n) of one word of a name or
  * of a listed short form, for term r->nterms (k's fields but s, n and
- * kind kept), and as a Chinese transcription hears the word
- * (transcribe_heard_word) where that differs.  0, or -1 when out of
- * memory.  With kana, a key of CJK_KEY_MIN letters gets its SK_CJK_KANA
- * key too (a form as Japanese writes it: not an inflected one). */
+ * kind kept), and where they differ as a Chinese transcription hears the
+ * word (transcribe_heard_word), with its soft d and t (soft_dental) and
+ * as its established Chinese form (established_form).  0, or -1 when out
+ * of memory.  With kana, a key of CJK_KEY_MIN letters gets its
+ * SK_CJK_KANA key too (a form as Japanese writes it: not an inflected
+ * one). */
 static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, size_t n, int kana)
 {
     char hd[READING_MAX];
@@ -309,11 +367,15 @@ static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, siz
 
     if (n == 0 || n > sizeof hd)
         return 0;
-    for (int heard = 0; rc == 0 && heard < 2; heard++) {
+    for (int heard = 0; rc == 0 && heard < 4; heard++) {
         size_t m = n;
         memcpy(hd, rd, n);
-        if (heard && ((m = transcribe_heard_word(hd, n)) == n && memcmp(hd, rd, n) == 0))
-            break;
+        if (heard == 1 && ((m = transcribe_heard_word(hd, n)) == n && memcmp(hd, rd, n) == 0))
+            continue;
+        if (heard == 2 && !soft_dental(hd, n))
+            continue;
+        if (heard == 3 && (m = established_form(hd, sizeof hd, rd, n)) == 0)
+            continue;
         v = redact_scripts_cjk_key(k->s, sizeof k->s, hd, m);
         if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX) {
             k->kind = SK_CJK, k->n = (unsigned char)v;

@@ -149,6 +149,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/sense33.jsonl",
     "tests/data/leaks/uk34.jsonl",
     "tests/data/leaks/ru34.jsonl",
+    "tests/data/leaks/cjk34.jsonl",
 };
 #define MAX_KINDS 2048
 
