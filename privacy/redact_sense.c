@@ -596,6 +596,55 @@ static const struct {
     { "вера|віра", "без дел|без діл" },
 };
 
+/* Feast days and fasts a saint's name gives by its possessive adjective
+ * (Иванов день, Петров день, Татьянин день, Ильин день, Юрьев день,
+ * Петров пост; Ukrainian Іванів день, Юріїв день): a set phrase, not the
+ * person (brief s34 over34, report-adv33 O-17, O-24, O-27).  Each row: the
+ * possessive's endings in one case (a short adjective's: Иванова дня,
+ * Иванову дню, Ивановым днём, о Петровом дне), the nouns in that case,
+ * from the grammars and the church calendar's usage, and the prepositions
+ * that must come before an oblique case: Иванова, Иванову are the
+ * surname's own forms too ("Иванова дня три не было"), and a preposition
+ * before them governs the phrase ("до Иванова дня"). */
+static const struct {
+    const char *ends, *nouns, *preps;
+} ru_feasts[] = {
+    { "ов|ев|ёв|ин|ын|ів|їв|єв", "день|пост|вечер", NULL },
+    { "ова|ева|ёва|ина|ына|ового|євого", "дня|поста|вечера",
+      "до|с|со|от|после|накануне|около|кроме|від|після|напередодні" },
+    { "ову|еву|ёву|ину|ыну|овому", "дню|посту|вечеру", "к|ко|по" },
+    { "овым|евым|ёвым|иным|овим|евим|їним|иним", "днём|днем|постом|вечером",
+      "перед|за|с|со|между|під|між" },
+    { "овом|евом|ином|овому", "дне|посте|вечере|дні", "в|во|о|об|на|при|у" },
+};
+
+/* 1 if the word from norm byte a, a possessive of a name (two letters
+ * or more before the ending), and the next word are a feast of ru_feasts
+ * in one case. */
+static int ru_feast_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t na, nb, pa, pb;
+
+    if (wend - a < 8 || !next_word(&na, &nb, t, wend, 0))
+        return 0;
+    for (size_t i = 0; i < sizeof ru_feasts / sizeof ru_feasts[0]; i++)
+        if (ends_with_one(t->norm, a + 4, wend, ru_feasts[i].ends) &&
+            is_one(t->norm, na, nb, ru_feasts[i].nouns))
+            return ru_feasts[i].preps == NULL ||
+                   (prev_word(&pa, &pb, t, a) && is_one(t->norm, pa, pb, ru_feasts[i].preps));
+    return 0;
+}
+
+int redact_sense_feast(const struct normtext *t, size_t a, size_t b)
+{
+    int first;
+
+    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    return ru_feast_at(t, a, run_end(t, b));
+}
+
 /* The prepositions each abstract word-name governs (вера в, надежда на,
  * любовь к, любов до: the nouns' government in the grammars) and the
  * endings its object may have there, none of the locative's (-е, -и,
@@ -789,6 +838,8 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b)
         return 0;
     if (redact_sense_name(t, a, b))
         return 0;
+    if (redact_sense_feast(t, a, b))
+        return 1;
     /* A hit glued to what comes before it ("x@gmail.comгэрэл", a
      * placeholder in the re-scan) may be a handle: it keeps its flag. */
     if (a > 0 && t->norm[a - 1] != ' ' && strchr("\"'([-", t->norm[a - 1]) == NULL)

@@ -50,6 +50,11 @@ int redact_sense_word_name(const char *w, size_t n);
  * word29, report-adv28c J-15); so does a Russian or Ukrainian salute
  * (Слава Украине!, mid-sentence in quotes: brief s32 set32); else 0. */
 int redact_sense_phrase(const struct normtext *t, size_t a, size_t b);
+/* 1 if the word that the hit at norm bytes [a, b) of t begins is a
+ * possessive of a name before a feast's noun in the same case, a set
+ * phrase (Иванов день, Татьянин день, Петров пост, Іванів день): no
+ * person, no hit; else 0. */
+int redact_sense_feast(const struct normtext *t, size_t a, size_t b);
 /* 1 if the word of the hit at norm bytes [a, b) of t ends at b and the
  * next word, over one space, is a verb a person is the subject of
  * (flag_context.h: coming, going, saying; Mongolian, Russian, Ukrainian,
