@@ -597,7 +597,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * commonest Han characters (了下 as 료하 of Лёха: report-adv26a D-23;
      * 停了下 for Tanaka Hiroshi) is ordinary Chinese, not the name
      * (common_words.h). */
-    if (f->person && common_han_run(t->norm + a, b - a))
+    if (f->person && (common_han_run(t->norm + a, b - a) || redact_sense_feast(t, a, b)))
         return 1;
     /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
      * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no

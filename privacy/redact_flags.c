@@ -767,7 +767,7 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
 {
     struct word a, b;
     struct before p = { .n = 0 };
-    size_t at = 0;
+    size_t at = 0, salute = 0;   /* the end of a salute's words */
     const char *kind;
     int have = next_word(&a, in, inlen, &at), rc = 0;
 
@@ -832,9 +832,8 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
             if (kind == cyrillic_name && flag_preposition(in + a.start, a.end - a.start)) {
                 ;
             } else if (kind == cyrillic_name &&
-                       redact_sense_salute(in + a.start, a.end - a.start, in + b.start, b.end - b.start,
-                                           redact_sense_clause_end(in, inlen, b.end))) {
-                ;   /* "Слава Украине!": the word and its dative (brief s32 set32) */
+                       (a.start < salute || (salute = redact_sense_salute_end(in, inlen, a.start, a.end)) > 0)) {
+                ;   /* "Слава Иисусу Христу!": the word and its datives (brief s32 set32) */
             } else if (!(hangul && ordinary(&a, in, a.end)) &&
                 !(kind == cyrillic_name && starts_sentence(in, a.start) &&
                   ordinary(&a, in, a.end) &&

@@ -8,6 +8,7 @@
 
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
+#include "privacy/patronymic.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
@@ -304,12 +305,23 @@ enum redact_hit redact_glued_alnum(struct span *s, const struct normtext *t,
     return HIT_FLAG;
 }
 
+/* 1 if the letters [nend, wend) after a form at norm [nstart, nend) lie
+ * in a patronymic suffix that ends the word (Петров + ич, Иванов + на,
+ * Petrov + ich): the father's child, another person (patronymic.h).  A
+ * registered patronymic is a form of its own, with nothing after it. */
+static int patronymic_after(const struct normtext *t, size_t nstart, size_t nend, size_t wend)
+{
+    size_t at = patronymic_suffix_at(t->norm + nstart, wend - nstart);
+
+    return at > 0 && nstart + at <= nend;
+}
+
 static int open_continuation(const struct normtext *t, const struct redact_form *f,
                              size_t keylen, size_t nstart, size_t nend, size_t wend)
 {
     int first;
 
-    if (f->kind == FORM_SHORT || wend <= nend)
+    if (f->kind == FORM_SHORT || wend <= nend || patronymic_after(t, nstart, nend, wend))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     /* A long Latin form written with a capital and glued to more letters

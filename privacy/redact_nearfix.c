@@ -10,7 +10,9 @@
  * often as a name). */
 #include <stdlib.h>
 
+#include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/patronymic.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
@@ -109,6 +111,23 @@ static int name_or_word(const char *in, size_t a, size_t b)
     return redact_sense_word_name(in + a, b - a);
 }
 
+/* 1 if [a, b) of in is a patronymic (Петрович, Петровна, Petrovich: a
+ * stem and a suffix of patronymic.h): one of its spellings may read as a
+ * registered Петрова, but it names the father's child, another person
+ * (brief s34 over34, report-adv33 O-2, O-24).  Its near-name flag stays. */
+static int patronymic_word(const char *in, size_t a, size_t b)
+{
+    char *norm;
+    size_t nl;
+    int rc;
+
+    if (normalise_norm(&norm, &nl, in + a, b - a, NULL) != 0)
+        return 0;
+    rc = patronymic_suffix_at(norm, nl) > 0;
+    secmem_free(norm);
+    return rc;
+}
+
 int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
                         const struct normtext *t, struct redact_ctx *ctx, struct err *e)
 {
@@ -121,7 +140,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
         if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
-            name_or_word(t->orig, f->start, f->end) ||
+            name_or_word(t->orig, f->start, f->end) || patronymic_word(t->orig, f->start, f->end) ||
             utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
             continue;
         if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)

@@ -440,9 +440,10 @@ static int ru_word_name(const struct normtext *t, size_t a, size_t wend)
 }
 
 /* Endings of the Russian and Ukrainian dative, singular and plural, of
- * nouns (Украине, Україні, богу, труду, родине, нации, героям, народам,
- * батькові): from the declension tables of both languages' grammars. */
-static const char ru_dative_ends[] = "е|і|у|ю|ии|ам|ям|ові|еві|єві";
+ * nouns (Украине, Україні, богу, труду, родине, нации, нації, героям,
+ * народам, батькові): from the declension tables of both languages'
+ * grammars. */
+static const char ru_dative_ends[] = "е|і|у|ю|ии|ії|ам|ям|ові|еві|єві";
 
 /* Endings of Russian and Ukrainian verb forms (past, present, infinitive)
  * that a dative noun never has. */
@@ -565,6 +566,40 @@ static int clause_end_at(const struct normtext *t, size_t p)
 }
 
 #define SALUTE_WORDS 3          /* dative words read after the word-name */
+#define SALUTE_WORD_MAX 64      /* bytes of a word read in lower case */
+
+/* The raw word s[a, b) in lower case into out[0..SALUTE_WORD_MAX): its
+ * length, or 0 if longer.  The norm view folds a Cyrillic word of letters
+ * shaped as Latin ones into Latin (Ісусу is "icycy"): the salute reads
+ * the letters as written. */
+static size_t lower_word(char *out, const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    int cp, k;
+    utf8proc_uint8_t u[4];
+
+    for (size_t p = a; p < b; p += (size_t)k) {
+        utf8proc_ssize_t m;
+        if ((k = utf8_next(&cp, s + p, b - p)) <= 0)
+            return 0;
+        m = utf8proc_encode_char(utf8proc_tolower(cp), u);
+        if (m <= 0 || n + (size_t)m > SALUTE_WORD_MAX)
+            return 0;
+        memcpy(out + n, u, (size_t)m);
+        n += (size_t)m;
+    }
+    return n;
+}
+
+/* 1 if the word of norm [na, nb), read as written (lower_word), is a
+ * dative after the word-name w[0..wn) in a salute. */
+static int salute_word(const struct normtext *t, const char *w, size_t wn, size_t na, size_t nb)
+{
+    char d[SALUTE_WORD_MAX];
+    size_t o = t->ostart[na], dn = lower_word(d, t->orig, o, normtext_oend(t, nb - 1));
+
+    return dn > 0 && ru_salute(w, wn, d, dn, written_abbrev(t, na, nb));
+}
 
 static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
 {
@@ -573,7 +608,7 @@ static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
     if (!ru_word_stem(t, a, wend) || !ru_nominative(t, a, wend))
         return 0;
     for (int words = 0; words < SALUTE_WORDS && next_word(&na, &nb, t, e, 0); words++, e = nb) {
-        if (!ru_salute(t->norm + a, wend - a, t->norm + na, nb - na, written_abbrev(t, na, nb)))
+        if (!salute_word(t, t->norm + a, wend - a, na, nb))
             return 0;
         if (clause_end_at(t, nb))
             return 1;
@@ -581,20 +616,47 @@ static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
     return 0;
 }
 
-int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end)
+/* The end of the word of letters from byte p of s[0..len). */
+static size_t raw_word_end(const char *s, size_t len, size_t p)
 {
-    char *nw = NULL, *nd = NULL;
-    size_t lw, ld;
-    int rc = 0, abbrev;
+    int cp, k;
 
-    /* the cheap test first: this runs on every pair of capitalised words */
-    if (!clause_end || ((abbrev = raw_abbrev(d, dn)) == 0 && dn < 8))
+    while (p < len && (k = utf8_next(&cp, s + p, len - p)) > 0 && is_word_cp(cp))
+        p += (size_t)k;
+    return p;
+}
+
+/* 1 if the word-name [a, wend), in the nominative, ends its clause
+ * after a dative that opens it: the salute with the dative first
+ * ("Героям слава!", "Україні слава!"). */
+static int ru_dative_before(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t pa, pb;
+
+    if (!ru_word_stem(t, a, wend) || !ru_nominative(t, a, wend) || !clause_end_at(t, wend) ||
+        !prev_word(&pa, &pb, t, a) || !salute_word(t, t->norm + a, wend - a, pa, pb))
         return 0;
-    if (normalise_norm(&nw, &lw, w, wn, NULL) == 0 && normalise_norm(&nd, &ld, d, dn, NULL) == 0)
-        rc = ru_salute(nw, lw, nd, ld, abbrev);
-    secmem_free(nw);
-    secmem_free(nd);
-    return rc;
+    return pa == 0 || (pa >= 2 && t->norm[pa - 1] == ' ' && strchr(".!?:;,\"'(-", t->norm[pa - 2]) != NULL);
+}
+
+size_t redact_sense_salute_end(const char *s, size_t len, size_t a, size_t b)
+{
+    char w[SALUTE_WORD_MAX], d[SALUTE_WORD_MAX];
+    size_t wn = lower_word(w, s, a, b), e = b, na, nb, dn;
+
+    if (wn == 0 || !ru_word_stem_of(w, wn) || !ru_nominative_of(w, wn))
+        return 0;
+    for (int words = 0; words < SALUTE_WORDS; words++, e = nb) {
+        if (e + 1 >= len || s[e] != ' ')
+            return 0;
+        na = e + 1, nb = raw_word_end(s, len, na);
+        if (nb == na || (dn = lower_word(d, s, na, nb)) == 0 ||
+            !ru_salute(w, wn, d, dn, raw_abbrev(s + na, nb - na)))
+            return 0;
+        if (redact_sense_clause_end(s, len, nb))
+            return nb;
+    }
+    return 0;
 }
 
 /* Proverbs made of a word-name and the start of the next word, where
@@ -612,6 +674,55 @@ static const struct {
      * Ukrainian "віра без діл мертва") */
     { "вера|віра", "без дел|без діл" },
 };
+
+/* Feast days and fasts a saint's name gives by its possessive adjective
+ * (Иванов день, Петров день, Татьянин день, Ильин день, Юрьев день,
+ * Петров пост; Ukrainian Іванів день, Юріїв день): a set phrase, not the
+ * person (brief s34 over34, report-adv33 O-17, O-24, O-27).  Each row: the
+ * possessive's endings in one case (a short adjective's: Иванова дня,
+ * Иванову дню, Ивановым днём, о Петровом дне), the nouns in that case,
+ * from the grammars and the church calendar's usage, and the prepositions
+ * that must come before an oblique case: Иванова, Иванову are the
+ * surname's own forms too ("Иванова дня три не было"), and a preposition
+ * before them governs the phrase ("до Иванова дня"). */
+static const struct {
+    const char *ends, *nouns, *preps;
+} ru_feasts[] = {
+    { "ов|ев|ёв|ин|ын|ів|їв|єв", "день|пост|вечер", NULL },
+    { "ова|ева|ёва|ина|ына|ового|євого", "дня|поста|вечера",
+      "до|с|со|от|после|накануне|около|кроме|від|після|напередодні" },
+    { "ову|еву|ёву|ину|ыну|овому", "дню|посту|вечеру", "к|ко|по" },
+    { "овым|евым|ёвым|иным|овим|евим|їним|иним", "днём|днем|постом|вечером",
+      "перед|за|с|со|между|під|між" },
+    { "овом|евом|ином|овому", "дне|посте|вечере|дні", "в|во|о|об|на|при|у" },
+};
+
+/* 1 if the word from norm byte a, a possessive of a name (two letters
+ * or more before the ending), and the next word are a feast of ru_feasts
+ * in one case. */
+static int ru_feast_at(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t na, nb, pa, pb;
+
+    if (wend - a < 8 || !next_word(&na, &nb, t, wend, 0))
+        return 0;
+    for (size_t i = 0; i < sizeof ru_feasts / sizeof ru_feasts[0]; i++)
+        if (ends_with_one(t->norm, a + 4, wend, ru_feasts[i].ends) &&
+            is_one(t->norm, na, nb, ru_feasts[i].nouns))
+            return ru_feasts[i].preps == NULL ||
+                   (prev_word(&pa, &pb, t, a) && is_one(t->norm, pa, pb, ru_feasts[i].preps));
+    return 0;
+}
+
+int redact_sense_feast(const struct normtext *t, size_t a, size_t b)
+{
+    int first;
+
+    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    return ru_feast_at(t, a, run_end(t, b));
+}
 
 /* The prepositions each abstract word-name governs (вера в, надежда на,
  * любовь к, любов до: the nouns' government in the grammars) and the
@@ -733,7 +844,8 @@ static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
      * negated being, with a capital too (Слава Украине!, Надежда умирает
      * последней, Вера в бога, Надежды больше нет). */
     if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend) ||
-                                     ru_governed_at(t, a, wend) || ru_negated_at(t, a, wend)))
+                                     ru_governed_at(t, a, wend) || ru_negated_at(t, a, wend) ||
+                                     ru_dative_before(t, a, wend)))
         return 1;
     if (!ru_word_name(t, a, wend))
         return 0;
@@ -806,6 +918,8 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b)
         return 0;
     if (redact_sense_name(t, a, b))
         return 0;
+    if (redact_sense_feast(t, a, b))
+        return 1;
     /* A hit glued to what comes before it ("x@gmail.comгэрэл", a
      * placeholder in the re-scan) may be a handle: it keeps its flag. */
     if (a > 0 && t->norm[a - 1] != ' ' && strchr("\"'([-", t->norm[a - 1]) == NULL)

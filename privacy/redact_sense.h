@@ -50,6 +50,11 @@ int redact_sense_word_name(const char *w, size_t n);
  * word29, report-adv28c J-15); so does a Russian or Ukrainian salute
  * (Слава Украине!, mid-sentence in quotes: brief s32 set32); else 0. */
 int redact_sense_phrase(const struct normtext *t, size_t a, size_t b);
+/* 1 if the word that the hit at norm bytes [a, b) of t begins is a
+ * possessive of a name before a feast's noun in the same case, a set
+ * phrase (Иванов день, Татьянин день, Петров пост, Іванів день): no
+ * person, no hit; else 0. */
+int redact_sense_feast(const struct normtext *t, size_t a, size_t b);
 /* 1 if the word of the hit at norm bytes [a, b) of t ends at b and the
  * next word, over one space, is a verb a person is the subject of
  * (flag_context.h: coming, going, saying; Mongolian, Russian, Ukrainian,
@@ -61,14 +66,13 @@ int redact_sense_person_verb(const struct normtext *t, size_t a, size_t b);
  * letters or more written in lower case (дарили, подарила: no given name
  * ends so, report-adv31 O-3); else 0. */
 int redact_sense_near_word(const struct normtext *t, size_t a, size_t b);
-/* 1 if the words w[0..wn) and d[0..dn) (UTF-8 as written, one space
- * between them in the text; clause_end: redact_sense_clause_end right
- * after d) are a given name that is a Russian or Ukrainian word, in the
- * nominative, and a noun in the dative or an abbreviation in capitals,
- * the salute or thanks it makes ("Слава Украине!", "Слава богу,", "Слава
- * ЗСУ"): the word, as redact_sense_word reads it; else 0 (also when out
- * of memory). */
-int redact_sense_salute(const char *w, size_t wn, const char *d, size_t dn, int clause_end);
+/* The end (a byte offset of s) of the salute or thanks that the raw word
+ * s[a, b) opens (UTF-8 as written): a given name that is a Russian or
+ * Ukrainian word, in the nominative, then up to three words, one space
+ * apart, each a noun in the dative or an abbreviation in capitals, to a
+ * clause's end ("Слава Украине!", "Слава Иисусу Христу!", "Слава ЗСУ"):
+ * the word, as redact_sense_word reads it; else 0.  No allocation. */
+size_t redact_sense_salute_end(const char *s, size_t len, size_t a, size_t b);
 
 /* 1 if a clause ends at byte p of s[0..len) (UTF-8): the end (white
  * space after the last word included: detect_text_end), a punctuation

@@ -150,6 +150,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/uk34.jsonl",
     "tests/data/leaks/ru34.jsonl",
     "tests/data/leaks/cjk34.jsonl",
+    "tests/data/leaks/over34.jsonl",
 };
 #define MAX_KINDS 2048
 
