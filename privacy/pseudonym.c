@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/confusable.h"
 #include "privacy/normalise.h"
 #include "privacy/variants.h"
 
@@ -240,14 +241,52 @@ static int ignored_in_key(utf8proc_int32_t cp)
            cp == 0x2212 || (cp >= 0x09 && cp <= 0x0D);
 }
 
+/* p with every Greek or Cyrillic letter that looks like a Latin one
+ * written as that Latin letter (confusable_in: "Ζeta" with a Greek
+ * capital Zeta is "Zeta", report-adv33 P-7), when p holds a Latin letter
+ * of its own; else p as it is.  A new string (malloc) the caller frees,
+ * or NULL when p is no valid UTF-8 or memory runs out. */
+static char *latin_lookalikes(const char *p)
+{
+    size_t len = strlen(p), o = 0;
+    utf8proc_ssize_t at, k;
+    utf8proc_int32_t cp;
+    int latin = 0, lat;
+    char *out;
+
+    for (at = 0; (size_t)at < len; at += k) {
+        if ((k = utf8proc_iterate((const utf8proc_uint8_t *)p + at, (utf8proc_ssize_t)(len - (size_t)at), &cp)) <= 0)
+            return NULL;
+        latin |= confusable_script(cp) == CONF_LATIN;
+    }
+    if ((out = malloc(len + 1)) == NULL)
+        return NULL;
+    for (at = 0; (size_t)at < len; at += k) {
+        k = utf8proc_iterate((const utf8proc_uint8_t *)p + at, (utf8proc_ssize_t)(len - (size_t)at), &cp);
+        lat = latin && confusable_script(cp) != CONF_LATIN ? confusable_in(cp, CONF_LATIN) : 0;
+        if (lat > 0 && lat < 0x80) {
+            out[o++] = (char)lat;   /* a Latin letter is one byte, never more than cp's */
+        } else {
+            memcpy(out + o, p + at, (size_t)k);
+            o += (size_t)k;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 int pseudonym_key(char *out, size_t outlen, const char *p)
 {
     utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)p, 0, &folded,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+    char *plain = latin_lookalikes(p);
+    utf8proc_ssize_t n = plain == NULL ? -1 :
+        utf8proc_map((const utf8proc_uint8_t *)plain, 0, &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
     size_t o = 0;
     int rc = n < 0 ? -1 : 0;
+
+    free(plain);
 
     for (utf8proc_ssize_t at = 0; rc == 0 && at < n;) {
         utf8proc_int32_t cp;

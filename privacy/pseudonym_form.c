@@ -301,14 +301,15 @@ static int each_initials(void *ctx, const char *key, size_t keylen, const struct
 }
 
 /* 1 if p[0..len) is initials only (two or three letters, each alone or
- * with a dot, spaces between allowed: "Б.С.", "B. S.", "V.O") that a
+ * with a dot, spaces between allowed: "Б.С.", "B. S.", "V.O"; or
+ * capitals only, run together: "DP", "ДСП") that a
  * person form of r starts with, in order; 0 if not or p is no initials;
  * -1 with e. */
 static int initials_form(const struct redactor *r, const char *p, size_t len, struct err *e)
 {
     struct initials in = { .n = 0 };
     size_t at = 0;
-    int cp, k, dots = 0;
+    int cp, k, dots = 0, lower = 0;
 
     while (at < len) {
         if ((k = utf8_next(&cp, p + at, len - at)) <= 0)
@@ -321,6 +322,7 @@ static int initials_form(const struct redactor *r, const char *p, size_t len, st
         char *key;
         size_t keylen;
         int dbl;
+        lower |= !normalise_is_upper(cp);
         if (in.n == 3 || normalise_key(&key, &keylen, p + at, (size_t)k, e) != 0)
             return in.n == 3 ? 0 : -1;
         size_t sl = skeleton(in.letter[in.n], key, keylen, &dbl);
@@ -329,11 +331,13 @@ static int initials_form(const struct redactor *r, const char *p, size_t len, st
             return 0;
         in.n++;
         at += (size_t)k;
-        /* a letter alone: the next is a dot, a space or the end */
-        if (at < len && p[at] != '.' && p[at] != ' ')
+        /* a letter alone: the next is a dot, a space or the end; or
+         * capitals run together ("DP", "ДСП": report-adv33 P-2) */
+        if (at < len && p[at] != '.' && p[at] != ' ' && (dots > 0 || !normalise_is_upper(cp)))
             return 0;
     }
-    if (in.n < 2 || dots == 0)
+    /* without a dot only capitals, all of them: "Bo" is a name */
+    if (in.n < 2 || (dots == 0 && lower))
         return 0;
     (void)redactor_each_form(r, WORDS_SEEN, each_initials, &in);
     return in.hit;

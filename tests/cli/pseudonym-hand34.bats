@@ -1,0 +1,39 @@
+#!/usr/bin/env bats
+# Brief s34 hand34, end to end on the real binary (report-adv33 P-2, P-7):
+# a pseudonym that is the name's initials as capitals run together ("DP",
+# "ДСП") is refused like "D.P." (privacy/pseudonym_form.c, initials_form);
+# a pseudonym told apart from another only by a Greek or Cyrillic
+# look-alike letter in a Latin word ("Ζeta" with a Greek capital Zeta) is
+# that pseudonym (privacy/pseudonym.c, pseudonym_key).  Guards: other
+# capitals, a name of two letters, a pseudonym in Greek letters only.
+
+bats_require_minimum_version 1.5.0
+load helpers
+load leaks-names
+
+@test "pseudonym-hand34: the name's initials as capitals run together are refused (P-2)" {
+    local p
+    for p in DP ДП ДСП DSP; do
+        run st field subject add --name "Дарья Сергеевна Петрова" --name "Darya Petrova" --pseudonym "$p"
+        refused "$p"
+    done
+}
+
+@test "pseudonym-hand34: other capitals and a two-letter name are accepted beside the initials rule" {
+    run -0 st field subject add --name "Дарья Сергеевна Петрова" --name "Darya Petrova" --pseudonym "JW"
+    [ "$output" = "JW" ]
+    run -0 st field subject add --name "Татьяна Коваль" --pseudonym "Bo"
+    [ "$output" = "Bo" ]
+}
+
+@test "pseudonym-hand34: a look-alike letter of another script does not make a new pseudonym (P-7)" {
+    run -0 st field subject add --name "Татьяна Коваль" --pseudonym Zeta
+    local p
+    for p in "Ζeta" "Zеta" "ZETА"; do
+        run st field subject add --name "Вера Смирнова" --pseudonym "$p"
+        [ "$status" -eq 2 ] && [[ "$output" == *"pseudonym '$p' is taken: the subject 'Zeta' has it"* ]] ||
+            { printf 'pseudonym %s: status %s, got: %s\n' "$p" "$status" "$output" >&2; return 1; }
+    done
+    # Greek letters only: a pseudonym of its own
+    run -0 st field subject add --name "Вера Смирнова" --pseudonym "Ζήτα"
+}
