@@ -222,6 +222,16 @@ static int starts(const char *form, size_t flen, const char *s, size_t slen)
  * Kolyan as koli + an of Коля, kolia), not as any
  * four letters a form begins with (Petra and Петренко of Петрова, Petre
  * a Mongolian short form's cut: report-adv32 W-1, brief s33 sur33). */
+/* 1 if the ending "enko" after a start of sl bytes makes another
+ * family's name, not a vocative: a start of four letters or more
+ * (Петренко, Коваленко beside Петрова, Коваль: report-adv33 W-1, W-3;
+ * the surname's forms are spelt too many ways, Petroba, to read its
+ * ending); the vocative -енько takes a short stem (Оленько of Оля). */
+static int other_family(const char *ending, size_t sl)
+{
+    return strcmp(ending, "enko") == 0 && sl >= 4;
+}
+
 static int ends_after_start(const struct seek *sk, const char *form, size_t flen,
                             const char *const *list, size_t n, size_t min,
                             const struct redact_form *f)
@@ -231,7 +241,8 @@ static int ends_after_start(const struct seek *sk, const char *form, size_t flen
         if (sk->len > el && memcmp(sk->word + sk->len - el, list[i], el) == 0 &&
             text_chars(sk->word, sl) >= min && starts(form, flen, sk->word, sl) &&
             (!sk->multi || text_chars(sk->word, sl) >= 5 ||
-             (f->suffix == SUFFIX_NONE && sl + 1 >= flen)))
+             (f->suffix == SUFFIX_NONE && sl + 1 >= flen)) &&
+            !other_family(list[i], sl))
             return 1;
     }
     return 0;
@@ -251,9 +262,13 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
      * right, of five letters or more (Koval, Aleks), or the whole form
      * when it is no short form (report-adv28c J-18: Dana is a start of
      * Danaka, a Korean reading of Tanaka, and Cole reads as Kole, a
-     * vocative of Коля: "Dana Fox" and "Irene Cole" name no one). */
+     * vocative of Коля: "Dana Fox" and "Irene Cole" name no one), nor
+     * an element the redactor only flags where the context marks a name
+     * (Бат of Батбаяр, FORM_CONTEXT or FORM_SHORT: "Bat-Erdene" is
+     * another Mongolian name, report-adv33 W-2). */
     if (starts(form, flen, sk->word, sk->len) &&
-        (!sk->multi || text_chars(sk->word, sk->len) >= 5 || (flen == sk->len && !f->shortform))) {
+        (!sk->multi || text_chars(sk->word, sk->len) >= 5 ||
+         (flen == sk->len && !f->shortform && f->kind != FORM_CONTEXT && f->kind != FORM_SHORT))) {
         sk->hit = 1;
         return 1;
     }

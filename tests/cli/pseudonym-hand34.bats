@@ -37,3 +37,20 @@ load leaks-names
     # Greek letters only: a pseudonym of its own
     run -0 st field subject add --name "Вера Смирнова" --pseudonym "Ζήτα"
 }
+
+@test "pseudonym-hand34: another family's -enko surname and another Mongolian compound are accepted (W-1, W-2)" {
+    run -0 st field subject add --name "Дарья Сергеевна Петрова" --name "Darya Petrova" --pseudonym "Петренко"
+    [ "$output" = "Петренко" ]
+    run -0 st field subject add --name "Болормаа Батбаяр" --pseudonym "Bat-Erdene"
+    [ "$output" = "Bat-Erdene" ]
+    run -0 st field subject add --name "Цэцэг Батбаяр" --pseudonym "Бат-Эрдэнэ"
+    [ "$output" = "Бат-Эрдэнэ" ]
+}
+
+@test "pseudonym-hand34: the name's own forms stay refused beside those rules" {
+    local p
+    for p in Petro Petrova Бат Bat Батбаяр-Эрдэнэ Дашенька; do
+        run st field subject add --name "Дарья Сергеевна Петрова" --name "Болормаа Батбаяр" --pseudonym "$p"
+        refused "$p"
+    done
+}
