@@ -6,6 +6,10 @@
 # look-alike letter in a Latin word ("Ζeta" with a Greek capital Zeta) is
 # that pseudonym (privacy/pseudonym.c, pseudonym_key).  Guards: other
 # capitals, a name of two letters, a pseudonym in Greek letters only.
+# Also (report-adv33 W-1, W-2): Петренко beside Петрова and Bat-Erdene
+# beside Батбаяр are accepted, the name's own forms still refused; and
+# (L-50) a record's title, place and tags go through the body's rules
+# (store/export_record.c redacts each field with the one redactor).
 
 bats_require_minimum_version 1.5.0
 load helpers
@@ -53,4 +57,18 @@ load leaks-names
         run st field subject add --name "Дарья Сергеевна Петрова" --name "Болормаа Батбаяр" --pseudonym "$p"
         refused "$p"
     done
+}
+
+@test "pseudonym-hand34: a record's title, place and tags are redacted by the body's rules (report-adv33 L-50)" {
+    local p id
+    p=$(st field subject add --name "Дарья Сергеевна Петрова" --name "Darya Petrova" --pseudonym "Jane Ellis")
+    st field consent "$p" --export yes --method verbal 2>/dev/null
+    id=$(printf 'Мы видели petdarya.\n' | st field record "$p" --title "Встреча с petdarya и Дашей" \
+        --date 2024-03-15 --tag petdarya --tag dasha_p --place "у petdarya дома")
+    run --separate-stderr st field redact "$id" --json
+    expect_status 0
+    [ "$(jq -r .title <<<"$output")" = "Встреча с [HANDLE-1] и Jane Ellis" ]
+    [ "$(jq -r .place <<<"$output")" = "у [HANDLE-1] дома" ]
+    [ "$(jq -r '.tags | join(",")' <<<"$output")" = "[HANDLE-2],[HANDLE-1]" ]
+    [ "$(jq -r .body <<<"$output")" = "Мы видели [HANDLE-1]." ]
 }
