@@ -20,7 +20,9 @@ int pseudonym_shares_syllable(const char *pseudonym, const char *name);
 
 /* The form pseudonyms are told apart in: NFKC, case folded (Unicode), and
  * without white space or hyphens (every dash, the soft hyphen), so that
- * "Rim-il", "rim il" and "RIMIL" are one pseudonym.  Writes it,
+ * "Rim-il", "rim il" and "RIMIL" are one pseudonym; in a pseudonym with a
+ * Latin letter, a Greek or Cyrillic look-alike of a Latin letter is that
+ * letter ("Ζeta" is "Zeta": privacy/confusable.h, ICU's data).  Writes it,
  * NUL-ended, to out (outlen bytes); 0, or -1 when p is not valid UTF-8 or
  * the key does not fit. */
 int pseudonym_key(char *out, size_t outlen, const char *p);
