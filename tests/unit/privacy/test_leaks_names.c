@@ -147,6 +147,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/sur33.jsonl",
     "tests/data/leaks/place33.jsonl",
     "tests/data/leaks/sense33.jsonl",
+    "tests/data/leaks/num34.jsonl",
 };
 #define MAX_KINDS 2048
 
