@@ -95,28 +95,28 @@ static int label_word(const char *s, size_t a, const char *w, size_t n)
  * ("три слова: «стол.окно.книга»", "w3w “filled.count.soap”", "w3w:
  * (filled.count.soap)": report-adv32 L-15): « “ „ ‹ 「 『 ( [ and the
  * straight quotes (the norm view writes ‘ as '). */
-static const char *const open_marks[] = {
-    "\xc2\xab", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xe2\x80\xb9", "\xe3\x80\x8c", "\xe3\x80\x8e",
-    "(", "[", "\"", "'",
+static const struct det_word open_marks[] = {
+    DW("\xc2\xab", FIT_ANY), DW("\xe2\x80\x9c", FIT_ANY), DW("\xe2\x80\x9e", FIT_ANY),
+    DW("\xe2\x80\xb9", FIT_ANY), DW("\xe3\x80\x8c", FIT_ANY), DW("\xe3\x80\x8e", FIT_ANY),
+    DW("(", FIT_ANY), DW("[", FIT_ANY), DW("\"", FIT_ANY), DW("'", FIT_ANY),
 };
 
-/* The length of an opening mark of open_marks at i, or 0. */
+/* The length of an opening mark of open_marks at i, or 0 (the table's
+ * lengths: no strlen per entry on every call, brief s34 num34). */
 static size_t open_mark(const char *s, size_t len, size_t i)
 {
     for (size_t k = 0; k < N(open_marks); k++)
-        if (det_starts(s, len, i, open_marks[k]))
-            return strlen(open_marks[k]);
+        if (i + open_marks[k].n <= len && memcmp(s + i, open_marks[k].w, open_marks[k].n) == 0)
+            return open_marks[k].n;
     return 0;
 }
 
 /* The length of an opening mark ending right at i, or 0. */
 size_t det_open_mark_before(const char *s, size_t i)
 {
-    size_t m;
-
     for (size_t k = 0; k < N(open_marks); k++)
-        if ((m = strlen(open_marks[k])) <= i && memcmp(s + i - m, open_marks[k], m) == 0)
-            return m;
+        if (open_marks[k].n <= i && memcmp(s + i - open_marks[k].n, open_marks[k].w, open_marks[k].n) == 0)
+            return open_marks[k].n;
     return 0;
 }
 
