@@ -729,6 +729,10 @@ size_t detect_three_words_hyphen(const char *s, size_t len, size_t at);
  * type, so three dotted words that end in neither say what3words.  at is
  * a word start in the norm view (bytes); the end, or 0. */
 size_t detect_three_words_bare(const char *s, size_t len, size_t at);
+/* detect_split.c: 1 if the word w[0..n) (norm view, bytes) is a word of
+ * a person, a possessive or personal pronoun ("his", "her", "его",
+ * "її"): a number after it is someone else's ("4417 and his 5566"). */
+int detect_owner_word(const char *w, size_t n);
 /* detect_net.c: 1 if s[at..end) (norm view, lower case UTF-8, bytes) is
  * a top-level domain of the Public Suffix List's ICANN section (libpsl's
  * built-in copy, no file read). */
