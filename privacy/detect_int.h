@@ -729,7 +729,7 @@ size_t detect_three_words_hyphen(const char *s, size_t len, size_t at);
  * type, so three dotted words that end in neither say what3words.  at is
  * a word start in the norm view (bytes); the end, or 0. */
 size_t detect_three_words_bare(const char *s, size_t len, size_t at);
-/* detect_split.c: 1 if the word w[0..n) (norm view, bytes) is a word of
+/* detect_words.c: 1 if the word w[0..n) (norm view, bytes) is a word of
  * a person, a possessive or personal pronoun ("his", "her", "его",
  * "її"): a number after it is someone else's ("4417 and his 5566"). */
 int detect_owner_word(const char *w, size_t n);
