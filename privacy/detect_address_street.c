@@ -18,9 +18,13 @@
  * named after (Ленина, Пушкина, Попова; ого: Ленинского).  The endings of
  * Russian and Ukrainian grammar as the author knew them: wants a native
  * reviewer. */
-static const char *const tight[] = {
-    "ская", "цкая", "ской", "цкой", "ная", "ина", "ына", "ова", "ева", "ого", "овой", "евой",
-    "ська", "цька", "зька", "ській", "цькій", "зькій", "ської", "цької", "овій", "евій", "ній", "ной",
+static const struct det_word tight[] = {
+    DW("ская", FIT_WORD), DW("цкая", FIT_WORD), DW("ской", FIT_WORD), DW("цкой", FIT_WORD),
+    DW("ная", FIT_WORD), DW("ина", FIT_WORD), DW("ына", FIT_WORD), DW("ова", FIT_WORD),
+    DW("ева", FIT_WORD), DW("ого", FIT_WORD), DW("овой", FIT_WORD), DW("евой", FIT_WORD),
+    DW("ська", FIT_WORD), DW("цька", FIT_WORD), DW("зька", FIT_WORD), DW("ській", FIT_WORD),
+    DW("цькій", FIT_WORD), DW("зькій", FIT_WORD), DW("ської", FIT_WORD), DW("цької", FIT_WORD),
+    DW("овій", FIT_WORD), DW("евій", FIT_WORD), DW("ній", FIT_WORD), DW("ной", FIT_WORD),
 };
 
 /* With a street word after the name (Центральна вулиця, Лесная улица,
@@ -28,34 +32,51 @@ static const char *const tight[] = {
  * evidence; and the genitive of the noun or surname the street is named
  * after, -и -і -ї -а -я -у (Науки проспект, Шевченка проспект, Миру
  * проспект). */
-static const char *const loose[] = { "на", "ня", "ая", "яя", "ій", "ой", "ей", "ий", "ый",
-                                     "е", "є", "и", "і", "ї", "а", "я", "у" };
+static const struct det_word loose[] = {
+    DW("на", FIT_WORD), DW("ня", FIT_WORD), DW("ая", FIT_WORD), DW("яя", FIT_WORD),
+    DW("ій", FIT_WORD), DW("ой", FIT_WORD), DW("ей", FIT_WORD), DW("ий", FIT_WORD),
+    DW("ый", FIT_WORD), DW("е", FIT_WORD), DW("є", FIT_WORD), DW("и", FIT_WORD),
+    DW("і", FIT_WORD), DW("ї", FIT_WORD), DW("а", FIT_WORD), DW("я", FIT_WORD),
+    DW("у", FIT_WORD),
+};
 
 /* Street words written after the name ("Сумська вулиця", "Сумская
  * улица", "на Сумській вулиці"): Ukrainian and Russian, their
  * nominative and locative. */
-static const char *const after_words[] = {
-    "вулиця", "вулиці", "улица", "улице", "провулок", "провулку", "переулок", "переулке",
-    "проспект", "проспекті", "проспекте", "бульвар", "бульварі", "бульваре",
+static const struct det_word after_words[] = {
+    DW("вулиця", FIT_WORD), DW("вулиці", FIT_WORD), DW("улица", FIT_WORD), DW("улице", FIT_WORD),
+    DW("провулок", FIT_WORD), DW("провулку", FIT_WORD), DW("переулок", FIT_WORD),
+    DW("переулке", FIT_WORD),
+    DW("проспект", FIT_WORD), DW("проспекті", FIT_WORD), DW("проспекте", FIT_WORD),
+    DW("бульвар", FIT_WORD), DW("бульварі", FIT_WORD), DW("бульваре", FIT_WORD),
     /* the other street words of Ukrainian and Russian addresses
      * (Полтавський шлях, Харківське шосе, Андріївський узвіз) */
-    "шлях", "шляху", "шосе", "шоссе", "узвіз", "узвозі", "спуск", "спуску", "спуске",
-    "набережна", "набережній", "набережная", "набережной", "площа", "площі", "площадь",
-    "площади", "алея", "алеї", "аллея", "аллее", "проїзд", "проїзді", "проезд", "проезде",
-    "тупик", "тупику", "тупике",
+    DW("шлях", FIT_WORD), DW("шляху", FIT_WORD), DW("шосе", FIT_WORD), DW("шоссе", FIT_WORD),
+    DW("узвіз", FIT_WORD), DW("узвозі", FIT_WORD), DW("спуск", FIT_WORD), DW("спуску", FIT_WORD),
+    DW("спуске", FIT_WORD),
+    DW("набережна", FIT_WORD), DW("набережній", FIT_WORD), DW("набережная", FIT_WORD),
+    DW("набережной", FIT_WORD), DW("площа", FIT_WORD), DW("площі", FIT_WORD),
+    DW("площадь", FIT_WORD),
+    DW("площади", FIT_WORD), DW("алея", FIT_WORD), DW("алеї", FIT_WORD), DW("аллея", FIT_WORD),
+    DW("аллее", FIT_WORD), DW("проїзд", FIT_WORD), DW("проїзді", FIT_WORD), DW("проезд", FIT_WORD),
+    DW("проезде", FIT_WORD),
+    DW("тупик", FIT_WORD), DW("тупику", FIT_WORD), DW("тупике", FIT_WORD),
     /* their abbreviations with the stop (вул., просп., пров., бул., ул.,
      * пер., пр.; the usual forms of Ukrainian and Russian postal
      * addresses) */
-    "вул.", "просп.", "пров.", "бул.", "бульв.", "ул.", "пер.", "пр.", "пл.",
+    DW("вул.", FIT_WORD), DW("просп.", FIT_WORD), DW("пров.", FIT_WORD), DW("бул.", FIT_WORD),
+    DW("бульв.", FIT_WORD), DW("ул.", FIT_WORD), DW("пер.", FIT_WORD), DW("пр.", FIT_WORD),
+    DW("пл.", FIT_WORD),
 };
 
-static int ends_in(const char *s, size_t a, size_t b, const char *const *list, size_t n)
+/* 1 if the word s[a..b) ends in an ending of list[0..n) and is longer;
+ * the lengths are the table's (no strlen per entry on every call: brief
+ * s34 num34). */
+static int ends_in(const char *s, size_t a, size_t b, const struct det_word *list, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        size_t m = strlen(list[k]);
-        if (b - a > m && memcmp(s + b - m, list[k], m) == 0)
+    for (size_t k = 0; k < n; k++)
+        if (b - a > list[k].n && memcmp(s + b - list[k].n, list[k].w, list[k].n) == 0)
             return 1;
-    }
     return 0;
 }
 
@@ -71,10 +92,7 @@ int addr_street_name(const char *s, size_t len, size_t a, size_t b, int with_wor
 
 int addr_street_after_word(const char *s, size_t a, size_t b)
 {
-    for (size_t k = 0; k < N(after_words); k++)
-        if (strlen(after_words[k]) == b - a && memcmp(s + a, after_words[k], b - a) == 0)
-            return 1;
-    return 0;
+    return b > a && det_in_list(after_words, N(after_words), s + a, b - a);
 }
 
 size_t addr_bare_house(const char *s, size_t len, size_t j)

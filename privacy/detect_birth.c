@@ -28,6 +28,11 @@ static const struct det_word birth_words[] = {
     DW("народжен", FIT_PREFIX),
     DW("\xd0\xb3.\xd1\x80.", FIT_WORD),                                  /* г.р. */
     DW("\xd0\xb4.\xd1\x80.", FIT_WORD),                                  /* д.р. */
+    /* the birth words cut with a stop (report-adv33 L-43: "Нар. 1987.",
+     * "Рожд. 1990.", "род. в 87-м"): род. нар. народж.; рожд. is рожд
+     * above (hand-written) */
+    DW("\xd1\x80\xd0\xbe\xd0\xb4.", FIT_WORD), DW("\xd0\xbd\xd0\xb0\xd1\x80.", FIT_WORD),
+    DW("\xd0\xbd\xd0\xb0\xd1\x80\xd0\xbe\xd0\xb4\xd0\xb6.", FIT_WORD),
     /* Ukrainian р.н. (рік народження, report-adv27a G-9), spaced too */
     DW("\xd1\x80.\xd0\xbd.", FIT_WORD), DW("\xd1\x80. \xd0\xbd.", FIT_WORD),   /* р.н. р. н. */
     DW("\xd1\x80.\xd0\xbd", FIT_WORD),                                  /* р.н at the end */
@@ -62,10 +67,17 @@ static const struct det_word birth_words[] = {
  * (not "(b.", "d.o.b.", "г.р."). */
 static int full_stop(const char *s, size_t len, size_t i)
 {
-    size_t n;
+    size_t n, a, we;
 
-    return s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
-           det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n);
+    if (!(s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
+          det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n)))
+        return 0;
+    /* a birth word cut with a stop ("Рожд. 1990.") is no sentence's end */
+    if ((we = det_word_ending(s, i, "", &a)) == i &&
+        (det_word_at(s, len, a, "\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_WORD) ||
+         det_in_list(birth_words, sizeof birth_words / sizeof birth_words[0], s + a, i + 1 - a)))
+        return 0;
+    return 1;
 }
 
 /* The Latin birth words of Mongolian (төрсөн, төрсний, төрж, төрөв) with

@@ -243,6 +243,7 @@ int detect_text_unsure(struct detection **out, size_t *nout, const struct normte
     if (addr_cut_paragraphs(&d, &nd, &cap, t) != 0) /* brief s26 addr26 */
         return free(d), err_set(e, EXIT_INPUT, "out of memory while scanning text");
     detect_cut_lines(d, nd, t);                      /* report-adv27a O-6 */
+    nd = detect_cut_sentences(d, nd, t);             /* brief s34 num34 */
     cap = 0;
     *out = d, *nout = nd;
     if (t->orig == NULL || memchr(t->orig, '\n', t->inlen) == NULL)

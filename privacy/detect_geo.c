@@ -647,10 +647,13 @@ size_t detect_plus_code_spaced(const char *s, size_t len, size_t at)
 }
 
 /* Words that follow "what3words" in prose, not an address ("what3words
- * is an app", "w3w for the gate"). */
+ * is an app", "w3w for the gate").  "app" is a word, not a prefix: as a
+ * prefix it took what3words' own words ("what3words: apple · river ·
+ * stone", report-adv33 L-20). */
 static const struct det_word w3w_prose[] = {
     DW("is", FIT_WORD), DW("was", FIT_WORD), DW("the", FIT_WORD), DW("and", FIT_WORD),
-    DW("app", FIT_PREFIX), DW("code", FIT_PREFIX), DW("address", FIT_PREFIX), DW("location", FIT_PREFIX),
+    DW("app", FIT_WORD), DW("apps", FIT_WORD), DW("application", FIT_PREFIX),
+    DW("code", FIT_PREFIX), DW("address", FIT_PREFIX), DW("location", FIT_PREFIX),
     DW("link", FIT_PREFIX), DW("says", FIT_WORD), DW("said", FIT_WORD), DW("shows", FIT_WORD),
     DW("gives", FIT_WORD), DW("for", FIT_WORD), DW("of", FIT_WORD), DW("to", FIT_WORD),
     DW("in", FIT_WORD), DW("at", FIT_WORD), DW("on", FIT_WORD), DW("with", FIT_WORD),
@@ -689,12 +692,13 @@ static size_t w3w_dot(const char *s, size_t len, size_t i, int hyphen)
     return 0;
 }
 
-/* The weight of a letter cp in a word's length: 2 for a Hangul syllable
- * or a Han character (what3words' Korean, Chinese and Japanese words are
- * two syllables or characters: "///사과.나무.하늘"), else 1. */
+/* The weight of a letter cp in a word's length: 2 for a Hangul syllable,
+ * a kana or a Han character (what3words' Korean, Chinese and Japanese
+ * words are two syllables or characters: "///사과.나무.하늘",
+ * "///ひかり・さくら・うみ", report-adv33 L-20b), else 1. */
 static size_t letter_weight(int cp)
 {
-    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) ? 2 : 1;
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3041 && cp <= 0x30FA) ? 2 : 1;
 }
 
 /* Three words joined by one kind of joiner (w3w_dot); the end, or 0.
@@ -774,8 +778,17 @@ size_t detect_scan_w3w(const char *s, size_t len, size_t at, size_t *start, int 
     size_t e, i = at + 3;
 
     (void)start, (void)kind;
-    if (!det_starts(s, len, at, "///"))
-        return 0;
+    if (!det_starts(s, len, at, "///")) {
+        if (!det_alpha(s[at]))
+            return 0;
+        if ((e = detect_three_words_bare(s, len, at)) != 0)
+            return e;
+        /* Full stops spaced on both sides, twice ("Code: table . chair .
+         * lamp", report-adv33 L-20): a sentence's full stop has no space
+         * before it. */
+        e = detect_letters(s, len, at);
+        return det_starts(s, len, e, " . ") ? detect_three_words_spaced(s, len, at) : 0;
+    }
     /* "///index.home.raft"; spaced, "///filled count soap", "/// filled .
      * count . soap" (report-adv28c J-10): the slashes are the label, so
      * dashes join too, as after the label ("///index・home・raft", whose
@@ -800,21 +813,49 @@ static const struct det_word cyr_tlds[] = {
     DW("\xd0\xbe\xd1\x80\xd0\xb3", FIT_WORD), DW("\xd0\xba\xd0\xbe\xd0\xbc", FIT_WORD),
 };
 
-size_t detect_three_words_cyrillic(const char *s, size_t len, size_t at)
+/* File types a dotted name ends in ("notes.final.docx"), not a word of
+ * what3words' lists: the common document, picture, sound, video and
+ * archive types (HAND-WRITTEN). */
+static const struct det_word file_types[] = {
+    DW("txt", FIT_WORD), DW("pdf", FIT_WORD), DW("doc", FIT_WORD), DW("docx", FIT_WORD),
+    DW("odt", FIT_WORD), DW("rtf", FIT_WORD), DW("xls", FIT_WORD), DW("xlsx", FIT_WORD),
+    DW("csv", FIT_WORD), DW("ppt", FIT_WORD), DW("pptx", FIT_WORD), DW("jpg", FIT_WORD),
+    DW("jpeg", FIT_WORD), DW("png", FIT_WORD), DW("gif", FIT_WORD), DW("heic", FIT_WORD),
+    DW("webp", FIT_WORD), DW("mov", FIT_WORD), DW("avi", FIT_WORD), DW("mkv", FIT_WORD),
+    DW("wav", FIT_WORD), DW("ogg", FIT_WORD), DW("opus", FIT_WORD), DW("zip", FIT_WORD),
+    DW("rar", FIT_WORD), DW("tar", FIT_WORD), DW("apk", FIT_WORD), DW("exe", FIT_WORD),
+    DW("html", FIT_WORD), DW("htm", FIT_WORD), DW("json", FIT_WORD), DW("xml", FIT_WORD),
+    DW("log", FIT_WORD), DW("bak", FIT_WORD), DW("tmp", FIT_WORD), DW("local", FIT_WORD),
+    DW("lan", FIT_WORD), DW("internal", FIT_WORD), DW("localdomain", FIT_WORD),
+};
+
+/* The script of the letter cp for detect_three_words_bare: 1 a Latin
+ * lower-case letter, 2 a Cyrillic one, else 0. */
+static int bare_script(int cp)
 {
-    size_t i = at, n, e, w = at, k;
-    int cp;
+    return cp >= 'a' && cp <= 'z' ? 1 : cp >= 0x0400 && cp <= 0x052F ? 2 : 0;
+}
+
+size_t detect_three_words_bare(const char *s, size_t len, size_t at)
+{
+    size_t i = at, n, e, w = at, k, chars;
+    int cp, script = 0;
 
     if (at > 0 && (det_letter_before(s, at) || strchr("./@-_", s[at - 1]) != NULL))
         return 0;
     if ((e = three_words(s, len, at, 0)) == 0 || (e < len && strchr("/@_", s[e]) != NULL && s[e] != '\0'))
         return 0;
     for (k = 0; k < 3; k++) {
-        for (w = i, n = 0; i < e && (cp = det_cp_at(s, len, i, &n)) >= 0x0400 && cp <= 0x052F; i += n)
-            ;
-        if (detect_letters(s, len, w) != i || i - w < 6)        /* three letters of two bytes */
+        for (w = i, chars = 0; i < e && (cp = det_cp_at(s, len, i, &n)) >= 0 && bare_script(cp) != 0 &&
+                               (script == 0 || bare_script(cp) == script); i += n, chars++)
+            script = bare_script(cp);
+        if (detect_letters(s, len, w) != i || chars < 3)
             return 0;
         i += w3w_dot(s, len, i, 0);
     }
-    return det_in_list(cyr_tlds, sizeof cyr_tlds / sizeof cyr_tlds[0], s + w, e - w) ? 0 : e;
+    if (det_in_list(file_types, sizeof file_types / sizeof file_types[0], s + w, e - w))
+        return 0;
+    if (script == 2)
+        return det_in_list(cyr_tlds, sizeof cyr_tlds / sizeof cyr_tlds[0], s + w, e - w) ? 0 : e;
+    return detect_public_tld(s, w, e) ? 0 : e;
 }

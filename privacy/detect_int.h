@@ -653,6 +653,12 @@ int addr_cut_paragraphs(struct detection **d, size_t *n, size_t *cap, const stru
  * that runs across a line break into a line of words before that break;
  * positions and addresses kept whole. */
 void detect_cut_lines(struct detection *d, size_t n, const struct normtext *t);
+/* detect_lines.c: drops from d[0..n) (norm offsets of t) each position
+ * read from words without a label whose second or third word starts
+ * with a capital letter in t's original: a sentence typed without spaces
+ * ("домой.Сел.Поел", brief s34 num34), not what3words' lower-case words.
+ * Returns the count kept (in place, in order). */
+size_t detect_cut_sentences(struct detection *d, size_t n, const struct normtext *t);
 
 /* detect_address_view.c: the copy of a text an address is read in, its
  * numbers as ASCII digits (Arabic-Indic digits, numbers said in words:
@@ -714,12 +720,23 @@ size_t detect_three_words_spaced(const char *s, size_t len, size_t at);
  * what3words label only ("w3w filled-count-soap"), each of three letters
  * or more and none a word of prose; the end, or 0. */
 size_t detect_three_words_hyphen(const char *s, size_t len, size_t at);
-/* detect_geo.c: three Cyrillic words of three letters or more joined by
- * one dot of detect_three_words, with no label ("у стол.окно.книга",
- * report-adv32 L-15): Cyrillic writes no host names but under its own
- * top-level domains (.рф, .укр...: no address ends in one), so the dots
- * say what3words; the end, or 0. */
-size_t detect_three_words_cyrillic(const char *s, size_t len, size_t at);
+/* detect_geo.c: three words of one script, Cyrillic or Latin, of three
+ * letters or more, joined by one dot of detect_three_words, with no
+ * label ("у стол.окно.книга", report-adv32 L-15; "meet at
+ * filled.count.soap", "[bells.frog.lamp]", report-adv33 L-20): a host
+ * name ends in a top-level domain (Cyrillic ones listed there, Latin ones
+ * the Public Suffix List's: detect_public_tld) and a file name in its
+ * type, so three dotted words that end in neither say what3words.  at is
+ * a word start in the norm view (bytes); the end, or 0. */
+size_t detect_three_words_bare(const char *s, size_t len, size_t at);
+/* detect_words.c: 1 if the word w[0..n) (norm view, bytes) is a word of
+ * a person, a possessive or personal pronoun ("his", "her", "его",
+ * "її"): a number after it is someone else's ("4417 and his 5566"). */
+int detect_owner_word(const char *w, size_t n);
+/* detect_net.c: 1 if s[at..end) (norm view, lower case UTF-8, bytes) is
+ * a top-level domain of the Public Suffix List's ICANN section (libpsl's
+ * built-in copy, no file read). */
+int detect_public_tld(const char *s, size_t at, size_t end);
 /* detect_label_w3w.c: 1 if a what3words label ("w3w", "what3words", "what 3
  * words", "what three words", "три слова", "三个词"...) ends
  * right before at, through spaces. */

@@ -40,12 +40,44 @@ static const struct det_word w3w_glued[] = {
     DW("\xe4\xb8\x89\xe8\xaa\x9e", FIT_WORD),                                           /* 三語 */
 };
 
+/* The word "address" after a what3words label ("what3words address:",
+ * "what3words адрес —", "三词地址：", report-adv33 L-20b): address;
+ * адрес, адреса, адресу (Russian, Ukrainian); хаяг (Mongolian); 주소;
+ * 地址 (Chinese), 住所 (Japanese), glued to a Han label too. */
+static const struct det_word address_words[] = {
+    DW("address", FIT_WORD), DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81", FIT_WORD), /* адрес */
+    DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd0\xb0", FIT_WORD),           /* адреса */
+    DW("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd1\x83", FIT_WORD),           /* адресу */
+    DW("\xd1\x85\xd0\xb0\xd1\x8f\xd0\xb3", FIT_WORD),                               /* хаяг */
+    DW("\xec\xa3\xbc\xec\x86\x8c", FIT_WORD),                                         /* 주소 */
+};
+static const char *const han_address[] = { "\xe5\x9c\xb0\xe5\x9d\x80", "\xe4\xbd\x8f\xe6\x89\x80" }; /* 地址 住所 */
+
+static int label_word(const char *s, size_t a, const char *w, size_t n);
+
+/* What the word s[a..a+n) says of a what3words address after it, as
+ * label_word, through a word for "address" after the label (address_words,
+ * or 地址 and 住所 glued to it): that word alone says nothing. */
+int det_w3w_label_word(const char *s, size_t a, const char *w, size_t n)
+{
+    size_t b, we, k;
+
+    for (k = 0; k < N(han_address); k++)
+        if (n > 6 && memcmp(w + n - 6, han_address[k], 6) == 0)
+            return label_word(s, a, w, n - 6) == 2 ? 2 : 0;
+    if (!det_in_list(address_words, N(address_words), w, n))
+        return label_word(s, a, w, n);
+    if ((we = det_word_ending(s, a, " ", &b)) == 0)
+        return 0;
+    return label_word(s, b, s + b, we - b) == 2 ? 2 : 0;
+}
+
 /* What the word s[a..a+n) says of a what3words address after it: 2 if
  * it ends a what3words label (w3w_labels, or "words" after "three", or
  * a glued form: w3w_words), 1 if it is "words" alone right before a
  * colon ("слова: index–home–raft": words joined by dots or dashes may
  * follow, spaced words are prose), else 0. */
-int det_w3w_label_word(const char *s, size_t a, const char *w, size_t n)
+static int label_word(const char *s, size_t a, const char *w, size_t n)
 {
     size_t b, we;
 
@@ -63,28 +95,28 @@ int det_w3w_label_word(const char *s, size_t a, const char *w, size_t n)
  * ("три слова: «стол.окно.книга»", "w3w “filled.count.soap”", "w3w:
  * (filled.count.soap)": report-adv32 L-15): « “ „ ‹ 「 『 ( [ and the
  * straight quotes (the norm view writes ‘ as '). */
-static const char *const open_marks[] = {
-    "\xc2\xab", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xe2\x80\xb9", "\xe3\x80\x8c", "\xe3\x80\x8e",
-    "(", "[", "\"", "'",
+static const struct det_word open_marks[] = {
+    DW("\xc2\xab", FIT_ANY), DW("\xe2\x80\x9c", FIT_ANY), DW("\xe2\x80\x9e", FIT_ANY),
+    DW("\xe2\x80\xb9", FIT_ANY), DW("\xe3\x80\x8c", FIT_ANY), DW("\xe3\x80\x8e", FIT_ANY),
+    DW("(", FIT_ANY), DW("[", FIT_ANY), DW("\"", FIT_ANY), DW("'", FIT_ANY),
 };
 
-/* The length of an opening mark of open_marks at i, or 0. */
+/* The length of an opening mark of open_marks at i, or 0 (the table's
+ * lengths: no strlen per entry on every call, brief s34 num34). */
 static size_t open_mark(const char *s, size_t len, size_t i)
 {
     for (size_t k = 0; k < N(open_marks); k++)
-        if (det_starts(s, len, i, open_marks[k]))
-            return strlen(open_marks[k]);
+        if (i + open_marks[k].n <= len && memcmp(s + i, open_marks[k].w, open_marks[k].n) == 0)
+            return open_marks[k].n;
     return 0;
 }
 
 /* The length of an opening mark ending right at i, or 0. */
 size_t det_open_mark_before(const char *s, size_t i)
 {
-    size_t m;
-
     for (size_t k = 0; k < N(open_marks); k++)
-        if ((m = strlen(open_marks[k])) <= i && memcmp(s + i - m, open_marks[k], m) == 0)
-            return m;
+        if (open_marks[k].n <= i && memcmp(s + i - open_marks[k].n, open_marks[k].w, open_marks[k].n) == 0)
+            return open_marks[k].n;
     return 0;
 }
 

@@ -10,6 +10,7 @@
  * one number). */
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "privacy/normalise.h"
 
 /* 1 if s[i..e) holds two letters in a row (any script). */
 static int has_word(const char *s, size_t i, size_t e)
@@ -58,4 +59,36 @@ void detect_cut_lines(struct detection *d, size_t n, const struct normtext *t)
             break;
         }
     }
+}
+
+/* 1 if a word of the dotted words s[a..e) after the first starts with a
+ * capital letter in t's original: sentences typed without spaces
+ * ("домой.Сел.Поел"), as what3words writes its words in lower case. */
+static int capital_after_dot(const struct normtext *t, size_t a, size_t e)
+{
+    size_t o;
+    int cp;
+
+    for (size_t p = a; p < e; p++)
+        if (det_digit(t->norm[p]))
+            return 0;                               /* "N 47.9 E 106.9" */
+    for (size_t p = a + 1; p < e; p++) {
+        if (!det_letter_at(t->norm, t->normlen, p) || det_letter_before(t->norm, p) ||
+            (o = t->ostart[p]) >= t->inlen)
+            continue;
+        if (utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && normalise_is_upper(cp))
+            return 1;
+    }
+    return 0;
+}
+
+size_t detect_cut_sentences(struct detection *d, size_t n, const struct normtext *t)
+{
+    size_t k, m = 0;
+
+    for (k = 0; k < n; k++)
+        if (t->orig == NULL || d[k].kind != DETECT_GPS || !det_letter_at(t->norm, t->normlen, d[k].start) ||
+            detect_w3w_label_before(t->norm, d[k].start) || !capital_after_dot(t, d[k].start, d[k].end))
+            d[m++] = d[k];
+    return m;
 }

@@ -465,10 +465,7 @@ static size_t url_rest(const char *s, size_t len, size_t at, size_t i)
     return i;
 }
 
-/* A top-level domain of the Public Suffix List's ICANN section
- * (libpsl's built-in copy, no file read), s[at..end) in the norm view
- * (lower case UTF-8). */
-static int public_tld(const char *s, size_t at, size_t end)
+int detect_public_tld(const char *s, size_t at, size_t end)
 {
     char tld[64];
 
@@ -488,7 +485,7 @@ static int host_alone(const char *s, const struct host *h)
         return 1;
     if (!(h->digit || h->labels >= 3 || (unsigned char)s[h->tld] >= 0x80 || h->end - h->tld >= 4))
         return 0;
-    return public_tld(s, h->tld, h->end);
+    return detect_public_tld(s, h->tld, h->end);
 }
 
 size_t detect_scan_url(const char *s, size_t len, size_t at, size_t *start, int *kind)

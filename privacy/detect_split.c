@@ -164,6 +164,8 @@ static size_t gap_at(const char *s, size_t len, size_t i, int first, int *split,
              * or a one-letter "and" a joiner; a month's name a group. */
             if ((chars == 1 && !conjunction(s, j, e)) || detect_month_word(s, len, j, &n))
                 return j;
+            if (detect_owner_word(s + j, e - j))
+                return i;
             if (words++ > 1 || ((chars > SPLIT_WORD_CHARS || e - j > SPLIT_WORD) && !detect_ms_joiner(s + j, e - j)))
                 return i;
             *word = 1, j = e;

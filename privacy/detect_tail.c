@@ -87,6 +87,12 @@ static const struct det_word account_nouns[] = {
     DW("\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_PREFIX), DW("\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80", FIT_PREFIX), DW("\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba", FIT_PREFIX),
     DW("\xd0\xb2\xd1\x82\xd0\xb1", FIT_WORD), DW("\xd1\x85\xd0\xb0\xd0\xb0\xd0\xbd", FIT_WORD), DW("\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbc\xd1\x82", FIT_PREFIX),
     DW("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82", FIT_PREFIX), DW("\xd0\xbc\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_PREFIX),
+    /* the same banks and the Kazakh ones in Latin letters, as their apps
+     * and cards write them ("Monobank *9911", "Kaspi Gold 4400 ... 1188",
+     * report-adv33 L-21); Japanese クレカ (credit card) */
+    DW("monobank", FIT_WORD), DW("tinkoff", FIT_WORD), DW("sberbank", FIT_WORD), DW("privatbank", FIT_WORD),
+    DW("kaspi", FIT_WORD), DW("halyk", FIT_WORD), DW("golomt", FIT_WORD), DW("khanbank", FIT_WORD),
+    DW("\xe3\x82\xaf\xe3\x83\xac\xe3\x82\xab", FIT_ANY), DW("\xe3\x82\xab-\xe3\x83\x89", FIT_ANY), /* クレカ, カード as the norm view writes it */
 };
 int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to)
 {
@@ -241,6 +247,10 @@ static size_t short_mask(const char *s, size_t len, size_t at)
         else
             break;
     }
+    /* one space after a mask of '*', '#' or '•' ("Тинькофф •• 7781",
+     * report-adv33 L-21); after '.' or '…' a sentence ends */
+    if (n > 0 && i + 1 < len && s[i] == ' ' && s[i - 1] != '.' && s[i - 1] != '\xa6')
+        i++;
     if (n == 0 || det_digits(s, len, i) != 4 || det_letter_at(s, len, i + 4) ||
         (i + 5 < len && strchr(".,-/:", s[i + 4]) != NULL && det_digit(s[i + 5])))
         return 0;
@@ -297,6 +307,9 @@ static const char *const han_endings[] = {
     /* Japanese 下4桁 下四桁 (the lower four places), 末尾 (the end):
      * "カードの下4桁は4567", "末尾4567のカード" (report-adv32 L-17) */
     "\xe4\xb8\x8b" "4" "\xe6\xa1\x81", "\xe4\xb8\x8b\xe5\x9b\x9b\xe6\xa1\x81", "\xe6\x9c\xab\xe5\xb0\xbe",
+    /* 下4ケタ 下四ケタ: 桁 written in katakana ("クレカの下4ケタ 7788",
+     * report-adv33 L-41) */
+    "\xe4\xb8\x8b" "4" "\xe3\x82\xb1\xe3\x82\xbf", "\xe4\xb8\x8b\xe5\x9b\x9b\xe3\x82\xb1\xe3\x82\xbf",
     "\xe5\xb0\xbe\xe5\x8f\xb7", "\xe5\xb0\xbe\xe8\x99\x9f", "\xe5\xb0\xbe\xe6\x95\xb0", "\xe5\xb0\xbe\xe6\x95\xb8", "\xe5\x90\x8e\xe5\x9b\x9b\xe4\xbd\x8d", "\xe5\xbe\x8c\xe5\x9b\x9b\xe4\xbd\x8d", "\xe6\x9c\xab\xe5\x9b\x9b\xe4\xbd\x8d",
 };
 /* Counters and units after a number: a sum, an amount, an age ("尾数500元"). */
@@ -385,6 +398,14 @@ static size_t bank_name(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* 1 if the four digits s[at..at+4) are a round sum (they end in "00":
+ * "Сбер на 1500.", "карта 2500"), no card's last four (one card in a
+ * hundred ends so). */
+static int round_sum(const char *s, size_t at)
+{
+    return s[at + 2] == '0' && s[at + 3] == '0';
+}
+
 /* A card's noun, then "на" and its four last digits, in figures or said
  * (Russian and Ukrainian "карта на 4567", "картку на 4821": report-adv31
  * L-14, report-adv30 L-15): the digits' start, their end in *end, or 0.
@@ -433,8 +454,120 @@ static size_t card_na(const char *s, size_t len, size_t at, size_t *end)
      * a sum). */
     if (bank && e < len && strchr(",.;!?)", s[e]) == NULL)
         return 0;
+    /* A bank alone before a round sum: a transfer ("Сбер на 1500."). */
+    if (bank && det_digit(s[i]) && round_sum(s, i))
+        return 0;
     *end = e;
     return i;
+}
+
+/* A card's first four digits at at, a mask ('*', 'x', '#', '•', '.' or
+ * '…', two or more, maybe in spaced groups) and its last four ("Kaspi
+ * Gold 4400 ... 1188", "Сбербанк 4276 **** **** 1234", report-adv33
+ * L-21): the end, or 0.  A mask of dots only needs a card's or a bank's
+ * noun before in the sentence (a range is written "4400 ... 4500"). */
+static size_t card_ends(const char *s, size_t len, size_t at)
+{
+    size_t i = at + 4, marks = 0, dots = 0, e;
+
+    if (det_digits(s, len, at) != 4 || (at > 0 && det_alnum(s[at - 1])))
+        return 0;
+    for (;;) {
+        if (i < len && (s[i] == '*' || s[i] == 'x' || s[i] == '#' || s[i] == '.'))
+            dots += s[i] == '.', i++, marks++;
+        else if (det_starts(s, len, i, "\xe2\x80\xa2") || det_starts(s, len, i, "\xe2\x80\xa6"))
+            dots += s[i + 2] == '\xa6', i += 3, marks++;
+        else if (i < len && s[i] == ' ' && i + 1 < len && !det_digit(s[i + 1]))
+            i++;
+        else
+            break;
+    }
+    if (marks < 2 || i >= len || s[i] != ' ' || det_digits(s, len, i + 1) != 4)
+        return 0;
+    e = i + 5;
+    if (det_letter_at(s, len, e) || (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
+        return 0;
+    return dots < marks || strong_noun_near(s, len, sentence_from(s, at), at) ? e : 0;
+}
+
+/* 1 if the word s[a..e) names a card: Russian and Ukrainian карт with a
+ * card ending (card_endings) or alone (Mongolian карт), card, kart, and
+ * a word that ends in 卡, カード or 카드 ("招商银行卡", "楽天カード"; the
+ * bytes before e, as the norm view's '-' of ー splits カ-ド). */
+static int card_word(const char *s, size_t a, size_t e)
+{
+    static const char kart[] = "\xd0\xba\xd0\xb0\xd1\x80\xd1\x82";
+    /* 卡 カード (the norm view writes its ー '-': カ-ド) 카드 */
+    static const char *const han[] = { "\xe5\x8d\xa1", "\xe3\x82\xab\xe3\x83\xbc\xe3\x83\x89",
+                                       "\xe3\x82\xab-\xe3\x83\x89", "\xec\xb9\xb4\xeb\x93\x9c" };
+    size_t k, w = a + strlen(kart);
+
+    if (e - a == 4 && (memcmp(s + a, "card", 4) == 0 || memcmp(s + a, "kart", 4) == 0))
+        return 1;
+    if (e >= w && memcmp(s + a, kart, strlen(kart)) == 0) {
+        if (e == w)
+            return 1;
+        for (k = 0; k < N(card_endings); k++)
+            if (e - w == strlen(card_endings[k]) && memcmp(s + w, card_endings[k], e - w) == 0)
+                return 1;
+        return 0;
+    }
+    for (k = 0; k < N(han); k++)
+        if (e >= strlen(han[k]) && memcmp(s + e - strlen(han[k]), han[k], strlen(han[k])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Four digits right after a card's word, ending the clause ("Хаан банкны
+ * карт 8844.", "招商银行卡 5566。", "楽天カード 1234。", report-adv33 L-21,
+ * L-41): the end, or 0.  No year (19.., 20..), no round sum, no money
+ * word around. */
+static size_t card_word_digits(const char *s, size_t len, size_t at)
+{
+    size_t e = at + 4, a, we;
+
+    if (det_digits(s, len, at) != 4 || at < 2 || s[at - 1] != ' ' ||
+        det_starts(s, len, at, "19") || det_starts(s, len, at, "20") || round_sum(s, at))
+        return 0;
+    if (!(e == len || (e < len && strchr(",.;!?)", s[e]) != NULL && s[e] != '\0' &&
+                       !(e + 1 < len && det_digit(s[e + 1]))) ||
+          det_starts(s, len, e, "\xe3\x80\x82") || det_starts(s, len, e, "\xe3\x80\x81")))
+        return 0;
+    if ((we = det_word_ending(s, at, " ", &a)) == 0 || we != at - 1 || !card_word(s, a, we) ||
+        det_money_around(s, len, at, e))
+        return 0;
+    return e;
+}
+
+/* "And" and "or" before a second owner's digits (English, Russian,
+ * Ukrainian, Mongolian ба). */
+static const struct det_word sibling_and[] = {
+    DW("and", FIT_WORD), DW("or", FIT_WORD), DW("\xd0\xb8", FIT_WORD), DW("\xd0\xb0", FIT_WORD),
+    DW("\xd1\x96", FIT_WORD), DW("\xd1\x82\xd0\xb0", FIT_WORD), DW("\xd0\xb1\xd0\xb0", FIT_WORD),
+};
+
+/* The digits at at said of a second owner right after a first number's
+ * last digits ("her card ends in 4417 and his 5566", report-adv33
+ * O-25): as many digits (three to six) as the group before, "and" or
+ * "or" and a word of a person (detect_owner_word) between, a card's,
+ * an account's or a phone's noun in the sentence before the first.
+ * Their end, or 0. */
+static size_t sibling_tail(const char *s, size_t len, size_t at)
+{
+    size_t e = last_digits(s, len, at), we, a, q;
+
+    if (e == 0 || e - at < 3 || det_digits(s, len, at) != e - at || at < 2 || s[at - 1] != ' ' ||
+        (we = det_word_ending(s, at, " ", &a)) == 0 || !detect_owner_word(s + a, we - a) ||
+        (we = det_word_ending(s, a, " ,", &a)) == 0 || !det_in_list(sibling_and, N(sibling_and), s + a, we - a))
+        return 0;
+    for (q = a; q > 0 && (s[q - 1] == ' ' || s[q - 1] == ','); q--)
+        ;
+    if (q < e - at)
+        return 0;
+    a = q - (e - at);
+    if (det_digits(s, len, a) != e - at || (a > 0 && det_alnum(s[a - 1])))
+        return 0;
+    return strong_noun_near(s, len, sentence_from(s, a), a) ? e : 0;
 }
 
 /* 0 if neither an ending word of endings[], a mask (mask(): '*', 'x',
@@ -488,6 +621,9 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
               !(e - at == 4 && (det_starts(s, len, at, "19") || det_starts(s, len, at, "20")))))
             return 0;
         *start = at;
+    } else if (det_digit(s[at]) && ((e = sibling_tail(s, len, at)) != 0 || (e = card_ends(s, len, at)) != 0 ||
+                                    (e = card_word_digits(s, len, at)) != 0)) {
+        *start = at, from = sentence_from(s, at);
     } else if ((i = card_na(s, len, at, &e)) != 0) {
         return *start = i, *kind = DETECT_ACCOUNT, e;
     } else if ((i = short_mask(s, len, at)) != 0) {

@@ -93,3 +93,24 @@ int det_born_right_before(const char *s, size_t at)
     }
     return 0;
 }
+
+/* Words of a person in a gap (possessive and personal pronouns of
+ * English, Russian, Ukrainian; Korean 그의): a number of someone else
+ * follows ("her card ends in 4417 and his 5566", report-adv33 O-25):
+ * detect_split.c ends a run there, detect_tail.c reads a second owner's
+ * digits after one.  Written by hand (our choice, brief s34 num34). */
+static const struct det_word owners[] = {
+    DW("his", FIT_WORD), DW("her", FIT_WORD), DW("hers", FIT_WORD), DW("my", FIT_WORD),
+    DW("mine", FIT_WORD), DW("your", FIT_WORD), DW("our", FIT_WORD), DW("its", FIT_WORD),
+    DW("he", FIT_WORD), DW("she", FIT_WORD), DW("we", FIT_WORD), DW("they", FIT_WORD),
+    DW("\xd0\xb5\xd0\xb3\xd0\xbe", FIT_WORD), DW("\xd0\xb5\xd1\x91", FIT_WORD),     /* его её */
+    DW("\xd0\xb5\xd0\xb5", FIT_WORD), DW("\xd0\xb8\xd1\x85", FIT_WORD),               /* ее их */
+    DW("\xd0\xbc\xd0\xbe\xd0\xb9", FIT_WORD), DW("\xd0\xbc\xd0\xbe\xd1\x8f", FIT_WORD), /* мой моя */
+    DW("\xd1\x97\xd1\x97", FIT_WORD), DW("\xd0\xb9\xd0\xbe\xd0\xb3\xd0\xbe", FIT_WORD), /* її його */
+    DW("\xea\xb7\xb8\xec\x9d\x98", FIT_WORD),                                         /* 그의 */
+};
+
+int detect_owner_word(const char *w, size_t n)
+{
+    return n > 0 && det_in_list(owners, sizeof owners / sizeof owners[0], w, n);
+}
