@@ -260,8 +260,27 @@ static int tender_is_word(const int *cp, int n);
  * it, Славы, Поле, Коли) and a stem whose forms are words (tender_is_word):
  * those keep the capital.  The nominative keeps it always (дарья пришла:
  * the name-or-word flag), and so do the Latin spellings. */
+static int add_form_in(struct variant_list *out, const int *stem, int ns, const char *end,
+                       int national, int oblique, int latin);
+
 static int add_form(struct variant_list *out, const int *stem, int ns, const char *end,
                     int national, int oblique)
+{
+    return add_form_in(out, stem, ns, end, national, oblique, 1);
+}
+
+/* A colloquial vocative of a full name or its short form, the ending
+ * dropped (Вер, Дашк, Дарь, Любаш: report-adv33 L-10, L-33): as add_form,
+ * in Cyrillic only.  It is spoken Russian written in Cyrillic; its Latin
+ * spelling is no form the name takes and may be another word or a place
+ * (Natal of Наталь: tests/cli/leaks-cyr21.bats R-4). */
+static int add_vocative(struct variant_list *out, const int *stem, int ns, const char *end)
+{
+    return add_form_in(out, stem, ns, end, 0, 0, 0);
+}
+
+static int add_form_in(struct variant_list *out, const int *stem, int ns, const char *end,
+                       int national, int oblique, int latin)
 {
     int cp[RU_MAX + 8], n = ns, k;
     char key[(RU_MAX + 8) * 2 + 1];
@@ -290,7 +309,7 @@ static int add_form(struct variant_list *out, const int *stem, int ns, const cha
         out->capital = 0;
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
     out->context = context, out->capital = capital;
-    if (rc == 0)
+    if (rc == 0 && latin)
         rc = add_latin(out, cp, n);
     if (rc == 0 && national)
         rc = add_national(out, cp, n, 1);
@@ -545,7 +564,7 @@ static int add_diminutive(struct variant_list *out, const int *cp, int n, const 
         /* One in -ша drops its -а so too (Танюша: Танюш, Любаша: Любаш;
          * report-adv33 L-10). */
         else if (rc == 0 && d[m - 1] == 0x430 && d[m - 2] == 0x448)
-            rc = add_form(out, d, m - 1, "", 0, 0);
+            rc = add_vocative(out, d, m - 1, "");
     }
     sodium_memzero(d, sizeof d);
     sodium_memzero(key, sizeof key);
@@ -629,7 +648,7 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
          * иди."; report-adv33 L-33), and its possessive adjectives (Верин
          * адрес: L-46). */
         if (rc == 0)
-            rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
+            rc = add_vocative(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "");
         if (rc == 0)
             rc = lower_possessives(out, cp, n);
     }
@@ -692,7 +711,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             /* Its colloquial vocative, the -а dropped ("Эй, Дашк!":
              * report-adv33 L-33), as the short form's below. */
             if (rc == 0 && familiar)
-                rc = add_form(out, d, m - 1, "", 0, 0);
+                rc = add_vocative(out, d, m - 1, "");
         }
         /* A short form's Ukrainian cases and vocative (Сашо, Сашею) and
          * its diminutives (Сашко, Сашечка, Натуся). */
@@ -741,7 +760,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             rc = diminutives(out, cp, n - 2, 0, ON_YA);
         /* -ья: the vocative without its -я (Дарь, иди: report-adv33 L-33). */
         if (rc == 0 && cp[n - 2] == 0x44C)
-            rc = add_form(out, cp, n - 1, "", 0, 0);
+            rc = add_vocative(out, cp, n - 1, "");
         sodium_memzero(d, sizeof d);
     }
     sodium_memzero(cp, sizeof cp);
