@@ -427,9 +427,10 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
 
 /* redact_forms.c: where an abbreviated part of the same subject's name
  * written before norm byte p starts ("Bat.Altangerel", "Батб. Алтангэрэл"
- * for Батбаярын Алтангэрэл: a capitalised word of 2 to 6 letters, then a
- * full stop, its letters, Cyrillic read in Latin, starting a spelling of a
- * part of a name of the subject of term); p if none. */
+ * for Батбаярын Алтангэрэл: a capitalised word of 2 to 6 letters ending
+ * where spelling cuts an abbreviation (not after a vowel, ь, ъ or й), then
+ * a full stop, its letters, Cyrillic read in Latin, starting a spelling of
+ * a part of a name of the subject of term); p if none. */
 size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
                             size_t p);
 
