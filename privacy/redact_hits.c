@@ -7,12 +7,14 @@
 #include <utf8proc.h>
 
 #include "privacy/gazetteer.h"
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
 #include "privacy/romanise.h"
 #include "privacy/variants.h"
+#include "privacy/variants_int.h"
 #include "util/lexicon.h"
 
 int redact_span_add(struct spans *sp, const struct span *s)
@@ -685,6 +687,19 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     return glued_ko ? glued_hangul(t, f, nstart, nend, wend, yes) : yes;
 }
 
+static int any_form(void *ctx, const char *form, size_t formlen)
+{
+    (void)ctx, (void)form, (void)formlen;
+    return 1;
+}
+
+int redact_cyrillic_word(const char *w, size_t len)
+{
+    if (redact_known_word(LEXICON_MN, w, len) != 1)
+        return 0;
+    return nicknames_each(w, len, any_form, NULL) != 1 || slavic_word(w, len);
+}
+
 /* The rules of literal id; a name that may be a word asked of the
  * dictionary when ask is set, else FORM_REPLACE until it was asked. */
 static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
@@ -710,7 +725,8 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
         (void)utf8_next(&cp, key, l->keylen);
         lang = lexicon_lang_of(cp);
         ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
-                                      : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
+                   : lang == LEXICON_MN ? redact_cyrillic_word(key, l->keylen)
+                                        : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
         /* A generated spelling that is an acronym (iban of Ivan: IBAN;
          * brief s19 num19, R-8) is a word as much as one in lower case. */
         if (!ordinary && l->generated && l->person && lang == LEXICON_EN)

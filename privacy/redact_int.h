@@ -203,6 +203,17 @@ int redact_place_known(const char *w, size_t len);
  * redact_words_clear; 0 if not, or if the dictionary is missing. */
 int redact_known_word(int lang, const char *w, size_t len);
 
+/* redact_hits.c: 1 if the Cyrillic word w[0..len) (bytes, key or norm
+ * view, lower case) is an ordinary word, else 0: one the Mongolian
+ * dictionary knows (redact_known_word: Гэрэл, Болд, гэрлийн), unless it
+ * is a given name the Russian lists know (data/nicknames: it has short
+ * forms there) that hunspell-ru and hunspell-uk do not know as a word
+ * (slavic_word): the Mongolian dictionary's verb forms and cases are no
+ * word of a Russian text (Дарья, read as a form of дарь: report-adv33
+ * L-60, L-61; Роман stays a word).  The one answer for a registered name
+ * (lit_form) and a word of the text (redact_sense_as_word). */
+int redact_cyrillic_word(const char *w, size_t len);
+
 /* A question about one word (bytes w[0..len)) whose answer depends on the
  * word alone: 1 or 0, or -1 when it could not be answered (not kept). */
 typedef int (*redact_word_ask_fn)(const char *w, size_t len);

@@ -867,7 +867,7 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
     /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
      * as a word of its own: the name's word form, as the name itself is
      * when the dictionary knows it (FORM_WORD). */
-    return redact_known_word(LEXICON_MN, t->norm + a, wend - a) == 1;
+    return redact_cyrillic_word(t->norm + a, wend - a);
 }
 
 int redact_sense_phrase(const struct normtext *t, size_t a, size_t b)
