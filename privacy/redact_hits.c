@@ -7,7 +7,6 @@
 #include <utf8proc.h>
 
 #include "privacy/gazetteer.h"
-#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -685,19 +684,6 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
             return HIT_NONE;
     }
     return glued_ko ? glued_hangul(t, f, nstart, nend, wend, yes) : yes;
-}
-
-static int any_form(void *ctx, const char *form, size_t formlen)
-{
-    (void)ctx, (void)form, (void)formlen;
-    return 1;
-}
-
-int redact_cyrillic_word(const char *w, size_t len)
-{
-    if (redact_known_word(LEXICON_MN, w, len) != 1)
-        return 0;
-    return nicknames_each(w, len, any_form, NULL) != 1 || slavic_word(w, len);
 }
 
 /* The rules of literal id; a name that may be a word asked of the

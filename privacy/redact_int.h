@@ -203,7 +203,7 @@ int redact_place_known(const char *w, size_t len);
  * redact_words_clear; 0 if not, or if the dictionary is missing. */
 int redact_known_word(int lang, const char *w, size_t len);
 
-/* redact_hits.c: 1 if the Cyrillic word w[0..len) (bytes, key or norm
+/* redact_sense.c: 1 if the Cyrillic word w[0..len) (bytes, key or norm
  * view, lower case) is an ordinary word, else 0: one the Mongolian
  * dictionary knows (redact_known_word: Гэрэл, Болд, гэрлийн), unless it
  * is a given name the Russian lists know (data/nicknames: it has short

@@ -19,10 +19,12 @@
 #include "crypto/secmem.h"
 #include "privacy/detect.h"
 #include "privacy/flag_context.h"
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
+#include "privacy/variants_int.h"
 #include "util/lexicon.h"
 
 /* ---- Words of the norm view ----
@@ -904,4 +906,17 @@ int redact_sense_near_word(const struct normtext *t, size_t a, size_t b)
         ends_with_one(t->norm, a, b, ru_verb_past))
         return 1;
     return redact_sense_word(t, a, b);
+}
+
+static int any_form(void *ctx, const char *form, size_t formlen)
+{
+    (void)ctx, (void)form, (void)formlen;
+    return 1;
+}
+
+int redact_cyrillic_word(const char *w, size_t len)
+{
+    if (redact_known_word(LEXICON_MN, w, len) != 1)
+        return 0;
+    return nicknames_each(w, len, any_form, NULL) != 1 || slavic_word(w, len);
 }
