@@ -276,6 +276,37 @@ static size_t long_mark_after(const struct normtext *t, size_t end)
                                                                                    : end;
 }
 
+/* 1 if a span of sp other than sp->s[self] covers norm [a, b): a word
+ * before a full stop that is a name form of its own ("Я видела Дашу.
+ * Петрову забрали": Дашу is replaced as itself), a mention that ends a
+ * sentence, no abbreviation of the name after it (report-adv33 O-16). */
+static int own_span(const struct spans *sp, size_t self, size_t a, size_t b)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (i != self && sp->s[i].start <= a && sp->s[i].end >= b)
+            return 1;
+    return 0;
+}
+
+/* Where an abbreviated part of the name before sp->s[i] starts
+ * (redact_abbrev_before), or its start: not a word replaced as a name of
+ * its own with a space after its full stop, nor one on another line (the
+ * full stop then ends a sentence); "Dorjd.Bolormaa", written as one word,
+ * is one name whatever its parts' hits. */
+static size_t abbrev_before(const struct spans *sp, size_t i, const struct redactor *r,
+                            const struct normtext *t)
+{
+    const struct span *s = &sp->s[i];
+    size_t a = redact_abbrev_before(r, s->term, t, s->start), dot;
+
+    if (a == s->start)
+        return a;
+    for (dot = a; dot < s->start && t->norm[dot] != '.'; dot++)
+        ;
+    return (dot + 1 < s->start && own_span(sp, i, a, dot)) || redact_crosses_line(t, a, s->start)
+               ? s->start : a;
+}
+
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t i, a;
@@ -287,7 +318,7 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             continue;
         a = initials_before(t, s->start);
         if (a == s->start)
-            a = redact_abbrev_before(r, s->term, t, s->start);
+            a = abbrev_before(sp, i, r, t);
         if (a == s->start)
             a = patronymic_before(t, s->start);
         if (a == s->start && (a = surname_before(t, s->start)) != s->start &&

@@ -31,6 +31,29 @@ static int starts_piece(const struct redactor *r, long subject, const char *key,
     return 0;
 }
 
+/* 1 if cp (norm view: lower case, Latin without marks) is a vowel, or a
+ * Cyrillic soft or hard sign or й.  Russian, Ukrainian and Mongolian
+ * spelling cuts an abbreviation before a vowel, never after one nor after
+ * those signs ("Батб.", "Дор.", "Bat."; Rosenthal, Справочник по
+ * правописанию, § on graphic abbreviations): a word that ends so before a
+ * full stop is a whole word ending a sentence ("Я видела Дашу. Петрову
+ * забрали", "I met Maria. Maria Volkova came": report-adv33 O-16). */
+static int abbrev_cannot_end(int cp)
+{
+    static const int cyr[] = {
+        0x430, 0x435, 0x451, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F,  /* а е ё и о у ы э ю я */
+        0x456, 0x457, 0x454, 0x4E9, 0x4AF,                                      /* і ї є ө ү */
+        0x44C, 0x44A, 0x439,                                                    /* ь ъ й */
+    };
+
+    if (cp < 0x80)
+        return strchr("aeiouy", cp) != NULL && cp != 0;
+    for (size_t i = 0; i < sizeof cyr / sizeof cyr[0]; i++)
+        if (cyr[i] == cp)
+            return 1;
+    return 0;
+}
+
 size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
                             size_t p)
 {
@@ -47,7 +70,8 @@ size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct 
         while (w > 0 && ((unsigned char)t->norm[w] & 0xC0) == 0x80)
             w--;
     }
-    if (chars < 2 || chars > ABBREV_MAX_CHARS || (w > 0 && t->norm[w - 1] != ' '))
+    if (chars < 2 || chars > ABBREV_MAX_CHARS || (w > 0 && t->norm[w - 1] != ' ') ||
+        abbrev_cannot_end(redact_cp_before(t->norm, q - 1)))
         return p;
     /* Written with a capital: "Bat.", "Батб." */
     o = t->ostart[w];

@@ -14,6 +14,7 @@
 #include "privacy/redact_sense.h"
 #include "privacy/romanise.h"
 #include "privacy/variants.h"
+#include "privacy/variants_int.h"
 #include "util/lexicon.h"
 
 int redact_span_add(struct spans *sp, const struct span *s)
@@ -722,7 +723,8 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
         (void)utf8_next(&cp, key, l->keylen);
         lang = lexicon_lang_of(cp);
         ordinary = lang == LEXICON_KO ? redact_ordinary_ko(key, l->keylen, 1)
-                                      : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
+                   : lang == LEXICON_MN ? redact_cyrillic_word(key, l->keylen)
+                                        : lexicon_word((enum lexicon_lang)lang, key, l->keylen) == 1;
         /* A generated spelling that is an acronym (iban of Ivan: IBAN;
          * brief s19 num19, R-8) is a word as much as one in lower case. */
         if (!ordinary && l->generated && l->person && lang == LEXICON_EN)

@@ -203,6 +203,17 @@ int redact_place_known(const char *w, size_t len);
  * redact_words_clear; 0 if not, or if the dictionary is missing. */
 int redact_known_word(int lang, const char *w, size_t len);
 
+/* redact_sense.c: 1 if the Cyrillic word w[0..len) (bytes, key or norm
+ * view, lower case) is an ordinary word, else 0: one the Mongolian
+ * dictionary knows (redact_known_word: Гэрэл, Болд, гэрлийн), unless it
+ * is a given name the Russian lists know (data/nicknames: it has short
+ * forms there) that hunspell-ru and hunspell-uk do not know as a word
+ * (slavic_word): the Mongolian dictionary's verb forms and cases are no
+ * word of a Russian text (Дарья, read as a form of дарь: report-adv33
+ * L-60, L-61; Роман stays a word).  The one answer for a registered name
+ * (lit_form) and a word of the text (redact_sense_as_word). */
+int redact_cyrillic_word(const char *w, size_t len);
+
 /* A question about one word (bytes w[0..len)) whose answer depends on the
  * word alone: 1 or 0, or -1 when it could not be answered (not kept). */
 typedef int (*redact_word_ask_fn)(const char *w, size_t len);
@@ -427,9 +438,10 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
 
 /* redact_forms.c: where an abbreviated part of the same subject's name
  * written before norm byte p starts ("Bat.Altangerel", "Батб. Алтангэрэл"
- * for Батбаярын Алтангэрэл: a capitalised word of 2 to 6 letters, then a
- * full stop, its letters, Cyrillic read in Latin, starting a spelling of a
- * part of a name of the subject of term); p if none. */
+ * for Батбаярын Алтангэрэл: a capitalised word of 2 to 6 letters ending
+ * where spelling cuts an abbreviation (not after a vowel, ь, ъ or й), then
+ * a full stop, its letters, Cyrillic read in Latin, starting a spelling of
+ * a part of a name of the subject of term); p if none. */
 size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct normtext *t,
                             size_t p);
 

@@ -19,10 +19,12 @@
 #include "crypto/secmem.h"
 #include "privacy/detect.h"
 #include "privacy/flag_context.h"
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
+#include "privacy/variants_int.h"
 #include "util/lexicon.h"
 
 /* ---- Words of the norm view ----
@@ -998,7 +1000,7 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
     /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
      * as a word of its own: the name's word form, as the name itself is
      * when the dictionary knows it (FORM_WORD). */
-    return redact_known_word(LEXICON_MN, t->norm + a, wend - a) == 1;
+    return redact_cyrillic_word(t->norm + a, wend - a);
 }
 
 int redact_sense_phrase(const struct normtext *t, size_t a, size_t b)
@@ -1035,4 +1037,17 @@ int redact_sense_near_word(const struct normtext *t, size_t a, size_t b)
         ends_with_one(t->norm, a, b, ru_verb_past))
         return 1;
     return redact_sense_word(t, a, b);
+}
+
+static int any_form(void *ctx, const char *form, size_t formlen)
+{
+    (void)ctx, (void)form, (void)formlen;
+    return 1;
+}
+
+int redact_cyrillic_word(const char *w, size_t len)
+{
+    if (redact_known_word(LEXICON_MN, w, len) != 1)
+        return 0;
+    return nicknames_each(w, len, any_form, NULL) != 1 || slavic_word(w, len);
 }
