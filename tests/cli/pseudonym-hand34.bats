@@ -63,8 +63,8 @@ load leaks-names
     local p id
     p=$(st field subject add --name "Дарья Сергеевна Петрова" --name "Darya Petrova" --pseudonym "Jane Ellis")
     st field consent "$p" --export yes --method verbal 2>/dev/null
-    id=$(printf 'Мы видели petdarya.\n' | st field record "$p" --title "Встреча с petdarya и Дашей" \
-        --date 2024-03-15 --tag petdarya --tag dasha_p --place "у petdarya дома")
+    id=$(printf 'Мы видели dashapetr.\n' | st field record "$p" --title "Встреча с dashapetr и Дашей" \
+        --date 2024-03-15 --tag dashapetr --tag darya_petrova --place "у dashapetr дома")
     run --separate-stderr st field redact "$id" --json
     expect_status 0
     [ "$(jq -r .title <<<"$output")" = "Встреча с [HANDLE-1] и Jane Ellis" ]
