@@ -1199,4 +1199,46 @@ int redact_encoded_read(struct spans *found, struct spans *fl, const struct reda
 int redact_encoded_names(struct spans *sp, const struct redactor *r, const struct normtext *t,
                          struct redact_ctx *ctx, struct err *e);
 
+/* redact_sense_words.c: the words of the norm view the sense rules read
+ * (redact_sense.c, redact_salute.c).  The start of the code point ending
+ * at norm byte n of s (n > 0). */
+size_t redact_sense_cp_start(const char *s, size_t n);
+/* 1 if the original text at norm byte n of t starts with a letter written
+ * in lower case (has an upper case of its own); an escape or a reference
+ * (&#1041;) is none.  redact_sense_upper: in upper case. */
+int redact_sense_lower(const struct normtext *t, size_t n);
+int redact_sense_upper(const struct normtext *t, size_t n);
+/* 1 if norm s[a, b) starts with one of the '|'-separated entries of list
+ * (*rest is then the end of the entry), is exactly one, or ends with one
+ * shorter than it. */
+int redact_sense_starts_with(size_t *rest, const char *s, size_t a, size_t b, const char *list);
+int redact_sense_is_one(const char *s, size_t a, size_t b, const char *list);
+int redact_sense_ends_with(const char *s, size_t a, size_t e, const char *list);
+/* The end of the word character run from norm byte p of t. */
+size_t redact_sense_run_end(const struct normtext *t, size_t p);
+/* The word after the word ending at norm byte e of t, over one space (a
+ * comma before the space when comma is set): [*na, *nb); 0 if none.  The
+ * word before norm byte a, over one space: [*pa, *pb); 0 if none. */
+int redact_sense_next_word(size_t *na, size_t *nb, const struct normtext *t, size_t e, int comma);
+int redact_sense_prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a);
+/* 1 if the Cyrillic word w[0..n) (norm) is a form of a Russian or
+ * Ukrainian given name that is an ordinary word (Вера, надежды, мир);
+ * redact_sense_stem: the word norm [a, wend) of t. */
+int redact_sense_stem_of(const char *w, size_t n);
+int redact_sense_stem(const struct normtext *t, size_t a, size_t wend);
+
+/* redact_salute.c: 1 if the word-name norm [a, wend) of t
+ * (redact_sense_stem) is in the nominative, as the word of a set phrase
+ * stands: its word ends in а, я or ь, or is the stem alone (мир, любов). */
+int redact_sense_nominative(const struct normtext *t, size_t a, size_t wend);
+/* redact_salute.c: 1 if the word-name norm [a, wend) of t, in the
+ * nominative, and up to three words after it to a clause's end, each a
+ * noun in the dative or an abbreviation in capitals, are a salute or
+ * thanks (Слава Украине!, Слава Иисусу Христу!, Слава ЗСУ). */
+int redact_sense_dative_phrase(const struct normtext *t, size_t a, size_t wend);
+/* redact_salute.c: 1 if the word-name norm [a, wend) of t, in the
+ * nominative, ends its clause after a dative that opens it (Героям
+ * слава!, Україні слава!). */
+int redact_sense_dative_before(const struct normtext *t, size_t a, size_t wend);
+
 #endif

@@ -12,9 +12,11 @@
  * төмөр "iron", мөнх "eternal", энх "peace", оюун "mind", цэцэг
  * "flower", наран "sun", чулуун "of stone", өлзий "luck"; Korean 나라
  * "country", 하나 "one"; English imperatives and auxiliaries).  They want
- * a native reviewer, as data/nicknames does. */
+ * a native reviewer, as data/nicknames does.
+ *
+ * The words around a hit are read by redact_sense_words.c; the Russian
+ * and Ukrainian salutes and feast days are redact_salute.c's. */
 #include <string.h>
-#include <utf8proc.h>
 
 #include "crypto/secmem.h"
 #include "privacy/detect.h"
@@ -26,109 +28,6 @@
 #include "privacy/redact_sense.h"
 #include "privacy/variants_int.h"
 #include "util/lexicon.h"
-
-/* ---- Words of the norm view ----
- * Nothing here calls redact_context.c, which calls this file (the layers'
- * call graph has no cycle): the caller has already ruled out a hit
- * written with a capital where no sentence starts (a name), and the
- * capitals read here are the original letters' own. */
-
-/* The start of the code point ending at norm byte n (n > 0). */
-static size_t cp_start(const char *s, size_t n)
-{
-    n--;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
-}
-
-/* 1 if the original text at norm byte n starts with a letter written in
- * lower case (has an upper case of its own); an escape or a reference
- * (&#1041;) is none: the caller then keeps the flag. */
-static int written_lower(const struct normtext *t, size_t n)
-{
-    size_t o = t->ostart[n];
-    int cp;
-
-    return utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && utf8proc_tolower(cp) == cp &&
-           utf8proc_toupper(cp) != cp;
-}
-
-/* 1 if the original text at norm byte n starts with a letter written in
- * upper case. */
-static int written_upper(const struct normtext *t, size_t n)
-{
-    size_t o = t->ostart[n];
-    int cp;
-
-    return utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && utf8proc_toupper(cp) == cp &&
-           utf8proc_tolower(cp) != cp;
-}
-
-/* 1 if norm [a, b) starts with one of the '|'-separated entries of list;
- * *rest is then the end of the entry in norm. */
-static int starts_with_one(size_t *rest, const char *s, size_t a, size_t b, const char *list)
-{
-    while (*list != '\0') {
-        const char *bar = strchr(list, '|');
-        size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
-        if (k <= b - a && memcmp(s + a, list, k) == 0) {
-            *rest = a + k;
-            return 1;
-        }
-        list += k + (bar != NULL);
-    }
-    return 0;
-}
-
-/* 1 if norm [a, b) is exactly one of the '|'-separated entries of list. */
-static int is_one(const char *s, size_t a, size_t b, const char *list)
-{
-    size_t k = b - a;
-
-    while (*list != '\0') {
-        const char *bar = strchr(list, '|');
-        size_t n = bar != NULL ? (size_t)(bar - list) : strlen(list);
-        if (n == k && memcmp(s + a, list, k) == 0)
-            return 1;
-        list += n + (bar != NULL);
-    }
-    return 0;
-}
-
-/* The end of the word character run from norm byte p. */
-static size_t run_end(const struct normtext *t, size_t p)
-{
-    int cp, k;
-
-    while (p < t->normlen && (k = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0 && is_word_cp(cp))
-        p += (size_t)k;
-    return p;
-}
-
-/* The word after the word ending at norm byte e, over one space (a comma
- * before the space when comma is set): [*na, *nb); 0 if none. */
-static int next_word(size_t *na, size_t *nb, const struct normtext *t, size_t e, int comma)
-{
-    if (comma && e < t->normlen && t->norm[e] == ',')
-        e++;
-    if (e + 1 >= t->normlen || t->norm[e] != ' ')
-        return 0;
-    *na = e + 1;
-    *nb = run_end(t, *na);
-    return *nb > *na;
-}
-
-/* The word before norm byte a, over one space: [*pa, *pb); 0 if none. */
-static int prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a)
-{
-    if (a < 2 || t->norm[a - 1] != ' ')
-        return 0;
-    *pb = a - 1;
-    for (*pa = *pb; *pa > 0 && is_word_cp(redact_cp_before(t->norm, *pa));)
-        *pa = cp_start(t->norm, *pa);
-    return *pa < *pb;
-}
 
 /* ---- Mongolian ---- */
 
@@ -210,19 +109,6 @@ static const char mn_ablative[] = "аас|ээс|оос|өөс|гаас|гээс
  * цутгасан, нэхсэн, оёсон, сийлсэн, бүтсэн). */
 static const char mn_made_of[] = "хий|урла|цутга|нэх|оё|сийл|бүт";
 
-/* 1 if norm [a, e) ends with one of the '|'-separated entries of list. */
-static int ends_with_one(const char *s, size_t a, size_t e, const char *list)
-{
-    while (*list != '\0') {
-        const char *bar = strchr(list, '|');
-        size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
-        if (k > 0 && k < e - a && memcmp(s + e - k, list, k) == 0)
-            return 1;
-        list += k + (bar != NULL);
-    }
-    return 0;
-}
-
 /* 1 if the word norm [a, b) is a Mongolian verb no person does: a stem
  * of mn_thing_verbs, then one of mn_verb_endings. */
 static int mn_thing_verb(const struct normtext *t, size_t a, size_t b)
@@ -230,7 +116,7 @@ static int mn_thing_verb(const struct normtext *t, size_t a, size_t b)
     for (const char *list = mn_thing_verbs; *list != '\0';) {
         const char *bar = strchr(list, '|');
         size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
-        if (k <= b - a && memcmp(t->norm + a, list, k) == 0 && is_one(t->norm, a + k, b, mn_verb_endings))
+        if (k <= b - a && memcmp(t->norm + a, list, k) == 0 && redact_sense_is_one(t->norm, a + k, b, mn_verb_endings))
             return 1;
         list += k + (bar != NULL);
     }
@@ -254,9 +140,9 @@ static int mn_phrase_ends(const struct normtext *t, size_t e)
 
     if (e >= t->normlen || t->norm[e] != ' ')
         return 1;
-    if (!next_word(&na, &nb, t, e, 0) || !written_lower(t, na))
+    if (!redact_sense_next_word(&na, &nb, t, e, 0) || !redact_sense_lower(t, na))
         return 0;
-    return mn_thing_verb(t, na, nb) || is_one(t->norm, na, nb, mn_postpositions) ||
+    return mn_thing_verb(t, na, nb) || redact_sense_is_one(t->norm, na, nb, mn_postpositions) ||
            !mn_verb_shaped(t, na, nb);
 }
 
@@ -267,8 +153,8 @@ static int mn_phrase_at(const struct normtext *t, size_t a, size_t wend, size_t 
     size_t r;
 
     for (size_t i = 0; i < sizeof mn_phrases / sizeof mn_phrases[0]; i++)
-        if (starts_with_one(&r, t->norm, a, wend, mn_phrases[i].word) &&
-            starts_with_one(&r, t->norm, na, nb, mn_phrases[i].next) && !mn_verb_shaped(t, na, nb))
+        if (redact_sense_starts_with(&r, t->norm, a, wend, mn_phrases[i].word) &&
+            redact_sense_starts_with(&r, t->norm, na, nb, mn_phrases[i].next) && !mn_verb_shaped(t, na, nb))
             return 1;
     return 0;
 }
@@ -280,22 +166,22 @@ static int mn_word_sense(const struct normtext *t, size_t a, size_t wend)
     size_t na, nb, r;
 
     /* Баяртай! "goodbye" (and "happy"), alone before a comma or a stop. */
-    if (is_one(t->norm, a, wend, "баяртай") && (wend >= detect_text_end(t->norm, t->normlen) || strchr(",.!", t->norm[wend]) != NULL))
+    if (redact_sense_is_one(t->norm, a, wend, "баяртай") && (wend >= detect_text_end(t->norm, t->normlen) || strchr(",.!", t->norm[wend]) != NULL))
         return 1;
-    if (!next_word(&na, &nb, t, wend, 0) || !written_lower(t, na))
+    if (!redact_sense_next_word(&na, &nb, t, wend, 0) || !redact_sense_lower(t, na))
         return 0;
     /* A verb no person does right after it ("Гэрэл унтарлаа"). */
     if (mn_thing_verb(t, na, nb))
         return 1;
     /* A set phrase; written in lower case the word needs no more: a
      * name is written with a capital ("Тэр алтан медаль авсан"). */
-    if (mn_phrase_at(t, a, wend, na, nb) && (written_lower(t, a) || mn_phrase_ends(t, nb)))
+    if (mn_phrase_at(t, a, wend, na, nb) && (redact_sense_lower(t, a) || mn_phrase_ends(t, nb)))
         return 1;
-    if (ends_with_one(t->norm, a, wend, mn_ablative) && starts_with_one(&r, t->norm, na, nb, mn_made_of))
+    if (redact_sense_ends_with(t->norm, a, wend, mn_ablative) && redact_sense_starts_with(&r, t->norm, na, nb, mn_made_of))
         return 1;
     /* The proprietive before a noun or an adjective: "a lit room". */
-    return ends_with_one(t->norm, a, wend, mn_proprietive) && !mn_verb_shaped(t, na, nb) &&
-           !starts_with_one(&r, t->norm, na, nb, mn_with_person) && mn_phrase_ends(t, nb);
+    return redact_sense_ends_with(t->norm, a, wend, mn_proprietive) && !mn_verb_shaped(t, na, nb) &&
+           !redact_sense_starts_with(&r, t->norm, na, nb, mn_with_person) && mn_phrase_ends(t, nb);
 }
 
 /* ---- Korean ---- */
@@ -324,24 +210,24 @@ static int ko_word_sense(const struct normtext *t, size_t a, size_t b, size_t we
     size_t n = 0;
 
     for (size_t i = 0; i < sizeof ko_words / sizeof ko_words[0]; i++) {
-        if (!is_one(t->norm, a, b, ko_words[i].word))
+        if (!redact_sense_is_one(t->norm, a, b, ko_words[i].word))
             continue;
         /* 하나님 "God", 나라님: the name with a glued tail that is a word
          * of its own (redact_ko_own_word). */
         for (size_t e = b + 3; e <= wend; e += 3)
             if (redact_ko_own_word(t->norm + a, e - a))
                 return 1;
-        if (prev_word(&pa, &pb, t, a) && is_one(t->norm, pa, pb, ko_words[i].before))
+        if (redact_sense_prev_word(&pa, &pb, t, a) && redact_sense_is_one(t->norm, pa, pb, ko_words[i].before))
             return 1;
-        if (wend == b && next_word(&na, &nb, t, b, 1) &&
-            starts_with_one(&r, t->norm, na, nb, ko_words[i].after))
+        if (wend == b && redact_sense_next_word(&na, &nb, t, b, 1) &&
+            redact_sense_starts_with(&r, t->norm, na, nb, ko_words[i].after))
             return 1;
         /* The tail, and the next word's first syllable after a particle
          * (하나도 없었다: "도없"; 하나가 되었다: "가되"). */
         if (wend - b < sizeof tail - 8) {
             memcpy(tail, t->norm + b, wend - b);
             n = wend - b;
-            if (next_word(&na, &nb, t, wend, 0) && nb - na >= 3)
+            if (redact_sense_next_word(&na, &nb, t, wend, 0) && nb - na >= 3)
                 memcpy(tail + n, t->norm + na, 3), n += 3;
             for (const char *list = ko_words[i].tails; *list != '\0';) {
                 const char *bar = strchr(list, '|');
@@ -357,23 +243,6 @@ static int ko_word_sense(const struct normtext *t, size_t a, size_t b, size_t we
 
 /* ---- Russian and Ukrainian ---- */
 
-/* Russian and Ukrainian given names that are ordinary words, as the stems
- * their case forms share (Вера, Віра "faith"; Надежда, Надія "hope";
- * Любовь, Любов "love"; Роза "rose"; Лилия, Лілія "lily"; Мир "peace,
- * world"; Слава "glory"; Злата; Лада "harmony"), each with the most
- * bytes of ending after it (two or three letters: веры, любовью,
- * надією).  Written by us from the languages' grammar; there is no
- * Russian dictionary here (util/lexicon.h), so the list is the word
- * check.  A name written in lower case is the word (brief s29 word29). */
-static const struct {
-    const char *stem;
-    size_t tail;
-} ru_word_names[] = {
-    { "вер", 6 }, { "вір", 6 }, { "надежд", 6 }, { "наді", 6 }, { "любов", 6 },
-    { "любв", 4 }, { "роз", 6 }, { "лили", 6 }, { "лілі", 6 }, { "мир", 6 },
-    { "слав", 6 }, { "лад", 6 },
-};
-
 /* Words before a noun in lower case that make it the word, not the name
  * ("его вера", "наша надежда", "эта любовь", "без надежды"): possessives,
  * demonstratives and the prepositions an abstract noun takes. */
@@ -387,40 +256,6 @@ static const char ru_before_word[] =
 static const char ru_adjective_ends[] =
     "ая|яя|ую|юю|ой|ей|ый|ий|ое|ее|ого|его|ому|ему|ым|им|ых|их|ої|ій|ою|ею";
 
-/* The case endings of these nouns in Russian and Ukrainian, singular
- * and plural (вера, веры, верой, вірою; надія, надії, надією, надій;
- * любовь, любовью, любов'ю; мир, миром, мирові; лилия, лилией; from the
- * declension tables of both grammars); not the vocative (Віро, Надіє: a
- * person called, not the word).  What follows a stem is one of these or
- * nothing, not a diminutive's suffix: Надійка, Віруня, Вірочка, Веруся,
- * Верок are the name (briefs s34 uk34 and ru34, report-adv33 L-4, L-8,
- * L-37), not the word. */
-static const char ru_word_ends[] =
-    "а|я|и|ы|е|і|ї|у|ю|ь|й|ой|ою|ей|ею|єю|ью|ям|ями|ях|ам|ами|ах|ом|ем|ов|ів|ові|'ю|’ю|ʼю|"
-    "ія|ії|ію|ією|ия|ии|ию|ией|иям|иях";
-
-/* 1 if the Cyrillic word norm [a, wend) starts with the stem of a given
- * name that is a word and ends with one of that word's endings
- * (ru_word_ends, no longer than the stem's tail), or the stem alone (мир,
- * любов, надежд, роз) but вер, вір, the vocative of Вера, Віра ("Вер,
- * иди": report-adv33 L-33; their genitive plural is rare). */
-static int ru_word_stem_of(const char *w, size_t n)
-{
-    for (size_t i = 0; i < sizeof ru_word_names / sizeof ru_word_names[0]; i++) {
-        size_t k = strlen(ru_word_names[i].stem);
-        if (k <= n && n <= k + ru_word_names[i].tail && memcmp(w, ru_word_names[i].stem, k) == 0 &&
-            (n == k ? strcmp(ru_word_names[i].stem, "вер") != 0 && strcmp(ru_word_names[i].stem, "вір") != 0
-                    : is_one(w, k, n, ru_word_ends)))
-            return 1;
-    }
-    return 0;
-}
-
-static int ru_word_stem(const struct normtext *t, size_t a, size_t wend)
-{
-    return ru_word_stem_of(t->norm + a, wend - a);
-}
-
 int redact_sense_word_name(const char *w, size_t n)
 {
     char *norm;
@@ -429,237 +264,24 @@ int redact_sense_word_name(const char *w, size_t n)
 
     if (normalise_norm(&norm, &nl, w, n, NULL) != 0)
         return 0;
-    rc = ru_word_stem_of(norm, nl);
+    rc = redact_sense_stem_of(norm, nl);
     secmem_free(norm);
     return rc;
 }
 
 /* 1 if the Cyrillic word norm [a, wend), written in lower case, is a
- * given name that is a word (ru_word_stem). */
+ * given name that is a word (redact_sense_stem). */
 static int ru_word_name(const struct normtext *t, size_t a, size_t wend)
 {
-    return ru_word_stem(t, a, wend) && written_lower(t, a);
+    return redact_sense_stem(t, a, wend) && redact_sense_lower(t, a);
 }
 
-/* Endings of the Russian and Ukrainian dative, singular and plural, of
- * nouns (Украине, Україні, богу, труду, родине, нации, нації, героям,
- * народам, батькові): from the declension tables of both languages'
- * grammars. */
-static const char ru_dative_ends[] = "е|і|у|ю|ии|ії|ам|ям|ові|еві|єві";
-
-/* Endings of Russian and Ukrainian verb forms (past, present, infinitive)
- * that a dative noun never has. */
-static const char ru_verb_ends[] = "л|ла|ло|ли|лся|лась|лось|лись|ет|ёт|ит|ут|ют|ат|ят|ть|ти|ться|в";
-
-/* The endings of ru_verb_ends no given name has: the past plural and
- * neuter, the reflexive, the infinitive, the present's third person in
- * -ует, -ает, -ют, -ят (Мила, Натали, Жаннет, Вит end so: -ла, -ли after
- * a vowel, -ет and -ит are left out). */
+/* The endings of ru_verb_ends (redact_salute.c) no given name has: the
+ * past plural and neuter, the reflexive, the infinitive, the present's
+ * third person in -ует, -ает, -ют, -ят (Мила, Натали, Жаннет, Вит end
+ * so: -ла, -ли after a vowel, -ет and -ит are left out). */
 static const char ru_verb_past[] =
     "или|али|ели|ыли|ило|ало|лся|лась|лось|лись|ить|ать|еть|ться|ют|ят|ует|ает|ают";
-
-/* 1 if the word-name norm [a, wend) (ru_word_stem) is in the nominative,
- * as the word of a set phrase stands: its word ends in а, я or ь, or is
- * the stem alone (мир, любов). */
-static int ru_nominative_of(const char *w, size_t n)
-{
-    return ends_with_one(w, 0, n, "а|я|ь") || is_one(w, 0, n, "мир|любов");
-}
-
-static int ru_nominative(const struct normtext *t, size_t a, size_t wend)
-{
-    return ru_nominative_of(t->norm + a, wend - a);
-}
-
-/* 1 if the word d[0..dn) (norm) may be a noun in the dative after a
- * word-name: four Cyrillic letters or more, a dative ending, no verb's
- * ending and no verb of flag_context. */
-static int ru_dative_noun(const char *d, size_t dn)
-{
-    return dn >= 8 && (unsigned char)d[0] >= 0xD0 && (unsigned char)d[0] <= 0xD3 &&
-           ends_with_one(d, 0, dn, ru_dative_ends) && !ends_with_one(d, 0, dn, ru_verb_ends) &&
-           !flag_action_verb(d, dn) && !flag_speech_verb(d, dn);
-}
-
-/* 1 if the word-name w[0..wn) (norm), in the nominative, and the words
- * after it up to a clause's end, each a noun in the dative
- * (ru_dative_noun) or an abbreviation (abbrev: ЗСУ, КПСС, which do not
- * decline), are the word's salute or thanks (Слава Украине!, Слава
- * Україні!, Слава богу, Слава труду!, Слава героям!, Слава Иисусу
- * Христу!, Слава ЗСУ; brief s32 set32 and s33 sense33, report-adv31 O-1,
- * report-adv32 O-5), where a name has a verb ("Слава маме позвонил") or a
- * surname in the nominative after it (Слава Петров). */
-static int ru_salute(const char *w, size_t wn, const char *d, size_t dn, int abbrev)
-{
-    return ru_word_stem_of(w, wn) && ru_nominative_of(w, wn) && (abbrev || ru_dative_noun(d, dn));
-}
-
-/* 1 if the word at norm [a, b) is written as an abbreviation: two to
- * six Cyrillic letters, every one a capital (ЗСУ, КПСС, ВСУ). */
-static int written_abbrev(const struct normtext *t, size_t a, size_t b)
-{
-    size_t n = 0;
-    int cp, k;
-
-    for (size_t p = a; p < b; p += (size_t)k, n++)
-        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0 || cp < 0x400 || cp > 0x4FF || !written_upper(t, p))
-            return 0;
-    return n >= 2 && n <= 6;
-}
-
-/* 1 if the raw word d[0..dn) is written as an abbreviation, as
- * written_abbrev reads one in the text. */
-static int raw_abbrev(const char *d, size_t dn)
-{
-    size_t n = 0;
-    int cp, k;
-
-    for (size_t p = 0; p < dn; p += (size_t)k, n++)
-        if ((k = utf8_next(&cp, d + p, dn - p)) <= 0 || cp < 0x400 || cp > 0x4FF ||
-            utf8proc_toupper(cp) != cp || utf8proc_tolower(cp) == cp)
-            return 0;
-    return n >= 2 && n <= 6;
-}
-
-/* 1 if s[p..len) ends a line: spaces, tabs and '\r' to a line break or
- * the end, and after the break no letter in lower case (a line wrapped
- * mid-sentence goes on in lower case: "Слава Богу\n" ends one, "Слава
- * Орлову\nпозвонил" does not). */
-static int raw_line_end(const char *s, size_t len, size_t p)
-{
-    int cp;
-
-    while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r'))
-        p++;
-    if (p == len)
-        return 1;
-    if (s[p] != '\n')
-        return 0;
-    while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r' || s[p] == '\n'))
-        p++;
-    return p == len || utf8_next(&cp, s + p, len - p) <= 0 || utf8proc_toupper(cp) == cp;
-}
-
-int redact_sense_clause_end(const char *s, size_t len, size_t p)
-{
-    if (p >= detect_text_end(s, len))
-        return 1;
-    if (strchr(",.!?;:\"')", s[p]) != NULL)
-        return 1;
-    /* » ” ’ … */
-    return (len - p >= 2 && memcmp(s + p, "\xc2\xbb", 2) == 0) ||
-           (len - p >= 3 && (memcmp(s + p, "\xe2\x80\x9d", 3) == 0 || memcmp(s + p, "\xe2\x80\x99", 3) == 0 ||
-                             memcmp(s + p, "\xe2\x80\xa6", 3) == 0)) ||
-           raw_line_end(s, len, p);
-}
-
-/* redact_sense_clause_end at norm byte p of t, the line's end read in
- * the original text (the norm view writes a line break as a space and
- * every letter in lower case). */
-static int clause_end_at(const struct normtext *t, size_t p)
-{
-    if (p >= t->normlen)
-        return 1;
-    if (t->norm[p] == ' ') {
-        size_t o = t->ostart[p];
-        return raw_line_end(t->orig, t->inlen, o);
-    }
-    return redact_sense_clause_end(t->norm, t->normlen, p);
-}
-
-#define SALUTE_WORDS 3          /* dative words read after the word-name */
-#define SALUTE_WORD_MAX 64      /* bytes of a word read in lower case */
-
-/* The raw word s[a, b) in lower case into out[0..SALUTE_WORD_MAX): its
- * length, or 0 if longer.  The norm view folds a Cyrillic word of letters
- * shaped as Latin ones into Latin (Ісусу is "icycy"): the salute reads
- * the letters as written. */
-static size_t lower_word(char *out, const char *s, size_t a, size_t b)
-{
-    size_t n = 0;
-    int cp, k;
-    utf8proc_uint8_t u[4];
-
-    for (size_t p = a; p < b; p += (size_t)k) {
-        utf8proc_ssize_t m;
-        if ((k = utf8_next(&cp, s + p, b - p)) <= 0)
-            return 0;
-        m = utf8proc_encode_char(utf8proc_tolower(cp), u);
-        if (m <= 0 || n + (size_t)m > SALUTE_WORD_MAX)
-            return 0;
-        memcpy(out + n, u, (size_t)m);
-        n += (size_t)m;
-    }
-    return n;
-}
-
-/* 1 if the word of norm [na, nb), read as written (lower_word), is a
- * dative after the word-name w[0..wn) in a salute. */
-static int salute_word(const struct normtext *t, const char *w, size_t wn, size_t na, size_t nb)
-{
-    char d[SALUTE_WORD_MAX];
-    size_t o = t->ostart[na], dn = lower_word(d, t->orig, o, normtext_oend(t, nb - 1));
-
-    return dn > 0 && ru_salute(w, wn, d, dn, written_abbrev(t, na, nb));
-}
-
-static int ru_dative_phrase(const struct normtext *t, size_t a, size_t wend)
-{
-    size_t na, nb, e = wend;
-
-    if (!ru_word_stem(t, a, wend) || !ru_nominative(t, a, wend))
-        return 0;
-    for (int words = 0; words < SALUTE_WORDS && next_word(&na, &nb, t, e, 0); words++, e = nb) {
-        if (!salute_word(t, t->norm + a, wend - a, na, nb))
-            return 0;
-        if (clause_end_at(t, nb))
-            return 1;
-    }
-    return 0;
-}
-
-/* The end of the word of letters from byte p of s[0..len). */
-static size_t raw_word_end(const char *s, size_t len, size_t p)
-{
-    int cp, k;
-
-    while (p < len && (k = utf8_next(&cp, s + p, len - p)) > 0 && is_word_cp(cp))
-        p += (size_t)k;
-    return p;
-}
-
-/* 1 if the word-name [a, wend), in the nominative, ends its clause
- * after a dative that opens it: the salute with the dative first
- * ("Героям слава!", "Україні слава!"). */
-static int ru_dative_before(const struct normtext *t, size_t a, size_t wend)
-{
-    size_t pa, pb;
-
-    if (!ru_word_stem(t, a, wend) || !ru_nominative(t, a, wend) || !clause_end_at(t, wend) ||
-        !prev_word(&pa, &pb, t, a) || !salute_word(t, t->norm + a, wend - a, pa, pb))
-        return 0;
-    return pa == 0 || (pa >= 2 && t->norm[pa - 1] == ' ' && strchr(".!?:;,\"'(-", t->norm[pa - 2]) != NULL);
-}
-
-size_t redact_sense_salute_end(const char *s, size_t len, size_t a, size_t b)
-{
-    char w[SALUTE_WORD_MAX], d[SALUTE_WORD_MAX];
-    size_t wn = lower_word(w, s, a, b), e = b, na, nb, dn;
-
-    if (wn == 0 || !ru_word_stem_of(w, wn) || !ru_nominative_of(w, wn))
-        return 0;
-    for (int words = 0; words < SALUTE_WORDS; words++, e = nb) {
-        if (e + 1 >= len || s[e] != ' ')
-            return 0;
-        na = e + 1, nb = raw_word_end(s, len, na);
-        if (nb == na || (dn = lower_word(d, s, na, nb)) == 0 ||
-            !ru_salute(w, wn, d, dn, raw_abbrev(s + na, nb - na)))
-            return 0;
-        if (redact_sense_clause_end(s, len, nb))
-            return nb;
-    }
-    return 0;
-}
 
 /* Proverbs made of a word-name and the start of the next word, where
  * that word is a verb a person could do ("Надежда умирает последней"
@@ -676,55 +298,6 @@ static const struct {
      * Ukrainian "віра без діл мертва") */
     { "вера|віра", "без дел|без діл" },
 };
-
-/* Feast days and fasts a saint's name gives by its possessive adjective
- * (Иванов день, Петров день, Татьянин день, Ильин день, Юрьев день,
- * Петров пост; Ukrainian Іванів день, Юріїв день): a set phrase, not the
- * person (brief s34 over34, report-adv33 O-17, O-24, O-27).  Each row: the
- * possessive's endings in one case (a short adjective's: Иванова дня,
- * Иванову дню, Ивановым днём, о Петровом дне), the nouns in that case,
- * from the grammars and the church calendar's usage, and the prepositions
- * that must come before an oblique case: Иванова, Иванову are the
- * surname's own forms too ("Иванова дня три не было"), and a preposition
- * before them governs the phrase ("до Иванова дня"). */
-static const struct {
-    const char *ends, *nouns, *preps;
-} ru_feasts[] = {
-    { "ов|ев|ёв|ин|ын|ів|їв|єв", "день|пост|вечер", NULL },
-    { "ова|ева|ёва|ина|ына|ового|євого", "дня|поста|вечера",
-      "до|с|со|от|после|накануне|около|кроме|від|після|напередодні" },
-    { "ову|еву|ёву|ину|ыну|овому", "дню|посту|вечеру", "к|ко|по" },
-    { "овым|евым|ёвым|иным|овим|евим|їним|иним", "днём|днем|постом|вечером",
-      "перед|за|с|со|между|під|між" },
-    { "овом|евом|ином|овому", "дне|посте|вечере|дні", "в|во|о|об|на|при|у" },
-};
-
-/* 1 if the word from norm byte a, a possessive of a name (two letters
- * or more before the ending), and the next word are a feast of ru_feasts
- * in one case. */
-static int ru_feast_at(const struct normtext *t, size_t a, size_t wend)
-{
-    size_t na, nb, pa, pb;
-
-    if (wend - a < 8 || !next_word(&na, &nb, t, wend, 0))
-        return 0;
-    for (size_t i = 0; i < sizeof ru_feasts / sizeof ru_feasts[0]; i++)
-        if (ends_with_one(t->norm, a + 4, wend, ru_feasts[i].ends) &&
-            is_one(t->norm, na, nb, ru_feasts[i].nouns))
-            return ru_feasts[i].preps == NULL ||
-                   (prev_word(&pa, &pb, t, a) && is_one(t->norm, pa, pb, ru_feasts[i].preps));
-    return 0;
-}
-
-int redact_sense_feast(const struct normtext *t, size_t a, size_t b)
-{
-    int first;
-
-    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
-        first < 0x400 || first > 0x52F || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
-        return 0;
-    return ru_feast_at(t, a, run_end(t, b));
-}
 
 /* The prepositions each abstract word-name governs (вера в, надежда на,
  * любовь к, любов до: the nouns' government in the grammars) and the
@@ -758,18 +331,18 @@ static int ru_governed_at(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb, oa, ob, na, nb;
 
-    if (!next_word(&pa, &pb, t, wend, 0) || !written_lower(t, pa) || !next_word(&oa, &ob, t, pb, 0))
+    if (!redact_sense_next_word(&pa, &pb, t, wend, 0) || !redact_sense_lower(t, pa) || !redact_sense_next_word(&oa, &ob, t, pb, 0))
         return 0;
     for (size_t i = 0; i < sizeof ru_governs / sizeof ru_governs[0]; i++) {
-        if (!is_one(t->norm, a, wend, ru_governs[i].word) || !is_one(t->norm, pa, pb, ru_governs[i].preps))
+        if (!redact_sense_is_one(t->norm, a, wend, ru_governs[i].word) || !redact_sense_is_one(t->norm, pa, pb, ru_governs[i].preps))
             continue;
-        if (ru_governs[i].object[0] != '\0' && !ends_with_one(t->norm, oa, ob, ru_governs[i].object))
+        if (ru_governs[i].object[0] != '\0' && !redact_sense_ends_with(t->norm, oa, ob, ru_governs[i].object))
             return 0;
         for (int k = 0; k < GOVERNED_WORDS; k++, ob = nb) {
             if (redact_sense_clause_end(t->norm, t->normlen, ob))
                 return 1;
-            if (!next_word(&na, &nb, t, ob, 0) || !written_lower(t, na) ||
-                ends_with_one(t->norm, na, nb, ru_past_ends) || flag_action_verb(t->norm + na, nb - na) ||
+            if (!redact_sense_next_word(&na, &nb, t, ob, 0) || !redact_sense_lower(t, na) ||
+                redact_sense_ends_with(t->norm, na, nb, ru_past_ends) || flag_action_verb(t->norm + na, nb - na) ||
                 flag_speech_verb(t->norm + na, nb - na))
                 return 0;
         }
@@ -793,11 +366,11 @@ static int ru_negated_at(const struct normtext *t, size_t a, size_t wend)
 {
     size_t na, nb, e = wend, r;
 
-    if (ru_nominative(t, a, wend))
+    if (redact_sense_nominative(t, a, wend))
         return 0;
-    for (int k = 0; k < 2 && next_word(&na, &nb, t, e, 0) && is_one(t->norm, na, nb, ru_more_words); k++)
+    for (int k = 0; k < 2 && redact_sense_next_word(&na, &nb, t, e, 0) && redact_sense_is_one(t->norm, na, nb, ru_more_words); k++)
         e = nb;
-    if (e + 1 >= t->normlen || t->norm[e] != ' ' || !starts_with_one(&r, t->norm, e + 1, t->normlen, ru_none_words))
+    if (e + 1 >= t->normlen || t->norm[e] != ' ' || !redact_sense_starts_with(&r, t->norm, e + 1, t->normlen, ru_none_words))
         return 0;
     return redact_sense_clause_end(t->norm, t->normlen, r);
 }
@@ -809,17 +382,17 @@ static int ru_phrase_at(const struct normtext *t, size_t a, size_t wend)
     size_t na, nb, r;
     int cp;
 
-    if (!next_word(&na, &nb, t, wend, 0))
+    if (!redact_sense_next_word(&na, &nb, t, wend, 0))
         return 0;
     for (size_t i = 0; i < sizeof ru_phrases / sizeof ru_phrases[0]; i++)
-        if (is_one(t->norm, a, wend, ru_phrases[i].word) &&
-            starts_with_one(&r, t->norm, na, t->normlen, ru_phrases[i].next) &&
+        if (redact_sense_is_one(t->norm, a, wend, ru_phrases[i].word) &&
+            redact_sense_starts_with(&r, t->norm, na, t->normlen, ru_phrases[i].next) &&
             (r == t->normlen || utf8_next(&cp, t->norm + r, t->normlen - r) <= 0 || !is_word_cp(cp)))
             return 1;
     return 0;
 }
 
-/* 1 if the word-name norm [a, wend) (ru_word_stem), written with a
+/* 1 if the word-name norm [a, wend) (redact_sense_stem), written with a
  * capital at a sentence's start (at_start), may be the word as well as
  * the name ("Вера в людей пропала", "Роза ветров", "Надежда на помощь";
  * brief s30 slav30, report-adv29c K-7): not where a word written with a
@@ -830,9 +403,9 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
 {
     size_t na, nb;
 
-    if (!at_start || !written_upper(t, a) || !ru_word_stem(t, a, wend))
+    if (!at_start || !redact_sense_upper(t, a) || !redact_sense_stem(t, a, wend))
         return 0;
-    return !(next_word(&na, &nb, t, wend, 0) && written_upper(t, na)) || ru_dative_phrase(t, a, wend);
+    return !(redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_upper(t, na)) || redact_sense_dative_phrase(t, a, wend);
 }
 
 /* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as
@@ -845,21 +418,21 @@ static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
     /* A salute, a proverb, the noun with the preposition it governs or a
      * negated being, with a capital too (Слава Украине!, Надежда умирает
      * последней, Вера в бога, Надежды больше нет). */
-    if (ru_word_stem(t, a, wend) && (ru_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend) ||
+    if (redact_sense_stem(t, a, wend) && (redact_sense_dative_phrase(t, a, wend) || ru_phrase_at(t, a, wend) ||
                                      ru_governed_at(t, a, wend) || ru_negated_at(t, a, wend) ||
-                                     ru_dative_before(t, a, wend)))
+                                     redact_sense_dative_before(t, a, wend)))
         return 1;
     if (!ru_word_name(t, a, wend))
         return 0;
     /* In lower case, a case form other than the nominative (надежды,
      * веру, любви: "У нас не было надежды"): the noun, where no verb of a
      * person marks the name (the verdict's name_context, asked first). */
-    if (!ru_nominative(t, a, wend))
+    if (!redact_sense_nominative(t, a, wend))
         return 1;
-    if (!prev_word(&pa, &pb, t, a))
+    if (!redact_sense_prev_word(&pa, &pb, t, a))
         return 0;
-    return is_one(t->norm, pa, pb, ru_before_word) ||
-           (pb - pa > 6 && ends_with_one(t->norm, pa, pb, ru_adjective_ends));
+    return redact_sense_is_one(t->norm, pa, pb, ru_before_word) ||
+           (pb - pa > 6 && redact_sense_ends_with(t->norm, pa, pb, ru_adjective_ends));
 }
 
 /* ---- English ---- */
@@ -885,10 +458,10 @@ static const char mn_kin[] =
  * -ий) before a word of mn_kin. */
 static int mn_genitive_of_person(const struct normtext *t, size_t a)
 {
-    size_t wend = run_end(t, a), na, nb, r;
+    size_t wend = redact_sense_run_end(t, a), na, nb, r;
 
-    return ends_with_one(t->norm, a, wend, "ын|ийн|ны|ий|ин") && next_word(&na, &nb, t, wend, 0) &&
-           starts_with_one(&r, t->norm, na, nb, mn_kin);
+    return redact_sense_ends_with(t->norm, a, wend, "ын|ийн|ны|ий|ин") && redact_sense_next_word(&na, &nb, t, wend, 0) &&
+           redact_sense_starts_with(&r, t->norm, na, nb, mn_kin);
 }
 
 int redact_sense_name(const struct normtext *t, size_t a, size_t b)
@@ -906,9 +479,9 @@ int redact_sense_name(const struct normtext *t, size_t a, size_t b)
         a--;
     if (a < 3 || t->norm[a - 1] != '.')
         return 0;
-    s = cp_start(t->norm, a - 1);
+    s = redact_sense_cp_start(t->norm, a - 1);
     return utf8_next(&cp, t->norm + s, a - 1 - s) > 0 && cp >= 0x400 && cp <= 0x52F &&
-           written_upper(t, s) && !(s > 0 && is_word_cp(redact_cp_before(t->norm, s)));
+           redact_sense_upper(t, s) && !(s > 0 && is_word_cp(redact_cp_before(t->norm, s)));
 }
 
 int redact_sense_word(const struct normtext *t, size_t a, size_t b)
@@ -926,13 +499,13 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b)
      * placeholder in the re-scan) may be a handle: it keeps its flag. */
     if (a > 0 && t->norm[a - 1] != ' ' && strchr("\"'([-", t->norm[a - 1]) == NULL)
         return 0;
-    wend = run_end(t, b);
+    wend = redact_sense_run_end(t, b);
     if (first >= 0x400 && first <= 0x52F)
         return mn_word_sense(t, a, wend) || ru_word_sense(t, a, wend);
     if (is_hangul_cp(first))
         return ko_word_sense(t, a, b, wend);
-    if (first >= 'a' && first <= 'z' && wend == b && written_upper(t, a) &&
-        next_word(&na, &nb, t, b, 0) && is_one(t->norm, na, nb, en_after_verb))
+    if (first >= 'a' && first <= 'z' && wend == b && redact_sense_upper(t, a) &&
+        redact_sense_next_word(&na, &nb, t, b, 0) && redact_sense_is_one(t->norm, na, nb, en_after_verb))
         return 1;
     return 0;
 }
@@ -959,10 +532,10 @@ static const char ko_quantity[] =
  * particle and, after one space, a predicate of ko_quantity. */
 static int ko_count_noun(const struct normtext *t, size_t b)
 {
-    size_t e = run_end(t, b), na, nb, r;
+    size_t e = redact_sense_run_end(t, b), na, nb, r;
 
-    return is_one(t->norm, b, e, "이|가|은|는|도") && next_word(&na, &nb, t, e, 0) &&
-           starts_with_one(&r, t->norm, na, nb, ko_quantity);
+    return redact_sense_is_one(t->norm, b, e, "이|가|은|는|도") && redact_sense_next_word(&na, &nb, t, e, 0) &&
+           redact_sense_starts_with(&r, t->norm, na, nb, ko_quantity);
 }
 
 int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_start, size_t *ga)
@@ -989,13 +562,13 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
     }
     if (first < 0x400 || first > 0x52F)
         return 0;
-    wend = run_end(t, a);
+    wend = redact_sense_run_end(t, a);
     if (wend < b)
         return 0;
     /* A salute anywhere ("кричали «Слава Україні!»"): judged as the word
      * (brief s32 set32). */
     if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start) ||
-        (ru_word_stem(t, a, wend) && ru_dative_phrase(t, a, wend)))
+        (redact_sense_stem(t, a, wend) && redact_sense_dative_phrase(t, a, wend)))
         return 1;
     /* A Mongolian case form (гэрлийн, алтны, гэрэлд) the dictionary knows
      * as a word of its own: the name's word form, as the name itself is
@@ -1011,10 +584,10 @@ int redact_sense_phrase(const struct normtext *t, size_t a, size_t b)
     if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F)
         return 0;
-    wend = run_end(t, b);
-    if (ru_word_stem(t, a, wend) && ru_dative_phrase(t, a, wend))
+    wend = redact_sense_run_end(t, b);
+    if (redact_sense_stem(t, a, wend) && redact_sense_dative_phrase(t, a, wend))
         return 1;
-    return next_word(&na, &nb, t, wend, 0) && written_lower(t, na) && mn_phrase_at(t, a, wend, na, nb) &&
+    return redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_lower(t, na) && mn_phrase_at(t, a, wend, na, nb) &&
            mn_phrase_ends(t, nb);
 }
 
@@ -1022,7 +595,7 @@ int redact_sense_person_verb(const struct normtext *t, size_t a, size_t b)
 {
     size_t na, nb;
 
-    if (a >= b || b > t->normlen || run_end(t, b) != b || !next_word(&na, &nb, t, b, 0))
+    if (a >= b || b > t->normlen || redact_sense_run_end(t, b) != b || !redact_sense_next_word(&na, &nb, t, b, 0))
         return 0;
     return flag_action_verb(t->norm + na, nb - na) || flag_speech_verb(t->norm + na, nb - na);
 }
@@ -1033,8 +606,8 @@ int redact_sense_near_word(const struct normtext *t, size_t a, size_t b)
 
     if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0)
         return 0;
-    if (first >= 0x400 && first <= 0x52F && b - a >= 10 && written_lower(t, a) &&
-        ends_with_one(t->norm, a, b, ru_verb_past))
+    if (first >= 0x400 && first <= 0x52F && b - a >= 10 && redact_sense_lower(t, a) &&
+        redact_sense_ends_with(t->norm, a, b, ru_verb_past))
         return 1;
     return redact_sense_word(t, a, b);
 }

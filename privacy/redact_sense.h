@@ -6,7 +6,10 @@
  * a person (a Mongolian patronymic before it).  Pure functions over the
  * norm view; no dictionary asked.  The tables are written by us from the
  * languages' grammar (docs/VARIANTS.md, "Session 28"); they want a native
- * reviewer, as data/nicknames does. */
+ * reviewer, as data/nicknames does.  The Russian and Ukrainian salutes
+ * and feast days (redact_sense_salute_end, redact_sense_clause_end,
+ * redact_sense_feast) are defined in redact_salute.c, the rest in
+ * redact_sense.c. */
 #ifndef INTAKE_REDACT_SENSE_H
 #define INTAKE_REDACT_SENSE_H
 #include <stddef.h>

@@ -1,0 +1,179 @@
+/* The words of the norm view that the sense rules read (redact_sense.c,
+ * redact_salute.c; redact_int.h): the code point before a byte, a letter's
+ * case as written, the word before and after, '|'-separated lists, and the
+ * Russian and Ukrainian given names that are ordinary words (their stems
+ * and endings).  One place for both files: redact_sense.c calls
+ * redact_salute.c, never the other way, and both call this file (the
+ * layers' call graph has no cycle).
+ *
+ * Nothing here calls redact_context.c, which calls these files: the caller
+ * has already ruled out a hit written with a capital where no sentence
+ * starts (a name), and the capitals read here are the original letters'
+ * own. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/detect.h"
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+
+/* The start of the code point ending at norm byte n (n > 0). */
+size_t redact_sense_cp_start(const char *s, size_t n)
+{
+    n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* 1 if the original text at norm byte n starts with a letter written in
+ * lower case (has an upper case of its own); an escape or a reference
+ * (&#1041;) is none: the caller then keeps the flag. */
+int redact_sense_lower(const struct normtext *t, size_t n)
+{
+    size_t o = t->ostart[n];
+    int cp;
+
+    return utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && utf8proc_tolower(cp) == cp &&
+           utf8proc_toupper(cp) != cp;
+}
+
+/* 1 if the original text at norm byte n starts with a letter written in
+ * upper case. */
+int redact_sense_upper(const struct normtext *t, size_t n)
+{
+    size_t o = t->ostart[n];
+    int cp;
+
+    return utf8_next(&cp, t->orig + o, t->inlen - o) > 0 && utf8proc_toupper(cp) == cp &&
+           utf8proc_tolower(cp) != cp;
+}
+
+/* 1 if norm [a, b) starts with one of the '|'-separated entries of list;
+ * *rest is then the end of the entry in norm. */
+int redact_sense_starts_with(size_t *rest, const char *s, size_t a, size_t b, const char *list)
+{
+    while (*list != '\0') {
+        const char *bar = strchr(list, '|');
+        size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
+        if (k <= b - a && memcmp(s + a, list, k) == 0) {
+            *rest = a + k;
+            return 1;
+        }
+        list += k + (bar != NULL);
+    }
+    return 0;
+}
+
+/* 1 if norm [a, b) is exactly one of the '|'-separated entries of list. */
+int redact_sense_is_one(const char *s, size_t a, size_t b, const char *list)
+{
+    size_t k = b - a;
+
+    while (*list != '\0') {
+        const char *bar = strchr(list, '|');
+        size_t n = bar != NULL ? (size_t)(bar - list) : strlen(list);
+        if (n == k && memcmp(s + a, list, k) == 0)
+            return 1;
+        list += n + (bar != NULL);
+    }
+    return 0;
+}
+
+/* The end of the word character run from norm byte p. */
+size_t redact_sense_run_end(const struct normtext *t, size_t p)
+{
+    int cp, k;
+
+    while (p < t->normlen && (k = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0 && is_word_cp(cp))
+        p += (size_t)k;
+    return p;
+}
+
+/* The word after the word ending at norm byte e, over one space (a comma
+ * before the space when comma is set): [*na, *nb); 0 if none. */
+int redact_sense_next_word(size_t *na, size_t *nb, const struct normtext *t, size_t e, int comma)
+{
+    if (comma && e < t->normlen && t->norm[e] == ',')
+        e++;
+    if (e + 1 >= t->normlen || t->norm[e] != ' ')
+        return 0;
+    *na = e + 1;
+    *nb = redact_sense_run_end(t, *na);
+    return *nb > *na;
+}
+
+/* The word before norm byte a, over one space: [*pa, *pb); 0 if none. */
+int redact_sense_prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a)
+{
+    if (a < 2 || t->norm[a - 1] != ' ')
+        return 0;
+    *pb = a - 1;
+    for (*pa = *pb; *pa > 0 && is_word_cp(redact_cp_before(t->norm, *pa));)
+        *pa = redact_sense_cp_start(t->norm, *pa);
+    return *pa < *pb;
+}
+
+/* 1 if norm [a, e) ends with one of the '|'-separated entries of list. */
+int redact_sense_ends_with(const char *s, size_t a, size_t e, const char *list)
+{
+    while (*list != '\0') {
+        const char *bar = strchr(list, '|');
+        size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
+        if (k > 0 && k < e - a && memcmp(s + e - k, list, k) == 0)
+            return 1;
+        list += k + (bar != NULL);
+    }
+    return 0;
+}
+
+/* Russian and Ukrainian given names that are ordinary words, as the stems
+ * their case forms share (Вера, Віра "faith"; Надежда, Надія "hope";
+ * Любовь, Любов "love"; Роза "rose"; Лилия, Лілія "lily"; Мир "peace,
+ * world"; Слава "glory"; Злата; Лада "harmony"), each with the most
+ * bytes of ending after it (two or three letters: веры, любовью,
+ * надією).  Written by us from the languages' grammar; there is no
+ * Russian dictionary here (util/lexicon.h), so the list is the word
+ * check.  A name written in lower case is the word (brief s29 word29). */
+static const struct {
+    const char *stem;
+    size_t tail;
+} ru_word_names[] = {
+    { "вер", 6 }, { "вір", 6 }, { "надежд", 6 }, { "наді", 6 }, { "любов", 6 },
+    { "любв", 4 }, { "роз", 6 }, { "лили", 6 }, { "лілі", 6 }, { "мир", 6 },
+    { "слав", 6 }, { "лад", 6 },
+};
+
+/* The case endings of these nouns in Russian and Ukrainian, singular
+ * and plural (вера, веры, верой, вірою; надія, надії, надією, надій;
+ * любовь, любовью, любов'ю; мир, миром, мирові; лилия, лилией; from the
+ * declension tables of both grammars); not the vocative (Віро, Надіє: a
+ * person called, not the word).  What follows a stem is one of these or
+ * nothing, not a diminutive's suffix: Надійка, Віруня, Вірочка, Веруся,
+ * Верок are the name (briefs s34 uk34 and ru34, report-adv33 L-4, L-8,
+ * L-37), not the word. */
+static const char ru_word_ends[] =
+    "а|я|и|ы|е|і|ї|у|ю|ь|й|ой|ою|ей|ею|єю|ью|ям|ями|ях|ам|ами|ах|ом|ем|ов|ів|ові|'ю|’ю|ʼю|"
+    "ія|ії|ію|ією|ия|ии|ию|ией|иям|иях";
+
+/* 1 if the Cyrillic word norm [a, wend) starts with the stem of a given
+ * name that is a word and ends with one of that word's endings
+ * (ru_word_ends, no longer than the stem's tail), or the stem alone (мир,
+ * любов, надежд, роз) but вер, вір, the vocative of Вера, Віра ("Вер,
+ * иди": report-adv33 L-33; their genitive plural is rare). */
+int redact_sense_stem_of(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof ru_word_names / sizeof ru_word_names[0]; i++) {
+        size_t k = strlen(ru_word_names[i].stem);
+        if (k <= n && n <= k + ru_word_names[i].tail && memcmp(w, ru_word_names[i].stem, k) == 0 &&
+            (n == k ? strcmp(ru_word_names[i].stem, "вер") != 0 && strcmp(ru_word_names[i].stem, "вір") != 0
+                    : redact_sense_is_one(w, k, n, ru_word_ends)))
+            return 1;
+    }
+    return 0;
+}
+
+int redact_sense_stem(const struct normtext *t, size_t a, size_t wend)
+{
+    return redact_sense_stem_of(t->norm + a, wend - a);
+}
