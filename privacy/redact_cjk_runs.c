@@ -168,13 +168,17 @@ static size_t han_run_after(const struct normtext *t, size_t a)
     return k >= 2 && k <= RUN_MAX ? q : a;
 }
 
-/* 1 if the span x is a replaced name written in Han characters only. */
+/* 1 if the span x is a replaced person's name written in Han characters
+ * only: not an id or a number in Han digits, which a space or a dot
+ * never joins to the next word (tests/cli/leaks-num18.bats D-1: "Номер
+ * 七五零三一四一二 号码是..." kept 号码). */
 static int han_name(const struct span *x, const struct normtext *t)
 {
     size_t p = x->start;
     int cp, k;
 
-    if (x->subject <= 0 || x->review || x->end <= x->start)
+    if (x->subject <= 0 || x->review || x->end <= x->start ||
+        (x->cat != NAME_CAT && x->cat != TERM_PERSON))
         return 0;
     while (p < x->end && (k = utf8_next(&cp, t->norm + p, x->end - p)) > 0 && han(cp))
         p += (size_t)k;

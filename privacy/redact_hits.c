@@ -6,6 +6,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "crypto/secmem.h"
+#include "privacy/common_words.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/patronymic.h"
@@ -512,6 +514,31 @@ static int ending_word_last(const struct normtext *t, size_t a, size_t b)
            variant_suffix_ok(SUFFIX_EU, t->norm + sp, b - sp);
 }
 
+/* 1 if the last word of a hit across a space, norm [a, b), written in
+ * lower case, is one of the commonest words of a language (common_words.h:
+ * не, ни, на, и, the, dan): a word of the sentence, never a piece of a
+ * name written apart, so "У Дашки не было" does not read Дашкине, a form
+ * of the name, across the space and take не with it (report-adv34 O-1:
+ * the negation was lost).  The whole last word counts, as in
+ * ending_word_last. */
+static int common_word_last(const struct normtext *t, size_t a, size_t b)
+{
+    size_t sp = b, keylen = 0;
+    char *key = NULL;
+    int cp, k, common;
+
+    while (sp > a && t->norm[sp - 1] != ' ')
+        sp--;
+    while (b < t->normlen && (k = utf8_next(&cp, t->norm + b, t->normlen - b)) > 0 && is_word_cp(cp))
+        b += (size_t)k;
+    if (sp <= a || b <= sp || redact_upper_at(t, sp) ||
+        normalise_key(&key, &keylen, t->norm + sp, b - sp, NULL) != 0)
+        return 0;
+    common = common_word_key(key, keylen);
+    secmem_free(key);
+    return common;
+}
+
 /* A name spelled out letter by letter with its ending spelled out too
  * (report-adv19a N-1: "종.수.가", "A.l.t.a.n.g.e.r.e.l.i.i.n",
  * "Б.о.л.д.ы.н"): the letters after the hit's end at norm byte p, one
@@ -586,7 +613,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         nend++;
     s->start = nstart, s->end = nend, s->rule = rule, s->word = 0, s->review = 0, s->glued = 0;
     spaced = memchr(t->norm + nstart, ' ', nend - nstart) != NULL;
-    if (spaced && ending_word_last(t, nstart, nend))
+    if (spaced && (ending_word_last(t, nstart, nend) || common_word_last(t, nstart, nend)))
         return HIT_NONE;
     /* A short key across a space is mostly chance ("OR A" is no "Ora"),
      * but for a name's initials with full stops written in capitals ("D. M."
