@@ -135,6 +135,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv31-open.jsonl",
     "tests/data/leaks/adv32-open.jsonl",
     "tests/data/leaks/adv33-open.jsonl",
+    "tests/data/leaks/adv34-open.jsonl",
     "tests/data/leaks/num32.jsonl",
     "tests/data/leaks/place32.jsonl",
     "tests/data/leaks/cjk32.jsonl",
