@@ -487,6 +487,20 @@ static enum redact_hit glued_hangul(const struct normtext *t, const struct redac
     return HIT_FLAG;
 }
 
+/* The last word of a hit across a space, norm [a, b): its start in *sp
+ * and its end in *end, the whole word (the hit may end inside it:
+ * "Purevdorj i" + n); *sp <= a when the hit holds no space. */
+static void last_word(const struct normtext *t, size_t a, size_t b, size_t *sp, size_t *end)
+{
+    int cp, k;
+
+    for (*sp = b; *sp > a && t->norm[*sp - 1] != ' ';)
+        (*sp)--;
+    while (b < t->normlen && (k = utf8_next(&cp, t->norm + b, t->normlen - b)) > 0 && is_word_cp(cp))
+        b += (size_t)k;
+    *end = b;
+}
+
 /* 1 if the last word of a hit across a space, norm [a, b), is no more
  * than an ending of one of the ending tables (Mongolian Cyrillic and
  * Latin, the European case endings: variant_suffix_ok; not Hangul):
@@ -495,14 +509,10 @@ static enum redact_hit glued_hangul(const struct normtext *t, const struct redac
  * R-10).  Of two letters or more, in lower case. */
 static int ending_word_last(const struct normtext *t, size_t a, size_t b)
 {
-    size_t sp = b;
-    int cp, k;
+    size_t sp;
+    int cp;
 
-    while (sp > a && t->norm[sp - 1] != ' ')
-        sp--;
-    /* The whole last word: the hit may end inside it ("Purevdorj i" + n). */
-    while (b < t->normlen && (k = utf8_next(&cp, t->norm + b, t->normlen - b)) > 0 && is_word_cp(cp))
-        b += (size_t)k;
+    last_word(t, a, b, &sp, &b);
     /* Letters spelt out one by one ("B o l d") and initials in capitals
      * ("김 YH" of the joined reading) are no endings. */
     /* Hangul syllables of a spaced name are often particles too (한국 다인):
@@ -523,14 +533,11 @@ static int ending_word_last(const struct normtext *t, size_t a, size_t b)
  * ending_word_last. */
 static int common_word_last(const struct normtext *t, size_t a, size_t b)
 {
-    size_t sp = b, keylen = 0;
+    size_t sp, keylen = 0;
     char *key = NULL;
-    int cp, k, common;
+    int common;
 
-    while (sp > a && t->norm[sp - 1] != ' ')
-        sp--;
-    while (b < t->normlen && (k = utf8_next(&cp, t->norm + b, t->normlen - b)) > 0 && is_word_cp(cp))
-        b += (size_t)k;
+    last_word(t, a, b, &sp, &b);
     if (sp <= a || b <= sp || redact_upper_at(t, sp) ||
         normalise_key(&key, &keylen, t->norm + sp, b - sp, NULL) != 0)
         return 0;
