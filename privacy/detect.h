@@ -74,6 +74,13 @@ int detect_text_unsure(struct detection **out, size_t *nout, const struct normte
 int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t start, size_t end),
                           void *ctx);
 
+/* 1 if the word w[0..n) (bytes, lower case as the norm view writes it)
+ * is a bank's name that stands for its cards ("сбер", "сбера", "kaspi":
+ * the one table of banks, detect_tail.c's bank_names), with at most a
+ * case ending after the stem.  The review-flag finder asks it so that a
+ * bank is no person's name ("Карта Сбера"). */
+int detect_bank_word(const char *w, size_t n);
+
 /* len if the word w[0..len) (UTF-8) is made only of digits said in
  * Korean: ASCII digits, Sino-Korean digit syllables (공일공), native digit
  * words (하나둘셋), the place syllables 십 백 천 만, with a genitive 의, a

@@ -827,7 +827,54 @@ static const struct det_word file_types[] = {
     DW("html", FIT_WORD), DW("htm", FIT_WORD), DW("json", FIT_WORD), DW("xml", FIT_WORD),
     DW("log", FIT_WORD), DW("bak", FIT_WORD), DW("tmp", FIT_WORD), DW("local", FIT_WORD),
     DW("lan", FIT_WORD), DW("internal", FIT_WORD), DW("localdomain", FIT_WORD),
+    /* settings, code, data and backup files (report-adv34 O-7) */
+    DW("cfg", FIT_WORD), DW("conf", FIT_WORD), DW("ini", FIT_WORD), DW("yml", FIT_WORD),
+    DW("yaml", FIT_WORD), DW("toml", FIT_WORD), DW("md", FIT_WORD), DW("db", FIT_WORD),
+    DW("sql", FIT_WORD), DW("sqlite", FIT_WORD), DW("swp", FIT_WORD), DW("orig", FIT_WORD),
+    DW("py", FIT_WORD), DW("sh", FIT_WORD), DW("js", FIT_WORD), DW("css", FIT_WORD),
+    DW("mp3", FIT_WORD), DW("mp4", FIT_WORD), DW("m4a", FIT_WORD), DW("iso", FIT_WORD),
+    DW("gz", FIT_WORD), DW("bz2", FIT_WORD), DW("xz", FIT_WORD),
 };
+
+/* Words that name a file right before a dotted name (a verb of what is
+ * done to files, or the noun: "Open config.backup.old", "rename it to
+ * notes.final.old", "файл config.backup.old"; report-adv34 O-7;
+ * HAND-WRITTEN, English and Russian) or right after it ("config.backup.old
+ * file"): the name is a file's, not an address, whatever its last part
+ * (what3words' words include old, new, copy).  Not when what3words or
+ * w3w is said near (w3w_said). */
+static const struct det_word file_cues[] = {
+    DW("open", FIT_WORD), DW("opened", FIT_WORD), DW("edit", FIT_WORD), DW("edited", FIT_WORD),
+    DW("save", FIT_WORD), DW("saved", FIT_WORD), DW("delete", FIT_WORD), DW("deleted", FIT_WORD),
+    DW("rename", FIT_WORD), DW("renamed", FIT_WORD), DW("copy", FIT_WORD), DW("copied", FIT_WORD),
+    DW("restore", FIT_WORD), DW("restored", FIT_WORD), DW("attach", FIT_WORD), DW("attached", FIT_WORD),
+    DW("download", FIT_WORD), DW("downloaded", FIT_WORD), DW("upload", FIT_WORD), DW("uploaded", FIT_WORD),
+    DW("file", FIT_WORD), DW("files", FIT_WORD), DW("folder", FIT_WORD), DW("run", FIT_WORD),
+    DW("\xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb", FIT_PREFIX),                       /* файл(а, е, ы) */
+    DW("\xd0\xbe\xd1\x82\xd0\xba\xd1\x80\xd0\xbe\xd0\xb9", FIT_WORD),     /* открой */
+    DW("\xd0\xbe\xd1\x82\xd0\xba\xd1\x80\xd1\x8b\xd1\x82\xd1\x8c", FIT_WORD), /* открыть */
+    DW("\xd1\x81\xd0\xbe\xd1\x85\xd1\x80\xd0\xb0\xd0\xbd\xd0\xb8", FIT_WORD), /* сохрани */
+    DW("\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbb\xd0\xb8", FIT_WORD),               /* удали */
+};
+static const struct det_word w3w_said[] = {
+    DW("what3words", FIT_WORD), DW("w3w", FIT_WORD),
+};
+
+/* 1 if the dotted name s[at..e) is a file's by the words around it
+ * (file_cues; bytes of the norm view). */
+static int file_named(const char *s, size_t len, size_t at, size_t e)
+{
+    size_t a, we, from = at > 64 ? at - 64 : 0, to = e + 64 < len ? e + 64 : len;
+    int cue;
+
+    cue = (we = det_word_ending(s, at, " ", &a)) != 0 && we + 1 == at &&
+          det_in_list(file_cues, sizeof file_cues / sizeof file_cues[0], s + a, we - a);
+    if (!cue && e + 1 < len && s[e] == ' ' && det_letter_at(s, len, e + 1)) {
+        we = detect_letters(s, len, e + 1);
+        cue = det_in_list(file_cues, sizeof file_cues / sizeof file_cues[0], s + e + 1, we - e - 1);
+    }
+    return cue && !det_word_near(s, len, from, to, w3w_said, sizeof w3w_said / sizeof w3w_said[0]);
+}
 
 /* The script of the letter cp for detect_three_words_bare: 1 a Latin
  * lower-case letter, 2 a Cyrillic one, else 0. */
@@ -853,7 +900,7 @@ size_t detect_three_words_bare(const char *s, size_t len, size_t at)
             return 0;
         i += w3w_dot(s, len, i, 0);
     }
-    if (det_in_list(file_types, sizeof file_types / sizeof file_types[0], s + w, e - w))
+    if (det_in_list(file_types, sizeof file_types / sizeof file_types[0], s + w, e - w) || file_named(s, len, at, e))
         return 0;
     if (script == 2)
         return det_in_list(cyr_tlds, sizeof cyr_tlds / sizeof cyr_tlds[0], s + w, e - w) ? 0 : e;

@@ -231,6 +231,10 @@ static size_t digits_then_ending(const char *s, size_t len, size_t at)
     return 0;
 }
 
+static size_t sentence_from(const char *s, size_t at);
+static int round_sum(const char *s, size_t at);
+static int digits_end_clause(const char *s, size_t len, size_t e);
+
 /* A short mask at at, one to three of '*', '#', '•' or '.', or '…' ("Visa
  * *4421", "карта ••4421", "card ...4421": report-adv28c J-12) glued to
  * four digits, right after a card's word (a brand too): the digits'
@@ -258,8 +262,16 @@ static size_t short_mask(const char *s, size_t len, size_t at)
         return 0;
     if (det_in_list(account_nouns, N(account_nouns), s + a, we - a))
         return i;
-    return det_in_list(weak_nouns, N(weak_nouns), s + a, we - a) && !det_starts(s, len, i, "19") &&
-                   !det_starts(s, len, i, "20")
+    if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20"))
+        return 0;
+    if (det_in_list(weak_nouns, N(weak_nouns), s + a, we - a))
+        return i;
+    /* A second owner's card after the first's in one sentence ("Дашина
+     * карта 2202 **** **** 3344, Верина ...7781", report-adv34 L-13): a
+     * card's or an account's noun before, the digits glued to the mask,
+     * ending their clause, no round sum. */
+    return s[i - 1] != ' ' && det_word_near(s, len, sentence_from(s, a), a, account_nouns, N(account_nouns)) &&
+                   !round_sum(s, i) && digits_end_clause(s, len, i + 4)
                ? i
                : 0;
 }
@@ -381,22 +393,13 @@ static const char *const bank_names[] = {
     "\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xbe\xd1\x84\xd1\x84", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xbe\xd1\x84", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xb0", "\xd0\xb2\xd1\x82\xd0\xb1",
     "\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x84\xd0\xb0\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x84\xd0\xb0-\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xb3\xd0\xb0\xd0\xb7\xd0\xbf\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x80\xd0\xb0\xd0\xb9\xd1\x84\xd1\x84\xd0\xb0\xd0\xb9\xd0\xb7\xd0\xb5\xd0\xbd",
     "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82", "\xd0\xbc\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x85\xd0\xb0\xd0\xb0\xd0\xbd", "\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbc\xd1\x82",
+
+    /* the same banks and the Kazakh ones in Latin letters, as their apps
+     * and cards write them ("Monobank 9911", "Kaspi: 7788", report-adv34
+     * L-14); Kazakh Каспи, Халык in Cyrillic */
+    "monobank", "sberbank", "tinkoff", "privatbank", "kaspi", "halyk", "golomt", "khanbank",
+    "\xd0\xba\xd0\xb0\xd1\x81\xd0\xbf\xd0\xb8", "\xd1\x85\xd0\xb0\xd0\xbb\xd1\x8b\xd0\xba",
 };
-
-/* The end of a bank's name of bank_names at at (a word start), or 0. */
-static size_t bank_name(const char *s, size_t len, size_t at)
-{
-    size_t k, n, e = detect_letters(s, len, at);
-
-    if (e < len && s[e] == '-' && det_letter_at(s, len, e + 1))
-        e = detect_letters(s, len, e + 1);          /* альфа-банк */
-    for (k = 0; k < N(bank_names); k++) {
-        n = strlen(bank_names[k]);
-        if (det_starts(s, len, at, bank_names[k]) && e - at >= n && e - at - n <= 4)   /* two letters, two bytes each */
-            return e;
-    }
-    return 0;
-}
 
 /* 1 if the four digits s[at..at+4) are a round sum (they end in "00":
  * "Сбер на 1500.", "карта 2500"), no card's last four (one card in a
@@ -404,6 +407,110 @@ static size_t bank_name(const char *s, size_t len, size_t at)
 static int round_sum(const char *s, size_t at)
 {
     return s[at + 2] == '0' && s[at + 3] == '0';
+}
+
+/* The bytes of a case ending a bank's stem of bank_names may take: two
+ * letters (two bytes each in Cyrillic, one in Latin: "Kaspis"). */
+static size_t bank_ending_max(const char *stem)
+{
+    return (unsigned char)stem[0] < 0x80 ? 2 : 4;
+}
+
+/* 1 if the word w[0..n) (norm view) is a bank's name: a stem of
+ * bank_names with at most a case ending, or a Cyrillic compound of
+ * "банк" after two letters or more, with at most a case ending
+ * ("Монголбанкны", "Укрсиббанк", "альфа-банка": Russian, Ukrainian and
+ * Mongolian banks name themselves so; Latin "-bank" is left to the table:
+ * riverbank, databank). */
+static int bank_word(const char *w, size_t n)
+{
+    static const char bank[] = "\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba";      /* банк */
+    size_t k, m, b = strlen(bank);
+
+    for (k = 0; k < N(bank_names); k++) {
+        m = strlen(bank_names[k]);
+        if (n >= m && n - m <= bank_ending_max(bank_names[k]) && memcmp(w, bank_names[k], m) == 0)
+            return 1;
+    }
+    for (k = n > b + 8 ? n - b - 4 : 4; k + b <= n; k++)
+        if (memcmp(w + k, bank, b) == 0)
+            return 1;
+    return 0;
+}
+
+/* The end of a bank's name at at (a word start: bank_word), or 0. */
+static size_t bank_name(const char *s, size_t len, size_t at)
+{
+    size_t e = detect_letters(s, len, at);
+
+    if (e < len && s[e] == '-' && det_letter_at(s, len, e + 1))
+        e = detect_letters(s, len, e + 1);          /* альфа-банк */
+    return e > at && bank_word(s + at, e - at) ? e : 0;
+}
+
+int detect_bank_word(const char *w, size_t n)
+{
+    return bank_word(w, n);
+}
+
+/* Words that may stand between a bank's name and its card's digits: the
+ * word bank itself (банк, банкны...) and the cards' tiers as the banks'
+ * own products name them (Kaspi Gold, Kaspi Red, Tinkoff Black, Tinkoff
+ * Platinum, Monobank Iron, White; HAND-WRITTEN from the banks' card
+ * pages); any other word keeps the digits ("Сбер закрыл 1234
+ * отделения"). */
+static const struct det_word bank_words[] = {
+    DW("bank", FIT_WORD), DW("\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_PREFIX), /* банк(а, е, ны) */
+    DW("gold", FIT_WORD), DW("red", FIT_WORD), DW("black", FIT_WORD), DW("platinum", FIT_WORD),
+    DW("white", FIT_WORD), DW("iron", FIT_WORD), DW("classic", FIT_WORD), DW("premium", FIT_WORD),
+    DW("visa", FIT_WORD), DW("mastercard", FIT_WORD), DW("\xd0\xbc\xd0\xb8\xd1\x80", FIT_WORD),     /* мир */
+};
+
+/* 1 if the four digits ending at e end their clause: the text's end, a
+ * mark (, . ; ! ? )), a dash, or "на" and a word (a transfer to a
+ * person: "Сбер 4276 на Дашу"). */
+static int digits_end_clause(const char *s, size_t len, size_t e)
+{
+    if (e >= len || (strchr(",.;!?)", s[e]) != NULL && s[e] != '\0'))
+        return 1;
+    if (s[e] != ' ')
+        return 0;
+    return det_starts(s, len, e + 1, "- ") || det_starts(s, len, e + 1, "\xe2\x80\x94") ||
+           det_starts(s, len, e + 1, "\xe2\x80\x93") ||
+           (det_starts(s, len, e + 1, NA_RU) && det_letter_at(s, len, e + 1 + strlen(NA_RU)));
+}
+
+/* A bank's name (bank_names), maybe a colon, maybe one word of
+ * bank_words, then a card's last four digits ending their clause
+ * ("Monobank 9911 - Даша", "Kaspi: 7788", "Kaspi Gold 7788", "Хаан банк
+ * 5012.", "Сбер 4276 на Дашу": report-adv34 L-14): the digits' start,
+ * their end in *end, or 0.  No year (19.., 20..), no round sum, no money
+ * word around, no time or version (a mark and a digit after). */
+static size_t bank_digits(const char *s, size_t len, size_t at, size_t *end)
+{
+    size_t i, e;
+
+    if (det_letter_before(s, at) || (i = bank_name(s, len, at)) == 0)
+        return 0;
+    if (i < len && s[i] == ':')
+        i++;
+    if (i + 1 >= len || s[i] != ' ')
+        return 0;
+    i++;
+    if (i < len && !det_digit(s[i])) {
+        e = detect_letters(s, len, i);
+        if (!det_in_list(bank_words, N(bank_words), s + i, e - i) || e + 1 >= len || s[e] != ' ')
+            return 0;
+        i = e + 1;
+    }
+    if (det_digits(s, len, i) != 4 || (e = i + 4, det_letter_at(s, len, e)) ||
+        (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
+        return 0;
+    if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
+        det_money_around(s, len, i, e) || !digits_end_clause(s, len, e))
+        return 0;
+    *end = e;
+    return i;
 }
 
 /* A card's noun, then "на" and its four last digits, in figures or said
@@ -581,6 +688,9 @@ static int tail_may_start(char c)
     for (size_t k = 0; k < N(endings); k++)
         if (endings[k][0] == c)
             return 1;
+    for (size_t k = 0; k < N(bank_names); k++)
+        if (bank_names[k][0] == c)
+            return 1;                   /* bank_digits */
     return 0;
 }
 
@@ -624,7 +734,7 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     } else if (det_digit(s[at]) && ((e = sibling_tail(s, len, at)) != 0 || (e = card_ends(s, len, at)) != 0 ||
                                     (e = card_word_digits(s, len, at)) != 0)) {
         *start = at, from = sentence_from(s, at);
-    } else if ((i = card_na(s, len, at, &e)) != 0) {
+    } else if ((i = card_na(s, len, at, &e)) != 0 || (i = bank_digits(s, len, at, &e)) != 0) {
         return *start = i, *kind = DETECT_ACCOUNT, e;
     } else if ((i = short_mask(s, len, at)) != 0) {
         e = i + 4;

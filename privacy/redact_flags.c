@@ -234,6 +234,15 @@ static int only_space_or(const char *s, size_t a, size_t b)
 
 static int abbrev_with_ending(const struct word *w, const char *s);
 
+/* 1 if the word w is a bank's name (detect_bank_word: "Карта Сбера" is a
+ * card, no person, report-adv34 over-flag). */
+static int bank_word(const struct word *w, const char *s)
+{
+    char low[48];
+
+    return word_lower(low, sizeof low, w, s) == 0 && detect_bank_word(low, strlen(low));
+}
+
 /* The kind of name shape the pair (a, b) makes, or NULL. */
 static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
 {
@@ -251,7 +260,7 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
     /* Two capitalised Cyrillic words with white space only between them: a
      * comma or other mark makes a list ("Увс, Ховд аймгууд"), not one name. */
     if (is_cyrillic_cp(a->first) && is_cyrillic_cp(b->first) && a->cap && b->cap &&
-        only_space(s, a->end, b->start) && !abbrev_with_ending(a, s))
+        only_space(s, a->end, b->start) && !abbrev_with_ending(a, s) && !bank_word(a, s) && !bank_word(b, s))
         return cyrillic_name;
     /* A Cyrillic initial and a name: "Д.Энхбаяр", "Д. Энхбаяр" (how
      * Mongolian documents write every person: report-adv17a D-16). */
