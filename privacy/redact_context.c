@@ -193,13 +193,15 @@ static const char *const verbs_after[] = {
     "lived", "died", "was", "is", "has", "had", "did", "does",
     "хэлсэн", "хэлэв", "ирсэн", "ирэв", "явсан", "явав", "гэсэн", "гэв", "байсан",
     "сказал", "сказала", "пришёл", "пришел", "пришла", "ушёл", "ушел", "ушла", "был", "была",
+    /* the same verbs in Ukrainian (Надія прийшла: report-adv34 L-0) */
+    "сказав", "прийшов", "прийшла", "пішов", "пішла", "був", "була",
 };
 
 /* The verbs of verbs_after any noun is the subject of (was, is, has:
  * "гэрэл байсан" "there was light"): after a hit written in lower case
  * they mark no name (brief s30 slav30, issue 13). */
 static const char *const copulas_after[] = {
-    "was", "is", "has", "had", "did", "does", "байсан", "был", "была",
+    "was", "is", "has", "had", "did", "does", "байсан", "был", "была", "був", "була",
 };
 
 /* 1 if the letter first at norm byte a of t has cases and is written in
