@@ -343,7 +343,7 @@ static int add_keyed(struct variant_list *out, const char *w, size_t len)
     if (normalise(&t, w, len, &e) != 0)
         return -1;
     if (t.keylen > 0) {
-        out->context = (unsigned char)(context || is_word(t.key, t.keylen));
+        out->context = (unsigned char)(context || (!out->own && is_word(t.key, t.keylen)));
         rc = list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE);
         out->context = context;
     }
@@ -719,6 +719,30 @@ static int rows_of(const char *key, size_t len, size_t *first, size_t *n)
     return 0;
 }
 
+/* Adds the Cyrillic case forms of the Ukrainian name or short form
+ * f[0..fl) (bytes, lower case, as slavic.txt lists it) with no capital
+ * mark: a Ukrainian writes a name in lower case in a hurried message
+ * (вчора олександр був, наталка сказала: report-adv33 L-35; brief s34
+ * uk34) as a Russian does (variants_ru.c's lower-case rule).  Not a form
+ * that is a word (add_keyed's mark, slavic_lower_word: тала, тали);
+ * those keep the capital they were added with.  0, or -1. */
+static int uk_lower_cases(struct variant_list *out, const char *f, size_t fl)
+{
+    struct variant_list tmp;
+    unsigned char capital = out->capital;
+    int rc;
+
+    memset(&tmp, 0, sizeof tmp);
+    rc = name_forms(&tmp, f, fl, 0, 0, 0);
+    out->capital = 0;
+    for (size_t i = 0; i < tmp.n && rc == 0; i++)
+        if (!tmp.v[i].context && !slavic_lower_word(tmp.arena + tmp.v[i].off, tmp.v[i].keylen))
+            rc = list_add(out, tmp.arena + tmp.v[i].off, tmp.v[i].keylen, RULE_VARIANT, SUFFIX_NONE);
+    out->capital = capital;
+    variant_list_free(&tmp);
+    return rc;
+}
+
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 {
     size_t first, n;
@@ -732,6 +756,8 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
         if (!IS_SHORT(i)) {
             rc = uk_name_forms(out, f, fl, 1);
             if (rc == 0 && idx.v[i].rel == 0)
+                rc = uk_lower_cases(out, f, fl);
+            if (rc == 0 && idx.v[i].rel == 0)
                 rc = uk_diminutives(out, f, fl);
             continue;
         }
@@ -742,7 +768,26 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
         rc = add_keyed(out, f, fl);
         if (rc == 0)
             rc = name_forms(out, f, fl, 1, 0, 1);
+        if (rc == 0 && idx.v[i].rel == REL_SHORT_AT)
+            rc = uk_lower_cases(out, f, fl);
     }
+    return rc;
+}
+
+int slavic_own_cases(struct variant_list *out, const char *key, size_t len)
+{
+    unsigned char own = out->own;
+    int rc = 0;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL || fkey == NULL)
+        return -1;
+    out->own = 1;
+    for (size_t i = 0; i < idx.n && rc == 0; i++)
+        if (fkey[i].k != NULL && !IS_SHORT(i) && fkey[i].len == len &&
+            memcmp(fkey[i].k, key, len) == 0)
+            rc = uk_name_cases(out, idx.v[i].form, idx.v[i].formlen);
+    out->own = own;
     return rc;
 }
 
