@@ -565,6 +565,12 @@ static int name_forms(struct variant_list *out, const char *key, size_t len, int
     if (rc == 0 && end == end_ya && ns >= 3 &&
         (cp[ns - 1] == C_EN || cp[ns - 1] == C_ES || cp[ns - 1] == C_EL))
         rc = add_case(out, cp, ns, "ьо", 0, 0);
+    /* -нія, -лія, -сія: the same vocative on the stem without -і, as the
+     * name's spoken form in -ня, -ля, -ся has it (Євгенія: Євгеньо;
+     * Наталія: Натальо; report-adv34 L-0b), beside the written -іє. */
+    else if (rc == 0 && end == end_ya && ns >= 4 && cp[ns - 1] == C_UK_I &&
+             (cp[ns - 2] == C_EN || cp[ns - 2] == C_ES || cp[ns - 2] == C_EL))
+        rc = add_case(out, cp, ns - 1, "ьо", 0, 0);
     if (rc == 0 && poss)
         rc = slavic_possessives(out, cp, n, full);
     sodium_memzero(cp, sizeof cp);
@@ -602,7 +608,7 @@ static int uk_dim_add(struct variant_list *out, const int *cp, int n, const char
 {
     char key[(UK_MAX + 8) * 4 + 1];
     size_t kl = 0, sl = strlen(suf);
-    int rc;
+    int rc, lat[UK_MAX], m;
 
     for (int k = 0; k < n; k++)
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
@@ -610,6 +616,12 @@ static int uk_dim_add(struct variant_list *out, const int *cp, int n, const char
         return 0;
     memcpy(key + kl, suf, sl), kl += sl;
     rc = name_forms(out, key, kl, 0, 0, 0);
+    /* Its nominative in Latin too (Nadiyka, Nadiika, Darusia: report-adv34
+     * L-15), as the name's own (add_latin's systems); not its cases, which
+     * a Latin text rarely declines. */
+    if (rc == 0 && (m = uk_read(lat, key, kl)) > 0)
+        rc = add_latin(out, lat, m, 0);
+    sodium_memzero(lat, sizeof lat);
     sodium_memzero(key, sizeof key);
     return rc;
 }
