@@ -217,8 +217,13 @@ int variants_nicknames(struct variant_list *out)
             rc = equivalents(out, key, out->v[i].keylen);
         else if (rc == 0 && found > 0 && cp < 0x80)
             rc = russian_reading(out, key, out->v[i].keylen);
-        else if (rc == 0 && found == 0)
+        else if (rc == 0 && found == 0) {
             rc = slavic_russian_each(key, out->v[i].keylen, ukrainian_reading, out);
+            /* The registered Ukrainian name's own cases, with no word's
+             * mark (Надію, Надією of Надія: report-adv34 L-0). */
+            if (rc == 0)
+                rc = slavic_own_cases(out, key, out->v[i].keylen);
+        }
         /* A Russian given name with no listed short form (Вера): its
          * equivalents all the same (Віра, Вірочка: brief s34 uk34). */
         if (rc == 0 && found == 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && cp >= 0x80 &&

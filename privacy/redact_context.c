@@ -193,13 +193,15 @@ static const char *const verbs_after[] = {
     "lived", "died", "was", "is", "has", "had", "did", "does",
     "хэлсэн", "хэлэв", "ирсэн", "ирэв", "явсан", "явав", "гэсэн", "гэв", "байсан",
     "сказал", "сказала", "пришёл", "пришел", "пришла", "ушёл", "ушел", "ушла", "был", "была",
+    /* the same verbs in Ukrainian (Надія прийшла: report-adv34 L-0) */
+    "сказав", "прийшов", "прийшла", "пішов", "пішла", "був", "була",
 };
 
 /* The verbs of verbs_after any noun is the subject of (was, is, has:
  * "гэрэл байсан" "there was light"): after a hit written in lower case
  * they mark no name (brief s30 slav30, issue 13). */
 static const char *const copulas_after[] = {
-    "was", "is", "has", "had", "did", "does", "байсан", "был", "была",
+    "was", "is", "has", "had", "did", "does", "байсан", "был", "была", "був", "була",
 };
 
 /* 1 if the letter first at norm byte a of t has cases and is written in
@@ -504,6 +506,35 @@ static int capital_pair(const struct normtext *t, size_t a, size_t b)
     return n >= 3;
 }
 
+/* 1 if norm [a, b) of t holds an apostrophe where Ukrainian writes one:
+ * after р or a labial (б п в м ф), before я ю є ї (Дар'я, Мар'яна; every
+ * apostrophe form is '\'' in the norm view).  A person's form that the
+ * key view, which leaves the apostrophe out, reads as a word (даря, дарю
+ * "giving", "I give": FORM_CONTEXT) is then the Ukrainian spelling of
+ * the name, no word (report-adv34 L-10). */
+static int uk_apostrophe_in(const struct normtext *t, size_t a, size_t b)
+{
+    for (size_t p = a + 1; p + 1 < b; p++) {
+        int prev, next;
+        if (t->norm[p] != '\'' || utf8_next(&next, t->norm + p + 1, b - p - 1) <= 0)
+            continue;
+        prev = redact_cp_before(t->norm, p);
+        if ((prev == 0x440 || prev == 0x431 || prev == 0x43F || prev == 0x432 || prev == 0x43C ||
+             prev == 0x444) &&
+            (next == 0x44F || next == 0x44E || next == 0x454 || next == 0x457))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if f at [a, b) is a person's form the key reads as a word written
+ * with a capital and Ukraine's apostrophe (uk_apostrophe_in). */
+static int uk_apostrophe_name(const struct normtext *t, const struct redact_form *f, size_t a,
+                              size_t b)
+{
+    return f->person && f->kind == FORM_CONTEXT && redact_upper_at(t, a) && uk_apostrophe_in(t, a, b);
+}
+
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
  * a generated spelling that is an ordinary word (redact_form.generated)
  * is no hit where the context does not mark a name; else a review flag
@@ -514,6 +545,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 {
     size_t wa, wb, ga;
     struct redact_form w;
+
+    if (uk_apostrophe_name(t, f, a, b)) {
+        w = *f, w.kind = FORM_REPLACE;
+        return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);
+    }
 
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
@@ -605,7 +641,8 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * is in capitals too ("AS IS"). */
     if (f->kind == FORM_CONTEXT && !f->person)
         return !initials_context(t, a, b);
-    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b))
+    if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b) ||
+        uk_apostrophe_name(t, f, a, b))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)

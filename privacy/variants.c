@@ -187,6 +187,29 @@ int variants_common_word(const char *key, size_t keylen)
     return 0;
 }
 
+/* Adds one word w[0..n) of a name (norm view, separators removed) as the
+ * key view reads it in a text: a Cyrillic word's і and ї as и
+ * (normalise_key.c), so that Надія of "Надія Коваленко" is found alone
+ * (надия) and is read by the rules of a given name (nicknames.c finds its
+ * Russian name, Надежда, through the key view: report-adv34 L-0, L-0b);
+ * the norm spelling, which no text's key holds, was listed before.  Other
+ * scripts are listed as they are.  0, or -1 when out of memory. */
+static int add_word_keyed(struct variant_list *out, const char *w, size_t n)
+{
+    struct normtext t;
+    struct err e;
+    int cp, rc;
+
+    if (utf8_next(&cp, w, n) <= 0 || !is_cyrillic_cp(cp))
+        return list_add(out, w, n, RULE_VARIANT, SUFFIX_NONE);
+    if (normalise(&t, w, n, &e) != 0)
+        return -1;
+    rc = list_add(out, t.keylen > 0 ? t.key : w, t.keylen > 0 ? t.keylen : n, RULE_VARIANT,
+                  SUFFIX_NONE);
+    normtext_free(&t);
+    return rc;
+}
+
 static int name_words(struct variant_list *out, const char *norm, size_t len)
 {
     char key[SLOT_MAX * 4], pat[SLOT_MAX * 4];
@@ -220,7 +243,7 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
             continue;
         first = out->n;
         out->capital = 1;
-        rc = list_add(out, key, k, RULE_VARIANT, SUFFIX_NONE);
+        rc = add_word_keyed(out, key, k);
         if (rc == 0)
             rc = expand_key(out, key, k, RULE_VARIANT, 1);
         /* A Russian surname's cases (variants_ru.c). */

@@ -268,6 +268,16 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len);
 int slavic_short_each(const char *key, size_t len,
                       int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
 
+/* variants_uk.c: adds to out the Cyrillic case forms (uk_name_cases) of
+ * the Ukrainian or Belarusian given name listed in data/nicknames/
+ * slavic.txt whose key view is key[0..len) (надия: Надія, Надії, Надію,
+ * Надією, Надіє), with out's marks and none of the words list's: the
+ * registered name itself, whose forms a Russian sentence's rules judge
+ * as name or word where they stand (redact_sense.c), as they judge a
+ * Russian name's own cases (report-adv34 L-0).  0, or -1 when out of
+ * memory or the list's index could not be built. */
+int slavic_own_cases(struct variant_list *out, const char *key, size_t len);
+
 /* variants_uk.c: calls fn(ctx, name, namelen) for each Russian given name
  * (bytes, lower case) whose listed Ukrainian or Belarusian equivalent is
  * key[0..len) as the key view writes it (сергий of Сергій: Сергей).

@@ -85,6 +85,10 @@ const char *const mn_endings[] = {
     /* Russian case endings, as Russian text declines a Mongolian name
      * (Батбаяра отправили, Батбаяру, Батбаяром, о Батбаяре; Сарная) */
     "а", "у", "ом", "ем", "ём", "е", "ы", "и", "ой", "ей", "ою", "ю", "я",
+    /* and the Ukrainian dative of a masculine noun, hard and soft stem
+     * (Шевчукові, Ковалеві, Андрієві: Ukrainian grammar; report-adv33
+     * L-39), the other Ukrainian cases being among the Russian ones */
+    "ові", "еві", "єві",
     /* and the Russian patronymic and surname built on a Mongolian father's
      * name, with their cases (Батбаяровна, Батбаярович, Батбаяров:
      * report-adv12c H52) */
@@ -92,7 +96,7 @@ const char *const mn_endings[] = {
     "ов", "ова", "ову", "овым", "ове", "евич", "евна", "ев", "ева",
 };
 #define N_MN_ENDINGS (sizeof mn_endings / sizeof mn_endings[0])
-#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 32)
+#define N_MN_NATIVE_ENDINGS (N_MN_ENDINGS - 35)
 const size_t n_mn_endings = N_MN_ENDINGS;     /* variants_int.h */
 const size_t n_mn_native_endings = N_MN_NATIVE_ENDINGS;
 

@@ -343,7 +343,7 @@ static int add_keyed(struct variant_list *out, const char *w, size_t len)
     if (normalise(&t, w, len, &e) != 0)
         return -1;
     if (t.keylen > 0) {
-        out->context = (unsigned char)(context || is_word(t.key, t.keylen));
+        out->context = (unsigned char)(context || (!out->own && is_word(t.key, t.keylen)));
         rc = list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE);
         out->context = context;
     }
@@ -565,6 +565,12 @@ static int name_forms(struct variant_list *out, const char *key, size_t len, int
     if (rc == 0 && end == end_ya && ns >= 3 &&
         (cp[ns - 1] == C_EN || cp[ns - 1] == C_ES || cp[ns - 1] == C_EL))
         rc = add_case(out, cp, ns, "ьо", 0, 0);
+    /* -нія, -лія, -сія: the same vocative on the stem without -і, as the
+     * name's spoken form in -ня, -ля, -ся has it (Євгенія: Євгеньо;
+     * Наталія: Натальо; report-adv34 L-0b), beside the written -іє. */
+    else if (rc == 0 && end == end_ya && ns >= 4 && cp[ns - 1] == C_UK_I &&
+             (cp[ns - 2] == C_EN || cp[ns - 2] == C_ES || cp[ns - 2] == C_EL))
+        rc = add_case(out, cp, ns - 1, "ьо", 0, 0);
     if (rc == 0 && poss)
         rc = slavic_possessives(out, cp, n, full);
     sodium_memzero(cp, sizeof cp);
@@ -602,7 +608,7 @@ static int uk_dim_add(struct variant_list *out, const int *cp, int n, const char
 {
     char key[(UK_MAX + 8) * 4 + 1];
     size_t kl = 0, sl = strlen(suf);
-    int rc;
+    int rc, lat[UK_MAX], m;
 
     for (int k = 0; k < n; k++)
         kl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)key + kl);
@@ -610,6 +616,12 @@ static int uk_dim_add(struct variant_list *out, const int *cp, int n, const char
         return 0;
     memcpy(key + kl, suf, sl), kl += sl;
     rc = name_forms(out, key, kl, 0, 0, 0);
+    /* Its nominative in Latin too (Nadiyka, Nadiika, Darusia: report-adv34
+     * L-15), as the name's own (add_latin's systems); not its cases, which
+     * a Latin text rarely declines. */
+    if (rc == 0 && (m = uk_read(lat, key, kl)) > 0)
+        rc = add_latin(out, lat, m, 0);
+    sodium_memzero(lat, sizeof lat);
     sodium_memzero(key, sizeof key);
     return rc;
 }
@@ -719,18 +731,85 @@ static int rows_of(const char *key, size_t len, size_t *first, size_t *n)
     return 0;
 }
 
+/* Adds the Cyrillic case forms of the Ukrainian name or short form
+ * f[0..fl) (bytes, lower case, as slavic.txt lists it) with no capital
+ * mark: a Ukrainian writes a name in lower case in a hurried message
+ * (вчора олександр був, наталка сказала: report-adv33 L-35; brief s34
+ * uk34) as a Russian does (variants_ru.c's lower-case rule).  Not a form
+ * that is a word (add_keyed's mark, slavic_lower_word: тала, тали);
+ * those keep the capital they were added with.  0, or -1. */
+static int uk_lower_cases(struct variant_list *out, const char *f, size_t fl)
+{
+    struct variant_list tmp;
+    unsigned char capital = out->capital;
+    int rc;
+
+    memset(&tmp, 0, sizeof tmp);
+    rc = name_forms(&tmp, f, fl, 0, 0, 0);
+    out->capital = 0;
+    for (size_t i = 0; i < tmp.n && rc == 0; i++)
+        if (!tmp.v[i].context && !slavic_lower_word(tmp.arena + tmp.v[i].off, tmp.v[i].keylen))
+            rc = list_add(out, tmp.arena + tmp.v[i].off, tmp.v[i].keylen, RULE_VARIANT, SUFFIX_NONE);
+    out->capital = capital;
+    variant_list_free(&tmp);
+    return rc;
+}
+
+/* The Ukrainian spelling of a Russian given name whose soft sign stands
+ * after a labial or р before an iotated vowel: Ukrainian writes the
+ * apostrophe there, and є, ї for е, и (Дарья: Дар'я, Дар'ю; Марьяна:
+ * Мар'яна; Демьян: Дем'ян; Софья: Соф'я; Ukrainian orthography, the
+ * apostrophe's rule).  Every apostrophe form (' ’ ʼ ʻ) is one letter in
+ * the norm view and none in the key view (normalise.h), so the spelling
+ * is declined without it (uk_name_cases: дар'я keyed даря, дарю,
+ * дарєю), and a case form that is a word when the apostrophe is left
+ * out (дарю, дари: slavic_words.txt) is a review flag only where the
+ * context marks a name (add_keyed).  Nothing for another name.  0, or -1
+ * when out of memory. */
+static int uk_apostrophe_forms(struct variant_list *out, const char *key, size_t len)
+{
+    int cp[UK_MAX], n, m = 0, found = 0, rc, k;
+    char w[UK_MAX * 2 + 1];
+    size_t wl = 0;
+
+    if ((n = uk_read(cp, key, len)) < 4)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        int prev = m > 0 ? cp[m - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
+        if (cp[i] == C_SOFT && (prev == C_BE || prev == C_PE || prev == C_VE || prev == C_EM ||
+                                prev == C_EF || prev == C_ER) &&
+            (next == C_YA || next == C_YU || next == C_IE || next == C_I)) {
+            found = 1;
+            if (next == C_IE || next == C_I)
+                cp[i + 1] = next == C_IE ? C_YE : C_YI;
+            continue;
+        }
+        cp[m++] = cp[i];
+    }
+    if (!found)
+        return 0;
+    for (k = 0; k < m; k++)
+        wl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)w + wl);
+    rc = name_forms(out, w, wl, 0, 0, 0);
+    sodium_memzero(w, sizeof w);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 {
     size_t first, n;
     int rc = 0;
 
-    if (rows_of(key, len, &first, &n) != 0)
+    if (uk_apostrophe_forms(out, key, len) != 0 || rows_of(key, len, &first, &n) != 0)
         return -1;
     for (size_t i = first; i < first + n && rc == 0; i++) {
         const char *f = idx.v[i].form;
         size_t fl = idx.v[i].formlen;
         if (!IS_SHORT(i)) {
             rc = uk_name_forms(out, f, fl, 1);
+            if (rc == 0 && idx.v[i].rel == 0)
+                rc = uk_lower_cases(out, f, fl);
             if (rc == 0 && idx.v[i].rel == 0)
                 rc = uk_diminutives(out, f, fl);
             continue;
@@ -742,7 +821,26 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
         rc = add_keyed(out, f, fl);
         if (rc == 0)
             rc = name_forms(out, f, fl, 1, 0, 1);
+        if (rc == 0 && idx.v[i].rel == REL_SHORT_AT)
+            rc = uk_lower_cases(out, f, fl);
     }
+    return rc;
+}
+
+int slavic_own_cases(struct variant_list *out, const char *key, size_t len)
+{
+    unsigned char own = out->own;
+    int rc = 0;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL || fkey == NULL)
+        return -1;
+    out->own = 1;
+    for (size_t i = 0; i < idx.n && rc == 0; i++)
+        if (fkey[i].k != NULL && !IS_SHORT(i) && fkey[i].len == len &&
+            memcmp(fkey[i].k, key, len) == 0)
+            rc = uk_name_cases(out, idx.v[i].form, idx.v[i].formlen);
+    out->own = own;
     return rc;
 }
 

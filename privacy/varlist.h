@@ -64,6 +64,11 @@ struct variant_list {
                                     * Hangul syllable or two letters count */
     unsigned char nickname;        /* adding listed short forms of given names:
                                     * three letters count */
+    unsigned char own;             /* adding the case forms of a registered Ukrainian
+                                    * given name itself (Надію of Надія): no form is
+                                    * marked a word (variants_uk.c's add_keyed); the
+                                    * sense rules judge the name that is a word
+                                    * where it stands, as for a Russian one */
     size_t reserve;                /* room kept for later stages: list_add stops
                                     * at VARIANTS_MAX - reserve (variants.c) */
 };

@@ -155,6 +155,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num34.jsonl",
     "tests/data/leaks/lead34.jsonl",
     "tests/data/leaks/num35.jsonl",
+    "tests/data/leaks/uk35.jsonl",
 };
 #define MAX_KINDS 2048
 
