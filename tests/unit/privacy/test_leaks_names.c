@@ -155,6 +155,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num34.jsonl",
     "tests/data/leaks/lead34.jsonl",
     "tests/data/leaks/hand34.jsonl",
+    "tests/data/leaks/hand35.jsonl",
 };
 #define MAX_KINDS 2048
 
