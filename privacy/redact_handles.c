@@ -621,6 +621,25 @@ static int written_as_name(const struct normtext *t, size_t a, size_t b)
     return up && low;
 }
 
+/* 1 if the original text of norm [a, b) holds Latin letters in capitals
+ * only ("JSON", "HTML"): an acronym, which no initial and part make (J +
+ * Son of a registered name: test_eval's en-markup). */
+static int written_in_capitals(const struct normtext *t, size_t a, size_t b)
+{
+    int cp, letters = 0;
+    size_t o, i;
+
+    for (i = a; i < b; i++) {
+        if (t->norm[i] < 'a' || t->norm[i] > 'z')
+            continue;
+        o = t->ostart[i];
+        if (utf8_next(&cp, t->orig + o, normtext_oend(t, i) - o) <= 0 || !normalise_is_upper(cp))
+            return 0;
+        letters++;
+    }
+    return letters > 1;
+}
+
 /* 1 if s[a, b) is single letters between separators ("d_o_r_j"): a
  * name spelled out, which the name rules take (normalise.h, gaps). */
 static int spelled_out(const char *s, size_t a, size_t b)
@@ -728,8 +747,8 @@ static int word_of_its_own(const char *w, size_t wn, const char *l, size_t n)
  * parts of one name, as cut_parts reads one with digits ("dashapetr",
  * "petrdasha", "DarPetr", "петрдаша" for Дарья Петрова: report-adv32
  * L-14), or a Latin word of an initial and a part (initial_parts:
- * "tkoval", "dashap"; not a piece of a word joined by '-', joined: "Jong"
- * of "Jong-s_"), and no word or name of its own (word_of_its_own); two
+ * "tkoval", "dashap"; not a piece of a word joined by '-', nor a word in
+ * capitals, joined: "Jong" of "Jong-s_", "JSON"), and no word or name of its own (word_of_its_own); two
  * cut parts written capitalised with a Slavic surname ending are another
  * surname (titled, surname_shaped: "Tankov"). */
 static int plain_handle(const struct redactor *r, const char *w, size_t wn, int titled, int joined)
@@ -788,7 +807,8 @@ static int find_plain(struct spans *sp, const struct redactor *r, const struct n
             !(b < t->normlen && (is_word_cp(cp) || s[b] == '_' || s[b] == '@' ||
                                  (s[b] >= '0' && s[b] <= '9'))) &&
             plain_handle(r, s + at, b - at, latin && written_as_name(t, at, b),
-                         (b < t->normlen && s[b] == '-') || (at > 0 && s[at - 1] == '-'))) {
+                         (b < t->normlen && s[b] == '-') || (at > 0 && s[at - 1] == '-') ||
+                         (latin && written_in_capitals(t, at, b)))) {
             h->start = at, h->end = b;
             if (redact_span_add(sp, h) != 0)
                 return -1;
