@@ -52,7 +52,32 @@ static int ascii_lower(const char *s, size_t n)
     return n > 0;
 }
 
+static int add_piece_x(struct redactor *r, const char *s, size_t n, unsigned part, int kind);
+
+/* Adds the piece s[0..n) and, when it spells "ks", its spelling with
+ * "x" as English-style transliteration writes Cyrillic кс (Alex of Алекс,
+ * Maxim, Xenia: report-adv33 L-45 "alexkuz"). */
 static int add_piece(struct redactor *r, const char *s, size_t n, unsigned part, int kind)
+{
+    char x[HANDLE_PIECE_MAX];
+    size_t i, m = 0;
+    int rc;
+
+    if (add_piece_x(r, s, n, part, kind) != 0)
+        return -1;
+    if (kind == PIECE_INITIALS || n >= sizeof x || memmem(s, n, "ks", 2) == NULL)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (s[i] == 'k' && i + 1 < n && s[i + 1] == 's')
+            x[m++] = 'x', i++;
+        else
+            x[m++] = s[i];
+    rc = add_piece_x(r, x, m, part, kind);
+    sodium_memzero(x, sizeof x);
+    return rc;
+}
+
+static int add_piece_x(struct redactor *r, const char *s, size_t n, unsigned part, int kind)
 {
     struct handle_piece *p;
 
@@ -231,10 +256,55 @@ static int add_stem(struct redactor *r, const char *w, size_t len, unsigned part
     return 0;
 }
 
+/* 1 if the Latin letters l[0..n) (lower case) are romanised Korean
+ * syllables run together, each one romanise_ko_latin_syllable reads
+ * (jongsuk: jong + suk; kimchi), else 0. */
+static int ko_syllables(const char *l, size_t n)
+{
+    unsigned char ok[TOKEN_MAX + 1] = {1};
+    size_t i, k;
+
+    if (n == 0 || n > TOKEN_MAX)
+        return 0;
+    for (i = 1; i <= n; i++)
+        for (k = 1; k <= 7 && k <= i && !ok[i]; k++)
+            ok[i] = ok[i - k] && romanise_ko_latin_syllable(l + i - k, k);
+    return ok[n];
+}
+
+/* 1 if the norm view key[0..n) is a Korean name: in Hangul, or words in
+ * Latin letters of which one is a Korean surname (variants_is_surname:
+ * kim, ri, pak) and each other is romanised syllables, '-' between them
+ * or not (Kim Jong-su, Pak Jongsu). */
+static int korean_name(const char *key, size_t n)
+{
+    char w[TOKEN_MAX];
+    size_t a, at, m, i;
+    int cp, surname = 0, other = 0;
+
+    if (utf8_next(&cp, key, n) > 0 && is_hangul_cp(cp))
+        return 1;
+    for (a = 0, at = 0; at <= n; at++) {
+        if (at < n && key[at] != ' ')
+            continue;
+        for (i = a, m = 0; i < at && m < sizeof w; i++)
+            if (key[i] != '-')
+                w[m++] = key[i];
+        if (at > a && m < sizeof w && !surname && variants_is_surname(w, m))
+            surname = 1;
+        else if (at > a && (m >= sizeof w || !ascii_lower(w, m) || !ko_syllables(w, m)))
+            return 0;
+        else
+            other |= at > a;
+        a = at + 1;
+    }
+    return surname && other;
+}
+
 int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len)
 {
     char *key = NULL;
-    size_t keylen, a, at;
+    size_t keylen, a, at, first = r->npieces;
     unsigned part = 0;
     int rc = 0, cp, words = 1;
     struct err e;
@@ -261,6 +331,11 @@ int redact_handle_pieces_add(struct redactor *r, const char *name, size_t len)
         if (rc == 0 && words == 1 && part > 1)
             rc = add_part(r, key, keylen, part++);
     }
+    /* A Korean name's pieces: a letter glued to one may be a syllable's
+     * last (initial_parts) */
+    if (rc == 0 && korean_name(key, keylen))
+        for (at = first; at < r->npieces; at++)
+            r->pieces[at].ko = 1;
     secmem_free(key);
     return rc != 0 ? -1 : 0;
 }
@@ -320,8 +395,14 @@ struct walk {
     int whole;                  /* whole spellings only: the name written joined */
 };
 
+/* 1 if a longer whole spelling of p's part than p starts with p's text:
+ * p is then that spelling cut ("pet" of Petrova, "pav" of Pavlenko), not
+ * the part written whole. */
+static int cut_of_longer(const struct redactor *r, const struct handle_piece *p);
+
 /* 1 if l[pos..n) is pieces of w->term, each of a part not in used; whole
- * counts the pieces so far, longest the longest whole part among them.
+ * counts the pieces so far, longest the longest whole part among them
+ * (a short form counts too once two pieces are read: "dasha_p").
  * One whole part alone is a user name only with digits, '.' or '_' in the
  * token and no '-' ("altangerel_88", "75jongsu"; "Jong-su1975-03-14" is
  * a name and a date). */
@@ -336,10 +417,13 @@ static int walk(const struct walk *w, size_t pos, unsigned used, int pieces, siz
              i < w->r->npieces && w->r->pieces[i].len == len && w->r->pieces[i].term == w->term &&
              memcmp(w->r->pieces[i].s, w->l + pos, len) == 0; i++) {
             const struct handle_piece *p = &w->r->pieces[i];
-            if ((used & (1u << p->part)) || (w->whole && p->kind != PIECE_WHOLE))
+            if ((used & (1u << p->part)) ||
+                (w->whole && (p->kind != PIECE_WHOLE || cut_of_longer(w->r, p))))
                 continue;
             if (walk(w, pos + len, used | (1u << p->part), pieces + 1,
-                     p->kind == PIECE_WHOLE && p->len > longest ? p->len : longest))
+                     p->kind != PIECE_INITIALS && (p->kind == PIECE_WHOLE || pieces > 0 ||
+                                                   pos + len < w->n) &&
+                     p->len > longest ? p->len : longest))
                 return 1;
         }
     return 0;
@@ -392,6 +476,18 @@ static size_t piece_prefix_find(const struct redactor *r, const char *s, size_t 
     return lo;
 }
 
+static int cut_of_longer(const struct redactor *r, const struct handle_piece *p)
+{
+    size_t i, k;
+
+    for (i = piece_prefix_find(r, p->s, p->len), k = 0; i < r->npieces && k < 64 &&
+         memcmp(r->pieces[i].s, p->s, p->len) == 0; i++, k++)
+        if (r->pieces[i].term == p->term && r->pieces[i].part == p->part &&
+            r->pieces[i].kind == PIECE_WHOLE && r->pieces[i].len > p->len)
+            return 1;
+    return 0;
+}
+
 #define PREFIX_MIN 3            /* letters of each name part cut short */
 #define PREFIX_TRIED 64         /* pieces tried per cut: a bound on hostile text */
 
@@ -429,6 +525,75 @@ static int cut_parts(const struct redactor *r, const char *l, size_t n)
     return 0;
 }
 
+/* How a side of a word of two pieces reads (side_of). */
+enum side { SIDE_NONE, SIDE_INITIAL, SIDE_CUT, SIDE_WHOLE };
+
+/* How l[0..n) reads as a piece of a part of p's term other than not_part
+ * (when p is not NULL), else of any term, into *found: SIDE_INITIAL for
+ * one letter (the first of a spelling or short form: "s" of Sasha) or an
+ * initials piece, SIDE_WHOLE for a whole spelling or short form, SIDE_CUT
+ * for the start of one (two letters or more), SIDE_NONE for nothing. */
+static enum side side_of(const struct redactor *r, const char *l, size_t n,
+                         const struct handle_piece *p, const struct handle_piece **found)
+{
+    enum side best = SIDE_NONE, cur;
+    size_t i, k;
+
+    if (n == 0 || n >= HANDLE_PIECE_MAX)
+        return SIDE_NONE;
+    for (i = piece_prefix_find(r, l, n), k = 0; i < r->npieces && k < PREFIX_TRIED &&
+         memcmp(r->pieces[i].s, l, n) == 0; i++, k++) {
+        const struct handle_piece *q = &r->pieces[i];
+        if (p != NULL && (q->term != p->term || q->part == p->part))
+            continue;
+        if (q->kind == PIECE_INITIALS)
+            cur = q->len == n ? SIDE_INITIAL : SIDE_NONE;
+        else
+            cur = n == 1 ? SIDE_INITIAL :
+                  q->len == n && !cut_of_longer(r, q) ? SIDE_WHOLE : SIDE_CUT;
+        if (cur > best || (cur == best && cur != SIDE_NONE && *found == NULL))
+            best = cur, *found = q;
+        if (best == SIDE_WHOLE)
+            break;
+    }
+    return best;
+}
+
+/* 1 if the Latin letters l[0..n) are two pieces of two parts of one name
+ * with an initial or a short cut on one side (report-adv33 L-18, L-45):
+ * an initial and the start of another part, three letters or more
+ * ("tkoval", "dashap", "tkov", "skuznetsov": s of Sasha), or a cut of
+ * two letters and another part whole ("dapetrova"); either order.  Two
+ * longer cuts are cut_parts'. */
+static int initial_parts(const struct redactor *r, const char *l, size_t n)
+{
+    size_t cut, i, k;
+    int ko = -1;
+
+    for (cut = 1; cut < n && cut < HANDLE_PIECE_MAX; cut++)
+        for (i = piece_prefix_find(r, l, cut), k = 0; i < r->npieces && k < PREFIX_TRIED &&
+             memcmp(r->pieces[i].s, l, cut) == 0; i++, k++) {
+            const struct handle_piece *p = &r->pieces[i], *q = NULL;
+            enum side a, b;
+            if (p->kind == PIECE_INITIALS && p->len != cut)
+                continue;
+            /* a Korean name's pieces and a letter that make romanised
+             * syllables are another name or word (jongsu + k: Jongsuk,
+             * test_redact's negatives), not an initial and a part */
+            if (p->ko && (ko < 0 ? (ko = ko_syllables(l, n)) : ko))
+                continue;
+            a = p->kind == PIECE_INITIALS || cut == 1 ? SIDE_INITIAL :
+                p->len == cut && !cut_of_longer(r, p) ? SIDE_WHOLE : SIDE_CUT;
+            b = side_of(r, l + cut, n - cut, p, &q);
+            if ((a == SIDE_INITIAL && b >= SIDE_CUT && n - cut >= PREFIX_MIN) ||
+                (b == SIDE_INITIAL && a >= SIDE_CUT && cut >= PREFIX_MIN) ||
+                (a == SIDE_CUT && cut == 2 && b == SIDE_WHOLE && n - cut >= 4) ||
+                (b == SIDE_CUT && n - cut == 2 && a == SIDE_WHOLE && cut >= 4))
+                return 1;
+        }
+    return 0;
+}
+
 static int token_byte(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
@@ -454,6 +619,25 @@ static int written_as_name(const struct normtext *t, size_t a, size_t b)
             low |= !normalise_is_upper(cp);
     }
     return up && low;
+}
+
+/* 1 if the original text of norm [a, b) holds Latin letters in capitals
+ * only ("JSON", "HTML"): an acronym, which no initial and part make (J +
+ * Son of a registered name: test_eval's en-markup). */
+static int written_in_capitals(const struct normtext *t, size_t a, size_t b)
+{
+    int cp, letters = 0;
+    size_t o, i;
+
+    for (i = a; i < b; i++) {
+        if (t->norm[i] < 'a' || t->norm[i] > 'z')
+            continue;
+        o = t->ostart[i];
+        if (utf8_next(&cp, t->orig + o, normtext_oend(t, i) - o) <= 0 || !normalise_is_upper(cp))
+            return 0;
+        letters++;
+    }
+    return letters > 1;
 }
 
 /* 1 if s[a, b) is single letters between separators ("d_o_r_j"): a
@@ -496,6 +680,32 @@ size_t redact_handle_shape(const char *s, size_t len, size_t at, size_t *end, in
 }
 
 #define PLAIN_MIN 6              /* letters of a plain word read for cut parts */
+#define INITIAL_MIN 4            /* letters of a plain word read for an initial and a part */
+
+/* Endings of a Slavic surname in Latin letters (Tankov, Darkova). */
+static const char *const surname_endings[] = { "ov", "ova", "ev", "eva", "in", "ina", "enko", "sky", "skiy" };
+
+/* 1 if the Latin letters l[0..n), written capitalised, read as a surname
+ * of their own (report-adv33 O-18: "Tankov" of Tanya Koval's cut parts):
+ * a Slavic surname ending, and no whole spelling of a part ends the
+ * word (then it is that part: "Dashapetrova"). */
+static int surname_shaped(const struct redactor *r, const char *l, size_t n)
+{
+    const struct handle_piece *q = NULL;
+    size_t k, e;
+
+    for (k = 0; k < sizeof surname_endings / sizeof surname_endings[0]; k++) {
+        e = strlen(surname_endings[k]);
+        if (n > e + 2 && memcmp(l + n - e, surname_endings[k], e) == 0)
+            break;
+    }
+    if (k == sizeof surname_endings / sizeof surname_endings[0])
+        return 0;
+    for (k = 1; k + 3 <= n; k++)
+        if (side_of(r, l + k, n - k, NULL, &q) == SIDE_WHOLE)
+            return 0;
+    return 1;
+}
 #define PLAIN_VARIANTS 12        /* spellings of a plain word asked of the name lists */
 
 /* 1 if the short-form lists give short forms to key[0..n): a given name. */
@@ -536,19 +746,24 @@ static int word_of_its_own(const char *w, size_t wn, const char *l, size_t n)
  * Latin by romanise_ru_latin's two spellings) is a user name of two cut
  * parts of one name, as cut_parts reads one with digits ("dashapetr",
  * "petrdasha", "DarPetr", "петрдаша" for Дарья Петрова: report-adv32
- * L-14), and no word or name of its own (word_of_its_own). */
-static int plain_handle(const struct redactor *r, const char *w, size_t wn)
+ * L-14), or a Latin word of an initial and a part (initial_parts:
+ * "tkoval", "dashap"; not a piece of a word joined by '-', nor a word in
+ * capitals, joined: "Jong" of "Jong-s_", "JSON"), and no word or name of its own (word_of_its_own); two
+ * cut parts written capitalised with a Slavic surname ending are another
+ * surname (titled, surname_shaped: "Tankov"). */
+static int plain_handle(const struct redactor *r, const char *w, size_t wn, int titled, int joined)
 {
     char l[TOKEN_MAX];
     size_t n = 0;
     int hit = 0;
 
     if (ascii_lower(w, wn)) {
-        if (wn < PLAIN_MIN || wn >= sizeof l)
+        if (wn < INITIAL_MIN || wn >= sizeof l)
             return 0;
         memcpy(l, w, wn);
         n = wn;
-        hit = cut_parts(r, l, n);
+        hit = (wn >= PLAIN_MIN && cut_parts(r, l, n) && !(titled && surname_shaped(r, l, n))) ||
+              (!joined && initial_parts(r, l, n));
     } else {
         for (int alt = 0; alt < 2 && !hit; alt++) {
             n = romanise_ru_latin(l, sizeof l, w, wn, alt);
@@ -591,7 +806,9 @@ static int find_plain(struct spans *sp, const struct redactor *r, const struct n
         if (latin != cyr && b - at < TOKEN_MAX &&
             !(b < t->normlen && (is_word_cp(cp) || s[b] == '_' || s[b] == '@' ||
                                  (s[b] >= '0' && s[b] <= '9'))) &&
-            plain_handle(r, s + at, b - at)) {
+            plain_handle(r, s + at, b - at, latin && written_as_name(t, at, b),
+                         (b < t->normlen && s[b] == '-') || (at > 0 && s[at - 1] == '-') ||
+                         (latin && written_in_capitals(t, at, b)))) {
             h->start = at, h->end = b;
             if (redact_span_add(sp, h) != 0)
                 return -1;

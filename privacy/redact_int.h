@@ -63,6 +63,7 @@ struct handle_piece {
     char s[HANDLE_PIECE_MAX];
     uint32_t term;              /* the name's term */
     unsigned char len, part, kind;
+    unsigned char ko;           /* of a Korean name (korean_name, redact_handles.c) */
 };
 
 struct script_key;

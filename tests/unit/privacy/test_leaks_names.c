@@ -156,6 +156,8 @@ static const char *const data_files[] = {
     "tests/data/leaks/lead34.jsonl",
     "tests/data/leaks/num35.jsonl",
     "tests/data/leaks/uk35.jsonl",
+    "tests/data/leaks/hand34.jsonl",
+    "tests/data/leaks/hand35.jsonl",
 };
 #define MAX_KINDS 2048
 
