@@ -109,7 +109,7 @@ static const char han[] =
 /* The subset of han that han_particle reads (its header says why). */
 static const char particles[] =
     "的了是不在有我他她它你您们这那个么之也就都而与和及或把被让给对向从到于以为着过吗吧"
-    "呢啊呀嘛哦嗯哪谁很太最更还再又才只已曾将会能要想没别说"
+    "呢啊呀嘛哦嗯哪谁很太最还再又才只已曾将会能要想没别说"
     "這個們麼與對從於為著過嗎說沒別";
 
 int han_particle(const char *norm, size_t len)

@@ -29,7 +29,7 @@ int common_han_run(const char *norm, size_t len);
  * window of a name ends before it: 斯米尔诺娃|被捕了, report-adv29c K-16),
  * else 0.  The characters are the function characters of common_han_run's
  * table less those the Xinhua tables also use for a syllable (得 of 彼得, 万 of
- * 伊万, 可 of 柴可夫斯基, 多, 地, 其). */
+ * 伊万, 可 of 柴可夫斯基, 更 of 狄更斯, 多, 地, 其). */
 int han_particle(const char *norm, size_t len);
 
 #endif

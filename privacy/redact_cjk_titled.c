@@ -43,6 +43,7 @@
 #include <sodium.h>
 
 #include "crypto/secmem.h"
+#include "privacy/common_words.h"
 #include "privacy/hanja.h"
 #include "privacy/kanji_ja.h"
 #include "privacy/normalise.h"
@@ -279,12 +280,18 @@ static int orig_cp(const struct normtext *t, size_t p)
 
 /* The script of the window's letter cp at norm byte p: 1 Han, 2 katakana,
  * 0 neither.  The norm view writes the long mark ー, and the middle dot ・
- * too, as '-' (norm_is_dash): the original says which. */
+ * too, as '-' (norm_is_dash): the original says which.  A Chinese
+ * particle (han_particle: 被, 和, 的) is no letter of a window: it is never
+ * a syllable of a foreign name, so a window beside a name's dot stops
+ * before it (萨沙·沃尔科夫|被抓了, 娜塔莎|和|娜塔莉娅·奥尔洛娃;
+ * report-adv34 O-5, O-6, O-10). */
 static int cjk_script(const struct normtext *t, size_t p, int cp)
 {
     if (cp == '-')
         return normtext_long_mark(t, p) ? 2 : 0;
-    return is_han_cp(cp) ? 1 : katakana(cp) ? 2 : 0;
+    if (is_han_cp(cp))
+        return han_particle(t->norm + p, p + 3 <= t->normlen ? 3 : 0) ? 0 : 1;
+    return katakana(cp) ? 2 : 0;
 }
 
 /* Length in bytes of a title of tab at norm byte p, or 0. */

@@ -519,6 +519,25 @@ static int kana_sokuon(char *kk, size_t cap, const char *s, size_t n)
     return 0;
 }
 
+/* k, a key another subject's key is too, or the SK_CJK_VOICED key of the
+ * reading rd[0..n) where its stops' voicing says whose form it is (one
+ * subject's only: 达莎 is Даша's, 塔莎 Таша's); *shared says whether the
+ * key returned is still two subjects'. */
+static const struct script_key *voiced_pick(const struct redactor *r, const struct script_key *k,
+                                            const char *rd, size_t n, int *shared)
+{
+    char key[TRANSCRIBE_SKEL_MAX + 1];
+    const struct script_key *vk;
+
+    *shared = redact_scripts_key_shared(r, k);
+    if (!*shared || redact_scripts_voiced_key(key, sizeof key, rd, n) == 0 ||
+        (vk = redact_scripts_key_find(r, SK_CJK_VOICED, key)) == NULL ||
+        redact_scripts_key_shared(r, vk))
+        return k;
+    *shared = 0;
+    return vk;
+}
+
 /* The SK_CJK key of the window norm[a..b) of t in script sc (4 Han, 6
  * katakana) found among the keys: a replacement from CJK_KEY_WHOLE
  * letters on, else a review flag (宿舍里's 舍里 and ロシア read four
@@ -559,8 +578,9 @@ static int cjk_window(struct spans *sp, struct spans *flags, const struct redact
             kana_sokuon(key, sizeof key, t->norm + a, b - a) == 0 &&
             (kk = redact_scripts_key_find(r, SK_CJK_KANA, key)) != NULL)
             k = kk;
-        rc = file(sp, flags, r, k, a, b,
-                  (v >= CJK_KEY_WHOLE || kk != NULL || alone) && !redact_scripts_key_shared(r, k));
+        int shared;
+        k = voiced_pick(r, k, rd, used, &shared);
+        rc = file(sp, flags, r, k, a, b, (v >= CJK_KEY_WHOLE || kk != NULL || alone) && !shared);
     }
     sodium_memzero(rd, sizeof rd);
     return rc;
@@ -666,7 +686,7 @@ static int scan_hangul_cjk(struct spans *sp, struct spans *flags, const struct r
 {
     char rd[READING_MAX], key[TRANSCRIBE_SKEL_MAX + 1];
     const struct script_key *k, *best = NULL;
-    size_t used = 0, p = ws->start, end = 0, v, syl = 0;
+    size_t used = 0, p = ws->start, end = 0, v, syl = 0, rdend = 0;
     int cp, n, m, rc = 0;
 
     while (p < ws->end && (n = utf8_next(&cp, t->norm + p, ws->end - p)) > 0) {
@@ -678,13 +698,16 @@ static int scan_hangul_cjk(struct spans *sp, struct spans *flags, const struct r
         v = redact_scripts_cjk_key(key, sizeof key, rd, used);
         if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX &&
             (k = redact_scripts_key_find(r, SK_CJK, key)) != NULL) {
-            best = k, end = p;
+            best = k, end = p, rdend = used;
             break;
         }
     }
     if (best != NULL && !redact_ordinary_ko(t->norm + ws->start, ws->end - ws->start, 1) &&
-        !redact_ko_own_word(t->norm + ws->start, end - ws->start))
-        rc = file(sp, flags, r, best, ws->start, end, !redact_scripts_key_shared(r, best));
+        !redact_ko_own_word(t->norm + ws->start, end - ws->start)) {
+        int shared;
+        best = voiced_pick(r, best, rd, rdend, &shared);
+        rc = file(sp, flags, r, best, ws->start, end, !shared);
+    }
     sodium_memzero(rd, sizeof rd);
     return rc;
 }

@@ -40,10 +40,12 @@
  * transcription write them (SK_CJK: 达莎, ダーシャ for Даша; brief s31
  * cjk31, report-adv30 L-1, L-3, L-7), the same keys of CJK_KEY_MIN
  * letters with their sibilants and palatal y (SK_CJK_KANA: ダーシャ is
- * replaced for Даша, ロシア is no Роза; brief s32 cjk32), then the Hangul
+ * replaced for Даша, ロシア is no Роза; brief s32 cjk32), the
+ * same keys with the voicing of their stops (SK_CJK_VOICED:
+ * redact_scripts_voiced_key; brief s35 cjk35), then the Hangul
  * syllables of Korean names. */
 enum { SK_SKELETON, SK_SHORT, SK_KANA, SK_MN_PLACE, SK_LOAN, SK_HANGUL, SK_MN_SHORT, SK_CJK,
-       SK_CJK_KANA, SK_HANJA, SK_HANJA_GIVEN };
+       SK_CJK_KANA, SK_CJK_VOICED, SK_HANJA, SK_HANJA_GIVEN };
 
 struct script_key {
     uint32_t term;
@@ -113,5 +115,18 @@ size_t redact_scripts_cjk_key(char *out, size_t cap, const char *rd, size_t n);
  * redact_scripts_cjk_key), 0 when rd is too long or the key does not
  * fit. */
 size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n);
+
+/* The voiced key (SK_CJK_VOICED) of the Latin reading rd[0..n) (lower
+ * case ASCII): its SK_CJK key, a '/', then one letter for each stop of
+ * the loosened reading, in order: D for a voiced one (b, d, g), T for a
+ * voiceless one (p, t, k); the t of ts and the d of dz, dzh, the k of kh
+ * are no stops (ц, дз, х).  The loose key reads d and t alike, and so
+ * do two subjects' short forms (Даша and Таша: TASA); Chinese, Japanese
+ * and Korean transcription keep them apart (达 da and 塔 ta, ダ and タ, 다
+ * and 타), so where two subjects share the loose key this one says whose
+ * form a window is (brief s35 cjk35, report-adv33 L-14, L-71).  Writes at
+ * most cap bytes and a NUL to out; returns the length of the SK_CJK part,
+ * 0 when rd is too long or the key does not fit. */
+size_t redact_scripts_voiced_key(char *out, size_t cap, const char *rd, size_t n);
 
 #endif

@@ -302,6 +302,52 @@ size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
     return v;
 }
 
+/* The stops of the loosened reading s[0..n) as redact_scripts_voiced_key
+ * writes them, into out (cap bytes, no NUL); returns the length, or
+ * cap + 1 when they do not fit. */
+static size_t voice_marks(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i], d = i + 1 < n ? s[i + 1] : 0, m = 0;
+        if ((c == 't' && d == 's') || (c == 'd' && (d == 'z' || d == 'j')) || (c == 'k' && d == 'h'))
+            continue;
+        if (c == 'b' || c == 'd' || c == 'g')
+            m = 'D';
+        else if (c == 'p' || c == 't' || c == 'k')
+            m = 'T';
+        if (m == 0)
+            continue;
+        if (o == cap)
+            return cap + 1;
+        out[o++] = m;
+    }
+    return o;
+}
+
+size_t redact_scripts_voiced_key(char *out, size_t cap, const char *rd, size_t n)
+{
+    char lo[READING_MAX];
+    size_t m, v, k;
+
+    if (n > sizeof lo || cap < 2)
+        return 0;
+    m = cjk_loose(lo, sizeof lo, rd, n);
+    v = transcribe_vowel_key(out, cap, lo, m);
+    if (v + 2 >= cap) {
+        sodium_memzero(lo, sizeof lo);
+        return 0;
+    }
+    out[v] = '/';
+    k = voice_marks(out + v + 1, cap - v - 2, lo, m);
+    sodium_memzero(lo, sizeof lo);
+    if (k > cap - v - 2)
+        return 0;
+    out[v + 1 + k] = '\0';
+    return v;
+}
+
 /* The reading w[0..n) of a Russian name's word with its soft d and t
  * as the Xinhua table for Russian names (俄汉译音表) writes them, with
  * pinyin's j: дя 佳, де 杰, ди 季, дю 久, ть and тя 季, 佳 (Надя 娜佳,
@@ -380,6 +426,12 @@ static int cjk_key(struct redactor *r, struct script_key *k, const char *rd, siz
         if (v >= CJK_KEY_MIN && v <= TRANSCRIBE_SKEL_MAX) {
             k->kind = SK_CJK, k->n = (unsigned char)v;
             rc = key_add(r, k);
+            /* Its stops' voicing too, for a key two subjects share. */
+            if (rc == 0 && redact_scripts_voiced_key(k->s, sizeof k->s, hd, m) == v) {
+                k->kind = SK_CJK_VOICED;
+                rc = key_add(r, k);
+                redact_scripts_cjk_key(k->s, sizeof k->s, hd, m);
+            }
         }
         /* A short key as katakana writes it (not heard: pinyin's j
          * there is no katakana's). */
