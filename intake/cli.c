@@ -371,9 +371,11 @@ static int store_unlock;
 int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx)
 {
     struct err e;
-    int rc = -1;
+    int rc = -1, quiet;
 
     err_clear(&e);
+    /* echo stays off while each try is checked (report-adv35f T-1) */
+    quiet = g->passfd < 0 && prompt_quiet_begin() == 0;
     for (int left = cli_tries(g); left > 0; left--) {
         rc = unlock_once(g, dir, fn, ctx, &e);
         if (rc <= 0 || left == 1)
@@ -383,6 +385,8 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
                  : g->recovery ? _("the recovery key does not open this store") : _("wrong passphrase"),
                  left - 1, left - 1 == 1 ? _("try") : _("tries"));
     }
+    if (quiet)
+        prompt_quiet_end();
     if (rc != 0 && e.code == EXIT_AUTH && !g->recovery && store_unlock)
         return cli_error(EXIT_AUTH, "%s (a lost passphrase: 'intake --recovery passwd' sets a "
                          "new one with the recovery key)", e.msg);

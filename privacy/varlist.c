@@ -1,6 +1,7 @@
 #include "privacy/varlist.h"
 
 #include <sodium.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,9 +10,61 @@
 
 /* ---- The list ---- */
 
+/* FNV-1a over the key and its suffix class (list_add's index). */
+static size_t key_hash(const char *key, size_t keylen, int suffix)
+{
+    uint64_t h = 14695981039346656037u;
+
+    for (size_t i = 0; i < keylen; i++)
+        h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+    h = (h ^ (unsigned)suffix) * 1099511628211u;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of list_add's index that holds key with suffix, or the empty
+ * slot where it would go. */
+static size_t index_slot(const struct variant_list *l, const char *key, size_t keylen, int suffix)
+{
+    size_t mask = l->index_cap - 1, p = key_hash(key, keylen, suffix) & mask;
+
+    for (;; p = (p + 1) & mask) {
+        const struct variant *v;
+        if (l->index[p] == 0)
+            return p;
+        v = &l->v[l->index[p] - 1];
+        if (v->keylen == keylen && v->suffix == suffix &&
+            memcmp(l->arena + v->off, key, keylen) == 0)
+            return p;
+    }
+}
+
+/* Makes list_add's index cover v[0..n) with room for one more: rebuilt
+ * whole when the list was cut since (variants_latin.c keeps some of its
+ * entries) or is half full.  The list holds no key twice (list_add), so
+ * every key has one slot.  0, or -1 when out of memory. */
+static int index_sync(struct variant_list *l)
+{
+    if (l->index == NULL || l->indexed > l->n || 2 * (l->n + 1) > l->index_cap) {
+        size_t cap = 64;
+        while (cap < 2 * (l->n + 1))
+            cap *= 2;
+        free(l->index);
+        if ((l->index = calloc(cap, sizeof *l->index)) == NULL) {
+            l->index_cap = l->indexed = 0;
+            return -1;
+        }
+        l->index_cap = cap, l->indexed = 0;
+    }
+    for (; l->indexed < l->n; l->indexed++) {
+        const struct variant *v = &l->v[l->indexed];
+        l->index[index_slot(l, l->arena + v->off, v->keylen, v->suffix)] = l->indexed + 1;
+    }
+    return 0;
+}
+
 int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, int suffix)
 {
-    size_t i;
+    size_t i, slot;
     struct variant *v;
 
     if (keylen == 0 || l->n + l->reserve >= VARIANTS_MAX)
@@ -35,17 +88,19 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     }
     /* The same form twice: the laxer marks win (a replacement beats a
      * review flag, no capital beats a capital). */
-    for (i = 0; i < l->n; i++)
-        if (l->v[i].keylen == keylen && memcmp(l->arena + l->v[i].off, key, keylen) == 0 &&
-            l->v[i].suffix == suffix) {
-            l->v[i].capital &= l->capital;
-            l->v[i].flag &= l->flag;
-            l->v[i].father &= l->father;
-            l->v[i].initials &= l->initials;
-            l->v[i].context &= l->context;
-            l->v[i].nickname &= l->nickname;
-            return 0;
-        }
+    if (index_sync(l) != 0)
+        return -1;
+    slot = index_slot(l, key, keylen, suffix);
+    if (l->index[slot] != 0) {
+        i = l->index[slot] - 1;
+        l->v[i].capital &= l->capital;
+        l->v[i].flag &= l->flag;
+        l->v[i].father &= l->father;
+        l->v[i].initials &= l->initials;
+        l->v[i].context &= l->context;
+        l->v[i].nickname &= l->nickname;
+        return 0;
+    }
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 16;
         v = realloc(l->v, cap * sizeof *v);
@@ -65,7 +120,8 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].initials = l->initials;
     l->v[l->n].context = l->context;
     l->v[l->n].nickname = l->nickname;
-    l->n++;
+    l->index[slot] = ++l->n;
+    l->indexed = l->n;
     return 0;
 }
 
@@ -75,6 +131,7 @@ void variant_list_free(struct variant_list *l)
         return;
     secmem_wipe_free(l->arena);
     free(l->v);
+    free(l->index);
     memset(l, 0, sizeof *l);
 }
 

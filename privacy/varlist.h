@@ -71,6 +71,10 @@ struct variant_list {
                                     * where it stands, as for a Russian one */
     size_t reserve;                /* room kept for later stages: list_add stops
                                     * at VARIANTS_MAX - reserve (variants.c) */
+    size_t *index;                 /* list_add's lookup of a key: open addressing
+                                    * over v[0..indexed), each slot 0 (empty) or
+                                    * i + 1; indexes only, no key bytes (malloc) */
+    size_t index_cap, indexed;
 };
 
 #define OPT_MAX 12

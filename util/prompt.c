@@ -3,8 +3,10 @@
 #include <bsd/readpassphrase.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -129,4 +131,83 @@ int prompt_confirm(const char *question)
         return 0;
     answer[n] = '\0';
     return answer[0] == 'y' || answer[0] == 'Y';
+}
+
+/* prompt_quiet_begin's state: the terminal, its settings before, and the
+ * signal actions it replaced. */
+static int quiet_fd = -1;
+static struct termios quiet_saved, quiet_off;
+static const int quiet_sigs[] = { SIGINT, SIGQUIT, SIGHUP, SIGTERM, SIGTSTP };
+#define QUIET_NSIGS (sizeof quiet_sigs / sizeof quiet_sigs[0])
+static struct sigaction quiet_old[QUIET_NSIGS];
+
+/* Only async-signal-safe calls (tcsetattr, sigaction, sigprocmask,
+ * raise): the terminal as it was, then the signal's own action; after a
+ * stop and fg, echo off again and this handler back. */
+static void quiet_signal(int sig)
+{
+    int saved = errno;
+    size_t i;
+    sigset_t one;
+
+    (void)tcsetattr(quiet_fd, TCSANOW, &quiet_saved);
+    for (i = 0; i < QUIET_NSIGS && quiet_sigs[i] != sig; i++)
+        ;
+    if (sig != SIGTSTP) {
+        (void)sigaction(sig, &quiet_old[i], NULL);
+        (void)raise(sig);      /* delivered when this handler returns */
+        errno = saved;
+        return;
+    }
+    {
+        struct sigaction dfl, mine;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        (void)sigaction(SIGTSTP, &dfl, &mine);
+        sigemptyset(&one);
+        sigaddset(&one, SIGTSTP);
+        (void)raise(SIGTSTP);
+        (void)sigprocmask(SIG_UNBLOCK, &one, NULL);   /* stops here until fg */
+        (void)sigaction(SIGTSTP, &mine, NULL);
+        (void)tcsetattr(quiet_fd, TCSANOW, &quiet_off);
+    }
+    errno = saved;
+}
+
+int prompt_quiet_begin(void)
+{
+    struct sigaction sa;
+    size_t i;
+
+    if (quiet_fd >= 0)
+        return -1;
+    if ((quiet_fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
+        return -1;
+    if (tcgetattr(quiet_fd, &quiet_saved) != 0) {
+        close(quiet_fd);
+        quiet_fd = -1;
+        return -1;
+    }
+    quiet_off = quiet_saved;
+    quiet_off.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = quiet_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < QUIET_NSIGS; i++)
+        (void)sigaction(quiet_sigs[i], &sa, &quiet_old[i]);
+    (void)tcsetattr(quiet_fd, TCSANOW, &quiet_off);
+    return 0;
+}
+
+void prompt_quiet_end(void)
+{
+    size_t i;
+
+    if (quiet_fd < 0)
+        return;
+    (void)tcsetattr(quiet_fd, TCSAFLUSH, &quiet_saved);
+    for (i = 0; i < QUIET_NSIGS; i++)
+        (void)sigaction(quiet_sigs[i], &quiet_old[i], NULL);
+    close(quiet_fd);
+    quiet_fd = -1;
 }

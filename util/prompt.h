@@ -32,6 +32,20 @@ int prompt_repeat(const char *first, size_t firstlen, struct err *e);
  * buffer (free with sodium_free). EXIT_INPUT at end of input with nothing read, or too long. */
 int read_secret_line(char **out, size_t *outlen, int fd, struct err *e);
 
+/* Keeps /dev/tty's echo off from here to prompt_quiet_end, so that what a
+ * person types while a passphrase is being checked (the key derivation
+ * takes seconds; the next try is often typed at once) never shows
+ * (report-adv35f T-1).  Until then a signal that ends the process (Ctrl-C,
+ * Ctrl-\, hang-up, TERM) restores the terminal first; Ctrl-Z restores it
+ * and turns echo off again after fg.  Returns 0, or -1 when there is no
+ * terminal (then prompt_quiet_end does nothing).  One at a time. */
+int prompt_quiet_begin(void);
+
+/* Restores the terminal as prompt_quiet_begin found it, discarding what
+ * was typed meanwhile (it was never shown: it must not become the next
+ * answer or a testimony's first line), and the signal actions. */
+void prompt_quiet_end(void);
+
 /* Asks a yes/no question on /dev/tty; 1 for yes, 0 for anything else or
  * when there is no terminal. */
 int prompt_confirm(const char *question);

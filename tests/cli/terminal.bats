@@ -126,6 +126,43 @@ EOF
     [[ "$output" != *"$PASS"* ]]
 }
 
+@test "prompt: what is typed while a wrong passphrase is checked never shows (adv35f T-1)" {
+    # A store at the real interactive cost: the check takes a while, and
+    # the person types the next try at once.
+    H="$T/slow"
+    init_store
+    drive -- list <<EOF
+expect Passphrase for
+send wrong-one\r
+sleep 0.02
+send typeahead-canary\r
+expect intake: wrong passphrase; try again (2 tries left)
+expect Passphrase for
+echo off
+sleep 0.3
+send $PASS\r
+wait
+EOF
+    expect_status 0
+    [[ "$output" != *typeahead-canary* ]]
+    [[ "$output" != *"$PASS"* ]]
+    [ "$(last_lines 2)" = "exit 0
+echo on" ]
+    # Ctrl-C and hang-up while a try is checked: the terminal's echo is back.
+    for how in "send \\x03:signal INT" "signal HUP:signal HUP"; do
+        drive -- list <<EOF
+expect Passphrase for
+send wrong-two\r
+sleep 0.02
+${how%%:*}
+wait
+EOF
+        expect_status 0
+        [ "$(last_lines 2)" = "${how#*:}
+echo on" ] || { echo "after ${how%%:*}: $output" >&2; return 1; }
+    done
+}
+
 @test "record at a terminal: unlocked and checked before the body; three tries" {
     # Three wrong passphrases: the body was never asked for.
     drive -- record P1 --title "Week 1" <<EOF
