@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "privacy/flag_attrib.h"
+#include "privacy/flag_context.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/common_words.h"
@@ -421,6 +422,12 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 1;
     return wend == b && word_after(&wa, &wb, t, b) &&
            (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+            /* A Cyrillic word with a capital before a Russian or Ukrainian
+             * verb a person does (flag_context.c's table, which the
+             * context-name flag reads: "Вера плакала", "Слава загинув"),
+             * even at a sentence's start (report-adv34, adv33 L-40). */
+            (first >= 0x400 && first <= 0x52F && redact_upper_at(t, a) &&
+             flag_slavic_verb(t->norm + wa, wb - wa)) ||
             (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) &&
              !(written_lower_at(t, a, first) &&
                word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0))) ||
@@ -472,15 +479,17 @@ static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
 }
 
 /* 1 if the word at norm [a, b), written with a capital at a sentence's
- * start, is a sentence alone or a vocative: . ! ? or a comma right after
- * it ("Алтаа.", "Алтаа, наашаа ир!", "Энхээ!"; report-adv19a N-3), the
- * place a short form is most used in dialogue; else 0. */
+ * start, is a sentence alone or a vocative: a punctuation mark or a
+ * symbol right after it, or nothing but them to its line's end
+ * (redact_alone_at: "Алтаа.", "Алтаа, наашаа ир!", "Энхээ!", "Алтаа:";
+ * report-adv19a N-3, report-adv34), the place a short form is most used
+ * in dialogue; else 0. */
 static int alone_or_vocative(const struct normtext *t, size_t a, size_t b)
 {
     int first;
 
     (void)utf8_next(&first, t->norm + a, t->normlen - a);
-    return b < t->normlen && strchr(".!?,", t->norm[b]) != NULL &&
+    return redact_alone_at(t, b) &&
            utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
            redact_sentence_start(t, a);
 }

@@ -1222,6 +1222,17 @@ size_t redact_sense_run_end(const struct normtext *t, size_t p);
  * word before norm byte a, over one space: [*pa, *pb); 0 if none. */
 int redact_sense_next_word(size_t *na, size_t *nb, const struct normtext *t, size_t e, int comma);
 int redact_sense_prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a);
+/* The length in bytes of the punctuation mark or symbol (Unicode P* or
+ * S*) at byte p of s[0..len) (UTF-8) where it may end a clause, or 0: no
+ * mark there, or a connector, dash, full stop or apostrophe with a word
+ * character right on both sides (Вера-то, Дар'я: one word). */
+int redact_clause_mark(const char *s, size_t len, size_t p);
+/* 1 if the word of t that ends at norm byte p stands alone in its clause:
+ * a mark of redact_clause_mark glued after it ("Вера:", "Вера,", "Вера»"),
+ * or only blanks and marks after it to its line's end or the text's end
+ * ("Вера —", "Вера" alone on a line); else 0.  The one test of what
+ * follows a name alone, a vocative or a speaker's label (session 35). */
+int redact_alone_at(const struct normtext *t, size_t p);
 /* 1 if the Cyrillic word w[0..n) (norm) is a form of a Russian or
  * Ukrainian given name that is an ordinary word (Вера, надежды, мир);
  * redact_sense_stem: the word norm [a, wend) of t. */

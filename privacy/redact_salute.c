@@ -111,15 +111,16 @@ static int raw_line_end(const char *s, size_t len, size_t p)
 
 int redact_sense_clause_end(const char *s, size_t len, size_t p)
 {
+    int cp;
+
     if (p >= detect_text_end(s, len))
         return 1;
-    if (strchr(",.!?;:\"')", s[p]) != NULL)
+    /* A punctuation mark or a symbol that does not open something (a
+     * bracket or an initial quote opens: Ps, Pi). */
+    if (redact_clause_mark(s, len, p) > 0 && utf8_next(&cp, s + p, len - p) > 0 &&
+        utf8proc_category(cp) != UTF8PROC_CATEGORY_PS && utf8proc_category(cp) != UTF8PROC_CATEGORY_PI)
         return 1;
-    /* » ” ’ … */
-    return (len - p >= 2 && memcmp(s + p, "\xc2\xbb", 2) == 0) ||
-           (len - p >= 3 && (memcmp(s + p, "\xe2\x80\x9d", 3) == 0 || memcmp(s + p, "\xe2\x80\x99", 3) == 0 ||
-                             memcmp(s + p, "\xe2\x80\xa6", 3) == 0)) ||
-           raw_line_end(s, len, p);
+    return raw_line_end(s, len, p);
 }
 
 /* redact_sense_clause_end at norm byte p of t, the line's end read in

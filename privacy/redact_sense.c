@@ -405,6 +405,11 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
 
     if (!at_start || !redact_sense_upper(t, a) || !redact_sense_stem(t, a, wend))
         return 0;
+    /* Alone in its clause (a vocative, a speaker's label, a line of its
+     * own: "Вера, ты здесь?", "Любовь:", "Слава —"): the person called or
+     * named, not the word (report-adv34, name-by-punctuation). */
+    if (redact_alone_at(t, wend))
+        return 0;
     return !(redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_upper(t, na)) || redact_sense_dative_phrase(t, a, wend);
 }
 

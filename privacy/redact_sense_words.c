@@ -103,6 +103,80 @@ int redact_sense_next_word(size_t *na, size_t *nb, const struct normtext *t, siz
     return *nb > *na;
 }
 
+/* 1 if cp is a punctuation mark or a symbol (Unicode general category
+ * P* or S*: utf8proc's table). */
+static int mark_cp(int cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+
+    return (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ||
+           (c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO);
+}
+
+int redact_clause_mark(const char *s, size_t len, size_t p)
+{
+    utf8proc_category_t c;
+    int cp, next;
+    int k = p < len ? utf8_next(&cp, s + p, len - p) : 0;
+
+    if (k <= 0 || !mark_cp(cp))
+        return 0;
+    /* A connector, a dash, a full stop or an apostrophe with a word
+     * character right on both sides joins two words into one (Вера-то,
+     * vera.s, Дар'я): no clause ends there. */
+    c = utf8proc_category(cp);
+    if (p > 0 && is_word_cp(redact_cp_before(s, p)) && (size_t)k < len - p &&
+        utf8_next(&next, s + p + k, len - p - (size_t)k) > 0 && is_word_cp(next) &&
+        (c == UTF8PROC_CATEGORY_PC || c == UTF8PROC_CATEGORY_PD || cp == '.' || cp == '\'' ||
+         cp == 0x2019))
+        return 0;
+    return k;
+}
+
+/* 1 if the line broken at norm byte q (a space standing for the break)
+ * goes on in lower case on the next line: one sentence wrapped ("Вера\n
+ * в бога"), as raw_line_end (redact_salute.c) reads it. */
+static int line_goes_on(const struct normtext *t, size_t q)
+{
+    int cp;
+
+    while (q < t->normlen && t->norm[q] == ' ')
+        q++;
+    return q < t->normlen && utf8_next(&cp, t->norm + q, t->normlen - q) > 0 && redact_sense_lower(t, q);
+}
+
+int redact_alone_at(const struct normtext *t, size_t p)
+{
+    size_t q = p;
+    int k;
+
+    /* Glued: "Вера:", "Вера,", "Вера»", "Вера…", "Вера/Люба"; a full
+     * stop before a capital ends a sentence written without its space
+     * ("Вера.Она ушла"), where one before a small letter joins a handle's
+     * parts (vera.sokolova). */
+    if (redact_clause_mark(t->norm, t->normlen, p) > 0)
+        return 1;
+    if (p + 1 < t->normlen && t->norm[p] == '.' && redact_sense_upper(t, p + 1))
+        return 1;
+    /* Apart: blanks and marks only, then the line's or the text's end
+     * ("Вера —", "Вера\n", "Вера"); the norm view writes a line break as
+     * a space, the original has it. */
+    for (;;) {
+        if (q >= t->normlen)
+            return 1;
+        if (t->norm[q] == ' ') {
+            size_t o = t->ostart[q], oe = normtext_oend(t, q);
+            if (memchr(t->orig + o, '\n', oe - o) != NULL)
+                return !line_goes_on(t, q);
+            q++;
+        } else if ((k = redact_clause_mark(t->norm, t->normlen, q)) > 0) {
+            q += (size_t)k;
+        } else {
+            return 0;
+        }
+    }
+}
+
 /* The word before norm byte a, over one space: [*pa, *pb); 0 if none. */
 int redact_sense_prev_word(size_t *pa, size_t *pb, const struct normtext *t, size_t a)
 {

@@ -159,6 +159,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/hand34.jsonl",
     "tests/data/leaks/hand35.jsonl",
     "tests/data/leaks/cjk35.jsonl",
+    "tests/data/leaks/ru35.jsonl",
 };
 #define MAX_KINDS 2048
 
