@@ -154,6 +154,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/over34.jsonl",
     "tests/data/leaks/num34.jsonl",
     "tests/data/leaks/lead34.jsonl",
+    "tests/data/leaks/over35.jsonl",
 };
 #define MAX_KINDS 2048
 
