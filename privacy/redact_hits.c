@@ -722,8 +722,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
             yes = HIT_FLAG;
         /* Korean particles stay (they identify no one); Mongolian endings
          * change the stem, so the whole word goes, and so do digits. */
-        if ((suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend)) &&
-            !(suffix == SUFFIX_MN && variant_mn_privative(t->norm + nend, wend - nend)))
+        if (suffix != SUFFIX_KO || all_digits(t->norm + nend, wend - nend))
             nend = wend;
     }
     s->end = nend;

@@ -33,11 +33,6 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
  * with its endings (Дашаа, Дарьяатай, Наташаагийн, Tanyaa), else 0. */
 int variant_mn_long_vowel(const char *rest, size_t restlen);
 
-/* 1 if rest[0..restlen) (norm bytes after a Mongolian name, to the end of
- * the word) is the privative -гүй (gui) alone: it stays beside the
- * replacement, a negation that identifies no one; else 0. */
-int variant_mn_privative(const char *rest, size_t restlen);
-
 /* 1 if rest (norm text after a Hangul word, to the end of the word) is
  * empty or at most two common particles (은, 는, 이가, 씨, 이다, ...):
  * the review flags' test for a name-shaped word, stricter than SUFFIX_KO. */

@@ -358,15 +358,6 @@ int variant_mn_long_vowel(const char *rest, size_t restlen)
     return 0;
 }
 
-/* Mongolian's privative -гүй ("without"): it follows the name unchanged
- * and carries a negation, as не does after a Russian name
- * (Алтангэрэлгүй бол: report-adv34 O-12). */
-int variant_mn_privative(const char *rest, size_t restlen)
-{
-    return (restlen == 6 && memcmp(rest, "гүй", 6) == 0) ||
-           (restlen == 3 && memcmp(rest, "gui", 3) == 0);
-}
-
 /* Case endings a place's name written in Latin letters takes in the
  * European languages that decline it, as the key view writes them (lower
  * case, marks stripped: ból is "bol"): Czech, Slovak, Polish, Croatian
