@@ -329,13 +329,16 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
     /* A long Latin form written with a capital and glued to more letters
      * or digits (Chongjiner, Chongjinese, Jong-sux, report-adv13b NEW-3),
-     * unless the English dictionary knows the word. */
+     * unless the English dictionary knows the word in lower case or
+     * lists it capitalised, a place or a name of its own (Alexandria of
+     * Alexandr: report-adv33 O-18). */
     if (long_latin(f, keylen, first))
         return redact_upper_at(t, nstart) &&
                (!f->person || memchr(t->norm + nstart, ' ', nend - nstart) == NULL ||
                 spaced_name(t, nstart, nend)) &&
                all_cps(t, nend, wend, ascii_alnum) &&
-               lexicon_word(LEXICON_EN, t->norm + nstart, wend - nstart) != 1;
+               lexicon_word(LEXICON_EN, t->norm + nstart, wend - nstart) != 1 &&
+               lexicon_proper(LEXICON_EN, t->norm + nstart, wend - nstart) != 1;
     if (!f->person)
         return 0;
     if (is_hangul_cp(first) && f->suffix == SUFFIX_KO && keylen >= 6)
@@ -703,6 +706,8 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         !(!f->person && (office = redact_admin_office(t, nstart, nend, wend)) > 0) &&
         !(!f->person && redact_place_ko_tail(t, nstart, nend, wend)) &&
         !((whole || !f->person) && all_digits(t->norm + nend, wend - nend)) &&
+        !(f->person && suffix == SUFFIX_NONE && (last == 0x430 || last == 0x44F || last == 'a') &&
+          variant_mn_long_vowel(t->norm + nend, wend - nend)) &&
         !((whole || long_latin(f, keylen, first)) && wend == nend + 1 && t->norm[nend] == 's' &&
           last >= 'a' && last <= 'z'))
         return open_continuation(t, f, keylen, nstart, nend, wend) ?

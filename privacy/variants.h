@@ -28,6 +28,11 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
  * non-word character) is allowed by suffix, else 0. */
 int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restlen);
 
+/* 1 if rest[0..restlen) (norm bytes after a name that ends in а, я or a,
+ * to the end of the word) is the Mongolian long vowel of a foreign name
+ * with its endings (Дашаа, Дарьяатай, Наташаагийн, Tanyaa), else 0. */
+int variant_mn_long_vowel(const char *rest, size_t restlen);
+
 /* 1 if rest (norm text after a Hangul word, to the end of the word) is
  * empty or at most two common particles (은, 는, 이가, 씨, 이다, ...):
  * the review flags' test for a name-shaped word, stricter than SUFFIX_KO. */

@@ -343,6 +343,21 @@ static int mn_suffix_ok(const char *rest, size_t restlen)
     return 0;
 }
 
+/* A name ending in а, я or a written as Mongolian declines a foreign
+ * name in a vowel: the vowel long (its а doubled), then up to three
+ * Mongolian endings, or one in Latin letters (Дашаа, Дашаад, Дарьяатай,
+ * Наташаагийн, Tanyaa, Dashaa: report-adv33 L-63).  No Russian or
+ * English word doubles the а after such a name's letters. */
+int variant_mn_long_vowel(const char *rest, size_t restlen)
+{
+    (void)pthread_once(&ix_once, ix_build);
+    if (restlen >= 2 && memcmp(rest, "а", 2) == 0)
+        return ends_with_one(&ix.mn_native, rest + 2, restlen - 2, 3);
+    if (restlen >= 1 && rest[0] == 'a')
+        return ends_with_one(&ix.mn_latin, rest + 1, restlen - 1, 1);
+    return 0;
+}
+
 /* Case endings a place's name written in Latin letters takes in the
  * European languages that decline it, as the key view writes them (lower
  * case, marks stripped: ból is "bol"): Czech, Slovak, Polish, Croatian

@@ -160,6 +160,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/hand35.jsonl",
     "tests/data/leaks/cjk35.jsonl",
     "tests/data/leaks/ru35.jsonl",
+    "tests/data/leaks/over35.jsonl",
 };
 #define MAX_KINDS 2048
 
