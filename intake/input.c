@@ -22,6 +22,7 @@ static struct {
     size_t have;
     int shell, idle_ms, went_idle;
     int binary;                 /* a NUL byte in a line too long to end: no more is read */
+    enum { BAD_NONE, BAD_NUL, BAD_LONG } bad;   /* why the last line was refused */
 } in;
 
 static volatile sig_atomic_t interrupted;
@@ -100,6 +101,7 @@ static int take_line(char **line, size_t *len, size_t n, size_t nl, struct err *
         memmove(in.buf, in.buf + n + nl, in.have - n - nl);
         in.have -= n + nl;
         sodium_memzero(in.buf + in.have, INPUT_LINE_MAX - in.have);
+        in.bad = BAD_NUL;
         return err_set(e, EXIT_INPUT, "a line holds a NUL byte; it was skipped");
     }
     if (end > 0 && in.buf[end - 1] == '\r')
@@ -151,6 +153,7 @@ static int skip_long_line(struct err *e)
         in.have -= skip;
     }
     sodium_memzero(in.buf + in.have, INPUT_LINE_MAX - in.have);
+    in.bad = BAD_LONG;
     return err_set(e, EXIT_INPUT, "a line is longer than %u KiB; it was skipped",
                    INPUT_LINE_MAX >> 10);
 }
@@ -158,6 +161,7 @@ static int skip_long_line(struct err *e)
 int input_line(char **line, size_t *len, struct err *e)
 {
     *line = NULL;
+    in.bad = BAD_NONE;
     if (in.binary)
         return INPUT_END;
     if (in.buf == NULL && (in.buf = secmem_alloc(INPUT_LINE_MAX)) == NULL)
@@ -232,39 +236,90 @@ static int body_lost(int why, const char *what, struct err *e)
                    "ends %s: nothing was recorded", what);
 }
 
+/* The refusal of a whole body in e, from the first line it could not
+ * take (line lineno; kind and first say why) and whether the input ended
+ * before the body's "." line. */
+static int body_refused(const char *what, size_t lineno, int kind, const struct err *first,
+                        int ended, struct err *e)
+{
+    char why[sizeof e->msg];
+    const char *after = ended ? _("the input ended before its line holding only '.'")
+                              : _("its lines up to the one holding only '.' were read and "
+                                  "wiped, none run as a command");
+
+    if (kind == BAD_NUL)
+        snprintf(why, sizeof why, _("its line %zu holds a NUL byte"), lineno);
+    else if (kind == BAD_LONG)
+        snprintf(why, sizeof why, _("its line %zu is longer than %u KiB"), lineno,
+                 INPUT_LINE_MAX >> 10);
+    else
+        snprintf(why, sizeof why, "%s", first->msg);
+    return err_set(e, EXIT_INPUT, "%s was not recorded: %s; %s", what, why, after);
+}
+
+/* A body typed in a shell.  A line it cannot take (a NUL byte, longer
+ * than INPUT_LINE_MAX, the body past BODY_MAX) refuses the whole body, but
+ * its lines are still read up to the "." that ends it and wiped: else the
+ * rest of a testimony would be read as commands (adv35f I-3). */
 static int shell_body(char **body, const char *what, struct err *e)
 {
-    size_t cap = 1 << 16, used = 0;
+    size_t cap = 1 << 16, used = 0, lineno = 0, bad_line = 0;
     char *buf = secmem_alloc(cap);
+    int kind = BAD_NONE;
+    struct err first;
 
     if (buf == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory");
+    err_clear(&first);
     for (;;) {
         char *line;
         size_t len;
-        int rc = input_line(&line, &len, e);
+        struct err now;
+        int rc, skipped;
 
+        err_clear(&now);
+        rc = input_line(&line, &len, &now);
+        skipped = rc < 0 && in.bad != BAD_NONE;   /* a line dropped, the input goes on */
+        lineno++;
         if (rc == INPUT_LINE && strcmp(line, ".") == 0) {
             secmem_free(line);
+            if (bad_line > 0) {
+                secmem_free(buf);
+                return body_refused(what, bad_line, kind, &first, 0, e);
+            }
             *body = buf;
             return 0;
         }
-        if (rc == INPUT_END && isatty(STDIN_FILENO)) {
+        if (rc == INPUT_END && isatty(STDIN_FILENO) && !in.binary) {
             /* Ctrl-D at a terminal ends no file: a reminder, and on. */
             fprintf(stderr, _("intake: end %s with a line holding only '.' (Ctrl-C gives it up)\n"),
                     what);
+            lineno--;
             continue;
         }
-        if (rc == INPUT_LINE)
+        if (rc == INPUT_LINE && bad_line == 0)
             rc = append_line(&buf, &cap, &used, strcmp(line, "..") == 0 ? "." : line,
-                             strcmp(line, "..") == 0 ? 1 : len, what, e);
-        else if (rc > 0)
-            rc = body_lost(rc, what, e);
+                             strcmp(line, "..") == 0 ? 1 : len, what, &now);
         secmem_free(line);
-        if (rc != 0) {
-            secmem_free(buf);
-            return -1;
+        if (rc == INPUT_LINE || rc == 0 || (rc < 0 && bad_line > 0 && skipped))
+            continue;
+        if (rc < 0 && bad_line == 0) {
+            bad_line = lineno;
+            kind = skipped ? (int)in.bad : BAD_NONE;
+            first = now;
+            sodium_memzero(buf, cap);
+            used = 0;
+            if (isatty(STDIN_FILENO))
+                fprintf(stderr, _("intake: %s will not be recorded (its line %zu cannot be "
+                                  "taken); end it with a line holding only '.'\n"),
+                        what, lineno);
+            continue;
         }
+        /* The end, the idle time, Ctrl-C, or a read error after a refusal. */
+        secmem_free(buf);
+        if (bad_line > 0 && (rc == INPUT_END || rc < 0))
+            return body_refused(what, bad_line, kind, &first, 1, e);
+        return body_lost(rc, what, e);
     }
 }
 
