@@ -613,20 +613,19 @@ void cli_use_globals(const struct globals *g)
     run_globals = g;
 }
 
-/* EXIT_INPUT if path would land in the store folder itself: it holds only
- * the store's files, which wipe, backup and restore reason about (adv14
- * F12). */
+/* EXIT_INPUT if path would land in the store folder or any folder under
+ * it (blobs/): it holds only the store's files, which wipe, backup and
+ * restore reason about, and wipe leaves what is not its own (adv14 F12,
+ * adv35f I-5).  The one check of every -o FILE and -o DIR. */
 static int outside_store(const char *path)
 {
-    char copy[4096], dir[PATH_MAX], store[4200];
-    struct stat a, b;
+    char store[4200];
     struct err e;
 
     err_clear(&e);
-    if (run_globals == NULL || snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy ||
-        realpath(dirname(copy), dir) == NULL ||
+    if (run_globals == NULL ||
         store_dir_resolve(store, sizeof store, run_globals->home, &e) != 0 ||
-        stat(dir, &a) != 0 || stat(store, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+        file_lands_in(path, store) != 1)
         return 0;
     return cli_error(EXIT_INPUT, "%s would be written into the store folder %s, which holds "
                      "only the store's files; write it elsewhere", path, store);

@@ -293,17 +293,18 @@ int store_backup_unlock(struct backup *b, uint8_t kind, const unsigned char *sec
 
 /* ---- Writing a backup ---- */
 
-/* Refuses a backup inside the store folder: wiping or losing the folder
+/* Refuses a backup inside the store folder (at any depth: blobs/ too,
+ * adv35f I-5): wiping or losing the folder
  * would take it along. */
 static int outside_store(const struct store *s, const char *path, struct err *e)
 {
-    char copy[4096], dir[PATH_MAX], store[PATH_MAX];
+    char copy[4096], dir[PATH_MAX];
 
     if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy)
         return err_set(e, EXIT_INPUT, "path too long: %s", path);
     if (realpath(dirname(copy), dir) == NULL)
         return err_set(e, EXIT_INPUT, "cannot write %s: %s", path, strerror(errno));
-    if (realpath(s->dir, store) != NULL && strcmp(dir, store) == 0)
+    if (file_lands_in(path, s->dir) == 1)
         return err_set(e, EXIT_INPUT, "a backup cannot go into the store folder %s (it would "
                        "be lost with it); write it elsewhere, best on another disk", s->dir);
     return 0;

@@ -207,6 +207,24 @@ static int tmp_name(char *out, size_t outlen, const char *dir, const char *tag)
     return n < 0 || (size_t)n >= outlen ? -1 : 0;
 }
 
+int file_lands_in(const char *path, const char *folder)
+{
+    char copy[4096], dir[PATH_MAX], *slash;
+    struct stat a, b;
+
+    if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy ||
+        realpath(dirname(copy), dir) == NULL || stat(folder, &b) != 0)
+        return -1;
+    for (;;) {   /* dir and each of its parents up to / */
+        if (stat(dir, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+            return 1;
+        slash = strrchr(dir, '/');
+        if (slash == NULL || (slash == dir && dir[1] == '\0'))
+            return 0;
+        slash[slash == dir ? 1 : 0] = '\0';
+    }
+}
+
 /* ---- atomic files ---- */
 
 /* An unnamed file in dir (O_TMPFILE), named at commit through

@@ -134,6 +134,12 @@ int file_open_regular(int *fd, const char *path, int nofollow, const char *what,
 int file_read_all(const char *path, size_t max, unsigned char **out,
                   size_t *outlen, const char *what, struct err *e);
 
+/* 1 if a file written at path would land in folder or in any folder under
+ * it at any depth (symbolic links and "." resolved: the real folders are
+ * compared by device and inode), 0 if not, -1 if path's folder or folder
+ * cannot be resolved (then the write itself says why). */
+int file_lands_in(const char *path, const char *folder);
+
 /* fsyncs the folder that holds path. */
 int fsync_parent(const char *path, struct err *e);
 

@@ -400,3 +400,26 @@ as_nobody() {
     expect_status 2
     [ "$stderr" = "intake: bad armor: unexpected character in line text" ]
 }
+
+# adv35f I-5: every -o refuses a folder under the store folder (blobs/) too,
+# however it is spelled, where wipe would leave the file behind.
+@test "I-5 every -o refuses the store's subfolders (blobs/), at any depth and spelling" {
+    init_cheap
+    ik subject add --name "Kim Ji-yeon" --pseudonym Nari >/dev/null
+    ID=$(echo "A testimony." | ik record Nari --title T)
+    echo data >"$T/a.txt"
+    ik attach "$ID" "$T/a.txt" >/dev/null
+    mkdir -p "$H/blobs"
+    msg() { echo "$1 would be written into the store folder $H, which holds only the store's files; write it elsewhere"; }
+    refused 2 "$(msg "$H/./blobs/e.bundle")" export --to hq --all -o "$H/./blobs/e.bundle"
+    refused 2 "$(msg "$H/blobs/n.bundle")" notify --to hq -o "$H/blobs/n.bundle"
+    refused 2 "$(msg "$H/blobs/plain.txt")" attachment get "$ID" a.txt -o "$H/blobs/plain.txt"
+    refused 2 "$(msg "$H/blobs/c.png")" card --qr png -o "$H/blobs/c.png"
+    refused 2 "$(msg "$H/blobs/out")" open "$T/a.txt" -o "$H/blobs/out"
+    refused 2 "a backup cannot go into the store folder $H (it would be lost with it); write it elsewhere, best on another disk" \
+        backup -o "$H/blobs/x.backup"
+    [ -z "$(ls -A "$H/blobs" | grep -v -E '^[0-9a-f]')" ]
+    # A folder beside the store whose name starts the same is not inside it.
+    mkdir -p "${H}x"
+    ik attachment get "$ID" a.txt -o "${H}x/a.txt"
+}
