@@ -258,6 +258,8 @@ int card_label_check(const char *label, struct err *e)
         i++;
     if (i == n)
         return err_set(e, EXIT_INPUT, "card label is blank (only spaces)");
+    if (text_shows_nothing(label, n))
+        return err_set(e, EXIT_INPUT, "card label is blank (only spaces or blank characters)");
     return 0;
 }
 

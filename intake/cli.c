@@ -355,11 +355,18 @@ static int unlock_once(const struct globals *g, const char *dir, cli_unlock_fn f
 {
     unsigned char *secret = NULL;
     size_t len = 0;
-    int rc = unlock_secret(&secret, &len, g, dir, e);
+    int rc = unlock_secret(&secret, &len, g, dir, e), quiet;
 
     if (rc != 0)
         return rc;
+    /* Echo stays off while the try is checked (the key derivation takes
+     * seconds, and the next try is often typed at once: report-adv35f T-1);
+     * what was typed meanwhile is discarded.  Not around the question
+     * itself: readpassphrase handles the terminal and signals there. */
+    quiet = g->passfd < 0 && prompt_quiet_begin() == 0;
     rc = fn(ctx, g->recovery ? KEYSLOT_RECOVERY : KEYSLOT_PASSPHRASE, secret, len, e);
+    if (quiet)
+        prompt_quiet_end();
     secmem_free(secret);
     return rc == 0 ? 0 : e->code == EXIT_AUTH ? 1 : -1;
 }
@@ -371,11 +378,9 @@ static int store_unlock;
 int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void *ctx)
 {
     struct err e;
-    int rc = -1, quiet;
+    int rc = -1;
 
     err_clear(&e);
-    /* echo stays off while each try is checked (report-adv35f T-1) */
-    quiet = g->passfd < 0 && prompt_quiet_begin() == 0;
     for (int left = cli_tries(g); left > 0; left--) {
         rc = unlock_once(g, dir, fn, ctx, &e);
         if (rc <= 0 || left == 1)
@@ -385,8 +390,6 @@ int cli_unlock(const struct globals *g, const char *dir, cli_unlock_fn fn, void 
                  : g->recovery ? _("the recovery key does not open this store") : _("wrong passphrase"),
                  left - 1, left - 1 == 1 ? _("try") : _("tries"));
     }
-    if (quiet)
-        prompt_quiet_end();
     if (rc != 0 && e.code == EXIT_AUTH && !g->recovery && store_unlock)
         return cli_error(EXIT_AUTH, "%s (a lost passphrase: 'intake --recovery passwd' sets a "
                          "new one with the recovery key)", e.msg);

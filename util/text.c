@@ -34,8 +34,39 @@ int text_blank(const char *s)
 
 int text_hidden_mark(unsigned long c)
 {
-    return c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-           (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+    if (c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069) || c == 0xfeff)
+        return 1;
+    /* variation selectors change a visible glyph (Mongolian script's free
+     * variation selectors, emoji): they stay */
+    if (c > 0x10ffff || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) ||
+        (c >= 0x180b && c <= 0x180d) || c == 0x180f)
+        return 0;
+    return utf8proc_get_property((utf8proc_int32_t)c)->ignorable;
+}
+
+/* 1 if the code point shows as nothing on a line: a space of any width
+ * (Unicode category Zs), a tab, the Braille blank U+2800, or a default
+ * ignorable one (the Hangul fillers among them). */
+static int blank_cp(utf8proc_int32_t cp)
+{
+    return cp == '\t' || cp == 0x2800 || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ||
+           utf8proc_get_property(cp)->ignorable;
+}
+
+int text_shows_nothing(const char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0 || !blank_cp(cp))
+            return 0;
+        i += (size_t)n;
+    }
+    return 1;
 }
 
 int text_check_field(const char *s, size_t len, const char *what, struct err *e)
@@ -55,6 +86,12 @@ int text_check_field(const char *s, size_t len, const char *what, struct err *e)
                            "character (U+%04X); type it without", what, (unsigned)cp);
         i += (size_t)n;
     }
+    /* spaces of other widths only (U+3000, U+2007, U+00A0, U+2800): a field
+     * that shows nothing (report-adv35f I-1); ASCII spaces alone are each
+     * field's own rule, as before */
+    if (len > 0 && text_shows_nothing(s, len) && strspn(s, " \t") < len)
+        return err_set(e, EXIT_INPUT, "%s shows nothing (only blank characters); type it with "
+                       "letters", what);
     return 0;
 }
 

@@ -20,11 +20,21 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
 
 /* 1 if the code point c is one of the marks that reorder or hide text
  * without showing: the bidi controls (U+061C, U+200E, U+200F, U+202A to
- * U+202E, U+2066 to U+2069) and the zero-width ones (U+200B to U+200D,
- * U+FEFF).  The one rule for fields people read as one line (card labels,
+ * U+202E, U+2066 to U+2069), the zero-width ones (U+200B to U+200D,
+ * U+FEFF), and every other Default_Ignorable_Code_Point of Unicode
+ * (utf8proc's table: U+00AD, U+2060, U+180E, the Hangul fillers...)
+ * except the variation selectors, which change a visible glyph
+ * (report-adv35f I-1).  The one rule for fields people read as one line (card labels,
  * pseudonyms, names, terms, titles, tags, contact names): a name must read
  * the same on every screen (adv14 F14). */
 int text_hidden_mark(unsigned long c);
+
+/* 1 if s[0..len) (UTF-8; 0 for invalid UTF-8) is nothing but spaces of any
+ * width (Unicode category Zs), tabs, the Braille blank U+2800 and default
+ * ignorable code points (utf8proc's Default_Ignorable_Code_Point: the
+ * Hangul fillers U+3164, U+FFA0, U+115F, U+1160 among them): a one-line
+ * field or card label that shows nothing (report-adv35f I-1).  1 for len 0. */
+int text_shows_nothing(const char *s, size_t len);
 
 /* 1 if s (NUL-ended) holds nothing but spaces, tabs, CR and LF (or
  * nothing): a testimony of white space only is an empty one. */

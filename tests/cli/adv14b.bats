@@ -220,6 +220,30 @@ as_nobody() {
 
 # ---------------------------------------------------------------- F11, F21: label
 
+@test "adv35f I-1 label, tag, title and pseudonym: every default ignorable character is refused, and a field of blank characters only" {
+    init_cheap
+    ik subject add --name "Kim Jong-su" --pseudonym P >/dev/null
+    for hex in 2060 00AD 180E 3164 FFA0 115F 034F; do
+        ch=$(printf "\\u$hex")
+        refused 2 "card label contains a control or invisible character (U+$hex) (see 'intake help label')" label "a${ch}b"
+    done
+    for blank in $'\u2800' $'\u3000' $'\u2007\u2007' $' \u00a0 '; do
+        refused 2 "card label is blank (only spaces or blank characters) (see 'intake help label')" label "$blank"
+    done
+    refused 2 "a --tag must be 1 to 256 characters of plain text" record P --tag $'\u3000' --title t
+    refused 2 "--title shows nothing (only blank characters); type it with letters" \
+        record P --title $'\u3000\u2800'
+    refused 2 "--title contains an invisible or direction-changing character (U+3164); type it without" \
+        record P --title $'\u3164'
+    run --separate-stderr ik subject add --name "Bold Test" --pseudonym $'\u3164'
+    expect_status 2
+    [[ "$stderr" == *"pseudonym"* ]]
+    # variation selectors change a visible glyph: they stay (Mongolian script, emoji)
+    run --separate-stderr ik label $'Team \u2764\ufe0f'
+    expect_status 0
+}
+
+
 @test "F11 label: a long one is told by its whole length, one of spaces is refused; F21 the same label again changes nothing" {
     init_cheap
     long=$(head -c 120000 /dev/zero | tr '\0' a)
