@@ -38,9 +38,10 @@ int text_hidden_mark(unsigned long c)
         (c >= 0x2066 && c <= 0x2069) || c == 0xfeff)
         return 1;
     /* variation selectors change a visible glyph (Mongolian script's free
-     * variation selectors, emoji): they stay */
+     * variation selectors, emoji), and so does the Mongolian vowel
+     * separator U+180E (the shape of the vowel after it: ᠪᠠᠶᠢᠨ᠎ᠠ): they stay */
     if (c > 0x10ffff || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) ||
-        (c >= 0x180b && c <= 0x180d) || c == 0x180f)
+        (c >= 0x180b && c <= 0x180f))
         return 0;
     return utf8proc_get_property((utf8proc_int32_t)c)->ignorable;
 }

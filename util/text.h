@@ -22,9 +22,9 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
  * without showing: the bidi controls (U+061C, U+200E, U+200F, U+202A to
  * U+202E, U+2066 to U+2069), the zero-width ones (U+200B to U+200D,
  * U+FEFF), and every other Default_Ignorable_Code_Point of Unicode
- * (utf8proc's table: U+00AD, U+2060, U+180E, the Hangul fillers...)
- * except the variation selectors, which change a visible glyph
- * (report-adv35f I-1).  The one rule for fields people read as one line (card labels,
+ * (utf8proc's table: U+00AD, U+2060, the Hangul fillers...) except the
+ * variation selectors and the Mongolian vowel separator U+180E, which
+ * change a visible glyph (report-adv35f I-1).  The one rule for fields people read as one line (card labels,
  * pseudonyms, names, terms, titles, tags, contact names): a name must read
  * the same on every screen (adv14 F14). */
 int text_hidden_mark(unsigned long c);
