@@ -25,10 +25,13 @@ struct texts {
 };
 
 /* 1 if attachment a is text by its first bytes (media_peek_find says
- * 0), 2 if it is UTF-16 (mediatext_utf16: a byte order mark, or NUL
- * bytes in one position of its pairs), 3 if it is of a type
- * intake cannot strip (why), 0 if it is none of these, -1 with e if it
- * cannot be read. */
+ * 0), 2 if it is UTF-16 (mediatext_utf16): a byte order mark (FF FE, which
+ * media_peek_find also takes for an MPEG audio frame, or FE FF), or NUL
+ * bytes in one position of its pairs in a file of no type intake knows;
+ * 3 if it is of a type intake cannot strip (why), 0 if it is none of these
+ * (a picture or a recording media_peek_find knew by its magic is never
+ * read as UTF-16 by its NUL bytes: report-adv35f R-1, a JFIF header of
+ * density 1 dpi looked like UTF-16BE), -1 with e if it cannot be read. */
 static int is_text(struct store *s, const struct attachment_row *a, struct err *why,
                    struct err *e)
 {
@@ -39,7 +42,8 @@ static int is_text(struct store *s, const struct attachment_row *a, struct err *
 
     if (r == -2)
         r = -1;
-    else if (r != 0 && mediatext_utf16(head, nhead))
+    else if (r != 0 && mediatext_utf16(head, nhead) &&
+             (r < 0 || (nhead >= 2 && (head[0] == 0xff || head[0] == 0xfe) && head[1] == (head[0] ^ 1))))
         r = 2;
     else
         r = r == 0 ? 1 : r < 0 ? 3 : 0;

@@ -161,6 +161,20 @@ decoded() {
     [[ "$stderr" == *"WARN record $ID, attachment-1.pdf: attachment-metadata \"not examined: a PDF document: intake cannot remove its metadata\" (kept with --keep-metadata)"* ]]
 }
 
+@test "media: a JPEG whose header bytes look like UTF-16 is a picture, stripped and sent (adv35f R-1)" {
+    # JFIF 1.01, density in dots per inch, 1 x 1: the first 16 bytes have a
+    # zero in the first byte of three of their pairs, none in the second
+    cp "$D/photo.jpg" "$W/dense.jpg"
+    printf '\001\001' | dd of="$W/dense.jpg" bs=1 seek=12 conv=notrunc status=none
+    [ "$(head -c 16 "$W/dense.jpg" | od -An -tx1 | tr -d ' \n')" = "ffd8ffe000104a464946000101010001" ]
+    st field attach "$ID" "$W/dense.jpg" >/dev/null
+    run --separate-stderr st field redact "$ID"
+    expect_status 0
+    run --separate-stderr st field export --to hq --all -o "$W/b"
+    expect_status 0
+    [ -s "$W/b" ]
+}
+
 @test "media: a damaged picture, a HEIC image and unknown bytes are refused, each with its reason" {
     head -c 3000 "$D/photo.jpg" >"$W/cut.jpg"
     printf '\0\0\0\030ftypheic\0\0\0\0mif1heic' >"$W/photo.heic"
