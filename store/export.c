@@ -568,9 +568,9 @@ static int log_attachments(struct pipeline *p, struct err *e)
     return 0;
 }
 
-/* The bundle goes to a temporary file, made durable and moved into place
- * (with standard output, copied to it); then the export is recorded in the
- * store, so that a logged export always has its bundle. */
+/* The bundle goes to a temporary file, made durable; the export is
+ * recorded in the store (with standard output, after the copy to it
+ * succeeded), then the file is moved into place. */
 static int seal_and_record(struct pipeline *p, const struct recipients *rc,
                            const json_t *header, struct err *e)
 {
@@ -631,32 +631,27 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
                 "(what reached it is a cut bundle, which will not open)", why);
         goto out;
     }
-    /* The bundle gets its name (and the folder is synced) before the
-     * export is logged (adv35f F-1): a kill -9 or power cut between the
-     * two leaves a bundle the log does not know, whose records are still
-     * due ('export --not-sent-to' offers them again), never a logged
-     * export whose bundle exists nowhere or only under a hidden name that
-     * the next writer there sweeps.  A failed commit takes the name back. */
+    if (store_commit(p->s, e) != 0) {
+        if (req->to_stdout) {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "the bundle went to standard output, but its export could "
+                    "not be logged (%s): it is not counted as sent", why);
+        }
+        goto out;
+    }
+    /* The file gets its name only once the export is logged: a kill
+     * before this leaves no bundle a person could send (the unnamed file
+     * is gone, or removed by the next writer in that folder), and never
+     * a bundle the store does not know was sent (whose recipients a
+     * later withdrawal would not reach).  A failure here is after the
+     * log: it says so. */
     if (deliver(&af, req, path, pathlen, hex, e) != 0) {
         char why[sizeof e->msg];
         snprintf(why, sizeof why, "%s", e->msg);
-        store_rollback(p->s);
-        err_set(e, EXIT_INPUT, "the bundle could not be put in place (%s): nothing was "
-                "exported or logged", why);
-        goto out;
-    }
-    if (store_commit(p->s, e) != 0) {
-        char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
-        if (req->to_stdout) {
-            err_set(e, EXIT_INPUT, "the bundle went to standard output, but its export could "
-                    "not be logged (%s): it is not counted as sent", why);
-        } else if (unlink(path) == 0 && fsync_parent(path, NULL) == 0) {
-            err_set(e, EXIT_INPUT, "%s: the bundle was removed; nothing was exported", why);
-        } else {
-            err_set(e, EXIT_INPUT, "%s: the bundle %s was written but its export could not "
-                    "be logged: delete it, do not send it", why, path);
-        }
+        err_set(e, EXIT_INPUT, "the export was logged, but the bundle could not be put in "
+                "place (%s): its records count as sent; export them again by id or with --all",
+                why);
         goto out;
     }
     p->res->nexported = json_array_size(p->docs);

@@ -510,28 +510,3 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     [ "$stderr" = "intake: $T is not a regular file: it is a folder" ]
     [ "$(ik list | wc -l)" -eq 1 ]
 }
-
-# ---------------------------------------------------------------- export: name before log
-
-# adv35f F-1: kill -9 at the bundle's naming (linkat of the O_TMPFILE): no
-# export is logged whose bundle is not in place, so the record stays due.
-@test "kill -9 at the bundle's naming: nothing logged, the record still due (adv35f F-1)" {
-    command -v strace >/dev/null || skip "strace is not installed"
-    store_with_hq
-    ik consent Nari --export yes --method verbal 2>/dev/null
-    ik record Nari --title one <<<"body one" >/dev/null
-    mkdir "$T/out"
-    run strace -f -qq -o /dev/null -e trace=linkat -e inject=linkat:signal=KILL \
-        "$INTAKE" --home "$H" --passphrase-fd 3 export --to hq --all -o "$T/out/x.bundle" 3<<<"$PASS"
-    [ "$status" -eq 137 ]
-    [ -z "$(ls -A "$T/out")" ]
-    run ik exports
-    echo "$output"
-    [[ "$output" != *hq* ]]
-    # The record is still due: --not-sent-to offers it, and the bundle opens.
-    run ik export --to hq --not-sent-to hq -o "$T/out/y.bundle"
-    [ "$status" -eq 0 ]
-    "$INTAKE" --home "$HQ" --passphrase-fd 3 open "$T/out/y.bundle" 3<<<"$PASS" >/dev/null
-    run ik exports
-    [[ "$output" == *hq* ]]
-}
