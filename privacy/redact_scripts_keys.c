@@ -274,7 +274,26 @@ static int geminate(const char *s, size_t n)
     return 0;
 }
 
-size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
+/* kana_marks, then Q when the reading doubles a consonant (geminate):
+ * the marks of redact_scripts_kana_key. */
+static size_t kana_key_marks(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t k = kana_marks(out, cap, s, n);
+
+    if (k <= cap && geminate(s, n)) {
+        if (k == cap)
+            return cap + 1;     /* no room for the mark */
+        out[k++] = 'Q';
+    }
+    return k;
+}
+
+/* The frame of the keys with marks: the reading loosened (cjk_loose), its
+ * vowel key, '/', then marks() of the loosened reading, NUL-ended in out
+ * (cap bytes); returns the vowel key's length, or 0 when it does not fit.
+ * The loosened reading is wiped. */
+static size_t key_with_marks(char *out, size_t cap, const char *rd, size_t n,
+                             size_t (*marks)(char *, size_t, const char *, size_t))
 {
     char lo[READING_MAX];
     size_t m, v, k;
@@ -288,18 +307,17 @@ size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
         return 0;
     }
     out[v] = '/';
-    k = kana_marks(out + v + 1, cap - v - 2, lo, m);
-    if (k <= cap - v - 2 && geminate(lo, m)) {
-        if (k == cap - v - 2)
-            k = cap;            /* no room for the mark */
-        else
-            out[v + 1 + k++] = 'Q';
-    }
+    k = marks(out + v + 1, cap - v - 2, lo, m);
     sodium_memzero(lo, sizeof lo);
     if (k > cap - v - 2)
         return 0;
     out[v + 1 + k] = '\0';
     return v;
+}
+
+size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
+{
+    return key_with_marks(out, cap, rd, n, kana_key_marks);
 }
 
 /* The stops of the loosened reading s[0..n) as redact_scripts_voiced_key
@@ -328,24 +346,7 @@ static size_t voice_marks(char *out, size_t cap, const char *s, size_t n)
 
 size_t redact_scripts_voiced_key(char *out, size_t cap, const char *rd, size_t n)
 {
-    char lo[READING_MAX];
-    size_t m, v, k;
-
-    if (n > sizeof lo || cap < 2)
-        return 0;
-    m = cjk_loose(lo, sizeof lo, rd, n);
-    v = transcribe_vowel_key(out, cap, lo, m);
-    if (v + 2 >= cap) {
-        sodium_memzero(lo, sizeof lo);
-        return 0;
-    }
-    out[v] = '/';
-    k = voice_marks(out + v + 1, cap - v - 2, lo, m);
-    sodium_memzero(lo, sizeof lo);
-    if (k > cap - v - 2)
-        return 0;
-    out[v + 1 + k] = '\0';
-    return v;
+    return key_with_marks(out, cap, rd, n, voice_marks);
 }
 
 /* The reading w[0..n) of a Russian name's word with its soft d and t
