@@ -163,6 +163,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ru35.jsonl",
     "tests/data/leaks/over35.jsonl",
     "tests/data/leaks/adv36-open.jsonl",
+    "tests/data/leaks/init36.jsonl",
 };
 #define MAX_KINDS 2048
 
