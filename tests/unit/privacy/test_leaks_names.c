@@ -161,6 +161,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/cjk35.jsonl",
     "tests/data/leaks/ru35.jsonl",
     "tests/data/leaks/over35.jsonl",
+    "tests/data/leaks/pseud36.jsonl",
 };
 #define MAX_KINDS 2048
 
