@@ -164,6 +164,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/over35.jsonl",
     "tests/data/leaks/adv36-open.jsonl",
     "tests/data/leaks/init36.jsonl",
+    "tests/data/leaks/pseud36.jsonl",
 };
 #define MAX_KINDS 2048
 
