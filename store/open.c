@@ -692,6 +692,7 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     struct kept_slots kept = { -1, "" };
     struct keyslot slot;
     uint64_t ops = 0, mem = 0;
+    struct err ignored;
     int relock, rc;
 
     if (keyslot_load(&old, s->keyslots, e) != 0)
@@ -744,12 +745,16 @@ int store_set_passphrase(struct store *s, const char *passphrase,
         return err_then(e, "; the passphrase was not changed: the old one still opens the store");
     }
     kept_drop(&kept);
-    relock = store_hold(s, NULL) == 0;
+    /* Taken again at once: a passwd waiting for the lock finds the end
+     * state, never the slots of step 1 (adv35f F-2).  Best effort: without
+     * it, that passwd still finds this one's log entry. */
+    relock = store_hold(s, &ignored) == 0;
     rc = keyslot_save(s->keyslots, &fresh, 1, e);
     if (relock)
         store_rollback(s);
-    s->keys_seq = 0;
-    (void)db_keys_note(s, NULL);
+    (void)db_keys_note(s, &ignored);   /* this change is no other's */
+    if (s->opened_kind == KEYSLOT_PASSPHRASE)
+        memcpy(s->opened_salt, slot.salt, sizeof s->opened_salt);
     if (rc != 0) {
         char why[sizeof e->msg];
         db_cause(why, sizeof why, e);
