@@ -270,9 +270,7 @@ out:
 
 int store_hold_alone(struct store *s, struct err *e)
 {
-    /* A passwd that ended while this intake waited: a rekey now would
-     * undo it (adv35f F-2). */
-    return db_hold(s, LOCK_EX, e) != 0 || db_keys_unchanged(s, e) != 0 ? -1 : 0;
+    return db_hold(s, LOCK_EX, e);
 }
 
 int store_rekey_room(struct store *s, struct err *e)
@@ -295,7 +293,7 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
         return err_set(e, EXIT_INPUT, "out of secure memory");
     /* Alone with the store until it is closed: no other intake keeps a
      * connection under the old key (db_hold). */
-    if (db_hold(s, LOCK_EX, e) != 0 || db_keys_unchanged(s, e) != 0) {
+    if (db_hold(s, LOCK_EX, e) != 0) {
         secmem_free(master);
         return -1;
     }
