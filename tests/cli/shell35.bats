@@ -73,6 +73,21 @@ teardown() { common_teardown; }
     [ "${#lines[@]}" -eq 1 ]
 }
 
+# stopped_mid_testimony WHY LABEL: the shell run just before stopped with
+# status 2 and two lines (WHY, then why it stops), showed nothing, and ran
+# none of the testimony's later lines (no `label LABEL` logged, no record).
+stopped_mid_testimony() {
+    expect_status 2
+    [ "${stderr_lines[0]}" = "$1" ]
+    [ "${stderr_lines[1]}" = "intake: the shell stops here: its input is not a terminal, and the lines after a testimony it gave up may be the rest of it; they are neither run nor shown" ]
+    [ "${#stderr_lines[@]}" -eq 2 ]
+    [ -z "$output" ]
+    run ik log
+    [[ "$output" != *"$2"* ]]
+    run ik list
+    [ -z "$output" ]
+}
+
 # A script's testimony given up part-way (the idle lock, Ctrl-C): the lines
 # that follow may be the rest of it, so the shell stops; none is run.  The
 # idle case unlocks again from a passphrase descriptor that can give it
@@ -81,15 +96,7 @@ teardown() { common_teardown; }
     printf '%s\n%s\n' "$PASS" "$PASS" >"$T/pass"
     run --separate-stderr bash -c '{ printf "record Rim-il\nfirst\n"; sleep 3; printf "subject list --reveal\nlabel HIJACK3\n.\nlist\n"; } |
         "$1" --home "$2" --passphrase-fd 3 shell --lock-after 0.02 3<"$3"' _ "$INTAKE" "$H" "$T/pass"
-    expect_status 2
-    [ "${stderr_lines[0]}" = "intake: no input came for the shell's --lock-after time: the testimony read so far was wiped and nothing was recorded" ]
-    [ "${stderr_lines[1]}" = "intake: the shell stops here: its input is not a terminal, and the lines after a testimony it gave up may be the rest of it; they are neither run nor shown" ]
-    [ "${#stderr_lines[@]}" -eq 2 ]
-    [ -z "$output" ]
-    run ik log
-    [[ "$output" != *HIJACK3* ]]
-    run ik list
-    [ -z "$output" ]
+    stopped_mid_testimony "intake: no input came for the shell's --lock-after time: the testimony read so far was wiped and nothing was recorded" HIJACK3
 }
 
 @test "shell: Ctrl-C inside a piped testimony stops the shell; its later lines are not run" {
@@ -132,13 +139,5 @@ sys.stdout.write(out.decode())
 sys.stderr.write(err.decode())
 sys.exit(p.returncode)
 PY
-    expect_status 2
-    [ "${stderr_lines[0]}" = "intake: cancelled (Ctrl-C): the testimony typed so far was wiped and nothing was recorded" ]
-    [ "${stderr_lines[1]}" = "intake: the shell stops here: its input is not a terminal, and the lines after a testimony it gave up may be the rest of it; they are neither run nor shown" ]
-    [ "${#stderr_lines[@]}" -eq 2 ]
-    [ -z "$output" ]
-    run ik log
-    [[ "$output" != *HIJACK4* ]]
-    run ik list
-    [ -z "$output" ]
+    stopped_mid_testimony "intake: cancelled (Ctrl-C): the testimony typed so far was wiped and nothing was recorded" HIJACK4
 }
