@@ -165,6 +165,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv36-open.jsonl",
     "tests/data/leaks/init36.jsonl",
     "tests/data/leaks/pseud36.jsonl",
+    "tests/data/leaks/adv36b-open.jsonl",
 };
 #define MAX_KINDS 2048
 
