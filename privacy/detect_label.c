@@ -858,6 +858,26 @@ static size_t plus_code_marked(const char *s, size_t len, size_t at)
     return detect_plus_code_spaced(s, len, at);
 }
 
+/* 1 if the value s[at..e) after an account's label is a sum of money: digits
+ * only (groups joined by spaces too), nine of them at most, with a currency
+ * word or sign beside it (det_money_around): "Khan Bank 200000 төгрөг",
+ * "Голомт банк 500000 төгрөг", "Kaspi 5000 тенге" (report-adv36 O-4).  The
+ * accounts of the testimonies' banks have ten digits or more (Mongolian 10,
+ * Korean 11 to 14, Russian 20, IBANs longer): such a value stays an
+ * account, a currency beside it or not. */
+static int amount_after_bank(const char *s, size_t len, size_t at, size_t e)
+{
+    size_t i, digits = 0;
+
+    for (i = at; i < e; i++) {
+        if (det_digit(s[i]))
+            digits++;
+        else if (s[i] != ' ')
+            return 0;
+    }
+    return digits <= 9 && det_money_around(s, len, at, e);
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv, ser;
@@ -876,7 +896,7 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     l = label_before(s, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
-    if (l == LABEL_ACCOUNT && idv != 0)
+    if (l == LABEL_ACCOUNT && idv != 0 && !amount_after_bank(s, len, at, idv))
         return *kind = account_kind(s, len, at, idv), idv;
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && account_after(s, len, at, idv))
         return *kind = account_kind(s, len, at, idv), idv;

@@ -7,9 +7,9 @@
  *
  * The currency words and signs: the currencies of the testimonies
  * (Mongolian tögrög, Korean won, Russian rouble, US dollar, Chinese yuan,
- * Ukrainian hryvnia; ISO 4217 codes MNT KRW RUB USD CNY EUR UAH) as
- * written in English, Mongolian, Korean, Russian and Ukrainian, and the
- * signs ₮ ₩ $ € £ ¥ ₽ ₴. */
+ * Ukrainian hryvnia, Kazakh tenge; ISO 4217 codes MNT KRW RUB USD CNY EUR
+ * UAH KZT) as written in English, Mongolian, Korean, Russian and
+ * Ukrainian, and the signs ₮ ₩ $ € £ ¥ ₽ ₴ ₸. */
 #include <string.h>
 
 #include "privacy/detect_int.h"
@@ -24,11 +24,14 @@ static const char *const currency_after[] = {
     "\xe2\x82\xae", "\xe2\x82\xa9", "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xbd",
     /* Ukrainian hryvnia (UA joined the plans: brief s29 num29) */
     "uah", "hryvn", "\xd0\xb3\xd1\x80\xd0\xbd", "\xd0\xb3\xd1\x80\xd0\xb8\xd0\xb2\xd0\xbd", "\xe2\x82\xb4", /* грн, гривн(я, і, ень), ₴ */
+    /* Kazakh tenge (Kaspi, Halyk are the tail reader's banks: report-adv36 O-4) */
+    "kzt", "tenge", "\xd1\x82\xd0\xb5\xd0\xbd\xd0\xb3", "\xe2\x82\xb8",          /* тенг(е), ₸ */
 };
 
 static const char *const currency_before[] = {
     "$", "\xe2\x82\xae", "\xe2\x82\xa9", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xbd",
     "usd", "mnt", "krw", "rub", "cny", "eur", "uah", "\xe2\x82\xb4",          /* ₴ */
+    "kzt", "\xe2\x82\xb8",                                                     /* ₸ */
 };
 
 int det_money_around(const char *s, size_t len, size_t at, size_t end)

@@ -235,6 +235,27 @@ static size_t sentence_from(const char *s, size_t at);
 static int round_sum(const char *s, size_t at);
 static int digits_end_clause(const char *s, size_t len, size_t e);
 
+static int bank_word(const char *w, size_t n);
+
+/* Banks named right before a short mask (report-adv36 L-18: "Khan Bank
+ * …0912", "KB국민 *3321"): the word "bank" (its name's last word: Khan
+ * Bank, Golomt Bank, State Bank), a bank of bank_names, and the Korean
+ * retail banks as their cards and apps write them (KB국민, 국민, 신한,
+ * 우리, 하나, 농협, 기업, 카카오뱅크, 토스; HAND-WRITTEN from the banks'
+ * own names, a native reviewer wanted).  Only right before a glued mask
+ * and four digits: "우리 *3321" is no sentence of prose. */
+static int mask_bank(const char *w, size_t n)
+{
+    static const struct det_word banks[] = {
+        DW("bank", FIT_WORD), DW("kb", FIT_PREFIX),
+        DW("\xea\xb5\xad\xeb\xaf\xbc", FIT_PREFIX), DW("\xec\x8b\xa0\xed\x95\x9c", FIT_PREFIX), /* 국민 신한 */
+        DW("\xec\x9a\xb0\xeb\xa6\xac", FIT_PREFIX), DW("\xed\x95\x98\xeb\x82\x98", FIT_PREFIX), /* 우리 하나 */
+        DW("\xeb\x86\x8d\xed\x98\x91", FIT_PREFIX), DW("\xea\xb8\xb0\xec\x97\x85", FIT_PREFIX), /* 농협 기업 */
+        DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX), DW("\xed\x86\xa0\xec\x8a\xa4", FIT_PREFIX), /* 카카오 토스 */
+    };
+    return det_in_list(banks, N(banks), w, n) || bank_word(w, n);
+}
+
 /* A short mask at at, one to three of '*', '#', '•' or '.', or '…' ("Visa
  * *4421", "карта ••4421", "card ...4421": report-adv28c J-12) glued to
  * four digits, right after a card's word (a brand too): the digits'
@@ -260,7 +281,7 @@ static size_t short_mask(const char *s, size_t len, size_t at)
         return 0;
     if ((we = det_word_ending(s, at, " :", &a)) == 0)
         return 0;
-    if (det_in_list(account_nouns, N(account_nouns), s + a, we - a))
+    if (det_in_list(account_nouns, N(account_nouns), s + a, we - a) || mask_bank(s + a, we - a))
         return i;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20"))
         return 0;
