@@ -392,12 +392,78 @@ static int partial_initials(struct variant_list *out, const struct slot dot[3],
     return rc != 0 ? -1 : 0;
 }
 
+/* The combinations of initials_script's slots (name_initials): in the
+ * name's order with full stops and, for two words, the other (replaced),
+ * before a Korean surname (initials_surname), bare (a review flag), and
+ * two of three words (partial_initials).  0, or -1 out of memory. */
+static int initial_combos(struct variant_list *out, const struct slot dot[3],
+                          const struct slot bare[3], int n, const struct slot *sur, int sur_at)
+{
+    struct slot f[3];
+    int rc = 0;
+
+    for (int i = 0; i + 1 < n; i++)
+        f[i] = dot[i];
+    f[n - 1] = bare[n - 1];
+    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = dot[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    if (sur_at >= 0)
+        rc |= initials_surname(out, dot, n, sur, sur_at);
+    out->flag = 1, out->initials = 1;
+    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = bare[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    if (n == 3)
+        rc |= partial_initials(out, dot, bare);
+    out->flag = 0, out->initials = 0;
+    return rc != 0 ? -1 : 0;
+}
+
+/* Fills one word's initials in one script (report-adv36b L-2, L-14: the
+ * Latin N.P.K. of Надія Петрівна Коваленко, the Cyrillic И.С.О. of Ivan
+ * Sergeyevich Orlov, so that two subjects' initials are compared in every
+ * script and shared ones name neither): from the first letters c[0..nc)
+ * of the word's spellings (all scripts, likeliest first), the first in the
+ * script (1 Latin, 2 Cyrillic: one letter, as the other spellings' letters
+ * would make words of initials, иго), or, for Latin if there is none, the
+ * first letter of the first Cyrillic one's reading (romanise_reading: MNS
+ * 5217), as a word with no Latin spelling of its own (Надія, Петрівна) is
+ * written in Latin.
+ * Latin initials take a full stop in dot; Cyrillic ones none (the key
+ * leaves it out, normalise.h). */
+static void initials_script(struct slot *dot, struct slot *bare, const int *c, int nc, int script)
+{
+    char u[8], r[8];
+    int k;
+
+    memset(dot, 0, sizeof *dot), memset(bare, 0, sizeof *bare);
+    for (int i = 0; i < nc && bare->n < 1; i++) {
+        if (script == 1 ? c[i] >= 0x80 : !is_cyrillic_cp(c[i]))
+            continue;
+        if ((k = (int)utf8proc_encode_char(c[i], (utf8proc_uint8_t *)u)) <= 0)
+            continue;
+        u[k] = '\0';
+        slot_add(dot, u, script == 1 ? "." : "", ""), slot_add(bare, u, "", "");
+    }
+    for (int i = 0; script == 1 && i < nc && bare->n < 1; i++)
+        if (is_cyrillic_cp(c[i]) && romanise_reading(r, sizeof r, c[i], 1) > 0 &&
+            r[0] >= 'a' && r[0] <= 'z') {
+            r[1] = '\0';
+            slot_add(dot, r, ".", ""), slot_add(bare, r, "", "");
+        }
+}
+
 static int name_initials(struct variant_list *out, const char *norm, size_t len, int korean)
 {
-    struct slot dot[3], bare[3], f[3], sur;
+    struct slot dot[3], bare[3], sdot[3], sbare[3], sur;
     struct variant_list w;
     size_t a = 0, b, i;
-    int n = 0, rc = 0, cp, k, sur_at = -1;
+    int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0};
     char c[8];
 
     for (a = 0; a <= len && n <= 3; a = b + 1) {
@@ -430,9 +496,16 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             sur_at = sur.n > 0 ? n : -1;
         }
         memset(&dot[n], 0, sizeof dot[n]), memset(&bare[n], 0, sizeof bare[n]);
-        for (i = 0; i < w.n && bare[n].n < 3; i++) {
+        for (i = 0; i < w.n; i++) {
+            int seen = 0;
             if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !cased(cp) ||
                 (size_t)k >= sizeof c)
+                continue;
+            for (int j = 0; j < nfirst[n]; j++)
+                seen |= first[n][j] == cp;
+            if (!seen && nfirst[n] < 16)
+                first[n][nfirst[n]++] = cp;
+            if (bare[n].n >= 3)
                 continue;
             memcpy(c, w.arena + w.v[i].off, (size_t)k), c[k] = '\0';
             /* A full stop between single letters of another script is a
@@ -455,25 +528,19 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
         out->capital = 0;
         return rc;
     }
-    for (i = 0; i + 1 < (size_t)n; i++)
-        f[i] = dot[i];
-    f[n - 1] = bare[n - 1];
-    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    if (n == 2) {
-        f[0] = dot[1], f[1] = bare[0];
-        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    /* Each script's initials first (N.P.K., НПК), then those of letters
+     * of both, as before (a look-alike letter typed in the other). */
+    for (int script = 1; script <= 2; script++) {
+        int all = 1;
+        for (int j = 0; j < n; j++) {
+            initials_script(&sdot[j], &sbare[j], first[j], nfirst[j], script);
+            all &= sbare[j].n > 0;
+        }
+        if (all)
+            rc |= initial_combos(out, sdot, sbare, n, &sur, script == 1 ? sur_at : -1);
     }
-    if (sur_at >= 0)
-        rc |= initials_surname(out, dot, n, &sur, sur_at);
-    out->flag = 1, out->initials = 1;
-    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    if (n == 2) {
-        f[0] = bare[1], f[1] = bare[0];
-        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    }
-    if (n == 3)
-        rc |= partial_initials(out, dot, bare);
-    out->flag = 0, out->initials = 0, out->capital = 0;
+    rc |= initial_combos(out, dot, bare, n, &sur, sur_at);
+    out->capital = 0;
     return rc != 0 ? -1 : 0;
 }
 
