@@ -385,7 +385,11 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
             continue;
         long subject = r->terms[s->term].subject;
-        size_t own = own_initials_before(r, subject, t, s->start);
+        /* a name's span (its pseudonym's or a shared form's) written with
+         * a capital, as initials beside it are: not a user name
+         * ("@kimjongsu75, K.J.S." stays two) */
+        int named = (s->cat == CAT_PSEUDONYM || s->cat == TERM_PERSON) && redact_upper_at(t, s->start);
+        size_t own = named ? own_initials_before(r, subject, t, s->start) : s->start;
         a = initials_before(t, s->start);
         if (own < a)
             a = own;
@@ -402,7 +406,7 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
         if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))
             s->end++;
         a = initial_after(t, s->end);
-        if (a == s->end)
+        if (a == s->end && named)
             a = own_initials_after(r, subject, t, s->end);
         s->end = long_mark_after(t, a);
     }
