@@ -43,6 +43,55 @@ static size_t initials_before(const struct normtext *t, size_t p)
     return p;
 }
 
+/* Where the subject's initials written before norm byte p start, in the
+ * forms initials_before leaves (report-adv36b L-3, L-18: "NP Kovalenko",
+ * "N P Kovalenko", "Н.-П. Коваленко"): two or three capitals, each a
+ * letter of the subject's initials (redact_own_initials_at), one space
+ * before the name, a word's start before them; p if none. */
+static size_t own_initials_before(const struct redactor *r, long subject,
+                                  const struct normtext *t, size_t p)
+{
+    int n;
+
+    if (p < 3 || t->norm[p - 1] != ' ')
+        return p;
+    for (size_t a = p > 16 ? p - 16 : 0; a + 2 < p; a++) {
+        if ((t->norm[a] & 0xC0) == 0x80 ||
+            (a > 0 && (is_word_cp(redact_cp_before(t->norm, a)) || strchr(".-", t->norm[a - 1]))))
+            continue;
+        if (redact_own_initials_at(r, subject, t, a, p - 1, &n) == p - 1 && n >= 2 &&
+            !redact_crosses_line(t, a, p))
+            return a;
+    }
+    return p;
+}
+
+/* Where the subject's initials written after norm byte p end, in the
+ * forms initial_after leaves (report-adv36b L-3, L-17, L-18): after a
+ * comma and a space or after a space, two or three ("Kovalenko, N. P.",
+ * "Kovalenko NP", "Коваленко НП"); glued after a dash or a full stop, one
+ * or more ("Коваленко-Н.П.", "Ganbat.B"); each a letter of the subject's
+ * initials (redact_own_initials_at); p if none. */
+static size_t own_initials_after(const struct redactor *r, long subject,
+                                 const struct normtext *t, size_t p)
+{
+    size_t q = p, e;
+    int n, min = 1;
+
+    if (p >= t->normlen)
+        return p;
+    if (t->norm[q] == ',' && q + 1 < t->normlen && t->norm[q + 1] == ' ')
+        q += 2, min = 2;
+    else if (t->norm[q] == ' ')
+        q++, min = 2;
+    else if (t->norm[q] == '-' || t->norm[q] == '.')
+        q++;
+    else
+        return p;
+    e = redact_own_initials_at(r, subject, t, q, t->normlen, &n);
+    return e != (size_t)-1 && n >= min && !redact_crosses_line(t, p, e) ? e : p;
+}
+
 /* Genitive endings of a patronymic (Батбаярын, Дорждамбын, Batbayaryn,
  * Dorjiin). */
 static const char *const genitives[] = {
@@ -335,7 +384,15 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
         if (s->term == SIZE_MAX || s->term >= r->nterms ||
             (r->terms[s->term].cat != NAME_CAT && r->terms[s->term].cat != TERM_PERSON))
             continue;
+        long subject = r->terms[s->term].subject;
+        /* a name's span (its pseudonym's or a shared form's) written with
+         * a capital, as initials beside it are: not a user name
+         * ("@kimjongsu75, K.J.S." stays two) */
+        int named = (s->cat == CAT_PSEUDONYM || s->cat == TERM_PERSON) && redact_upper_at(t, s->start);
+        size_t own = named ? own_initials_before(r, subject, t, s->start) : s->start;
         a = initials_before(t, s->start);
+        if (own < a)
+            a = own;
         if (a == s->start)
             a = abbrev_before(sp, i, r, t);
         if (a == s->start)
@@ -348,6 +405,9 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
          * last full stop. */
         if (s->end < t->normlen && t->norm[s->end] == '.' && initial_ends(t, s->start, s->end))
             s->end++;
-        s->end = long_mark_after(t, initial_after(t, s->end));
+        a = initial_after(t, s->end);
+        if (a == s->end && named)
+            a = own_initials_after(r, subject, t, s->end);
+        s->end = long_mark_after(t, a);
     }
 }

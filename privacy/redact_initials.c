@@ -7,6 +7,7 @@
  * initials; whose is not sure ("D. M. Smith" is another person), so the
  * caller makes them a review flag. */
 #include <stddef.h>
+#include <utf8proc.h>
 
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
@@ -39,4 +40,51 @@ int redact_spaced_initials(const struct normtext *t, size_t a, size_t b)
     if (p < t->normlen && (utf8_next(&cp, t->norm + p, t->normlen - p)) > 0 && initial_letter(cp))
         return 0;
     return letters >= 2;
+}
+
+/* 1 if cp (a capital) is a letter of one of the subject's initials'
+ * literals (variants.c name_initials and korean_initials, lit.initials:
+ * "np", "нп", "gb", "mj"), that is, the first letter of a spelling of a
+ * word of its names in some script. */
+static int subject_initial(const struct redactor *r, long subject, int cp)
+{
+    int lower = utf8proc_tolower(cp), c, n;
+
+    for (size_t j = 0; j < r->nlits; j++) {
+        const struct lit *l = &r->lits[j];
+        const char *k = r->arena + r->keyoff[j];
+        if (!l->initials || l->keylen > 16 || r->terms[l->term].subject != subject)
+            continue;
+        for (size_t i = 0; i < l->keylen && (n = utf8_next(&c, k + i, l->keylen - i)) > 0;
+             i += (size_t)n)
+            if (c == lower)
+                return 1;
+    }
+    return 0;
+}
+
+size_t redact_own_initials_at(const struct redactor *r, long subject, const struct normtext *t,
+                              size_t q, size_t lim, int *count)
+{
+    size_t end = q;
+    int cp, n, got = 0;
+
+    while (got < 3 && q < lim) {
+        if ((n = utf8_next(&cp, t->norm + q, lim - q)) <= 0 || !initial_letter(utf8proc_tolower(cp)) ||
+            !redact_upper_at(t, q) || !subject_initial(r, subject, cp))
+            break;
+        q += (size_t)n, got++;
+        if (q < lim && t->norm[q] == '.')
+            q++;
+        end = q;
+        /* "N P", "Н.-П.", "N. P.": a space or a dash before the next */
+        if (q + 1 < lim && (t->norm[q] == ' ' || t->norm[q] == '-') &&
+            utf8_next(&cp, t->norm + q + 1, lim - q - 1) > 0 && redact_upper_at(t, q + 1))
+            q++;
+    }
+    if (got == 0 || (end < t->normlen && utf8_next(&cp, t->norm + end, t->normlen - end) > 0 &&
+                     is_word_cp(cp)))
+        return *count = 0, (size_t)-1;
+    *count = got;
+    return end;
 }

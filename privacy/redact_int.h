@@ -919,6 +919,16 @@ int redact_title_word(const struct redactor *r, long subj, const struct normtext
  * stop and a space ("D. M"): a name's initials (report-adv27c H-11). */
 int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
 
+/* redact_initials.c: where the initials of subject written from norm byte
+ * q, reading no further than lim, end (report-adv36b L-3, L-17, L-18:
+ * "NP", "N P", "Н.-П.", "N. P.", "B"): one to three capitals, each a letter of the subject's initials'
+ * literals (the first letter of a spelling of a word of its names), each
+ * with or without a full stop, split by a space, a dash or nothing; no
+ * letter right after the last.  Sets *count to the capitals read; returns
+ * (size_t)-1 (and *count 0) if none. */
+size_t redact_own_initials_at(const struct redactor *r, long subject, const struct normtext *t,
+                              size_t q, size_t lim, int *count);
+
 /* redact_context.c: the start (a norm byte offset) of the character ending
  * at byte n of s (n > 0). */
 size_t redact_cp_start(const char *s, size_t n);

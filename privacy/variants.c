@@ -392,12 +392,220 @@ static int partial_initials(struct variant_list *out, const struct slot dot[3],
     return rc != 0 ? -1 : 0;
 }
 
+/* The combinations of initials_script's slots (name_initials): in the
+ * name's order with full stops and, for two words, the other (replaced),
+ * before a Korean surname (initials_surname), bare (a review flag), and
+ * two of three words (partial_initials).  0, or -1 out of memory. */
+static int initial_combos(struct variant_list *out, const struct slot dot[3],
+                          const struct slot bare[3], int n, const struct slot *sur, int sur_at)
+{
+    struct slot f[3];
+    int rc = 0;
+
+    for (int i = 0; i + 1 < n; i++)
+        f[i] = dot[i];
+    f[n - 1] = bare[n - 1];
+    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = dot[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    if (sur_at >= 0)
+        rc |= initials_surname(out, dot, n, sur, sur_at);
+    out->flag = 1, out->initials = 1;
+    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = bare[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    if (n == 3)
+        rc |= partial_initials(out, dot, bare);
+    out->flag = 0, out->initials = 0;
+    return rc != 0 ? -1 : 0;
+}
+
+/* Fills one word's initials in one script (report-adv36b L-2, L-14: the
+ * Latin N.P.K. of Надія Петрівна Коваленко, the Cyrillic И.С.О. of Ivan
+ * Sergeyevich Orlov, so that two subjects' initials are compared in every
+ * script and shared ones name neither): from the first letters c[0..nc)
+ * of the word's spellings (all scripts, likeliest first), the first max in
+ * the script (1 Latin, 2 Cyrillic; name_initials takes one, as the other
+ * spellings' letters would make words of initials, иго), or, for Latin if there is none, the
+ * first letter of the first Cyrillic one's reading (romanise_reading: MNS
+ * 5217), as a word with no Latin spelling of its own (Надія, Петрівна) is
+ * written in Latin.
+ * Latin initials take a full stop in dot; Cyrillic ones none (the key
+ * leaves it out, normalise.h). */
+static void initials_script(struct slot *dot, struct slot *bare, const int *c, int nc, int script,
+                            int max)
+{
+    char u[8], r[8];
+    int k;
+
+    memset(dot, 0, sizeof *dot), memset(bare, 0, sizeof *bare);
+    for (int i = 0; i < nc && bare->n < max; i++) {
+        if (script == 1 ? c[i] >= 0x80 : !is_cyrillic_cp(c[i]))
+            continue;
+        if ((k = (int)utf8proc_encode_char(c[i], (utf8proc_uint8_t *)u)) <= 0)
+            continue;
+        u[k] = '\0';
+        slot_add(dot, u, script == 1 ? "." : "", ""), slot_add(bare, u, "", "");
+    }
+    for (int i = 0; script == 1 && i < nc && bare->n < 1; i++)
+        if (is_cyrillic_cp(c[i]) && romanise_reading(r, sizeof r, c[i], 1) > 0 &&
+            r[0] >= 'a' && r[0] <= 'z') {
+            r[1] = '\0';
+            slot_add(dot, r, ".", ""), slot_add(bare, r, "", "");
+        }
+}
+
+/* The first letters (code points, likeliest first, at most max) of the
+ * spellings of the word w[0..n) (expand_key's, in every script).  Returns
+ * how many, or -1 out of memory. */
+static int first_letters(int *c, int max, const char *w, size_t n)
+{
+    struct variant_list l;
+    int got = 0, cp, seen;
+
+    memset(&l, 0, sizeof l);
+    if (list_add(&l, w, n, RULE_EXACT, SUFFIX_NONE) != 0 ||
+        expand_key(&l, w, n, RULE_VARIANT, utf8_next(&cp, w, n) > 0 && !is_cyrillic_cp(cp)) != 0) {
+        variant_list_free(&l);
+        return -1;
+    }
+    for (size_t i = 0; i < l.n && got < max; i++) {
+        if (utf8_next(&cp, l.arena + l.v[i].off, l.v[i].keylen) <= 0 || !cased(cp))
+            continue;
+        seen = 0;
+        for (int j = 0; j < got; j++)
+            seen |= c[j] == cp;
+        if (!seen)
+            c[got++] = cp;
+    }
+    variant_list_free(&l);
+    return got;
+}
+
+/* The Latin reading of the word w[0..n) to out (cap bytes, no NUL): its
+ * ASCII letters, its Cyrillic ones through romanise_reading (ли: li).
+ * Returns its length, 0 for another script or no room. */
+static size_t latin_reading(char *out, size_t cap, const char *w, size_t n)
+{
+    size_t k = 0;
+    int cp, m, r;
+
+    for (size_t i = 0; i < n; i += (size_t)m) {
+        if ((m = utf8_next(&cp, w + i, n - i)) <= 0 || k + 1 >= cap)
+            return 0;
+        if (cp >= 'a' && cp <= 'z')
+            out[k++] = (char)cp;
+        else if (!is_cyrillic_cp(cp) || (r = romanise_reading(out + k, cap - 1 - k, cp, 1)) < 0)
+            return 0;
+        else
+            k += (size_t)r;
+    }
+    return k;
+}
+
+/* Initials of a Korean given name of two syllables beside the surname
+ * (report-adv36b L-4, L-5, L-6, L-13; issue 12): a name of a Korean
+ * surname (in Latin, or in Cyrillic read in Latin: Ли, li) and a given
+ * name written as one hyphenated word (Bo-ra, Min-jun) or as two words of
+ * one syllable (Бо Ра), in either order.  Bo-ra is one given name: B.R.
+ * are its initials, and beside any spelling of the surname's row of the
+ * surname table (variants_surname_spellings: Lee, Yi, Rhee, Li, Ли) they
+ * name the person: B.R. Lee, Lee B.R., Lee B., BR Lee, Lee BR, Б.Р. Ли,
+ * Ли Б.Р., Ли Б., Б. Ли, М.Д. Ким, Ким М.Д.  Each syllable's initials are
+ * the first letters of its spellings in each script (up to three in
+ * Cyrillic: Джун, Чжун, Жун).  Replacements, written with a capital; the
+ * given name's initials alone stay hyphen_initials' and korean_initials'
+ * (a review flag where the context marks a person).  0, or -1 out of
+ * memory. */
+static int korean_given_initials(struct variant_list *out, const char *norm, size_t len)
+{
+    size_t wa[3], wb[3], a, b, pa[2], pb[2];
+    struct slot lat, cyr, f[4], ld[2], lb[2], cb[2], cd[2], x;
+    char rd[OPT_LEN];
+    int nw = 0, c[2][8], nc[2], rc = 0, s;
+    unsigned char capital = out->capital;
+
+    for (a = 0; a <= len; a = b + 1) {
+        for (b = a; b < len && norm[b] != ' '; b++)
+            ;
+        if (b == a)
+            continue;
+        if (nw == 3)
+            return 0;
+        wa[nw] = a, wb[nw++] = b;
+    }
+    if (nw < 2)
+        return 0;
+    for (s = 0; s < nw; s += nw - 1) {          /* the surname first or last */
+        size_t k = latin_reading(rd, sizeof rd, norm + wa[s], wb[s] - wa[s]);
+        if (k > 0 && variants_surname_spellings(&lat, &cyr, rd, k))
+            break;
+    }
+    if (s >= nw)
+        return 0;
+    if (nw == 3) {
+        if (s != 0)
+            pa[0] = wa[0], pb[0] = wb[0], pa[1] = wa[1], pb[1] = wb[1];
+        else
+            pa[0] = wa[1], pb[0] = wb[1], pa[1] = wa[2], pb[1] = wb[2];
+    } else {
+        size_t g = s == 0 ? 1 : 0;
+        const char *hy = memchr(norm + wa[g], '-', wb[g] - wa[g]);
+        if (hy == NULL || memchr(hy + 1, '-', (size_t)(norm + wb[g] - hy - 1)) != NULL)
+            return 0;
+        pa[0] = wa[g], pb[0] = (size_t)(hy - norm), pa[1] = pb[0] + 1, pb[1] = wb[g];
+    }
+    for (int i = 0; i < 2; i++) {
+        size_t k = latin_reading(rd, sizeof rd, norm + pa[i], pb[i] - pa[i]);
+        if (k == 0 || !romanise_ko_latin_syllable(rd, k))
+            return 0;
+        if ((nc[i] = first_letters(c[i], 8, norm + pa[i], pb[i] - pa[i])) < 0)
+            return -1;
+        initials_script(&ld[i], &lb[i], c[i], nc[i], 1, 1);
+        initials_script(&x, &cb[i], c[i], nc[i], 2, 3);
+        memset(&cd[i], 0, sizeof cd[i]);
+        for (int j = 0; j < cb[i].n; j++)
+            slot_add(&cd[i], cb[i].opt[j], ".", "");
+        if (lb[i].n == 0)
+            return 0;
+    }
+    out->capital = 1;
+    /* B.R. Lee, Lee B.R., Lee B., BR Lee, Lee BR */
+    f[0] = ld[0], f[1] = ld[1], f[2] = lat;
+    rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    f[0] = lat, f[1] = ld[0], f[2] = ld[1];
+    rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    f[0] = lb[0], f[1] = lb[1], f[2] = lat;
+    rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    f[0] = lat, f[1] = lb[0], f[2] = lb[1];
+    rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    /* Б.Р. Ли, Б. Ли, Ли Б.Р., Ли Б.: the key leaves out a full stop
+     * between single Cyrillic letters (бр.ли, либр.) */
+    if (cyr.n > 0 && cb[0].n > 0 && cb[1].n > 0) {
+        f[0] = cb[0], f[1] = cd[1], f[2] = cyr;
+        rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+        f[0] = cd[0], f[1] = cyr;
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+        f[0] = cyr, f[1] = cb[0], f[2] = cd[1];
+        rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+        f[1] = cd[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
+    }
+    out->capital = capital;
+    return rc != 0 ? -1 : 0;
+}
+
 static int name_initials(struct variant_list *out, const char *norm, size_t len, int korean)
 {
-    struct slot dot[3], bare[3], f[3], sur;
+    struct slot dot[3], bare[3], sdot[3], sbare[3], sur;
     struct variant_list w;
     size_t a = 0, b, i;
-    int n = 0, rc = 0, cp, k, sur_at = -1;
+    int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0};
     char c[8];
 
     for (a = 0; a <= len && n <= 3; a = b + 1) {
@@ -430,9 +638,16 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             sur_at = sur.n > 0 ? n : -1;
         }
         memset(&dot[n], 0, sizeof dot[n]), memset(&bare[n], 0, sizeof bare[n]);
-        for (i = 0; i < w.n && bare[n].n < 3; i++) {
+        for (i = 0; i < w.n; i++) {
+            int seen = 0;
             if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !cased(cp) ||
                 (size_t)k >= sizeof c)
+                continue;
+            for (int j = 0; j < nfirst[n]; j++)
+                seen |= first[n][j] == cp;
+            if (!seen && nfirst[n] < 16)
+                first[n][nfirst[n]++] = cp;
+            if (bare[n].n >= 3)
                 continue;
             memcpy(c, w.arena + w.v[i].off, (size_t)k), c[k] = '\0';
             /* A full stop between single letters of another script is a
@@ -455,25 +670,19 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
         out->capital = 0;
         return rc;
     }
-    for (i = 0; i + 1 < (size_t)n; i++)
-        f[i] = dot[i];
-    f[n - 1] = bare[n - 1];
-    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    if (n == 2) {
-        f[0] = dot[1], f[1] = bare[0];
-        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    /* Each script's initials first (N.P.K., НПК), then those of letters
+     * of both, as before (a look-alike letter typed in the other). */
+    for (int script = 1; script <= 2; script++) {
+        int all = 1;
+        for (int j = 0; j < n; j++) {
+            initials_script(&sdot[j], &sbare[j], first[j], nfirst[j], script, 1);
+            all &= sbare[j].n > 0;
+        }
+        if (all)
+            rc |= initial_combos(out, sdot, sbare, n, &sur, script == 1 ? sur_at : -1);
     }
-    if (sur_at >= 0)
-        rc |= initials_surname(out, dot, n, &sur, sur_at);
-    out->flag = 1, out->initials = 1;
-    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    if (n == 2) {
-        f[0] = bare[1], f[1] = bare[0];
-        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    }
-    if (n == 3)
-        rc |= partial_initials(out, dot, bare);
-    out->flag = 0, out->initials = 0, out->capital = 0;
+    rc |= initial_combos(out, dot, bare, n, &sur, sur_at);
+    out->capital = 0;
     return rc != 0 ? -1 : 0;
 }
 
@@ -576,6 +785,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = name_initials(out, t.norm, t.normlen, korean_read(out));
     if (rc == 0 && person && !korean_read(out))
         rc = hyphen_initials(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = korean_given_initials(out, t.norm, t.normlen);
     out->reserve = person ? VARIANT_RESERVE_HANGUL : 0;
     if (rc == 0 && person)
         rc = variants_nicknames(out);

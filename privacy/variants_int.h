@@ -312,4 +312,12 @@ int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative)
  * stay in out's arena (freed with it). */
 void variants_keep_latin_initial(struct variant_list *out, size_t from, const char *key, size_t len);
 
+/* variants_ko_names.c: the spellings of the Korean surname key[0..len)
+ * (a Latin key, lower case) in every row of the surname table that holds
+ * it and every row sharing a spelling with those (이 and 리: lee, yi,
+ * rhee, li, ri; not a letter alone, 이's i), in Latin, and in Cyrillic from the Koryo-saram table
+ * (romanise_koryo_surname: ли).  Fills both slots (OPT_MAX options at
+ * most); 1 if key is such a surname, else 0. */
+int variants_surname_spellings(struct slot *latin, struct slot *cyrillic, const char *key, size_t len);
+
 #endif

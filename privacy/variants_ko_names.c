@@ -766,3 +766,34 @@ size_t variants_hangul_syllables(char *out, size_t outlen, const char *key, size
     reverse_free(&r);
     return count;
 }
+
+int variants_surname_spellings(struct slot *latin, struct slot *cyrillic, const char *key, size_t len)
+{
+    char one[8];
+    int cp;
+
+    memset(latin, 0, sizeof *latin), memset(cyrillic, 0, sizeof *cyrillic);
+    for (size_t i = 0; i < N_SURNAMES; i++) {
+        if (!surname_row_has(i, key, len))
+            continue;
+        for (size_t j = 0; j < N_SURNAMES; j++) {
+            const char *ko;
+            if (j != i && !surname_rows_meet(i, j))
+                continue;
+            for (size_t k = 1; k < 9 && ko_surnames[j][k]; k++)
+                if (strlen(ko_surnames[j][k]) >= 2)     /* not 이's i: "B.R. I think" */
+                    slot_add(latin, ko_surnames[j][k], "", "");
+            if (utf8_next(&cp, ko_surnames[j][0], strlen(ko_surnames[j][0])) <= 0 ||
+                (ko = romanise_koryo_surname(cp)) == NULL)
+                continue;
+            for (const char *p = ko, *bar; *p != '\0'; p = *bar ? bar + 1 : bar) {
+                bar = p + strcspn(p, "|");
+                if ((size_t)(bar - p) < sizeof one) {
+                    memcpy(one, p, (size_t)(bar - p)), one[bar - p] = '\0';
+                    slot_add(cyrillic, one, "", "");
+                }
+            }
+        }
+    }
+    return latin->n > 0;
+}
