@@ -97,7 +97,7 @@ static const char *const words[] = {
  * with the traditional forms of those that differ. */
 static const char han[] =
     /* particles, pronouns, measure words, negation, aspect */
-    "的了是不在有我他她它你您们这那个么之也就都而与和及或把被让给对向从到于以为着过吗吧"
+    "的了是不在有我他她它你您们这那个么之也就都而与和及或把被让给对向从到于以为着过吗吧跟"
     "呢啊呀嘛哦嗯哪谁什怎几些每各某其此该所者得地很太最更还再又才只已曾将会能可要想应该"
     "没别一二三四五六七八九十百千万两第半多少"
     /* the commonest verbs, nouns and adverbs that are no given names */
@@ -109,7 +109,7 @@ static const char han[] =
 /* The subset of han that han_particle reads (its header says why). */
 static const char particles[] =
     "的了是不在有我他她它你您们这那个么之也就都而与和及或把被让给对向从到于以为着过吗吧"
-    "呢啊呀嘛哦嗯哪谁很太最还再又才只已曾将会能要想没别说"
+    "呢啊呀嘛哦嗯哪谁很太最还再又才只已曾将会能要想没别说跟"
     "這個們麼與對從於為著過嗎說沒別";
 
 int han_particle(const char *norm, size_t len)

@@ -453,7 +453,8 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
     struct part w[NAME_WORDS] = { { 0, 0 } };
     struct script_key k;
     size_t i = 0, used = 0, nw = 0, a;
-    int cp, n, syl[8], nsyl = 0, hangul = 1, inword = 0;
+    int cp, n, syl[8], nsyl = 0, hangul = 1, inword = 0, ko;
+    unsigned char cyr[NAME_WORDS] = { 0 };      /* the word is all Cyrillic */
 
     while (i < len && (n = utf8_next(&cp, name + i, len - i)) > 0) {
         int m = script_of(cp) != 0 ? transcribe_reading(rd + used, sizeof rd - used, cp) : -1;
@@ -465,8 +466,9 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
         if (!inword && nw == NAME_WORDS)
             break;
         if (!inword)
-            w[nw].at = used, w[nw].len = 0, nw++, inword = 1;
+            w[nw].at = used, w[nw].len = 0, cyr[nw] = 1, nw++, inword = 1;
         w[nw - 1].len += (size_t)m, used += (size_t)m;
+        cyr[nw - 1] &= script_of(cp) == 3;
         if (cp >= 0xAC00 && cp <= 0xD7A3 && nsyl < 8)
             syl[nsyl++] = cp;
         else
@@ -479,16 +481,21 @@ static int add_norm(struct redactor *r, const char *name, size_t len)
      * Hangul and its romanisations are the variants' (variants_ko.c), Han
      * the Hanja keys' below, and the short syllables of Korean names give
      * skeletons that ordinary Korean words share (test_eval). */
-    if (nsyl > 0 || (nw > 0 && (variants_is_surname(rd + w[0].at, w[0].len) ||
-                                variants_is_surname(rd + w[nw - 1].at, w[nw - 1].len))))
-        nw = 0;
-    if (add_keys(r, &k, rd, w, nw, 0) != 0)
+    ko = nsyl > 0 || (nw > 0 && (variants_is_surname(rd + w[0].at, w[0].len) ||
+                                 variants_is_surname(rd + w[nw - 1].at, w[nw - 1].len)));
+    if (add_keys(r, &k, rd, w, ko ? 0 : nw, 0) != 0)
         return -1;
     /* Each word alone as Chinese and Japanese write it (达丽娅,
-     * ソコロワ): a loose vowel key. */
+     * ソコロワ): a loose vowel key.  Beside a Korean surname too, a word
+     * written in Cyrillic that is no Korean surname: the Russian given
+     * names of Koryo-saram (Гоша Ан, Дима Ли, Даша Ким: report-adv36 L-13,
+     * L-15, L-16, O-3) are written 戈沙, ゴーシャ as any Russian name is. */
     for (a = 0; a < nw; a++)
-        if (cjk_key(r, &k, rd + w[a].at, w[a].len, 1) != 0)
+        if ((!ko || (nsyl == 0 && cyr[a] && !variants_is_surname(rd + w[a].at, w[a].len))) &&
+            cjk_key(r, &k, rd + w[a].at, w[a].len, 1) != 0)
             return -1;
+    if (ko)
+        nw = 0;
     /* As Korean loanword spelling hears it (Smith: 스미스; Michael:
      * 마이클), where that reads otherwise. */
     for (int alt = 0; alt < 4 && nw > 0; alt++) {

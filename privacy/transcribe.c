@@ -173,6 +173,8 @@ size_t transcribe_heard_word(char *w, size_t len)
             w[i] = 'v';             /* Wilson: 威尔逊 weiersun */
         else if ((w[i] == 'k' || w[i] == 'g') && w[i + 1] == 'i')
             w[i] = 'j';             /* Kowalski: 科瓦尔斯基 -siji */
+        else if ((w[i] == 'k' || w[i] == 'g') && w[i + 1] == 'o' && (i == 0 || w[i - 1] != 'k'))
+            w[i + 1] = 'e';         /* Гоша: 戈沙 gesha, Коша: 科沙, Коваленко: 科瓦连科 */
     }
     if (len >= 3 && w[len - 1] == 'r' && strchr("aeiouy", w[len - 2]) == NULL)
         len--;                      /* Oleksandr: 奥列克桑德 */

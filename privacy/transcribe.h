@@ -48,6 +48,8 @@ int transcribe_reading_heard(char *out, size_t cap, int cp);
  * compared with what transcribe_reading_heard reads: a w before a vowel
  * but u as v (Wilson: 威尔逊), a k or g before i as pinyin's j (Kowalski:
  * 科瓦尔斯基, Nikita: 尼基塔; the Xinhua tables write ки, ги with 基, 吉),
+ * the o of ko and go as e (the same tables write ко, го with 科 ke, 戈 ge:
+ * Коша 科沙, Гоша 戈沙, Коваленко 科瓦连科; report-adv36 L-17),
  * a final r after a consonant left out (Oleksandr: 奥列克桑德, Aleksandr:
  * 亚历山大).  Returns the new length (at most len). */
 size_t transcribe_heard_word(char *w, size_t len);
