@@ -146,7 +146,7 @@ int db_keys_unchanged(struct store *s, struct err *e)
     long now;
 
     if (keys_seq(&now, s, e) != 0 || keyslot_load(&now_slots, s->keyslots, e) != 0)
-        return -1;
+        return -2;
     /* A passwd logged since, or one that ended (its old slots gone)
      * between its commit and this intake's open. */
     if (now != s->keys_seq || (s->opened_kind != 0 && !opener_kept(s, &now_slots)))

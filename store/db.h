@@ -81,11 +81,12 @@ void db_opened_by(struct store *s, const struct keyslot_file *kf, size_t which);
 int db_keys_note(struct store *s, struct err *e);
 
 /* 0 if no intake changed the store's keys (logged a passwd or a rekey)
- * since db_keys_note, else -1 with e filled (EXIT_INPUT): a change of
+ * since db_keys_note, -1 with e filled if one did (EXIT_INPUT): a change of
  * keys made now would undo that one, and only one of the two new
  * passphrases would open the store (adv35f F-2).  Called under the lock
  * the change is made with (the write transaction for passwd, the folder
- * taken alone for rekey), and -1 with e on a failed read. */
+ * taken alone for rekey); -2 with e on a failed read (of the log or the
+ * keyslot file: nothing is changed yet, the caller says so). */
 int db_keys_unchanged(struct store *s, struct err *e);
 
 /* Fills e from the database's last error, naming what was being done

@@ -295,7 +295,17 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
         return err_set(e, EXIT_INPUT, "out of secure memory");
     /* Alone with the store until it is closed: no other intake keeps a
      * connection under the old key (db_hold). */
-    if (db_hold(s, LOCK_EX, e) != 0 || db_keys_unchanged(s, e) != 0) {
+    if (db_hold(s, LOCK_EX, e) != 0) {
+        secmem_free(master);
+        return -1;
+    }
+    if ((rc = db_keys_unchanged(s, e)) != 0) {
+        if (rc == -2 && e != NULL) {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "%s; nothing was changed: the old passphrase and recovery "
+                    "key still open the store", why);
+        }
         secmem_free(master);
         return -1;
     }

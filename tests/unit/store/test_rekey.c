@@ -284,7 +284,9 @@ static void test_rekey_faults(void **state)
     rekey_failing("fsync", 1, EIO, "cannot write %s/keyslots.rekey: Input/output error"
                   UNCHANGED, "old");
     rekey_failing("fsync", 2, EIO, "cannot sync folder %s: Input/output error" UNCHANGED, "old");
-    rekey_failing("open", 3, EIO, "cannot open folder %s: Input/output error" UNCHANGED, "old");
+    /* open 1 is the check that no other intake changed the keys (adv35f
+     * F-2): it reads the keyslot file as step 1 does (open 2). */
+    rekey_failing("open", 4, EIO, "cannot open folder %s: Input/output error" UNCHANGED, "old");
     /* Step 2: the checkpoint before it, then the pages rewritten (SQLCipher's
      * rekey reports nothing: the reopen tells). */
     rekey_failing("pwrite64", 1, ENOSPC, "the disk holding %s is full (while checkpointing the "
