@@ -288,7 +288,7 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
 {
     unsigned char *master = secmem_alloc(KEYSLOT_MASTER_BYTES);
     uint64_t dbsize = 0;
-    int rc = -1, stale = 0;
+    int rc = -1, stale = 0, keys;
 
     *rekeyed = 0;
     if (master == NULL)
@@ -299,8 +299,10 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
         secmem_free(master);
         return -1;
     }
-    if ((rc = db_keys_unchanged(s, e)) != 0) {
-        if (rc == -2 && e != NULL) {
+    /* Its own variable: rc stays -1 for every "goto out" below (a failed
+     * step must never be reported as a rekey done). */
+    if ((keys = db_keys_unchanged(s, e)) != 0) {
+        if (keys == -2 && e != NULL) {
             char why[sizeof e->msg];
             snprintf(why, sizeof why, "%s", e->msg);
             err_set(e, EXIT_INPUT, "%s; nothing was changed: the old passphrase and recovery "
