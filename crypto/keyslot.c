@@ -339,6 +339,11 @@ int keyslot_parse(struct keyslot_file *kf, const unsigned char *buf,
     size_t n;
 
     memset(kf, 0, sizeof *kf);
+    if (len >= sizeof KEYSLOT_WIPED_MARK - 1 &&
+        memcmp(buf, KEYSLOT_WIPED_MARK, sizeof KEYSLOT_WIPED_MARK - 1) == 0)
+        return err_set(e, EXIT_INPUT, "this store was being wiped when the wipe stopped: its "
+                       "keys are overwritten and nothing in it can be read; run 'intake wipe "
+                       "--yes' again to finish it");
     if (len < KEYSLOT_HEADER_BYTES + KEYSLOT_SUM_BYTES ||
         memcmp(buf, magic, sizeof magic) != 0)
         return err_set(e, EXIT_INPUT, "the keyslot file is damaged or is not an intake keyslot file");

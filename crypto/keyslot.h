@@ -17,6 +17,9 @@
 
 #define KEYSLOT_MASTER_BYTES 32
 #define KEYSLOT_MAX 4
+/* The first bytes of a keyslot file a wipe overwrote (the rest random):
+ * a wipe cut off before it removed the file is then told as such. */
+#define KEYSLOT_WIPED_MARK "INTAKE-WIPED"
 #define KEYSLOT_SALT_BYTES crypto_pwhash_SALTBYTES
 #define KEYSLOT_NONCE_BYTES crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 #define KEYSLOT_WRAPPED_BYTES \

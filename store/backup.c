@@ -729,11 +729,22 @@ int store_restore(struct backup *b, const char *dir, store_progress_fn progress,
     return rc;
 }
 
+int store_backup_not_bundle(int fd, const char *path, struct err *e)
+{
+    unsigned char head[BACKUP_MAGIC_BYTES];
+
+    if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head ||
+        memcmp(head, BACKUP_MAGIC, BACKUP_MAGIC_BYTES) != 0)
+        return 0;
+    return err_set(e, EXIT_INPUT, "%s is an intake backup, not a bundle: restore it into a new "
+                   "folder with 'intake restore %s --home NEWDIR'", path, path);
+}
+
 /* ---- Wipe ---- */
 
 /* Overwrites the file at path with random bytes, as long as it is, and
  * syncs it: 1 if there was one, 0 if not, -1 with e. */
-static int overwrite(const char *path, struct err *e)
+static int overwrite(int *wrote, const char *path, struct err *e)
 {
     unsigned char junk[4096];
     struct stat st;
@@ -752,9 +763,14 @@ static int overwrite(const char *path, struct err *e)
         close(fd);
         return err_set(e, EXIT_INPUT, "cannot overwrite %s: not a regular file", path);
     }
+    *wrote = 1;
     while (at < st.st_size) {
         size_t n = st.st_size - at < (off_t)sizeof junk ? (size_t)(st.st_size - at) : sizeof junk;
         randombytes_buf(junk, n);
+        /* The file starts with the wipe's mark: a wipe cut off here is
+         * told as such by the next command (keyslot_parse, adv35f M-3). */
+        if (at == 0 && n >= sizeof KEYSLOT_WIPED_MARK - 1)
+            memcpy(junk, KEYSLOT_WIPED_MARK, sizeof KEYSLOT_WIPED_MARK - 1);
         if (pwrite(fd, junk, n, at) != (ssize_t)n) {
             close(fd);
             return err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path, strerror(errno));
@@ -787,6 +803,7 @@ static int ours(const char *name)
  * passes, its removal having failed the first time, counts once. */
 struct overwritten {
     int n;                               /* how many distinct files */
+    int wrote;                           /* 1 once a write to one began */
     dev_t dev[8];
     ino_t ino[8];
 };
@@ -834,7 +851,7 @@ static int overwrite_keys(struct overwritten *o, const char *dir, struct err *e)
                 rc = err_set(e, EXIT_INPUT, "cannot overwrite %s: %s", path, strerror(errno));
         } else if (!S_ISREG(st.st_mode))
             continue;
-        else if ((rc = overwrite(path, e)) > 0)
+        else if ((rc = overwrite(&o->wrote, path, e)) > 0)
             first_time(o, &st);
     }
     closedir(dp);
@@ -935,9 +952,21 @@ static int wiped_but(const char *dir, struct err *e)
                    "nothing in it can be read; but %s", dir, why);
 }
 
+/* A failure before any key was written over (a read-only disk, a file
+ * that may not be written): the store is whole, which is what a person
+ * wiping at a border needs to know (adv35f M-4). */
+static int nothing_wiped(struct err *e)
+{
+    char why[sizeof e->msg];
+
+    snprintf(why, sizeof why, "%s", e->msg);
+    return err_set(e, EXIT_INPUT, "%s; nothing was wiped: the store still opens with its "
+                   "passphrase", why);
+}
+
 int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
 {
-    struct overwritten o = { 0, { 0 }, { 0 } };
+    struct overwritten o = { 0, 0, { 0 }, { 0 } };
     char path[4200];
 
     memset(r, 0, sizeof *r);
@@ -947,7 +976,7 @@ int store_wipe(struct wipe_result *r, const char *dir, struct err *e)
      * between the first pass and the removal. */
     for (int pass = 0; pass < 2; pass++) {
         if (overwrite_keys(&o, dir, e) != 0)
-            return pass == 0 ? -1 : wiped_but(dir, e);
+            return pass > 0 ? wiped_but(dir, e) : o.wrote ? -1 : nothing_wiped(e);
         r->overwritten = o.n;
         if ((pass == 0 && fsync_parent(path, e) != 0) ||
             remove_files(&r->removed, r->kept, sizeof r->kept, dir, e) != 0)

@@ -118,6 +118,44 @@ void db_opened_by(struct store *s, const struct keyslot_file *kf, size_t which)
     memcpy(s->opened_salt, kf->slot[which].salt, sizeof s->opened_salt);
 }
 
+static int keys_seq(long *seq, struct store *s, struct err *e)
+{
+    *seq = 0;
+    return db_int(seq, s, "SELECT seq FROM log WHERE action IN ('passwd', 'rekey')"
+                  " ORDER BY seq DESC LIMIT 1", NULL, 0, "reading the log", e) < 0 ? -1 : 0;
+}
+
+int db_keys_note(struct store *s, struct err *e)
+{
+    return keys_seq(&s->keys_seq, s, e);
+}
+
+/* 1 if the slot that opened s is still in the keyslot file kf. */
+static int opener_kept(const struct store *s, const struct keyslot_file *kf)
+{
+    for (size_t i = 0; i < kf->nslots; i++)
+        if (kf->slot[i].kind == s->opened_kind &&
+            sodium_memcmp(kf->slot[i].salt, s->opened_salt, sizeof s->opened_salt) == 0)
+            return 1;
+    return 0;
+}
+
+int db_keys_unchanged(struct store *s, struct err *e)
+{
+    struct keyslot_file now_slots;
+    long now;
+
+    if (keys_seq(&now, s, e) != 0 || keyslot_load(&now_slots, s->keyslots, e) != 0)
+        return -2;
+    /* A passwd logged since, or one that ended (its old slots gone)
+     * between its commit and this intake's open. */
+    if (now != s->keys_seq || (s->opened_kind != 0 && !opener_kept(s, &now_slots)))
+        return err_set(e, EXIT_INPUT, "another intake changed the store's keys (a passwd or "
+                       "a rekey) while this one had it open; nothing was changed: run it again "
+                       "with the passphrase that opens the store now");
+    return 0;
+}
+
 int db_hold(struct store *s, int mode, struct err *e)
 {
     const struct timespec step = { 0, 50 * 1000 * 1000 };

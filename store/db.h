@@ -65,6 +65,8 @@ struct store {
     int blobs_ready;             /* 1 once the schema has blob_gone (blob_tidy) */
     uint8_t opened_kind;         /* the kind of keyslot that opened it; 0: not known */
     unsigned char opened_salt[KEYSLOT_SALT_BYTES];   /* that slot's salt, which names it */
+    long keys_seq;               /* the log's last passwd or rekey entry when s was
+                                  * opened (db_keys_note); 0: none */
     int answers_loaded;          /* 1 once privacy_answers_load ran (store/privacy.c) */
     struct redactor *red;        /* the protected set last built, while open (store_redactor) */
     unsigned char red_source[SOURCE_DIGEST_BYTES];   /* the digest of the rows red came from */
@@ -72,6 +74,20 @@ struct store {
 
 /* Notes which slot of kf (its index which) opened s, for passwd. */
 void db_opened_by(struct store *s, const struct keyslot_file *kf, size_t which);
+
+/* Notes in s->keys_seq the log's last change of the store's keys (a
+ * passwd or a rekey entry; 0 when none): called once the store is open.
+ * 0, or -1 with e filled (reading the log). */
+int db_keys_note(struct store *s, struct err *e);
+
+/* 0 if no intake changed the store's keys (logged a passwd or a rekey)
+ * since db_keys_note, -1 with e filled if one did (EXIT_INPUT): a change of
+ * keys made now would undo that one, and only one of the two new
+ * passphrases would open the store (adv35f F-2).  Called under the lock
+ * the change is made with (the write transaction for passwd, the folder
+ * taken alone for rekey); -2 with e on a failed read (of the log or the
+ * keyslot file: nothing is changed yet, the caller says so). */
+int db_keys_unchanged(struct store *s, struct err *e);
 
 /* Fills e from the database's last error, naming what was being done
  * ("saving the record", an English constant translated here, as by the

@@ -44,6 +44,11 @@ int store_bundle_open(struct opened_bundle *b, struct store *s, const char *path
     sodium_memzero(b->sk + crypto_box_SECRETKEYBYTES, crypto_sign_SECRETKEYBYTES);
     if (file_open_regular(&b->fd, path, 0, NULL, e) != 0)
         return -1;
+    if (store_backup_not_bundle(b->fd, path, e) != 0) {
+        close(b->fd);
+        b->fd = -1;
+        return -1;
+    }
     if (fstat(b->fd, &st) == 0 && st.st_size > 0)
         b->size = (uint64_t)st.st_size;
     return 0;

@@ -464,14 +464,16 @@ static void drop_stale_marker(const char *dir)
         (void)fsync_parent(path, NULL);
 }
 
+static int holds(const char *path, const struct keyslot_file *kf);
+
 int store_open(struct store **out, const char *dir, uint8_t kind,
                const unsigned char *secret, size_t secretlen, struct err *e)
 {
-    struct keyslot_file kf;
+    struct keyslot_file kf, before;
     struct err first;
     struct store *s;
     size_t which = 0;
-    int rc, opened = 0;
+    int rc, opened = 0, had;
 
     *out = NULL;
     if (store_check_dir(dir, e) != 0)
@@ -483,6 +485,9 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     if (s == NULL)
         return -1;
     s->files = &blob_files;
+    /* The keyslot file before the lock is waited for: a rekey that ran
+     * meanwhile explains a secret that no longer opens (adv35f M-2). */
+    had = keyslot_load(&before, s->keyslots, NULL) == 0;
     /* Held until store_close: no rekey changes the key meanwhile. */
     if (db_hold(s, LOCK_SH, e) != 0) {
         store_close(s);
@@ -501,6 +506,10 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
         rc = r == 0 ? 0 : -1;
         if (r > 0 && e != NULL)
             *e = first;
+        if (r > 0 && had && !holds(s->keyslots, &before))
+            err_set(e, EXIT_INPUT, "the store's keys were changed (a rekey or a passwd) while "
+                    "this intake waited for it; nothing was changed: use the new passphrase "
+                    "(or recovery key)");
         opened = 0;   /* kf is no longer the keyslot file: nothing to reseal */
     } else if (rc == 0) {
         db_opened_by(s, &kf, which);
@@ -508,7 +517,7 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     } else if (e != NULL && first.msg[0] != '\0') {
         *e = first;
     }
-    if (rc != 0) {
+    if (rc != 0 || db_keys_note(s, e) != 0) {
         store_close(s);
         return -1;
     }
@@ -683,6 +692,8 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     struct kept_slots kept = { -1, "" };
     struct keyslot slot;
     uint64_t ops = 0, mem = 0;
+    struct err ignored;
+    int relock, rc;
 
     if (keyslot_load(&old, s->keyslots, e) != 0)
         return -1;
@@ -694,11 +705,26 @@ int store_set_passphrase(struct store *s, const char *passphrase,
     }
     if (ops == 0 && keyslot_kdf_params(&ops, &mem, "moderate", e) != 0)
         return -1;
-    slots_for_passwd(&both, &fresh, &old, s);
     if (keyslot_seal(&slot, KEYSLOT_PASSPHRASE, s->master,
-                     (const unsigned char *)passphrase, passlen, ops, mem, e) != 0 ||
-        keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0)
+                     (const unsigned char *)passphrase, passlen, ops, mem, e) != 0)
         return -1;
+    /* The write lock from here to the commit, and no passwd or rekey
+     * logged since s was opened: two changes of keys at once never both
+     * say "changed" while only one opens the store (adv35f F-2).  The
+     * keyslot file is read again under it, and step 3 below is made under
+     * it too (taken again right after the commit), so that a passwd that
+     * waits for this one sees its end state. */
+    if (store_hold(s, e) != 0)
+        return -1;
+    if (db_keys_unchanged(s, e) != 0 || keyslot_load(&old, s->keyslots, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    slots_for_passwd(&both, &fresh, &old, s);
+    if (keyslot_add(&fresh, &slot, e) != 0 || keyslot_add(&both, &slot, e) != 0) {
+        store_rollback(s);
+        return -1;
+    }
     (void)keep_slots(&kept, s->dir, s->keyslots);
     if (keyslot_save(s->keyslots, &both, 1, e) != 0 ||
         store_begin(s, e) != 0 || store_log(s, "passwd", "passphrase-slot", e) != 0 ||
@@ -719,7 +745,17 @@ int store_set_passphrase(struct store *s, const char *passphrase,
         return err_then(e, "; the passphrase was not changed: the old one still opens the store");
     }
     kept_drop(&kept);
-    if (keyslot_save(s->keyslots, &fresh, 1, e) != 0) {
+    /* Taken again at once: a passwd waiting for the lock finds the end
+     * state, never the slots of step 1 (adv35f F-2).  Best effort: without
+     * it, that passwd still finds this one's log entry. */
+    relock = store_hold(s, &ignored) == 0;
+    rc = keyslot_save(s->keyslots, &fresh, 1, e);
+    if (relock)
+        store_rollback(s);
+    (void)db_keys_note(s, &ignored);   /* this change is no other's */
+    if (s->opened_kind == KEYSLOT_PASSPHRASE)
+        memcpy(s->opened_salt, slot.salt, sizeof s->opened_salt);
+    if (rc != 0) {
         char why[sizeof e->msg];
         db_cause(why, sizeof why, e);
         /* Renamed but its folder not synced: only the new one opens now. */

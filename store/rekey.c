@@ -270,7 +270,9 @@ out:
 
 int store_hold_alone(struct store *s, struct err *e)
 {
-    return db_hold(s, LOCK_EX, e);
+    /* A passwd that ended while this intake waited: a rekey now would
+     * undo it (adv35f F-2). */
+    return db_hold(s, LOCK_EX, e) != 0 || db_keys_unchanged(s, e) != 0 ? -1 : 0;
 }
 
 int store_rekey_room(struct store *s, struct err *e)
@@ -286,7 +288,7 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
 {
     unsigned char *master = secmem_alloc(KEYSLOT_MASTER_BYTES);
     uint64_t dbsize = 0;
-    int rc = -1, stale = 0;
+    int rc = -1, stale = 0, keys;
 
     *rekeyed = 0;
     if (master == NULL)
@@ -294,6 +296,18 @@ int store_rekey(int *rekeyed, struct store *s, const char *passphrase, size_t pa
     /* Alone with the store until it is closed: no other intake keeps a
      * connection under the old key (db_hold). */
     if (db_hold(s, LOCK_EX, e) != 0) {
+        secmem_free(master);
+        return -1;
+    }
+    /* Its own variable: rc stays -1 for every "goto out" below (a failed
+     * step must never be reported as a rekey done). */
+    if ((keys = db_keys_unchanged(s, e)) != 0) {
+        if (keys == -2 && e != NULL) {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "%s; nothing was changed: the old passphrase and recovery "
+                    "key still open the store", why);
+        }
         secmem_free(master);
         return -1;
     }

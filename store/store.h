@@ -808,6 +808,12 @@ int store_backup(unsigned char sum[BACKUP_HASHBYTES], uint64_t *size, struct sto
 
 struct backup;
 
+/* 0 unless the file open at fd (named path in the message) starts as a
+ * backup file does (its magic, read with pread: a pipe is never one):
+ * then -1 with e (EXIT_INPUT) saying it is a backup and how to restore
+ * it.  For the commands that read a bundle (adv35f M-5). */
+int store_backup_not_bundle(int fd, const char *path, struct err *e);
+
 /* Opens the backup file path into a new *b (free with store_backup_close)
  * and checks it whole: its format, the checksum over every byte, its
  * keyslot file's own checksum. EXIT_INPUT naming what is wrong. */

@@ -180,15 +180,21 @@ make_store_with_hq() {
     run --separate-stderr fiu posix/io/sync/fsync passwd 3< <(printf '%s\n' "$secrets")
     expect_status 2
     [ "$stderr" = "intake: cannot write $H/keyslots: Input/output error; the passphrase was not changed: the old one still opens the store" ]
-    opens_with "$PASS" && ! opens_with "$NEWPASS"
+    opens_with "$PASS"
+    run opens_with "$NEWPASS"
+    [ "$status" -ne 0 ]
     run --separate-stderr fiu posix/io/sync/fdatasync passwd 3< <(printf '%s\n' "$secrets")
     expect_status 2
     [ "$stderr" = "intake: an I/O error (Input/output error) on the disk holding $H while saving the change: it may or may not have been saved; check with 'intake log' once the disk is fine; the passphrase was not changed: the old one still opens the store" ]
-    opens_with "$PASS" && ! opens_with "$NEWPASS"
+    opens_with "$PASS"
+    run opens_with "$NEWPASS"
+    [ "$status" -ne 0 ]
     run --separate-stderr fiu posix/io/dir/rename passwd 3< <(printf '%s\n' "$secrets")
     expect_status 2
     [ "$stderr" = "intake: cannot move the new file to $H/keyslots: Input/output error; the passphrase was not changed: the old one still opens the store" ]
-    opens_with "$PASS" && ! opens_with "$NEWPASS"
+    opens_with "$PASS"
+    run opens_with "$NEWPASS"
+    [ "$status" -ne 0 ]
     [ "$(ls -A "$H" | tr '\n' ' ')" = "blobs keyslots store.db " ]
     [[ "$(ik log)" != *passwd* ]]
 }

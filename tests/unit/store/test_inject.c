@@ -434,7 +434,9 @@ static int do_rekey(struct run *r, struct err *e)
 
     recovery_key_new(recovery);
     rc = store_rekey(&rekeyed, r->s, newpass, strlen(newpass), recovery, NULL, NULL, e);
-    r->works = rekeyed ? newpass : pass;
+    /* A rekey that says it is done must open with the new passphrase
+     * (one once returned 0 after its keyslots.rekey failed to write). */
+    r->works = rc == 0 || rekeyed ? newpass : pass;
     return rc;
 }
 

@@ -277,14 +277,22 @@ static void test_rekey_faults(void **state)
 {
     (void)state;
     /* Step 1: keyslots.rekey. */
+    /* open 1 is the check that no other intake changed the keys (adv35f
+     * F-2, db_keys_unchanged), open 2 step 1's own read of the same file:
+     * both fail before anything is written. */
     rekey_failing("open", 1, EIO, "cannot open keyslot file %s/keyslots: Input/output error"
                   UNCHANGED, "old");
+    rekey_failing("open", 2, EIO, "cannot open keyslot file %s/keyslots: Input/output error"
+                  UNCHANGED, "old");
+    /* A failed write of keyslots.rekey is a failed rekey (store_rekey once
+     * returned 0 after it: the keys check's result had overwritten rc). */
     rekey_failing("write", 1, EIO, "cannot write %s/keyslots.rekey: Input/output error"
                   UNCHANGED, "old");
     rekey_failing("fsync", 1, EIO, "cannot write %s/keyslots.rekey: Input/output error"
                   UNCHANGED, "old");
     rekey_failing("fsync", 2, EIO, "cannot sync folder %s: Input/output error" UNCHANGED, "old");
-    rekey_failing("open", 3, EIO, "cannot open folder %s: Input/output error" UNCHANGED, "old");
+    /* open 3 creates keyslots.rekey, open 4 is its folder, synced. */
+    rekey_failing("open", 4, EIO, "cannot open folder %s: Input/output error" UNCHANGED, "old");
     /* Step 2: the checkpoint before it, then the pages rewritten (SQLCipher's
      * rekey reports nothing: the reopen tells). */
     rekey_failing("pwrite64", 1, ENOSPC, "the disk holding %s is full (while checkpointing the "
@@ -301,7 +309,7 @@ static void test_rekey_faults(void **state)
                   "Input/output error"), "new");
     rekey_failing("fsync", 3, EIO, UNFINISHED("cannot sync folder %s: Input/output error"),
                   "new");
-    rekey_failing("open", 4, EIO, UNFINISHED("cannot open folder %s: Input/output error"),
+    rekey_failing("open", 5, EIO, UNFINISHED("cannot open folder %s: Input/output error"),
                   "new");
 }
 
