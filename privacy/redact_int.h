@@ -1119,6 +1119,18 @@ int redact_surname_shapes(struct spans *flags, const struct redactor *r, const s
 int redact_beside_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t);
 
+/* redact_beside.c (brief s37 uk37, report-adv36 L-8): adds to sp (norm
+ * offsets) each hit of pending (refused hits: lit index and key end, as
+ * redact_on_match keeps them) of a word of a subject's name written in
+ * lower case, one whole word, beside a name span of sp of the same
+ * subject with one space between them ("надію коваленко", "любов
+ * гончар"): a given name in lower case is an ordinary word alone (надія
+ * is hope) but names the person beside that person's own surname.  Not a
+ * listed short form, nor a form of three letters or fewer.  Marks each
+ * hit it adds as taken (term SIZE_MAX).  0, or -1 out of memory. */
+int redact_beside_lower(struct spans *sp, struct spans *pending, const struct redactor *r,
+                        const struct normtext *t);
+
 /* redact_attrib.c (brief s24 attr24): in a store of two subjects or more,
  * settles which subject the spans of sp (norm offsets of t, before
  * redact_merge) name: of overlapping hits of two subjects the closest form
