@@ -287,7 +287,11 @@ struct spans {
 };
 
 /* What the matcher's callback works on: accepted hits go to out, hits
- * refused at a word boundary to pending (kept only when it is not NULL). */
+ * refused at a word boundary to pending (kept only when it is not NULL).
+ * A pending hit's review is PENDING_BESIDE_ONLY for one that only
+ * redact_beside_lower may take: a short form's, or one the context rules
+ * refused where it stands; redact_retry_pending leaves those. */
+#define PENDING_BESIDE_ONLY 2
 struct scan_state {
     const struct redactor *r;
     const struct normtext *t;

@@ -166,6 +166,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/init36.jsonl",
     "tests/data/leaks/pseud36.jsonl",
     "tests/data/leaks/adv36b-open.jsonl",
+    "tests/data/leaks/uk37.jsonl",
 };
 #define MAX_KINDS 2048
 
