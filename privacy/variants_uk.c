@@ -898,25 +898,19 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 int slavic_own_cases(struct variant_list *out, const char *key, size_t len)
 {
     unsigned char own = out->own;
-    int rc = 0;
-
-    int apostrophe;
-    char w[UK_MAX * 2];
-    size_t wl;
+    int rc = 0, apostrophe;
 
     (void)pthread_once(&once, build_index);
     if (idx.v == NULL || fkey == NULL || akey == NULL)
         return -1;
     out->own = 1;
-    for (size_t i = 0; i < idx.n && rc == 0; i++) {
-        if (!row_is(i, key, len, &apostrophe))
-            continue;
-        if (!apostrophe)
+    /* Not an apostrophe spelling's (Дар'я): its cases came with the
+     * Russian name's equivalents (uk_apostrophe_forms), those that are
+     * words (дари, gifts; дарю) marked so; the apostrophe in the text
+     * tells the name (redact_context.c, uk_apostrophe_name). */
+    for (size_t i = 0; i < idx.n && rc == 0; i++)
+        if (row_is(i, key, len, &apostrophe) && !apostrophe)
             rc = uk_name_cases(out, idx.v[i].form, idx.v[i].formlen);
-        else if (uk_apostrophe_word(w, sizeof w, &wl, idx.v[i].name, idx.v[i].namelen) == 0)
-            rc = uk_name_cases(out, w, wl);
-    }
-    sodium_memzero(w, sizeof w);
     out->own = own;
     return rc;
 }
