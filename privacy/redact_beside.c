@@ -8,6 +8,7 @@
  * bundle's text: "Тала Pavel").  Where the two are forms of two
  * subjects the pair is one [PERSON-n] (redact_attrib.c).  Called by
  * redact_run.c; calls nothing above privacy/. */
+#include <stdint.h>
 #include <string.h>
 
 #include "privacy/normalise.h"
@@ -63,5 +64,61 @@ int redact_beside_names(struct spans *sp, struct spans *flags, const struct reda
             return -1;
     }
     flags->n = kept;
+    return 0;
+}
+
+/* 1 if norm bytes [a, b) of t are a whole word: no letter or digit
+ * glued on either side. */
+static int whole_word(const struct normtext *t, size_t a, size_t b)
+{
+    int cp;
+
+    return (a == 0 || !is_word_cp(redact_cp_before(t->norm, a))) &&
+           (b >= t->normlen || utf8_next(&cp, t->norm + b, t->normlen - b) <= 0 || !is_word_cp(cp));
+}
+
+/* Code points in norm bytes [a, b) of t. */
+static int letters(const struct normtext *t, size_t a, size_t b)
+{
+    int n = 0;
+
+    for (size_t p = a; p < b; p++)
+        n += ((unsigned char)t->norm[p] & 0xC0) != 0x80;
+    return n;
+}
+
+int redact_beside_lower(struct spans *sp, struct spans *pending, const struct redactor *r,
+                        const struct normtext *t)
+{
+    size_t i, j, nsp = sp->n;
+
+    for (i = 0; i < pending->n; i++) {
+        size_t lit = pending->s[i].term, kend = pending->s[i].end, a, b;
+        const struct lit *l;
+        struct span s;
+        if (lit == SIZE_MAX || lit >= r->nlits)
+            continue;
+        l = &r->lits[lit];
+        if (r->terms[l->term].cat != NAME_CAT || !l->person || l->father || l->initials ||
+            l->shared || kend < l->keylen)
+            continue;
+        a = t->kpos[kend - l->keylen], b = t->kpos[kend - 1] + 1;
+        while (b < t->normlen && ((unsigned char)t->norm[b] & 0xC0) == 0x80)
+            b++;
+        if (!one_word(t, a, b) || !whole_word(t, a, b) || redact_upper_at(t, a) || letters(t, a, b) < 4)
+            continue;
+        for (j = 0; j < nsp; j++)
+            if (sp->s[j].subject == r->terms[l->term].subject &&
+                beside(t, &sp->s[j], a, b))
+                break;
+        if (j == nsp)
+            continue;
+        memset(&s, 0, sizeof s);
+        s.start = a, s.end = b, s.rule = l->rule, s.cat = CAT_PSEUDONYM;
+        s.subject = r->terms[l->term].subject, s.term = l->term, s.word = 1;
+        if (redact_span_add(sp, &s) != 0)
+            return -1;
+        pending->s[i].term = SIZE_MAX;
+    }
     return 0;
 }

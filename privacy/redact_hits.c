@@ -861,15 +861,29 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
     struct redact_form f = redact_lit_form(st->r, id);
     struct span s;
     enum redact_hit h;
+    size_t nout = st->out->n, nflags = st->flags != NULL ? st->flags->n : 0;
+    int rc;
 
     (void)from, (void)flags;
     if ((h = redact_accept_hit(&s, st->t, &f, st->r->lits[id].keylen, st->r->lits[id].rule, (size_t)to,
                         NULL)) == HIT_NONE) {
-        /* Kept: it may border a span replaced later (see redact_retry_pending). */
-        if (st->pending == NULL || f.kind == FORM_SHORT)
+        /* Kept: it may border a span replaced later (see redact_retry_pending);
+         * a short form only for redact_beside_lower. */
+        if (st->pending == NULL)
             return 0;
         s.term = id, s.end = (size_t)to;
+        s.review = f.kind == FORM_SHORT ? PENDING_BESIDE_ONLY : 0;
         return redact_span_add(st->pending, &s) == 0 ? 0 : 1;
     }
-    return redact_file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
+    rc = redact_file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
+    /* Neither replaced nor flagged where it stands (a name that is a
+     * word, with no context that marks a name): kept for
+     * redact_beside_lower, which asks whether the same subject's name
+     * stands beside it ("віру савчук"). */
+    if (rc == 0 && st->pending != NULL && st->out->n == nout &&
+        (st->flags == NULL || st->flags->n == nflags)) {
+        s.term = id, s.end = (size_t)to, s.review = PENDING_BESIDE_ONLY;
+        rc = redact_span_add(st->pending, &s) == 0 ? 0 : 1;
+    }
+    return rc;
 }

@@ -287,7 +287,11 @@ struct spans {
 };
 
 /* What the matcher's callback works on: accepted hits go to out, hits
- * refused at a word boundary to pending (kept only when it is not NULL). */
+ * refused at a word boundary to pending (kept only when it is not NULL).
+ * A pending hit's review is PENDING_BESIDE_ONLY for one that only
+ * redact_beside_lower may take: a short form's, or one the context rules
+ * refused where it stands; redact_retry_pending leaves those. */
+#define PENDING_BESIDE_ONLY 2
 struct scan_state {
     const struct redactor *r;
     const struct normtext *t;
@@ -1127,6 +1131,18 @@ int redact_surname_shapes(struct spans *flags, const struct redactor *r, const s
  * span is the form's subject's (redact_attrib makes a pair of two
  * subjects one [PERSON-n]).  0, or -1 out of memory (sp->failed set). */
 int redact_beside_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
+
+/* redact_beside.c (brief s37 uk37, report-adv36 L-8): adds to sp (norm
+ * offsets) each hit of pending (refused hits: lit index and key end, as
+ * redact_on_match keeps them) of a word of a subject's name written in
+ * lower case, one whole word, beside a name span of sp of the same
+ * subject with one space between them ("надію коваленко", "любов
+ * гончар"): a given name in lower case is an ordinary word alone (надія
+ * is hope) but names the person beside that person's own surname.  Not a
+ * listed short form, nor a form of three letters or fewer.  Marks each
+ * hit it adds as taken (term SIZE_MAX).  0, or -1 out of memory. */
+int redact_beside_lower(struct spans *sp, struct spans *pending, const struct redactor *r,
                         const struct normtext *t);
 
 /* redact_attrib.c (brief s24 attr24): in a store of two subjects or more,

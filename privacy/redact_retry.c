@@ -232,7 +232,8 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
         for (i = 0, cur = 0; i < pending->n && rc == 0; i++) {
             size_t lit = pending->s[i].term;
             struct redact_form f;
-            if (lit == SIZE_MAX || !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur))
+            if (lit == SIZE_MAX || pending->s[i].review == PENDING_BESIDE_ONLY ||
+                !near_cover(t, &r->lits[lit], pending->s[i].end, &c, &cur))
                 continue;
             f = redact_lit_form(r, lit);
             if ((h = redact_accept_hit(&s, t, &f, r->lits[lit].keylen, r->lits[lit].rule,
@@ -251,7 +252,7 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
     for (i = 0; i < pending->n && rc == 0; i++) {
         size_t lit = pending->s[i].term;
         struct redact_form f;
-        if (lit == SIZE_MAX)
+        if (lit == SIZE_MAX || pending->s[i].review == PENDING_BESIDE_ONLY)
             continue;
         f = redact_lit_form(r, lit);
         if (c.start != NULL && digit_before(t, r->lits[lit].keylen, pending->s[i].end) &&

@@ -183,6 +183,8 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
                err_set(e, EXIT_INPUT, "out of memory while scanning text");
     }
     rc = redact_retry_pending(sp, &pending, flags, r, t);
+    if (rc == 0)
+        rc = redact_beside_lower(sp, &pending, r, t);
     free(pending.s);
     if (rc != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");

@@ -660,6 +660,80 @@ static int uk_diminutives(struct variant_list *out, const char *f, size_t fl)
     return rc;
 }
 
+/* The Ukrainian spelling of a Russian given name whose soft sign stands
+ * after a labial or р before an iotated vowel: Ukrainian writes the
+ * apostrophe there, and є, ї for е, и (Дарья: Дар'я, Дар'ю; Марьяна:
+ * Мар'яна; Демьян: Дем'ян; Софья: Соф'я; Ukrainian orthography, the
+ * apostrophe's rule).  Every apostrophe form (' ’ ʼ ʻ `) is one letter in
+ * the norm view and none in the key view (normalise.h), so the spelling
+ * is kept without it (дар'я: даря).  Rewrites cp[0..n) in place; the new
+ * count, or 0 (cp unchanged) for a name with no such soft sign. */
+static int apostrophe_at(int prev, int c, int next)
+{
+    return c == C_SOFT &&
+           (prev == C_BE || prev == C_PE || prev == C_VE || prev == C_EM || prev == C_EF ||
+            prev == C_ER) &&
+           (next == C_YA || next == C_YU || next == C_IE || next == C_I);
+}
+
+static int uk_apostrophe_spelling(int *cp, int n)
+{
+    int m = 0, found = 0;
+
+    for (int i = 1; i + 1 < n; i++)
+        found |= apostrophe_at(cp[i - 1], cp[i], cp[i + 1]);
+    if (!found)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        int prev = m > 0 ? cp[m - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
+        if (apostrophe_at(prev, cp[i], next)) {
+            if (next == C_IE || next == C_I)
+                cp[i + 1] = next == C_IE ? C_YE : C_YI;
+            continue;
+        }
+        cp[m++] = cp[i];
+    }
+    return m;
+}
+
+/* The apostrophe spelling (uk_apostrophe_spelling) of the Russian given
+ * name key[0..len) (bytes, lower case) into w (UTF-8, wl bytes, no
+ * NUL); 0, or -1 for a name that has none or does not fit. */
+static int uk_apostrophe_word(char *w, size_t wsize, size_t *wl, const char *key, size_t len)
+{
+    int cp[UK_MAX], n, m;
+
+    *wl = 0;
+    if ((n = uk_read(cp, key, len)) < 4 || (m = uk_apostrophe_spelling(cp, n)) == 0 ||
+        (size_t)m * 2 > wsize) {
+        sodium_memzero(cp, sizeof cp);
+        return -1;
+    }
+    for (int k = 0; k < m; k++)
+        *wl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)w + *wl);
+    sodium_memzero(cp, sizeof cp);
+    return 0;
+}
+
+/* Adds the case forms of the apostrophe spelling of the Russian given
+ * name key[0..len): declined without the apostrophe (uk_name_cases:
+ * дар'я keyed даря, дарю, дарєю), and a case form that is a word when
+ * the apostrophe is left out (дарю, дари: slavic_words.txt) is a review
+ * flag only where the context marks a name (add_keyed).  Nothing for
+ * another name.  0, or -1 when out of memory. */
+static int uk_apostrophe_forms(struct variant_list *out, const char *key, size_t len)
+{
+    char w[UK_MAX * 2 + 1];
+    size_t wl;
+    int rc;
+
+    if (uk_apostrophe_word(w, sizeof w, &wl, key, len) != 0)
+        return 0;
+    rc = name_forms(out, w, wl, 0, 0, 0);
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 /* ---- The equivalents ---- */
 
 #define REL_UK ",in_ukrainian,"
@@ -681,24 +755,58 @@ static struct namelist idx;
  * way back from a Ukrainian or Belarusian name; malloc'd once, never
  * freed (public data). */
 static struct { char *k; size_t len; } *fkey;
+/* Each line's Russian name in its Ukrainian apostrophe spelling as the
+ * key view reads it (Дарья: Дар'я, даря; uk_apostrophe_word), k NULL for
+ * a name with none: the way back from a registered Дар'я, Дар’я, Дарʼя,
+ * which no line lists (report-adv36 L-1); malloc'd once, never freed. */
+static struct { char *k; size_t len; } *akey;
+
+/* The key view of w[0..wl) into a malloc'd *k, *len; nothing on failure. */
+static void keep_key(char **k, size_t *len, const char *w, size_t wl)
+{
+    struct normtext t;
+    struct err e;
+
+    if (normalise(&t, w, wl, &e) != 0)
+        return;
+    if ((*k = malloc(t.keylen ? t.keylen : 1)) != NULL)
+        memcpy(*k, t.key, t.keylen), *len = t.keylen;
+    normtext_free(&t);
+}
 
 static void build_index(void)
 {
     static const unsigned char *const lists[] = { nicknames_slavic };
     static const char *const rels[] = { REL_UK, REL_BY, REL_SHORT, REL_BY_SHORT };
-    struct normtext t;
-    struct err e;
+    char w[UK_MAX * 2];
+    size_t wl;
 
     if (namelist_build(&idx, lists, 1, rels, 4) != 0 ||
-        (fkey = calloc(idx.n ? idx.n : 1, sizeof *fkey)) == NULL)
+        (fkey = calloc(idx.n ? idx.n : 1, sizeof *fkey)) == NULL ||
+        (akey = calloc(idx.n ? idx.n : 1, sizeof *akey)) == NULL)
         return;
     for (size_t i = 0; i < idx.n; i++) {
-        if (normalise(&t, idx.v[i].form, idx.v[i].formlen, &e) != 0)
-            continue;
-        if ((fkey[i].k = malloc(t.keylen ? t.keylen : 1)) != NULL)
-            memcpy(fkey[i].k, t.key, t.keylen), fkey[i].len = t.keylen;
-        normtext_free(&t);
+        keep_key(&fkey[i].k, &fkey[i].len, idx.v[i].form, idx.v[i].formlen);
+        if (uk_apostrophe_word(w, sizeof w, &wl, idx.v[i].name, idx.v[i].namelen) == 0)
+            keep_key(&akey[i].k, &akey[i].len, w, wl);
     }
+}
+
+/* 1 if row i of the index stands for key[0..len) on the way back: its
+ * listed Ukrainian or Belarusian form (fkey), or, on the first row of
+ * its Russian name, that name's apostrophe spelling (akey). */
+static int row_is(size_t i, const char *key, size_t len, int *apostrophe)
+{
+    *apostrophe = 0;
+    if (IS_SHORT(i))
+        return 0;
+    if (fkey[i].k != NULL && fkey[i].len == len && memcmp(fkey[i].k, key, len) == 0)
+        return 1;
+    if (akey[i].k == NULL || akey[i].len != len || memcmp(akey[i].k, key, len) != 0 ||
+        (i > 0 && idx.v[i - 1].namelen == idx.v[i].namelen &&
+         memcmp(idx.v[i - 1].name, idx.v[i].name, idx.v[i].namelen) == 0 && akey[i - 1].k != NULL))
+        return 0;
+    return *apostrophe = 1;
 }
 
 int slavic_russian_each(const char *key, size_t len,
@@ -706,12 +814,13 @@ int slavic_russian_each(const char *key, size_t len,
 {
     int rc = 0;
 
+    int apostrophe;
+
     (void)pthread_once(&once, build_index);
-    if (idx.v == NULL || fkey == NULL)
+    if (idx.v == NULL || fkey == NULL || akey == NULL)
         return -1;
     for (size_t i = 0; i < idx.n && rc == 0; i++)
-        if (fkey[i].k != NULL && !IS_SHORT(i) && fkey[i].len == len &&
-            memcmp(fkey[i].k, key, len) == 0)
+        if (row_is(i, key, len, &apostrophe))
             rc = fn(ctx, idx.v[i].name, idx.v[i].namelen);
     return rc;
 }
@@ -755,47 +864,6 @@ static int uk_lower_cases(struct variant_list *out, const char *f, size_t fl)
     return rc;
 }
 
-/* The Ukrainian spelling of a Russian given name whose soft sign stands
- * after a labial or р before an iotated vowel: Ukrainian writes the
- * apostrophe there, and є, ї for е, и (Дарья: Дар'я, Дар'ю; Марьяна:
- * Мар'яна; Демьян: Дем'ян; Софья: Соф'я; Ukrainian orthography, the
- * apostrophe's rule).  Every apostrophe form (' ’ ʼ ʻ) is one letter in
- * the norm view and none in the key view (normalise.h), so the spelling
- * is declined without it (uk_name_cases: дар'я keyed даря, дарю,
- * дарєю), and a case form that is a word when the apostrophe is left
- * out (дарю, дари: slavic_words.txt) is a review flag only where the
- * context marks a name (add_keyed).  Nothing for another name.  0, or -1
- * when out of memory. */
-static int uk_apostrophe_forms(struct variant_list *out, const char *key, size_t len)
-{
-    int cp[UK_MAX], n, m = 0, found = 0, rc, k;
-    char w[UK_MAX * 2 + 1];
-    size_t wl = 0;
-
-    if ((n = uk_read(cp, key, len)) < 4)
-        return 0;
-    for (int i = 0; i < n; i++) {
-        int prev = m > 0 ? cp[m - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
-        if (cp[i] == C_SOFT && (prev == C_BE || prev == C_PE || prev == C_VE || prev == C_EM ||
-                                prev == C_EF || prev == C_ER) &&
-            (next == C_YA || next == C_YU || next == C_IE || next == C_I)) {
-            found = 1;
-            if (next == C_IE || next == C_I)
-                cp[i + 1] = next == C_IE ? C_YE : C_YI;
-            continue;
-        }
-        cp[m++] = cp[i];
-    }
-    if (!found)
-        return 0;
-    for (k = 0; k < m; k++)
-        wl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)w + wl);
-    rc = name_forms(out, w, wl, 0, 0, 0);
-    sodium_memzero(w, sizeof w);
-    sodium_memzero(cp, sizeof cp);
-    return rc;
-}
-
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 {
     size_t first, n;
@@ -830,15 +898,18 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 int slavic_own_cases(struct variant_list *out, const char *key, size_t len)
 {
     unsigned char own = out->own;
-    int rc = 0;
+    int rc = 0, apostrophe;
 
     (void)pthread_once(&once, build_index);
-    if (idx.v == NULL || fkey == NULL)
+    if (idx.v == NULL || fkey == NULL || akey == NULL)
         return -1;
     out->own = 1;
+    /* Not an apostrophe spelling's (Дар'я): its cases came with the
+     * Russian name's equivalents (uk_apostrophe_forms), those that are
+     * words (дари, gifts; дарю) marked so; the apostrophe in the text
+     * tells the name (redact_context.c, uk_apostrophe_name). */
     for (size_t i = 0; i < idx.n && rc == 0; i++)
-        if (fkey[i].k != NULL && !IS_SHORT(i) && fkey[i].len == len &&
-            memcmp(fkey[i].k, key, len) == 0)
+        if (row_is(i, key, len, &apostrophe) && !apostrophe)
             rc = uk_name_cases(out, idx.v[i].form, idx.v[i].formlen);
     out->own = own;
     return rc;

@@ -168,6 +168,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv36b-open.jsonl",
     "tests/data/leaks/lead37.jsonl",
     "tests/data/leaks/init37.jsonl",
+    "tests/data/leaks/uk37.jsonl",
 };
 #define MAX_KINDS 2048
 
