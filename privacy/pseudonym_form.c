@@ -25,11 +25,17 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
 #include "util/text.h"
 
 #define SKEL_MAX 256
+
+static int is_vowel_byte(char c)
+{
+    return c != '\0' && strchr("aeiou", c) != NULL;
+}
 
 /* Endings that make a diminutive of a name's start in the languages of
  * the store, as skeletons (y and j are i, c is k; a Cyrillic ending in
@@ -96,20 +102,40 @@ static const char *stroke_latin(int cp)
     }
 }
 
-static int is_vowel_byte(char c)
+
+/* The reading s[0..n) of a word in the Mongolian script as its modern
+ * (Cyrillic) spelling is written: γ and q between vowels silent
+ * (transcribe_classical: baγatur as baatar), ng before a consonant as
+ * n (ᠮᠥᠩᠬᠡ mongkhe for Мөнх), and the final vowel the
+ * script writes after a consonant where Cyrillic writes none (ᠪᠠᠲᠤ batu
+ * for Бат, ᠡᠷᠳᠡᠨᠢ erdeni for Эрдэнэ) dropped.  Its new length. */
+static size_t classical_modern(char *s, size_t n)
 {
-    return c != '\0' && strchr("aeiou", c) != NULL;
+    size_t m = 0;
+
+    n = transcribe_classical(s, n);
+    for (size_t i = 0; i < n; i++) {
+        s[m++] = s[i];
+        if (s[i] == 'n' && i + 2 < n && s[i + 1] == 'g' && !is_vowel_byte(s[i + 2]))
+            i++;            /* ng before a consonant: н (ᠮᠥᠩᠬᠡ for Мөнх) */
+    }
+    n = m;
+    if (n >= 3 && is_vowel_byte(s[n - 1]) && !is_vowel_byte(s[n - 2]))
+        n--;
+    return n;
 }
 
 /* Writes key[0..len) (a key, normalise.h) as Latin letters to out
  * (SKEL_MAX bytes): Cyrillic by cyrillic_latin, a Latin letter without
  * its marks (Nicolás as nicolas) or its stroke (stroke_latin: Łukasz as
- * lukasz); other letters as they are.  Its length
- * in bytes, or 0 if it does not fit or the key is no word of Latin or
- * Cyrillic letters. */
+ * lukasz), a letter of the Mongolian script by its reading
+ * (transcribe_reading, then classical_modern: ᠪᠠᠲᠤ as bat, judged on its
+ * letters as Бат is: report-adv36b W-4); other letters as they are.  Its
+ * length in bytes, or 0 if it does not fit or the key is no word of
+ * Latin, Cyrillic or Mongolian letters. */
 static size_t latin_of(char *out, const char *key, size_t len)
 {
-    size_t at = 0, n = 0;
+    size_t at = 0, n = 0, mn = 0;
     int cp, k;
 
     while (at < len) {
@@ -119,6 +145,13 @@ static size_t latin_of(char *out, const char *key, size_t len)
             return 0;
         at += (size_t)k;
         cp = utf8proc_tolower(cp);
+        if (transcribe_is_mongolian(cp)) {
+            int m = transcribe_reading(out + n, SKEL_MAX - n, cp);
+            if (m <= 0 || n + (size_t)m >= SKEL_MAX)
+                return 0;
+            n += (size_t)m, mn++;
+            continue;
+        }
         if ((w = cyrillic_latin(cp)) == NULL && (w = stroke_latin(cp)) == NULL) {
             if (!((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7)))
                 return 0;
@@ -135,6 +168,8 @@ static size_t latin_of(char *out, const char *key, size_t len)
             return 0;
         memcpy(out + n, w, strlen(w)), n += strlen(w);
     }
+    if (mn > 0)
+        n = classical_modern(out, n);
     out[n] = '\0';
     return n;
 }
