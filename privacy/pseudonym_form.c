@@ -555,6 +555,29 @@ static size_t cjk_surname_bytes(const char *key, size_t len)
     return variants_is_surname(sk, sl) ? first : 0;
 }
 
+/* Up to HAN_READINGS readings of one Han character are tried. */
+#define HAN_READINGS 8
+
+/* 1 if the Han character cp, written alone as a word, reads as a surname
+ * that is one name part with key[0..len) by any of its Hangul readings,
+ * not its first only (金 reads 금 as a word and 김 as a surname: a row of
+ * the surname table; 李 리 and 이; report-adv36b P-1).  The key view
+ * holds the first reading alone (normalise.h), so the character itself is
+ * asked. */
+static int han_same_part(const char *key, size_t len, int cp)
+{
+    int rd[HAN_READINGS];
+    size_t n = hanja_readings(rd, HAN_READINGS, cp);
+
+    for (size_t i = 1; i < n; i++) {
+        char h[8];
+        size_t hl = (size_t)utf8proc_encode_char(rd[i], (utf8proc_uint8_t *)h);
+        if (variants_is_surname(h, hl) && same_part(key, len, h, hl))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if a word of p[0..plen) is one name part with key[0..len). */
 static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t plen, struct err *e)
 {
@@ -563,10 +586,34 @@ static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t 
     int pc, rc, hit = 0;
 
     while (!hit && (rc = next_word_key(&pk, &pl, &pc, p, plen, &at, e)) == 1) {
-        hit = same_part(key, len, pk, pl);
+        int cp, k = utf8_next(&cp, pk, pl);
+        hit = same_part(key, len, pk, pl) ||
+              (k > 0 && (size_t)k == pl && han_same_part(key, len, pc));
         secmem_free(pk);
     }
     return hit ? 1 : rc;
+}
+
+/* 1 if the name word key[0..len), whose first character as written is
+ * the Han character cp, starts with a surname by another Hangul reading
+ * of cp than the key's (金民俊: 김, keyed 금민준), and a word of p[0..plen)
+ * is that surname; -1 with e. */
+static int han_name_surname(const char *key, size_t len, int cp, const char *p, size_t plen,
+                            struct err *e)
+{
+    int rd[HAN_READINGS], first, k = utf8_next(&first, key, len);
+    size_t n = hanja_readings(rd, HAN_READINGS, cp);
+
+    if (k <= 0 || n == 0 || rd[0] != first)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        char h[8];
+        size_t hl = (size_t)utf8proc_encode_char(rd[i], (utf8proc_uint8_t *)h);
+        int rc;
+        if (variants_is_surname(h, hl) && (rc = part_in_pseudonym(h, hl, p, plen, e)) != 0)
+            return rc;
+    }
+    return 0;
 }
 
 int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t namelen,
@@ -583,6 +630,8 @@ int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t 
             hit = part_in_pseudonym(nk, nl, p, plen, e);
         if (hit == 0 && (sur = cjk_surname_bytes(nk, nl)) > 0)
             hit = part_in_pseudonym(nk, sur, p, plen, e);
+        if (hit == 0 && text_chars(nk, nl) >= 1 && text_chars(nk, nl) <= 4)
+            hit = han_name_surname(nk, nl, cp, p, plen, e);
         secmem_free(nk);
         if (hit != 0)
             return hit;
