@@ -218,16 +218,16 @@ static size_t utf8_next(uint32_t *cp, const unsigned char *s, size_t n)
 }
 
 /* Control characters, and the invisible marks that reorder or hide text
- * (a label must read the same to both people). */
-static int label_bad_char(uint32_t c)
+ * between prev and next (a label must read the same to both people). */
+static int label_bad_char(uint32_t prev, uint32_t c, uint32_t next)
 {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || text_hidden_mark(c);
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || text_hidden_at(prev, c, next);
 }
 
 static int label_check_bytes(const unsigned char *s, size_t n, struct err *e)
 {
     size_t i = 0, k;
-    uint32_t c;
+    uint32_t c, prev = 0, next;
 
     if (n == 0)
         return err_set(e, EXIT_INPUT, "card label is empty");
@@ -238,9 +238,12 @@ static int label_check_bytes(const unsigned char *s, size_t n, struct err *e)
         k = utf8_next(&c, s + i, n - i);
         if (k == 0)
             return err_set(e, EXIT_INPUT, "card label is not valid UTF-8");
-        if (label_bad_char(c))
+        if (i + k >= n || utf8_next(&next, s + i + k, n - i - k) == 0)
+            next = 0;
+        if (label_bad_char(prev, c, next))
             return err_set(e, EXIT_INPUT, "card label contains a control or "
                            "invisible character (U+%04X)", (unsigned)c);
+        prev = c;
         i += k;
     }
     return 0;

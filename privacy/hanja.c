@@ -7,8 +7,8 @@
 #include "privacy/transcribe.h"
 
 /* build/gen/unihan_data.c (scripts/unihan.sh): sorted by the first column. */
-extern const uint16_t unihan_first[][2], unihan_readers[][2];
-extern const size_t unihan_first_count, unihan_readers_count;
+extern const uint16_t unihan_first[][2], unihan_readers[][2], unihan_other[][2];
+extern const size_t unihan_first_count, unihan_readers_count, unihan_other_count;
 
 /* The first row of tab[0..n) whose first column is at least cp. */
 static size_t lower(const uint16_t (*tab)[2], size_t n, int cp)
@@ -33,6 +33,20 @@ int hanja_reading(int cp)
         return 0;
     i = lower(unihan_first, unihan_first_count, cp);
     return i < unihan_first_count && unihan_first[i][0] == cp ? unihan_first[i][1] : 0;
+}
+
+size_t hanja_readings(int *out, size_t max, int cp)
+{
+    size_t i, n = 0;
+    int first = hanja_reading(cp);
+
+    if (first == 0 || max == 0)
+        return 0;
+    out[n++] = first;
+    for (i = lower(unihan_other, unihan_other_count, cp);
+         i < unihan_other_count && unihan_other[i][0] == cp && n < max; i++)
+        out[n++] = unihan_other[i][1];
+    return n;
 }
 
 size_t hanja_readers(int *out, size_t max, int syl)

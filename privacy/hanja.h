@@ -15,6 +15,11 @@
  * lies outside the Basic Multilingual Plane). */
 int hanja_reading(int cp);
 
+/* Every Hangul reading of Han code point cp, the first first (金: 금, then
+ * 김, its reading as a surname; Unihan's kHangul, all its readings): up to
+ * max code points into out; returns how many (0 if cp has none). */
+size_t hanja_readings(int *out, size_t max, int cp);
+
 /* The first readings of the Han characters that can also be read as
  * Hangul syllable syl, other than syl itself (김 → 금, for 金): up to max
  * code points into out; returns how many. */

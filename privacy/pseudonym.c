@@ -237,8 +237,12 @@ static int ignored_in_key(utf8proc_int32_t cp)
 {
     utf8proc_category_t c = utf8proc_category(cp);
 
+    /* and the default ignorable marks a field takes where they shape a
+     * letter (ZWNJ in نیک‌نام, ZWJ between emoji, a variation selector:
+     * util/text.h, text_hidden_at): نیکنام is the same pseudonym
+     * (report-adv36b W-5, W-6) */
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_PD || cp == 0x00AD ||
-           cp == 0x2212 || (cp >= 0x09 && cp <= 0x0D);
+           cp == 0x2212 || (cp >= 0x09 && cp <= 0x0D) || utf8proc_get_property(cp)->ignorable;
 }
 
 /* p with every Greek or Cyrillic letter that looks like a Latin one

@@ -19,7 +19,9 @@ int pseudonym_generate(char *out, size_t outlen, const char *locale, struct err 
 int pseudonym_shares_syllable(const char *pseudonym, const char *name);
 
 /* The form pseudonyms are told apart in: NFKC, case folded (Unicode), and
- * without white space or hyphens (every dash, the soft hyphen), so that
+ * without white space, hyphens (every dash, the soft hyphen) or default
+ * ignorable marks (ZWNJ, ZWJ, variation selectors: نیک‌نام and نیکنام are
+ * one), so that
  * "Rim-il", "rim il" and "RIMIL" are one pseudonym; in a pseudonym with a
  * Latin letter, a Greek or Cyrillic look-alike of a Latin letter is that
  * letter ("Ζeta" is "Zeta": privacy/confusable.h, ICU's data).  Writes it,

@@ -25,11 +25,17 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
 #include "util/text.h"
 
 #define SKEL_MAX 256
+
+static int is_vowel_byte(char c)
+{
+    return c != '\0' && strchr("aeiou", c) != NULL;
+}
 
 /* Endings that make a diminutive of a name's start in the languages of
  * the store, as skeletons (y and j are i, c is k; a Cyrillic ending in
@@ -96,20 +102,40 @@ static const char *stroke_latin(int cp)
     }
 }
 
-static int is_vowel_byte(char c)
+
+/* The reading s[0..n) of a word in the Mongolian script as its modern
+ * (Cyrillic) spelling is written: γ and q between vowels silent
+ * (transcribe_classical: baγatur as baatar), ng before a consonant as
+ * n (ᠮᠥᠩᠬᠡ mongkhe for Мөнх), and the final vowel the
+ * script writes after a consonant where Cyrillic writes none (ᠪᠠᠲᠤ batu
+ * for Бат, ᠡᠷᠳᠡᠨᠢ erdeni for Эрдэнэ) dropped.  Its new length. */
+static size_t classical_modern(char *s, size_t n)
 {
-    return c != '\0' && strchr("aeiou", c) != NULL;
+    size_t m = 0;
+
+    n = transcribe_classical(s, n);
+    for (size_t i = 0; i < n; i++) {
+        s[m++] = s[i];
+        if (s[i] == 'n' && i + 2 < n && s[i + 1] == 'g' && !is_vowel_byte(s[i + 2]))
+            i++;            /* ng before a consonant: н (ᠮᠥᠩᠬᠡ for Мөнх) */
+    }
+    n = m;
+    if (n >= 3 && is_vowel_byte(s[n - 1]) && !is_vowel_byte(s[n - 2]))
+        n--;
+    return n;
 }
 
 /* Writes key[0..len) (a key, normalise.h) as Latin letters to out
  * (SKEL_MAX bytes): Cyrillic by cyrillic_latin, a Latin letter without
  * its marks (Nicolás as nicolas) or its stroke (stroke_latin: Łukasz as
- * lukasz); other letters as they are.  Its length
- * in bytes, or 0 if it does not fit or the key is no word of Latin or
- * Cyrillic letters. */
+ * lukasz), a letter of the Mongolian script by its reading
+ * (transcribe_reading, then classical_modern: ᠪᠠᠲᠤ as bat, judged on its
+ * letters as Бат is: report-adv36b W-4); other letters as they are.  Its
+ * length in bytes, or 0 if it does not fit or the key is no word of
+ * Latin, Cyrillic or Mongolian letters. */
 static size_t latin_of(char *out, const char *key, size_t len)
 {
-    size_t at = 0, n = 0;
+    size_t at = 0, n = 0, mn = 0;
     int cp, k;
 
     while (at < len) {
@@ -119,6 +145,13 @@ static size_t latin_of(char *out, const char *key, size_t len)
             return 0;
         at += (size_t)k;
         cp = utf8proc_tolower(cp);
+        if (transcribe_is_mongolian(cp)) {
+            int m = transcribe_reading(out + n, SKEL_MAX - n, cp);
+            if (m <= 0 || n + (size_t)m >= SKEL_MAX)
+                return 0;
+            n += (size_t)m, mn++;
+            continue;
+        }
         if ((w = cyrillic_latin(cp)) == NULL && (w = stroke_latin(cp)) == NULL) {
             if (!((cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7)))
                 return 0;
@@ -135,6 +168,8 @@ static size_t latin_of(char *out, const char *key, size_t len)
             return 0;
         memcpy(out + n, w, strlen(w)), n += strlen(w);
     }
+    if (mn > 0)
+        n = classical_modern(out, n);
     out[n] = '\0';
     return n;
 }
@@ -520,6 +555,29 @@ static size_t cjk_surname_bytes(const char *key, size_t len)
     return variants_is_surname(sk, sl) ? first : 0;
 }
 
+/* Up to HAN_READINGS readings of one Han character are tried. */
+#define HAN_READINGS 8
+
+/* 1 if the Han character cp, written alone as a word, reads as a surname
+ * that is one name part with key[0..len) by any of its Hangul readings,
+ * not its first only (金 reads 금 as a word and 김 as a surname: a row of
+ * the surname table; 李 리 and 이; report-adv36b P-1).  The key view
+ * holds the first reading alone (normalise.h), so the character itself is
+ * asked. */
+static int han_same_part(const char *key, size_t len, int cp)
+{
+    int rd[HAN_READINGS];
+    size_t n = hanja_readings(rd, HAN_READINGS, cp);
+
+    for (size_t i = 1; i < n; i++) {
+        char h[8];
+        size_t hl = (size_t)utf8proc_encode_char(rd[i], (utf8proc_uint8_t *)h);
+        if (variants_is_surname(h, hl) && same_part(key, len, h, hl))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if a word of p[0..plen) is one name part with key[0..len). */
 static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t plen, struct err *e)
 {
@@ -528,10 +586,34 @@ static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t 
     int pc, rc, hit = 0;
 
     while (!hit && (rc = next_word_key(&pk, &pl, &pc, p, plen, &at, e)) == 1) {
-        hit = same_part(key, len, pk, pl);
+        int cp, k = utf8_next(&cp, pk, pl);
+        hit = same_part(key, len, pk, pl) ||
+              (k > 0 && (size_t)k == pl && han_same_part(key, len, pc));
         secmem_free(pk);
     }
     return hit ? 1 : rc;
+}
+
+/* 1 if the name word key[0..len), whose first character as written is
+ * the Han character cp, starts with a surname by another Hangul reading
+ * of cp than the key's (金民俊: 김, keyed 금민준), and a word of p[0..plen)
+ * is that surname; -1 with e. */
+static int han_name_surname(const char *key, size_t len, int cp, const char *p, size_t plen,
+                            struct err *e)
+{
+    int rd[HAN_READINGS], first, k = utf8_next(&first, key, len);
+    size_t n = hanja_readings(rd, HAN_READINGS, cp);
+
+    if (k <= 0 || n == 0 || rd[0] != first)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        char h[8];
+        size_t hl = (size_t)utf8proc_encode_char(rd[i], (utf8proc_uint8_t *)h);
+        int rc;
+        if (variants_is_surname(h, hl) && (rc = part_in_pseudonym(h, hl, p, plen, e)) != 0)
+            return rc;
+    }
+    return 0;
 }
 
 int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t namelen,
@@ -548,6 +630,8 @@ int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t 
             hit = part_in_pseudonym(nk, nl, p, plen, e);
         if (hit == 0 && (sur = cjk_surname_bytes(nk, nl)) > 0)
             hit = part_in_pseudonym(nk, sur, p, plen, e);
+        if (hit == 0 && text_chars(nk, nl) >= 1 && text_chars(nk, nl) <= 4)
+            hit = han_name_surname(nk, nl, cp, p, plen, e);
         secmem_free(nk);
         if (hit != 0)
             return hit;

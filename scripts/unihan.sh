@@ -5,6 +5,8 @@
 #   unihan_first[]:   {Han, its first Hangul reading}, by Han code point
 #   unihan_readers[]: {Hangul syllable, the first reading of a Han
 #                      character that also reads so}, sorted, distinct
+#   unihan_other[]:   {Han, each Hangul reading after its first}, by Han
+#                     code point (金: 김, its reading as a surname)
 # A simplified character with no reading of its own (钟, 锺) reads as the
 # first of its traditional variants that has one (field kTraditionalVariant
 # of Unihan_Variants.txt, next to the readings file: 鍾).  So does one whose
@@ -77,6 +79,11 @@ rm -f "$tmp.own" "$tmp.simp" "$tmp.ksc"
         LC_ALL=C sort -u | awk '{ printf "{0x%s,0x%s},\n", $1, $2 }'
     echo "};"
     echo "const size_t unihan_readers_count = sizeof unihan_readers / sizeof unihan_readers[0];"
+    echo "const uint16_t unihan_other[][2] = {"
+    awk '{ for (i = 3; i <= NF; i++) if ($i != $2) print $1, $i }' "$tmp.list" |
+        LC_ALL=C sort -u | awk '{ printf "{0x%s,0x%s},\n", $1, $2 }'
+    echo "};"
+    echo "const size_t unihan_other_count = sizeof unihan_other / sizeof unihan_other[0];"
 } > "$tmp"
 rm -f "$tmp.list"
 mv "$tmp" "$out"

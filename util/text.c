@@ -45,22 +45,111 @@ static int hidden_cp(utf8proc_int32_t cp)
     }
 }
 
-int text_hidden_mark(unsigned long c)
+static int in_ranges(unsigned long c, const unsigned long (*r)[2], size_t n)
 {
-    if (c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-        (c >= 0x2066 && c <= 0x2069) || c == 0xfeff)
-        return 1;
-    /* variation selectors change a visible glyph (Mongolian script's free
-     * variation selectors, emoji), and so does the Mongolian vowel
-     * separator U+180E (the shape of the vowel after it: ᠪᠠᠶᠢᠨ᠎ᠠ): they stay */
-    if (c > 0x10ffff || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) ||
-        (c >= 0x180b && c <= 0x180f))
+    for (size_t i = 0; i < n; i++)
+        if (c >= r[i][0] && c <= r[i][1])
+            return 1;
+    return 0;
+}
+
+#define IN(c, tab) in_ranges((c), (tab), sizeof (tab) / sizeof (tab)[0])
+
+/* The blocks of the scripts whose letters ZWJ and ZWNJ shape (Unicode
+ * 15's Blocks.txt; the joining scripts of ArabicShaping.txt and the
+ * Brahmic ones with a virama): Arabic (with its supplements and
+ * presentation forms: Persian نیک‌نام), Syriac, N'Ko, Mongolian,
+ * Devanagari to Malayalam and Sinhala, Myanmar, Khmer, Phags-pa. */
+static const unsigned long joining_blocks[][2] = {
+    {0x0600, 0x06FF}, {0x0700, 0x074F}, {0x0750, 0x077F}, {0x07C0, 0x07FF},
+    {0x0860, 0x08FF}, {0x0900, 0x0DFF}, {0x1000, 0x109F}, {0x1780, 0x17FF},
+    {0x1800, 0x18AF}, {0xA840, 0xA87F}, {0xA9E0, 0xA9FF}, {0xAA60, 0xAA7F},
+    {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF},
+};
+
+/* The characters StandardizedVariants.txt (Unicode 15, Debian's
+ * unicode-data) gives variants with VS1..VS3 (U+FE00..U+FE02; no
+ * sequence uses VS4..VS14), by block: CJK ideographs and their
+ * punctuation and fullwidth forms, Egyptian hieroglyphs, Manichaean,
+ * Myanmar, Phags-pa, the mathematical and letterlike script capitals,
+ * the digit zero; and mathematical symbols (category Sm, below). */
+static const unsigned long vs_blocks[][2] = {
+    {0x0030, 0x0030}, {0x1000, 0x109F}, {0x2100, 0x214F}, {0x3000, 0x303F},
+    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA840, 0xA87F}, {0xA9E0, 0xA9FF},
+    {0xAA60, 0xAA7F}, {0xF900, 0xFAFF}, {0xFF00, 0xFFEF}, {0x10AC0, 0x10AFF},
+    {0x13000, 0x1342F}, {0x1D400, 0x1D7FF}, {0x20000, 0x3FFFF},
+};
+
+static const unsigned long han_blocks[][2] = {
+    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x3FFFF},
+};
+
+static int letter_or_mark(unsigned long c)
+{
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+
+    return c <= 0x10ffff && k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ME;
+}
+
+static int emoji(unsigned long c)
+{
+    return c <= 0x10ffff &&
+           utf8proc_get_property((utf8proc_int32_t)c)->boundclass ==
+               UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
+}
+
+static int mongolian_letter(unsigned long c)
+{
+    return c >= 0x1820 && c <= 0x18AA && letter_or_mark(c);
+}
+
+/* -1 if c is no mark that shapes the character before it; else 1 if it
+ * fits between prev and next (0 at either end of the text), 0 if not. */
+static int mark_fits(unsigned long prev, unsigned long c, unsigned long next)
+{
+    if (c == 0x200c || c == 0x200d)     /* ZWNJ, ZWJ */
+        return (letter_or_mark(prev) && letter_or_mark(next) && IN(prev, joining_blocks) &&
+                IN(next, joining_blocks)) ||
+               (c == 0x200d && (emoji(prev) || prev == 0xfe0f ||
+                                (prev >= 0x1f3fb && prev <= 0x1f3ff)) && emoji(next));
+    if (c == 0x180e)                    /* MVS: ᠪᠠᠶᠢᠨ᠎ᠠ */
+        return mongolian_letter(prev) && mongolian_letter(next);
+    if ((c >= 0x180b && c <= 0x180d) || c == 0x180f)    /* FVS1..4 */
+        return mongolian_letter(prev);
+    if (c == 0xfe0e || c == 0xfe0f)     /* VS15, VS16: emoji-variation-sequences.txt */
+        return emoji(prev) || prev == '#' || prev == '*' || (prev >= '0' && prev <= '9');
+    if (c >= 0xfe00 && c <= 0xfe02)
+        return IN(prev, vs_blocks) ||
+               (prev > 0 && prev <= 0x10ffff &&
+                utf8proc_category((utf8proc_int32_t)prev) == UTF8PROC_CATEGORY_SM);
+    if (c >= 0xfe03 && c <= 0xfe0d)
         return 0;
+    if (c >= 0xe0100 && c <= 0xe01ef)   /* ideographic variation sequences */
+        return IN(prev, han_blocks);
+    return -1;
+}
+
+int text_hidden_at(unsigned long prev, unsigned long c, unsigned long next)
+{
+    int fits = mark_fits(prev, c, next);
+
+    if (fits >= 0)
+        return !fits;
+    if (c == 0x2800)        /* the Braille blank: a space that is no space */
+        return 1;
+    if (c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+        (c >= 0x2066 && c <= 0x2069) || c == 0xfeff || c > 0x10ffff)
+        return 1;
     /* and what the escaper shows as \u{...}: format characters (U+FFF9,
      * U+13430), line and paragraph separators, private use, unassigned
      * code points (report-adv36 I-1, I-2) */
     return utf8proc_get_property((utf8proc_int32_t)c)->ignorable ||
            hidden_cp((utf8proc_int32_t)c);
+}
+
+int text_hidden_mark(unsigned long c)
+{
+    return text_hidden_at(0, c, 0);
 }
 
 /* 1 if the code point shows as nothing on a line: a space of any width
@@ -90,18 +179,24 @@ int text_shows_nothing(const char *s, size_t len)
 int text_check_field(const char *s, size_t len, const char *what, struct err *e)
 {
     size_t i = 0;
+    utf8proc_int32_t prev = 0;
 
     if (text_check(s, len, 0, what, e) != 0)
         return -1;
     while (i < len) {
-        utf8proc_int32_t cp;
+        utf8proc_int32_t cp, next = 0;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0)
             break;
-        if (text_hidden_mark((unsigned long)cp))
+        if (i + (size_t)n < len &&
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i + n,
+                             (utf8proc_ssize_t)(len - i - (size_t)n), &next) <= 0)
+            next = 0;
+        if (text_hidden_at((unsigned long)prev, (unsigned long)cp, (unsigned long)next))
             return err_set(e, EXIT_INPUT, "%s contains an invisible or direction-changing "
                            "character (U+%04X); type it without", what, (unsigned)cp);
+        prev = cp;
         i += (size_t)n;
     }
     /* spaces of other widths only (U+3000, U+2007, U+00A0, U+2800): a field

@@ -18,20 +18,34 @@
 int text_check(const char *s, size_t len, int multiline, const char *what,
                struct err *e);
 
-/* 1 if the code point c is one of the marks that reorder or hide text
- * without showing: the bidi controls (U+061C, U+200E, U+200F, U+202A to
- * U+202E, U+2066 to U+2069), the zero-width ones (U+200B to U+200D,
- * U+FEFF), and every other Default_Ignorable_Code_Point of Unicode
- * (utf8proc's table: U+00AD, U+2060, the Hangul fillers...) except the
- * variation selectors and the Mongolian vowel separator U+180E, which
- * change a visible glyph (report-adv35f I-1); and every code point a
- * terminal line shows escaped (text_escape): Unicode's format characters
- * (category Cf: U+FFF9 to U+FFFB, U+13430 to U+1343F...), line and
- * paragraph separators (Zl, Zp: U+2028, U+2029), private use (Co),
- * surrogates (Cs) and unassigned code points (Cn) (report-adv36 I-1,
- * I-2).  The one rule for fields people read as one line (card labels,
- * pseudonyms, names, terms, titles, tags, contact names): a name must read
- * the same on every screen (adv14 F14). */
+/* 1 if the code point c, written between code points prev and next (0
+ * at either end of the text), reorders or hides text there without
+ * showing: the bidi controls (U+061C, U+200E, U+200F, U+202A to U+202E,
+ * U+2066 to U+2069), U+200B, U+FEFF, the Braille blank U+2800, every
+ * other Default_Ignorable_Code_Point of Unicode (utf8proc's table:
+ * U+00AD, U+2060, the Hangul fillers...), and every code point a
+ * terminal line shows escaped (text_escape): format characters (Cf:
+ * U+FFF9 to U+FFFB, U+13430...), line and paragraph separators, private
+ * use, surrogates, unassigned code points (report-adv36 I-1, I-2).  The
+ * marks that shape the character before them count only where they shape
+ * one (report-adv36b F-1..F-4, W-5, W-6; docs/PSEUDONYMS.md, "Session
+ * 37"): ZWNJ and ZWJ between two letters or marks of a joining or Brahmic
+ * script (Arabic and Persian, Syriac, N'Ko, Mongolian, Devanagari to
+ * Sinhala, Myanmar, Khmer: نیک‌نام), and ZWJ between emoji (👨‍👩‍👧); the
+ * Mongolian free variation selectors U+180B..U+180D, U+180F after a
+ * Mongolian letter and the vowel separator U+180E between two; VS15 and
+ * VS16 (U+FE0E, U+FE0F) after an emoji or a keycap's # * 0-9 (every base
+ * of emoji-variation-sequences.txt); VS1..VS3 after a character of the
+ * blocks StandardizedVariants.txt gives variants to (CJK, Myanmar,
+ * Phags-pa, Egyptian, math symbols...), VS4..VS14 nowhere; the
+ * ideographic variation selectors after a Han character.  The one rule
+ * for fields people read as one line (card labels, pseudonyms, names,
+ * terms, titles, tags, contact names): a name must read the same on
+ * every screen (adv14 F14).  No memory, no errors. */
+int text_hidden_at(unsigned long prev, unsigned long c, unsigned long next);
+
+/* text_hidden_at(0, c, 0): c hidden where it stands alone (a shaping mark
+ * shapes nothing there). */
 int text_hidden_mark(unsigned long c);
 
 /* 1 if s[0..len) (UTF-8; 0 for invalid UTF-8) is nothing but spaces of any

@@ -157,6 +157,24 @@ static void test_name_part(void **state)
     assert_int_equal(name_part("Bob Bell", "Anna Bo"), 0);
 }
 
+/* Brief s37 pseud37, report-adv36b P-1: a Han surname by every Hangul
+ * reading of its character, not its first only (金 reads 금 as a word, 김
+ * as a surname), on either side; other characters of that first reading
+ * (今) and other surnames stay free. */
+static void test_han_surname_readings(void **state)
+{
+    const char *kim = "\xea\xb9\x80\xeb\xaf\xbc\xec\xa4\x80";      /* 김민준 */
+    const char *kim_han = "\xe9\x87\x91\xe6\xb0\x91\xe4\xbf\x8a";  /* 金民俊 */
+
+    (void)state;
+    assert_int_equal(name_part("\xe9\x87\x91", kim), 1);                 /* 金 */
+    assert_int_equal(name_part("\xe9\x87\x91 Bell", "Kim Min-jun"), 1);
+    assert_int_equal(name_part("\xea\xb9\x80", kim_han), 1);              /* 김 */
+    assert_int_equal(name_part("\xe8\xbb\x8a", "\xec\xb0\xa8\xeb\xaf\xbc\xec\x88\x98"), 1); /* 車, 차민수 */
+    assert_int_equal(name_part("\xe4\xbb\x8a", kim), 0);                 /* 今 */
+    assert_int_equal(name_part("\xe9\x87\x91", "\xec\x9d\xb4\xeb\xaf\xbc\xed\x98\xb8"), 0); /* 이민호 */
+}
+
 /* report-adv34 W-1: another given name that shares a diminutive with the
  * person's (Верка, Веронька of Вероника and of Вера) is no collision, nor
  * a form; the diminutive itself is. */
@@ -195,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_key),
         cmocka_unit_test(test_name_part),
         cmocka_unit_test(test_shared_diminutive),
+        cmocka_unit_test(test_han_surname_readings),
     };
     if (sodium_init() < 0)
         return 1;

@@ -110,6 +110,33 @@ static void test_field_refuses_hidden_marks(void **state)
     assert_int_equal(text_hidden_mark(0x2010), 0);
 }
 
+/* Brief s37 pseud37, report-adv36b F-1..F-4, W-5, W-6: a mark that shapes
+ * the letter before it only where it shapes one. */
+static void test_field_shaping_marks(void **state)
+{
+    static const char *const bad[] = {
+        "Tara\u180EMoon", "Tara\u2800Moon", "Tara\u180BMoon", "Tara\uFE0FMoon",
+        "Tara\u200CMoon", "Tara\u200DMoon", "Tara\uFE00Moon", "\u180Babc", "abc\u200D",
+        "\u6F22\uFE05",
+    };
+    static const char *const good[] = {
+        "\u0646\u06CC\u06A9\u200C\u0646\u0627\u0645",          /* نیک‌نام */
+        "\U0001F468\u200D\U0001F469\u200D\U0001F467",         /* family */
+        "\u1833\u1820\u1836\u1822\u1828\u180E\u1820",       /* ᠪᠠᠶᠢᠨ᠎ᠠ */
+        "\u182A\u1820\u180B\u1832\u1824", "Tara \u2764\uFE0F", "1\uFE0F\u20E3",
+        "\u0915\u094D\u200D\u0937", "\u8FBB\U000E0100", "\u2229\uFE00",
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(text_check_field(bad[i], strlen(bad[i]), "x", NULL), -1);
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_int_equal(text_check_field(good[i], strlen(good[i]), "x", NULL), 0);
+    assert_int_equal(text_hidden_at(0x1820, 0x180B, 'a'), 0);
+    assert_int_equal(text_hidden_at('a', 0x180B, 'a'), 1);
+    assert_int_equal(text_hidden_mark(0x200D), 1);
+}
+
 static void expect_safe(const char *in, size_t len, const char *want)
 {
     char out[256];
@@ -212,6 +239,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_field_refuses_hidden_marks),
+        cmocka_unit_test(test_field_shaping_marks),
         cmocka_unit_test(test_terminal_safe_escapes),
         cmocka_unit_test(test_terminal_safe_cuts_whole),
         cmocka_unit_test(test_normal_forms),
