@@ -131,9 +131,40 @@ static int same_bytes(struct store *s, const char *record, const struct attach_s
                    "%s; nothing was stored", src->path, name, record);
 }
 
+/* 1 if the file whose state is now is still the one opened as was: the
+ * same file, size, modification and change time (the change time nobody
+ * can set back, as touch -r or cp -p set the modification time back). */
+static int same_state(const struct stat *now, const struct stat *was)
+{
+    return now->st_ino == was->st_ino && now->st_dev == was->st_dev &&
+           now->st_size == was->st_size &&
+           now->st_mtim.tv_sec == was->st_mtim.tv_sec &&
+           now->st_mtim.tv_nsec == was->st_mtim.tv_nsec &&
+           now->st_ctim.tv_sec == was->st_ctim.tv_sec &&
+           now->st_ctim.tv_nsec == was->st_ctim.tv_nsec;
+}
+
+/* After the file was read whole (read bytes of it): refuses a file that
+ * changed meanwhile (adv35f I-2: a recorder still writing), whose copy
+ * would be torn and whose size the store could not say. */
+static int read_unchanged(const struct attach_source *src, uint64_t read, struct err *e)
+{
+    struct stat now;
+
+    if (fstat(src->fd, &now) != 0)
+        return err_set(e, EXIT_INPUT, "cannot read %s: %s; nothing was attached", src->path,
+                       strerror(errno));
+    if (!same_state(&now, &src->st) || read != (uint64_t)src->st.st_size)
+        return err_set(e, EXIT_INPUT, "%s changed while it was read (a recorder still "
+                       "writing?); nothing was attached: try again when it is finished",
+                       src->path);
+    return 0;
+}
+
 int store_attach(unsigned char *hash, struct store *s, const char *record,
                  const struct attach_source *src, struct err *e)
 {
+    uint64_t read = 0;
     struct attachment_writer *w;
     struct progress_ticker t;
     unsigned char *buf = secmem_alloc(ATTACHMENT_CHUNK);
@@ -150,12 +181,16 @@ int store_attach(unsigned char *hash, struct store *s, const char *record,
     }
     progress_ticker_start(&t, &s->watcher, 0, (uint64_t)src->st.st_size, progress_offset,
                           &src->fd);
-    while ((n = fd_read_full(src->fd, buf, ATTACHMENT_CHUNK)) > 0)
+    while ((n = fd_read_full(src->fd, buf, ATTACHMENT_CHUNK)) > 0) {
+        read += (uint64_t)n;
         if (store_attachment_write(w, buf, (size_t)n, e) != 0)
             break;
+    }
     progress_ticker_stop(&t);
     if (n < 0)
         err_set(e, EXIT_INPUT, "cannot read %s: %s", src->path, strerror(errno));
+    if (n == 0 && read_unchanged(src, read, e) != 0)
+        n = -1;
     if (n != 0) {
         store_attachment_abort(w);
         store_rollback(s);
@@ -236,15 +271,7 @@ int store_attach_remove_source(struct store *s, const char *record,
         return err_set(e, EXIT_INPUT, "the stored copy of %s does not verify; "
                        "the file was kept", src->path);
     if (lstat(src->path, &now) != 0 || !S_ISREG(now.st_mode) || now.st_nlink != 1 ||
-        now.st_ino != src->st.st_ino ||
-        now.st_dev != src->st.st_dev || now.st_size != src->st.st_size ||
-        now.st_mtim.tv_sec != src->st.st_mtim.tv_sec ||
-        now.st_mtim.tv_nsec != src->st.st_mtim.tv_nsec ||
-        /* The change time: nobody can set it back, as touch -r or cp -p
-         * set the modification time back. */
-        now.st_ctim.tv_sec != src->st.st_ctim.tv_sec ||
-        now.st_ctim.tv_nsec != src->st.st_ctim.tv_nsec ||
-        (same = still_holds(src, hash, e)) == 0)
+        !same_state(&now, &src->st) || (same = still_holds(src, hash, e)) == 0)
         return err_set(e, EXIT_INPUT, "%s changed while it was attached; the file was "
                        "kept (attach it again under another name if needed)", src->path);
     if (same < 0)

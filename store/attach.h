@@ -41,7 +41,10 @@ void attach_source_close(struct attach_source *src);
  * (ATTACHMENT_HASHBYTES). EXIT_INPUT, with nothing stored, for an unknown
  * record, a name the record already has, bytes it already has under
  * another name (adv16 B-2), a read error, or a disk without
- * about twice the file's size free (checked first). */
+ * about twice the file's size free (checked first), or a file that
+ * changed while it was read (its size, modification or change time not
+ * what attach_source_open saw, or fewer or more bytes read than its size:
+ * "FILE changed while it was read ...; nothing was attached"). */
 int store_attach(unsigned char *hash, struct store *s, const char *record,
                  const struct attach_source *src, struct err *e);
 

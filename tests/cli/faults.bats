@@ -510,3 +510,40 @@ sys.exit(subprocess.run(sys.argv[1:], stdout=w, pass_fds=(3,)).returncode)' \
     [ "$stderr" = "intake: $T is not a regular file: it is a folder" ]
     [ "$(ik list | wc -l)" -eq 1 ]
 }
+
+# ---------------------------------------------------------------- attach
+
+@test "attach: a file that shrinks, grows or is rewritten while it is read is refused, nothing stored (adv35f I-2)" {
+    command -v strace >/dev/null || skip "no strace"
+    store_with_hq
+    ik consent Nari --export yes --attachments yes --method verbal 2>/dev/null
+    id=$(ik record Nari --title one <<<"body one")
+    before=$(ik show "$id")
+    for change in shrink grow rewrite; do
+        head -c 3000000 /dev/urandom >"$T/rec.bin"
+        # Every read slowed by 40 ms: 46 reads of 64 KiB take about 2 s;
+        # the file changes once intake has it open.
+        ( until find /proc/[0-9]*/fd -lname "$T/rec.bin" 2>/dev/null | grep -q .; do sleep 0.02; done
+          sleep 0.1
+          case $change in
+          shrink) truncate -s 1000 "$T/rec.bin" ;;
+          grow) head -c 100000 /dev/urandom >>"$T/rec.bin" ;;
+          rewrite) head -c 3000000 /dev/urandom | dd of="$T/rec.bin" conv=notrunc status=none ;;
+          esac ) &
+        run --separate-stderr strace -f -qq -o /dev/null -e trace=read -e inject=read:delay_enter=40000 \
+            "$INTAKE" --home "$H" --passphrase-fd 3 attach "$id" "$T/rec.bin" 3<<<"$PASS"
+        wait
+        expect_status 2
+        [ "$stderr" = "intake: $T/rec.bin changed while it was read (a recorder still writing?); nothing was attached: try again when it is finished" ] ||
+            { echo "$change: $stderr" >&2; return 1; }
+        [ -z "$output" ]
+        [ "$(ik show "$id")" = "$before" ]
+    done
+    ik log --verify >/dev/null
+    # A file left alone is attached, and the size said is the size stored.
+    run --separate-stderr ik attach "$id" "$T/rec.bin"
+    expect_status 0
+    size=$(stat -c %s "$T/rec.bin")
+    [[ "$output" == "attached rec.bin to $id ($size bytes, "* ]]
+    ik show "$id" | grep -q "$size bytes"
+}
