@@ -621,21 +621,19 @@ static int log_and_name(struct pipeline *p, struct atomic_file *af, const unsign
     if (atomic_commit(af, e) != 0) {
         char why[sizeof e->msg];
         snprintf(why, sizeof why, "%s", e->msg);
+        struct err later = { 0 };
         export_pending_close(&pp, p->s);     /* this writer is done: */
-        export_pending_resolve(p->s);        /* no bundle, no export */
+        (void)export_pending_resolve(p->s, &later);   /* no bundle, no export */
         err_set(e, EXIT_INPUT, "the bundle could not be put in place (%s): nothing was "
                 "exported", why);
         goto out;
     }
-    /* Named: a failure from here leaves the mark to the next command,
-     * which finds the bundle and lets the export stand. */
-    if (export_pending_done(&pp, p->s, req->to, req->nto, e) != 0) {
-        char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
-        err_set(e, EXIT_INPUT, "the bundle %s was written and its export logged, but its "
-                "notices could not be marked sent (%s): the next intake command does it",
-                af->path, why);
-        goto out;
+    /* Named: the export is done.  A failure to mark its notices sent
+     * leaves the mark to the next command, which finds the bundle and
+     * does it (until then the notices are offered again: harmless). */
+    {
+        struct err later = { 0 };
+        (void)export_pending_done(&pp, p->s, req->to, req->nto, &later);
     }
     r = 0;
 out:

@@ -252,18 +252,18 @@ static int resolve_one(struct store *s, const char *key, const char *value, stru
     return store_commit(s, e) == 0 ? rc : -1;
 }
 
-int export_pending_resolve(struct store *s)
+int export_pending_resolve(struct store *s, struct err *e)
 {
     sqlite3_stmt *st;
-    struct err e = { 0 };
+    struct err later = { 0 };
     char **keys = NULL, **values = NULL;
     size_t n = 0;
     int rc, taken = 0;
 
     if (db_query(&st, s, "SELECT key, value FROM meta WHERE key LIKE '" MARK_PREFIX "%'",
-                 NULL, 0, &e) != 0)
-        return 0;
-    while ((rc = db_step(st, s, "reading the exports", &e)) > 0) {
+                 NULL, 0, e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "reading the exports", e)) > 0) {
         char **k = realloc(keys, (n + 1) * sizeof *keys), **v;
         if (k == NULL)
             break;
@@ -282,13 +282,18 @@ int export_pending_resolve(struct store *s)
         n++;
     }
     sqlite3_finalize(st);
-    for (size_t i = 0; i < n; i++) {
-        if (resolve_one(s, keys[i], values[i], &e) > 0)
+    for (size_t i = 0; i < n && rc == 0; i++)   /* a mark not resolved now stays */
+        if (resolve_one(s, keys[i], values[i], &later) > 0)
             taken++;
+    for (size_t i = 0; i < n; i++) {
         free(keys[i]);
         free(values[i]);
     }
     free(keys);
     free(values);
+    if (rc < 0)
+        return -1;
+    if (rc > 0)
+        return err_set(e, EXIT_INPUT, "out of memory");
     return taken;
 }

@@ -47,9 +47,9 @@ int export_pending_done(struct export_pending *pp, struct store *s, const char *
 void export_pending_close(struct export_pending *pp, struct store *s);
 
 /* Resolves every mark whose writer is gone (see above); called by
- * store_open.  Best effort: a mark it cannot resolve now (a read-only
- * store, a busy one) stays for the next command.  Returns how many
- * exports were taken back. */
-int export_pending_resolve(struct store *s);
+ * store_open.  A mark it cannot resolve now (a read-only store, a busy
+ * one) stays for the next command.  Returns how many exports were taken
+ * back, or -1 with e when the marks cannot be read (a database error). */
+int export_pending_resolve(struct store *s, struct err *e);
 
 #endif

@@ -517,7 +517,11 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     if (opened == 1 && kind == KEYSLOT_PASSPHRASE)
         upgrade_passphrase_slot(s, &kf, which, secret, secretlen);
     /* An export a kill cut between its log and its bundle's name. */
-    s->exports_undone = export_pending_resolve(s);
+    s->exports_undone = export_pending_resolve(s, e);
+    if (s->exports_undone < 0) {
+        store_close(s);
+        return -1;
+    }
     *out = s;
     return 0;
 }
