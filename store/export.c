@@ -742,7 +742,7 @@ static int pipeline(struct export_result *res, struct store *s, const struct exp
                 *e = p.failure;
             r = -1;
         }
-    } else
+    } else if (export_pending_resolve(s, e) >= 0)   /* an earlier one of this session */
         r = run(&p, seal, e);
     json_decref(p.allowed);
     json_decref(p.docs);

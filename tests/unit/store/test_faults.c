@@ -122,6 +122,9 @@ static int interrupted(const char *msg)
            (end[13] == '\0' || end[13] == ';' || end[13] == ')');
 }
 
+/* 1 while the change is an export (each_statement_fails above). */
+static int done_when_named;
+
 /* Runs change with each of its statements interrupted in turn: each
  * time the exact message and an unchanged store; then it runs whole.
  * Returns how many statements it ran. */
@@ -143,6 +146,11 @@ static unsigned long each_statement_fails(struct store *s, change_fn change, con
                 fail_msg("%s: %s", what, e.msg);
             break;
         }
+        /* An export whose bundle got its name is done: the statements
+         * after (its notices marked sent, its pending mark dropped) are
+         * redone by the next store_open (store/export_pending.h). */
+        if (rc == 0 && done_when_named)
+            break;
         /* The write-ahead log emptied after a deletion: the change was
          * saved and the message says so (db_checkpoint_after); it is the
          * last statement. */
@@ -278,7 +286,9 @@ static int change_export(struct store *s, struct err *e)
 
     req.skip_blocked = 1;
     unlink(the_pair->out);
+    done_when_named = 1;
     rc = store_export(&res, s, &req, e);
+    done_when_named = rc == 0 && access(the_pair->out, F_OK) == 0;
     export_result_free(&res);
     /* A failed export leaves no bundle. */
     if (rc != 0 && access(the_pair->out, F_OK) == 0)
@@ -411,7 +421,9 @@ static int change_notify(struct store *s, struct err *e)
 
     req.notices_only = 1;
     unlink(the_pair->out);
+    done_when_named = 1;
     rc = store_export(&res, s, &req, e);
+    done_when_named = rc == 0 && access(the_pair->out, F_OK) == 0;
     export_result_free(&res);
     if (rc != 0 && access(the_pair->out, F_OK) == 0)
         fail_msg("notify failed ('%s'), yet %s is there", e->msg, the_pair->out);
