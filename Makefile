@@ -477,8 +477,9 @@ check-san:
 # release build.  make check-full runs it on both.
 # Since session 27 test_leaks_names runs whole on the release build too
 # (every jsonl case, about 10 CPU s) and, under the sanitizers, on a
-# sample: 1 case in CHECK_LEAKS_SAMPLE, every file's first case included
-# (86 CPU s whole there; docs/TESTING.md, "Session 27").
+# sample: the cases of 1 subject set in CHECK_LEAKS_SAMPLE, chosen by a
+# hash of what the case's redactor is built from, so a sampled set is
+# built once (docs/TESTING.md, "Session 27" and "Session 36").
 CHECK_REL_ONLY := privacy/test_eval
 CHECK_REL_UNIT := $(CHECK_REL_ONLY) privacy/test_leaks_names
 CHECK_SAN_UNIT := $(filter-out $(CHECK_REL_ONLY:%=$(BUILD)/unit/%),$(UNIT_BIN))

@@ -22,6 +22,7 @@ static struct {
     size_t have;
     int shell, idle_ms, went_idle;
     int binary;                 /* a NUL byte in a line too long to end: no more is read */
+    int stop;                   /* a script's body given up part-way: the shell ends */
     enum { BAD_NONE, BAD_NUL, BAD_LONG } bad;   /* why the last line was refused */
 } in;
 
@@ -38,6 +39,12 @@ void input_shell(int on, int idle_ms)
     in.shell = on;
     in.idle_ms = on ? idle_ms : 0;
     in.went_idle = 0;
+    in.stop = 0;
+}
+
+int input_stopped(void)
+{
+    return in.stop;
 }
 
 int input_in_shell(void)
@@ -84,6 +91,17 @@ static int wait_input(void)
         sigdelset(&during, SIGINT);
         rc = ppoll(&p, 1, in.idle_ms > 0 ? &idle : NULL, &during);
     } while (rc < 0 && errno == EINTR && !interrupted);
+    if (!interrupted) {
+        /* Input and Ctrl-C came together: poll reports the input and
+         * leaves the signal pending (blocked); it still cancels. */
+        sigset_t pending, only;
+        struct timespec now = { 0, 0 };
+        sigemptyset(&only);
+        sigaddset(&only, SIGINT);
+        if (sigpending(&pending) == 0 && sigismember(&pending, SIGINT) &&
+            sigtimedwait(&only, NULL, &now) == SIGINT)
+            interrupted = 1;
+    }
     sigaction(SIGINT, &old, NULL);
     sigprocmask(SIG_SETMASK, &saved, NULL);
     if (interrupted)
@@ -223,6 +241,11 @@ static int append_line(char **buf, size_t *cap, size_t *used, const char *line, 
 /* Why a body typed in a shell was given up, in e. */
 static int body_lost(int why, const char *what, struct err *e)
 {
+    if ((why == INPUT_IDLE || why == INPUT_CANCELLED) && !isatty(STDIN_FILENO))
+        in.stop = 1;
+    if (why == INPUT_IDLE && in.stop)
+        return err_set(e, EXIT_INPUT, "no input came for the shell's --lock-after time: %s "
+                       "read so far was wiped and nothing was recorded", what);
     if (why == INPUT_IDLE) {
         in.went_idle = 1;
         return err_set(e, EXIT_INPUT, "nothing was typed for the shell's --lock-after time: "
@@ -395,8 +418,11 @@ size_t input_body_skip(void)
             if (last)
                 return n;
             n++;
+        } else if (rc == INPUT_IDLE || rc == INPUT_CANCELLED) {
+            in.stop = 1;   /* the rest of the body may still come: no line is a command */
+            return n;
         } else if (rc != -1) {
-            return n;   /* the end, or the idle time */
+            return n;   /* the end */
         }
     }
 }

@@ -63,6 +63,13 @@ int input_body_waiting(void);
  * command (a body): the shell locks then.  Reading it clears it. */
 int input_went_idle(void);
 
+/* 1 if, in a shell whose standard input is not a terminal (a script), a
+ * body was given up part-way at the idle time or on Ctrl-C (SIGINT): the
+ * lines after it may be the rest of that testimony, so the shell must
+ * stop rather than read them as commands (adv35f, the shell's Ctrl-C and
+ * idle lock).  It stays set until input_shell() is called again. */
+int input_stopped(void);
+
 /* In a shell reading a pipe (a script), the lines of a body that a
  * command refused before reading it, up to the one holding only "." (or
  * the end), are read and wiped, so that no line of testimony is taken

@@ -205,6 +205,11 @@ static int loop(const struct globals *g, shell_run_fn run, shell_known_fn known,
         secmem_free(line);
         if (done)
             return status;
+        if (input_stopped()) {
+            cli_note("the shell stops here: its input is not a terminal, and the lines after a "
+                     "testimony it gave up may be the rest of it; they are neither run nor shown");
+            return EXIT_INPUT;
+        }
         /* A testimony left waiting past the idle time: lock now. */
         if (input_went_idle() && (r = relock(g, minutes)) != 0)
             return r;

@@ -134,7 +134,7 @@ static int time_or_ip(const char *s, size_t a, size_t b)
 struct scanctx {
     const struct detection *d;
     size_t nd;
-    const size_t *from, *to;
+    const uint32_t *from, *to;
     const unsigned char *first;   /* the cues' keys (cue_first) */
 };
 

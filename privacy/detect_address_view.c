@@ -76,6 +76,8 @@ int addr_view_make(struct addr_view *v, const char *s, size_t len)
             first = i;
     if (first == len)
         return 0;
+    if (len > UINT32_MAX / 2 - 32)
+        return -1;                                 /* offsets are 32-bit: as out of memory */
     cap = 2 * len + 32;
     v->t = malloc(cap), v->from = malloc((cap + 1) * sizeof *v->from), v->to = malloc(cap * sizeof *v->to);
     v->said = calloc(cap, 1);
@@ -84,19 +86,20 @@ int addr_view_make(struct addr_view *v, const char *s, size_t len)
         return -1;
     }
     for (i = 0; i < first; i++)
-        v->t[i] = s[i], v->from[i] = i, v->to[i] = i + 1;
+        v->t[i] = s[i], v->from[i] = (uint32_t)i, v->to[i] = (uint32_t)(i + 1);
     for (v->m = first; i < len;) {
         if (v->m + sizeof out >= cap)
             break;                                 /* cannot be: digits are fewer than the bytes said */
         if ((e = read_at(s, len, i, out, &n, &said)) == i) {
-            v->t[v->m] = s[i], v->from[v->m] = i, v->to[v->m] = i + 1, v->m++, i++;
+            v->t[v->m] = s[i], v->from[v->m] = (uint32_t)i, v->to[v->m] = (uint32_t)(i + 1), v->m++, i++;
             continue;
         }
         for (k = 0; k < n; k++)
-            v->t[v->m] = out[k], v->from[v->m] = i, v->to[v->m] = e, v->said[v->m] = (unsigned char)said, v->m++;
+            v->t[v->m] = out[k], v->from[v->m] = (uint32_t)i, v->to[v->m] = (uint32_t)e,
+            v->said[v->m] = (unsigned char)said, v->m++;
         i = e;
     }
-    v->from[v->m] = len;
+    v->from[v->m] = (uint32_t)len;
     return 1;
 }
 

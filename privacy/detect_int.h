@@ -16,6 +16,7 @@
 #define INTAKE_DETECT_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "privacy/normalise.h"
@@ -665,10 +666,13 @@ size_t detect_cut_sentences(struct detection *d, size_t n, const struct normtext
  * detect_spoken_number).  t[0..m): the copy (not NUL-terminated);
  * from[k] and to[k]: where the character or the number said that t[k]
  * belongs to starts and ends in the text (bytes; from[m] is the text's
- * length); said[k]: 1 for a digit of a number said in words. */
+ * length); said[k]: 1 for a digit of a number said in words.  from and
+ * to are 32-bit (texts are under 4 GiB, as normalise's offsets): the view
+ * is made for every text detected, and each of its pages is a page fault. */
 struct addr_view {
     char *t;
-    size_t m, *from, *to;
+    size_t m;
+    uint32_t *from, *to;
     unsigned char *said;
 };
 

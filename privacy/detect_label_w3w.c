@@ -106,16 +106,21 @@ static const struct det_word open_marks[] = {
 static size_t open_mark(const char *s, size_t len, size_t i)
 {
     for (size_t k = 0; k < N(open_marks); k++)
-        if (i + open_marks[k].n <= len && memcmp(s + i, open_marks[k].w, open_marks[k].n) == 0)
+        if (i + open_marks[k].n <= len && s[i] == open_marks[k].w[0] &&
+            memcmp(s + i, open_marks[k].w, open_marks[k].n) == 0)
             return open_marks[k].n;
     return 0;
 }
 
-/* The length of an opening mark ending right at i, or 0. */
+/* The length of an opening mark ending right at i, or 0.  Asked at every
+ * byte of a word (detect.c step): the mark's last byte is tested before
+ * the whole mark is compared (session 36: the memcmp calls were 5% of
+ * redaction's instructions). */
 size_t det_open_mark_before(const char *s, size_t i)
 {
     for (size_t k = 0; k < N(open_marks); k++)
-        if (open_marks[k].n <= i && memcmp(s + i - open_marks[k].n, open_marks[k].w, open_marks[k].n) == 0)
+        if (open_marks[k].n <= i && s[i - 1] == open_marks[k].w[open_marks[k].n - 1] &&
+            memcmp(s + i - open_marks[k].n, open_marks[k].w, open_marks[k].n) == 0)
             return open_marks[k].n;
     return 0;
 }

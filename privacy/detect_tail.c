@@ -427,13 +427,17 @@ static int bank_word(const char *w, size_t n)
     static const char bank[] = "\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba";      /* банк */
     size_t k, m, b = strlen(bank);
 
+    /* Asked at every word start: the first byte is tested before the
+     * name is measured and compared (session 36). */
     for (k = 0; k < N(bank_names); k++) {
+        if (n == 0 || w[0] != bank_names[k][0])
+            continue;
         m = strlen(bank_names[k]);
         if (n >= m && n - m <= bank_ending_max(bank_names[k]) && memcmp(w, bank_names[k], m) == 0)
             return 1;
     }
     for (k = n > b + 8 ? n - b - 4 : 4; k + b <= n; k++)
-        if (memcmp(w + k, bank, b) == 0)
+        if (w[k] == bank[0] && memcmp(w + k, bank, b) == 0)
             return 1;
     return 0;
 }

@@ -23,7 +23,9 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/variants.h"
 #include "privacy/varlist.h"
 #include "util/text.h"
 
@@ -422,6 +424,135 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
         a = b + 1;
     }
     return 0;
+}
+
+/* The word key[0..len) (a key, normalise.h) as the surname table takes
+ * it, to out (SKEL_MAX bytes): Latin letters (latin_of: Ли as li), a
+ * Hangul syllable as it is, one Han character by its Hangul reading (李
+ * as 리).  Its length in bytes, 0 if none of these. */
+static size_t surname_key(char *out, const char *key, size_t len)
+{
+    size_t n = latin_of(out, key, len);
+    int cp, k;
+
+    if (n > 0)
+        return n;
+    if ((k = utf8_next(&cp, key, len)) <= 0 || (size_t)k != len)
+        return 0;
+    if (!(cp >= 0xAC00 && cp <= 0xD7A3) && (cp = hanja_reading(cp)) == 0)
+        return 0;
+    n = (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+    out[n] = '\0';
+    return n;
+}
+
+/* 1 if the words a and b (keys) are one name part: one skeleton (Li and
+ * Ли; Bo and Бо), or spellings of one Korean surname (Lee and Ли, Yi and
+ * 李, Rhee and 이: variants_same_surname). */
+static int same_part(const char *a, size_t alen, const char *b, size_t blen)
+{
+    char sa[SKEL_MAX], sb[SKEL_MAX];
+    size_t la, lb;
+    int dbl;
+
+    if ((la = surname_key(sa, a, alen)) > 0 && (lb = surname_key(sb, b, blen)) > 0 &&
+        variants_same_surname(sa, la, sb, lb))
+        return 1;
+    la = skeleton(sa, a, alen, &dbl);
+    lb = skeleton(sb, b, blen, &dbl);
+    return la > 0 && la == lb && memcmp(sa, sb, la) == 0;
+}
+
+/* The next word of s[*at..len) (words end at a space or a hyphen) as a
+ * key to *key (secmem, the caller frees), its first code point to *first:
+ * 1, 0 at the end, -1 with e. */
+static int next_word_key(char **key, size_t *keylen, int *first, const char *s, size_t len,
+                         size_t *at, struct err *e)
+{
+    while (*at < len) {
+        size_t a = *at, b;
+        for (b = a; b < len && s[b] != ' ' && s[b] != '-'; b++)
+            ;
+        *at = b + 1;
+        if (b == a || utf8_next(first, s + a, b - a) <= 0)
+            continue;
+        return normalise_key(key, keylen, s + a, b - a, e) != 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* 1 if the name word key[0..len) (its first code point cp) is one the
+ * redactor holds no form of alone (privacy/variants.c: a word of fewer
+ * than three letters of a name of several words, a frequent Korean
+ * surname: Ли of Мария Ли, Lee of Anna Lee), written with a capital or
+ * in a script without case (a particle "da", "van" is no name part). */
+static int short_name_part(const char *key, size_t len, int cp)
+{
+    char lat[SKEL_MAX];
+    size_t ll;
+
+    if (utf8proc_tolower(cp) == cp && utf8proc_toupper(cp) != cp)
+        return 0;
+    if (text_chars(key, len) < 3 || variants_is_surname(key, len))
+        return 1;
+    return (ll = latin_of(lat, key, len)) > 0 && variants_is_surname(lat, ll);
+}
+
+/* The bytes of the surname that starts a Hangul or Han name word of two
+ * to four characters written without a space (이민호, 李明: the surname
+ * comes first), key[0..len); 0 if the word is no such name or its first
+ * character no frequent Korean surname (variants_is_surname). */
+static size_t cjk_surname_bytes(const char *key, size_t len)
+{
+    char sk[SKEL_MAX];
+    size_t at = 0, n = 0, first = 0, sl;
+    int cp, k;
+
+    while (at < len && (k = utf8_next(&cp, key + at, len - at)) > 0) {
+        if (!(cp >= 0xAC00 && cp <= 0xD7A3) && hanja_reading(cp) == 0)
+            return 0;
+        if (n++ == 0)
+            first = (size_t)k;
+        at += (size_t)k;
+    }
+    if (at != len || n < 2 || n > 4 || (sl = surname_key(sk, key, first)) == 0)
+        return 0;
+    return variants_is_surname(sk, sl) ? first : 0;
+}
+
+/* 1 if a word of p[0..plen) is one name part with key[0..len). */
+static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t plen, struct err *e)
+{
+    size_t at = 0, pl;
+    char *pk;
+    int pc, rc, hit = 0;
+
+    while (!hit && (rc = next_word_key(&pk, &pl, &pc, p, plen, &at, e)) == 1) {
+        hit = same_part(key, len, pk, pl);
+        secmem_free(pk);
+    }
+    return hit ? 1 : rc;
+}
+
+int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t namelen,
+                           struct err *e)
+{
+    size_t at = 0;
+    char *nk;
+    size_t nl, sur;
+    int cp, rc;
+
+    while ((rc = next_word_key(&nk, &nl, &cp, name, namelen, &at, e)) == 1) {
+        int hit = 0;
+        if (short_name_part(nk, nl, cp))
+            hit = part_in_pseudonym(nk, nl, p, plen, e);
+        if (hit == 0 && (sur = cjk_surname_bytes(nk, nl)) > 0)
+            hit = part_in_pseudonym(nk, sur, p, plen, e);
+        secmem_free(nk);
+        if (hit != 0)
+            return hit;
+    }
+    return rc;
 }
 
 /* The sentence a pseudonym is read in: the one subject add has used for

@@ -23,6 +23,19 @@
  * kept. */
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e);
 
+/* 1 if a word of pseudonym p[0..plen) is a name part of name[0..namelen)
+ * (bytes, UTF-8; words end at a space or a hyphen) that the redactor holds
+ * no form of alone, so that pseudonym_is_name_form cannot see it: a
+ * capitalised word of fewer than three letters of a name of several
+ * words, or a frequent Korean surname (privacy/variants.c leaves both to
+ * the review flags), written in any script: the same skeleton (Li for
+ * Ли), or a spelling of the same surname in the romanisation table of
+ * privacy/variants_ko_names.c (Lee, Yi, Rhee, 이, 리 and 李 for Ли; brief
+ * s36 pseud36, report-adv34 P-2).  0 if none; -1 with e filled (bad text,
+ * out of memory).  No memory is kept. */
+int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t namelen,
+                           struct err *e);
+
 /* 1 if r reads a protected form in pseudonym p[0..len) (bytes, UTF-8)
  * where a pseudonym stands, in a sentence that marks a name ("p came to
  * the office."), as a replacement or a review flag: a name that is also

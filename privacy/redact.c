@@ -258,8 +258,12 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
     l->kind = v->context ? FORM_CONTEXT : v->flag ? FORM_SHORT : FORM_REPLACE;
     /* Two initials alone (JS, K.J.: variants_ko_names.c) are FORM_CONTEXT
      * forms that are no name word: person 0 marks them so, and they count
-     * only written in capitals (redact_context_refuses). */
-    l->person = (cat == NAME_CAT || cat == TERM_PERSON) && !(v->context && v->initials);
+     * only written in capitals (redact_context_refuses).  So are the
+     * initials of two of three words (Д.С. of Дарья Сергеевна Петрова):
+     * person 0 keeps them review flags, dotted too (redact_dotted_pair
+     * replaces a person's). */
+    l->person = (cat == NAME_CAT || cat == TERM_PERSON) &&
+                !(v->initials && (v->context || v->partial));
     l->father = v->father;
     l->shared = 0;
     l->initials = v->initials;
@@ -350,7 +354,7 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
 {
     struct redactor *r = ctx;
     struct variant v = { (char *)key, 0, keylen, RULE_INFLECTION, stem ? SUFFIX_MN_STEM : SUFFIX_NONE,
-                         0, 0, 0, 0, 0, 0 };
+                         0, 0, 0, 0, 0, 0, 0 };
 
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
 }
@@ -373,7 +377,7 @@ static int add_district_pair(struct redactor *r, const char *key, size_t keylen)
 {
     static const char *const words[] = { " \xd0\xb4\xd2\xaf\xd2\xaf\xd1\x80\xd1\x8d\xd0\xb3", /* дүүрэг */
                                          " district", " duureg" };
-    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0 };
     char buf[64];
     struct err e;
     size_t two = 0;
@@ -426,7 +430,7 @@ static int has_ukrainian(void *ctx, const char *key, size_t keylen)
  * memory. */
 static int add_uk_lit(struct redactor *r, const char *form, size_t len, unsigned char flag)
 {
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -460,7 +464,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 {
     struct redactor *r = ctx;
     struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, how == PLACE_FORM_CAPITAL,
-                         how == PLACE_FORM_FLAG, 0, 0, 0, 0 };
+                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -476,7 +480,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
@@ -668,7 +672,7 @@ static int add_term_form(void *ctx, const char *form, size_t len, int flag)
 static int add_noun_form(void *ctx, const char *form, size_t len)
 {
     struct term_form *tf = ctx;
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 

@@ -195,7 +195,9 @@ int redactor_any_form(const struct redactor *r, const char *text, size_t len, st
 
 /* 1 if text[0..len), or any of its spelling variants, holds a protected
  * name or term or one of their variants ("Jung-su" vs 정수); 0
- * if not; -1 with e filled (not compiled, bad text).  For pseudonym
+ * if not; -1 with e filled (not compiled, bad text).  A short form of
+ * text that hits only a short form of a name (a diminutive two names
+ * share: Верка of Вероника and of Вера) is no collision.  For pseudonym
  * collision checks. */
 int redactor_collides(const struct redactor *r, const char *text, size_t len,
                       struct err *e);

@@ -549,6 +549,19 @@ static int uk_apostrophe_name(const struct normtext *t, const struct redact_form
  * is no hit where the context does not mark a name; else a review flag
  * (hit_is_flag) or a replacement.  One rule for the redactor, the
  * re-scan and the audit (redact_form_hit). */
+/* 1 if norm [a, b) is two capital letters with a full stop between
+ * them ("Т.Е."): initials, not the word the key also spells (те "those":
+ * the key leaves the full stop out; report-adv33 L-62). */
+static int capital_dotted_pair(const struct normtext *t, size_t a, size_t b)
+{
+    size_t m;
+
+    if (!redact_dotted_pair(t->norm + a, b - a) || !redact_upper_at(t, a))
+        return 0;
+    m = (size_t)((const char *)memchr(t->norm + a, '.', b - a) - t->norm);
+    return redact_upper_at(t, m + 1);
+}
+
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
@@ -573,11 +586,13 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * or is called at a sentence's start. */
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
-        !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)))
+        !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)) &&
+        !(f->kind == FORM_SHORT && capital_dotted_pair(t, a, b)))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
-     * person (brief i12-forms, F39). */
-    if (f->person && redact_dotted_abbrev(t, a, b) &&
+     * person (brief i12-forms, F39); a short form's too (the initials of
+     * two of a name's words, person 0: redact.c). */
+    if ((f->person || f->kind == FORM_SHORT) && redact_dotted_abbrev(t, a, b) &&
         !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
         !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
           word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))

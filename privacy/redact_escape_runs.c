@@ -8,10 +8,9 @@
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 
-/* 1 if the norm view of the original bytes [a, b) still holds a '\\' or
- * a '%': an escape there was left undecoded (or decoded only in part:
- * EUC-KR's %B1%E8 holds bytes that happen to make UTF-8). */
-static int undecoded(const struct normtext *t, size_t a, size_t b)
+/* The first position of t's norm view whose original offset is at or
+ * after a (t->normlen if none): ostart is ascending, so a binary search. */
+static size_t norm_at(const struct normtext *t, size_t a)
 {
     size_t lo = 0, hi = t->normlen, mid;
 
@@ -22,6 +21,16 @@ static int undecoded(const struct normtext *t, size_t a, size_t b)
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* 1 if the norm view of the original bytes [a, b) still holds a '\\' or
+ * a '%': an escape there was left undecoded (or decoded only in part:
+ * EUC-KR's %B1%E8 holds bytes that happen to make UTF-8). */
+static int undecoded(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = norm_at(t, a);
+
     for (; lo < t->normlen && t->ostart[lo] < b; lo++)
         if (t->norm[lo] == '\\' || t->norm[lo] == '%')
             return 1;
@@ -32,15 +41,8 @@ static int undecoded(const struct normtext *t, size_t a, size_t b)
  * holds its "=?" (its charset was not decoded). */
 static int undecoded_word(const struct normtext *t, size_t a, size_t b)
 {
-    size_t lo = 0, hi = t->normlen, mid;
+    size_t lo = norm_at(t, a);
 
-    while (lo < hi) {
-        mid = (lo + hi) / 2;
-        if (t->ostart[mid] < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     for (; lo + 1 < t->normlen && t->ostart[lo] < b; lo++)
         if (t->norm[lo] == '=' && t->norm[lo + 1] == '?')
             return 1;

@@ -225,9 +225,11 @@ static int surname_word(const struct normtext *t, size_t w, size_t end)
              (k <= 2 && (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
 }
 
-/* Where an initial written after norm byte p ends (" B.", "Б."); p if
- * none. */
-static size_t initial_after(const struct normtext *t, size_t p)
+/* Where one initial written after norm byte p ends (" B.", "Б.", "С."
+ * right after another's full stop); p if none.  Without its full stop
+ * only where nothing follows on its line but punctuation ("Tanya K" at a
+ * text's end: report-adv33; "Tanya K said" is no initial). */
+static size_t one_initial_after(const struct normtext *t, size_t p)
 {
     size_t q = p;
     int cp, n;
@@ -235,15 +237,32 @@ static size_t initial_after(const struct normtext *t, size_t p)
     if (q < t->normlen && t->norm[q] == ' ')
         q++;
     if (q >= t->normlen || (n = utf8_next(&cp, t->norm + q, t->normlen - q)) <= 0 ||
-        !is_word_cp(cp) || !redact_upper_at(t, q) || redact_crosses_line(t, p, q))
+        !is_word_cp(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ND ||
+        !redact_upper_at(t, q) || redact_crosses_line(t, p, q))
         return p;
     q += (size_t)n;
-    if (q >= t->normlen || t->norm[q] != '.')
-        return p;
+    if (q >= t->normlen || t->norm[q] == '\n')
+        return q;
+    if (t->norm[q] != '.')
+        return strchr(",;:!?)", t->norm[q]) != NULL && q + 1 >= t->normlen ? q : p;
     if (q + 1 < t->normlen && utf8_next(&cp, t->norm + q + 1, t->normlen - q - 1) > 0 &&
-        is_word_cp(cp))
+        is_word_cp(cp) && one_initial_after(t, q + 1) == q + 1)
         return p;                       /* "B.Sc", not an initial */
     return q + 1;
+}
+
+/* Where the initials written after norm byte p end (" B.", " Д.С.",
+ * " Д. С.": up to three, report-adv34 L-7, L-17); p if none. */
+static size_t initial_after(const struct normtext *t, size_t p)
+{
+    size_t q;
+
+    for (int n = 0; n < 3 && (q = one_initial_after(t, p)) != p; n++) {
+        p = q;
+        if (p == 0 || t->norm[p - 1] != '.')
+            break;                      /* the one without a full stop is last */
+    }
+    return p;
 }
 
 /* 1 if the span [a, b) ends in a letter standing alone after a full stop

@@ -369,6 +369,29 @@ static int initials_surname(struct variant_list *out, const struct slot *dot, in
     return rc != 0 ? -1 : 0;
 }
 
+/* Adds the initials of two of a three-word name's words, the first with
+ * each other ("Д.С." of Дарья Сергеевна Петрова: the given name and the
+ * father's; "Д.П.", "DP": the given name and the surname), dotted and
+ * bare, as review flags (out->flag and out->initials set by the caller):
+ * two letters many people share, no replacement (report-adv34 L-17,
+ * report-adv33 L-62; docs/VARIANTS.md).  0, or -1 out of memory. */
+static int partial_initials(struct variant_list *out, const struct slot dot[3],
+                            const struct slot bare[3])
+{
+    struct slot f[2];
+    int rc = 0;
+
+    out->partial = 1;
+    for (int k = 1; k < 3; k++) {
+        f[0] = dot[0], f[1] = bare[k];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+        f[0] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
+    }
+    out->partial = 0;
+    return rc != 0 ? -1 : 0;
+}
+
 static int name_initials(struct variant_list *out, const char *norm, size_t len, int korean)
 {
     struct slot dot[3], bare[3], f[3], sur;
@@ -386,8 +409,13 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
         if (n == 3 || (is_sur && !latin_key_words(norm, len)))
             return 0;
         memset(&w, 0, sizeof w);
+        /* An initial is the first letter of a spelling of the whole word:
+         * a Cyrillic word's person forms hold its pieces (даренко of
+         * Бондаренко, mn_short_forms), whose first letters are no initial
+         * of it (report-adv33 L-62: Д.С. went to Слава Бондаренко). */
         if (list_add(&w, norm + a, b - a, RULE_EXACT, SUFFIX_NONE) != 0 ||
-            expand_key(&w, norm + a, b - a, RULE_VARIANT, 1) != 0) {
+            expand_key(&w, norm + a, b - a, RULE_VARIANT,
+                       utf8_next(&cp, norm + a, b - a) > 0 && !is_cyrillic_cp(cp)) != 0) {
             variant_list_free(&w);
             return -1;
         }
@@ -443,6 +471,8 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
         f[0] = bare[1], f[1] = bare[0];
         rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
     }
+    if (n == 3)
+        rc |= partial_initials(out, dot, bare);
     out->flag = 0, out->initials = 0, out->capital = 0;
     return rc != 0 ? -1 : 0;
 }

@@ -68,4 +68,13 @@ int variants_common_word(const char *key, size_t keylen);
 /* 1 if key (see normalise.h) is a frequent Korean surname, in Hangul or in
  * one of its romanised spellings ("kim", "choe", "ri"), else 0. */
 int variants_is_surname(const char *key, size_t keylen);
+
+/* 1 if a[0..alen) and b[0..blen) (bytes: a Hangul syllable or a
+ * lower-case Latin spelling without marks) are spellings of one frequent
+ * Korean surname: a row of the surname table (variants_ko_names.c,
+ * ko_surnames: Hangul, then its romanisations) holds a, a row holds b,
+ * and the two rows share a spelling, as 이 and 리 share li and lee (Lee,
+ * Yi, Rhee and 리; Chinese 李 is read 리 by its Hangul reading, Ли is li
+ * in Latin); else 0.  Keeps no memory. */
+int variants_same_surname(const char *a, size_t alen, const char *b, size_t blen);
 #endif

@@ -701,6 +701,35 @@ int variants_is_surname(const char *key, size_t keylen)
     return 0;
 }
 
+/* 1 if row i of ko_surnames holds key[0..len) as its Hangul or as one of
+ * its spellings. */
+static int surname_row_has(size_t i, const char *key, size_t len)
+{
+    for (size_t k = 0; k < 9 && ko_surnames[i][k]; k++)
+        if (strlen(ko_surnames[i][k]) == len && memcmp(ko_surnames[i][k], key, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 if rows i and j of ko_surnames share a spelling (이 and 리: li, lee). */
+static int surname_rows_meet(size_t i, size_t j)
+{
+    for (size_t k = 1; k < 9 && ko_surnames[i][k]; k++)
+        if (surname_row_has(j, ko_surnames[i][k], strlen(ko_surnames[i][k])))
+            return 1;
+    return 0;
+}
+
+int variants_same_surname(const char *a, size_t alen, const char *b, size_t blen)
+{
+    for (size_t i = 0; i < N_SURNAMES; i++)
+        if (surname_row_has(i, a, alen))
+            for (size_t j = 0; j < N_SURNAMES; j++)
+                if (surname_row_has(j, b, blen) && surname_rows_meet(i, j))
+                    return 1;
+    return 0;
+}
+
 static size_t put_syllables(char *out, size_t outlen, size_t at, const char *h, size_t *count)
 {
     size_t i = 0, n = strlen(h);

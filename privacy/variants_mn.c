@@ -711,6 +711,19 @@ void mn_latin_build(void)
         mn_latin_add(mn_latin_extra[e]);
 }
 
+/* 1 if letter li is the soft or hard sign and the Latin that follows,
+ * rest[0..len), starts with a consonant: no romanisation writes a sign
+ * there as i, and read so the i was lost on the way back (Veronika as
+ * вэронъка, veronka: a diminutive of Вера, report-adv34 W-1).  At a
+ * word's end (Govi for Говь) and before a vowel it stays. */
+static int sign_before_consonant(size_t li, const char *rest, size_t len)
+{
+    const char *c = romanise_mn_letters[li][0];
+
+    return (strcmp(c, "ь") == 0 || strcmp(c, "ъ") == 0) && len > 0 &&
+           rest[0] >= 'a' && rest[0] <= 'z' && strchr("aeiouy", rest[0]) == NULL;
+}
+
 void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, int depth)
 {
     size_t i, n, want;
@@ -728,7 +741,8 @@ void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, int dept
         for (k = 1; k < 5; k++)
             for (i = 0; i < N_MN_LETTERS; i++) {
             if (romanise_mn_letters[i][k] == NULL || (n = strlen(romanise_mn_letters[i][k])) != want ||
-                n > len || memcmp(romanise_mn_letters[i][k], key, n) != 0)
+                n > len || memcmp(romanise_mn_letters[i][k], key, n) != 0 ||
+                sign_before_consonant(i, key + n, len - n))
                 continue;
             memcpy(m->path + at, romanise_mn_letters[i][0], strlen(romanise_mn_letters[i][0]));
             mnrev_rec(m, key + n, len - n, at + strlen(romanise_mn_letters[i][0]), depth + 1);

@@ -61,7 +61,11 @@ static int takes_i(int cp)
 }
 
 /* Adds the Latin spellings of the Cyrillic form cp[0..n) (code points),
- * at most RU_LATIN_CAP.  0, or -1 when out of memory. */
+ * at most RU_LATIN_CAP.  The soft sign's i only before a vowel (Дарья as
+ * Daria, Наталья as Natalia): before a consonant no system writes it, and
+ * it made another given name of a diminutive (Веронька of Вера as
+ * Veronika: report-adv34 W-1; Машенька as Mashenika).  0, or -1 when out
+ * of memory. */
 static int add_latin(struct variant_list *out, const int *cp, int n)
 {
     struct slot s[RU_MAX + 8];
@@ -72,7 +76,8 @@ static int add_latin(struct variant_list *out, const int *cp, int n)
             return 0;
         memset(&s[m], 0, sizeof s[m]);
         for (k = 0; k < 4 && ru_latin[x][k] != NULL; k++)
-            slot_add(&s[m], ru_latin[x][k], "", "");
+            if (!(cp[i] == 0x44C && k > 0 && (i + 1 == n || !is_vowel(cp[i + 1]))))
+                slot_add(&s[m], ru_latin[x][k], "", "");
         m++;
     }
     return combine(out, s, m, RULE_VARIANT, SUFFIX_NONE, out->n + RU_LATIN_CAP);

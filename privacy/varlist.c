@@ -99,6 +99,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
         l->v[i].initials &= l->initials;
         l->v[i].context &= l->context;
         l->v[i].nickname &= l->nickname;
+        l->v[i].partial &= l->partial;
         return 0;
     }
     if (l->n == l->cap) {
@@ -120,6 +121,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].initials = l->initials;
     l->v[l->n].context = l->context;
     l->v[l->n].nickname = l->nickname;
+    l->v[l->n].partial = l->partial;
     l->index[slot] = ++l->n;
     l->indexed = l->n;
     return 0;

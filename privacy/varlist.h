@@ -47,6 +47,9 @@ struct variant {
     unsigned char nickname;    /* a listed short form of a given name (Bob of Robert:
                                 * privacy/nicknames.c): at least a review flag, even
                                 * where it is a word or a piece of the name */
+    unsigned char partial;     /* initials of two of a name's three words ("Д.С." of
+                                * Дарья Сергеевна Петрова): a review flag, even
+                                * dotted (variants.c, partial_initials) */
 };
 
 struct variant_list {
@@ -64,6 +67,7 @@ struct variant_list {
                                     * Hangul syllable or two letters count */
     unsigned char nickname;        /* adding listed short forms of given names:
                                     * three letters count */
+    unsigned char partial;         /* adding initials of part of a name */
     unsigned char own;             /* adding the case forms of a registered Ukrainian
                                     * given name itself (Надію of Надія): no form is
                                     * marked a word (variants_uk.c's add_keyed); the

@@ -149,6 +149,10 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
      * report-adv27c H-10, docs/PSEUDONYMS.md) */
     if (rc == 0)
         rc = pseudonym_is_name_form(r, p, strlen(p), e);
+    /* a short part of the subject's own name in any script (Kim Lee for
+     * Мария Ли: report-adv34 P-2), which no form of the redactor holds */
+    for (size_t i = 0; rc == 0 && i < nnames; i++)
+        rc = pseudonym_is_name_part(p, strlen(p), names[i], strlen(names[i]), e);
     if (rc == 0)
         rc = privacy_in_identities(s, p, extra, nextra, e);
     if (rc != 0)

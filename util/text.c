@@ -32,6 +32,19 @@ int text_blank(const char *s)
     return s[strspn(s, " \t\r\n")] == '\0';
 }
 
+/* 1 if the code point must be shown escaped on a terminal line. */
+static int hidden_cp(utf8proc_int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CN:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int text_hidden_mark(unsigned long c)
 {
     if (c == 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
@@ -43,7 +56,11 @@ int text_hidden_mark(unsigned long c)
     if (c > 0x10ffff || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) ||
         (c >= 0x180b && c <= 0x180f))
         return 0;
-    return utf8proc_get_property((utf8proc_int32_t)c)->ignorable;
+    /* and what the escaper shows as \u{...}: format characters (U+FFF9,
+     * U+13430), line and paragraph separators, private use, unassigned
+     * code points (report-adv36 I-1, I-2) */
+    return utf8proc_get_property((utf8proc_int32_t)c)->ignorable ||
+           hidden_cp((utf8proc_int32_t)c);
 }
 
 /* 1 if the code point shows as nothing on a line: a space of any width
@@ -96,18 +113,6 @@ int text_check_field(const char *s, size_t len, const char *what, struct err *e)
     return 0;
 }
 
-/* 1 if the code point must be shown escaped on a terminal line. */
-static int hidden_cp(utf8proc_int32_t cp)
-{
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS:
-    case UTF8PROC_CATEGORY_CN:
-        return 1;
-    default:
-        return 0;
-    }
-}
 
 /* The shown form of the character (or invalid byte) at s[0..n) into rep. */
 static void show_char(char rep[16], const char *s, utf8proc_ssize_t n, utf8proc_int32_t cp)

@@ -24,7 +24,12 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
  * U+FEFF), and every other Default_Ignorable_Code_Point of Unicode
  * (utf8proc's table: U+00AD, U+2060, the Hangul fillers...) except the
  * variation selectors and the Mongolian vowel separator U+180E, which
- * change a visible glyph (report-adv35f I-1).  The one rule for fields people read as one line (card labels,
+ * change a visible glyph (report-adv35f I-1); and every code point a
+ * terminal line shows escaped (text_escape): Unicode's format characters
+ * (category Cf: U+FFF9 to U+FFFB, U+13430 to U+1343F...), line and
+ * paragraph separators (Zl, Zp: U+2028, U+2029), private use (Co),
+ * surrogates (Cs) and unassigned code points (Cn) (report-adv36 I-1,
+ * I-2).  The one rule for fields people read as one line (card labels,
  * pseudonyms, names, terms, titles, tags, contact names): a name must read
  * the same on every screen (adv14 F14). */
 int text_hidden_mark(unsigned long c);

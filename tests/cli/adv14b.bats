@@ -227,6 +227,17 @@ as_nobody() {
         ch=$(printf "\\u$hex")
         refused 2 "card label contains a control or invisible character (U+$hex) (see 'intake help label')" label "a${ch}b"
     done
+    # report-adv36 I-1, I-2: format characters that are not default
+    # ignorable, line and paragraph separators, private use, unassigned
+    for hex in FFF9 FFFB 13430 2028 2029 E000 0378; do
+        ch=$(printf "\\U$(printf %08X 0x$hex)")
+        refused 2 "card label contains a control or invisible character (U+$hex) (see 'intake help label')" label "a${ch}b"
+        refused 2 "--title contains an invisible or direction-changing character (U+$hex); type it without" \
+            record P --title "a${ch}b"
+        run --separate-stderr ik subject add --name "Bold Test" --pseudonym "Anna${ch}Stone"
+        expect_status 2
+        [ "$stderr" = "intake: --pseudonym must be 1 to 64 characters of plain text" ]
+    done
     for blank in $'\u2800' $'\u3000' $'\u2007\u2007' $' \u00a0 '; do
         refused 2 "card label is blank (only spaces or blank characters) (see 'intake help label')" label "$blank"
     done

@@ -72,3 +72,72 @@ teardown() { common_teardown; }
     [[ "$output" == *crlf* ]]
     [ "${#lines[@]}" -eq 1 ]
 }
+
+# stopped_mid_testimony WHY LABEL: the shell run just before stopped with
+# status 2 and two lines (WHY, then why it stops), showed nothing, and ran
+# none of the testimony's later lines (no `label LABEL` logged, no record).
+stopped_mid_testimony() {
+    expect_status 2
+    [ "${stderr_lines[0]}" = "$1" ]
+    [ "${stderr_lines[1]}" = "intake: the shell stops here: its input is not a terminal, and the lines after a testimony it gave up may be the rest of it; they are neither run nor shown" ]
+    [ "${#stderr_lines[@]}" -eq 2 ]
+    [ -z "$output" ]
+    run ik log
+    [[ "$output" != *"$2"* ]]
+    run ik list
+    [ -z "$output" ]
+}
+
+# A script's testimony given up part-way (the idle lock, Ctrl-C): the lines
+# that follow may be the rest of it, so the shell stops; none is run.  The
+# idle case unlocks again from a passphrase descriptor that can give it
+# twice (a file), which is when the rest would have run.
+@test "shell: the idle lock inside a piped testimony stops the shell; its later lines are not run" {
+    printf '%s\n%s\n' "$PASS" "$PASS" >"$T/pass"
+    run --separate-stderr bash -c '{ printf "record Rim-il\nfirst\n"; sleep 3; printf "subject list --reveal\nlabel HIJACK3\n.\nlist\n"; } |
+        "$1" --home "$2" --passphrase-fd 3 shell --lock-after 0.02 3<"$3"' _ "$INTAKE" "$H" "$T/pass"
+    stopped_mid_testimony "intake: no input came for the shell's --lock-after time: the testimony read so far was wiped and nothing was recorded" HIJACK3
+}
+
+@test "shell: Ctrl-C inside a piped testimony stops the shell; its later lines are not run" {
+    # SIGINT is sent once the shell waits for the testimony's next line:
+    # the pipe drained, asleep in poll with SIGINT caught (intake catches
+    # it only while it waits for input), then the rest is written.
+    run --separate-stderr python3 - "$INTAKE" "$H" "$PASS" <<'PY'
+import array, fcntl, os, signal, subprocess, sys, termios, time
+intake, home, pw = sys.argv[1:4]
+r, w = os.pipe()
+os.write(w, (pw + "\n").encode()); os.close(w)
+os.dup2(r, 3)
+p = subprocess.Popen([intake, "--home", home, "--passphrase-fd", "3", "shell"], stdin=subprocess.PIPE,
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=(3,))
+os.close(3)
+p.stdin.write(b"record Rim-il\nfirst\n"); p.stdin.flush()
+def waiting():
+    n = array.array("i", [0])
+    fcntl.ioctl(p.stdin.fileno(), termios.FIONREAD, n)
+    with open("/proc/%d/status" % p.pid) as f:
+        st = dict(l.split(":", 1) for l in f)
+    with open("/proc/%d/wchan" % p.pid) as f:
+        chan = f.read()
+    return (n[0] == 0 and st["State"].split()[0] == "S" and "poll" in chan and
+            int(st["SigCgt"], 16) & (1 << (signal.SIGINT - 1)))
+deadline = time.time() + 60
+while not waiting() and time.time() < deadline:
+    time.sleep(0.05)
+if not waiting():
+    sys.exit("intake never waited for the testimony's next line")
+p.send_signal(signal.SIGINT)
+try:
+    p.stdin.write(b"subject list --reveal\nlabel HIJACK4\n.\nlist\n")
+    p.stdin.close()
+except BrokenPipeError:
+    pass
+out, err = p.stdout.read(), p.stderr.read()
+p.wait(timeout=60)
+sys.stdout.write(out.decode())
+sys.stderr.write(err.decode())
+sys.exit(p.returncode)
+PY
+    stopped_mid_testimony "intake: cancelled (Ctrl-C): the testimony typed so far was wiped and nothing was recorded" HIJACK4
+}

@@ -8,7 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "privacy/allow.h"
 #include "privacy/pseudonym.h"
+#include "privacy/pseudonym_form.h"
+#include "privacy/redact.h"
+#include "privacy/variants.h"
+#include "util/err.h"
 
 static int ko_shape(const char *s)
 {
@@ -112,6 +117,74 @@ static void test_key(void **state)
     assert_string_equal(small, "");
 }
 
+static int name_part(const char *p, const char *name)
+{
+    struct err e;
+
+    return pseudonym_is_name_part(p, strlen(p), name, strlen(name), &e);
+}
+
+/* Brief s36 pseud36, report-adv34 P-2: a short part of the person's own
+ * name in any script or romanisation (a word of under three letters, a
+ * Korean or Chinese surname), which no form of the redactor holds alone. */
+static void test_name_part(void **state)
+{
+    (void)state;
+    assert_int_equal(variants_same_surname("li", 2, "lee", 3), 1);
+    assert_int_equal(variants_same_surname("\xec\x9d\xb4", 3, "rhee", 4), 1);   /* 이 */
+    assert_int_equal(variants_same_surname("\xeb\xa6\xac", 3, "yi", 2), 1);     /* 리 */
+    assert_int_equal(variants_same_surname("li", 2, "lim", 3), 0);
+    assert_int_equal(variants_same_surname("bell", 4, "lee", 3), 0);
+    const char *li_name = "\xd0\x9c\xd0\xb0\xd1\x80\xd0\xb8\xd1\x8f \xd0\x9b\xd0\xb8";  /* Мария Ли */
+    const char *refused[] = { "Kim Lee", "Li Wei", "Marina Lee", "Yi Sun", "Rhee Bell", "Ri Bell",
+                              "\xd0\x9b\xd0\xb8 \xd0\x92\xd1\x8d\xd0\xb9", /* Ли Вэй */
+                              "\xec\x9d\xb4 Bell", "Li" };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        assert_int_equal(name_part(refused[i], li_name), 1);
+    const char *free_[] = { "Lim Bell", "Marina Bell", "Bell", "Kimberly Lean" };
+    for (size_t i = 0; i < sizeof free_ / sizeof free_[0]; i++)
+        assert_int_equal(name_part(free_[i], li_name), 0);
+    /* Lee for a person not named Ли, Lee, 李 or 이 */
+    assert_int_equal(name_part("Kim Lee", "\xd0\x9c\xd0\xb0\xd1\x80\xd0\xb8\xd1\x8f \xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xb0"), 0);
+    assert_int_equal(name_part("Lee Bell", "\xea\xb9\x80\xeb\xaf\xbc\xec\x88\x98"), 0);   /* 김민수 */
+    /* the surname that starts a Hangul or Han name, a Latin surname */
+    assert_int_equal(name_part("Lee Bell", "\xec\x9d\xb4\xeb\xaf\xbc\xed\x98\xb8"), 1);   /* 이민호 */
+    assert_int_equal(name_part("Li Bell", "\xe6\x9d\x8e\xe6\x98\x8e"), 1);                /* 李明 */
+    assert_int_equal(name_part("Yi Sun", "Anna Lee"), 1);
+    /* a particle written in lower case is no name part */
+    assert_int_equal(name_part("Van Bell", "Anna van Dijk"), 0);
+    assert_int_equal(name_part("Bo Bell", "Anna Bo"), 1);
+    assert_int_equal(name_part("Bob Bell", "Anna Bo"), 0);
+}
+
+/* report-adv34 W-1: another given name that shares a diminutive with the
+ * person's (Верка, Веронька of Вероника and of Вера) is no collision, nor
+ * a form; the diminutive itself is. */
+static void test_shared_diminutive(void **state)
+{
+    struct redactor *r;
+    struct err e;
+    const char *name = "\xd0\x92\xd0\xb5\xd1\x80\xd0\xb0 \xd0\xa1\xd0\xbc\xd0\xb8\xd1\x80\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xb0"; /* Вера Смирнова */
+    const char *free_[] = { "\xd0\x92\xd0\xb5\xd1\x80\xd0\xbe\xd0\xbd\xd0\xb8\xd0\xba\xd0\xb0 \xd0\x91\xd0\xb5\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb0", /* Вероника Белова */
+                            "Veronika Bell", "Veronika" };
+    const char *taken[] = { "\xd0\x92\xd0\xb5\xd1\x80\xd0\xba\xd0\xb0", /* Верка */
+                            "\xd0\x92\xd0\xb5\xd1\x80\xd0\xbe\xd0\xbd\xd1\x8c\xd0\xba\xd0\xb0", /* Веронька */
+                            "Veronka", "Vera Bell" };
+
+    (void)state;
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_subject(r, 1, "Pseudonym", &e), 0);
+    assert_int_equal(redactor_add_name(r, 1, name, strlen(name), &e), 0);
+    assert_int_equal(redactor_compile(r, &e), 0);
+    for (size_t i = 0; i < sizeof free_ / sizeof free_[0]; i++) {
+        assert_int_equal(redactor_matches(r, free_[i], &e), 0);
+        assert_int_equal(pseudonym_is_name_form(r, free_[i], strlen(free_[i]), &e), 0);
+    }
+    for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++)
+        assert_int_equal(redactor_matches(r, taken[i], &e), 1);
+    redactor_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +193,8 @@ int main(void)
         cmocka_unit_test(test_distinct_draws),
         cmocka_unit_test(test_shares_syllable),
         cmocka_unit_test(test_key),
+        cmocka_unit_test(test_name_part),
+        cmocka_unit_test(test_shared_diminutive),
     };
     if (sodium_init() < 0)
         return 1;
