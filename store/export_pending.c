@@ -103,8 +103,11 @@ static int unmark(struct store *s, long id, struct err *e)
     return db_run(s, "DELETE FROM meta WHERE key = ?1", v, DB_N(v), "recording the export", e);
 }
 
-int export_pending_done(struct export_pending *pp, struct store *s, const char *const *to,
-                        size_t nto, struct err *e)
+/* Marks the notices sent and drops the mark, in one transaction.  On a
+ * second try (again), a mark already gone is the first try's: a commit
+ * that reported an I/O error yet reached the disk. */
+static int done_once(struct export_pending *pp, struct store *s, const char *const *to,
+                     size_t nto, int again, struct err *e)
 {
     char key[64], value[PATH_MAX + 128];
     long last = 0;
@@ -122,6 +125,10 @@ int export_pending_done(struct export_pending *pp, struct store *s, const char *
     sqlite3_finalize(st);
     if (rc > 0 && sscanf(value, "%*s %ld", &last) != 1)
         rc = err_set(e, EXIT_INPUT, "internal error: a bad export mark");
+    if (rc == 0 && again) {
+        store_rollback(s);
+        return 0;
+    }
     if (rc <= 0 || db_notice_sent(s, to, nto, last, e) != 0 || unmark(s, pp->id, e) != 0) {
         if (rc == 0)
             err_set(e, EXIT_INPUT, "internal error: the export's mark is gone");
@@ -129,6 +136,22 @@ int export_pending_done(struct export_pending *pp, struct store *s, const char *
         return -1;
     }
     return store_commit(s, e);
+}
+
+int export_pending_done(struct export_pending *pp, struct store *s, const char *const *to,
+                        size_t nto, struct err *e)
+{
+    /* The bundle has its name: the export is done, and its mark must not
+     * outlive this call when it can be helped, since a later check of
+     * the path cannot tell a bundle never named from one moved away
+     * since (which taking the export back would leave unlogged: adv14
+     * F7).  So a second try (a busy or interrupted statement), and this
+     * process remembers the export as named for its next resolve. */
+    if (done_once(pp, s, to, nto, 0, e) == 0 || done_once(pp, s, to, nto, 1, e) == 0)
+        return 0;
+    if (s->nexports_named < sizeof s->exports_named / sizeof s->exports_named[0])
+        s->exports_named[s->nexports_named++] = pp->id;
+    return -1;
 }
 
 /* ---- After a kill: the next command ---- */
@@ -148,6 +171,19 @@ static int writer_gone(struct store *s, const char *name)
     gone = flock(fd, LOCK_EX | LOCK_NB) == 0;
     close(fd);
     return gone;
+}
+
+/* 1 if this process named export id's bundle (export_pending_done);
+ * forgets it when forget is set. */
+static int named_here(struct store *s, long id, int forget)
+{
+    for (size_t i = 0; i < s->nexports_named; i++)
+        if (s->exports_named[i] == id) {
+            if (forget)
+                s->exports_named[i] = s->exports_named[--s->nexports_named];
+            return 1;
+        }
+    return 0;
 }
 
 /* 1 if path is a regular file of size bytes: the bundle got its name. */
@@ -244,12 +280,16 @@ static int resolve_one(struct store *s, const char *key, const char *value, stru
         store_rollback(s);
         return -1;
     }
-    rc = named(value + at, size) ? stands(s, id, last, e) : undone(s, id, e);
+    rc = named_here(s, id, 0) || named(value + at, size) ? stands(s, id, last, e)
+                                                          : undone(s, id, e);
     if (rc < 0 || unmark(s, id, e) != 0) {
         store_rollback(s);
         return -1;
     }
-    return store_commit(s, e) == 0 ? rc : -1;
+    if (store_commit(s, e) != 0)
+        return -1;
+    (void)named_here(s, id, 1);
+    return rc;
 }
 
 int export_pending_resolve(struct store *s, struct err *e)

@@ -38,8 +38,10 @@ int export_pending_mark(struct export_pending *pp, struct store *s, const char *
                         long notice_last, struct err *e);
 
 /* After the bundle got its name: marks its notices sent for to[0..nto)
- * and drops the mark, in a transaction of its own.  0, or -1 with e (the
- * mark stays: the next command resolves it, the bundle being there). */
+ * and drops the mark, in a transaction of its own, tried twice.  0, or
+ * -1 with e: the mark stays, and s remembers the export as named, so
+ * that a resolve by this process lets it stand whatever is at its path;
+ * the next command resolves it by the path (the bundle being there). */
 int export_pending_done(struct export_pending *pp, struct store *s, const char *const *to,
                         size_t nto, struct err *e);
 
