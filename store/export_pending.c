@@ -233,6 +233,47 @@ static int stands(struct store *s, long id, long last, struct err *e)
     return rc;
 }
 
+/* The records whose version export id raised (issue 16: a redaction
+ * changed since they last left at that version) take back the version
+ * they had, which is the one they last left at before (an export never
+ * leaves a record below its version, and raises it only from there).
+ * Which ones: the "record.version RID" entries just before the export's
+ * "export HEX" entry, which its transaction wrote (store/exchange.c,
+ * export_rows; nothing else logs that action).  A record whose version
+ * moved since is left as it is.  Before export id's rows are deleted. */
+static int lower_versions(struct store *s, long id, const char *hex, struct err *e)
+{
+    const struct db_val v[] = { DB_TEXT(hex) };
+    sqlite3_stmt *st;
+    int rc;
+
+    /* x: the export's entry (a scan of the log, once per export taken
+     * back); b: the last entry before x of another action, found walking
+     * back from x. */
+    if (db_query(&st, s, "WITH x(seq) AS (SELECT max(seq) FROM log WHERE action = 'export'"
+                 " AND object = ?1), b(seq) AS (SELECT coalesce((SELECT seq FROM log WHERE"
+                 " seq < (SELECT seq FROM x) AND action <> 'record.version' ORDER BY seq DESC"
+                 " LIMIT 1), 0)) SELECT object FROM log WHERE seq > (SELECT seq FROM b)"
+                 " AND seq < (SELECT seq FROM x)", v, DB_N(v), e) != 0)
+        return -1;
+    while ((rc = db_step(st, s, "taking back an export", e)) > 0) {
+        const struct db_val w[] = { DB_TEXT((const char *)sqlite3_column_text(st, 0)), DB_INT(id) };
+        if (db_run(s, "UPDATE record SET version = (SELECT x.version FROM export_record x"
+                   " WHERE x.rid = ?1 AND x.export_id <> ?2 AND x.digest IS NOT NULL"
+                   " ORDER BY x.export_id DESC LIMIT 1)"
+                   " WHERE rid = ?1 AND version = (SELECT version FROM export_record"
+                   "  WHERE export_id = ?2 AND rid = ?1)"
+                   " AND EXISTS (SELECT 1 FROM export_record x WHERE x.rid = ?1"
+                   "  AND x.export_id <> ?2 AND x.digest IS NOT NULL)", w, DB_N(w),
+                   "taking back an export", e) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc < 0 ? -1 : 0;
+}
+
 /* No bundle: the export is taken back, and the log says so. */
 static int undone(struct store *s, long id, struct err *e)
 {
@@ -249,7 +290,8 @@ static int undone(struct store *s, long id, struct err *e)
         return -1;
     if (rc == 0)
         return 0;
-    return db_run(s, "DELETE FROM export_attachment WHERE export_id = ?1", v, DB_N(v),
+    return lower_versions(s, id, hex, e) != 0 ||
+           db_run(s, "DELETE FROM export_attachment WHERE export_id = ?1", v, DB_N(v),
                   "taking back an export", e) != 0 ||
            db_run(s, "DELETE FROM export_record WHERE export_id = ?1", v, DB_N(v),
                   "taking back an export", e) != 0 ||

@@ -10,9 +10,10 @@
  * the store resolves it once the writer is gone (its lock file in the
  * store folder is free or removed): a regular file at the path of the
  * logged size -> the export stands (notices marked sent, mark dropped);
- * none -> the export is taken back (its rows deleted, "export.undone
- * HASH" logged): its records and notices count as not sent again, so a
- * logged export always has its bundle.  docs/FORMAT.md "Exports". */
+ * none -> the export is taken back (its rows deleted, the record
+ * versions it raised put back, "export.undone HASH" logged): its records
+ * and notices count as not sent again, so a logged export always has its
+ * bundle.  docs/FORMAT.md "Exports". */
 #ifndef INTAKE_STORE_EXPORT_PENDING_H
 #define INTAKE_STORE_EXPORT_PENDING_H
 
