@@ -500,6 +500,10 @@ int cli_open_store(struct store **s, const struct globals *g)
     store_unlock = 1;
     rc = cli_unlock(g, dir, open_with, &o);
     store_unlock = 0;
+    if (rc == 0 && store_exports_undone(*s) > 0)
+        cli_note(_("%d export(s) killed before the bundle got its name were taken back: "
+                   "their records and notices count as not sent ('intake log' shows "
+                   "export.undone)"), store_exports_undone(*s));
     return rc;
 }
 

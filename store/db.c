@@ -491,6 +491,11 @@ const char *store_dir(const struct store *s)
     return s->dir;
 }
 
+int store_exports_undone(const struct store *s)
+{
+    return s->exports_undone;
+}
+
 
 int db_scrub(struct store *s, struct err *e)
 {

@@ -56,6 +56,10 @@ struct store {
     char dir[4096];
     char keyslots[4200];
     int refs;                    /* references; 1 when opened (store_share) */
+    int exports_undone;          /* exports taken back when it opened (store/export_pending.h) */
+    long exports_named[8];       /* exports this process named whose mark it could not drop:
+                                  * they stand whatever is at their path (export_pending.c) */
+    size_t nexports_named;
     int held;                    /* 1 after store_hold: the next store_begin
                                   * takes over its open transaction */
     int creating;                /* 1 in store_create: a failed commit's data goes

@@ -30,6 +30,7 @@
 #include "privacy/redact.h"
 #include "store/db.h"
 #include "store/eligible.h"
+#include "store/export_pending.h"
 #include "store/notice.h"
 #include "store/subject.h"
 #include "util/day.h"
@@ -521,18 +522,15 @@ static void drop_output(struct atomic_file *af, const struct export_request *req
     af->fd = -1;
 }
 
-/* Makes the bundle (af) known by the name it will keep (with no -o, its
- * hash: nothing about the content, nor the program), or sends it out. */
-static int deliver(struct atomic_file *af, const struct export_request *req, char *path,
-                   size_t pathlen, const char *hex, struct err *e)
+/* The name the bundle (af) will keep: with -o, that; else its hash
+ * (nothing about the content, nor the program). */
+static void final_name(struct atomic_file *af, const struct export_request *req, char *path,
+                       size_t pathlen, const char *hex)
 {
-    if (req->to_stdout)
-        return 0;
-    if (req->out == NULL) {
-        snprintf(path, pathlen, "%.16s.%s", hex, req->armor ? "asc" : "bundle");
-        snprintf(af->path, sizeof af->path, "%s", path);
-    }
-    return atomic_commit(af, e);
+    if (req->to_stdout || req->out != NULL)
+        return;
+    snprintf(path, pathlen, "%.16s.%s", hex, req->armor ? "asc" : "bundle");
+    snprintf(af->path, sizeof af->path, "%s", path);
 }
 
 /* Logs which attachment left with the export just logged (its row the
@@ -566,6 +564,81 @@ static int log_attachments(struct pipeline *p, struct err *e)
         }
     }
     return 0;
+}
+
+/* Logs the export (the write lock held from its race check to the
+ * commit), then names the bundle.  A file's export is logged with a
+ * pending mark before the file gets its name, and the mark dropped after
+ * (store/export_pending.h): a bundle that has its name is always one the
+ * store logged (adv14 F7), and a logged export whose bundle a kill left
+ * unnamed is taken back by the next command (adv35f F-1). */
+static int log_and_name(struct pipeline *p, struct atomic_file *af, const unsigned char *hash,
+                        const char *hex, uint64_t size, const struct export_item *items,
+                        struct err *e)
+{
+    const struct export_request *req = p->req;
+    struct export_pending pp = { .lock = -1 };
+    int r = -1;
+
+    if ((!req->to_stdout && export_pending_open(&pp, p->s, e) != 0) || store_begin(p->s, e) != 0)
+        goto out;
+    /* A change committed since the export's first read refuses it
+     * (store/export_race.c). */
+    if (export_race_check(p, e) != 0 ||
+        store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
+                         BUNDLE_HASHBYTES, size, e) != 0 || log_attachments(p, e) != 0 ||
+        store_log(p->s, "export", hex, e) != 0 ||
+        (req->to_stdout ? db_notice_sent(p->s, req->to, req->nto, p->notice_last, e)
+                        : export_pending_mark(&pp, p->s, af->path, p->notice_last, e)) != 0 ||
+        (!req->to_stdout && atomic_sync(af, e) != 0)) {
+        store_rollback(p->s);
+        goto out;
+    }
+    /* Standard output is written before the commit: when it fails (a
+     * closed pipe, a full disk), nothing is logged, so the records and
+     * notices are still due and 'export --not-sent-to' offers them again. */
+    if (req->to_stdout && fd_copy(STDOUT_FILENO, af->fd, e) != 0) {
+        char why[sizeof e->msg];
+        snprintf(why, sizeof why, "%s", e->msg);
+        store_rollback(p->s);
+        err_set(e, EXIT_INPUT, "standard output failed (%s): nothing was exported or logged "
+                "(what reached it is a cut bundle, which will not open)", why);
+        goto out;
+    }
+    if (store_commit(p->s, e) != 0) {
+        if (req->to_stdout) {
+            char why[sizeof e->msg];
+            snprintf(why, sizeof why, "%s", e->msg);
+            err_set(e, EXIT_INPUT, "the bundle went to standard output, but its export could "
+                    "not be logged (%s): it is not counted as sent", why);
+        }
+        goto out;
+    }
+    if (req->to_stdout) {
+        r = 0;
+        goto out;
+    }
+    if (atomic_commit(af, e) != 0) {
+        char why[sizeof e->msg];
+        snprintf(why, sizeof why, "%s", e->msg);
+        struct err later = { 0 };
+        export_pending_close(&pp, p->s);     /* this writer is done: */
+        (void)export_pending_resolve(p->s, &later);   /* no bundle, no export */
+        err_set(e, EXIT_INPUT, "the bundle could not be put in place (%s): nothing was "
+                "exported", why);
+        goto out;
+    }
+    /* Named: the export is done.  A failure to mark its notices sent
+     * leaves the mark to the next command, which finds the bundle and
+     * does it (until then the notices are offered again: harmless). */
+    {
+        struct err later = { 0 };
+        (void)export_pending_done(&pp, p->s, req->to, req->nto, &later);
+    }
+    r = 0;
+out:
+    export_pending_close(&pp, p->s);
+    return r;
 }
 
 /* The bundle goes to a temporary file, made durable; the export is
@@ -602,58 +675,13 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
             *e = why;
         goto out;
     }
-    if (r != 0 || file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, p->outputs, e) != 0 ||
-        store_begin(p->s, e) != 0) {
-        r = -1;
-        goto out;
-    }
     r = -1;
+    if (file_size(&size, af.fd, e) != 0 || leaving(&items, p->docs, p->outputs, e) != 0)
+        goto out;
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    /* The write lock is held from here to the commit: a change committed
-     * since the export's first read refuses it (store/export_race.c). */
-    if (export_race_check(p, e) != 0 ||
-        store_export_log(p->s, req->to, req->nto, items, json_array_size(p->docs), hash,
-                         sizeof hash, size, e) != 0 || log_attachments(p, e) != 0 ||
-        db_notice_sent(p->s, req->to, req->nto, p->notice_last, e) != 0 ||
-        store_log(p->s, "export", hex, e) != 0 ||
-        (!req->to_stdout && atomic_sync(&af, e) != 0)) {
-        store_rollback(p->s);
+    final_name(&af, req, path, pathlen, hex);
+    if (log_and_name(p, &af, hash, hex, size, items, e) != 0)
         goto out;
-    }
-    /* Standard output is written before the commit: when it fails (a
-     * closed pipe, a full disk), nothing is logged, so the records and
-     * notices are still due and 'export --not-sent-to' offers them again. */
-    if (req->to_stdout && fd_copy(STDOUT_FILENO, af.fd, e) != 0) {
-        char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
-        store_rollback(p->s);
-        err_set(e, EXIT_INPUT, "standard output failed (%s): nothing was exported or logged "
-                "(what reached it is a cut bundle, which will not open)", why);
-        goto out;
-    }
-    if (store_commit(p->s, e) != 0) {
-        if (req->to_stdout) {
-            char why[sizeof e->msg];
-            snprintf(why, sizeof why, "%s", e->msg);
-            err_set(e, EXIT_INPUT, "the bundle went to standard output, but its export could "
-                    "not be logged (%s): it is not counted as sent", why);
-        }
-        goto out;
-    }
-    /* The file gets its name only once the export is logged: a kill
-     * before this leaves no bundle a person could send (the unnamed file
-     * is gone, or removed by the next writer in that folder), and never
-     * a bundle the store does not know was sent (whose recipients a
-     * later withdrawal would not reach).  A failure here is after the
-     * log: it says so. */
-    if (deliver(&af, req, path, pathlen, hex, e) != 0) {
-        char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
-        err_set(e, EXIT_INPUT, "the export was logged, but the bundle could not be put in "
-                "place (%s): its records count as sent; export them again by id or with --all",
-                why);
-        goto out;
-    }
     p->res->nexported = json_array_size(p->docs);
     r = 0;
 out:
@@ -714,7 +742,7 @@ static int pipeline(struct export_result *res, struct store *s, const struct exp
                 *e = p.failure;
             r = -1;
         }
-    } else
+    } else if (export_pending_resolve(s, e) >= 0)   /* an earlier one of this session */
         r = run(&p, seal, e);
     json_decref(p.allowed);
     json_decref(p.docs);

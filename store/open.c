@@ -2,6 +2,7 @@
  * keyslot file, this device's key pairs and its settings.  The database
  * connection itself is store/db.c's. */
 #include "store/blob.h"
+#include "store/export_pending.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -524,6 +525,12 @@ int store_open(struct store **out, const char *dir, uint8_t kind,
     /* A slot sealed before passphrases were normalised (keyslot.h). */
     if (opened == 1 && kind == KEYSLOT_PASSPHRASE)
         upgrade_passphrase_slot(s, &kf, which, secret, secretlen);
+    /* An export a kill cut between its log and its bundle's name. */
+    s->exports_undone = export_pending_resolve(s, e);
+    if (s->exports_undone < 0) {
+        store_close(s);
+        return -1;
+    }
     *out = s;
     return 0;
 }

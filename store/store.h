@@ -192,6 +192,10 @@ int store_hold(struct store *s, struct err *e);
 /* The store's folder, owned by s. */
 const char *store_dir(const struct store *s);
 
+/* How many exports store_open took back: each was logged, then killed
+ * before its bundle got its name (store/export_pending.h). */
+int store_exports_undone(const struct store *s);
+
 
 /* ---- Subjects and records (store/subject.c, store/record.c) ---- */
 

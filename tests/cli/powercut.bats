@@ -95,3 +95,83 @@ make_field_hq_record() {
     done
     echo "$cuts cuts of $calls calls, $named left a named bundle" >&3
 }
+
+UNDONE_NOTE="intake: 1 export(s) killed before the bundle got its name were taken back: their records and notices count as not sent ('intake log' shows export.undone)"
+
+# after_export_kill: what the next command finds after an export to
+# $T/out/b.bundle was killed: a named bundle is logged (adv14 F7), a logged
+# export has its bundle (adv35f F-1: otherwise it is taken back, said in
+# one line, and 'export --not-sent-to' offers its record again).  Sets
+# was_named / was_undone.
+after_export_kill() {
+    was_named=0 was_undone=0
+    run --separate-stderr st field exports
+    expect_status 0
+    if [ -e "$T/out/b.bundle" ]; then
+        was_named=1
+        grep -qw hq <<<"$output" || { echo "b.bundle is there, its export is not logged" >&2; return 1; }
+        [ -z "$stderr" ]
+    else
+        [ -z "$output" ] || { echo "no bundle, yet an export is listed: $output" >&2; return 1; }
+        if [ -n "$stderr" ]; then
+            [ "$stderr" = "$UNDONE_NOTE" ] || { echo "stderr: $stderr" >&2; return 1; }
+            st field log | tail -n 1 | grep -q ' export\.undone '
+            was_undone=1
+        fi
+        run --separate-stderr st field export --to hq --not-sent-to hq -o "$T/out/c.bundle"
+        expect_status 0
+        [ -s "$T/out/c.bundle" ]
+    fi
+    st field log --verify >/dev/null
+    # No partial or hidden file left, in the folder or in the store.
+    [ -z "$(ls -A "$T/out" | grep -vx -e b.bundle -e c.bundle)" ]
+    [ -z "$(ls -A "$T/field" | grep intake-tmp)" ]
+}
+
+@test "export: killed at each link, sync or unlink, a logged export has its bundle and a named bundle is logged (adv35f F-1)" {
+    command -v strace >/dev/null || skip "no strace"
+    field_hq_record
+    cp -a "$T/field" "$T/field.0"
+    kills=0 named=0 undone=0
+    for sys in linkat fsync fdatasync unlink; do
+        for k in 1 2 3 4 5 6 7 8 9 10; do
+            rm -rf "$T/field" "$T/out"
+            cp -a "$T/field.0" "$T/field"
+            mkdir "$T/out"
+            run strace -f -qq -o /dev/null -e trace="$sys" -e inject="$sys":signal=KILL:when="$k" \
+                "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$T/out/b.bundle" 3<<<"$PASS"
+            [ "$status" -eq 137 ] || break
+            kills=$((kills + 1))
+            after_export_kill || { echo "kill at $sys #$k" >&2; return 1; }
+            named=$((named + was_named))
+            undone=$((undone + was_undone))
+        done
+    done
+    echo "$kills kills, $named left a named bundle, $undone exports taken back" >&3
+    # The kill just before the link is one of them: logged, never named.
+    [ "$undone" -gt 0 ]
+    [ "$named" -gt 0 ]
+}
+
+@test "export: where the folder takes no O_TMPFILE, a kill before the rename leaves no logged export without its bundle (adv35f F-1b)" {
+    command -v strace >/dev/null || skip "no strace"
+    field_hq_record
+    cp -a "$T/field" "$T/field.0"
+    mkdir "$T/out"
+    # Which openat is the bundle's O_TMPFILE (the same in every run).
+    strace -f -qq -o "$T/trace" -e trace=openat \
+        "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$T/out/b.bundle" 3<<<"$PASS" >/dev/null 2>&1
+    n=$(grep -n O_TMPFILE "$T/trace" | grep -F "$T/out" | head -n 1 | cut -d: -f1)
+    [ -n "$n" ]
+    rm -rf "$T/field" "$T/out"
+    cp -a "$T/field.0" "$T/field"
+    mkdir "$T/out"
+    run strace -f -qq -o /dev/null -e trace=openat,renameat2 -e inject=openat:error=EOPNOTSUPP:when="$n" \
+        -e inject=renameat2:signal=KILL \
+        "$INTAKE" --home "$T/field" --passphrase-fd 3 export --to hq --all -o "$T/out/b.bundle" 3<<<"$PASS"
+    expect_status 137
+    # The whole bundle under its hidden name, never named.
+    ls -A "$T/out" | grep -q '^\.intake-tmp-'
+    after_export_kill
+    [ "$was_undone" -eq 1 ]
+}

@@ -122,6 +122,23 @@ static int interrupted(const char *msg)
            (end[13] == '\0' || end[13] == ';' || end[13] == ')');
 }
 
+/* 1 while the change is an export (each_statement_fails above). */
+static int done_when_named;
+
+/* How many exports wait for their bundle's name (store/export_pending.h). */
+static long pending_marks(struct store *s)
+{
+    sqlite3_stmt *st;
+    long n;
+
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT count(*) FROM meta WHERE key LIKE "
+                                        "'export.pending.%'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
 /* Runs change with each of its statements interrupted in turn: each
  * time the exact message and an unchanged store; then it runs whole.
  * Returns how many statements it ran. */
@@ -141,6 +158,20 @@ static unsigned long each_statement_fails(struct store *s, change_fn change, con
         if (!stepfault.landed) {
             if (rc != 0)
                 fail_msg("%s: %s", what, e.msg);
+            break;
+        }
+        /* An export whose bundle got its name is done: a statement after
+         * (its notices marked sent, its pending mark dropped) that fails
+         * is tried again, and the store is as after a whole export, its
+         * mark gone.  A mark left there was the "0x10 != 0xf" of session
+         * 36: the next export's start resolved it after this test had
+         * removed the bundle, as a person may move it away, and took the
+         * export back ("export.undone"): a bundle that left, unlogged
+         * (store/export_pending.c, export_pending_done). */
+        if (rc == 0 && done_when_named) {
+            if (pending_marks(s) != 0)
+                fail_msg("%s, statement %lu interrupted after the bundle got its name: "
+                         "its pending mark is left", what, n);
             break;
         }
         /* The write-ahead log emptied after a deletion: the change was
@@ -278,7 +309,9 @@ static int change_export(struct store *s, struct err *e)
 
     req.skip_blocked = 1;
     unlink(the_pair->out);
+    done_when_named = 1;
     rc = store_export(&res, s, &req, e);
+    done_when_named = rc == 0 && access(the_pair->out, F_OK) == 0;
     export_result_free(&res);
     /* A failed export leaves no bundle. */
     if (rc != 0 && access(the_pair->out, F_OK) == 0)
@@ -411,7 +444,9 @@ static int change_notify(struct store *s, struct err *e)
 
     req.notices_only = 1;
     unlink(the_pair->out);
+    done_when_named = 1;
     rc = store_export(&res, s, &req, e);
+    done_when_named = rc == 0 && access(the_pair->out, F_OK) == 0;
     export_result_free(&res);
     if (rc != 0 && access(the_pair->out, F_OK) == 0)
         fail_msg("notify failed ('%s'), yet %s is there", e->msg, the_pair->out);
