@@ -116,7 +116,8 @@ int redactor_compile(struct redactor *r, struct err *e);
  * text tries the literals whose keys start with each of its bytes (an
  * index of literal numbers, plain malloc memory freed with r), so a scan
  * costs about the text's bytes times one bucket of literals.  The same
- * answers as redactor_compile (the same hits, in the same order), for a
+ * answers as redactor_compile (the same hits, by end as vectorscan; hits
+ * of one end may come in another order), for a
  * redactor asked about a few short texts, where compiling tens of
  * thousands of literals costs far more than every scan (a pseudonym's
  * check: store/subject.c).  The redactor cannot be serialised (no

@@ -214,7 +214,7 @@ struct plain_hit {
     uint32_t lit;
 };
 
-/* vectorscan's order: by end, then the longest (the earliest start) first,
+/* by end (as vectorscan), then the longest (the earliest start) first,
  * then by literal */
 static int by_end(const void *a, const void *b)
 {
@@ -243,8 +243,8 @@ static int plain_add(struct plain_hit **h, size_t *n, size_t *cap, size_t start,
 
 /* Every literal of r found in buf[0..n), handed to fn(arg, lit, end) in
  * the order of their ends, then of their starts, then of the literals
- * (vectorscan's order, as a side-by-side run over many pseudonyms found
- * it: docs/TESTING.md, "Session 37");
+ * (vectorscan's order by end; within one end its order is its own, and the
+ * redactor's answers do not depend on it: docs/TESTING.md, "Session 37");
  * 0, 1 when fn stopped the scan, -1 when out of memory. */
 static int plain_scan(const struct redactor *r, const char *buf, size_t n,
                       int (*fn)(void *arg, size_t lit, size_t end), void *arg)
