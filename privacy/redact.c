@@ -55,6 +55,7 @@ void redactor_free(struct redactor *r)
     for (i = 0; i < r->nallowed; i++)
         secmem_free(r->allowed[i]);
     redact_matcher_free(r->db, r->scratch);
+    free(r->plain), free(r->plain_at);
     free(r->wordkind);
     free(r->near);
     free(r->masked);

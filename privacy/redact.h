@@ -112,6 +112,18 @@ int redactor_allow(struct redactor *r, const char *text, size_t len, struct err 
  * Errors: already compiled, too many literals, vectorscan's compiler. */
 int redactor_compile(struct redactor *r, struct err *e);
 
+/* redactor_compile without vectorscan's database: every later scan of a
+ * text tries the literals whose keys start with each of its bytes (an
+ * index of literal numbers, plain malloc memory freed with r), so a scan
+ * costs about the text's bytes times one bucket of literals.  The same
+ * answers as redactor_compile (the same hits, by end as vectorscan; hits
+ * of one end may come in another order), for a
+ * redactor asked about a few short texts, where compiling tens of
+ * thousands of literals costs far more than every scan (a pseudonym's
+ * check: store/subject.c).  The redactor cannot be serialised (no
+ * matcher: redactor_serialise gives NULL).  Errors as redactor_compile. */
+int redactor_compile_plain(struct redactor *r, struct err *e);
+
 /* Bytes of redactor_digest. */
 #define REDACT_DIGEST_BYTES 32
 

@@ -17,7 +17,7 @@ int redact_base64_runs(struct spans *flags, const struct redactor *r, const stru
     size_t at = 0;
     int rc = 0;
 
-    if (r->nlits == 0 || r->db == NULL)
+    if (r->nlits == 0 || !redact_can_match(r))
         return 0;
     if ((run = redact_encoded_new()) == NULL)
         return -1;

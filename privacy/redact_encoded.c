@@ -224,7 +224,7 @@ int redact_encoded_names(struct spans *sp, const struct redactor *r, const struc
     size_t at = 0;
     int rc = 0, any = 0;
 
-    if (r->nlits == 0 || r->db == NULL)
+    if (r->nlits == 0 || !redact_can_match(r))
         return 0;
     if ((run = redact_encoded_new()) == NULL)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");

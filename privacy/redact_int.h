@@ -90,6 +90,11 @@ struct redactor {
     size_t nallowed;
     struct hs_database *db;
     struct hs_scratch *scratch;
+    uint32_t *plain;            /* without a database (redactor_compile_plain): the
+                                 * literal indexes bucketed by their keys' first
+                                 * bytes, plain_at[b] the start of bucket b
+                                 * (redact_matcher.c) */
+    uint32_t *plain_at;
     size_t maxkey;              /* the longest literal key, for the re-scan windows */
     struct handle_piece *pieces;    /* wipe-on-free; sorted by redactor_compile */
     size_t npieces, piececap;
@@ -333,6 +338,11 @@ int redact_matcher_init(struct err *e);
 
 /* redact_matcher.c: frees a database and a scratch (each may be NULL). */
 void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
+
+/* redact_matcher.c: 1 if the compiled r has literals to match (a
+ * vectorscan database or the plain index of redactor_compile_plain), 0 if
+ * it protects none. */
+int redact_can_match(const struct redactor *r);
 
 /* redact_matcher.c: matches r's literals over t's key view, handing each
  * hit to redact_on_match: accepted hits go to out, refused ones to pending

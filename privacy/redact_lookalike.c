@@ -98,7 +98,7 @@ int redact_lookalike_numbers(struct spans *out, const struct redactor *r, const 
     struct err err;
     int rc = 0, cp;
 
-    if (r->nterms == 0 || r->db == NULL)
+    if (r->nterms == 0 || !redact_can_match(r))
         return 0;
     while (p < t->normlen && rc == 0) {
         cp = det_cp_at(t->norm, t->normlen, p, &cl);
@@ -202,7 +202,7 @@ int redact_spelt_codes(struct spans *out, const struct redactor *r, const struct
     struct err err;
     int rc = 0;
 
-    if (r->nterms == 0 || r->db == NULL)
+    if (r->nterms == 0 || !redact_can_match(r))
         return 0;
     for (p = 0; p + 4 < t->normlen && rc == 0; p++) {
         if ((p > 0 && det_letter_at(t->norm, t->normlen, p - 1)) || !det_alpha(t->norm[p]))

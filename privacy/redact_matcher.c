@@ -102,14 +102,11 @@ static int mark_shared(struct redactor *r)
     return 0;
 }
 
-int redactor_compile(struct redactor *r, struct err *e)
+/* What both ways of compiling do before the matcher: the pieces and
+ * script keys sorted, the digit terms and shared forms found, the longest
+ * key.  0, or -1 with e filled. */
+static int compile_prepare(struct redactor *r, struct err *e)
 {
-    hs_compile_error_t *ce = NULL;
-    unsigned *ids = NULL, *flags = NULL;
-    const char **ptrs = NULL;
-    size_t i, *lens = NULL;
-    int rc = -1;
-
     if (r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is already compiled");
     r->compiled = 1;
@@ -118,10 +115,26 @@ int redactor_compile(struct redactor *r, struct err *e)
     find_digit_terms(r);
     if (mark_shared(r) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while compiling terms");
-    if (r->nlits == 0)
-        return 0;
     if (r->nlits > UINT32_MAX)
         return err_set(e, EXIT_INPUT, "too many protected terms");
+    for (size_t i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > r->maxkey)
+            r->maxkey = r->lits[i].keylen;
+    return 0;
+}
+
+int redactor_compile(struct redactor *r, struct err *e)
+{
+    hs_compile_error_t *ce = NULL;
+    unsigned *ids = NULL, *flags = NULL;
+    const char **ptrs = NULL;
+    size_t i, *lens = NULL;
+    int rc = -1;
+
+    if (compile_prepare(r, e) != 0)
+        return -1;
+    if (r->nlits == 0)
+        return 0;
     ids = calloc(r->nlits, sizeof *ids);
     flags = calloc(r->nlits, sizeof *flags);
     lens = calloc(r->nlits, sizeof *lens);
@@ -130,11 +143,8 @@ int redactor_compile(struct redactor *r, struct err *e)
         err_set(e, EXIT_INPUT, "out of memory while compiling terms");
         goto out;
     }
-    for (i = 0; i < r->nlits; i++) {
+    for (i = 0; i < r->nlits; i++)
         ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
-        if (r->lits[i].keylen > r->maxkey)
-            r->maxkey = r->lits[i].keylen;
-    }
     if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
                              NULL, &r->db, &ce) != HS_SUCCESS) {
         err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
@@ -150,6 +160,117 @@ out:
     free(ids), free(flags), free(lens), free(ptrs);
     /* The keys stay (secmem, wiped in redactor_free) for redactor_each_form:
      * the matcher's database holds the same literals anyway. */
+    return rc;
+}
+
+/* ---- The plain index (redactor_compile_plain) ----
+ * Bucket (b0 << 8) | b1 holds the literals whose keys start with bytes b0
+ * b1; bucket PLAIN_ONE + b0 those of the one byte b0. */
+#define PLAIN_ONE 65536u
+#define PLAIN_BUCKETS (PLAIN_ONE + 256u)
+
+static uint32_t plain_bucket(const unsigned char *k, size_t len)
+{
+    return len == 1 ? PLAIN_ONE + k[0] : (uint32_t)k[0] << 8 | k[1];
+}
+
+int redactor_compile_plain(struct redactor *r, struct err *e)
+{
+    uint32_t *at;
+
+    if (compile_prepare(r, e) != 0)
+        return -1;
+    if (r->nlits == 0)
+        return 0;
+    r->plain_at = at = calloc(PLAIN_BUCKETS + 1, sizeof *at);
+    r->plain = malloc(r->nlits * sizeof *r->plain);
+    if (at == NULL || r->plain == NULL)
+        return err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+    /* counted, then placed in order, each bucket's literals ascending:
+     * at[b] walks from bucket b's start to its end, which is bucket b+1's
+     * start, so the starts are at[] moved up by one */
+    for (size_t i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > 0)
+            at[plain_bucket((const unsigned char *)r->arena + r->keyoff[i], r->lits[i].keylen) + 1]++;
+    for (uint32_t b = 0; b < PLAIN_BUCKETS; b++)
+        at[b + 1] += at[b];
+    for (size_t i = 0; i < r->nlits; i++)
+        if (r->lits[i].keylen > 0)
+            r->plain[at[plain_bucket((const unsigned char *)r->arena + r->keyoff[i],
+                                     r->lits[i].keylen)]++] = (uint32_t)i;
+    memmove(at + 1, at, PLAIN_BUCKETS * sizeof *at);
+    at[0] = 0;
+    return 0;
+}
+
+int redact_can_match(const struct redactor *r)
+{
+    return r->db != NULL || r->plain != NULL;
+}
+
+/* One hit of the plain scan. */
+struct plain_hit {
+    size_t start, end;
+    uint32_t lit;
+};
+
+/* by end (as vectorscan), then the longest (the earliest start) first,
+ * then by literal */
+static int by_end(const void *a, const void *b)
+{
+    const struct plain_hit *x = a, *y = b;
+
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->lit > y->lit) - (x->lit < y->lit);
+}
+
+static int plain_add(struct plain_hit **h, size_t *n, size_t *cap, size_t start, size_t end,
+                     uint32_t lit)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 64;
+        struct plain_hit *g = realloc(*h, c * sizeof *g);
+        if (g == NULL)
+            return -1;
+        *h = g, *cap = c;
+    }
+    (*h)[(*n)++] = (struct plain_hit){ start, end, lit };
+    return 0;
+}
+
+/* Every literal of r found in buf[0..n), handed to fn(arg, lit, end) in
+ * the order of their ends, then of their starts, then of the literals
+ * (vectorscan's order by end; within one end its order is its own, and the
+ * redactor's answers do not depend on it: docs/TESTING.md, "Session 37");
+ * 0, 1 when fn stopped the scan, -1 when out of memory. */
+static int plain_scan(const struct redactor *r, const char *buf, size_t n,
+                      int (*fn)(void *arg, size_t lit, size_t end), void *arg)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    struct plain_hit *h = NULL;
+    size_t nh = 0, cap = 0, i;
+    int rc = 0;
+
+    for (i = 0; i < n && rc == 0; i++) {
+        uint32_t one = PLAIN_ONE + u[i], two = i + 1 < n ? plain_bucket(u + i, 2) : one;
+        for (uint32_t k = r->plain_at[one]; k < r->plain_at[one + 1] && rc == 0; k++)
+            rc = plain_add(&h, &nh, &cap, i, i + 1, r->plain[k]);
+        for (uint32_t k = r->plain_at[two]; two != one && k < r->plain_at[two + 1] && rc == 0; k++) {
+            const struct lit *l = &r->lits[r->plain[k]];
+            if (l->keylen <= n - i && memcmp(buf + i + 2, r->arena + r->keyoff[r->plain[k]] + 2,
+                                            l->keylen - 2) == 0)
+                rc = plain_add(&h, &nh, &cap, i, i + l->keylen, r->plain[k]);
+        }
+    }
+    if (rc == 0 && nh > 1)
+        qsort(h, nh, sizeof *h, by_end);
+    for (i = 0; rc == 0 && i < nh; i++)
+        if (fn(arg, h[i].lit, h[i].end) != 0)
+            rc = 1;
+    free(h);
     return rc;
 }
 
@@ -233,6 +354,12 @@ static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *
     return ctx->scratch;
 }
 
+/* The plain scan's callback for redact_on_match. */
+static int on_plain_term(void *arg, size_t lit, size_t end)
+{
+    return redact_on_match((unsigned)lit, 0, end, 0, arg);
+}
+
 int redact_match_terms(struct spans *out, struct spans *pending, struct spans *flags,
                        const struct redactor *r, const struct normtext *t,
                        struct redact_ctx *ctx, struct err *e)
@@ -241,10 +368,14 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
     hs_scratch_t *scratch = NULL;
     hs_error_t rc;
 
-    if (r->db == NULL || t->keylen == 0)
+    if (!redact_can_match(r) || t->keylen == 0)
         return 0;
     if (t->keylen > UINT32_MAX)
         return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
+    if (r->db == NULL) {
+        rc = plain_scan(r, t->key, t->keylen, on_plain_term, &st) < 0 ? HS_NOMEM : HS_SUCCESS;
+        goto scanned;
+    }
     if (ctx != NULL)
         scratch = ctx_scratch(ctx, r);
     else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
@@ -254,7 +385,9 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
     rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, redact_on_match, &st);
     if (ctx == NULL)
         hs_free_scratch(scratch);
-    if (out->failed || (pending != NULL && pending->failed) || (flags != NULL && flags->failed))
+scanned:
+    if (rc == HS_NOMEM || out->failed || (pending != NULL && pending->failed) ||
+        (flags != NULL && flags->failed))
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
         return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
@@ -283,8 +416,10 @@ int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const cha
     hs_scratch_t *scratch = NULL;
     hs_error_t rc;
 
-    if (r->db == NULL || n == 0)
+    if (!redact_can_match(r) || n == 0)
         return 0;
+    if (r->db == NULL)
+        return plain_scan(r, buf, n, fn, arg) < 0 ? -1 : 0;
     if (ctx != NULL)
         scratch = ctx_scratch(ctx, r);
     else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)

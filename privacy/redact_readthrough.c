@@ -481,7 +481,7 @@ int redact_read_through(struct spans *sp, struct spans *flags, const struct reda
     size_t p = 0, nw = 0, q;
     int cp, n, rc = 0, person;
 
-    if (r->db == NULL || !(person = redact_protects_person(r)))
+    if (!redact_can_match(r) || !(person = redact_protects_person(r)))
         return 0;
     if (scan_laugh(sp, flags, r, ctx, t) != 0)
         return -1;

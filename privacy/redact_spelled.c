@@ -814,7 +814,7 @@ static int scan_leet(struct spans *sp, struct spans *flags, const struct redacto
 int redact_read_spelled(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t)
 {
-    if (r->db == NULL || !redact_protects_person(r))
+    if (!redact_can_match(r) || !redact_protects_person(r))
         return 0;
     return scan_spelled(sp, flags, r, ctx, t) != 0 || scan_leet(sp, flags, r, ctx, t) != 0 ||
                    redact_hangul_split(sp, r, ctx, t) != 0

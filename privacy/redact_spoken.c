@@ -94,7 +94,7 @@ int redact_spoken_terms(struct spans *out, const struct redactor *r, const struc
     size_t p = 0, end, n;
     int rc = 0, second;
 
-    if (!r->digit_terms || r->db == NULL)
+    if (!r->digit_terms || !redact_can_match(r))
         return 0;
     while (p < t->normlen && rc == 0) {
         unsigned char c = (unsigned char)t->norm[p];

@@ -46,6 +46,32 @@ const char *const romanise_mn_letters[][5] = {
 };
 const size_t romanise_mn_count = sizeof romanise_mn_letters / sizeof romanise_mn_letters[0];
 
+/* The rows of romanise_mn_letters by code point, row + 1 (0: no letter of
+ * the table), so a letter is found in one step (it was a strcmp down the
+ * table for every letter of every name's form: docs/TESTING.md, "Session
+ * 36"); test_variants checks it against the table, row by row. */
+#define MN_FIRST 0x0430
+#define MN_LAST 0x04E9
+static const unsigned char mn_rows[MN_LAST - MN_FIRST + 1] = {
+    [0x0430 - MN_FIRST] = 1, [0x0431 - MN_FIRST] = 2, [0x0432 - MN_FIRST] = 3,
+    [0x0433 - MN_FIRST] = 4, [0x0434 - MN_FIRST] = 5, [0x0435 - MN_FIRST] = 6,
+    [0x0436 - MN_FIRST] = 8, [0x0437 - MN_FIRST] = 9, [0x0438 - MN_FIRST] = 10,
+    [0x0439 - MN_FIRST] = 11, [0x043A - MN_FIRST] = 12, [0x043B - MN_FIRST] = 13,
+    [0x043C - MN_FIRST] = 14, [0x043D - MN_FIRST] = 15, [0x043E - MN_FIRST] = 16,
+    [0x043F - MN_FIRST] = 18, [0x0440 - MN_FIRST] = 19, [0x0441 - MN_FIRST] = 20,
+    [0x0442 - MN_FIRST] = 21, [0x0443 - MN_FIRST] = 22, [0x0444 - MN_FIRST] = 24,
+    [0x0445 - MN_FIRST] = 25, [0x0446 - MN_FIRST] = 26, [0x0447 - MN_FIRST] = 27,
+    [0x0448 - MN_FIRST] = 28, [0x0449 - MN_FIRST] = 29, [0x044A - MN_FIRST] = 30,
+    [0x044B - MN_FIRST] = 31, [0x044C - MN_FIRST] = 32, [0x044D - MN_FIRST] = 33,
+    [0x044E - MN_FIRST] = 34, [0x044F - MN_FIRST] = 35, [0x0451 - MN_FIRST] = 7,
+    [0x04AF - MN_FIRST] = 23, [0x04E9 - MN_FIRST] = 17,
+};
+
+int romanise_mn_row(int cp)
+{
+    return cp < MN_FIRST || cp > MN_LAST ? -1 : (int)mn_rows[cp - MN_FIRST] - 1;
+}
+
 /* Options are separated by '|', the usual one first.  Initials in
  * Unicode order (ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ), first at the
  * start of a word or after a stop, then after a vowel or a sonorant. */
@@ -259,9 +285,9 @@ static int first_option(char *out, size_t cap, const char *list)
 
 int romanise_reading(char *out, size_t cap, int cp, int script)
 {
-    char u[8] = { 0 }, buf[24];
-    size_t n, i;
-    int a, b, c, idx = cp - 0xAC00;
+    char buf[24];
+    size_t n;
+    int a, b, c, row, idx = cp - 0xAC00;
 
     if (cp >= 0xAC00 && cp <= 0xD7A3 && script == 2) {
         int l = idx / 588, v = idx % 588 / 28, t = idx % 28;
@@ -273,13 +299,11 @@ int romanise_reading(char *out, size_t cap, int cp, int script)
     } else if (cp >= 0xAC00 && cp <= 0xD7A3 && script == 1) {
         n = (size_t)snprintf(buf, sizeof buf, "%s%s%s", romanise_ko_initial[idx / 588][0],
                              romanise_ko_medial[(idx % 588) / 28][0], romanise_ko_final[idx % 28][0]);
-    } else if (script == 1 && utf8proc_encode_char(cp, (utf8proc_uint8_t *)u) > 0) {
-        for (i = 0; i < romanise_mn_count && strcmp(romanise_mn_letters[i][0], u) != 0; i++)
-            ;
-        if (i == romanise_mn_count)
+    } else if (script == 1) {
+        if ((row = romanise_mn_row(cp)) < 0)
             return -1;
-        n = strlen(romanise_mn_letters[i][1]);
-        memcpy(buf, romanise_mn_letters[i][1], n);
+        n = strlen(romanise_mn_letters[row][1]);
+        memcpy(buf, romanise_mn_letters[row][1], n);
     } else {
         return -1;
     }

@@ -20,6 +20,11 @@ extern const char *const romanise_ko_final[28][2];
 extern const char *const romanise_mn_letters[][5];
 extern const size_t romanise_mn_count;
 
+/* The row of romanise_mn_letters whose letter is the code point cp (one
+ * lower-case letter), or -1 if none is: found in one step by an index of
+ * the table's letters by code point. */
+int romanise_mn_row(int cp);
+
 /* Korean in other scripts (variants_ko.c): Russian (Kontsevich), Japanese
  * katakana, German, Czech, the Yale romanisation of linguists and Mongolian
  * Cyrillic (the Mongolian press: Мүн Жэ Ин, Ким Жон Ун; brief s18 item 2); each cell a '|'-separated list, the usual

@@ -5,7 +5,6 @@
 #include "privacy/variants_int.h"
 
 #include <string.h>
-#include <utf8proc.h>
 
 #include "privacy/romanise.h"
 
@@ -22,11 +21,7 @@ int mn_letter_of(const char *utf8)
 
 int mn_letter(int cp)
 {
-    char u[8] = {0};
-
-    if (utf8proc_encode_char(cp, (utf8proc_uint8_t *)u) <= 0)
-        return -1;
-    return mn_letter_of(u);
+    return romanise_mn_row(cp);
 }
 
 int mn_letter_in(int li, const char *const *set, size_t n)

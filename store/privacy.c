@@ -412,7 +412,8 @@ int privacy_matches(const struct redactor *r, const char *text, struct err *e)
     return redactor_matches(r, text, e);
 }
 
-/* A compiled redactor protecting texts[0..n) as terms. */
+/* A compiled redactor protecting texts[0..n) as terms, without a vectorscan
+ * database (redactor_compile_plain): it is asked about a few short texts. */
 static int compile_texts(struct redactor **r, const char *const *texts, size_t n,
                          struct err *e)
 {
@@ -422,7 +423,7 @@ static int compile_texts(struct redactor **r, const char *const *texts, size_t n
         return -1;
     for (size_t i = 0; i < n && rc == 0; i++)
         rc = redactor_add_term(*r, TERM_OTHER, 0, texts[i], strlen(texts[i]), e);
-    if (rc == 0 && redactor_compile(*r, e) == 0)
+    if (rc == 0 && redactor_compile_plain(*r, e) == 0)
         return 0;
     redactor_free(*r);
     *r = NULL;

@@ -202,7 +202,7 @@ int privacy_form_clash(size_t *which, const char *const *pseudonyms, size_t np, 
         rc = cat < 0 ? redactor_add_name(r, 1, texts[i], strlen(texts[i]), e)
                      : redactor_add_term(r, (enum term_category)cat, 0, texts[i], strlen(texts[i]), e);
     if (rc == 0)
-        rc = redactor_compile(r, e);
+        rc = redactor_compile_plain(r, e);     /* a few pseudonyms to read */
     for (size_t i = 0; rc == 0 && i < np; i++) {
         char *one = strndup(pseudonyms[i], known_sender_spelling(pseudonyms[i]));
         if (one == NULL) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "privacy/romanise.h"
 #include "privacy/variants.h"
 
 static int has(const struct variant_list *l, const char *key, int suffix)
@@ -269,6 +270,34 @@ static void test_name_words(void **state)
     variant_list_free(&l);
 }
 
+/* The index of romanise_mn_letters by code point finds the row the table
+ * says, for every letter of it, and no row for any other code point of the
+ * Cyrillic blocks and around them. */
+static void test_mn_rows_match_table(void **state)
+{
+    int cp, row;
+
+    (void)state;
+    for (cp = 0; cp < 0x0800; cp++) {
+        char u[8] = { 0 };
+        size_t i = romanise_mn_count;
+
+        if (cp < 0xD800 && (cp < 0x80 ? (u[0] = (char)cp, 1) : (u[0] = (char)(0xC0 | cp >> 6),
+                                                               u[1] = (char)(0x80 | (cp & 0x3F)), 1)))
+            for (i = 0; i < romanise_mn_count && strcmp(romanise_mn_letters[i][0], u) != 0; i++)
+                ;
+        row = romanise_mn_row(cp);
+        if (cp == 0)
+            assert_int_equal(row, -1);
+        else
+            assert_int_equal(row, i == romanise_mn_count ? -1 : (int)i);
+    }
+    for (row = 0; row < (int)romanise_mn_count; row++)
+        assert_true(strlen(romanise_mn_letters[row][0]) == 2);   /* all two bytes: U+0400..U+07FF */
+    assert_int_equal(romanise_mn_row(-1), -1);
+    assert_int_equal(romanise_mn_row(0x10FFFF), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_mongolian_issue12),
         cmocka_unit_test(test_korean_issue12),
         cmocka_unit_test(test_name_words),
+        cmocka_unit_test(test_mn_rows_match_table),
     };
     if (sodium_init() < 0)
         return 1;
