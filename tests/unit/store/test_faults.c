@@ -177,7 +177,7 @@ static unsigned long each_statement_fails(struct store *s, change_fn change, con
         /* The write-ahead log emptied after a deletion: the change was
          * saved and the message says so (db_checkpoint_after); it is the
          * last statement. */
-        if (rc == -1 && e.code == EXIT_INPUT &&
+        if (rc == -1 && e.code == EXIT_INPUT && strlen(e.msg) >= strlen(checkpoint_tail) &&
             strcmp(e.msg + strlen(e.msg) - strlen(checkpoint_tail), checkpoint_tail) == 0)
             return n;
         if (getenv("EXPLORE")) printf("%s %lu: %d %s\n", what, n, rc, e.msg);
