@@ -109,3 +109,16 @@ refused() {
     [ "$status" -eq 2 ] && [ "$output" = "intake: pseudonym '$1' is taken or matches a real name in the store; choose another" ] ||
         { printf 'pseudonym %s: status %s, got: %s\n' "$1" "$status" "$output" >&2; return 1; }
 }
+
+# each_accepted NAME PSEUDONYM...: each pseudonym accepted for a subject NAME
+# (exit 0, printed), each in a new store of its own (NAME's subject alone):
+# pseudonym-36.bats, pseudonym-37.bats.
+each_accepted() {
+    local name=$1 p
+    shift
+    for p in "$@"; do
+        rm -rf "$T/acc" && mkstore acc
+        run -0 st acc subject add --name "$name" --pseudonym "$p"
+        [ "$output" = "$p" ] || { printf 'pseudonym %s: got %s\n' "$p" "$output" >&2; return 1; }
+    done
+}

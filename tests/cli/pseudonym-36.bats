@@ -19,18 +19,6 @@ each_refused() {
     done
 }
 
-# each_accepted NAME PSEUDONYM...: each accepted (exit 0, printed), each in
-# a new store of its own (NAME's subject alone).
-each_accepted() {
-    local name=$1 p
-    shift
-    for p in "$@"; do
-        rm -rf "$T/acc" && mkstore acc
-        run -0 st acc subject add --name "$name" --pseudonym "$p"
-        [ "$output" = "$p" ] || { printf 'pseudonym %s: got %s\n' "$p" "$output" >&2; return 1; }
-    done
-}
-
 @test "pseudonym-36: the Russian counterpart of a Ukrainian given name, and back, in any script (P-1)" {
     each_refused "Надія Коваленко" "Nadezhda Bell" "Надежда Белова" "Надя Белова" "Nadiia Bell"
     each_refused "Вера Смирнова" "Віра Белова" "Vira Bell"

@@ -20,17 +20,6 @@ each_refused() {
     done
 }
 
-# each_accepted NAME PSEUDONYM...: each accepted (exit 0, printed).
-each_accepted() {
-    local name=$1 p
-    shift
-    for p in "$@"; do
-        rm -rf "$T/acc" && mkstore acc
-        run -0 st acc subject add --name "$name" --pseudonym "$p"
-        [ "$output" = "$p" ] || { printf 'pseudonym %s: got %s\n' "$p" "$output" >&2; return 1; }
-    done
-}
-
 # each_unplain PSEUDONYM...: each refused by the field rule (exit 2).
 each_unplain() {
     local p
