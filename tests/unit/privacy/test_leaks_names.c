@@ -171,7 +171,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/uk37.jsonl",
     "tests/data/leaks/adv37-open.jsonl",
 };
-#define MAX_KINDS 2048
+#define MAX_KINDS 4096
 
 /* A kind's name is kept whole up to 191 bytes and compared as kept: a longer
  * name cut on storing must still find its slot, not take a new one per case. */
