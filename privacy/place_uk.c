@@ -52,11 +52,12 @@ static const char *const demonym_chan[] = {
     "чан", "чанам", "чанами",
 };
 static const char *const demonym_ets[] = {
-    "ець", "ця", "цю", "цем", "ці", "ців", "ец", "ца", "цу", "цы", "цев", "цам",
+    "ець", "ця", "цю", "цем", "ців", "ец", "ца", "цу", "цы", "цев", "цам",     /* and ці: emit_ets */
 };
 /* The feminine of an -ець demonym, -ка in its Ukrainian and Russian cases
- * (кировоградка, єлисаветградка: report-adv32 L-19), only of a stem of
- * SURE_STEM letters or more: Суми's сумка is a bag. */
+ * (кировоградка, єлисаветградка: report-adv32 L-19), only of a sure stem
+ * not in -в (emit_ets: Суми's сумка is a bag; Миколаїв + -ка is
+ * Миколаївка, another place, as Олександрівка and Петрівка are). */
 static const char *const demonym_ka[] = { "ка", "ки", "ці", "ку", "кою", "кой", "ке", "ок", "кам", "ками" };
 /* The Russian adjective's endings after -ск- (днепровский, днепровской). */
 static const char *const adj_ru[] = { "ий", "ая", "ое", "ого", "ому", "ой", "ом", "ую", "ие",
@@ -376,8 +377,27 @@ struct demonym_to {
 /* A stem of at least SURE_STEM letters gives sure -ець and -чанин
  * demonyms: no ordinary word is such a stem and its ending
  * (кировоградец, катеринославець, харьковчанка: report-adv32 L-19); a
- * shorter one (полтавець, сумчанин) stays a review flag. */
+ * shorter one (полтавець, сумчанин) stays a review flag.  Of a stem in
+ * -в, the -ці form stays a flag (it is also the locative of a village in
+ * -івка: "у Миколаївці", place26.jsonl line 26) and no -ка is made
+ * (Миколаївка, Олександрівка are places). */
 #define SURE_STEM 7
+
+/* The -ець demonyms of stem b[0..m), to->sure or to->unsure as SURE_STEM
+ * says; the feminine -ка ones of a sure stem not in -в. */
+static int emit_ets(const int *b, int m, const struct demonym_to *to)
+{
+    static const char *const ci[] = { "\xd1\x86\xd1\x96" };                /* ці */
+    int sure = m >= SURE_STEM, in_v = b[m - 1] == 0x432, rc;     /* в */
+    place_uk_fn fn = sure ? to->sure : to->unsure;
+
+    if (sure && !in_v &&
+        (rc = place_uk_emit(b, m, demonym_ka, sizeof demonym_ka / sizeof demonym_ka[0], fn, to->ctx)) != 0)
+        return rc;
+    if ((rc = place_uk_emit(b, m, ci, 1, sure && !in_v ? to->sure : to->unsure, to->ctx)) != 0)
+        return rc;
+    return place_uk_emit(b, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], fn, to->ctx);
+}
 
 /* Calls fn with stem b[0..m) + the letters of mid (UTF-8, an ending's
  * first letters: "ан", "ян", "чан") + each of demonym_an_ends, and mid
@@ -432,8 +452,7 @@ static int demonym_sk(const int *cp, int n, const struct demonym_to *to)
         if (m < 3 || uk_vowel(b[m - 1]))
             return 0;
         /* and -ець of the stem (днепропетровец, дніпропетровці: report-adv32 L-19) */
-        if (m >= SURE_STEM &&
-            (rc = place_uk_emit(b, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], to->sure, to->ctx)) != 0)
+        if (m >= SURE_STEM && (rc = emit_ets(b, m, to)) != 0)
             return rc;
         return emit_an(b, m, "чан", to->sure, to->ctx);
     }
@@ -455,10 +474,7 @@ static int flagged_demonyms(const int *b, int m, const struct demonym_to *to)
         return rc;
     if (m < 4 || b[m - 1] == C_SOFT)
         return 0;
-    if (m >= SURE_STEM &&
-        (rc = place_uk_emit(b, m, demonym_ka, sizeof demonym_ka / sizeof demonym_ka[0], fn, to->ctx)) != 0)
-        return rc;
-    return place_uk_emit(b, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], fn, to->ctx);
+    return emit_ets(b, m, to);
 }
 
 /* The demonyms of a place (place_uk.h); ctx is a struct demonym_to. */
