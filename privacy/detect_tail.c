@@ -238,34 +238,55 @@ static int digits_end_clause(const char *s, size_t len, size_t e);
 static int bank_word(const char *w, size_t n);
 
 /* Banks named right before a short mask (report-adv36 L-18: "Khan Bank
- * …0912", "KB국민 *3321"): the word "bank" (its name's last word: Khan
- * Bank, Golomt Bank, State Bank), a bank of bank_names, and the Korean
- * retail banks as their cards and apps write them (KB국민, 국민, 신한,
- * 우리, 하나, 농협, 기업, 카카오뱅크, 토스; HAND-WRITTEN from the banks'
- * own names, a native reviewer wanted).  Only right before a glued mask
- * and four digits: "우리 *3321" is no sentence of prose. */
+ * …0912", "KB국민 *3321"): the word "bank" or "банк" (its name's last
+ * word: Khan Bank, Golomt Bank, State Bank, Почта Банк), a Latin word
+ * ending in "bank" (XacBank, KhanBank: report-adv37 L-9; riverbank and
+ * databank are no words before a card's mask), a bank of bank_names, and
+ * the Korean retail banks as their cards and apps write them (KB국민, 국민,
+ * 신한, 우리, 하나, 농협, 기업, 카카오뱅크, 토스; HAND-WRITTEN from the
+ * banks' own names, a native reviewer wanted).  Only right before a
+ * glued mask and four digits: "우리 *3321" is no sentence of prose. */
 static int mask_bank(const char *w, size_t n)
 {
     static const struct det_word banks[] = {
-        DW("bank", FIT_WORD), DW("kb", FIT_PREFIX),
+        DW("bank", FIT_WORD), DW("\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_WORD), DW("kb", FIT_PREFIX), /* банк */
         DW("\xea\xb5\xad\xeb\xaf\xbc", FIT_PREFIX), DW("\xec\x8b\xa0\xed\x95\x9c", FIT_PREFIX), /* 국민 신한 */
         DW("\xec\x9a\xb0\xeb\xa6\xac", FIT_PREFIX), DW("\xed\x95\x98\xeb\x82\x98", FIT_PREFIX), /* 우리 하나 */
         DW("\xeb\x86\x8d\xed\x98\x91", FIT_PREFIX), DW("\xea\xb8\xb0\xec\x97\x85", FIT_PREFIX), /* 농협 기업 */
         DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX), DW("\xed\x86\xa0\xec\x8a\xa4", FIT_PREFIX), /* 카카오 토스 */
     };
-    return det_in_list(banks, N(banks), w, n) || bank_word(w, n);
+    return det_in_list(banks, N(banks), w, n) || bank_word(w, n) ||
+           (n > 4 && (unsigned char)w[0] < 0x80 && memcmp(w + n - 4, "bank", 4) == 0);
+}
+
+/* A card's tier or network named between its bank and the mask ("Kaspi
+ * Gold *4417", "Tinkoff Black *1234", "Halyk Visa *7788": report-adv37
+ * L-9), as the banks' cards print them (HAND-WRITTEN): the word before the
+ * mask when the word before it is a bank's (mask_bank). */
+static int card_tier(const char *w, size_t n)
+{
+    static const struct det_word tiers[] = {
+        DW("gold", FIT_WORD),     DW("platinum", FIT_WORD), DW("black", FIT_WORD),    DW("classic", FIT_WORD),
+        DW("premium", FIT_WORD),  DW("signature", FIT_WORD), DW("infinite", FIT_WORD), DW("standard", FIT_WORD),
+        DW("red", FIT_WORD),      DW("visa", FIT_WORD),     DW("mastercard", FIT_WORD), DW("unionpay", FIT_WORD),
+        DW("debit", FIT_WORD),    DW("credit", FIT_WORD),
+    };
+    return det_in_list(tiers, N(tiers), w, n);
 }
 
 /* A short mask at at, one to three of '*', '#', '•' or '.', or '…' ("Visa
- * *4421", "карта ••4421", "card ...4421": report-adv28c J-12) glued to
- * four digits, right after a card's word (a brand too): the digits'
- * start, or 0.  A mask of four or more is mask()'s, with no word. */
+ * *4421", "карта ••4421", "card ...4421": report-adv28c J-12), or of 'x'
+ * glued to the digits ("TDB x2211": report-adv37 L-9), glued to four
+ * digits, right after a card's word (a brand too, a bank, a bank and its
+ * card's tier: card_tier), an opening parenthesis between ("Golomt Bank
+ * (*7741)"): the digits' start, or 0.  A mask of four or more is
+ * mask()'s, with no word. */
 static size_t short_mask(const char *s, size_t len, size_t at)
 {
-    size_t i = at, n = 0, a, we;
+    size_t i = at, n = 0, a, we, a2, we2;
 
     while (n < 3 && i < len) {
-        if (s[i] == '*' || s[i] == '#' || s[i] == '.')
+        if (s[i] == '*' || s[i] == '#' || s[i] == '.' || (s[i] == 'x' && s[at] == 'x'))
             i++, n++;
         else if (det_starts(s, len, i, "\xe2\x80\xa2") || det_starts(s, len, i, "\xe2\x80\xa6"))
             i += 3, n++;                                                /* • … */
@@ -274,15 +295,19 @@ static size_t short_mask(const char *s, size_t len, size_t at)
     }
     /* one space after a mask of '*', '#' or '•' ("Тинькофф •• 7781",
      * report-adv33 L-21); after '.' or '…' a sentence ends */
-    if (n > 0 && i + 1 < len && s[i] == ' ' && s[i - 1] != '.' && s[i - 1] != '\xa6')
+    if (n > 0 && i + 1 < len && s[i] == ' ' && s[i - 1] != '.' && s[i - 1] != '\xa6' && s[i - 1] != 'x')
         i++;
     if (n == 0 || det_digits(s, len, i) != 4 || det_letter_at(s, len, i + 4) ||
         (i + 5 < len && strchr(".,-/:", s[i + 4]) != NULL && det_digit(s[i + 5])))
         return 0;
-    if ((we = det_word_ending(s, at, " :", &a)) == 0)
+    if ((we = det_word_ending(s, at, " :(", &a)) == 0)
         return 0;
     if (det_in_list(account_nouns, N(account_nouns), s + a, we - a) || mask_bank(s + a, we - a))
         return i;
+    if (card_tier(s + a, we - a) && (we2 = det_word_ending(s, a, " ", &a2)) != 0 && mask_bank(s + a2, we2 - a2))
+        return i;
+    if (s[at] == 'x')
+        return 0;           /* "x" is no mask after a weaker word ("Room x2211") */
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20"))
         return 0;
     if (det_in_list(weak_nouns, N(weak_nouns), s + a, we - a))
@@ -419,6 +444,9 @@ static const char *const bank_names[] = {
      * and cards write them ("Monobank 9911", "Kaspi: 7788", report-adv34
      * L-14); Kazakh Каспи, Халык in Cyrillic */
     "monobank", "sberbank", "tinkoff", "privatbank", "kaspi", "halyk", "golomt", "khanbank",
+    /* Mongolia's Trade and Development Bank as TDB and ХХБ (Худалдаа
+     * хөгжлийн банк), Kazakhstan's Jusan (report-adv37 L-9) */
+    "tdb", "\xd1\x85\xd1\x85\xd0\xb1", "jusan",
     "\xd0\xba\xd0\xb0\xd1\x81\xd0\xbf\xd0\xb8", "\xd1\x85\xd0\xb0\xd0\xbb\xd1\x8b\xd0\xba",
 };
 

@@ -52,8 +52,13 @@ static const char *const demonym_chan[] = {
     "чан", "чанам", "чанами",
 };
 static const char *const demonym_ets[] = {
-    "ець", "ця", "цю", "цем", "ці", "ців", "ец", "ца", "цу", "цы", "цев", "цам",
+    "ець", "ця", "цю", "цем", "ців", "ец", "ца", "цу", "цы", "цев", "цам",     /* and ці: emit_ets */
 };
+/* The feminine of an -ець demonym, -ка in its Ukrainian and Russian cases
+ * (кировоградка, єлисаветградка: report-adv32 L-19), only of a sure stem
+ * not in -в (emit_ets: Суми's сумка is a bag; Миколаїв + -ка is
+ * Миколаївка, another place, as Олександрівка and Петрівка are). */
+static const char *const demonym_ka[] = { "ка", "ки", "ці", "ку", "кою", "кой", "ке", "ок", "кам", "ками" };
 /* The Russian adjective's endings after -ск- (днепровский, днепровской). */
 static const char *const adj_ru[] = { "ий", "ая", "ое", "ого", "ому", "ой", "ом", "ую", "ие",
                                       "их", "им", "ими" };
@@ -369,6 +374,31 @@ struct demonym_to {
     void *ctx;
 };
 
+/* A stem of at least SURE_STEM letters gives sure -ець and -чанин
+ * demonyms: no ordinary word is such a stem and its ending
+ * (кировоградец, катеринославець, харьковчанка: report-adv32 L-19); a
+ * shorter one (полтавець, сумчанин) stays a review flag.  Of a stem in
+ * -в, the -ці form stays a flag (it is also the locative of a village in
+ * -івка: "у Миколаївці", place26.jsonl line 26) and no -ка is made
+ * (Миколаївка, Олександрівка are places). */
+#define SURE_STEM 7
+
+/* The -ець demonyms of stem b[0..m), to->sure or to->unsure as SURE_STEM
+ * says; the feminine -ка ones of a sure stem not in -в. */
+static int emit_ets(const int *b, int m, const struct demonym_to *to)
+{
+    static const char *const ci[] = { "\xd1\x86\xd1\x96" };                /* ці */
+    int sure = m >= SURE_STEM, in_v = b[m - 1] == 0x432, rc;     /* в */
+    place_uk_fn fn = sure ? to->sure : to->unsure;
+
+    if (sure && !in_v &&
+        (rc = place_uk_emit(b, m, demonym_ka, sizeof demonym_ka / sizeof demonym_ka[0], fn, to->ctx)) != 0)
+        return rc;
+    if ((rc = place_uk_emit(b, m, ci, 1, sure && !in_v ? to->sure : to->unsure, to->ctx)) != 0)
+        return rc;
+    return place_uk_emit(b, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], fn, to->ctx);
+}
+
 /* Calls fn with stem b[0..m) + the letters of mid (UTF-8, an ending's
  * first letters: "ан", "ян", "чан") + each of demonym_an_ends, and mid
  * alone but "ан". */
@@ -400,7 +430,7 @@ static int emit_an(const int *b, int m, const char *mid, place_uk_fn fn, void *c
  * -анин; -1 when the name has neither shape (report-adv31 L-11). */
 static int demonym_sk(const int *cp, int n, const struct demonym_to *to)
 {
-    int b[UK_MAX], m = n;
+    int b[UK_MAX], m = n, rc;
 
     memcpy(b, cp, sizeof *cp * (size_t)n);
     if (m >= 6 && b[m - 1] == C_SHORT_I && (b[m - 2] == C_Y || b[m - 2] == C_UK_I) && b[m - 3] == C_KA) {
@@ -419,26 +449,32 @@ static int demonym_sk(const int *cp, int n, const struct demonym_to *to)
         if (b[m - 1] != C_ES && b[m - 1] != C_TSE)
             return -1;
         m--;
-        return m >= 3 && !uk_vowel(b[m - 1]) ? emit_an(b, m, "чан", to->sure, to->ctx) : 0;
+        if (m < 3 || uk_vowel(b[m - 1]))
+            return 0;
+        /* and -ець of the stem (днепропетровец, дніпропетровці: report-adv32 L-19) */
+        if (m >= SURE_STEM && (rc = emit_ets(b, m, to)) != 0)
+            return rc;
+        return emit_an(b, m, "чан", to->sure, to->ctx);
     }
     return -1;
 }
 
-/* The review-flag demonyms of stem b[0..m) ending in a consonant but ц
- * (сумчанин, полтавець; none after -ськ, -цьк: Франківськ). */
+/* The -ець and -чанин demonyms of stem b[0..m) ending in a consonant but
+ * ц (сумчанин, полтавець; none after -ськ, -цьк: Франківськ): review
+ * flags, or sure for a stem of SURE_STEM letters or more. */
 static int flagged_demonyms(const int *b, int m, const struct demonym_to *to)
 {
     int rc;
+    place_uk_fn fn = m >= SURE_STEM ? to->sure : to->unsure;
 
     if (m < 3 || uk_vowel(b[m - 1]) || b[m - 1] == C_TSE || b[m - 1] == C_SHORT_I ||
         (b[m - 1] == C_KA && b[m - 2] == C_SOFT))
         return 0;
-    if ((rc = place_uk_emit(b, m, demonym_chan, sizeof demonym_chan / sizeof demonym_chan[0], to->unsure,
-                            to->ctx)) != 0)
+    if ((rc = place_uk_emit(b, m, demonym_chan, sizeof demonym_chan / sizeof demonym_chan[0], fn, to->ctx)) != 0)
         return rc;
     if (m < 4 || b[m - 1] == C_SOFT)
         return 0;
-    return place_uk_emit(b, m, demonym_ets, sizeof demonym_ets / sizeof demonym_ets[0], to->unsure, to->ctx);
+    return emit_ets(b, m, to);
 }
 
 /* The demonyms of a place (place_uk.h); ctx is a struct demonym_to. */

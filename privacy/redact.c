@@ -516,23 +516,16 @@ static int add_place_name(void *ctx, const char *key, size_t keylen)
     return is_hangul_cp(cp) ? add_place_spellings(r, key, keylen) : 0;
 }
 
-/* place_uk_fn: a form left out (the unsure demonyms of another name). */
-static int skip_form(void *ctx, const char *form, size_t len)
-{
-    (void)ctx, (void)form, (void)len;
-    return 0;
-}
-
 /* gazetteer_name_fn: a Cyrillic name of a Ukrainian place as the
  * gazetteer writes it (Дніпро of "Dnipro", Днепр of "Дніпро"): its cases,
- * region and adjective (brief s30 slav30, report-adv29c K-4) and its sure
- * demonyms (харків'янин of Харьков, днепрянин of Дніпро: brief s32
- * place32; the unsure ones only for the name registered).  0, or -1 when
- * out of memory. */
+ * region and adjective (brief s30 slav30, report-adv29c K-4) and its
+ * demonyms as the name registered gets them (харків'янин of Харьков,
+ * днепрянин of Дніпро: brief s32 place32; кировоградец of Кировоград,
+ * a former name: report-adv32 L-19).  0, or -1 when out of memory. */
 static int add_uk_name(void *ctx, const char *text, size_t len)
 {
     return place_uk_other_forms(text, len, add_uk_form, ctx) != 0 ||
-                   place_uk_demonyms(text, len, add_uk_form, skip_form, ctx) != 0
+                   place_uk_demonyms(text, len, add_uk_form, add_uk_flag, ctx) != 0
                ? -1
                : 0;
 }
