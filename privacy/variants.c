@@ -252,6 +252,10 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
         /* Its Ukrainian and Belarusian spellings (variants_uk_surname.c). */
         if (rc == 0)
             rc = uk_surname_forms(out, key, k);
+        /* A patronymic's cases, Ukrainian and Russian (Любомирівну,
+         * Івановичем: variants_uk.c; report-adv37 L-5). */
+        if (rc == 0)
+            rc = uk_patronymic_forms(out, key, k);
         out->capital = 0;
         for (i = first; i < out->n; i++)
             if (utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 && !cased(cp))

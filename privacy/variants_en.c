@@ -70,6 +70,12 @@ int en_russian_forms(struct variant_list *out, const char *key, size_t len, size
             slot_add(&s[n], "", "", "");
         for (k = 0; k < 4 && grp->ru[k] != NULL; k++)
             slot_add(&s[n], grp->ru[k], "", "");
+        /* An e after a consonant may stand for Russian ё, which Ukrainian
+         * writes ьо there (Kovalev: Ковалёв, Ковальов; Korolev: Корольов;
+         * Ukrainian orthography; brief s38 uk38, report-adv37 L-3).  Its
+         * и is і in Ukrainian, which the key view already reads as и. */
+        if (strcmp(grp->latin, "e") == 0 && at > 0 && strchr("aeiouy", key[at - 1]) == NULL)
+            slot_add(&s[n], "ьо", "", "");
         at += strlen(grp->latin);
         n++;
     }

@@ -198,6 +198,17 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
  * (VARIANTS_MAX).  0, or -1 out of memory. */
 int uk_name_cases(struct variant_list *out, const char *key, size_t len);
 
+/* variants_uk.c: the case forms of a registered patronymic key[0..len)
+ * (bytes, lower case, one word of a name: Любомирівна, Петрівна,
+ * Іванович, Петровна; patronymic.h's suffixes, nominative only) in every
+ * Ukrainian and Russian case, vocative too (Любомирівну, Любомирівні,
+ * Любомирівною, Любомирівно; Івановича, Івановичу, Івановичем; brief s38
+ * uk38, report-adv37 L-5), in Cyrillic and with their Latin spellings
+ * (uk_name_forms' systems: Liubomyrivnu, Ivanovychem), each with out's
+ * marks; no possessive adjectives.  Nothing for another word.  0, or -1
+ * out of memory. */
+int uk_patronymic_forms(struct variant_list *out, const char *key, size_t len);
+
 /* variants_ru.c: adds to out the diminutives of the short form
  * key[0..len) (bytes, lower case Russian letters) of two syllables in -а
  * or -я (Сара: Сарочка, Саруся; Тала: Талочка) in every case, as

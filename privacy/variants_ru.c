@@ -305,11 +305,13 @@ static int add_form_in(struct variant_list *out, const int *stem, int ns, const 
      * noun (Сани of Саня): a review flag only where the context marks a
      * name, as variants_uk.c marks its; so is a vocative in -ь that is
      * one, most often a verb (Борюсь, Колюсь of Борюся, Колюся: brief s33
-     * ru33).  Not the other cases: Саше, Машу,
+     * ru33), and a vocative in -о (Мило of Мила is "soap", "nicely":
+     * brief s38 uk38).  Not the other cases: Саше, Машу,
      * Диму are words too, but a name far more often in testimony. */
     context = out->context, capital = out->capital;
     out->context = (unsigned char)(context || ((strcmp(end, "и") == 0 || strcmp(end, "ы") == 0 ||
-                                                strcmp(end, "ь") == 0) && slavic_word(key, kl)));
+                                                strcmp(end, "ь") == 0 || strcmp(end, "о") == 0) &&
+                                               slavic_word(key, kl)));
     if (oblique && !slavic_lower_word(key, kl) && !tender_is_word(stem, ns))
         out->capital = 0;
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
@@ -422,6 +424,11 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
         rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national,
                       (i > 0 || end == decl_soft || end == decl_a || end == ru_decl_ya) &&
                       !((end == decl_cons || end == decl_soft) && i + 2 >= ne));
+    /* A name in -а: the Ukrainian vocative -о, with a capital (Іро of Іра,
+     * Дарко of Дарка, Ірочко of Ірочка, Машо; Ukrainian grammar, brief
+     * s38 uk38, report-adv37 L-4); -я's vocative -ю, -е is listed above. */
+    if (rc == 0 && last == 0x430)
+        rc = add_vocative(out, cp, ns, "о");
     /* A name in -а, -я: its possessive adjective (Шурка: Шуркин). */
     if (rc == 0 && (last == 0x430 || last == 0x44F))
         rc = lower_possessives(out, cp, n);
@@ -486,7 +493,8 @@ static const struct dim_suffix dim_suffixes[] = {
     { "ечка", "ечка", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE },
     { "ечко", "ечко", ON_SHORT },
     { "очка", NULL, ON_SHORT | ON_FULL | ON_ANYCASE },
-    { "онька", NULL, ON_FULL | ON_ANYCASE },
+    /* on a short form's stem too, of two letters too (Іра: Іронька, Іронько; report-adv37 L-4) */
+    { "онька", NULL, ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE | ON_NO_POSS },
     { "уся", "уся", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA | ON_FULL_CASES },
     { "уня", "уня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_FULL_CASES },
     { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES },

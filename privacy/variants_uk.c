@@ -19,6 +19,7 @@
 
 #include "privacy/namelist.h"
 #include "privacy/normalise.h"
+#include "privacy/patronymic.h"
 #include "privacy/varlist.h"
 #include "util/err.h"
 
@@ -511,6 +512,16 @@ int uk_name_forms(struct variant_list *out, const char *key, size_t len, int lat
 int uk_name_cases(struct variant_list *out, const char *key, size_t len)
 {
     return name_forms(out, key, len, 0, 0, 0);
+}
+
+int uk_patronymic_forms(struct variant_list *out, const char *key, size_t len)
+{
+    /* The nominatives: -ич (masculine), -на (feminine -івна, -овна, -ична). */
+    if (patronymic_suffix_at(key, len) == 0 ||
+        !(len > 4 && (memcmp(key + len - 4, "\xd0\xb8\xd1\x87", 4) == 0 ||     /* ич */
+                      memcmp(key + len - 4, "\xd0\xbd\xd0\xb0", 4) == 0)))    /* на */
+        return 0;
+    return name_forms(out, key, len, 1, 0, 0);
 }
 
 /* With poss 0, no possessive adjectives (uk_name_cases). */
