@@ -31,6 +31,23 @@ static int beside(const struct normtext *t, const struct span *p, size_t a, size
            (a == p->end + 1 && p->end < t->normlen && t->norm[p->end] == ' ');
 }
 
+/* Where the subject's own initials after a given name at norm byte p end
+ * ("Bora L.", "Бора Л. Б.": report-adv37 L-13, the surname's initial
+ * names the person as the surname would): one space, then one to three
+ * capitals of the subject's initials (redact_own_initials_at), the last
+ * with its full stop; p if none. */
+static size_t own_initial_after(const struct redactor *r, long subject, const struct normtext *t,
+                                size_t p)
+{
+    size_t e;
+    int n;
+
+    if (p + 2 >= t->normlen || t->norm[p] != ' ')
+        return p;
+    e = redact_own_initials_at(r, subject, t, p + 1, t->normlen, &n);
+    return e != (size_t)-1 && t->norm[e - 1] == '.' && !redact_crosses_line(t, p, e) ? e : p;
+}
+
 int redact_beside_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
@@ -39,6 +56,7 @@ int redact_beside_names(struct spans *sp, struct spans *flags, const struct reda
     for (i = 0; i < flags->n; i++) {
         struct span f = flags->s[i];
         const struct lit *l;
+        size_t end = 0;
         int adopt = 0;
         if ((f.cat == FLAG_SHORT_NAME || f.cat == FLAG_NAME_OR_WORD) && f.term < r->nlits &&
             one_word(t, f.start, f.end) && redact_upper_at(t, f.start)) {
@@ -48,13 +66,16 @@ int redact_beside_names(struct spans *sp, struct spans *flags, const struct reda
             for (j = 0; adopt && j < nsp; j++)
                 if (beside(t, &sp->s[j], f.start, f.end))
                     break;
-            adopt = adopt && j < nsp;
+            if (adopt && j == nsp)
+                adopt = (end = own_initial_after(r, r->terms[l->term].subject, t, f.end)) > f.end;
         }
         if (!adopt) {
             flags->s[kept++] = f;
             continue;
         }
         l = &r->lits[f.term];
+        if (end > f.end)
+            f.end = redact_initials_stop(t, f.start, end);
         f.cat = CAT_PSEUDONYM;
         f.subject = r->terms[l->term].subject;
         f.term = l->term;

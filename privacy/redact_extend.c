@@ -27,10 +27,15 @@ static size_t initials_before(const struct normtext *t, size_t p)
     int cp, n;
 
     for (n = 0; n < 3; n++) {
+        /* q: where the initial's letter ends ("Б.", "B. "); after the
+         * first, also a dash joining a hyphenated given name's initials,
+         * "Б-Э.", "Б.-Э." (report-adv37 L-12) */
         q = p;
         if (q > 0 && t->norm[q - 1] == ' ')
             q--;
-        if (q < 2 || t->norm[q - 1] != '.')
+        else if (n > 0 && q > 2 && t->norm[q - 1] == '-')
+            q -= t->norm[q - 2] == '.' ? 1 : 0;
+        if (q < 2 || (t->norm[q - 1] != '.' && !(q == p && t->norm[q - 1] == '-' && n > 0)))
             break;
         l = redact_cp_start(t->norm, q - 1);
         if (utf8_next(&cp, t->norm + l, t->normlen - l) <= 0 || !is_word_cp(cp) ||
@@ -306,7 +311,12 @@ static size_t initial_after(const struct normtext *t, size_t p)
 {
     size_t q;
 
-    for (int n = 0; n < 3 && (q = one_initial_after(t, p)) != p; n++) {
+    for (int n = 0; n < 3; n++) {
+        /* "B.-E.": a dash joins a hyphenated given name's initials
+         * (report-adv37 L-12) */
+        size_t from = n > 0 && p < t->normlen && t->norm[p] == '-' ? p + 1 : p;
+        if ((q = one_initial_after(t, from)) == from)
+            break;
         p = q;
         if (p == 0 || t->norm[p - 1] != '.')
             break;                      /* the one without a full stop is last */
@@ -375,6 +385,23 @@ static size_t abbrev_before(const struct spans *sp, size_t i, const struct redac
                ? s->start : a;
 }
 
+/* 1 if norm bytes [a, b) of t are a name written in small letters as a
+ * word of its own: letters, spaces, dashes and apostrophes only, no '@',
+ * '_' or letter glued before ("коваленко", not "@kimjongsu75"): small
+ * initials beside it are the subject's too (report-adv37 L-1). */
+static int letters_only(const struct normtext *t, size_t a, size_t b)
+{
+    int cp, n;
+
+    if (a > 0 && (is_word_cp(cp = redact_cp_before(t->norm, a)) || cp == '@' || cp == '_'))
+        return 0;
+    for (size_t p = a; p < b; p += (size_t)n)
+        if ((n = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
+            !(utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO || strchr(" -'", cp) != NULL) || cp == 0)
+            return 0;
+    return b > a;
+}
+
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t i, a;
@@ -388,7 +415,8 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
         /* a name's span (its pseudonym's or a shared form's) written with
          * a capital, as initials beside it are: not a user name
          * ("@kimjongsu75, K.J.S." stays two) */
-        int named = (s->cat == CAT_PSEUDONYM || s->cat == TERM_PERSON) && redact_upper_at(t, s->start);
+        int named = (s->cat == CAT_PSEUDONYM || s->cat == TERM_PERSON) &&
+                    (redact_upper_at(t, s->start) || letters_only(t, s->start, s->end));
         size_t own = named ? own_initials_before(r, subject, t, s->start) : s->start;
         a = initials_before(t, s->start);
         if (own < a)
@@ -408,6 +436,6 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
         a = initial_after(t, s->end);
         if (a == s->end && named)
             a = own_initials_after(r, subject, t, s->end);
-        s->end = long_mark_after(t, a);
+        s->end = redact_initials_stop(t, s->start, long_mark_after(t, a));
     }
 }

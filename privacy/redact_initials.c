@@ -67,24 +67,58 @@ size_t redact_own_initials_at(const struct redactor *r, long subject, const stru
                               size_t q, size_t lim, int *count)
 {
     size_t end = q;
-    int cp, n, got = 0;
+    int cp, n, got = 0, best = 0, lower = -1, up;
 
     while (got < 3 && q < lim) {
         if ((n = utf8_next(&cp, t->norm + q, lim - q)) <= 0 || !initial_letter(utf8proc_tolower(cp)) ||
-            !redact_upper_at(t, q) || !subject_initial(r, subject, cp))
+            !subject_initial(r, subject, cp))
+            break;
+        up = redact_upper_at(t, q);
+        if (lower < 0)
+            lower = !up;
+        /* one case throughout; small letters each with a full stop
+         * ("н.п. коваленко": report-adv37 L-1; "к Коваленко" is a word) */
+        if (up == lower || (lower && (q + (size_t)n >= lim || t->norm[q + (size_t)n] != '.')))
             break;
         q += (size_t)n, got++;
         if (q < lim && t->norm[q] == '.')
             q++;
-        end = q;
+        /* the longest run with no letter glued after its last initial:
+         * "Коваленко НП. Потім" is НП, not НП. П (report-adv37 L-13) */
+        if (q >= t->normlen || utf8_next(&cp, t->norm + q, t->normlen - q) <= 0 || !is_word_cp(cp))
+            best = got, end = q;
         /* "N P", "Н.-П.", "N. P.": a space or a dash before the next */
         if (q + 1 < lim && (t->norm[q] == ' ' || t->norm[q] == '-') &&
-            utf8_next(&cp, t->norm + q + 1, lim - q - 1) > 0 && redact_upper_at(t, q + 1))
+            utf8_next(&cp, t->norm + q + 1, lim - q - 1) > 0 && redact_upper_at(t, q + 1) != lower)
             q++;
     }
-    if (got == 0 || (end < t->normlen && utf8_next(&cp, t->norm + end, t->normlen - end) > 0 &&
-                     is_word_cp(cp)))
+    if (best == 0 || (lower && best < 2))
         return *count = 0, (size_t)-1;
-    *count = got;
+    *count = best;
     return end;
+}
+
+size_t redact_initials_stop(const struct normtext *t, size_t a, size_t end)
+{
+    size_t l = end - 1, q = end;
+    int cp, n = 0;
+
+    if (end < a + 2 || t->norm[end - 1] != '.')
+        return end;
+    while (l > a && n <= 3 && is_word_cp(redact_cp_before(t->norm, l))) {
+        l = redact_cp_start(t->norm, l), n++;
+        if (n > 1 && !redact_upper_at(t, l))
+            return end;
+    }
+    if (n == 0 || n > 3 || l <= a || is_word_cp(redact_cp_before(t->norm, l)) ||
+        (n > 1 && !redact_upper_at(t, redact_cp_start(t->norm, end - 1))))
+        return end;
+    while (q < t->normlen && t->norm[q] == ' ')
+        q++;
+    if (q >= t->normlen || t->norm[q] == '\n')
+        return end - 1;
+    return q > end && utf8_next(&cp, t->norm + q, t->normlen - q) > 0 && is_word_cp(cp) &&
+                   redact_upper_at(t, q)
+               ? end - 1
+               : end;
 }

@@ -943,6 +943,15 @@ int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
 size_t redact_own_initials_at(const struct redactor *r, long subject, const struct normtext *t,
                               size_t q, size_t lim, int *count);
 
+/* redact_initials.c: end - 1 if the span [a, end) of t (norm offsets)
+ * ends in an initial's full stop that is also the sentence's: initials (a
+ * letter standing alone, or two or three capitals written as one word:
+ * "Н.П.", "БР"), their full stop, then the text's or the line's end or a
+ * word with a capital ("Коваленко Н.П. Потім", "дав Романенко БР." at the
+ * end: report-adv37 O-3, the full stop stays after the pseudonym); else
+ * end. */
+size_t redact_initials_stop(const struct normtext *t, size_t a, size_t end);
+
 /* redact_context.c: the start (a norm byte offset) of the character ending
  * at byte n of s (n > 0). */
 size_t redact_cp_start(const char *s, size_t n);

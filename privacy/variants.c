@@ -325,6 +325,26 @@ static int latin_key_words(const char *norm, size_t len)
     return letters > 0;
 }
 
+/* 1 if a word of the name norm[0..len) (words split by spaces) is a
+ * frequent Korean surname (variants_is_surname: Kim, Lee, Ryu).  A Latin
+ * name some of whose words read as Korean syllables (Nikita: ni-ki-ta,
+ * 니키타) but with no such surname is no Korean name: it keeps its
+ * initials (report-adv37 L-2: Nikita Pavlovich Kovalev had no N.P.K., so
+ * the N.P.K. of Nadiia Petrivna Kovalenko were hers alone and went to her
+ * pseudonym in his record, where two subjects' initials are neither's). */
+static int korean_surnamed(const char *norm, size_t len)
+{
+    size_t a, b;
+
+    for (a = 0; a < len; a = b + 1) {
+        for (b = a; b < len && norm[b] != ' '; b++)
+            ;
+        if (b > a && variants_is_surname(norm + a, b - a))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 if a variant of out is in Hangul: the name was read as Korean (its
  * initials are korean_initials'). */
 static int korean_read(const struct variant_list *out)
@@ -604,6 +624,50 @@ static int korean_given_initials(struct variant_list *out, const char *norm, siz
     return rc != 0 ? -1 : 0;
 }
 
+/* Puts first among the Cyrillic ones of the first letters c[0..*nc) of a
+ * Latin word w[0..n) (bytes, a-z) the first letter of its usual Russian
+ * spelling (en_russian_forms: Nikita, Никита), where the word has no
+ * Cyrillic spelling or was read as Korean syllables (korean: Nikita as
+ * 니키타, whose Cyrillic readings begin with Р).  Nikita Pavlovich Kovalev
+ * had no Н.П.К. (report-adv37 L-2), so those of Надія Петрівна Коваленко
+ * were hers alone and went to her pseudonym in his record.  Nothing for a
+ * word under four letters.  0, or -1 when out of memory. */
+static int cyrillic_first(int *c, int *nc, const char *w, size_t n, int korean)
+{
+    struct variant_list l;
+    int cp = 0, i, at = -1, was = -1;
+
+    for (i = 0; i < *nc; i++) {
+        if (at < 0 && is_cyrillic_cp(c[i]))
+            at = i;
+    }
+    if ((at >= 0 && !korean) || !latin_key(w, n))
+        return 0;
+    memset(&l, 0, sizeof l);
+    if (en_russian_forms(&l, w, n, 1) != 0) {
+        variant_list_free(&l);
+        return -1;
+    }
+    if (l.n == 0 || utf8_next(&cp, l.arena + l.v[0].off, l.v[0].keylen) <= 0 || !is_cyrillic_cp(cp))
+        cp = 0;
+    variant_list_free(&l);
+    if (cp == 0)
+        return 0;
+    for (i = 0; i < *nc; i++)
+        if (c[i] == cp)
+            was = i;
+    if (was < 0 && *nc >= 16)
+        return 0;
+    if (was < 0)
+        was = (*nc)++;
+    if (at < 0 || at > was)
+        at = was;
+    for (i = was; i > at; i--)
+        c[i] = c[i - 1];
+    c[at] = cp;
+    return 0;
+}
+
 static int name_initials(struct variant_list *out, const char *norm, size_t len, int korean)
 {
     struct slot dot[3], bare[3], sdot[3], sbare[3], sur;
@@ -659,7 +723,10 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             slot_add(&dot[n], c, cp < 0x80 ? "." : "", "");
             slot_add(&bare[n], c, "", "");
         }
+        k = korean_read(&w);
         variant_list_free(&w);
+        if (cyrillic_first(first[n], &nfirst[n], norm + a, b - a, k) != 0)
+            return -1;
         if (bare[n++].n == 0)
             return 0;
     }
@@ -786,7 +853,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
     if (rc == 0 && person)
         rc = mn_hyphen_elements(out, t.norm, t.normlen);
     if (rc == 0 && person && (!korean_read(out) || latin_key_words(t.norm, t.normlen)))
-        rc = name_initials(out, t.norm, t.normlen, korean_read(out));
+        rc = name_initials(out, t.norm, t.normlen,
+                           korean_read(out) && korean_surnamed(t.norm, t.normlen));
     if (rc == 0 && person && !korean_read(out))
         rc = hyphen_initials(out, t.norm, t.normlen);
     if (rc == 0 && person)
