@@ -494,7 +494,7 @@ static const struct dim_suffix dim_suffixes[] = {
     { "очка", NULL, ON_SHORT | ON_FULL | ON_ANYCASE },
     { "онька", NULL, ON_FULL | ON_ANYCASE },
     { "уся", "уся", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA | ON_FULL_CASES },
-    { "уня", "юня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_FULL_CASES },
+    { "уня", "юня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_FULL_CASES }, /* Дарьюня */
     { "усик", "юсик", ON_SHORT | ON_FULL | ON_FULL_CASES },
     { "ик", "ик", ON_SHORT },
     { "уля", "юля", ON_SHORT | ON_ANYCASE },
