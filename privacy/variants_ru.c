@@ -495,7 +495,8 @@ static const struct dim_suffix dim_suffixes[] = {
     { "онька", NULL, ON_FULL | ON_ANYCASE },
     { "уся", "уся", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA | ON_FULL_CASES },
     { "уня", "юня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_FULL_CASES }, /* Дарьюня */
-    { "усик", "юсик", ON_SHORT | ON_FULL | ON_FULL_CASES },
+    { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES }, /* Ванусик (Ukrainian) */
+    { NULL, "юсик", ON_SHORT | ON_NO_POSS },   /* Танюсик, Ванюсик: cases alone (the list's cap) */
     { "ик", "ик", ON_SHORT },
     { "уля", "юля", ON_SHORT | ON_ANYCASE },
     { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
