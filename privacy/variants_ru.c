@@ -404,10 +404,16 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
         end = decl_a, ne = sizeof decl_a / sizeof decl_a[0];
         if (takes_i(cp[n - 2]))
             memcpy(gen, "и", 3);
-        /* After ж ш щ ч ц the instrumental is -ей (Сашей, Машей). */
+        /* After ж ш щ ч ц the instrumental is -ей (Сашей, Машей), and
+         * its second writing -ею, as -ою is -ой's: Сашею, Дашею, the
+         * Ukrainian instrumental too ("з дашею": brief s38 ru38,
+         * report-adv33 L-35). */
         if (cp[n - 2] == 0x436 || cp[n - 2] == 0x448 || cp[n - 2] == 0x449 ||
-            cp[n - 2] == 0x447 || cp[n - 2] == 0x446)
+            cp[n - 2] == 0x447 || cp[n - 2] == 0x446) {
             rc = add_form(out, cp, ns, "ей", national, 1);
+            if (rc == 0)
+                rc = add_form(out, cp, ns, "ею", national, 1);
+        }
     } else if (last == 0x44F) { /* я */
         end = ru_decl_ya, ne = n_ru_decl_ya;
     } else if (last == 0x439 || last == 0x44C) { /* й ь */
@@ -487,7 +493,7 @@ struct dim_suffix {
     unsigned char on;
 };
 static const struct dim_suffix dim_suffixes[] = {
-    { "ко", "ько", ON_SHORT },
+    { "ко", "ько", ON_SHORT | ON_ANYCASE }, /* сашко, ванько (report-adv33 L-35) */
     { "енька", "енька", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE },
     { "енько", "енько", ON_SHORT },
     { "ечка", "ечка", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE },
@@ -496,10 +502,11 @@ static const struct dim_suffix dim_suffixes[] = {
     /* on a short form's stem too, of two letters too (Іра: Іронька, Іронько; report-adv37 L-4) */
     { "онька", NULL, ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE | ON_NO_POSS },
     { "уся", "уся", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA | ON_FULL_CASES },
-    { "уня", "уня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_FULL_CASES },
-    { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES },
+    { "уня", "юня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_FULL_CASES }, /* Дарьюня */
+    { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES }, /* Ванусик (Ukrainian) */
+    { NULL, "юсик", ON_SHORT | ON_NO_POSS },   /* Танюсик, Ванюсик: cases alone (the list's cap) */
     { "ик", "ик", ON_SHORT },
-    { "уля", "уля", ON_SHORT | ON_ANYCASE },
+    { "уля", "юля", ON_SHORT | ON_ANYCASE },
     { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
     { "унька", "юнька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
     { "улька", "юлька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
@@ -525,6 +532,13 @@ static const struct dim_suffix dim_suffixes[] = {
      * у лизки: report-adv33 L-47, L-52; ru_name_forms makes a short
      * form's). */
     { "ка", NULL, ON_FULL | ON_ANYCASE | ON_FULL_CASES },
+    /* brief s38 ru38 (report-adv33 L-66): -ушечка, the -ечка of -ушка
+     * (Танюшечка, Дашушечка), as -юшенька is its -енька. */
+    { "ушечка", "юшечка", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    /* -ёха, -ёнка on a soft stem (Надёха, Надёнка, Танёха: report-adv33
+     * L-51), as Лёха of Алексей; after a hard one it is -уха, -ушка. */
+    { NULL, "ёха", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { NULL, "ёнка", ON_SHORT | ON_NO_POSS },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
@@ -683,6 +697,29 @@ int ru_short_diminutives(struct variant_list *out, const char *key, size_t len)
     return rc;
 }
 
+/* Adds the folk form of the -ия name cp[0..n) (n code points), the и
+ * written ь (Марья of Мария, Софья of София): its cases in Cyrillic and
+ * the usual Latin spellings (decline, not the national systems: the
+ * list's cap, VARIANTS_MAX), the tender -юшка, -юшенька, -юся on its
+ * stem with the ь (Марьюшка, Марьюся) and its vocative (Марь), as
+ * ru_name_forms makes them of an -ья name.  0, or -1 if out of memory. */
+static int folk_form(struct variant_list *out, const int *cp, int n)
+{
+    int d[RU_MAX + 4], rc;
+
+    if (n > RU_MAX)
+        return 0;
+    memcpy(d, cp, (size_t)n * sizeof *d);
+    d[n - 2] = 0x44C;
+    rc = decline(out, d, n, 0);
+    if (rc == 0)
+        rc = diminutives(out, d, n - 1, 1, ON_YA_SOFT);
+    if (rc == 0)
+        rc = add_vocative(out, d, n - 1, "");
+    sodium_memzero(d, sizeof d);
+    return rc;
+}
+
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar)
 {
     int cp[RU_MAX + 4], n, rc;
@@ -774,6 +811,13 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         /* -ья: the vocative without its -я (Дарь, иди: report-adv33 L-33). */
         if (rc == 0 && cp[n - 2] == 0x44C)
             rc = add_vocative(out, cp, n - 1, "");
+        /* -ия: the folk form in -ья (Мария: Марья; София: Софья), with
+         * its own cases and diminutives (Марьюшка, Марьюся, Маруся:
+         * brief s38 ru38, report-adv33 L-68), for a name registered in
+         * Cyrillic (registered_cyrillic: not each Russian reading of a
+         * Latin one, whose forms would fill the list). */
+        if (rc == 0 && cp[n - 2] == 0x438 && registered_cyrillic(out))
+            rc = folk_form(out, cp, n);
         sodium_memzero(d, sizeof d);
     }
     sodium_memzero(cp, sizeof cp);
