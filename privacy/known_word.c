@@ -105,7 +105,7 @@ static int known_word(int lang, const char *s, size_t a, size_t end)
         return words.known[i];
     known = lang == LEXICON_KO ? redact_ordinary_ko(w, n, 0)
                                : lexicon_word((enum lexicon_lang)lang, w, n) == 1;
-    if (lexicon_missing() & (1u << lang))
+    if ((lexicon_missing() & (1u << lang)) || lexicon_held() != 0)
         return known;           /* not remembered: nothing was asked */
     words_keep(&words, i, lang, h, w, n, known);
     return known;
@@ -122,6 +122,8 @@ int redact_word_answer(int kind, const char *w, size_t len, redact_word_ask_fn a
         return others.known[i];
     if ((answer = ask(w, len)) < 0)
         return 0;               /* not remembered: the question failed */
+    if (lexicon_held() != 0)
+        return answer != 0;     /* nor while a dictionary is held back */
     words_keep(&others, i, kind, h, w, len, answer != 0);
     return answer != 0;
 }
@@ -208,7 +210,7 @@ int redact_place_known(const char *w, size_t len)
         return places.known[i];
     known = redact_known_word(LEXICON_KO, w, len);
     /* Not kept when hunspell-ko is missing: nothing was asked. */
-    if (!(lexicon_missing() & (1u << LEXICON_KO)))
+    if (!(lexicon_missing() & (1u << LEXICON_KO)) && lexicon_held() == 0)
         (void)place_add(w, len, known, 1);
     return known;
 }

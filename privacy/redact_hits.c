@@ -744,7 +744,7 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
 {
     const struct lit *l = &r->lits[id];
     struct redact_form f = { l->suffix, l->capital, l->person, l->kind, l->kind == FORM_SHORT, 0 };
-    unsigned char *known;
+    unsigned char *known, answer;
     int cp, lang;
 
     /* A Chinese form keyed by its Hangul readings (약한 of 约翰) is no
@@ -778,12 +778,18 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
         kind = l->kind == FORM_SHORT ? (ordinary || l->initials ? FORM_SHORT : FORM_REPLACE)
                : variants_common_word(key, l->keylen) ? FORM_COMMON
                : ordinary ? FORM_WORD : FORM_REPLACE;
-        *known = (unsigned char)(1 + kind);
+        answer = (unsigned char)(1 + kind);
         if (l->generated && kind != FORM_REPLACE && (ordinary || kind == FORM_COMMON))
-            *known |= WORDKIND_GENERATED;
+            answer |= WORDKIND_GENERATED;
+        /* Not kept when a dictionary's answer was held back (lexicon_hold:
+         * the check runs again with it loaded). */
+        if (lexicon_held() == 0)
+            *known = answer;
+    } else {
+        answer = *known;
     }
-    f.kind = (unsigned char)((*known & ~WORDKIND_GENERATED) - 1);
-    f.generated = (*known & WORDKIND_GENERATED) != 0;
+    f.kind = (unsigned char)((answer & ~WORDKIND_GENERATED) - 1);
+    f.generated = (answer & WORDKIND_GENERATED) != 0;
     return f;
 }
 

@@ -17,6 +17,7 @@
 #include "store/privacy.h"
 #include "store/term.h"
 #include "store/tombstone_forget.h"
+#include "util/lexicon.h"
 
 #define MAX_NAMES 64
 
@@ -129,6 +130,88 @@ static int audit_reads_form(const struct redactor *r, const char *p, struct err 
     return rc != 0 ? -1 : hit;
 }
 
+/* The checks of pseudonym_ok, in their order: each 0 (none refuses p), 1
+ * (refuses), or -1 with e. */
+struct pseudonym_checks {
+    struct store *s;
+    const struct redactor *r;
+    const char *p;
+    const char *const *names, *const *extra;
+    size_t nnames, nextra;
+};
+
+static size_t checks_count(const struct pseudonym_checks *c)
+{
+    return 5 + c->nnames;
+}
+
+static int check_one(const struct pseudonym_checks *c, size_t k, struct err *e)
+{
+    size_t len = strlen(c->p);
+
+    switch (k) {
+    case 0:
+        return privacy_matches(c->r, c->p, e);
+    case 1:
+        return pseudonym_read_as_name(c->r, c->p, len, e);
+    case 2:
+        return audit_reads_form(c->r, c->p, e);
+    case 3:
+        /* the start of a name, or a diminutive of it (Dani, Mo, Koval:
+         * report-adv27c H-10, docs/PSEUDONYMS.md) */
+        return pseudonym_is_name_form(c->r, c->p, len, e);
+    default:
+        break;
+    }
+    /* a short part of the subject's own name in any script (Kim Lee for
+     * Мария Ли: report-adv34 P-2), which no form of the redactor holds */
+    if (k - 4 < c->nnames)
+        return pseudonym_is_name_part(c->p, len, c->names[k - 4], strlen(c->names[k - 4]), e);
+    return privacy_in_identities(c->s, c->p, c->extra, c->nextra, e);
+}
+
+/* The dictionaries whose load a check waits for only when no other check
+ * refuses without them (lexicon_hold): hunspell-ko and hunspell-mn, 0.5 to
+ * 0.8 CPU s a load; hunspell-en-us loads in 0.03 s. */
+#define CHECKS_HELD ((1u << LEXICON_KO) | (1u << LEXICON_MN))
+
+/* The answer of the first check (in check_one's order) that is not 0: 1
+ * refuses p, -1 with e; 0 if none.  Each check runs first with the costly
+ * dictionaries held back (lexicon_hold); one that asked none of them has
+ * its answer.  A refusal so found refuses p whatever a check before it
+ * that was held back answers loaded: that one refuses too, or finds
+ * nothing, or fails only for want of memory (its errors about the text,
+ * the store or the redactor come before any dictionary is asked, in the
+ * held run too).  Else the held checks run again in order, loaded: the
+ * same answers as running every check loaded, in order, without the loads
+ * no answer needs (docs/SPEED.md, "Session 38 (cpu38)"). */
+static int checks_run(const struct pseudonym_checks *c, struct err *e)
+{
+    unsigned char held[5 + MAX_NAMES] = { 0 };
+    size_t n = checks_count(c), k, stop;
+    struct err first;
+    int rc = 0;
+
+    for (stop = 0; stop < n; stop++) {
+        lexicon_hold(n <= sizeof held ? CHECKS_HELD : 0);
+        rc = check_one(c, stop, e);
+        held[stop] = lexicon_held() != 0;
+        lexicon_hold(0);
+        if (held[stop])
+            err_clear(e), rc = 0;
+        else if (rc != 0)
+            break;
+    }
+    if (rc > 0)
+        return 1;
+    first = *e;
+    for (k = 0; k < stop && k < n; k++)
+        if (held[k] && (rc = check_one(c, k, e)) != 0)
+            return rc < 0 ? -1 : 1;
+    *e = first;
+    return stop < n ? -1 : 0;
+}
+
 /* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
 /* extra[0..nextra): the new subject's names and terms, not yet stored. */
 static int pseudonym_ok(struct store *s, const struct redactor *r,
@@ -136,26 +219,12 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
                         const char *const *extra, size_t nextra,
                         int generated, struct err *e)
 {
+    const struct pseudonym_checks c = { s, r, p, names, extra, nnames, nextra };
     int rc = pseudonym_taken(s, p, e);
 
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    rc = privacy_matches(r, p, e);
-    if (rc == 0)
-        rc = pseudonym_read_as_name(r, p, strlen(p), e);
-    if (rc == 0)
-        rc = audit_reads_form(r, p, e);
-    /* the start of a name, or a diminutive of it (Dani, Mo, Koval:
-     * report-adv27c H-10, docs/PSEUDONYMS.md) */
-    if (rc == 0)
-        rc = pseudonym_is_name_form(r, p, strlen(p), e);
-    /* a short part of the subject's own name in any script (Kim Lee for
-     * Мария Ли: report-adv34 P-2), which no form of the redactor holds */
-    for (size_t i = 0; rc == 0 && i < nnames; i++)
-        rc = pseudonym_is_name_part(p, strlen(p), names[i], strlen(names[i]), e);
-    if (rc == 0)
-        rc = privacy_in_identities(s, p, extra, nextra, e);
-    if (rc != 0)
+    if ((rc = checks_run(&c, e)) != 0)
         return rc < 0 ? -1 : 0;
     for (size_t i = 0; generated && i < nnames; i++)
         if (pseudonym_shares_syllable(p, names[i]) != 0)

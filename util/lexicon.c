@@ -34,7 +34,8 @@ static struct {
     char dir[256];
     Hunhandle *h[LEXICON_NLANGS];
     unsigned tried, missing;
-} lx = { "/usr/share/hunspell", { NULL }, 0, 0 };
+    unsigned hold, held;        /* lexicon_hold's languages; those asked */
+} lx = { "/usr/share/hunspell", { NULL }, 0, 0, 0, 0 };
 
 void lexicon_set_dir(const char *dir)
 {
@@ -210,6 +211,10 @@ static Hunhandle *dictionary(enum lexicon_lang lang)
 {
     unsigned bit = 1u << lang;
 
+    if (!(lx.tried & bit) && (lx.hold & bit)) {
+        lx.held |= bit;
+        return NULL;
+    }
     if (!(lx.tried & bit)) {
         int mine = 1;
 
@@ -397,7 +402,18 @@ int lexicon_lang_of(int cp)
 
 unsigned lexicon_missing(void)
 {
-    return lx.missing;
+    return lx.missing | lx.held;
+}
+
+void lexicon_hold(unsigned langs)
+{
+    lx.hold = langs;
+    lx.held = 0;
+}
+
+unsigned lexicon_held(void)
+{
+    return lx.held;
 }
 
 const char *lexicon_package(enum lexicon_lang lang)

@@ -86,8 +86,25 @@ unsigned lexicon_langs_in(const char *text, size_t len);
 int lexicon_lang_of(int cp);
 
 /* Bits (1 << enum lexicon_lang) of the dictionaries asked for and not
- * found since the process started. */
+ * found since the process started, and of those held back (lexicon_hold)
+ * while a hold lasts: a caller that keeps no answer of a missing
+ * dictionary keeps none of a held one either. */
 unsigned lexicon_missing(void);
+
+/* Holds back the loads of the dictionaries of langs (bits, 1 << enum
+ * lexicon_lang) until lexicon_hold(0): a question that would load one is
+ * answered as if it were missing (-1) and its language is recorded for
+ * lexicon_held.  A dictionary already loaded answers as ever.  For a
+ * check whose answer may come without the dictionary: run it held; if
+ * lexicon_held() is 0 afterwards, no answer was held back and the
+ * check's answer is the one it gives loaded (store/subject.c,
+ * pseudonym_ok; docs/SPEED.md, "Session 38 (cpu38)").  lexicon_hold(0)
+ * ends the hold and forgets what was held. */
+void lexicon_hold(unsigned langs);
+
+/* Bits of the languages whose load a question was refused since the
+ * hold began (lexicon_hold); 0 when none or no hold. */
+unsigned lexicon_held(void);
 
 /* What lang's answers depend on, as text into out (outlen bytes, NUL-
  * terminated): the device, inode, size and change time (ns) of the

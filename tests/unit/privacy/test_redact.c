@@ -12,6 +12,8 @@
 
 #include "crypto/secmem.h"
 #include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "util/lexicon.h"
 
 static struct redactor *fixture_uncompiled(void)
 {
@@ -757,9 +759,49 @@ static void test_many_terms_and_big_body(void **state)
     free(body);
 }
 
+/* A redactor protecting name, compiled plain. */
+static struct redactor *plain_of(const char *name)
+{
+    struct redactor *r;
+    struct err e;
+
+    assert_int_equal(redactor_new(&r, &e), 0);
+    assert_int_equal(redactor_add_term(r, TERM_PERSON, 0, name, strlen(name), &e), 0);
+    assert_int_equal(redactor_compile_plain(r, &e), 0);
+    return r;
+}
+
+/* An answer given while hunspell-mn was held back (lexicon_hold: each
+ * form asked as if the dictionary were missing, so replaced) is kept
+ * nowhere: once the hold ends, every form of the same redactor has the
+ * kind a new redactor gives it loaded (гэрэл, "light", of a registered
+ * Гэрэл: a word).  Runs first, before any test loads hunspell-mn. */
+static void test_held_answer_not_kept(void **state)
+{
+    struct redactor *r = plain_of("Гэрэл"), *r2;
+    size_t words = 0;
+
+    (void)state;
+    lexicon_hold(1u << LEXICON_MN);
+    for (size_t i = 0; i < r->nlits; i++)
+        (void)redact_lit_form(r, i);
+    assert_int_equal(lexicon_held(), 1u << LEXICON_MN);
+    lexicon_hold(0);
+    r2 = plain_of("Гэрэл");
+    assert_int_equal(r2->nlits, r->nlits);
+    for (size_t i = 0; i < r->nlits; i++) {
+        assert_int_equal(redact_lit_form(r, i).kind, redact_lit_form(r2, i).kind);
+        words += redact_lit_form(r2, i).kind == FORM_WORD;
+    }
+    assert_true(words > 0);
+    redactor_free(r);
+    redactor_free(r2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_held_answer_not_kept),
         cmocka_unit_test(test_bad_input_messages),
         cmocka_unit_test(test_long_terms),
         cmocka_unit_test(test_many_terms_and_big_body),

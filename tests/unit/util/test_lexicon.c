@@ -34,6 +34,29 @@ static void test_words_no_dictionary_knows(void **state)
     assert_int_equal(lexicon_missing() & (1u << LEXICON_EN), 0);
 }
 
+/* lexicon_hold: a question that would load a held dictionary is -1 and
+ * named by lexicon_held and lexicon_missing until lexicon_hold(0), which
+ * forgets it; the next question loads it.  A dictionary already loaded
+ * answers under a hold. */
+static void test_hold(void **state)
+{
+    (void)state;
+    lexicon_set_dir(NULL);
+    lexicon_hold((1u << LEXICON_KO) | (1u << LEXICON_EN));
+    assert_int_equal(lexicon_word(LEXICON_EN, "house", 5), 1);
+    assert_int_equal(lexicon_word(LEXICON_KO, "나라", strlen("나라")), -1);
+    assert_int_equal(lexicon_held(), 1u << LEXICON_KO);
+    assert_int_equal(lexicon_missing(), 1u << LEXICON_KO);
+    lexicon_hold(0);
+    assert_int_equal(lexicon_held(), 0);
+    assert_int_equal(lexicon_missing(), 0);
+    assert_int_equal(lexicon_word(LEXICON_KO, "나라", strlen("나라")), 1);
+    lexicon_hold(1u << LEXICON_KO);
+    assert_int_equal(lexicon_word(LEXICON_KO, "나라", strlen("나라")), 1);
+    assert_int_equal(lexicon_held(), 0);
+    lexicon_hold(0);
+}
+
 /* A folder without the dictionaries: -1, and the language is named. */
 static void test_missing_dictionary(void **state)
 {
@@ -49,6 +72,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_no_dictionary_knows),
+        cmocka_unit_test(test_hold),
         cmocka_unit_test(test_missing_dictionary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
