@@ -267,6 +267,8 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
                 !(v->initials && (v->context || v->partial));
     l->father = v->father;
     l->shared = 0;
+    l->spaced = v->spaced;
+    l->yields = 0;
     l->initials = v->initials;
     l->generated = (unsigned char)(generated != 0);
     /* A short form is asked of the dictionary too: a review flag where it
@@ -355,7 +357,7 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
 {
     struct redactor *r = ctx;
     struct variant v = { (char *)key, 0, keylen, RULE_INFLECTION, stem ? SUFFIX_MN_STEM : SUFFIX_NONE,
-                         0, 0, 0, 0, 0, 0, 0 };
+                         0, 0, 0, 0, 0, 0, 0, 0 };
 
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
 }
@@ -378,7 +380,7 @@ static int add_district_pair(struct redactor *r, const char *key, size_t keylen)
 {
     static const char *const words[] = { " \xd0\xb4\xd2\xaf\xd2\xaf\xd1\x80\xd1\x8d\xd0\xb3", /* дүүрэг */
                                          " district", " duureg" };
-    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0, 0 };
     char buf[64];
     struct err e;
     size_t two = 0;
@@ -431,7 +433,7 @@ static int has_ukrainian(void *ctx, const char *key, size_t keylen)
  * memory. */
 static int add_uk_lit(struct redactor *r, const char *form, size_t len, unsigned char flag)
 {
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -465,7 +467,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 {
     struct redactor *r = ctx;
     struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, how == PLACE_FORM_CAPITAL,
-                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0 };
+                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -481,7 +483,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
@@ -666,7 +668,7 @@ static int add_term_form(void *ctx, const char *form, size_t len, int flag)
 static int add_noun_form(void *ctx, const char *form, size_t len)
 {
     struct term_form *tf = ctx;
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -716,6 +718,17 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
+    memset(t[r->nterms].koryo, 0, sizeof t[r->nterms].koryo);
+    if (cat == NAME_CAT || cat == TERM_PERSON) {
+        char *norm;
+        size_t nlen;
+        if (normalise_norm(&norm, &nlen, text, len, NULL) != 0) {
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
+        (void)redact_koryo_term(&t[r->nterms], norm, nlen);
+        secmem_free(norm);
+    }
     if ((cat == NAME_CAT || cat == TERM_PERSON) && (redact_handle_pieces_add(r, text, len) != 0 ||
                                                     redact_mask_words_add(r, text, len) != 0 ||
                                                     redact_scripts_add(r, text, len) != 0 ||

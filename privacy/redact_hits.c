@@ -881,6 +881,12 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
         s.review = f.kind == FORM_SHORT ? PENDING_BESIDE_ONLY : 0;
         return redact_span_add(st->pending, &s) == 0 ? 0 : 1;
     }
+    /* A whole name's case form and another subject's short form of the
+     * same key (mark_shared): each only as the text writes it, two words
+     * or one ("Дашу Ли", "Дашули"). */
+    if ((st->r->lits[id].spaced || st->r->lits[id].yields) &&
+        (memchr(st->t->norm + s.start, ' ', s.end - s.start) != NULL) != st->r->lits[id].spaced)
+        return 0;
     rc = redact_file_hit(&s, st->r, id, &f, h, st->t, st->out, st->flags);
     /* Neither replaced nor flagged where it stands (a name that is a
      * word, with no context that marks a name): kept for

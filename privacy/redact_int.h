@@ -26,9 +26,13 @@ struct redaction;
 #define NAME_CAT (-1)
 
 /* A protected name or term. */
+#define KORYO_SYLLABLES 4
 struct term {
     int cat;                    /* enum term_category, or NAME_CAT */
     long subject;
+    int koryo[KORYO_SYLLABLES]; /* a Koryo-saram name's Korean surname: its Hangul
+                                 * syllables (박; 이 and 리), 0-ended; or all 0
+                                 * (redact_koryo.c) */
 };
 
 /* One literal the matcher looks for: a spelling of a term, as a key
@@ -53,6 +57,11 @@ struct lit {
                                  * registered nor a part of it (redact.c): where the
                                  * dictionary knows it as a word, it counts only where
                                  * the context marks a name (lit_form) */
+    unsigned char spaced;       /* a whole name's case form (variant.spaced): counts only
+                                 * where the text writes two words */
+    unsigned char yields;       /* a short form whose key another subject's whole name
+                                 * also spells (mark_shared): counts only where the text
+                                 * writes one word */
 };
 
 /* A piece of a person's name for the user names built from it
@@ -1064,6 +1073,26 @@ int redact_find_hanzi(struct spans *sp, struct spans *flags, const struct redact
  * surname in the katakana of variants_ko.c at a word's start (チェ for 최,
  * パク for 박), else 0.  The spellings are built once, on first use. */
 int redact_kana_surname(const char *key, size_t len);
+
+/* redact_koryo.c: fills tm->koryo from the norm view norm[0..len) of a
+ * name as registered: a Russian given name and a Korean surname in its
+ * Koryo-saram spelling (Таша Пак, Ким Лена; romanise_koryo_syllable)
+ * give the surname's Hangul syllable and the others that spell the same
+ * surname (이, 리: variants_same_surname); any other name, none.  Keeps no
+ * memory; 0. */
+int redact_koryo_term(struct term *tm, const char *norm, size_t len);
+
+/* redact_koryo.c: widens each replaced span of a subject with a
+ * Koryo-saram name (norm offsets, before redact_merge) over that
+ * subject's own surname written right before or after it, in Hangul (박),
+ * a Han character read so (朴, 金: hanja_readings), katakana (パク:
+ * korean_kana_syllable), Latin (li, lee: variants_same_surname) or
+ * Cyrillic, after a space, a middle dot (·, ・) or nothing (report-adv37
+ * L-6, L-7, L-13); and a short form of such a name only flagged (레나)
+ * with the surname beside it (레나 김, 金레나) becomes a replacement of
+ * both.  0, or -1 when out of memory. */
+int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                          const struct normtext *t);
 
 /* redact_hanviet.c: keeps the name or person term name[0..len) (bytes, as
  * typed) when it is two to four words each a Vietnamese reading of a Han

@@ -73,6 +73,40 @@ static int lit_key_cmp(const void *a, const void *b, void *ctx)
     return r->lits[i].keylen < r->lits[j].keylen ? -1 : r->lits[i].keylen > r->lits[j].keylen;
 }
 
+/* Whether the literals ix[0..n) (one key, of two subjects or more) are
+ * one subject's whole name in a case (lit.spaced: Дашу Ли of Даша Ли) and
+ * other subjects' short forms only (FORM_SHORT: Дашули of Дашуля, Дар'я's
+ * diminutive): the whole name of one subject is the more specific match,
+ * and the two readings differ by the space the key view drops.  Then each
+ * keeps its reading: the whole name where the text writes two words, the
+ * short forms (marked yields) where it writes one (redact_on_match).  1 if
+ * so (the literals marked), else 0. */
+static int whole_name_owns(struct redactor *r, const size_t *ix, size_t n)
+{
+    long owner = 0;
+    size_t k;
+
+    for (k = 0; k < n; k++) {
+        const struct lit *l = &r->lits[ix[k]];
+        long s = r->terms[l->term].subject;
+        if (l->spaced && owner != 0 && owner != s)
+            return 0;
+        if (l->spaced)
+            owner = s;
+    }
+    if (owner == 0)
+        return 0;
+    for (k = 0; k < n; k++) {
+        const struct lit *l = &r->lits[ix[k]];
+        if (r->terms[l->term].subject != owner && l->kind != FORM_SHORT)
+            return 0;
+    }
+    for (k = 0; k < n; k++)
+        if (r->terms[r->lits[ix[k]].term].subject != owner)
+            r->lits[ix[k]].yields = 1;
+    return 1;
+}
+
 /* Marks shared every literal of a subject's name whose key is also a
  * literal of another subject's name (report-adv21 A-12: Batka, a short
  * form of Batbayar and of Bat-erdene, took the pseudonym of whichever
@@ -95,6 +129,8 @@ static int mark_shared(struct redactor *r)
         int two = 0;
         for (j = i + 1; j < n && lit_key_cmp(&ix[i], &ix[j], r) == 0; j++)
             two |= r->terms[r->lits[ix[j]].term].subject != r->terms[r->lits[ix[i]].term].subject;
+        if (two && whole_name_owns(r, ix + i, j - i))
+            continue;
         for (k = i; two && k < j; k++)
             r->lits[ix[k]].shared = 1;
     }

@@ -271,6 +271,17 @@ const char *romanise_koryo_surname(int cp)
            ? koryo_surnames[lo].spell : NULL;
 }
 
+int romanise_koryo_syllable(const char *key, size_t len)
+{
+    for (size_t i = 0; i < sizeof koryo_surnames / sizeof koryo_surnames[0]; i++)
+        for (const char *p = koryo_surnames[i].spell, *bar; *p != '\0'; p = *bar ? bar + 1 : bar) {
+            bar = p + strcspn(p, "|");
+            if ((size_t)(bar - p) == len && memcmp(p, key, len) == 0)
+                return koryo_surnames[i].cp;
+        }
+    return 0;
+}
+
 /* The first option of a '|'-separated list into out (at most cap bytes);
  * its length, or -1. */
 static int first_option(char *out, size_t cap, const char *list)

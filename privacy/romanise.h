@@ -42,6 +42,12 @@ extern const char *const romanise_ko_finals[ROMANISE_NSYS][28];
  * the table lacks.  Sources: docs/VARIANTS.md, "Koryo-saram spellings". */
 const char *romanise_koryo_surname(int cp);
 
+/* The Hangul syllable (a code point) of the Korean surname whose
+ * Koryo-saram Cyrillic spelling is key[0..len) (lower case UTF-8: "пак"
+ * 박, "цой" 최, "ли" 이, "тен" 정, the first row that lists it), or 0 if no
+ * row of romanise_koryo_surname's table lists it.  Keeps no memory. */
+int romanise_koryo_syllable(const char *key, size_t len);
+
 /* Writes the Cyrillic s[0..len) (lower case Russian letters) in Latin
  * letters to out (at most cap bytes, no NUL): alt 0 the Russian passport
  * transliteration (Цой tsoi, Хан khan, Тё tyo), alt 1 the older and press

@@ -316,6 +316,18 @@ int ru_surname_forms(struct variant_list *out, const char *key, size_t len);
 enum { SURNAME_NONE, SURNAME_MASC, SURNAME_FEM };
 int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative);
 
+/* variants_ru.c: the case forms of a Koryo-saram name of two words, a
+ * Russian given name and a Korean surname in its Koryo-saram spelling
+ * (romanise_koryo_syllable: Даша Ли, Лена Ким, Ким Лена), norm[0..len)
+ * the norm view (lower case, one space between the words): each case of
+ * the given name (Дашу, Даши, Дашей) with the surname as it stands or
+ * declined (Ли; Ким, Кима, Киму), in both orders, as RULE_INFLECTION keys
+ * marked spaced (varlist.h): the whole name in a sentence is the
+ * subject's, before any short form of another subject's name that its
+ * letters spell (Дашули of Дашуля: report-adv37 L-8).  Declension from
+ * Russian grammar, as decline's.  0, or -1 when out of memory. */
+int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len);
+
 /* variants_latin.c: drops the Latin spellings out->v[from..) whose first
  * consonant is not that of the Latin name key[0..len) (bytes) they were
  * read back from through Mongolian Cyrillic (Joe of Zoe); keeps a piece

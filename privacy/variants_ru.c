@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "privacy/normalise.h"
+#include "privacy/romanise.h"
 #include "privacy/varlist.h"
 
 /* Letters of a form kept (the longest listed short form is far shorter). */
@@ -891,5 +892,90 @@ int ru_surname_forms(struct variant_list *out, const char *key, size_t len)
     for (size_t i = 0; rc == 0 && i < (f ? sizeof fem / sizeof fem[0] : sizeof masc / sizeof masc[0]); i++)
         rc = add_form(out, cp, n - f, f ? fem[i] : masc[i], 1, 0);
     sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+/* The case forms of the word w[0..n) (code points) that the first
+ * declension (-а, -я) or the second (a consonant, -й, -ь) gives, written
+ * as UTF-8 into forms (FORMS_MAX, at most 6 of them; the nominative
+ * first) without the patronymics the tables end with.  The count. */
+#define KORYO_FORMS 7
+#define KORYO_FORM_BYTES ((RU_MAX + 4) * 2 + 1)
+static int koryo_forms(char forms[][KORYO_FORM_BYTES], const int *w, int n)
+{
+    static const char *const soft_i[] = { "й", "я", "ю", "ем", "е" };
+    static const char *const cons[] = { "", "а", "у", "ом", "е" };
+    const char *const *end;
+    int last = w[n - 1], ns = n - 1, ne, k = 0;
+
+    if (last == 0x430)
+        end = decl_a, ne = 6;
+    else if (last == 0x44F)
+        end = ru_decl_ya, ne = (int)n_ru_decl_ya;
+    else if (last == 0x439 || last == 0x44C)
+        end = last == 0x439 ? soft_i : decl_soft, ne = 5;
+    else if (!is_vowel(last))
+        end = cons, ne = 5, ns = n;
+    else
+        end = NULL, ne = 1, ns = n;   /* Ли, Ю: not declined */
+    for (int e = 0; e < ne && k < KORYO_FORMS; e++) {
+        const char *x = end != NULL ? end[e] : "";
+        size_t at = 0;
+        /* -а after г к х ж ш щ ч: the genitive is -и (Даши); after ж ш щ
+         * ч ц the instrumental -ей too (Дашей). */
+        if (end == decl_a && e == 5 && takes_i(w[n - 2]))
+            x = "и";
+        for (int i = 0; i < ns; i++)
+            at += (size_t)utf8proc_encode_char(w[i], (utf8proc_uint8_t *)forms[k] + at);
+        memcpy(forms[k] + at, x, strlen(x) + 1);
+        k++;
+        if (end == decl_a && e == 3 && k < KORYO_FORMS &&
+            (w[n - 2] == 0x436 || w[n - 2] == 0x448 || w[n - 2] == 0x449 || w[n - 2] == 0x447 ||
+             w[n - 2] == 0x446)) {
+            memcpy(forms[k], forms[k - 1], at);
+            memcpy(forms[k] + at, "ей", sizeof "ей");
+            k++;
+        }
+    }
+    return k;
+}
+
+int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len)
+{
+    char g[KORYO_FORMS][KORYO_FORM_BYTES], s[KORYO_FORMS][KORYO_FORM_BYTES];
+    char key[2 * KORYO_FORM_BYTES];
+    int gw[RU_MAX + 4], sw[RU_MAX + 4], ng, ns, kg, ks, rc = 0;
+    const char *sp = memchr(norm, ' ', len);
+    size_t a, b;
+
+    if (sp == NULL || memchr(sp + 1, ' ', len - (size_t)(sp - norm) - 1) != NULL)
+        return 0;
+    a = (size_t)(sp - norm), b = len - a - 1;
+    /* Which word is the Korean surname: the other is the given name. */
+    if (romanise_koryo_syllable(sp + 1, b) != 0 && romanise_koryo_syllable(norm, a) == 0)
+        ng = ru_read(gw, norm, a), ns = ru_read(sw, sp + 1, b);
+    else if (romanise_koryo_syllable(norm, a) != 0 && romanise_koryo_syllable(sp + 1, b) == 0)
+        ng = ru_read(gw, sp + 1, b), ns = ru_read(sw, norm, a);
+    else
+        return 0;
+    if (ng < 3 || ns < 1)
+        return 0;
+    kg = koryo_forms(g, gw, ng);
+    ks = koryo_forms(s, sw, ns);
+    out->spaced = 1;
+    for (int i = 0; i < kg && rc == 0; i++)
+        for (int j = 0; j < ks && rc == 0; j++) {
+            if (i == 0 && j == 0)
+                continue;   /* the name as registered */
+            size_t gl = strlen(g[i]), sl = strlen(s[j]);
+            memcpy(key, g[i], gl), memcpy(key + gl, s[j], sl);
+            rc = list_add(out, key, gl + sl, RULE_INFLECTION, SUFFIX_NONE);
+            memcpy(key, s[j], sl), memcpy(key + sl, g[i], gl);
+            if (rc == 0)
+                rc = list_add(out, key, gl + sl, RULE_INFLECTION, SUFFIX_NONE);
+        }
+    out->spaced = 0;
+    sodium_memzero(g, sizeof g), sodium_memzero(s, sizeof s), sodium_memzero(key, sizeof key);
+    sodium_memzero(gw, sizeof gw), sodium_memzero(sw, sizeof sw);
     return rc;
 }

@@ -100,6 +100,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
         l->v[i].context &= l->context;
         l->v[i].nickname &= l->nickname;
         l->v[i].partial &= l->partial;
+        l->v[i].spaced &= l->spaced;
         return 0;
     }
     if (l->n == l->cap) {
@@ -122,6 +123,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].context = l->context;
     l->v[l->n].nickname = l->nickname;
     l->v[l->n].partial = l->partial;
+    l->v[l->n].spaced = l->spaced;
     l->index[slot] = ++l->n;
     l->indexed = l->n;
     return 0;

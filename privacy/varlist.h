@@ -50,6 +50,11 @@ struct variant {
     unsigned char partial;     /* initials of two of a name's three words ("Д.С." of
                                 * Дарья Сергеевна Петрова): a review flag, even
                                 * dotted (variants.c, partial_initials) */
+    unsigned char spaced;      /* a whole name of two words in a case (Дашу Ли of Даша
+                                * Ли: variants_ru.c, ru_koryo_cases): counts only
+                                * written as two words, and owns its key against
+                                * another subject's one-word short form (Дашули of
+                                * Дашуля: redact_matcher.c, mark_shared) */
 };
 
 struct variant_list {
@@ -68,6 +73,7 @@ struct variant_list {
     unsigned char nickname;        /* adding listed short forms of given names:
                                     * three letters count */
     unsigned char partial;         /* adding initials of part of a name */
+    unsigned char spaced;          /* adding a whole name's case forms */
     unsigned char own;             /* adding the case forms of a registered Ukrainian
                                     * given name itself (Надію of Надія): no form is
                                     * marked a word (variants_uk.c's add_keyed); the

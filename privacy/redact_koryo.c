@@ -1,0 +1,232 @@
+/* The Korean surname of a Koryo-saram name beside its given name, in any
+ * script (report-adv37 L-6, L-7, L-13): a Russian given name of the
+ * subject that was replaced (ターシャ, 塔莎, 타샤, dasha) takes with it the
+ * subject's own surname written next to it, before or after, with a
+ * space, a middle dot or nothing between (パク, 朴, 박, li).  Only the
+ * subject's own surname: another Korean surname beside the given name is
+ * no part of this person's name. */
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/hanja.h"
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/romanise.h"
+#include "privacy/variants.h"
+#include "privacy/variants_ko.h"
+
+/* 1 if cp stands between a given name and its surname: a space, a
+ * hyphen, the middle dots of Chinese and Japanese (·, ・, •, ‧; the norm
+ * view writes ・ as a hyphen, as it does the long vowel mark ー). */
+static int name_dot(int cp)
+{
+    return cp == ' ' || cp == '-' || cp == 0xB7 || cp == 0x30FB || cp == 0x2022 || cp == 0x2027 ||
+           cp == 0xFF65;
+}
+
+static int katakana(int cp)
+{
+    return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
+}
+
+int redact_koryo_term(struct term *tm, const char *norm, size_t len)
+{
+    const char *sp = memchr(norm, ' ', len);
+    int h = 0, n = 0;
+    utf8proc_uint8_t a[4], b[4];
+
+    memset(tm->koryo, 0, sizeof tm->koryo);
+    if (sp == NULL || memchr(sp + 1, ' ', len - (size_t)(sp - norm) - 1) != NULL)
+        return 0;
+    /* A Russian given name and a Korean surname in its Koryo-saram
+     * spelling, in either order (Даша Ли, Ким Лена). */
+    if ((h = romanise_koryo_syllable(sp + 1, len - (size_t)(sp - norm) - 1)) == 0)
+        h = romanise_koryo_syllable(norm, (size_t)(sp - norm));
+    if (h == 0 || utf8proc_encode_char(h, a) != 3)
+        return 0;
+    tm->koryo[n++] = h;
+    /* The surname's other Hangul syllables (이 and 리, 류 and 유). */
+    for (int cp = 0xAC00; cp <= 0xD7A3 && n < KORYO_SYLLABLES; cp++)
+        if (cp != h && utf8proc_encode_char(cp, b) == 3 &&
+            variants_same_surname((const char *)a, 3, (const char *)b, 3))
+            tm->koryo[n++] = cp;
+    return 0;
+}
+
+/* 1 if the syllable cp is one of set[0..KORYO_SYLLABLES). */
+static int in_set(const int *set, int cp)
+{
+    for (int i = 0; i < KORYO_SYLLABLES && set[i] != 0; i++)
+        if (set[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* 1 if the word w[0..n) (norm bytes: one Han character, one Hangul
+ * syllable, a run of katakana, or a word of Latin or Cyrillic letters) is
+ * a spelling of the surname whose syllables are set. */
+static int own_surname(const int *set, const char *w, size_t n)
+{
+    int cp, k = utf8_next(&cp, w, n), r[8];
+    utf8proc_uint8_t u[4];
+
+    if (k <= 0)
+        return 0;
+    if (is_han_cp(cp)) {
+        size_t m = hanja_readings(r, sizeof r / sizeof r[0], cp);
+        for (size_t i = 0; i < m; i++)
+            if (in_set(set, r[i]))
+                return 1;
+        return 0;
+    }
+    if (is_hangul_cp(cp))
+        return (size_t)k == n && in_set(set, cp);
+    for (int i = 0; i < KORYO_SYLLABLES && set[i] != 0; i++) {
+        if (katakana(cp)) {
+            struct slot s;
+            korean_kana_syllable(&s, set[i]);
+            for (int o = 0; o < s.n; o++)
+                if (strlen(s.opt[o]) == n && memcmp(s.opt[o], w, n) == 0)
+                    return 1;
+        } else if (is_cyrillic_cp(cp)) {
+            if (romanise_koryo_syllable(w, n) == set[i])
+                return 1;
+        } else if (cp < 0x80 && utf8proc_encode_char(set[i], u) == 3 && n >= 2 &&
+                   variants_same_surname(w, n, (const char *)u, 3)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The kind of letters a surname word is made of: a Han character or a
+ * Hangul syllable is one character; katakana, Latin and Cyrillic letters
+ * run on. */
+static int same_run(int first, int cp)
+{
+    if (katakana(first))
+        return katakana(cp);
+    if (is_han_cp(first) || is_hangul_cp(first))
+        return 0;
+    return is_word_cp(cp) && !is_han_cp(cp) && !is_hangul_cp(cp) && !katakana(cp) &&
+           (is_cyrillic_cp(first) == is_cyrillic_cp(cp));
+}
+
+/* Where the subject's surname written right after norm byte p ends; p if
+ * none.  A Hangul syllable may take particles (박 씨는, 박은: left as
+ * they are); another word's letters may not follow. */
+static size_t surname_after(const struct normtext *t, size_t p, const int *set)
+{
+    size_t q = p, a, e;
+    int cp, first, k;
+
+    if (q < t->normlen && (k = utf8_next(&cp, t->norm + q, t->normlen - q)) > 0 && name_dot(cp))
+        q += (size_t)k;
+    a = q;
+    if (q >= t->normlen || (k = utf8_next(&first, t->norm + q, t->normlen - q)) <= 0 ||
+        !is_word_cp(first))
+        return p;
+    for (e = q + (size_t)k; e < t->normlen && (k = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
+                            same_run(first, cp); e += (size_t)k)
+        ;
+    if (!own_surname(set, t->norm + a, e - a))
+        return p;
+    /* The word ends there, but a Hangul surname's particles and a Han
+     * one's sentence go on (朴在, 박은). */
+    if (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp) &&
+        !is_han_cp(first) && !katakana(first)) {
+        size_t w = e;
+        while (w < t->normlen && (k = utf8_next(&cp, t->norm + w, t->normlen - w)) > 0 && is_word_cp(cp))
+            w += (size_t)k;
+        if (!is_hangul_cp(first) || !variants_ko_common_suffix(t->norm + e, w - e))
+            return p;
+    }
+    return e;
+}
+
+/* Where the subject's surname written right before norm byte p starts; p
+ * if none (朴타샤, パク・ターシャ, Пак Таша). */
+static size_t surname_before(const struct normtext *t, size_t p, const int *set)
+{
+    size_t q = p, b, a;
+    int cp, last;
+
+    if (q > 0 && name_dot(redact_cp_before(t->norm, q)))
+        q = redact_cp_start(t->norm, q);
+    b = q;
+    if (q == 0 || !is_word_cp(last = redact_cp_before(t->norm, q)))
+        return p;
+    a = redact_cp_start(t->norm, q);
+    while (a > 0 && same_run(last, cp = redact_cp_before(t->norm, a)))
+        a = redact_cp_start(t->norm, a);
+    /* A whole word: nothing of the same script glued before it. */
+    if (a > 0 && (cp = redact_cp_before(t->norm, a), is_word_cp(cp)) && !is_han_cp(last) &&
+        !katakana(last))
+        return p;
+    return own_surname(set, t->norm + a, b - a) ? a : p;
+}
+
+/* The Koryo-saram surname syllables of subject's names (redact_koryo_term),
+ * or NULL if none has one. */
+static const int *subject_koryo(const struct redactor *r, long subject)
+{
+    for (size_t k = 0; k < r->nterms; k++)
+        if (r->terms[k].subject == subject && r->terms[k].koryo[0] != 0)
+            return r->terms[k].koryo;
+    return NULL;
+}
+
+/* A short form flagged alone (레나: a review flag, its Hangul form is
+ * short) beside its own subject's surname (레나 김, 金레나) is that
+ * subject's name written whole: replaced.  flags[i].term is the literal
+ * (redact_file_hit).  0, or -1 when out of memory. */
+static int promote_flags(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                         const struct normtext *t)
+{
+    for (size_t i = 0; i < flags->n; i++) {
+        const struct span *f = &flags->s[i];
+        const int *set;
+        size_t a, b;
+
+        if (f->cat != FLAG_SHORT_NAME || f->term >= r->nlits ||
+            r->terms[r->lits[f->term].term].cat != NAME_CAT ||
+            (set = subject_koryo(r, r->terms[r->lits[f->term].term].subject)) == NULL)
+            continue;
+        a = surname_before(t, f->start, set), b = surname_after(t, f->end, set);
+        if (a == f->start && b == f->end)
+            continue;
+        struct span s = *f;
+        s.start = a, s.end = b, s.cat = CAT_PSEUDONYM, s.rule = r->lits[f->term].rule;
+        s.term = r->lits[f->term].term, s.subject = r->terms[s.term].subject;
+        s.word = 0, s.review = 0, s.glued = 0;
+        if (redact_span_add(sp, &s) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                          const struct normtext *t)
+{
+    for (size_t i = 0; i < sp->n; i++) {
+        struct span *s = &sp->s[i];
+        const int *set = NULL;
+
+        size_t a, b;
+
+        /* A form two subjects' names share is [PERSON-n] (TERM_PERSON:
+         * Даша of Даша Ли and of Дар'я): beside one subject's own
+         * surname it is that subject's (dasha li). */
+        if ((s->cat != CAT_PSEUDONYM && s->cat != TERM_PERSON) || s->term >= r->nterms)
+            continue;
+        if ((set = subject_koryo(r, s->subject)) == NULL)
+            continue;
+        a = surname_before(t, s->start, set), b = surname_after(t, s->end, set);
+        if (a != s->start || b != s->end)
+            s->cat = CAT_PSEUDONYM;
+        s->start = a, s->end = b;
+    }
+    return promote_flags(sp, flags, r, t);
+}
