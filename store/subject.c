@@ -129,6 +129,10 @@ static int audit_reads_form(const struct redactor *r, const char *p, struct err 
     return rc != 0 ? -1 : hit;
 }
 
+static int name_checks(struct store *s, const struct redactor *r, const char *p,
+                       const char *const *names, size_t nnames,
+                       const char *const *extra, size_t nextra, struct err *e);
+
 /* A pseudonym must never be (a spelling of) a real name or another pseudonym. */
 /* extra[0..nextra): the new subject's names and terms, not yet stored. */
 static int pseudonym_ok(struct store *s, const struct redactor *r,
@@ -136,11 +140,32 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
                         const char *const *extra, size_t nextra,
                         int generated, struct err *e)
 {
+    char reading[256];
     int rc = pseudonym_taken(s, p, e);
 
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    rc = privacy_matches(r, p, e);
+    rc = name_checks(s, r, p, names, nnames, extra, nextra, e);
+    /* a word in another script read into Latin goes through the same
+     * checks (ჯიჰო as Jiho for Roh Ji-ho: brief s38, report-adv37 P-1) */
+    if (rc == 0 && (rc = pseudonym_latin_reading(reading, sizeof reading, p, strlen(p), e)) == 1)
+        rc = name_checks(s, r, reading, names, nnames, extra, nextra, e);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    for (size_t i = 0; generated && i < nnames; i++)
+        if (pseudonym_shares_syllable(p, names[i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* 1 if pseudonym p is (a form of) a real name or term r or the store
+ * holds, 0 if not, -1 with e. */
+static int name_checks(struct store *s, const struct redactor *r, const char *p,
+                       const char *const *names, size_t nnames,
+                       const char *const *extra, size_t nextra, struct err *e)
+{
+    int rc = privacy_matches(r, p, e);
+
     if (rc == 0)
         rc = pseudonym_read_as_name(r, p, strlen(p), e);
     if (rc == 0)
@@ -155,12 +180,7 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
         rc = pseudonym_is_name_part(p, strlen(p), names[i], strlen(names[i]), e);
     if (rc == 0)
         rc = privacy_in_identities(s, p, extra, nextra, e);
-    if (rc != 0)
-        return rc < 0 ? -1 : 0;
-    for (size_t i = 0; generated && i < nnames; i++)
-        if (pseudonym_shares_syllable(p, names[i]) != 0)
-            return 0;
-    return 1;
+    return rc;
 }
 
 static int choose_pseudonym(char *out, size_t outlen, struct store *s,
