@@ -515,9 +515,7 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
     return 0;
 }
 
-/* 1 if the word key[0..len) (a key) is read from another script as a
- * person form of r (above); 0 if not or no such word. */
-static int script_form(const struct redactor *r, const char *key, size_t len)
+int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
 {
     struct script_seek sk = { .n = 0 };
     char rd[SKEL_MAX];
@@ -596,7 +594,7 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
             if (normalise_key(&key, &keylen, p + a, b - a, e) != 0)
                 return -1;
             sk.len = skeleton(sk.word, key, keylen, &sk.doubled);
-            int other = script_form(r, key, keylen);
+            int other = pseudonym_script_form(r, key, keylen);
             secmem_free(key);
             if (other)
                 return 1;

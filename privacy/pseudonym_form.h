@@ -25,6 +25,16 @@
  * kept. */
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e);
 
+/* 1 if the word key[0..len) (bytes, UTF-8, a key: normalise.h) of a
+ * script with no Latin or Cyrillic letters (script_read.h) reads as a
+ * person form of r: its shape (consonant classes, h, each run of vowels
+ * one V but the first kept as written) or, in the Mongolian script and
+ * Arabic, its consonants of three classes or more are a form's (brief s38
+ * script38, report-adv37 P-1, P-2, L-11).  0 if not or key is no such
+ * word.  The pseudonym rule above and the redactor's unread-script pass
+ * (redact_unread.c: a review flag) ask it.  No memory is kept. */
+int pseudonym_script_form(const struct redactor *r, const char *key, size_t len);
+
 /* The pseudonym p[0..len) (bytes, UTF-8) with each word of a script that
  * has no Latin or Cyrillic letters read into Latin (script_read_word's
  * first reading, capitalised: "Jiho" for ჯიჰო, "Olga Moon" for "Όλγα

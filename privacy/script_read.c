@@ -314,8 +314,16 @@ size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int al
     if (vowels != NULL)
         *vowels = sc == S_ARABIC ? 0 : sc == S_MONGOLIAN ? 2 : 1;
     if (sc == S_GREEK) {
+        int armenian = cps[0] >= 0x0531 && cps[0] <= 0x058A;
         if (alt > 1)
             return 0;
+        /* an Armenian word's second reading leaves out the article the
+         * name takes (-ը, -ն: Սուզինը, the Suzin) */
+        if (armenian && alt == 1) {
+            if (n < 3 || (cps[n - 1] != 0x0568 && cps[n - 1] != 0x0576))
+                return 0;
+            len -= 2, alt = 0;
+        }
         size_t m = redact_read_letters(out, cap - 1, s, len, alt);
         out[m] = '\0';
         return m;

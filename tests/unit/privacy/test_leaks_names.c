@@ -170,6 +170,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/init37.jsonl",
     "tests/data/leaks/uk37.jsonl",
     "tests/data/leaks/adv37-open.jsonl",
+    "tests/data/leaks/script38.jsonl",
 };
 #define MAX_KINDS 4096
 
