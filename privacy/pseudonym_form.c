@@ -25,6 +25,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/script_read.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/varlist.h"
@@ -422,6 +423,152 @@ static size_t initials_before_word(const char *p, size_t len)
     return 0;
 }
 
+/* A word of a script with no Latin or Cyrillic letters (brief s38
+ * script38, report-adv37 P-1, P-2: ჯიჰო, Ζίχο, हाउन, ᠪᠠᠲᠤᠰᠦᠬᠡ) is
+ * read into Latin (script_read_word) and is a form when its shape, the
+ * consonant classes of transcribe_skeleton (h its own) with each run of
+ * vowels one V
+ * but the first, which is kept as written (a script writes the vowels of
+ * a foreign name as it can: ฮาอึน hauen, हाउन haun and هاون hawn for
+ * Ha-eun, Ειρήνη irini for Irina; ᠪᠠᠲᠤ batu is no Petya), is a person
+ * form's; in a script that writes vowels otherwise (the Mongolian
+ * script, Arabic: their first vowel is not kept either) also when its
+ * consonant classes are a form's, of three classes or more (ᠪᠠᠲᠤᠰᠦᠬᠡ
+ * batusukhe for Батсүх, ايفان ayfan for Ivan). */
+#define SHAPE_MAX 64
+
+struct script_seek {
+    char shape[SCRIPT_READINGS][SHAPE_MAX], cons[SCRIPT_READINGS][SHAPE_MAX];
+    int n, vowels, hit;
+};
+
+/* The class of the consonant letter c of a Latin reading, before the
+ * letter b (transcribe_skeleton's classes; h its own, as every script
+ * here writes it), or 0 for none (w, y, an h after a consonant). */
+static char shape_class(char c, char b, char last)
+{
+    switch (c) {
+    case 'b': case 'p': case 'f': case 'v': return 'P';
+    case 'd': case 't': return 'T';
+    case 'g': case 'k': case 'q': return 'K';
+    case 'c': return b == 'h' || b == 'e' || b == 'i' || b == 'y' ? 'S' : 'K';
+    case 's': case 'z': case 'j': case 'x': return 'S';
+    case 'l': case 'r': return 'L';
+    case 'm': return 'M';
+    case 'n': return 'N';
+    case 'h': return last == 0 || last == 'V' || (last >= 'a' && last <= 'z') ? 'H' : 0;
+    default: return 0;
+    }
+}
+
+/* The shape of the Latin reading s[0..len) into out (SHAPE_MAX bytes):
+ * its consonant classes, h its own, each run of vowels one V, the first
+ * kept as written when first is set; with vowels unset the consonant
+ * classes only (ts and dz one S when ts is set, as Цэцэг reads ᠴᠡᠴᠡᠭ; a
+ * doubled class one).  Its length. */
+static size_t shape_ts(char *out, const char *s, size_t len, int first, int vowels, int ts)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < len && n + 1 < SHAPE_MAX; i++) {
+        char c = s[i], b = i + 1 < len ? s[i + 1] : 0, last = n > 0 ? out[n - 1] : 0, k;
+        if (strchr("aeiou", c) != NULL) {
+            if (!vowels || last == 'V' || (last >= 'a' && last <= 'z'))
+                continue;
+            k = first ? c : 'V';
+            first = 0;
+        } else if (ts && ((c == 't' && b == 's') || (c == 'd' && b == 'z'))) {
+            k = 'S', i++;
+        } else if ((k = shape_class(c, b, last)) == 0 || k == last) {
+            continue;
+        }
+        out[n++] = k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static size_t shape_of(char *out, const char *s, size_t len, int first, int vowels)
+{
+    return shape_ts(out, s, len, first, vowels, 1);
+}
+
+static int each_script_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
+{
+    struct script_seek *sk = ctx;
+    char lat[SKEL_MAX], shape[SHAPE_MAX], cons[SHAPE_MAX], cons_ts[SHAPE_MAX];
+    size_t ll;
+
+    if (!f->person || (ll = latin_of(lat, key, keylen)) == 0 ||
+        shape_of(shape, lat, ll, sk->vowels != 0, 1) < 2)
+        return 0;
+    /* the consonants with ts as t and s too: Бат-сүх is batusukhe */
+    (void)shape_of(cons, lat, ll, 0, 0);
+    (void)shape_ts(cons_ts, lat, ll, 0, 0, 0);
+    for (int i = 0; i < sk->n; i++)
+        if (strcmp(sk->shape[i], shape) == 0 ||
+            (sk->vowels != 1 && ((strlen(cons) >= 3 && strcmp(sk->cons[i], cons) == 0) ||
+                                 (strlen(cons_ts) >= 3 && strcmp(sk->cons[i], cons_ts) == 0)))) {
+            sk->hit = 1;
+            return 1;
+        }
+    return 0;
+}
+
+int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
+{
+    struct script_seek sk = { .n = 0 };
+    char rd[SKEL_MAX];
+
+    for (int alt = 0; alt < SCRIPT_READINGS; alt++) {
+        int vowels;
+        size_t m = script_read_word(rd, sizeof rd, key, len, alt, &vowels);
+        if (m == 0)
+            continue;
+        sk.vowels = vowels;
+        if (shape_of(sk.shape[sk.n], rd, m, vowels != 0, 1) == 0)
+            continue;
+        (void)shape_of(sk.cons[sk.n], rd, m, 0, 0);
+        sk.n++;
+    }
+    if (sk.n == 0)
+        return 0;
+    (void)redactor_each_form(r, WORDS_SEEN, each_script_form, &sk);
+    return sk.hit;
+}
+
+int pseudonym_latin_reading(char *out, size_t cap, const char *p, size_t len, struct err *e)
+{
+    size_t a = 0, b, n = 0;
+    int read = 0;
+
+    while (a <= len) {
+        for (b = a; b < len && p[b] != ' ' && p[b] != '-'; b++)
+            ;
+        char *key, rd[SKEL_MAX];
+        size_t keylen, m = 0;
+        if (b > a) {
+            if (normalise_key(&key, &keylen, p + a, b - a, e) != 0)
+                return -1;
+            m = script_read_word(rd, sizeof rd, key, keylen, 0, NULL);
+            secmem_free(key);
+        }
+        const char *w = m > 0 ? rd : p + a;
+        size_t wl = m > 0 ? m : b - a;
+        if (n + wl + 2 > cap)
+            return err_set(e, EXIT_INPUT, "pseudonym too long");
+        memcpy(out + n, w, wl);
+        if (m > 0 && out[n] >= 'a' && out[n] <= 'z')
+            out[n] = (char)(out[n] - 'a' + 'A');
+        n += wl, read |= m > 0;
+        if (b < len)
+            out[n++] = p[b];
+        a = b + 1;
+    }
+    out[n] = '\0';
+    return read;
+}
+
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e)
 {
     size_t a = 0, b, nwords = 0, ini = initials_before_word(p, len);
@@ -447,7 +594,10 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
             if (normalise_key(&key, &keylen, p + a, b - a, e) != 0)
                 return -1;
             sk.len = skeleton(sk.word, key, keylen, &sk.doubled);
+            int other = pseudonym_script_form(r, key, keylen);
             secmem_free(key);
+            if (other)
+                return 1;
             /* one word of two letters or more; a word of a longer
              * pseudonym ("Kang-ho") of three or more */
             if (sk.len > 0 && text_chars(sk.word, sk.len) >= (size_t)(sk.multi ? 3 : 2)) {

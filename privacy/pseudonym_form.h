@@ -18,10 +18,31 @@
  * and Mo of Daniel Morgan, Alex of Алексей, Koval of Коваленко.  Words
  * are compared in a skeleton that forgets spelling choices (x = ks, y = j
  * = i, a doubled consonant as one: the rule's file lists them).  A word in
- * no Latin or Cyrillic letters is left to the other checks.  0 if no
+ * another script is read into Latin (script_read.h) and is a form when its
+ * shape of consonants and vowels, or in the Mongolian script and Arabic its
+ * consonants (three classes or more), are a form's (brief s38).  0 if no
  * word is; -1 with e filled (bad text, out of memory).  No memory is
  * kept. */
 int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, struct err *e);
+
+/* 1 if the word key[0..len) (bytes, UTF-8, a key: normalise.h) of a
+ * script with no Latin or Cyrillic letters (script_read.h) reads as a
+ * person form of r: its shape (consonant classes, h, each run of vowels
+ * one V but the first kept as written) or, in the Mongolian script and
+ * Arabic, its consonants of three classes or more are a form's (brief s38
+ * script38, report-adv37 P-1, P-2, L-11).  0 if not or key is no such
+ * word.  The pseudonym rule above and the redactor's unread-script pass
+ * (redact_unread.c: a review flag) ask it.  No memory is kept. */
+int pseudonym_script_form(const struct redactor *r, const char *key, size_t len);
+
+/* The pseudonym p[0..len) (bytes, UTF-8) with each word of a script that
+ * has no Latin or Cyrillic letters read into Latin (script_read_word's
+ * first reading, capitalised: "Jiho" for ჯიჰო, "Olga Moon" for "Όλγα
+ * Moon"), into out[0..cap) NUL-ended, so that the checks a Latin
+ * pseudonym goes through read it too (brief s38 script38, report-adv37
+ * P-1).  1 if a word was read, 0 if none (out is then p); -1 with e
+ * filled (does not fit, bad text, out of memory).  No memory is kept. */
+int pseudonym_latin_reading(char *out, size_t cap, const char *p, size_t len, struct err *e);
 
 /* 1 if a word of pseudonym p[0..plen) is a name part of name[0..namelen)
  * (bytes, UTF-8; words end at a space or a hyphen) that the redactor holds

@@ -838,6 +838,14 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
 int redact_read_through(struct spans *sp, struct spans *flags, const struct redactor *r,
                         struct redact_ctx *ctx, const struct normtext *t);
 
+/* redact_readthrough.c: the reading of s[0..len) (bytes, UTF-8, lower
+ * case: a key) when it is one word of Greek letters or of Armenian ones,
+ * into out[0..cap) (lower-case ASCII Latin, not NUL-ended): the readings
+ * above (Greek as it sounds; pass 1 reads τζ g and χ kh).  Its length in
+ * bytes; 0 if s is no such word or the reading does not fit.  No memory
+ * is kept (script_read.c reads pseudonyms with it: brief s38). */
+size_t redact_read_letters(char *out, size_t cap, const char *s, size_t len, int pass);
+
 /* redact_readthrough.c: files a hit of literal lit read over the norm
  * bytes [start, end) of a text: to sp as a replacement when the
  * literal's form (redact_lit_form) is replaced, else to flags

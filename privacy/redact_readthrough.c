@@ -357,6 +357,24 @@ static size_t read_word(char *out, size_t cap, const struct normtext *t, const s
                                     : braille_read(out, cap, cps, k);
 }
 
+size_t redact_read_letters(char *out, size_t cap, const char *s, size_t len, int pass)
+{
+    int cps[RT_MAX], cp, n;
+    size_t p = 0, k = 0;
+    enum rt_kind kind = RT_NONE;
+
+    while (p < len && k < RT_MAX && (n = utf8_next(&cp, s + p, len - p)) > 0) {
+        enum rt_kind kk = kind_of(cp);
+        if ((kk != RT_GREEK && kk != RT_ARMENIAN) || (kind != RT_NONE && kk != kind))
+            return 0;
+        kind = kk;
+        cps[k++] = kind == RT_GREEK ? greek_base(cp) : cp, p += (size_t)n;
+    }
+    if (p < len || k == 0)
+        return 0;
+    return kind == RT_GREEK ? greek_read(out, cap, cps, k, pass) : armenian_read(out, cap, cps, k);
+}
+
 /* 1 if only spaces, hyphens or middle dots (or a blank Braille cell)
  * stand between norm bytes a and b. */
 static int joined(const char *s, size_t a, size_t b)

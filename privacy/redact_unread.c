@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "privacy/normalise.h"
+#include "privacy/pseudonym_form.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/script_read.h"
 
 /* Unicode blocks of scripts with no reading here (Unicode 15 block
  * ranges): Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko,
@@ -42,6 +44,39 @@ static int protects_person(const struct redactor *r)
     return 0;
 }
 
+/* A word of a script the rules cannot match (Greek, Armenian, Georgian,
+ * the Mongolian script, Tibetan, Devanagari, Thai, Arabic) that reads as
+ * a person form of r (pseudonym_script_form: Ζίχο for Roh Ji-ho,
+ * ᠪᠠᠲᠤᠰᠦᠬᠡ for Батсүх) is a review flag, `transcription` (brief s38
+ * script38, report-adv37 L-10, L-11).  Only such words are read: a text
+ * without them costs one pass over its code points. */
+static int read_as_form(struct spans *flags, const struct redactor *r, const struct normtext *t)
+{
+    size_t p = 0, start = 0;
+    int cp, k, in = 0;
+
+    for (;;) {
+        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
+        int letter = k > 0 && script_read_letter(cp) && cp != 0x0F0D && cp != 0x0E2F &&
+                     (is_word_cp(cp) || (cp >= 0x0F0B && cp <= 0x0F0C));
+        if (letter && !in)
+            start = p, in = 1;
+        else if (!letter && in) {
+            size_t end = p;
+            in = 0;
+            if (pseudonym_script_form(r, t->norm + start, end - start) == 1) {
+                struct span s = { t->ostart[start], normtext_oend(t, end - 1), FLAG_TRANSCRIPTION,
+                                  0, 0, SIZE_MAX, 0, 1, 0 };
+                if (redact_span_add(flags, &s) != 0)
+                    return -1;
+            }
+        }
+        if (k <= 0)
+            return 0;
+        p += (size_t)k;
+    }
+}
+
 int redact_unread_scripts(struct spans *flags, const struct redactor *r, const struct normtext *t)
 {
     size_t p = 0, start = 0, end = 0, letters = 0;
@@ -49,6 +84,8 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 
     if (!protects_person(r))
         return 0;
+    if (read_as_form(flags, r, t) != 0)
+        return -1;
     for (;;) {
         k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
         if (k > 0 && unread(cp)) {

@@ -220,11 +220,20 @@ static int pseudonym_ok(struct store *s, const struct redactor *r,
                         int generated, struct err *e)
 {
     const struct pseudonym_checks c = { s, r, p, names, extra, nnames, nextra };
+    struct pseudonym_checks cr = c;
+    char reading[256];
     int rc = pseudonym_taken(s, p, e);
 
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    if ((rc = checks_run(&c, e)) != 0)
+    rc = checks_run(&c, e);
+    /* a word in another script read into Latin goes through the same
+     * checks (ჯიჰო as Jiho for Roh Ji-ho: brief s38, report-adv37 P-1) */
+    if (rc == 0 && (rc = pseudonym_latin_reading(reading, sizeof reading, p, strlen(p), e)) == 1) {
+        cr.p = reading;
+        rc = checks_run(&cr, e);
+    }
+    if (rc != 0)
         return rc < 0 ? -1 : 0;
     for (size_t i = 0; generated && i < nnames; i++)
         if (pseudonym_shares_syllable(p, names[i]) != 0)

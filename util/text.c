@@ -103,6 +103,20 @@ static int mongolian_letter(unsigned long c)
     return c >= 0x1820 && c <= 0x18AA && letter_or_mark(c);
 }
 
+/* An emoji tag sequence (UTS #51, ED-14a; the subdivision flags of
+ * emoji-sequences.txt: England, Scotland, Wales): the black flag U+1F3F4,
+ * then tag digits and small tag letters (U+E0030..U+E0039,
+ * U+E0061..U+E007A), then CANCEL TAG U+E007F.  U+1F3F4 is the only base
+ * the RGI sequences use; other tag characters (capital tag letters, tag
+ * punctuation, U+E0001) form no sequence a screen shows. */
+#define TAG_BASE 0x1f3f4UL
+#define TAG_CANCEL 0xe007fUL
+
+static int tag_spec(unsigned long c)
+{
+    return (c >= 0xe0030 && c <= 0xe0039) || (c >= 0xe0061 && c <= 0xe007a);
+}
+
 /* -1 if c is no mark that shapes the character before it; else 1 if it
  * fits between prev and next (0 at either end of the text), 0 if not. */
 static int mark_fits(unsigned long prev, unsigned long c, unsigned long next)
@@ -126,6 +140,10 @@ static int mark_fits(unsigned long prev, unsigned long c, unsigned long next)
         return 0;
     if (c >= 0xe0100 && c <= 0xe01ef)   /* ideographic variation sequences */
         return IN(prev, han_blocks);
+    if (tag_spec(c))                    /* a flag's tag letter or digit */
+        return (prev == TAG_BASE || tag_spec(prev)) && (tag_spec(next) || next == TAG_CANCEL);
+    if (c >= 0xe0000 && c <= 0xe007f)   /* CANCEL TAG ends a sequence; other tags nowhere */
+        return c == TAG_CANCEL && tag_spec(prev);
     return -1;
 }
 

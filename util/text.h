@@ -38,7 +38,9 @@ int text_check(const char *s, size_t len, int multiline, const char *what,
  * of emoji-variation-sequences.txt); VS1..VS3 after a character of the
  * blocks StandardizedVariants.txt gives variants to (CJK, Myanmar,
  * Phags-pa, Egyptian, math symbols...), VS4..VS14 nowhere; the
- * ideographic variation selectors after a Han character.  The one rule
+ * ideographic variation selectors after a Han character; tag characters
+ * only in an emoji tag sequence (U+1F3F4, tag digits or small tag
+ * letters, CANCEL TAG: the Welsh flag; report-adv37 W-1).  The one rule
  * for fields people read as one line (card labels, pseudonyms, names,
  * terms, titles, tags, contact names): a name must read the same on
  * every screen (adv14 F14).  No memory, no errors. */

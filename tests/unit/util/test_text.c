@@ -137,6 +137,38 @@ static void test_field_shaping_marks(void **state)
     assert_int_equal(text_hidden_mark(0x200D), 1);
 }
 
+/* Brief s38 script38, report-adv37 W-1: an emoji tag sequence (UTS #51:
+ * U+1F3F4, tag digits or small tag letters, CANCEL TAG) is a flag; a tag
+ * character anywhere else stays hidden.  Tibetan needs no ZWJ: its
+ * stacks are subjoined letters (docs/PSEUDONYMS.md, "Session 38"). */
+static void test_field_emoji_tags(void **state)
+{
+    static const char *const good[] = {
+        "Welsh \U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F",
+        "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F Highland",
+        "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F",
+        "\U0001F3F4\U000E0075\U000E0073\U000E0074\U000E0078\U000E007F",   /* a subdivision us-tx */
+        "\U0001F3F4\U000E0066\U000E0072\U000E0031\U000E0033\U000E007F",   /* fr-13: a digit */
+    };
+    static const char *const bad[] = {
+        "Mi\U000E0041a", "Mi\U000E0061a", "Mia\U000E007F", "\U000E0067\U000E0062\U000E007F",
+        "\U0001F3F4\U000E0067\U000E0062",                         /* no CANCEL TAG */
+        "\U0001F3F4\U000E007F",                                    /* no tag letter */
+        "\U0001F3F4\U000E0047\U000E0042\U000E007F",              /* capital tag letters */
+        "\U0001F3F3\U000E0067\U000E0062\U000E007F",              /* another base */
+        "\U0001F3F4\U000E0067\U000E0020\U000E0062\U000E007F",   /* tag space */
+        "\U0001F3F4\U000E0001\U000E0067\U000E007F",              /* LANGUAGE TAG */
+        "\U0001F3F4\U000E0067\U000E007F\U000E007F",
+        "\u0F47\u200D\u0F72",                                      /* ZWJ in Tibetan */
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_int_equal(text_check_field(good[i], strlen(good[i]), "x", NULL), 0);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(text_check_field(bad[i], strlen(bad[i]), "x", NULL), -1);
+}
+
 static void expect_safe(const char *in, size_t len, const char *want)
 {
     char out[256];
@@ -240,6 +272,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_field_refuses_hidden_marks),
         cmocka_unit_test(test_field_shaping_marks),
+        cmocka_unit_test(test_field_emoji_tags),
         cmocka_unit_test(test_terminal_safe_escapes),
         cmocka_unit_test(test_terminal_safe_cuts_whole),
         cmocka_unit_test(test_normal_forms),

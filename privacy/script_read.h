@@ -1,0 +1,40 @@
+/* A word of a script with no Latin or Cyrillic letters read into Latin
+ * (brief s38 script38, report-adv37 P-1, P-2, L-11): Greek, Armenian,
+ * Georgian, the Mongolian script, Tibetan, Devanagari, Thai, Arabic.
+ * privacy/script_read.c; the readings and their sources: docs/VARIANTS.md,
+ * "Session 38: names read from other scripts". */
+#ifndef INTAKE_SCRIPT_READ_H
+#define INTAKE_SCRIPT_READ_H
+
+#include <stddef.h>
+
+/* Readings a word may have (script_read_word's alt: 0 .. SCRIPT_READINGS-1). */
+#define SCRIPT_READINGS 3
+
+/* Reading alt of the word s[0..len) (bytes, UTF-8, lower case: a key,
+ * normalise.h) into out[0..cap) as lower-case ASCII Latin, NUL-ended:
+ * Greek and Armenian by the read-through readings (redact_readthrough.c;
+ * alt 1 reads Greek χ kh, an Armenian word without its article -ը, -ն),
+ * Georgian by the national system of 2002, the
+ * Mongolian script by its letters' names (transcribe_reading; its QA as
+ * h, alt 1 as kh, alt 2 the classical spelling read as the modern one,
+ * transcribe_classical), Tibetan in Wylie's letters with the inherent a,
+ * Devanagari as Hindi is read (the inherent a, none at a word's end),
+ * Thai by RTGS's letters (a vowel written before its consonant read after
+ * it), Arabic and Persian letters as their common romanisation (و and ي
+ * as u and i between consonants).  Its length in bytes; 0 if s is no
+ * word of one such script, alt gives no other reading, or it does not
+ * fit.  *vowels (may be NULL) is set to 1 where the script writes a
+ * name's vowels as its Latin and Cyrillic spellings do, 2 where it writes
+ * the first as they do and others where they write none (the Mongolian
+ * script: ᠪᠠᠲᠤ for Бат), 0 where it leaves vowels unwritten or writes a
+ * first i or u with alef (Arabic).
+ * No memory is kept. */
+size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int alt, int *vowels);
+
+/* 1 if cp is a letter or vowel sign of a script script_read_word reads
+ * that the redactor's own rules do not (Georgian, Tibetan, Devanagari,
+ * Thai, Arabic), or Greek or Armenian. */
+int script_read_letter(int cp);
+
+#endif
