@@ -466,13 +466,15 @@ static char shape_class(char c, char b, char last)
  * kept as written when first is set; with vowels unset the consonant
  * classes only (ts and dz one S when ts is set, as Цэцэг reads ᠴᠡᠴᠡᠭ; a
  * doubled class one).  Its length. */
-static size_t shape_ts(char *out, const char *s, size_t len, int first, int vowels, int ts)
+static size_t shape_ty(char *out, const char *s, size_t len, int first, int vowels, int ts, int y)
 {
     size_t n = 0;
 
     for (size_t i = 0; i < len && n + 1 < SHAPE_MAX; i++) {
         char c = s[i], b = i + 1 < len ? s[i + 1] : 0, last = n > 0 ? out[n - 1] : 0, k;
-        if (strchr("aeiou", c) != NULL) {
+        if (y && c == 'y' && last != 'Y') {
+            k = 'Y';
+        } else if (strchr("aeiou", c) != NULL) {
             if (!vowels || last == 'V' || (last >= 'a' && last <= 'z'))
                 continue;
             k = first ? c : 'V';
@@ -488,9 +490,22 @@ static size_t shape_ts(char *out, const char *s, size_t len, int first, int vowe
     return n;
 }
 
+static size_t shape_ts(char *out, const char *s, size_t len, int first, int vowels, int ts)
+{
+    return shape_ty(out, s, len, first, vowels, ts, 0);
+}
+
 static size_t shape_of(char *out, const char *s, size_t len, int first, int vowels)
 {
     return shape_ts(out, s, len, first, vowels, 1);
+}
+
+/* The shape a word of the Mongolian script is compared by (vowels 2:
+ * script_read_word): with y a letter of its own, as ᠶ is one (ᠪᠠᠶᠢᠨᠠ,
+ * "bayina", is no Ваня, "vanya"; pseudonym-37.bats); else shape_of. */
+static size_t shape_for(char *out, const char *s, size_t len, int vowels)
+{
+    return shape_ty(out, s, len, vowels != 0, 1, 1, vowels == 2);
 }
 
 static int each_script_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
@@ -500,15 +515,23 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
     size_t ll;
 
     if (!f->person || (ll = latin_of(lat, key, keylen)) == 0 ||
-        shape_of(shape, lat, ll, sk->vowels != 0, 1) < 2)
+        shape_for(shape, lat, ll, sk->vowels) < 2)
         return 0;
     /* the consonants with ts as t and s too: Бат-сүх is batusukhe */
     (void)shape_of(cons, lat, ll, 0, 0);
     (void)shape_ts(cons_ts, lat, ll, 0, 0, 0);
+    /* The consonants alone: three classes for a script that leaves its
+     * vowels unwritten (Arabic), four where it writes them but not as
+     * Latin does (the Mongolian script); there a whole shape of three
+     * (ᠪᠠᠶᠢᠨ "bayin" as PaN, Вань's "Van") is too weak as well: ᠪᠠᠶᠢᠨ and
+     * ᠪᠠᠶᠠᠨ are Mongolian words and name elements, no Иван
+     * (pseudonym-37.bats). */
+    size_t least = sk->vowels == 2 ? 4 : 3;
+    int whole = sk->vowels != 2 || strlen(shape) >= 4;
     for (int i = 0; i < sk->n; i++)
-        if (strcmp(sk->shape[i], shape) == 0 ||
-            (sk->vowels != 1 && ((strlen(cons) >= 3 && strcmp(sk->cons[i], cons) == 0) ||
-                                 (strlen(cons_ts) >= 3 && strcmp(sk->cons[i], cons_ts) == 0)))) {
+        if ((whole && strcmp(sk->shape[i], shape) == 0) ||
+            (sk->vowels != 1 && ((strlen(cons) >= least && strcmp(sk->cons[i], cons) == 0) ||
+                                 (strlen(cons_ts) >= least && strcmp(sk->cons[i], cons_ts) == 0)))) {
             sk->hit = 1;
             return 1;
         }
@@ -526,7 +549,7 @@ int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
         if (m == 0)
             continue;
         sk.vowels = vowels;
-        if (shape_of(sk.shape[sk.n], rd, m, vowels != 0, 1) == 0)
+        if (shape_for(sk.shape[sk.n], rd, m, vowels) == 0)
             continue;
         (void)shape_of(sk.cons[sk.n], rd, m, 0, 0);
         sk.n++;

@@ -479,7 +479,10 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
     for (size_t i = 0; i < ne && rc == 0; i++) {
         out->context = (unsigned char)(context || (full && end != poss_in && i > 0));
         rc = add_case(out, cp, ns, end[i], 0, 0);
-        if (rc == 0 && poss_latin(end[i]))
+        /* no Latin spelling of a stem in ь: Latin drops the soft sign, and
+         * Марьина, Дарьина would be Marina, Darina, other women's names
+         * (pseudonym-36.bats: "Marina Bell" for Мария Ли) */
+        if (rc == 0 && poss_latin(end[i]) && cp[ns - 1] != C_SOFT)
             rc = poss_add_latin(out, cp, ns, end[i]);
     }
     out->context = context;
