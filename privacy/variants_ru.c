@@ -393,8 +393,9 @@ static const char *const decl_soft[] = { "я", "ю", "ем", "е", "и", "еви
 
 /* Adds the case forms of the word cp[0..n) (code points, n >= 3) by the
  * declension its last letter gives, in Cyrillic and Latin (national: in
- * the national systems too). */
-static int decline(struct variant_list *out, const int *cp, int n, int national)
+ * the national systems too); poss: an -а, -я name's possessive adjectives
+ * too (lower_possessives). */
+static int decline_as(struct variant_list *out, const int *cp, int n, int national, int poss)
 {
     const char *const *end;
     size_t ne, i;
@@ -437,7 +438,7 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
     if (rc == 0 && last == 0x430)
         rc = add_vocative(out, cp, ns, "о");
     /* A name in -а, -я: its possessive adjective (Шурка: Шуркин). */
-    if (rc == 0 && (last == 0x430 || last == 0x44F))
+    if (rc == 0 && poss && (last == 0x430 || last == 0x44F))
         rc = lower_possessives(out, cp, n);
     /* Мария, Юлия: the dative and prepositional are Марии, Юлии. */
     if (rc == 0 && last == 0x44F && ns > 0 && cp[ns - 1] == 0x438)
@@ -446,6 +447,11 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
     if (rc == 0 && (last == 0x439 || last == 0x44C))
         rc = add_form(out, cp, n, "", national, 0);
     return rc;
+}
+
+static int decline(struct variant_list *out, const int *cp, int n, int national)
+{
+    return decline_as(out, cp, n, national, 1);
 }
 
 /* Reads the Russian key[0..len) (bytes) into cp (at most RU_MAX code
@@ -712,7 +718,10 @@ static int folk_form(struct variant_list *out, const int *cp, int n)
         return 0;
     memcpy(d, cp, (size_t)n * sizeof *d);
     d[n - 2] = 0x44C;
-    rc = decline(out, d, n, 0);
+    /* no possessives: Марьина and Дарьина read as Marina and Darina,
+     * other women's names, once the soft sign is dropped
+     * (pseudonym-36.bats: "Marina Bell" refused for Мария Ли) */
+    rc = decline_as(out, d, n, 0, 0);
     if (rc == 0)
         rc = diminutives(out, d, n - 1, 1, ON_YA_SOFT);
     if (rc == 0)
