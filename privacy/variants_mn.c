@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "crypto/secmem.h"
+#include "privacy/common_words.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
 #include "privacy/romanise.h"
@@ -374,6 +375,21 @@ int mn_element_alone(struct variant_list *out, const int *li, int n)
     if (out->n == 0 || utf8_next(&cp, out->arena + out->v[0].off, out->v[0].keylen) <= 0 ||
         !is_cyrillic_cp(cp))
         return 0;
+    /* Nor an element that is one of the commonest words (Бол of the
+     * patronymic Болдын: бол "is"; test_common_forms): read as a name
+     * only in context, it would still take the word wherever a sentence
+     * starts with it. */
+    {
+        char buf[SLOT_MAX * 4];
+        size_t at = 0, k;
+        for (int i = 0; i < n && n <= SLOT_MAX; i++) {
+            k = strlen(romanise_mn_letters[li[i]][0]);
+            memcpy(buf + at, romanise_mn_letters[li[i]][0], k);
+            at += k;
+        }
+        if (common_word_key(buf, at))
+            return 0;
+    }
     out->context = 1, out->flag = 0;
     rc = mn_add_letters(out, li, n, RULE_VARIANT, SUFFIX_MN, 8);
     out->flag = flag, out->context = context;
