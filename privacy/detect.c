@@ -259,8 +259,10 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
-        /* Three dotted words, maybe in quotes or brackets ("«крыша.ложка.нота»"). */
-        if ((i == at || i - at == det_open_mark_before(s, i)) &&
+        /* Three dotted words, maybe in quotes or brackets ("«крыша.ложка.нота»").
+         * An opening mark has DET_OPEN_MARK_MAX bytes at most: past them
+         * no mark can start the run (asked at every character; session 39). */
+        if ((i == at || (i - at <= DET_OPEN_MARK_MAX && i - at == det_open_mark_before(s, i))) &&
             ((end = detect_w3w_labelled(s, len, i, &start)) != 0 ||
              (c >= 0xD0 && c <= 0xD4 && (start = i, end = detect_three_words_bare(s, len, i)) != 0)))
             return add(f, start, end, DETECT_GPS) != 0 ? -1 : (long)end;

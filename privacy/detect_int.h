@@ -762,7 +762,10 @@ size_t detect_w3w_labelled(const char *s, size_t len, size_t at, size_t *start);
  * label_before asks it. */
 int det_w3w_label_word(const char *s, size_t a, const char *w, size_t n);
 /* detect_label_w3w.c: the length in bytes of an opening quote or bracket
- * (« “ „ ‹ 「 『 ( [ " ') ending right at i in s, or 0. */
+ * (« “ „ ‹ 「 『 ( [ " ') ending right at i in s, or 0: DET_OPEN_MARK_MAX
+ * bytes at most (the longest of its table, open_marks; a longer mark
+ * added there must raise it). */
+#define DET_OPEN_MARK_MAX 3
 size_t det_open_mark_before(const char *s, size_t i);
 /* detect_label_w3w.c: the walk's scanner of the same at an ASCII '(' or '['
  * or at a Latin word after a non-ASCII mark ("w3w “filled.count.soap”",

@@ -3,6 +3,7 @@
  * the marks between a label and its value (a colon, a dash, an opening
  * quote or bracket), and the reader of the three words there.  Split from
  * detect_label.c, which asks w3w_label_word for its label_before. */
+#include <pthread.h>
 #include <string.h>
 
 #include "privacy/detect.h"
@@ -55,6 +56,35 @@ static const char *const han_address[] = { "\xe5\x9c\xb0\xe5\x9d\x80", "\xe4\xbd
 
 static int label_word(const char *s, size_t a, const char *w, size_t n);
 
+/* The last bytes of the words det_w3w_label_word may answer for
+ * (w3w_labels, w3w_glued, w3w_words, address_words: whole words; a word
+ * ending in han_address), built once per process (label_last_build):
+ * w3w_label_at is asked at every word of the walk's non-ASCII runs, and
+ * a word ending in another byte says nothing of a what3words address
+ * after it (session 39: reading that word back was 3.5% of redaction's
+ * instructions). */
+static unsigned char label_last[256];
+static pthread_once_t label_once = PTHREAD_ONCE_INIT;
+
+static void mark_last(const struct det_word *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (list[k].fit != FIT_WORD)
+            memset(label_last, 1, sizeof label_last);  /* a prefix: any last byte */
+        label_last[(unsigned char)list[k].w[list[k].n - 1]] = 1;
+    }
+}
+
+static void label_last_build(void)
+{
+    mark_last(w3w_labels, N(w3w_labels));
+    mark_last(w3w_glued, N(w3w_glued));
+    mark_last(w3w_words, N(w3w_words));
+    mark_last(address_words, N(address_words));
+    for (size_t k = 0; k < N(han_address); k++)
+        label_last[(unsigned char)han_address[k][strlen(han_address[k]) - 1]] = 1;
+}
+
 /* What the word s[a..a+n) says of a what3words address after it, as
  * label_word, through a word for "address" after the label (address_words,
  * or 地址 and 住所 glued to it): that word alone says nothing. */
@@ -94,7 +124,8 @@ static int label_word(const char *s, size_t a, const char *w, size_t n)
 /* Opening quotes and brackets a value may stand in after its label
  * ("три слова: «стол.окно.книга»", "w3w “filled.count.soap”", "w3w:
  * (filled.count.soap)": report-adv32 L-15): « “ „ ‹ 「 『 ( [ and the
- * straight quotes (the norm view writes ‘ as '). */
+ * straight quotes (the norm view writes ‘ as ').  DET_OPEN_MARK_MAX
+ * (detect_int.h) is the longest's length. */
 static const struct det_word open_marks[] = {
     DW("\xc2\xab", FIT_ANY), DW("\xe2\x80\x9c", FIT_ANY), DW("\xe2\x80\x9e", FIT_ANY),
     DW("\xe2\x80\xb9", FIT_ANY), DW("\xe3\x80\x8c", FIT_ANY), DW("\xe3\x80\x8e", FIT_ANY),
@@ -133,10 +164,17 @@ size_t det_open_mark_before(const char *s, size_t i)
  * слова — люблю тебя очень"). */
 static int w3w_label_at(const char *s, size_t v)
 {
-    size_t a, we, b = v - det_open_mark_before(s, v);
+    size_t a, we, b = v - det_open_mark_before(s, v), e = b;
     int l;
 
-    if (b < 2 || (s[b - 1] != ' ' && s[b - 1] != ':') || (we = det_word_ending(s, b, " :-", &a)) == 0)
+    if (b < 2 || (s[b - 1] != ' ' && s[b - 1] != ':'))
+        return 0;
+    /* The label's last byte, past the bytes det_word_ending skips below,
+     * before the word is read back. */
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '-'))
+        e--;
+    (void)pthread_once(&label_once, label_last_build);
+    if (e == 0 || !label_last[(unsigned char)s[e - 1]] || (we = det_word_ending(s, b, " :-", &a)) == 0)
         return 0;
     l = det_w3w_label_word(s, a, s + a, we - a);
     return l == 2 && memchr(s + we, '-', b - we) != NULL ? 1 : l;
