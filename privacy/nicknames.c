@@ -207,6 +207,15 @@ static int soft_short_shape(const char *key, size_t len)
     return 1;
 }
 
+/* 1 if out->v[i] begins with a Cyrillic letter. */
+static int cyrillic_at(const struct variant_list *out, size_t i)
+{
+    int cp;
+
+    return i < out->n && utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 &&
+           is_cyrillic_cp(cp);
+}
+
 int variants_nicknames(struct variant_list *out)
 {
     unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
@@ -249,10 +258,13 @@ int variants_nicknames(struct variant_list *out)
              * diminutives and possessives (Олесю, Олесі, Олесею, Олесин,
              * Олесько), and the listed short form it holds or that holds
              * it (Олеся: Леся, Лесю, Лесина, Лесечко; brief s39 uk39,
-             * report-adv38 L-2, L-3, L-11..L-16). */
-            if (rc == 0 && soft_short_shape(key, out->v[i].keylen))
+             * report-adv38 L-2, L-3, L-11..L-16).  Only for a name
+             * registered in Cyrillic: a Cyrillic reading of a Latin one
+             * (Darya: даля) is no registered name (дали, "gave", was
+             * replaced as Darya Volkova's). */
+            if (rc == 0 && soft_short_shape(key, out->v[i].keylen) && cyrillic_at(out, 0))
                 rc = ru_name_forms(out, key, out->v[i].keylen, 1);
-            if (rc == 0)
+            if (rc == 0 && cyrillic_at(out, 0))
                 rc = slavic_short_siblings(key, out->v[i].keylen, add_form, out);
         }
         /* A Russian given name with no listed short form (Вера): its
