@@ -219,7 +219,7 @@ static int cyrillic_at(const struct variant_list *out, size_t i)
 int variants_nicknames(struct variant_list *out)
 {
     unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
-    size_t n = out->n, i, found;
+    size_t n = out->n, i, found, rows;
     char key[FORM_MAX];
     int rc = 0, cp;
 
@@ -261,8 +261,13 @@ int variants_nicknames(struct variant_list *out)
              * report-adv38 L-2, L-3, L-11..L-16).  Only for a name
              * registered in Cyrillic: a Cyrillic reading of a Latin one
              * (Darya: даля) is no registered name (дали, "gave", was
-             * replaced as Darya Volkova's). */
-            if (rc == 0 && soft_short_shape(key, out->v[i].keylen) && cyrillic_at(out, 0))
+             * replaced as Darya Volkova's); and not for a Ukrainian full
+             * name (Дар'я, keyed даря: its cases came above, those that
+             * are words marked, дарю; uk37.jsonl line 16). */
+            rows = 0;
+            if (rc == 0 && soft_short_shape(key, out->v[i].keylen) && cyrillic_at(out, 0) &&
+                (rc = slavic_russian_each(key, out->v[i].keylen, count_form, &rows)) == 0 &&
+                rows == 0)
                 rc = ru_name_forms(out, key, out->v[i].keylen, 1);
             if (rc == 0 && cyrillic_at(out, 0))
                 rc = slavic_short_siblings(key, out->v[i].keylen, add_form, out);
