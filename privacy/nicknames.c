@@ -186,10 +186,40 @@ static int ukrainian_reading(void *ctx, const char *name, size_t len)
     return equivalents(out, name, len);
 }
 
+/* 1 if key[0..len) (a key view) is Cyrillic, ends in a consonant + я
+ * and has three to seven letters: the shape of a short form in -я
+ * (Оля, Галя, Олеся; ru_name_forms' familiar rules). */
+static int soft_short_shape(const char *key, size_t len)
+{
+    /* а е и о у ы э ю я ё ь й: no consonant before the я */
+    static const int no[] = { 0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F, 0x451,
+                              0x44C, 0x439 };
+    int cp[8], n = 0, k;
+
+    for (size_t at = 0; at < len; at += (size_t)k, n++)
+        if (n == 8 || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 || !is_cyrillic_cp(cp[n]))
+            return 0;
+    if (n < 3 || n > 7 || cp[n - 1] != 0x44F)
+        return 0;
+    for (size_t v = 0; v < sizeof no / sizeof no[0]; v++)
+        if (cp[n - 2] == no[v])
+            return 0;
+    return 1;
+}
+
+/* 1 if out->v[i] begins with a Cyrillic letter. */
+static int cyrillic_at(const struct variant_list *out, size_t i)
+{
+    int cp;
+
+    return i < out->n && utf8_next(&cp, out->arena + out->v[i].off, out->v[i].keylen) > 0 &&
+           is_cyrillic_cp(cp);
+}
+
 int variants_nicknames(struct variant_list *out)
 {
     unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
-    size_t n = out->n, i, found;
+    size_t n = out->n, i, found, rows;
     char key[FORM_MAX];
     int rc = 0, cp;
 
@@ -223,6 +253,24 @@ int variants_nicknames(struct variant_list *out)
              * mark (Надію, Надією of Надія: report-adv34 L-0). */
             if (rc == 0)
                 rc = slavic_own_cases(out, key, out->v[i].keylen);
+            /* A registered name of a short form's shape in -я (Олеся,
+             * Галя, Оля, Тоня): declined as a short form is, with its
+             * diminutives and possessives (Олесю, Олесі, Олесею, Олесин,
+             * Олесько), and the listed short form it holds or that holds
+             * it (Олеся: Леся, Лесю, Лесина, Лесечко; brief s39 uk39,
+             * report-adv38 L-2, L-3, L-11..L-16).  Only for a name
+             * registered in Cyrillic: a Cyrillic reading of a Latin one
+             * (Darya: даля) is no registered name (дали, "gave", was
+             * replaced as Darya Volkova's); and not for a Ukrainian full
+             * name (Дар'я, keyed даря: its cases came above, those that
+             * are words marked, дарю; uk37.jsonl line 16). */
+            rows = 0;
+            if (rc == 0 && soft_short_shape(key, out->v[i].keylen) && cyrillic_at(out, 0) &&
+                (rc = slavic_russian_each(key, out->v[i].keylen, count_form, &rows)) == 0 &&
+                rows == 0)
+                rc = ru_name_forms(out, key, out->v[i].keylen, 1);
+            if (rc == 0 && cyrillic_at(out, 0))
+                rc = slavic_short_siblings(key, out->v[i].keylen, add_form, out);
         }
         /* A Russian given name with no listed short form (Вера): its
          * equivalents all the same (Віра, Вірочка: brief s34 uk34). */

@@ -494,6 +494,18 @@ static int alone_or_vocative(const struct normtext *t, size_t a, size_t b)
            redact_sentence_start(t, a);
 }
 
+int redact_lower_vocative(const struct normtext *t, const struct redact_form *f, size_t a,
+                          size_t b)
+{
+    int cp;
+
+    if (!f->person || f->generated || f->kind == FORM_CONTEXT || f->kind == FORM_SHORT ||
+        f->kind == FORM_COMMON || b >= t->normlen || t->norm[b] != ',' ||
+        utf8_next(&cp, t->norm + a, b - a) <= 0 || cp < 0x400 || cp > 0x52F)
+        return 0;
+    return redact_sentence_start(t, a);
+}
+
 /* 1 if the hit [a, b), Cyrillic written with a capital, is followed by
  * one space and a Cyrillic word of three letters or more written with a
  * capital ("Тала

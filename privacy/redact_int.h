@@ -1033,6 +1033,16 @@ int redact_dotted_pair(const char *norm, size_t len);
 int redact_context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
                            size_t b);
 
+/* redact_context.c: 1 if a hit of a person's form f that must be written
+ * with a capital, over norm bytes [a, b) of t in Cyrillic lower case, is
+ * a vocative all the same: the first word of its sentence, a comma right
+ * after it ("дарко, де ти?", "іро, ходи сюди.", "олесю, ти де?"; brief
+ * s39 uk39, report-adv38 L-1, L-5, L-6), and not a form that is an
+ * ordinary word (f->generated, FORM_CONTEXT, FORM_SHORT, FORM_COMMON).
+ * Else 0. */
+int redact_lower_vocative(const struct normtext *t, const struct redact_form *f, size_t a,
+                          size_t b);
+
 /* redact_context.c: the review flag kinds of redact_form_hit, static
  * strings: [0] "short-name", [1] "name-or-word". */
 extern const char *const redact_hit_flags[2];
@@ -1320,6 +1330,12 @@ int redact_alone_at(const struct normtext *t, size_t p);
  * redact_sense_stem: the word norm [a, wend) of t. */
 int redact_sense_stem_of(const char *w, size_t n);
 int redact_sense_stem(const struct normtext *t, size_t a, size_t wend);
+/* 1 if the Cyrillic word w[0..n) (norm, lower case) is a case of a
+ * Ukrainian or Russian noun of a trade that is also a surname (мельник,
+ * мельником, бондар, бондарі, коваля, ткачем, кравця; redact_sense_words.c,
+ * trade_stems): in lower case the noun, not the surname (brief s39 uk39,
+ * report-adv38 O-1..O-3; the capital rule of redact_hits.c). */
+int redact_sense_trade_of(const char *w, size_t n);
 
 /* redact_salute.c: 1 if the word-name norm [a, wend) of t
  * (redact_sense_stem) is in the nominative, as the word of a set phrase

@@ -247,6 +247,40 @@ int redact_sense_stem_of(const char *w, size_t n)
     return 0;
 }
 
+/* Ukrainian and Russian nouns of trades (and мороз, frost) that are
+ * also common surnames (Мельник, Бондар, Коваль, Ткач, Кравець, Гончар:
+ * report-adv38 O-1..O-3, adv37 O-1), as stems, with the spelling of the
+ * nominative where the stem changes (кравець: кравця; швець: шевця);
+ * written by us from both languages' declension tables (brief s39 uk39). */
+static const char *const trade_stems[] = {
+    "мельник", "мірошник", "бондар", "ковал", "ткач", "гончар", "кравц", "шевц", "кушнір",
+    "пекар", "рибак", "пастух", "мороз", "кузнец",
+};
+static const char *const trade_nominatives[] = { "кравець", "швець", "коваль" };
+
+/* A masculine noun's case endings, singular and plural, of both
+ * grammars (мельника, мельнику, мельникові, мельником, мельники,
+ * мельників, мельникам, мельниками, мельниках; бондаря, бондарем,
+ * бондареві, бондарі, бондарям). */
+static const char trade_ends[] =
+    "а|я|и|ы|е|і|у|ю|ь|ом|ем|єм|ові|еві|ів|ев|ов|ам|ям|ами|ями|ах|ях|ей";
+
+int redact_sense_trade_of(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof trade_nominatives / sizeof trade_nominatives[0]; i++)
+        if (strlen(trade_nominatives[i]) == n && memcmp(w, trade_nominatives[i], n) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof trade_stems / sizeof trade_stems[0]; i++) {
+        size_t k = strlen(trade_stems[i]);
+        if (k <= n && memcmp(w, trade_stems[i], k) == 0 &&
+            ((n == k && strcmp(trade_stems[i], "ковал") != 0 && strcmp(trade_stems[i], "кравц") != 0 &&
+              strcmp(trade_stems[i], "шевц") != 0) ||
+             (n > k && redact_sense_is_one(w, k, n, trade_ends))))
+            return 1;
+    }
+    return 0;
+}
+
 int redact_sense_stem(const struct normtext *t, size_t a, size_t wend)
 {
     return redact_sense_stem_of(t->norm + a, wend - a);

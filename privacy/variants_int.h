@@ -272,12 +272,21 @@ int uk_surname_forms(struct variant_list *out, const char *key, size_t len);
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len);
 
 /* variants_uk.c: calls fn(ctx, form, formlen) for each Ukrainian short
- * form (bytes, lower case, as listed: Олесь, Тала) of the Russian given
+ * form (bytes, its key view: Іруся as ируся; Олесь, Тала) of the Russian given
  * name key[0..len) in data/nicknames/slavic.txt's hand-written section
  * (slavic_equivalents adds their cases).  Returns 0, the first non-zero
  * value fn returned, or -1 when the list's index could not be built. */
 int slavic_short_each(const char *key, size_t len,
                       int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
+
+/* variants_uk.c: calls fn(ctx, form, formlen) with the key view of each
+ * hand-written Ukrainian short form in data/nicknames/slavic.txt that is
+ * the short form key[0..len) (a key view) of the same Russian name with
+ * or without one vowel letter before it (Олеся: Леся; Леся: Олеся; brief
+ * s39 uk39, report-adv38 L-11).  Returns 0, the first non-zero value fn
+ * returned, or -1 when the list's index could not be built. */
+int slavic_short_siblings(const char *key, size_t len,
+                          int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
 
 /* variants_uk.c: adds to out the Cyrillic case forms (uk_name_cases) of
  * the Ukrainian or Belarusian given name listed in data/nicknames/

@@ -516,6 +516,10 @@ static const struct dim_suffix dim_suffixes[] = {
     { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES }, /* Ванусик (Ukrainian) */
     { NULL, "юсик", ON_SHORT | ON_NO_POSS },   /* Танюсик, Ванюсик: cases alone (the list's cap) */
     { "ик", "ик", ON_SHORT },
+    /* -чик on a hard stem not ending in a hushing letter or к (Слава:
+     * Славчик, Славчику; Рома: Ромчик; Вова: Вовчик; not Сашчик; brief
+     * s39 uk39, report-adv38 L-8, L-61): cases alone */
+    { "чик", NULL, ON_SHORT | ON_NO_POSS },
     { "уля", "юля", ON_SHORT | ON_ANYCASE },
     { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
     { "унька", "юнька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
@@ -630,7 +634,8 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         size_t first = out->n;
         unsigned char *was = NULL;
 
-        if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)))
+        if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)) ||
+            (strcmp(suf, "чик") == 0 && (takes_i(cp[n - 1]) || cp[n - 1] == 0x446)))
             continue;
         if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
             return -1;
@@ -733,6 +738,23 @@ static int folk_form(struct variant_list *out, const int *cp, int n)
     return rc;
 }
 
+/* Adds the Ukrainian cases of the -ка form d[0..m) (code points: Ірці,
+ * Ірко; uk_name_cases).  0, or -1 if out of memory. */
+static int ka_ukrainian(struct variant_list *out, const int *d, int m)
+{
+    char key[(RU_MAX + 8) * 2 + 1];
+    size_t kl = 0;
+    int rc;
+
+    if (m > RU_MAX)
+        return 0;
+    for (int k = 0; k < m; k++)
+        kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
+    rc = uk_name_cases(out, key, kl);
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
 int ru_name_forms(struct variant_list *out, const char *key, size_t len, int familiar)
 {
     int cp[RU_MAX + 4], n, rc;
@@ -758,8 +780,22 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
     /* A short form of three letters (Оля, Юля): its tender diminutives
      * (Оленька, Олечка) alone (brief s30 slav30). */
     if (rc == 0 && familiar && n == 3 && is_vowel(cp[0]) && !is_vowel(cp[1]) &&
-        (cp[2] == 0x430 || cp[2] == 0x44F))
+        (cp[2] == 0x430 || cp[2] == 0x44F)) {
+        int d[4], m = 2;
         rc = diminutives(out, cp, 2, cp[2] == 0x44F, ON_SHORT);
+        /* and its familiar -ка, -ька form in every case, the vocative and
+         * possessives too (Іра: Ірка, Ірко, Ірці, Ірчина; Оля: Олька,
+         * Олько; brief s39 uk39, report-adv38 L-7), as a longer short
+         * form's below; key views, so Ukrainian і is и */
+        memcpy(d, cp, 2 * sizeof *d);
+        if (cp[2] == 0x44F)
+            d[m++] = 0x44C;
+        d[m++] = 0x43A, d[m++] = 0x430;
+        if (rc == 0)
+            rc = decline(out, d, m, 0);
+        if (rc == 0)
+            rc = ka_ukrainian(out, d, m);
+    }
     if (rc == 0 && n <= 7 && n >= 4 && !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
         cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F)) {
         int d[RU_MAX + 4], m = n - 1;

@@ -929,6 +929,39 @@ int slavic_own_cases(struct variant_list *out, const char *key, size_t len)
     return rc;
 }
 
+/* 1 if the key a[0..al) is b[0..bl) with one vowel letter before it
+ * (Олеся, Леся; Олесь, Лесь): Ukrainian drops a name's first о- in its
+ * short form (Ukrainian word-formation, brief s39 uk39). */
+static int vowel_before(const char *a, size_t al, const char *b, size_t bl)
+{
+    int cp, k;
+
+    return al > bl && (k = utf8_next(&cp, a, al)) > 0 && (size_t)k + bl == al && uk_vowel(cp) &&
+           memcmp(a + k, b, bl) == 0;
+}
+
+int slavic_short_siblings(const char *key, size_t len,
+                          int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
+{
+    size_t first, n;
+    int rc = 0;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL || fkey == NULL)
+        return -1;
+    for (size_t i = 0; i < idx.n && rc == 0; i++) {
+        if (!IS_SHORT(i) || fkey[i].k == NULL || fkey[i].len != len || memcmp(fkey[i].k, key, len) != 0 ||
+            rows_of(idx.v[i].name, idx.v[i].namelen, &first, &n) != 0)
+            continue;
+        for (size_t j = first; j < first + n && rc == 0; j++)
+            if (j != i && IS_SHORT(j) && fkey[j].k != NULL &&
+                (vowel_before(key, len, fkey[j].k, fkey[j].len) ||
+                 vowel_before(fkey[j].k, fkey[j].len, key, len)))
+                rc = fn(ctx, fkey[j].k, fkey[j].len);
+    }
+    return rc;
+}
+
 int slavic_short_each(const char *key, size_t len,
                       int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
 {
@@ -937,8 +970,12 @@ int slavic_short_each(const char *key, size_t len,
 
     if (rows_of(key, len, &first, &n) != 0)
         return -1;
+    /* The key view (Іруся: ируся): the Russian rules read no і, ї, є,
+     * so a form spelled with one had no diminutives (Ірусько: brief s39
+     * uk39, report-adv38 L-18). */
     for (size_t i = first; i < first + n && rc == 0; i++)
         if (IS_SHORT(i))
-            rc = fn(ctx, idx.v[i].form, idx.v[i].formlen);
+            rc = fkey != NULL && fkey[i].k != NULL ? fn(ctx, fkey[i].k, fkey[i].len)
+                                                   : fn(ctx, idx.v[i].form, idx.v[i].formlen);
     return rc;
 }
