@@ -435,11 +435,12 @@ static size_t initials_before_word(const char *p, size_t len)
  * script, Arabic: their first vowel is not kept either) also when its
  * consonant classes are a form's, of three classes or more (ᠪᠠᠲᠤᠰᠦᠬᠡ
  * batusukhe for Батсүх, ايفان ayfan for Ivan). */
-#define SHAPE_MAX 64
+#define SHAPE_MAX SCRIPT_KEY_MAX
 
 struct script_seek {
     char shape[SCRIPT_READINGS][SHAPE_MAX], cons[SCRIPT_READINGS][SHAPE_MAX];
     int n, vowels, hit;
+    struct script_reading same;
 };
 
 /* The class of the consonant letter c of a Latin reading, before the
@@ -508,14 +509,114 @@ static size_t shape_for(char *out, const char *s, size_t len, int vowels)
     return shape_ty(out, s, len, vowels != 0, 1, 1, vowels == 2);
 }
 
+/* ---- A reading that is a form (brief s39 script39, report-adv38) ----
+ * The key a reading and a form's Latin are compared in: the consonant
+ * classes of shape_class (ts and dz one S; w with v, f, b, p; h its own
+ * only after a vowel or first), every vowel as written (y as i; a vowel
+ * written twice, Цэцэгмаа's aa, once), in Arabic e as i and o as u (it
+ * writes three vowels), in the Mongolian script o as u (ᠣ is both).
+ * Its length in bytes. */
+static size_t same_key(char *out, const char *s, size_t len, int fold)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < len && n + 1 < SHAPE_MAX; i++) {
+        char c = s[i] == 'y' ? 'i' : s[i], b = i + 1 < len ? s[i + 1] : 0;
+        char last = n > 0 ? out[n - 1] : 0, k;
+        if (strchr("aeiou", c) != NULL) {
+            if (fold & SCRIPT_FOLD_EO)
+                c = c == 'e' ? 'i' : c == 'o' ? 'u' : c;
+            if (fold & SCRIPT_FOLD_O)
+                c = c == 'o' ? 'u' : c;
+            if (c == last)
+                continue;
+            k = c;
+        } else if ((c == 't' && b == 's') || (c == 'd' && b == 'z')) {
+            k = 'S', i++;
+        } else if ((k = c == 'w' ? 'P' : shape_class(c, b, last)) == 0 || k == last) {
+            continue;
+        }
+        out[n++] = k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static size_t classes_in(const char *k)
+{
+    size_t n = 0;
+
+    for (; *k != '\0'; k++)
+        n += *k >= 'A' && *k <= 'Z';
+    return n;
+}
+
+/* 1 if the reading's key r is the form's key f with some of f's vowels
+ * left out (a script that does not write them). */
+static int same_skipping(const char *r, const char *f)
+{
+    if (*f == '\0')
+        return *r == '\0';
+    if (*r == *f && same_skipping(r + 1, f + 1))
+        return 1;
+    return strchr("aeiou", *f) != NULL && same_skipping(r, f + 1);
+}
+
+int script_reading_of(struct script_reading *rd, const char *key, size_t len)
+{
+    char lat[SKEL_MAX];
+
+    rd->n = 0;
+    rd->fold = script_read_fold(key, len);
+    for (int alt = 0; alt < SCRIPT_READINGS; alt++) {
+        size_t m = script_read_word(lat, sizeof lat, key, len, alt, NULL);
+        /* two consonants at least: a reading of one (आना "ana", "to
+         * come") is too often a word */
+        if (m > 0 && same_key(rd->key[rd->n], lat, m, rd->fold) > 0 &&
+            classes_in(rd->key[rd->n]) >= 2)
+            rd->n++;
+    }
+    return rd->n > 0;
+}
+
+/* script_reading_is on a form already read into Latin, lat[0..ll). */
+static int reading_is_latin(const struct script_reading *rd, const char *lat, size_t ll)
+{
+    char fk[SHAPE_MAX];
+
+    if (same_key(fk, lat, ll, rd->fold) == 0)
+        return 0;
+    for (int i = 0; i < rd->n; i++)
+        if (strcmp(rd->key[i], fk) == 0 ||
+            ((rd->fold & SCRIPT_FOLD_SKIP) && classes_in(rd->key[i]) >= 3 &&
+             same_skipping(rd->key[i], fk)))
+            return 1;
+    return 0;
+}
+
+int script_reading_is(const struct script_reading *rd, const char *form, size_t flen)
+{
+    char lat[SKEL_MAX];
+    size_t ll;
+
+    return rd->n > 0 && (ll = latin_of(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll);
+}
+
 static int each_script_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct script_seek *sk = ctx;
     char lat[SKEL_MAX], shape[SHAPE_MAX], cons[SHAPE_MAX], cons_ts[SHAPE_MAX];
     size_t ll;
 
-    if (!f->person || (ll = latin_of(lat, key, keylen)) == 0 ||
-        shape_for(shape, lat, ll, sk->vowels) < 2)
+    if (!f->person || (ll = latin_of(lat, key, keylen)) == 0)
+        return 0;
+    /* the reading is the form, the surname alone included (สมชาย for
+     * Somchai, report-adv38 P-1): the rule the redactor replaces by */
+    if (reading_is_latin(&sk->same, lat, ll)) {
+        sk->hit = 1;
+        return 1;
+    }
+    if (shape_for(shape, lat, ll, sk->vowels) < 2)
         return 0;
     /* the consonants with ts as t and s too: Бат-сүх is batusukhe */
     (void)shape_of(cons, lat, ll, 0, 0);
@@ -554,6 +655,7 @@ int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
         (void)shape_of(sk.cons[sk.n], rd, m, 0, 0);
         sk.n++;
     }
+    (void)script_reading_of(&sk.same, key, len);
     if (sk.n == 0)
         return 0;
     (void)redactor_each_form(r, WORDS_SEEN, each_script_form, &sk);

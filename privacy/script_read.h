@@ -32,6 +32,19 @@
  * No memory is kept. */
 size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int alt, int *vowels);
 
+/* What a script leaves unwritten or writes as one letter, for comparing
+ * a reading with a name's Latin (pseudonym_form.h, script_reading_is):
+ * short vowels unwritten (Arabic and Persian; Thai's inherent o or a of a
+ * closed syllable, สมชาย for Somchai); only the vowels a, i, u (Arabic:
+ * e as i, o as u); o and u one letter (the Mongolian script's ᠣ). */
+#define SCRIPT_FOLD_SKIP 1
+#define SCRIPT_FOLD_EO 2
+#define SCRIPT_FOLD_O 4
+
+/* The SCRIPT_FOLD_ bits of the script of the word s[0..len) (bytes,
+ * UTF-8; its first letter decides); 0 for others. */
+int script_read_fold(const char *s, size_t len);
+
 /* 1 if cp is a letter or vowel sign of a script script_read_word reads
  * that the redactor's own rules do not (Georgian, Tibetan, Devanagari,
  * Thai, Arabic), or Greek or Armenian. */
