@@ -25,6 +25,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/romanise.h"
 #include "privacy/script_read.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
@@ -48,6 +49,12 @@ static const char *const endings[] = {
     "i", "ie", "o", "a", "s", "ia", "ka", "ko", "ik", "aa", "u", "iu",
     "sha", "nia", "sia", "kik", "ok", "an", "ian",
 };
+
+/* Georgian diminutive endings (-ik-o, -ik-a, -uk-a after the name's
+ * stem: Niniko of Nino, Sopiko of Sopio, Nanuka of Nana; brief s39,
+ * report-adv38 P-4), which make a diminutive of a start of three letters
+ * without a doubled consonant. */
+static const char *const georgian_endings[] = { "iko", "ika", "uka" };
 
 /* The Russian and Ukrainian diminutive suffixes of three letters or more
  * (privacy/variants_ru.c's dim_suffix, and -енька, -ушка, -юша), which
@@ -286,6 +293,25 @@ static int ends_after_start(const struct seek *sk, const char *form, size_t flen
     return 0;
 }
 
+/* 1 if the word is the form's start with one vowel left out, then a
+ * Georgian diminutive ending: the stem drops its last syllable's vowel
+ * (Tamriko of Tamar, tamr + iko); a start of three letters at least, five
+ * in a pseudonym of several words. */
+static int georgian_syncope(const struct seek *sk, const char *form, size_t flen)
+{
+    for (size_t i = 0; i < sizeof georgian_endings / sizeof georgian_endings[0]; i++) {
+        size_t el = strlen(georgian_endings[i]), sl = sk->len - el;
+        if (sk->len <= el || memcmp(sk->word + sl, georgian_endings[i], el) != 0 || sl < 3 ||
+            sl + 1 > flen || (sk->multi && sl < 5))
+            continue;
+        for (size_t j = 1; j < sl; j++)
+            if (is_vowel_byte(form[j]) && memcmp(form, sk->word, j) == 0 &&
+                memcmp(form + j + 1, sk->word + j, sl - j) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static int each_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct seek *sk = ctx;
@@ -315,7 +341,10 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
      * Nicholas), of two with a long Slavic suffix (Olenka, Kolyusha). */
     if (ends_after_start(sk, form, flen, endings, sizeof endings / sizeof endings[0],
                          sk->doubled ? 3 : 4, f) ||
-        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2, f)) {
+        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2, f) ||
+        ends_after_start(sk, form, flen, georgian_endings,
+                         sizeof georgian_endings / sizeof georgian_endings[0], 3, f) ||
+        georgian_syncope(sk, form, flen)) {
         sk->hit = 1;
         return 1;
     }
@@ -756,18 +785,62 @@ static size_t surname_key(char *out, const char *key, size_t len)
     return n;
 }
 
+/* The word key[0..len) (a key: katakana, hiragana as katakana) read as
+ * a Korean surname written in katakana, to out (SKEL_MAX bytes): its
+ * Hepburn romaji (transcribe_kana_romaji), the u that katakana adds to a
+ * syllable's last consonant m, k, p or l left out (キム kimu as kim, パク
+ * pak; ハン han, テン ten as they are: brief s39, report-adv38 P-2, P-5,
+ * P-6).  Its length in bytes, 0 if the word is not all katakana. */
+static size_t kana_surname(char *out, const char *key, size_t len)
+{
+    size_t at = 0, n;
+    int cp, k;
+
+    while (at < len) {
+        if ((k = utf8_next(&cp, key + at, len - at)) <= 0 || !transcribe_is_katakana(cp))
+            return 0;
+        at += (size_t)k;
+    }
+    if (len == 0 || (n = transcribe_kana_romaji(out, SKEL_MAX - 1, key, len)) == 0)
+        return 0;
+    if (n >= 3 && out[n - 1] == 'u' && strchr("mkpr", out[n - 2]) != NULL)
+        n--;
+    out[n] = '\0';
+    return n;
+}
+
+/* The Hangul syllable of a Koryo-saram surname key[0..len) (Тен 정, Хан
+ * 한: romanise_koryo_syllable) as UTF-8 to out; its length, 0 if none. */
+static size_t koryo_key(char *out, const char *key, size_t len)
+{
+    int cp = romanise_koryo_syllable(key, len);
+
+    return cp == 0 ? 0 : (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
 /* 1 if the words a and b (keys) are one name part: one skeleton (Li and
  * Ли; Bo and Бо), or spellings of one Korean surname (Lee and Ли, Yi and
- * 李, Rhee and 이: variants_same_surname). */
+ * 李, Rhee and 이: variants_same_surname), b read from katakana too
+ * (kana_surname: キム for Ким, ハン for Хан). */
 static int same_part(const char *a, size_t alen, const char *b, size_t blen)
 {
-    char sa[SKEL_MAX], sb[SKEL_MAX];
-    size_t la, lb;
+    char sa[SKEL_MAX], sb[SKEL_MAX], kb[SKEL_MAX];
+    size_t la, lb, lk = kana_surname(kb, b, blen);
     int dbl;
 
     if ((la = surname_key(sa, a, alen)) > 0 && (lb = surname_key(sb, b, blen)) > 0 &&
         variants_same_surname(sa, la, sb, lb))
         return 1;
+    if (lk > 0) {
+        char ka[8];
+        size_t lka = koryo_key(ka, a, alen);
+        if ((la > 0 && variants_same_surname(sa, la, kb, lk)) ||
+            (lka > 0 && variants_same_surname(ka, lka, kb, lk)))
+            return 1;
+        la = skeleton(sa, a, alen, &dbl);
+        lb = skeleton(sb, kb, lk, &dbl);
+        return la > 0 && la == lb && memcmp(sa, sb, la) == 0;
+    }
     la = skeleton(sa, a, alen, &dbl);
     lb = skeleton(sb, b, blen, &dbl);
     return la > 0 && la == lb && memcmp(sa, sb, la) == 0;
@@ -803,7 +876,8 @@ static int short_name_part(const char *key, size_t len, int cp)
 
     if (utf8proc_tolower(cp) == cp && utf8proc_toupper(cp) != cp)
         return 0;
-    if (text_chars(key, len) < 3 || variants_is_surname(key, len))
+    if (text_chars(key, len) < 3 || variants_is_surname(key, len) ||
+        romanise_koryo_syllable(key, len) != 0)
         return 1;
     return (ll = latin_of(lat, key, len)) > 0 && variants_is_surname(lat, ll);
 }

@@ -219,6 +219,37 @@ static const char *arabic_letter(int cp, int after_consonant)
     }
 }
 
+/* Which Devanagari consonants of cps[0..k) read their inherent a:
+ * schwa[i] 1 for a consonant followed by no virama, vowel sign or the
+ * word's end.  With hindi set, Hindi's schwa deletion (Ohala 1983,
+ * applied right to left): an inherent a between a vowel and a consonant
+ * that reads a vowel is not said, nor written in Latin (सोमचाई somchai,
+ * रहमान rahman, कमलनाथ kamalnath).  1 if it took one away. */
+static int deva_schwa(unsigned char *schwa, const int *cps, size_t k, int hindi)
+{
+    size_t i;
+    int took = 0;
+
+    for (i = 0; i < k; i++) {
+        size_t j = i + 1 < k && cps[i + 1] == 0x093C ? i + 2 : i + 1;   /* a nukta */
+        int after = j < k ? cps[j] : 0;
+        schwa[i] = cps[i] >= 0x0915 && cps[i] <= 0x0939 && after != 0 && after != 0x094D &&
+                   deva_vowel(after) == NULL;
+    }
+    for (i = k; hindi && i-- > 1;) {
+        size_t j = i + 1 < k && cps[i + 1] == 0x093C ? i + 2 : i + 1, p = i - 1;
+        if (!schwa[i] || j >= k || !(cps[j] >= 0x0915 && cps[j] <= 0x0939))
+            continue;
+        size_t jn = j + 1 < k && cps[j + 1] == 0x093C ? j + 2 : j + 1;
+        int next_vowel = schwa[j] || (jn < k && deva_vowel(cps[jn]) != NULL);
+        if (p > 0 && cps[p] == 0x093C)
+            p--;
+        if (next_vowel && (schwa[p] || deva_vowel(cps[p]) != NULL))
+            schwa[i] = 0, took = 1;
+    }
+    return took;
+}
+
 static int vowel_end(const char *out, size_t n)
 {
     return n > 0 && strchr("aeiou", out[n - 1]) != NULL;
@@ -231,6 +262,12 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
     size_t n = 0, i;
     int syl_vowel = 0, deleted = 0;
     const char *pending = NULL;     /* Thai: a vowel written before its consonant */
+    size_t cons_at = 0;             /* Thai: where the last consonant's reading starts */
+    int silenced = 0;               /* Thai: a thanthakhat was read */
+    unsigned char schwa[WORD_MAX];
+
+    if (sc == S_DEVANAGARI)
+        deleted = deva_schwa(schwa, cps, k, alt == 1);
 
     for (i = 0; i < k; i++) {
         int cp = cps[i], next = i + 1 < k ? cps[i + 1] : 0;
@@ -270,20 +307,9 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
             break;
         case S_DEVANAGARI:
             if (cp >= 0x0915 && cp <= 0x0939) {
-                int vowel_before = vowel_end(out, n);
                 if (put(out, cap, &n, deva_consonant[cp - 0x0915]) != 0)
                     return 0;
-                int j = i + 1 < k && cps[i + 1] == 0x093C ? 2 : 1;   /* a nukta */
-                int after = i + (size_t)j < k ? cps[i + (size_t)j] : 0;
-                w = after == 0 || after == 0x094D || deva_vowel(after) != NULL ? "" : "a";
-                /* alt 1: Hindi's schwa deletion (Ohala 1983): the
-                 * inherent a of a consonant between a vowel and a
-                 * consonant with a vowel sign is not said, nor written
-                 * in Latin (सोमचाई somchai, not somachai) */
-                if (alt == 1 && *w != '\0' && vowel_before && i + (size_t)j + 1 < k &&
-                    after >= 0x0915 && after <= 0x0939 &&
-                    deva_vowel(cps[i + (size_t)j + 1]) != NULL)
-                    w = "", deleted = 1;
+                w = schwa[i] ? "a" : "";
             } else if ((w = deva_vowel(cp)) == NULL) {
                 if (cp == 0x0901 || cp == 0x0902)
                     w = "n";
@@ -301,6 +327,7 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
                 continue;
             }
             if (cp >= 0x0E01 && cp <= 0x0E2E) {
+                cons_at = n;
                 w = thai_consonant[cp - 0x0E01];
                 if (cp == 0x0E2D && thai_vowel(next) == NULL && pending == NULL)
                     w = "o";
@@ -309,6 +336,12 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
                 w = pending != NULL ? pending : "";
                 pending = NULL;
             } else if ((w = thai_vowel(cp)) == NULL) {
+                /* the thanthakhat silences its consonant and that one's
+                 * vowel (ศักดิ์ sak); alt 1 reads them, as a foreign name
+                 * is spelt with them (ชาร์มา Sharma) */
+                if (cp == 0x0E4C && alt == 0)
+                    n = cons_at;
+                silenced |= cp == 0x0E4C;
                 if (cp >= 0x0E47 && cp <= 0x0E4E)
                     w = "";             /* tone marks, the silencer */
                 else
@@ -325,7 +358,7 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
         if (put(out, cap, &n, w) != 0)
             return 0;
     }
-    if (sc == S_DEVANAGARI && alt == 1 && !deleted)
+    if ((sc == S_DEVANAGARI && alt == 1 && !deleted) || (sc == S_THAI && alt == 1 && !silenced))
         return 0;               /* no other reading */
     /* alt 1: Georgian's nominative -ი after a name that ends in a
      * consonant (პეტროსიანი for Petrosyan, ივანე aside) */
@@ -382,7 +415,8 @@ size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int al
         out[m] = '\0';
         return m;
     }
-    if (alt > 0 && sc != S_MONGOLIAN && !(alt == 1 && (sc == S_DEVANAGARI || sc == S_GEORGIAN)))
+    if (alt > 0 && sc != S_MONGOLIAN &&
+        !(alt == 1 && (sc == S_DEVANAGARI || sc == S_GEORGIAN || sc == S_THAI)))
         return 0;
     /* the Mongolian script's QA as h, as kh, then its classical spelling */
     return read_cps(out, cap, cps, n, sc, alt);
