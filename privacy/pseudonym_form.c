@@ -581,14 +581,17 @@ static size_t classes_in(const char *k)
 }
 
 /* 1 if the reading's key r is the form's key f with some of f's vowels
- * left out (a script that does not write them). */
-static int same_skipping(const char *r, const char *f)
+ * between two consonants left out (a script that does not write short
+ * vowels; a word's first and last vowels it writes: كريم, karim, is no
+ * Karimi). */
+static int same_skipping(const char *r, const char *f, int first)
 {
     if (*f == '\0')
         return *r == '\0';
-    if (*r == *f && same_skipping(r + 1, f + 1))
+    if (*r == *f && same_skipping(r + 1, f + 1, 0))
         return 1;
-    return strchr("aeiou", *f) != NULL && same_skipping(r, f + 1);
+    return !first && strchr("aeiou", *f) != NULL && f[1] >= 'A' && f[1] <= 'Z' &&
+           same_skipping(r, f + 1, 0);
 }
 
 int script_reading_of(struct script_reading *rd, const char *key, size_t len)
@@ -618,17 +621,18 @@ static int reading_is_latin(const struct script_reading *rd, const char *lat, si
     for (int i = 0; i < rd->n; i++)
         if (strcmp(rd->key[i], fk) == 0 ||
             ((rd->fold & SCRIPT_FOLD_SKIP) && classes_in(rd->key[i]) >= 3 &&
-             same_skipping(rd->key[i], fk)))
+             same_skipping(rd->key[i], fk, 1)))
             return 1;
     return 0;
 }
 
-int script_reading_is(const struct script_reading *rd, const char *form, size_t flen)
+int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix)
 {
     char lat[SKEL_MAX];
     size_t ll;
 
-    return rd->n > 0 && (ll = latin_of(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll);
+    return rd->n > 0 && variant_suffix_ok((enum variant_suffix)suffix, "", 0) &&
+           (ll = latin_of(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll);
 }
 
 static int each_script_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
@@ -641,7 +645,7 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
         return 0;
     /* the reading is the form, the surname alone included (สมชาย for
      * Somchai, report-adv38 P-1): the rule the redactor replaces by */
-    if (reading_is_latin(&sk->same, lat, ll)) {
+    if (script_reading_is(&sk->same, key, keylen, f->suffix)) {
         sk->hit = 1;
         return 1;
     }

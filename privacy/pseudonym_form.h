@@ -53,14 +53,16 @@ struct script_reading {
 int script_reading_of(struct script_reading *rd, const char *key, size_t len);
 
 /* 1 if a reading of rd is the form form[0..flen) (a key: Latin or
- * Cyrillic letters, or the Mongolian script), written in another script:
+ * Cyrillic letters, or the Mongolian script) that stands alone by its
+ * suffix rule (enum variant_suffix: a stem that takes endings, шарм of
+ * Шарма, is none), written in another script:
  * the same consonant classes and the same vowels (ნინო, นีโน for Nino,
  * Τσετσεγκμάα for Цэцэгмаа), where the script writes no short vowels
  * (Arabic, Thai) with some of the form's left out (شرما for Sharma, of
  * three consonants or more).  The redactor replaces such a word as the
  * form's subject's (redact_unread.c); a pseudonym that is one is refused
  * (pseudonym_script_form).  0 if not.  No memory is kept. */
-int script_reading_is(const struct script_reading *rd, const char *form, size_t flen);
+int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix);
 
 /* The pseudonym p[0..len) (bytes, UTF-8) with each word of a script that
  * has no Latin or Cyrillic letters read into Latin (script_read_word's

@@ -95,7 +95,7 @@ static size_t script_owner(const struct redactor *r, const struct script_reading
     for (size_t i = 0; i < r->nlits; i++) {
         const struct lit *l = &r->lits[i];
         if (!l->person || l->initials ||
-            !script_reading_is(rd, r->arena + r->keyoff[i], l->keylen))
+            !script_reading_is(rd, r->arena + r->keyoff[i], l->keylen, l->suffix))
             continue;
         if (redact_lit_form(r, i).kind == FORM_REPLACE)
             return i;
