@@ -52,8 +52,7 @@ static const char *const endings[] = {
 
 /* Georgian diminutive endings (-ik-o, -ik-a, -uk-a after the name's
  * stem: Niniko of Nino, Sopiko of Sopio, Nanuka of Nana; brief s39,
- * report-adv38 P-4), which make a diminutive of a start of three letters
- * without a doubled consonant. */
+ * report-adv38 P-4): georgian_diminutive. */
 static const char *const georgian_endings[] = { "iko", "ika", "uka" };
 
 /* The Russian and Ukrainian diminutive suffixes of three letters or more
@@ -293,18 +292,26 @@ static int ends_after_start(const struct seek *sk, const char *form, size_t flen
     return 0;
 }
 
-/* 1 if the word is the form's start with one vowel left out, then a
- * Georgian diminutive ending: the stem drops its last syllable's vowel
- * (Tamriko of Tamar, tamr + iko); a start of three letters at least, five
- * in a pseudonym of several words. */
-static int georgian_syncope(const struct seek *sk, const char *form, size_t flen)
+/* 1 if the word is a Georgian diminutive of the form: the form's stem
+ * (the form less its final vowels: nin of Nino, sop of Sopio, tamar)
+ * then -iko, -ika or -uka (Niniko, Sopiko, Nanuka), or that stem with
+ * one vowel left out, as its last syllable's drops (Tamriko of Tamar); a
+ * stem of three letters at least, five in a pseudonym of several words.
+ * Only the stem: Veronika is no -ika of Веронька's start. */
+static int georgian_diminutive(const struct seek *sk, const char *form, size_t flen)
 {
+    size_t stem = flen;
+
+    while (stem > 0 && is_vowel_byte(form[stem - 1]))
+        stem--;
     for (size_t i = 0; i < sizeof georgian_endings / sizeof georgian_endings[0]; i++) {
         size_t el = strlen(georgian_endings[i]), sl = sk->len - el;
         if (sk->len <= el || memcmp(sk->word + sl, georgian_endings[i], el) != 0 || sl < 3 ||
-            sl + 1 > flen || (sk->multi && sl < 5))
+            (sk->multi && sl < 5))
             continue;
-        for (size_t j = 1; j < sl; j++)
+        if (sl == stem && memcmp(form, sk->word, sl) == 0)
+            return 1;
+        for (size_t j = 1; sl + 1 == stem && j < sl; j++)
             if (is_vowel_byte(form[j]) && memcmp(form, sk->word, j) == 0 &&
                 memcmp(form + j + 1, sk->word + j, sl - j) == 0)
                 return 1;
@@ -342,9 +349,7 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
     if (ends_after_start(sk, form, flen, endings, sizeof endings / sizeof endings[0],
                          sk->doubled ? 3 : 4, f) ||
         ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2, f) ||
-        ends_after_start(sk, form, flen, georgian_endings,
-                         sizeof georgian_endings / sizeof georgian_endings[0], 3, f) ||
-        georgian_syncope(sk, form, flen)) {
+        georgian_diminutive(sk, form, flen)) {
         sk->hit = 1;
         return 1;
     }
