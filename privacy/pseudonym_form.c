@@ -25,6 +25,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/romanise.h"
 #include "privacy/script_read.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
@@ -48,6 +49,11 @@ static const char *const endings[] = {
     "i", "ie", "o", "a", "s", "ia", "ka", "ko", "ik", "aa", "u", "iu",
     "sha", "nia", "sia", "kik", "ok", "an", "ian",
 };
+
+/* Georgian diminutive endings (-ik-o, -ik-a, -uk-a after the name's
+ * stem: Niniko of Nino, Sopiko of Sopio, Nanuka of Nana; brief s39,
+ * report-adv38 P-4): georgian_diminutive. */
+static const char *const georgian_endings[] = { "iko", "ika", "uka" };
 
 /* The Russian and Ukrainian diminutive suffixes of three letters or more
  * (privacy/variants_ru.c's dim_suffix, and -енька, -ушка, -юша), which
@@ -286,6 +292,33 @@ static int ends_after_start(const struct seek *sk, const char *form, size_t flen
     return 0;
 }
 
+/* 1 if the word is a Georgian diminutive of the form: the form's stem
+ * (the form less its final vowels: nin of Nino, sop of Sopio, tamar)
+ * then -iko, -ika or -uka (Niniko, Sopiko, Nanuka), or that stem with
+ * one vowel left out, as its last syllable's drops (Tamriko of Tamar); a
+ * stem of three letters at least, five in a pseudonym of several words.
+ * Only the stem: Veronika is no -ika of Веронька's start. */
+static int georgian_diminutive(const struct seek *sk, const char *form, size_t flen)
+{
+    size_t stem = flen;
+
+    while (stem > 0 && is_vowel_byte(form[stem - 1]))
+        stem--;
+    for (size_t i = 0; i < sizeof georgian_endings / sizeof georgian_endings[0]; i++) {
+        size_t el = strlen(georgian_endings[i]), sl = sk->len - el;
+        if (sk->len <= el || memcmp(sk->word + sl, georgian_endings[i], el) != 0 || sl < 3 ||
+            (sk->multi && sl < 5))
+            continue;
+        if (sl == stem && memcmp(form, sk->word, sl) == 0)
+            return 1;
+        for (size_t j = 1; sl + 1 == stem && j < sl; j++)
+            if (is_vowel_byte(form[j]) && memcmp(form, sk->word, j) == 0 &&
+                memcmp(form + j + 1, sk->word + j, sl - j) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static int each_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct seek *sk = ctx;
@@ -315,7 +348,8 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
      * Nicholas), of two with a long Slavic suffix (Olenka, Kolyusha). */
     if (ends_after_start(sk, form, flen, endings, sizeof endings / sizeof endings[0],
                          sk->doubled ? 3 : 4, f) ||
-        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2, f)) {
+        ends_after_start(sk, form, flen, long_endings, sizeof long_endings / sizeof long_endings[0], 2, f) ||
+        georgian_diminutive(sk, form, flen)) {
         sk->hit = 1;
         return 1;
     }
@@ -435,11 +469,12 @@ static size_t initials_before_word(const char *p, size_t len)
  * script, Arabic: their first vowel is not kept either) also when its
  * consonant classes are a form's, of three classes or more (ᠪᠠᠲᠤᠰᠦᠬᠡ
  * batusukhe for Батсүх, ايفان ayfan for Ivan). */
-#define SHAPE_MAX 64
+#define SHAPE_MAX SCRIPT_KEY_MAX
 
 struct script_seek {
     char shape[SCRIPT_READINGS][SHAPE_MAX], cons[SCRIPT_READINGS][SHAPE_MAX];
     int n, vowels, hit;
+    struct script_reading same;
 };
 
 /* The class of the consonant letter c of a Latin reading, before the
@@ -508,14 +543,118 @@ static size_t shape_for(char *out, const char *s, size_t len, int vowels)
     return shape_ty(out, s, len, vowels != 0, 1, 1, vowels == 2);
 }
 
+/* ---- A reading that is a form (brief s39 script39, report-adv38) ----
+ * The key a reading and a form's Latin are compared in: the consonant
+ * classes of shape_class (ts and dz one S; w with v, f, b, p; h its own
+ * only after a vowel or first), every vowel as written (y as i; a vowel
+ * written twice, Цэцэгмаа's aa, once), in Arabic e as i and o as u (it
+ * writes three vowels), in the Mongolian script o as u (ᠣ is both).
+ * Its length in bytes. */
+static size_t same_key(char *out, const char *s, size_t len, int fold)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < len && n + 1 < SHAPE_MAX; i++) {
+        char c = s[i] == 'y' ? 'i' : s[i], b = i + 1 < len ? s[i + 1] : 0;
+        char last = n > 0 ? out[n - 1] : 0, k;
+        if (strchr("aeiou", c) != NULL) {
+            if (fold & SCRIPT_FOLD_EO)
+                c = c == 'e' ? 'i' : c == 'o' ? 'u' : c;
+            if (fold & SCRIPT_FOLD_O)
+                c = c == 'o' ? 'u' : c;
+            if (c == last)
+                continue;
+            k = c;
+        } else if ((c == 't' && b == 's') || (c == 'd' && b == 'z')) {
+            k = 'S', i++;
+        } else if ((k = c == 'w' ? 'P' : shape_class(c, b, last)) == 0 || k == last) {
+            continue;
+        }
+        out[n++] = k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static size_t classes_in(const char *k)
+{
+    size_t n = 0;
+
+    for (; *k != '\0'; k++)
+        n += *k >= 'A' && *k <= 'Z';
+    return n;
+}
+
+/* 1 if the reading's key r is the form's key f with some of f's vowels
+ * between two consonants left out (a script that does not write short
+ * vowels; a word's first and last vowels it writes: كريم, karim, is no
+ * Karimi). */
+static int same_skipping(const char *r, const char *f, int first)
+{
+    if (*f == '\0')
+        return *r == '\0';
+    if (*r == *f && same_skipping(r + 1, f + 1, 0))
+        return 1;
+    return !first && strchr("aeiou", *f) != NULL && f[1] >= 'A' && f[1] <= 'Z' &&
+           same_skipping(r, f + 1, 0);
+}
+
+int script_reading_of(struct script_reading *rd, const char *key, size_t len)
+{
+    char lat[SKEL_MAX];
+
+    rd->n = 0;
+    rd->fold = script_read_fold(key, len);
+    for (int alt = 0; alt < SCRIPT_READINGS; alt++) {
+        size_t m = script_read_word(lat, sizeof lat, key, len, alt, NULL);
+        /* two consonants at least: a reading of one (आना "ana", "to
+         * come") is too often a word */
+        if (m > 0 && same_key(rd->key[rd->n], lat, m, rd->fold) > 0 &&
+            classes_in(rd->key[rd->n]) >= 2)
+            rd->n++;
+    }
+    return rd->n > 0;
+}
+
+/* script_reading_is on a form already read into Latin, lat[0..ll). */
+static int reading_is_latin(const struct script_reading *rd, const char *lat, size_t ll)
+{
+    char fk[SHAPE_MAX];
+
+    if (same_key(fk, lat, ll, rd->fold) == 0)
+        return 0;
+    for (int i = 0; i < rd->n; i++)
+        if (strcmp(rd->key[i], fk) == 0 ||
+            ((rd->fold & SCRIPT_FOLD_SKIP) && classes_in(rd->key[i]) >= 3 &&
+             same_skipping(rd->key[i], fk, 1)))
+            return 1;
+    return 0;
+}
+
+int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+{
+    char lat[SKEL_MAX];
+    size_t ll;
+
+    return rd->n > 0 && variant_suffix_ok((enum variant_suffix)suffix, "", 0) &&
+           (ll = latin_of(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll);
+}
+
 static int each_script_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct script_seek *sk = ctx;
     char lat[SKEL_MAX], shape[SHAPE_MAX], cons[SHAPE_MAX], cons_ts[SHAPE_MAX];
     size_t ll;
 
-    if (!f->person || (ll = latin_of(lat, key, keylen)) == 0 ||
-        shape_for(shape, lat, ll, sk->vowels) < 2)
+    if (!f->person || (ll = latin_of(lat, key, keylen)) == 0)
+        return 0;
+    /* the reading is the form, the surname alone included (สมชาย for
+     * Somchai, report-adv38 P-1): the rule the redactor replaces by */
+    if (script_reading_is(&sk->same, key, keylen, f->suffix)) {
+        sk->hit = 1;
+        return 1;
+    }
+    if (shape_for(shape, lat, ll, sk->vowels) < 2)
         return 0;
     /* the consonants with ts as t and s too: Бат-сүх is batusukhe */
     (void)shape_of(cons, lat, ll, 0, 0);
@@ -554,6 +693,7 @@ int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
         (void)shape_of(sk.cons[sk.n], rd, m, 0, 0);
         sk.n++;
     }
+    (void)script_reading_of(&sk.same, key, len);
     if (sk.n == 0)
         return 0;
     (void)redactor_each_form(r, WORDS_SEEN, each_script_form, &sk);
@@ -654,18 +794,62 @@ static size_t surname_key(char *out, const char *key, size_t len)
     return n;
 }
 
+/* The word key[0..len) (a key: katakana, hiragana as katakana) read as
+ * a Korean surname written in katakana, to out (SKEL_MAX bytes): its
+ * Hepburn romaji (transcribe_kana_romaji), the u that katakana adds to a
+ * syllable's last consonant m, k, p or l left out (キム kimu as kim, パク
+ * pak; ハン han, テン ten as they are: brief s39, report-adv38 P-2, P-5,
+ * P-6).  Its length in bytes, 0 if the word is not all katakana. */
+static size_t kana_surname(char *out, const char *key, size_t len)
+{
+    size_t at = 0, n;
+    int cp, k;
+
+    while (at < len) {
+        if ((k = utf8_next(&cp, key + at, len - at)) <= 0 || !transcribe_is_katakana(cp))
+            return 0;
+        at += (size_t)k;
+    }
+    if (len == 0 || (n = transcribe_kana_romaji(out, SKEL_MAX - 1, key, len)) == 0)
+        return 0;
+    if (n >= 3 && out[n - 1] == 'u' && strchr("mkpr", out[n - 2]) != NULL)
+        n--;
+    out[n] = '\0';
+    return n;
+}
+
+/* The Hangul syllable of a Koryo-saram surname key[0..len) (Тен 정, Хан
+ * 한: romanise_koryo_syllable) as UTF-8 to out; its length, 0 if none. */
+static size_t koryo_key(char *out, const char *key, size_t len)
+{
+    int cp = romanise_koryo_syllable(key, len);
+
+    return cp == 0 ? 0 : (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
 /* 1 if the words a and b (keys) are one name part: one skeleton (Li and
  * Ли; Bo and Бо), or spellings of one Korean surname (Lee and Ли, Yi and
- * 李, Rhee and 이: variants_same_surname). */
+ * 李, Rhee and 이: variants_same_surname), b read from katakana too
+ * (kana_surname: キム for Ким, ハン for Хан). */
 static int same_part(const char *a, size_t alen, const char *b, size_t blen)
 {
-    char sa[SKEL_MAX], sb[SKEL_MAX];
-    size_t la, lb;
+    char sa[SKEL_MAX], sb[SKEL_MAX], kb[SKEL_MAX];
+    size_t la, lb, lk = kana_surname(kb, b, blen);
     int dbl;
 
     if ((la = surname_key(sa, a, alen)) > 0 && (lb = surname_key(sb, b, blen)) > 0 &&
         variants_same_surname(sa, la, sb, lb))
         return 1;
+    if (lk > 0) {
+        char ka[8];
+        size_t lka = koryo_key(ka, a, alen);
+        if ((la > 0 && variants_same_surname(sa, la, kb, lk)) ||
+            (lka > 0 && variants_same_surname(ka, lka, kb, lk)))
+            return 1;
+        la = skeleton(sa, a, alen, &dbl);
+        lb = skeleton(sb, kb, lk, &dbl);
+        return la > 0 && la == lb && memcmp(sa, sb, la) == 0;
+    }
     la = skeleton(sa, a, alen, &dbl);
     lb = skeleton(sb, b, blen, &dbl);
     return la > 0 && la == lb && memcmp(sa, sb, la) == 0;
@@ -701,7 +885,8 @@ static int short_name_part(const char *key, size_t len, int cp)
 
     if (utf8proc_tolower(cp) == cp && utf8proc_toupper(cp) != cp)
         return 0;
-    if (text_chars(key, len) < 3 || variants_is_surname(key, len))
+    if (text_chars(key, len) < 3 || variants_is_surname(key, len) ||
+        romanise_koryo_syllable(key, len) != 0)
         return 1;
     return (ll = latin_of(lat, key, len)) > 0 && variants_is_surname(lat, ll);
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "privacy/redact.h"
+#include "privacy/script_read.h"
 #include "util/err.h"
 
 /* 1 if a word of pseudonym p[0..len) (bytes, UTF-8; words end at a space
@@ -34,6 +35,34 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
  * word.  The pseudonym rule above and the redactor's unread-script pass
  * (redact_unread.c: a review flag) ask it.  No memory is kept. */
 int pseudonym_script_form(const struct redactor *r, const char *key, size_t len);
+
+/* A word of a script with no Latin or Cyrillic letters as its readings
+ * are compared with a form (brief s39 script39, report-adv38). */
+#define SCRIPT_KEY_MAX 64
+
+struct script_reading {
+    char key[SCRIPT_READINGS][SCRIPT_KEY_MAX];
+    int n, fold;
+};
+
+/* Reads the word key[0..len) (bytes, UTF-8, a key: normalise.h) into rd
+ * (script_read_word's readings, each as the key same_key writes:
+ * consonant classes, vowels as written; readings of fewer than two
+ * consonants left out).  1 if it has one, 0 if not.  No memory is
+ * kept. */
+int script_reading_of(struct script_reading *rd, const char *key, size_t len);
+
+/* 1 if a reading of rd is the form form[0..flen) (a key: Latin or
+ * Cyrillic letters, or the Mongolian script) that stands alone by its
+ * suffix rule (enum variant_suffix: a stem that takes endings, шарм of
+ * Шарма, is none), written in another script:
+ * the same consonant classes and the same vowels (ნინო, นีโน for Nino,
+ * Τσετσεγκμάα for Цэцэгмаа), where the script writes no short vowels
+ * (Arabic, Thai) with some of the form's left out (شرما for Sharma, of
+ * three consonants or more).  The redactor replaces such a word as the
+ * form's subject's (redact_unread.c); a pseudonym that is one is refused
+ * (pseudonym_script_form).  0 if not.  No memory is kept. */
+int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix);
 
 /* The pseudonym p[0..len) (bytes, UTF-8) with each word of a script that
  * has no Latin or Cyrillic letters read into Latin (script_read_word's

@@ -677,6 +677,16 @@ int redact_spoken_runs(struct spans *flags, const struct normtext *t);
  * 0, or -1 out of memory. */
 int redact_unread_scripts(struct spans *flags, const struct redactor *r, const struct normtext *t);
 
+/* redact_unread.c (brief s39 script39, report-adv38): appends to sp (norm
+ * offsets) each word of a script script_read.h reads whose reading is a
+ * person form of r (script_reading_is: ნინო, นีโน, شرما, Τσετσεγκμάα),
+ * as that form's subject's (redact_read_file: replaced, or a review flag
+ * where the form is one); a word of Greek or Armenian only written with a
+ * capital.  Words that only resemble a form stay the review flag of
+ * redact_unread_scripts.  0, or -1 out of memory. */
+int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
+
 /* redact_split.c: the names of t's input found in its joined reading
  * (quotes, brackets and emphasis marks read as nothing, stops between
  * words as spaces, line-end hyphens and line breaks inside Hangul words

@@ -48,9 +48,11 @@ static enum rt_kind kind_of(int cp)
  * UN's transcription of Greek): the digraphs ου u, αι e, ει οι υι i, αυ av,
  * ευ ev, τσ ts, τζ j (the English j and soft g: Τζορτζ for George; pass 1
  * reads it g), μπ b and ντ d at a word's start or after a consonant (mb,
- * nd after a vowel), γκ g at a word's start and after ν (ng inside), γγ
- * ng, γι and γυ y before a vowel; then one letter each, η ι υ
- * i, ω o, χ h (pass 1 kh), θ th, ξ ks, ψ ps, β v.  Accents are dropped.
+ * nd after a vowel), γκ g at a word's start and after ν (ng inside;
+ * pass 1 g everywhere, as Greek writes a foreign name's g: Τσετσεγκμάα
+ * for Tsetsegmaa, report-adv38 L-60), γγ ng, γι and γυ y before a vowel; then one letter each, η ι υ
+ * i, ω o, χ h (pass 1 kh), θ th, ξ ks, ψ ps, β v.  Accents are dropped;
+ * a diaeresis is kept (ϊ ϋ i, and no digraph with the vowel before).
  * ICU's Greek-Latin transform is a letter-for-letter transliteration
  * (Kim Tzon'nk-sou): it does not give the spelling a name was written
  * from. */
@@ -58,9 +60,16 @@ static int greek_base(int cp)
 {
     static const struct { int from, to; } acc[] = {
         {0x3AC, 0x3B1}, {0x3AD, 0x3B5}, {0x3AE, 0x3B7}, {0x3AF, 0x3B9}, {0x3CC, 0x3BF},
-        {0x3CD, 0x3C5}, {0x3CE, 0x3C9}, {0x3CA, 0x3B9}, {0x3CB, 0x3C5}, {0x390, 0x3B9},
-        {0x3B0, 0x3C5}, {0x3C2, 0x3C3},
+        {0x3CD, 0x3C5}, {0x3CE, 0x3C9},
+        {0x3C2, 0x3C3},
     };
+    /* ϊ ΐ ϋ ΰ keep their diaeresis (Ϊ Ϋ as well): it says the letter
+     * makes no digraph with the vowel before (Αναΐτ is a-na-it, not
+     * an-et: report-adv38); greek_letter reads them i */
+    if (cp == 0x3AA || cp == 0x390)
+        return 0x3CA;
+    if (cp == 0x3AB || cp == 0x3B0)
+        return 0x3CB;
     for (size_t i = 0; i < sizeof acc / sizeof acc[0]; i++)
         if (cp == acc[i].from)
             return acc[i].to;
@@ -77,6 +86,8 @@ static const char *greek_letter(int cp, int pass)
     };
     if (cp == 0x3C7 && pass == 1)
         return "kh";
+    if (cp == 0x3CA || cp == 0x3CB)
+        return "i";
     return cp >= 0x3B1 && cp <= 0x3C9 ? l[cp - 0x3B1] : NULL;
 }
 
@@ -84,7 +95,7 @@ static const char *greek_letter(int cp, int pass)
 static int greek_vowel(int cp)
 {
     return cp == 0x3B1 || cp == 0x3B5 || cp == 0x3B7 || cp == 0x3B9 || cp == 0x3BF ||
-           cp == 0x3C5 || cp == 0x3C9;
+           cp == 0x3C5 || cp == 0x3C9 || cp == 0x3CA || cp == 0x3CB;
 }
 
 /* Reads the Greek word w[0..n) (code points, base letters) into out. */
@@ -118,7 +129,7 @@ static size_t greek_read(char *out, size_t cap, const int *w, size_t n, int pass
         else if (a == 0x3B3 && (b == 0x3B9 || b == 0x3C5) && greek_vowel(c))
             s = "y";            /* γι, γυ before a vowel: Μπατμπαγιάρ */
         else if (a == 0x3B3 && b == 0x3BA)
-            s = i == 0 || w[i - 1] == 0x3BD ? "g" : "ng";
+            s = i == 0 || w[i - 1] == 0x3BD || pass == 1 ? "g" : "ng";
         else if (a == 0x3B3 && b == 0x3B3)
             s = "ng";
         if (s == NULL) {

@@ -173,7 +173,7 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
          (sp->failed || err_set(e, EXIT_INPUT, "out of memory while matching terms"))) ||
         find_manual(sp, t) != 0 ||
         redact_find_handles(sp, r, t) != 0 || redact_find_scripts(sp, flags, r, t) != 0 ||
-        redact_read_through(sp, flags, r, ctx, t) != 0 ||
+        redact_read_through(sp, flags, r, ctx, t) != 0 || redact_script_names(sp, flags, r, t) != 0 ||
         redact_read_spelled(sp, flags, r, ctx, t) != 0 ||
         redact_find_hanzi(sp, flags, r, t) != 0 || redact_find_hanviet(sp, flags, r, t) != 0 ||
         redact_find_place_han(sp, r, t) != 0 ||

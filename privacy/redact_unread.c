@@ -5,6 +5,7 @@
  * protects a person: a person must read it.  The scripts with readings
  * (Latin, Cyrillic, Hangul, Han, kana, Mongolian; Greek is left alone,
  * its letters are symbols in most texts) are not flagged. */
+#include <sodium.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -44,6 +45,15 @@ static int protects_person(const struct redactor *r)
     return 0;
 }
 
+/* 1 if cp, at a word of another script, is one of its letters (script_read.h;
+ * Tibetan's tsheg joins its syllables; its shad and Thai's paiyannoi end
+ * a word). */
+static int script_word_cp(int cp)
+{
+    return script_read_letter(cp) && cp != 0x0F0D && cp != 0x0E2F &&
+           (is_word_cp(cp) || (cp >= 0x0F0B && cp <= 0x0F0C));
+}
+
 /* A word of a script the rules cannot match (Greek, Armenian, Georgian,
  * the Mongolian script, Tibetan, Devanagari, Thai, Arabic) that reads as
  * a person form of r (pseudonym_script_form: Ζίχο for Roh Ji-ho,
@@ -57,8 +67,7 @@ static int read_as_form(struct spans *flags, const struct redactor *r, const str
 
     for (;;) {
         k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
-        int letter = k > 0 && script_read_letter(cp) && cp != 0x0F0D && cp != 0x0E2F &&
-                     (is_word_cp(cp) || (cp >= 0x0F0B && cp <= 0x0F0C));
+        int letter = k > 0 && script_word_cp(cp);
         if (letter && !in)
             start = p, in = 1;
         else if (!letter && in) {
@@ -68,6 +77,61 @@ static int read_as_form(struct spans *flags, const struct redactor *r, const str
                 struct span s = { t->ostart[start], normtext_oend(t, end - 1), FLAG_TRANSCRIPTION,
                                   0, 0, SIZE_MAX, 0, 1, 0 };
                 if (redact_span_add(flags, &s) != 0)
+                    return -1;
+            }
+        }
+        if (k <= 0)
+            return 0;
+        p += (size_t)k;
+    }
+}
+
+/* The first person literal of r whose form the reading rd is, one that
+ * is replaced (FORM_REPLACE) before others; r->nlits if none. */
+static size_t script_owner(const struct redactor *r, const struct script_reading *rd)
+{
+    size_t first = r->nlits;
+
+    for (size_t i = 0; i < r->nlits; i++) {
+        const struct lit *l = &r->lits[i];
+        if (!l->person || l->initials ||
+            !script_reading_is(rd, r->arena + r->keyoff[i], l->keylen, l->suffix))
+            continue;
+        if (redact_lit_form(r, i).kind == FORM_REPLACE)
+            return i;
+        if (first == r->nlits)
+            first = i;
+    }
+    return first;
+}
+
+int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t)
+{
+    size_t p = 0, start = 0;
+    int cp, k, in = 0;
+
+    if (!redact_can_match(r) || !protects_person(r))
+        return 0;
+    for (;;) {
+        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
+        int letter = k > 0 && script_word_cp(cp);
+        if (letter && !in)
+            start = p, in = 1;
+        else if (!letter && in) {
+            struct script_reading rd;
+            int first = 0, cased;
+            in = 0;
+            /* Greek and Armenian have capitals, and a name has one */
+            cased = utf8_next(&first, t->orig + t->ostart[start], t->inlen - t->ostart[start]) > 0 &&
+                    normalise_is_upper(first);
+            (void)utf8_next(&first, t->norm + start, p - start);
+            if ((cased || !((first >= 0x0370 && first <= 0x03FF) || (first >= 0x1F00 && first <= 0x1FFF) ||
+                            (first >= 0x0531 && first <= 0x058A))) &&
+                script_reading_of(&rd, t->norm + start, p - start)) {
+                size_t lit = script_owner(r, &rd);
+                sodium_memzero(&rd, sizeof rd);
+                if (lit < r->nlits && redact_read_file(sp, flags, r, lit, start, p) != 0)
                     return -1;
             }
         }

@@ -15,7 +15,8 @@
 
 #define WORD_MAX 64
 
-enum script { S_NONE, S_GREEK, S_GEORGIAN, S_MONGOLIAN, S_TIBETAN, S_DEVANAGARI, S_THAI, S_ARABIC };
+enum script { S_NONE, S_GREEK, S_GEORGIAN, S_MONGOLIAN, S_TIBETAN, S_DEVANAGARI, S_BENGALI, S_THAI,
+              S_ARABIC };
 
 static enum script script_of(int cp)
 {
@@ -31,6 +32,8 @@ static enum script script_of(int cp)
         return S_TIBETAN;
     if (cp >= 0x0900 && cp <= 0x097F)
         return S_DEVANAGARI;
+    if (cp >= 0x0980 && cp <= 0x09FF)
+        return S_BENGALI;
     if (cp >= 0x0E01 && cp <= 0x0E5B)
         return S_THAI;
     if ((cp >= 0x0620 && cp <= 0x06D5) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
@@ -42,6 +45,20 @@ static enum script script_of(int cp)
 int script_read_letter(int cp)
 {
     return script_of(cp) != S_NONE;
+}
+
+int script_read_fold(const char *s, size_t len)
+{
+    int cp;
+
+    if (utf8_next(&cp, s, len) <= 0)
+        return 0;
+    switch (script_of(cp)) {
+    case S_ARABIC: return SCRIPT_FOLD_SKIP | SCRIPT_FOLD_EO;
+    case S_THAI: return SCRIPT_FOLD_SKIP;
+    case S_MONGOLIAN: return SCRIPT_FOLD_O;
+    default: return 0;
+    }
 }
 
 /* Appends s to out[*n..cap); -1 if it does not fit. */
@@ -125,6 +142,23 @@ static const char *deva_vowel(int cp)
     return NULL;
 }
 
+/* Bengali (brief s39 script39) as its Devanagari letter: Unicode lays
+ * out the Bengali block in ISCII's order, each letter 0x80 above the
+ * Devanagari letter of the same sound (The Unicode Standard 15, ch. 12);
+ * ড় ঢ় (U+09DC, U+09DD, the flapped r) as र r, য় (U+09DF) y as य,
+ * ৎ (U+09CE, khanda ta) as त t.
+ * Names are read with the inherent a, as they are romanised (Priya
+ * Sharma, প্রিয়া শর্মা), not with the o of speech. */
+static int bengali_as_devanagari(int cp)
+{
+    switch (cp) {
+    case 0x09DC: case 0x09DD: return 0x0930;
+    case 0x09DF: return 0x092F;
+    case 0x09CE: return 0x0924;
+    default: return cp - 0x80;
+    }
+}
+
 /* Thai: the Royal Thai General System's initial values of the
  * consonants U+0E01..U+0E2E (อ a silent carrier before a vowel, o
  * otherwise) and its vowels; เ แ โ ใ ไ, written before the consonant
@@ -185,6 +219,37 @@ static const char *arabic_letter(int cp, int after_consonant)
     }
 }
 
+/* Which Devanagari consonants of cps[0..k) read their inherent a:
+ * schwa[i] 1 for a consonant followed by no virama, vowel sign or the
+ * word's end.  With hindi set, Hindi's schwa deletion (Ohala 1983,
+ * applied right to left): an inherent a between a vowel and a consonant
+ * that reads a vowel is not said, nor written in Latin (सोमचाई somchai,
+ * रहमान rahman, कमलनाथ kamalnath).  1 if it took one away. */
+static int deva_schwa(unsigned char *schwa, const int *cps, size_t k, int hindi)
+{
+    size_t i;
+    int took = 0;
+
+    for (i = 0; i < k; i++) {
+        size_t j = i + 1 < k && cps[i + 1] == 0x093C ? i + 2 : i + 1;   /* a nukta */
+        int after = j < k ? cps[j] : 0;
+        schwa[i] = cps[i] >= 0x0915 && cps[i] <= 0x0939 && after != 0 && after != 0x094D &&
+                   deva_vowel(after) == NULL;
+    }
+    for (i = k; hindi && i-- > 1;) {
+        size_t j = i + 1 < k && cps[i + 1] == 0x093C ? i + 2 : i + 1, p = i - 1;
+        if (!schwa[i] || j >= k || !(cps[j] >= 0x0915 && cps[j] <= 0x0939))
+            continue;
+        size_t jn = j + 1 < k && cps[j + 1] == 0x093C ? j + 2 : j + 1;
+        int next_vowel = schwa[j] || (jn < k && deva_vowel(cps[jn]) != NULL);
+        if (p > 0 && cps[p] == 0x093C)
+            p--;
+        if (next_vowel && (schwa[p] || deva_vowel(cps[p]) != NULL))
+            schwa[i] = 0, took = 1;
+    }
+    return took;
+}
+
 static int vowel_end(const char *out, size_t n)
 {
     return n > 0 && strchr("aeiou", out[n - 1]) != NULL;
@@ -195,8 +260,14 @@ static int vowel_end(const char *out, size_t n)
 static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum script sc, int alt)
 {
     size_t n = 0, i;
-    int syl_vowel = 0;
+    int syl_vowel = 0, deleted = 0;
     const char *pending = NULL;     /* Thai: a vowel written before its consonant */
+    size_t cons_at = 0;             /* Thai: where the last consonant's reading starts */
+    int silenced = 0;               /* Thai: a thanthakhat was read */
+    unsigned char schwa[WORD_MAX];
+
+    if (sc == S_DEVANAGARI)
+        deleted = deva_schwa(schwa, cps, k, alt == 1);
 
     for (i = 0; i < k; i++) {
         int cp = cps[i], next = i + 1 < k ? cps[i + 1] : 0;
@@ -238,9 +309,7 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
             if (cp >= 0x0915 && cp <= 0x0939) {
                 if (put(out, cap, &n, deva_consonant[cp - 0x0915]) != 0)
                     return 0;
-                int j = i + 1 < k && cps[i + 1] == 0x093C ? 2 : 1;   /* a nukta */
-                int after = i + (size_t)j < k ? cps[i + (size_t)j] : 0;
-                w = after == 0 || after == 0x094D || deva_vowel(after) != NULL ? "" : "a";
+                w = schwa[i] ? "a" : "";
             } else if ((w = deva_vowel(cp)) == NULL) {
                 if (cp == 0x0901 || cp == 0x0902)
                     w = "n";
@@ -258,6 +327,7 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
                 continue;
             }
             if (cp >= 0x0E01 && cp <= 0x0E2E) {
+                cons_at = n;
                 w = thai_consonant[cp - 0x0E01];
                 if (cp == 0x0E2D && thai_vowel(next) == NULL && pending == NULL)
                     w = "o";
@@ -266,6 +336,12 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
                 w = pending != NULL ? pending : "";
                 pending = NULL;
             } else if ((w = thai_vowel(cp)) == NULL) {
+                /* the thanthakhat silences its consonant and that one's
+                 * vowel (ศักดิ์ sak); alt 1 reads them, as a foreign name
+                 * is spelt with them (ชาร์มา Sharma) */
+                if (cp == 0x0E4C && alt == 0)
+                    n = cons_at;
+                silenced |= cp == 0x0E4C;
                 if (cp >= 0x0E47 && cp <= 0x0E4E)
                     w = "";             /* tone marks, the silencer */
                 else
@@ -281,6 +357,15 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
         }
         if (put(out, cap, &n, w) != 0)
             return 0;
+    }
+    if ((sc == S_DEVANAGARI && alt == 1 && !deleted) || (sc == S_THAI && alt == 1 && !silenced))
+        return 0;               /* no other reading */
+    /* alt 1: Georgian's nominative -ი after a name that ends in a
+     * consonant (პეტროსიანი for Petrosyan, ივანე aside) */
+    if (sc == S_GEORGIAN && alt == 1) {
+        if (n < 4 || out[n - 1] != 'i' || vowel_end(out, n - 1))
+            return 0;
+        n--;
     }
     if (sc == S_MONGOLIAN && alt == 2) {
         if (memchr(out, 'q', n) == NULL && memchr(out, 'g', n) == NULL)
@@ -307,8 +392,10 @@ size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int al
         enum script c = script_of(cp);
         if (c == S_NONE || (sc != S_NONE && c != sc))
             return 0;
-        sc = c, cps[n++] = cp, at += (size_t)k;
+        sc = c, cps[n++] = c == S_BENGALI ? bengali_as_devanagari(cp) : cp, at += (size_t)k;
     }
+    if (sc == S_BENGALI)
+        sc = S_DEVANAGARI;
     if (sc == S_NONE)
         return 0;
     if (vowels != NULL)
@@ -328,7 +415,8 @@ size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int al
         out[m] = '\0';
         return m;
     }
-    if (alt > 0 && sc != S_MONGOLIAN)
+    if (alt > 0 && sc != S_MONGOLIAN &&
+        !(alt == 1 && (sc == S_DEVANAGARI || sc == S_GEORGIAN || sc == S_THAI)))
         return 0;
     /* the Mongolian script's QA as h, as kh, then its classical spelling */
     return read_cps(out, cap, cps, n, sc, alt);

@@ -19,9 +19,11 @@
  * Mongolian script by its letters' names (transcribe_reading; its QA as
  * h, alt 1 as kh, alt 2 the classical spelling read as the modern one,
  * transcribe_classical), Tibetan in Wylie's letters with the inherent a,
- * Devanagari as Hindi is read (the inherent a, none at a word's end),
+ * Devanagari as Hindi is read (the inherent a, none at a word's end;
+ * alt 1 with Hindi's schwa deletion, brief s39), Bengali as Devanagari,
+ * Georgian's alt 1 without the nominative -i of a consonant-final name,
  * Thai by RTGS's letters (a vowel written before its consonant read after
- * it), Arabic and Persian letters as their common romanisation (و and ي
+ * it; a letter under the thanthakhat silent, alt 1 read), Arabic and Persian letters as their common romanisation (و and ي
  * as u and i between consonants).  Its length in bytes; 0 if s is no
  * word of one such script, alt gives no other reading, or it does not
  * fit.  *vowels (may be NULL) is set to 1 where the script writes a
@@ -32,9 +34,22 @@
  * No memory is kept. */
 size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int alt, int *vowels);
 
+/* What a script leaves unwritten or writes as one letter, for comparing
+ * a reading with a name's Latin (pseudonym_form.h, script_reading_is):
+ * short vowels unwritten (Arabic and Persian; Thai's inherent o or a of a
+ * closed syllable, สมชาย for Somchai); only the vowels a, i, u (Arabic:
+ * e as i, o as u); o and u one letter (the Mongolian script's ᠣ). */
+#define SCRIPT_FOLD_SKIP 1
+#define SCRIPT_FOLD_EO 2
+#define SCRIPT_FOLD_O 4
+
+/* The SCRIPT_FOLD_ bits of the script of the word s[0..len) (bytes,
+ * UTF-8; its first letter decides); 0 for others. */
+int script_read_fold(const char *s, size_t len);
+
 /* 1 if cp is a letter or vowel sign of a script script_read_word reads
  * that the redactor's own rules do not (Georgian, Tibetan, Devanagari,
- * Thai, Arabic), or Greek or Armenian. */
+ * Bengali, Thai, Arabic), or Greek or Armenian. */
 int script_read_letter(int cp);
 
 #endif

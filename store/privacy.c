@@ -506,35 +506,102 @@ static int find_match(size_t *which, const struct pseudonyms *ps, const char *co
     return 0;
 }
 
+/* The texts and pseudonyms privacy_check_pseudonyms compares. */
+struct clash_args {
+    const struct pseudonyms *ps;
+    int cat;
+    const char *const *texts;
+    size_t n;
+    char *spelling;
+    size_t spellinglen;
+};
+
+/* The clash checks in their order, each 0 with *which (ps->n: none) or
+ * -1 with e: 0, a pseudonym the redactor matches in a text or a text in
+ * a pseudonym that really clashes (privacy_real_clash: the redactor's
+ * match finds more, a short pseudonym inside a longer name, adv16b C-10;
+ * spelling: what clashed); 1, a form the redactor reads in a pseudonym
+ * (a short form, another script's spelling: Крис in "Chris Davis"),
+ * which the check before export would fail on for every record of that
+ * subject. */
+static int clash_check(const struct clash_args *a, int k, size_t *which, struct err *e)
+{
+    const struct pseudonyms *ps = a->ps;
+    int rc;
+
+    if (k == 1)
+        return privacy_form_clash(which, (const char *const *)ps->p, ps->n, a->cat, a->texts,
+                                  a->n, e);
+    if ((rc = find_match(which, ps, a->texts, a->n, e)) == 0 && *which < ps->n)
+        rc = privacy_real_clash(which, a->spelling, a->spellinglen, (const char *const *)ps->p,
+                                ps->n, a->texts, a->n, e);
+    return rc;
+}
+
+/* The dictionaries a clash check waits for only when no check before it
+ * decides without them (lexicon_hold; store/subject.c, checks_run). */
+#define CLASHES_HELD ((1u << LEXICON_KO) | (1u << LEXICON_MN))
+
+/* The first clash check (clash_check's order) that decides: *kind its
+ * number and *which its pseudonym, or -1 with e; *which ps->n if none.
+ * Each check runs first with hunspell-ko and -mn held back; one that
+ * asked neither has its real answer.  A check that decides so decides
+ * unless a held check before it, run again loaded, decides first: the
+ * same answers as running both loaded, in order, without the loads no
+ * answer needs (checks_run's argument, docs/SPEED.md "Session 38
+ * (cpu38)"; the proof for these checks: "Session 39 (script39)"). */
+static int clashes_run(const struct clash_args *a, int *kind, size_t *which, struct err *e)
+{
+    unsigned char held[2] = { 0, 0 };
+    size_t w[2] = { a->ps->n, a->ps->n };
+    struct err first;
+    int rc = 0, k, stop;
+
+    for (stop = 0; stop < 2; stop++) {
+        lexicon_hold(CLASHES_HELD);
+        rc = clash_check(a, stop, &w[stop], e);
+        held[stop] = lexicon_held() != 0;
+        lexicon_hold(0);
+        if (held[stop])
+            err_clear(e), rc = 0;
+        else if (rc != 0 || w[stop] < a->ps->n)
+            break;
+    }
+    first = *e;
+    for (k = 0; k < stop; k++)
+        if (held[k] && ((rc = clash_check(a, k, &w[k], e)) != 0 || w[k] < a->ps->n)) {
+            *kind = k, *which = w[k];
+            return rc;
+        }
+    *e = first;
+    if (stop == 2) {
+        *which = a->ps->n;
+        return 0;
+    }
+    *kind = stop, *which = w[stop];
+    return rc;
+}
+
 int privacy_check_pseudonyms(struct store *s, int cat, const char *const *texts, size_t n,
                              struct err *e)
 {
     struct pseudonyms ps;
     char spelling[256];
     size_t which;
-    int rc;
+    int rc, kind = 0;
 
     if (n == 0)
         return 0;
     if (pseudonyms_load(&ps, s, e) != 0)
         return -1;
-    rc = ps.n == 0 ? 0 : find_match(&which, &ps, texts, n, e);
-    /* The redactor's match finds more than a clash (a short pseudonym
-     * inside a longer name): only a real one refuses (adv16b C-10). */
-    if (rc == 0 && ps.n > 0 && which < ps.n)
-        rc = privacy_real_clash(&which, spelling, sizeof spelling, (const char *const *)ps.p,
-                                ps.n, texts, n, e);
-    if (rc == 0 && ps.n > 0 && which < ps.n)
+    const struct clash_args a = { &ps, cat, texts, n, spelling, sizeof spelling };
+    rc = ps.n == 0 ? 0 : clashes_run(&a, &kind, &which, e);
+    if (rc == 0 && ps.n > 0 && which < ps.n && kind == 0)
         rc = err_set(e, EXIT_INPUT,
                      "this name or term matches the pseudonym '%s' (as '%s'), which must never be"
                      " someone's real name; first run 'intake subject rename %s NEW'; nothing was"
                      " changed", ps.p[which], spelling, ps.p[which]);
-    /* A form the redactor reads in a pseudonym (a short form, another
-     * script's spelling: Крис in "Chris Davis"), which the check before
-     * export would fail on for every record of that subject. */
-    if (rc == 0 && ps.n > 0 &&
-        (rc = privacy_form_clash(&which, (const char *const *)ps.p, ps.n, cat, texts, n, e)) == 0 &&
-        which < ps.n)
+    else if (rc == 0 && ps.n > 0 && which < ps.n)
         rc = err_set(e, EXIT_INPUT,
                      "this name or term is read in the pseudonym '%s' (a spelling or short form"
                      " of it), which must never be someone's real name; first run 'intake subject"

@@ -178,6 +178,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv38-open.jsonl",
     "tests/data/leaks/uk39.jsonl",
     "tests/data/leaks/script38.jsonl",
+    "tests/data/leaks/script39.jsonl",
 };
 #define MAX_KINDS 4096
 
