@@ -200,6 +200,16 @@ static size_t read_run(const char *s, size_t len, size_t at, struct sgroup *g)
             e = next = i + det_digits(s, len, i);
             if (e < len && det_alpha(s[e]) && (e - i > 2 || (next = ordinal_at(s, len, e)) == e))
                 break;
+            /* A year, a date's part or a count before its unit, a sum before
+             * its currency ("в 2023 году: 15 000 руб.", "2024 оны 3 сард
+             * 100000₮": report-adv38 O-4, O-5) is no group: the run ends
+             * before it, and before the groups of the same number joined to
+             * it by a plain gap ("15 000"). */
+            if (det_time_unit_after(s, len, e) || det_money_around(s, len, i, e)) {
+                while (n > 0 && !split && !word)
+                    n--, split = g[n].mark, word = g[n].word;
+                break;
+            }
             g[n].letters = 0;
         } else if (detect_month_word(s, len, i, &chars)) {
             e = next = i + chars;
@@ -398,6 +408,28 @@ static int date_shape(const struct sgroup *g)
     return 1;
 }
 
+/* 1 if the first three groups are a date by their values: a year
+ * 1900-2099, a month and a day ("2023. 3. 15"), or a day, a month and a
+ * year ("15, 03, 2023"): no account's digits after a bank, whole or in
+ * part ("2023. 3" is no account either; brief s39
+ * bank39: "국민은행 2023. 3. 15: 500000원"). */
+static int date_groups(const char *s, const struct sgroup *g)
+{
+    size_t n[3];
+    unsigned v[3];
+
+    for (int k = 0; k < 3; k++) {
+        if (g[k].letters || (n[k] = g[k].b - g[k].a) > 4)
+            return 0;
+        v[k] = det_value(s + g[k].a, n[k]);
+    }
+    if (n[0] == 4 && n[1] <= 2 && n[2] <= 2 && is_year(s + g[0].a, 4))
+        return det_month_day(v[1], v[2]);
+    if (n[2] == 4 && n[0] <= 2 && n[1] <= 2 && is_year(s + g[2].a, 4))
+        return det_month_day(v[1], v[0]);
+    return 0;
+}
+
 int detect_split_start(const char *s, size_t len, size_t at)
 {
     if (at + 1 < len && s[at] == '(' && det_digit(s[at + 1]))
@@ -505,6 +537,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
              * the other kinds after their label. */
             if (try_reading(s, len, from, to, rd, n, kind, scan, ctx) &&
                 (*kind == DETECT_DATE ? !wordy || ord : fits(*kind, label, inner)) &&
+                !(*kind == DETECT_ACCOUNT && ng >= 3 && date_groups(s, g)) &&
                 !(*kind == DETECT_PHONE && digits > SPLIT_PHONE))
                 found = 1, *start = from, end = to;
         }
