@@ -62,6 +62,8 @@ struct sgroup {
     size_t next;                /* bytes: its end with an ordinal's letters ("15th") */
     int letters;                /* 1: a letter group, 2: a month's name ("april") */
     int mark, word;             /* the gap before it: a split mark, a word */
+    int unit;                   /* 1: a year, count or sum before its unit or
+                                 * currency, or a group of its number */
 };
 
 /* The end of the letters of one word at i (letters of any script, no
@@ -200,25 +202,23 @@ static size_t read_run(const char *s, size_t len, size_t at, struct sgroup *g)
             e = next = i + det_digits(s, len, i);
             if (e < len && det_alpha(s[e]) && (e - i > 2 || (next = ordinal_at(s, len, e)) == e))
                 break;
+            g[n].letters = 0;
             /* A year, a date's part or a count before its unit, a sum before
              * its currency ("в 2023 году: 15 000 руб.", "2024 оны 3 сард
-             * 100000₮": report-adv38 O-4, O-5) is no group: the run ends
-             * before it, and before the groups of the same number joined to
-             * it by a plain gap ("15 000"). */
-            if (det_time_unit_after(s, len, e) || det_money_around(s, len, i, e)) {
-                while (n > 0 && !split && !word)
-                    n--, split = g[n].mark, word = g[n].word;
-                break;
-            }
-            g[n].letters = 0;
+             * 100000₮": report-adv38 O-4, O-5), and the groups of the same
+             * number joined to it by a plain gap ("15 000"): a date may hold
+             * them ("15, 03, 1989 году"), no other reading (detect_split). */
+            g[n].unit = det_time_unit_after(s, len, e) || det_money_around(s, len, i, e);
+            for (size_t u = n; g[n].unit && u > 0 && !(u == n ? split || word : g[u].mark || g[u].word); u--)
+                g[u - 1].unit = 1;
         } else if (detect_month_word(s, len, i, &chars)) {
             e = next = i + chars;
-            g[n].letters = 2;
+            g[n].letters = 2, g[n].unit = 0;
         } else {
             e = next = word_at(s, len, i, &chars);
             if (e == i || chars != 1)
                 break;
-            g[n].letters = 1;
+            g[n].letters = 1, g[n].unit = 0;
         }
         g[n].a = i, g[n].b = e, g[n].next = next, g[n].mark = split, g[n].word = word, n++;
         if ((p = gap_at(s, len, next, n == 1, &split, &word)) == next &&
@@ -443,7 +443,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
     struct sgroup g[SPLIT_GROUPS];
     char rd[SPLIT_MAX + 16];
     size_t ng, last, k, n, digits, pre, suf, from, to, end = 0;
-    int plain, split, wordy, inner, month, ord, label, birth, found = 0;
+    int plain, split, wordy, inner, month, ord, label, birth, units, found = 0;
     unsigned years;
     size_t head;
 
@@ -473,7 +473,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
         if (g[last - 1].letters)
             continue;
         for (k = 0, plain = 0, wordy = 0, inner = 0, digits = 0, years = 0, split = 0, month = 0, ord = 0,
-            head = 0; k < last; k++) {
+            head = 0, units = 0; k < last; k++) {
             plain |= k > 0 && !g[k].mark && !g[k].word;
             split |= k > 0 && (g[k].mark || g[k].word);
             /* the digits before the first split gap */
@@ -484,6 +484,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
             ord |= g[k].next != g[k].b;
             digits += g[k].letters ? 0 : g[k].b - g[k].a;
             years += !g[k].letters && is_year(s + g[k].a, g[k].b - g[k].a);
+            units |= g[k].unit;
         }
         /* A split gap among the gaps ("99-55, 22-11", "8 (912) 345, 67,
          * 89": brief s25 num25; all plain ones are detect_phone.c's), or
@@ -537,6 +538,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
              * the other kinds after their label. */
             if (try_reading(s, len, from, to, rd, n, kind, scan, ctx) &&
                 (*kind == DETECT_DATE ? !wordy || ord : fits(*kind, label, inner)) &&
+                !(*kind != DETECT_DATE && units) &&
                 !(*kind == DETECT_ACCOUNT && ng >= 3 && date_groups(s, g)) &&
                 !(*kind == DETECT_PHONE && digits > SPLIT_PHONE))
                 found = 1, *start = from, end = to;

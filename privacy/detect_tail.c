@@ -119,8 +119,16 @@ static const struct det_word phone_nouns[] = {
     DW("\xe6\x89\x8b\xe6\x9c\xba", FIT_ANY), DW("\xe6\x89\x8b\xe6\xa9\x9f", FIT_ANY), DW("\xe7\x94\xb5\xe8\xaf\x9d", FIT_ANY), DW("\xe9\x9b\xbb\xe8\xa9\xb1", FIT_ANY), /* 手机 手機 电话 電話 */
 };
 
+/* 1 if a Korean particle or copula is glued at e after digits (a Hangul
+ * syllable no word continues: det_word_glued; "끝자리는 5678입니다",
+ * "카드 1234로"); units and currencies are the callers' to refuse. */
+static int ko_particle_at(const char *s, size_t len, size_t e)
+{
+    return e < len && (unsigned char)s[e] >= 0xEA && (unsigned char)s[e] <= 0xED && !det_word_glued(s, len, e);
+}
+
 /* The end of the two to six digits at at that make a whole number, or
- * 0; read out one by one or in pairs ("4 5 2 1", "45 21", report-adv27c
+ * 0; a Korean particle may follow (ko_particle_at); read out one by one or in pairs ("4 5 2 1", "45 21", report-adv27c
  * H-5), three digits at least then. */
 static size_t last_digits(const char *s, size_t len, size_t at)
 {
@@ -129,7 +137,7 @@ static size_t last_digits(const char *s, size_t len, size_t at)
     while (n <= 2 && e + 1 < len && s[e] == ' ' && (g = det_digits(s, len, e + 1)) >= 1 && g <= 2 &&
            total + g <= 6)
         e += 1 + g, total += g, n = g;
-    if (total < (e - at > total ? 3u : 2u) || total > 6 || det_letter_at(s, len, e) ||
+    if (total < (e - at > total ? 3u : 2u) || total > 6 || (det_letter_at(s, len, e) && !ko_particle_at(s, len, e)) ||
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     return e;
@@ -716,7 +724,7 @@ static size_t card_word_digits(const char *s, size_t len, size_t at)
                         !(e + 1 < len && det_digit(s[e + 1]))) ||
            det_starts(s, len, e, "\xe3\x80\x82") || det_starts(s, len, e, "\xe3\x80\x81");
     /* a Korean particle glued after the digits ends them ("카드 1234로") */
-    particle = e < len && (unsigned char)s[e] >= 0xEA && (unsigned char)s[e] <= 0xED && !det_word_glued(s, len, e);
+    particle = ko_particle_at(s, len, e);
     /* "Kaspi карта: 6789": a colon after the card's word */
     if ((we = det_word_ending(s, at, " :", &a)) == 0 || !(we == at - 1 || (we == at - 2 && s[we] == ':')) ||
         !card_word(s, a, we) || det_money_around(s, len, at, e))
