@@ -20,6 +20,10 @@
  * endings[] or a mask's character ('*', 'x', '#', the first byte of
  * '•'): any other first byte ends the reader before its look-back over
  * the sentence (which now runs only once a cue and its digits are read).
+ * A bank's name with its card's digits glued or after a sign (bank_sign,
+ * brief s39 bank39: "Kaspi6789", "Сбер-7890", "Halyk №1234") is read
+ * before that gate: it first looks at what follows the word (a digit,
+ * '-', ' ', '#', '(' or '[') and only then at the word's letters.
  *
  * The number words' tables (detect_spoken.c's spoken[], detect_years.c's
  * numbers[]) are read through an index built once (a hash table, buckets

@@ -336,6 +336,13 @@ size_t det_pause(const char *s, size_t len, size_t at);
  * currency word or sign right after it ("tugrik", "төгрөг", "원", "₮") or
  * a sign or code right before it ("$", "₩", "USD"). */
 int det_money_around(const char *s, size_t len, size_t at, size_t end);
+/* detect_money.c: 1 if a unit of time follows the number ending at end
+ * (bytes, norm view), glued or after one space: a year, month, week or
+ * day word of English, Russian, Ukrainian, Mongolian, Kazakh ("2023
+ * году", "2024 оны", "3 сард", "6 months") or Korean glued ("2023년",
+ * "3개월"), or det_year_word_after's: the number is a year, a date's
+ * part or a count, no part of an account's digits. */
+int det_time_unit_after(const char *s, size_t len, size_t end);
 /* detect_money.c: 1 if a word saying a sum follows ("price", "paid",
  * "total", "цена", "үнэ", "가격"...) stands in the 32 bytes before at, in
  * its sentence (report-adv27a O-5). */

@@ -858,24 +858,30 @@ static size_t plus_code_marked(const char *s, size_t len, size_t at)
     return detect_plus_code_spaced(s, len, at);
 }
 
-/* 1 if the value s[at..e) after an account's label is a sum of money: digits
- * only (groups joined by spaces too), nine of them at most, with a currency
- * word or sign beside it (det_money_around): "Khan Bank 200000 төгрөг",
- * "Голомт банк 500000 төгрөг", "Kaspi 5000 тенге" (report-adv36 O-4).  The
+/* 1 if the value s[at..e) after an account's label is no account: a whole
+ * date (detect_date_at: "Сбербанк 15.03.2023", "Хаан банк 2024-03-15":
+ * brief s39 bank39), or digits only (groups joined by spaces too), nine of
+ * them at most, that are a sum of money with a currency word or sign beside
+ * it (det_money_around: "Khan Bank 200000 төгрөг", "Голомт банк 500000
+ * төгрөг", "Kaspi 5000 тенге": report-adv36 O-4) or a year or a count
+ * before its unit (det_time_unit_after: "2023 году", "2024 оны").  The
  * accounts of the testimonies' banks have ten digits or more (Mongolian 10,
  * Korean 11 to 14, Russian 20, IBANs longer): such a value stays an
  * account, a currency beside it or not. */
 static int amount_after_bank(const char *s, size_t len, size_t at, size_t e)
 {
     size_t i, digits = 0;
+    struct det_date d = detect_date_at(s, len, at);
 
+    if (d.strength == DATE_FULL && d.end >= e)
+        return 1;
     for (i = at; i < e; i++) {
         if (det_digit(s[i]))
             digits++;
         else if (s[i] != ' ')
             return 0;
     }
-    return digits <= 9 && det_money_around(s, len, at, e);
+    return digits <= 9 && (det_money_around(s, len, at, e) || det_time_unit_after(s, len, e));
 }
 
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)

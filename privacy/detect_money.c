@@ -34,12 +34,26 @@ static const char *const currency_before[] = {
     "kzt", "\xe2\x82\xb8",                                                     /* ₸ */
 };
 
+/* Magnitudes between a number and its currency (brief s39 bank39:
+ * "50만원", "15 тыс. руб.", "100 мянган төгрөг", "2 million won"): Korean
+ * and Chinese glued 만 천 억 万 千 亿 億, and the words for thousand and
+ * million in English, Russian, Ukrainian and Mongolian (hand-written). */
+static const char *const magnitudes[] = {
+    "\xeb\xa7\x8c", "\xec\xb2\x9c", "\xec\x96\xb5", "\xe4\xb8\x87", "\xe5\x8d\x83", "\xe4\xba\xbf", "\xe5\x84\x84",
+    "thousand ", "million ", "\xd1\x82\xd1\x8b\xd1\x81. ", "\xd1\x82\xd1\x8b\xd1\x81 ", "\xd1\x82\xd1\x8b\xd1\x81\xd1\x8f\xd1\x87 ", "\xd0\xbc\xd0\xbb\xd0\xbd ", "\xd0\xbc\xd0\xbb\xd0\xbd. ", "\xd1\x82\xd0\xb8\xd1\x81. ", "\xd0\xbc\xd1\x8f\xd0\xbd\xd0\xb3\xd0\xb0\xd0\xbd ", "\xd1\x81\xd0\xb0\xd1\x8f ",
+};
+
 int det_money_around(const char *s, size_t len, size_t at, size_t end)
 {
     size_t i = end, k, n;
 
     while (i < len && s[i] == ' ' && i - end < 2)
         i++;
+    for (k = 0; k < sizeof magnitudes / sizeof magnitudes[0]; k++)
+        if (det_starts(s, len, i, magnitudes[k])) {
+            i += strlen(magnitudes[k]);
+            break;
+        }
     for (k = 0; k < sizeof currency_after / sizeof currency_after[0]; k++)
         if (det_starts(s, len, i, currency_after[k]))
             return 1;
@@ -93,4 +107,43 @@ int det_inside_amount(const char *s, size_t at, size_t first_digits, char sep)
     for (i = at - 1; i > 0 && det_digit(s[i - 1]); i--)
         d++;
     return d >= 1 && d <= 3;
+}
+
+/* Units of time a number counts or dates by (brief s39 bank39,
+ * report-adv38 O-4, O-5: "в 2023 году", "2024 оны 3 сард", "3 months"):
+ * year, month, day and week in English, Russian, Ukrainian, Mongolian
+ * (он, оны, онд, оноос, жил; сар, сард, сарын, сараас; өдөр) and Kazakh
+ * (жыл, жылы); hand-written, a native
+ * reviewer wanted.  Korean glues its units to the digits (ko_units). */
+static const struct det_word time_units[] = {
+    DW("year", FIT_WORD), DW("years", FIT_WORD), DW("yr", FIT_WORD), DW("yrs", FIT_WORD),
+    DW("month", FIT_WORD), DW("months", FIT_WORD), DW("day", FIT_WORD), DW("days", FIT_WORD),
+    DW("week", FIT_WORD), DW("weeks", FIT_WORD),
+    DW("\xd0\xb3\xd0\xbe\xd0\xb4", FIT_PREFIX), DW("\xd0\xb3", FIT_WORD), DW("\xd0\xbb\xd0\xb5\xd1\x82", FIT_WORD),             /* год(а, у, ы), г, лет */
+    DW("\xd0\xbc\xd0\xb5\xd1\x81\xd1\x8f\xd1\x86", FIT_PREFIX), DW("\xd0\xb4\xd0\xbd", FIT_PREFIX), DW("\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbb", FIT_PREFIX),         /* месяц(а, ев), дн(я, ей), недел(я, и, ь) */
+    DW("\xd1\x80\xd1\x96\xd0\xba", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd0\xba\xd1\x83", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd1\x86\xd1\x96", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd0\xba\xd1\x96\xd0\xb2", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd0\xba\xd0\xb8", FIT_WORD), /* рік року році років роки */
+    DW("\xd0\xbc\xd1\x96\xd1\x81\xd1\x8f\xd1\x86", FIT_PREFIX), DW("\xd1\x82\xd0\xb8\xd0\xb6\xd0\xbd", FIT_PREFIX),         /* місяц(і, ів), тижн(і, ів); дн(і, ів) as Russian */
+    DW("\xd0\xbe\xd0\xbd", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd1\x8b", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xb4", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xbe\xd1\x81", FIT_WORD), DW("\xd0\xb6\xd0\xb8\xd0\xbb", FIT_WORD), /* он оны онд оноос жил */
+    DW("\xd1\x81\xd0\xb0\xd1\x80", FIT_WORD), DW("\xd1\x81\xd0\xb0\xd1\x80\xd0\xb4", FIT_WORD), DW("\xd1\x81\xd0\xb0\xd1\x80\xd1\x8b\xd0\xbd", FIT_WORD), DW("\xd1\x81\xd0\xb0\xd1\x80\xd0\xb0\xd0\xb0\xd1\x81", FIT_WORD), DW("\xd3\xa9\xd0\xb4\xd3\xa9\xd1\x80", FIT_WORD), /* сар сард сарын сараас өдөр */
+    DW("\xd0\xb6\xd1\x8b\xd0\xbb", FIT_WORD), DW("\xd0\xb6\xd1\x8b\xd0\xbb\xd1\x8b", FIT_WORD),                                   /* жыл (Kazakh), жылы */
+};
+/* Korean units glued after the digits: 년 (year, 년도), 개월 (months), 월
+ * (month), 일 (day), 주 (week) */
+static const char *const ko_units[] = { "\xeb\x85\x84", "\xea\xb0\x9c\xec\x9b\x94", "\xec\x9b\x94", "\xec\x9d\xbc", "\xec\xa3\xbc" };
+
+int det_time_unit_after(const char *s, size_t len, size_t end)
+{
+    size_t i = end, k, e;
+    int cp;
+
+    for (k = 0; k < sizeof ko_units / sizeof ko_units[0]; k++)
+        if (det_starts(s, len, end, ko_units[k]))
+            return 1;
+    if (det_year_word_after(s, len, end) != 0)
+        return 1;
+    if (i < len && s[i] == ' ')
+        i++;
+    for (e = i; (cp = det_cp_at(s, len, e, &k)) >= 0 && is_word_cp(cp) && !(cp >= '0' && cp <= '9');)
+        e += k;
+    return e > i && det_in_list(time_units, sizeof time_units / sizeof time_units[0], s + i, e - i);
 }

@@ -62,6 +62,8 @@ struct sgroup {
     size_t next;                /* bytes: its end with an ordinal's letters ("15th") */
     int letters;                /* 1: a letter group, 2: a month's name ("april") */
     int mark, word;             /* the gap before it: a split mark, a word */
+    int unit;                   /* 1: a year, count or sum before its unit or
+                                 * currency, or a group of its number */
 };
 
 /* The end of the letters of one word at i (letters of any script, no
@@ -201,14 +203,22 @@ static size_t read_run(const char *s, size_t len, size_t at, struct sgroup *g)
             if (e < len && det_alpha(s[e]) && (e - i > 2 || (next = ordinal_at(s, len, e)) == e))
                 break;
             g[n].letters = 0;
+            /* A year, a date's part or a count before its unit, a sum before
+             * its currency ("в 2023 году: 15 000 руб.", "2024 оны 3 сард
+             * 100000₮": report-adv38 O-4, O-5), and the groups of the same
+             * number joined to it by a plain gap ("15 000"): a date may hold
+             * them ("15, 03, 1989 году"), no other reading (detect_split). */
+            g[n].unit = det_time_unit_after(s, len, e) || det_money_around(s, len, i, e);
+            for (size_t u = n; g[n].unit && u > 0 && !(u == n ? split || word : g[u].mark || g[u].word); u--)
+                g[u - 1].unit = 1;
         } else if (detect_month_word(s, len, i, &chars)) {
             e = next = i + chars;
-            g[n].letters = 2;
+            g[n].letters = 2, g[n].unit = 0;
         } else {
             e = next = word_at(s, len, i, &chars);
             if (e == i || chars != 1)
                 break;
-            g[n].letters = 1;
+            g[n].letters = 1, g[n].unit = 0;
         }
         g[n].a = i, g[n].b = e, g[n].next = next, g[n].mark = split, g[n].word = word, n++;
         if ((p = gap_at(s, len, next, n == 1, &split, &word)) == next &&
@@ -398,6 +408,28 @@ static int date_shape(const struct sgroup *g)
     return 1;
 }
 
+/* 1 if the first three groups are a date by their values: a year
+ * 1900-2099, a month and a day ("2023. 3. 15"), or a day, a month and a
+ * year ("15, 03, 2023"): no account's digits after a bank, whole or in
+ * part ("2023. 3" is no account either; brief s39
+ * bank39: "국민은행 2023. 3. 15: 500000원"). */
+static int date_groups(const char *s, const struct sgroup *g)
+{
+    size_t n[3];
+    unsigned v[3];
+
+    for (int k = 0; k < 3; k++) {
+        if (g[k].letters || (n[k] = g[k].b - g[k].a) > 4)
+            return 0;
+        v[k] = det_value(s + g[k].a, n[k]);
+    }
+    if (n[0] == 4 && n[1] <= 2 && n[2] <= 2 && is_year(s + g[0].a, 4))
+        return det_month_day(v[1], v[2]);
+    if (n[2] == 4 && n[0] <= 2 && n[1] <= 2 && is_year(s + g[2].a, 4))
+        return det_month_day(v[1], v[0]);
+    return 0;
+}
+
 int detect_split_start(const char *s, size_t len, size_t at)
 {
     if (at + 1 < len && s[at] == '(' && det_digit(s[at + 1]))
@@ -411,7 +443,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
     struct sgroup g[SPLIT_GROUPS];
     char rd[SPLIT_MAX + 16];
     size_t ng, last, k, n, digits, pre, suf, from, to, end = 0;
-    int plain, split, wordy, inner, month, ord, label, birth, found = 0;
+    int plain, split, wordy, inner, month, ord, label, birth, units, found = 0;
     unsigned years;
     size_t head;
 
@@ -441,7 +473,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
         if (g[last - 1].letters)
             continue;
         for (k = 0, plain = 0, wordy = 0, inner = 0, digits = 0, years = 0, split = 0, month = 0, ord = 0,
-            head = 0; k < last; k++) {
+            head = 0, units = 0; k < last; k++) {
             plain |= k > 0 && !g[k].mark && !g[k].word;
             split |= k > 0 && (g[k].mark || g[k].word);
             /* the digits before the first split gap */
@@ -452,6 +484,7 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
             ord |= g[k].next != g[k].b;
             digits += g[k].letters ? 0 : g[k].b - g[k].a;
             years += !g[k].letters && is_year(s + g[k].a, g[k].b - g[k].a);
+            units |= g[k].unit;
         }
         /* A split gap among the gaps ("99-55, 22-11", "8 (912) 345, 67,
          * 89": brief s25 num25; all plain ones are detect_phone.c's), or
@@ -505,6 +538,8 @@ size_t detect_split(const char *s, size_t len, size_t at, size_t *start, int *ki
              * the other kinds after their label. */
             if (try_reading(s, len, from, to, rd, n, kind, scan, ctx) &&
                 (*kind == DETECT_DATE ? !wordy || ord : fits(*kind, label, inner)) &&
+                !(*kind != DETECT_DATE && units) &&
+                !(*kind == DETECT_ACCOUNT && ng >= 3 && date_groups(s, g)) &&
                 !(*kind == DETECT_PHONE && digits > SPLIT_PHONE))
                 found = 1, *start = from, end = to;
         }

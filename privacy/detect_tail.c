@@ -54,6 +54,13 @@ static const char *const endings[] = {
     "\xd0\xb7\xd0\xb0\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",           /* заканчива(ется, ющийся) на */
     "\xd0\xbe\xd0\xba\xd0\xb0\xd0\xbd\xd1\x87\xd0\xb8\xd0\xb2\xd0\xb0",                   /* оканчива(ется) на */
     "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd1\x83",                           /* закінчу(ється) на */
+    /* Mongolian "the end (is)" (report-adv38 L-65: "Хаан банкны карт
+     * төгсгөл нь 1234"), Kazakh "the last four digits" (соңғы 4 саны,
+     * соңғы төрт саны, соңғы сандары), Korean "the last digits" (끝자리,
+     * 뒷자리, 끝번호, with the topic or subject particle glued: 끝자리는
+     * 1234); HAND-WRITTEN, a native reviewer wanted */
+    "\xd1\x82\xd3\xa9\xd0\xb3\xd1\x81\xd0\xb3\xd3\xa9\xd0\xbb ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b 4 \xd1\x81\xd0\xb0\xd0\xbd\xd1\x8b ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b \xd1\x82\xd3\xa9\xd1\x80\xd1\x82 \xd1\x81\xd0\xb0\xd0\xbd\xd1\x8b ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b \xd1\x81\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb0\xd1\x80\xd1\x8b ",
+    "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94 ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8 ",
 };
 #define NA_RU "\xd0\xbd\xd0\xb0 "                                                         /* на */
 #define MN_NI "\xd0\xbd\xd1\x8c "      /* the Mongolian particle after a phrase ("сүүлийн 4 орон нь 4567") */
@@ -113,8 +120,16 @@ static const struct det_word phone_nouns[] = {
     DW("\xe6\x89\x8b\xe6\x9c\xba", FIT_ANY), DW("\xe6\x89\x8b\xe6\xa9\x9f", FIT_ANY), DW("\xe7\x94\xb5\xe8\xaf\x9d", FIT_ANY), DW("\xe9\x9b\xbb\xe8\xa9\xb1", FIT_ANY), /* 手机 手機 电话 電話 */
 };
 
+/* 1 if a Korean particle or copula is glued at e after digits (a Hangul
+ * syllable no word continues: det_word_glued; "끝자리는 5678입니다",
+ * "카드 1234로"); units and currencies are the callers' to refuse. */
+static int ko_particle_at(const char *s, size_t len, size_t e)
+{
+    return e < len && (unsigned char)s[e] >= 0xEA && (unsigned char)s[e] <= 0xED && !det_word_glued(s, len, e);
+}
+
 /* The end of the two to six digits at at that make a whole number, or
- * 0; read out one by one or in pairs ("4 5 2 1", "45 21", report-adv27c
+ * 0; a Korean particle may follow (ko_particle_at); read out one by one or in pairs ("4 5 2 1", "45 21", report-adv27c
  * H-5), three digits at least then. */
 static size_t last_digits(const char *s, size_t len, size_t at)
 {
@@ -123,7 +138,7 @@ static size_t last_digits(const char *s, size_t len, size_t at)
     while (n <= 2 && e + 1 < len && s[e] == ' ' && (g = det_digits(s, len, e + 1)) >= 1 && g <= 2 &&
            total + g <= 6)
         e += 1 + g, total += g, n = g;
-    if (total < (e - at > total ? 3u : 2u) || total > 6 || det_letter_at(s, len, e) ||
+    if (total < (e - at > total ? 3u : 2u) || total > 6 || (det_letter_at(s, len, e) && !ko_particle_at(s, len, e)) ||
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     return e;
@@ -180,6 +195,11 @@ static size_t after_ending(const char *s, size_t len, size_t at, int *bare, int 
         i = detect_letters(s, len, i);
         if (i < len && s[i] == ' ' && det_starts(s, len, i + 1, NA_RU))
             return i + 1 + strlen(NA_RU);
+        /* the verb right before the digits, as people type it ("карта
+         * заканчивается 6789", "закінчується 5678": report-adv38 L-68);
+         * three digits at least then, as after a bare "ending" */
+        if (i + 1 < len && s[i] == ' ' && det_digit(s[i + 1]))
+            return *bare = 1, i + 1;
         return 0;
     }
     return 0;
@@ -243,6 +263,7 @@ static int round_sum(const char *s, size_t at);
 static int digits_end_clause(const char *s, size_t len, size_t e);
 
 static int bank_word(const char *w, size_t n);
+static int card_noun_after(const char *s, size_t len, size_t e);
 
 /* Banks named right before a short mask (report-adv36 L-18: "Khan Bank
  * …0912", "KB국민 *3321"): the word "bank" or "банк" (its name's last
@@ -354,13 +375,16 @@ static size_t sentence_to(const char *s, size_t len, size_t e)
     return i;
 }
 
-/* 1 if a noun of nouns[], account_nouns[] or phone_nouns[] stands in
- * [from, to). */
+static int bank_in(const char *s, size_t len, size_t from, size_t to);
+
+/* 1 if a noun of nouns[], account_nouns[] or phone_nouns[], or a bank's
+ * name (bank_in: "Jusan, ending 4521", "XacBank ... 끝자리 1234"), stands
+ * in [from, to). */
 static int strong_noun_near(const char *s, size_t len, size_t from, size_t to)
 {
     return det_word_near(s, len, from, to, nouns, N(nouns)) ||
            det_word_near(s, len, from, to, account_nouns, N(account_nouns)) ||
-           det_word_near(s, len, from, to, phone_nouns, N(phone_nouns));
+           det_word_near(s, len, from, to, phone_nouns, N(phone_nouns)) || bank_in(s, len, from, to);
 }
 
 /* Chinese ending words, glued to the noun before them and to the digits
@@ -435,6 +459,9 @@ size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int 
  * карточка...): "картина", "картон", "картошка" are no cards. */
 static const char *const card_endings[] = {
     "\xd0\xb0", "\xd1\x83", "\xd0\xb5", "\xd0\xbe\xd0\xb9", "\xd1\x8b", "\xd0\xba\xd0\xb0", "\xd0\xba\xd1\x83", "\xd1\x86\xd1\x96", "\xd0\xba\xd0\xbe\xd1\x8e", "\xd0\xba\xd0\xb8", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xb0", "\xd0\xbe\xd1\x87\xd0\xba\xd1\x83", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xb5", "\xd0\xbe\xd1\x87\xd0\xba\xd0\xbe\xd0\xb9",
+    /* Kazakh картасы (its card), картам (my card), картаңыз (your card):
+     * report-adv38 L-70 "Kaspi картасы 6789" */
+    "\xd0\xb0\xd1\x81\xd1\x8b", "\xd0\xb0\xd0\xbc", "\xd0\xb0\xd2\xa3\xd1\x8b\xd0\xb7",
 };
 
 /* Banks whose name stands for the card, as people say it (report-adv32
@@ -545,7 +572,8 @@ static int digits_end_clause(const char *s, size_t len, size_t e)
 /* A bank's name (bank_names), maybe a colon, maybe one word of
  * bank_words, then a card's last four digits ending their clause
  * ("Monobank 9911 - Даша", "Kaspi: 7788", "Kaspi Gold 7788", "Хаан банк
- * 5012.", "Сбер 4276 на Дашу": report-adv34 L-14): the digits' start,
+ * 5012.", "Сбер 4276 на Дашу": report-adv34 L-14), or followed by a card's
+ * word ("Kaspi 6789 карта": card_noun_after, brief s39): the digits' start,
  * their end in *end, or 0.  No year (19.., 20..), no round sum, no money
  * word around, no time or version (a mark and a digit after).  bank_end:
  * bank_name's answer at at. */
@@ -570,7 +598,7 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
-        det_money_around(s, len, i, e) || !digits_end_clause(s, len, e))
+        det_money_around(s, len, i, e) || !(digits_end_clause(s, len, e) || card_noun_after(s, len, e)))
         return 0;
     *end = e;
     return i;
@@ -693,21 +721,151 @@ static int card_word(const char *s, size_t a, size_t e)
  * карт 8844.", "招商银行卡 5566。", "楽天カード 1234。", report-adv33 L-21,
  * L-41): the end, or 0.  No year (19.., 20..), no round sum, no money
  * word around. */
+static int bank_or_bank_word(const char *w, size_t n);
+
 static size_t card_word_digits(const char *s, size_t len, size_t at)
 {
-    size_t e = at + 4, a, we;
+    size_t e = at + 4, a, we, a2, we2;
+    int ends, particle, banked;
 
     if (det_digits(s, len, at) != 4 || at < 2 || s[at - 1] != ' ' ||
         det_starts(s, len, at, "19") || det_starts(s, len, at, "20") || round_sum(s, at))
         return 0;
-    if (!(e == len || (e < len && strchr(",.;!?)", s[e]) != NULL && s[e] != '\0' &&
-                       !(e + 1 < len && det_digit(s[e + 1]))) ||
-          det_starts(s, len, e, "\xe3\x80\x82") || det_starts(s, len, e, "\xe3\x80\x81")))
+    ends = e == len || (e < len && strchr(",.;!?)", s[e]) != NULL && s[e] != '\0' &&
+                        !(e + 1 < len && det_digit(s[e + 1]))) ||
+           det_starts(s, len, e, "\xe3\x80\x82") || det_starts(s, len, e, "\xe3\x80\x81");
+    /* a Korean particle glued after the digits ends them ("카드 1234로") */
+    particle = ko_particle_at(s, len, e);
+    /* "Kaspi карта: 6789": a colon after the card's word */
+    if ((we = det_word_ending(s, at, " :", &a)) == 0 || !(we == at - 1 || (we == at - 2 && s[we] == ':')) ||
+        !card_word(s, a, we) || det_money_around(s, len, at, e))
         return 0;
-    if ((we = det_word_ending(s, at, " ", &a)) == 0 || we != at - 1 || !card_word(s, a, we) ||
-        det_money_around(s, len, at, e))
+    /* The card's word names its bank ("신한카드 1234 승인"), or a bank
+     * stands right before it ("KhanBank card 1234 was blocked", "Kaspi
+     * картасы 6789 бұғатталды"): the digits need not end the clause
+     * (brief s39 bank39). */
+    banked = bank_or_bank_word(s + a, we - a) ||
+             ((we2 = det_word_ending(s, a, " ", &a2)) != 0 && we2 + 1 == a && bank_or_bank_word(s + a2, we2 - a2));
+    return ends || particle || (banked && e < len && s[e] == ' ') ? e : 0;
+}
+
+/* 1 if the word w[0..n) (norm view) names a bank: a bank of bank_word,
+ * a Latin word ending in "bank" (XacBank, KhanBank), or a Korean bank of
+ * mask_bank with 은행, 카드 or 뱅크 glued after it (국민은행, 신한카드,
+ * 카카오뱅크, KB국민카드: "우리" and "하나" alone are words). */
+static int named_bank(const char *w, size_t n)
+{
+    /* 은행 카드 뱅크 */
+    static const char *const ko[] = { "\xec\x9d\x80\xed\x96\x89", "\xec\xb9\xb4\xeb\x93\x9c", "\xeb\xb1\x85\xed\x81\xac" };
+    size_t k;
+
+    if (bank_word(w, n) || (n > 4 && (unsigned char)w[0] < 0x80 && memcmp(w + n - 4, "bank", 4) == 0))
+        return 1;
+    for (k = 0; k < N(ko); k++)
+        if (n > 6 && memcmp(w + n - 6, ko[k], 6) == 0 && mask_bank(w, n))
+            return 1;
+    return 0;
+}
+
+/* 1 if the word w[0..n) names a bank (named_bank) or is the word bank,
+ * банк with a case ending (банка, банке, банкны: Khan Bank, Хас банк,
+ * Хаан банкны). */
+static int bank_or_bank_word(const char *w, size_t n)
+{
+    return named_bank(w, n) || (n == 4 && memcmp(w, "bank", 4) == 0) ||
+           (n >= 8 && n <= 14 && memcmp(w, "\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", 8) == 0);
+}
+
+/* 1 if a card's or an account's word (card_word, account_nouns) follows
+ * the digits ending at e, after one space ("Halyk №1234 карта", "Kaspi
+ * 6789 карта"). */
+static int card_noun_after(const char *s, size_t len, size_t e)
+{
+    size_t w;
+
+    return e < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
+           (card_word(s, e + 1, w) || det_in_list(account_nouns, N(account_nouns), s + e + 1, w - e - 1));
+}
+
+/* 1 if a bank's name (named_bank) is a word in s[from..to). */
+static int bank_in(const char *s, size_t len, size_t from, size_t to)
+{
+    size_t i = from, e, n;
+
+    while (i < to) {
+        e = detect_letters(s, to, i);
+        if (e > i) {
+            if (!det_letter_before(s, i) && named_bank(s + i, e - i))
+                return 1;
+            i = e;
+        } else {
+            i += det_cp_at(s, len, i, &n) >= 0 ? n : 1;
+        }
+    }
+    return 0;
+}
+
+/* A card's last two to six digits right after a bank's name (named_bank,
+ * or the word bank, банк(а, е, у, ны) after any name: Khan Bank, Хас
+ * банк), maybe a word of bank_words between (Kaspi Gold), in the shapes
+ * report-adv38 L-66, L-67, L-69, L-71, L-72, L-73 found (brief s39
+ * bank39): glued ("Kaspi6789", "KhanBank1234", "신한카드1234"), in
+ * parentheses or brackets ("Kaspi (6789)", "국민카드(1234)", "Halyk
+ * [1234]"), after '-', '#', '№' or "No." (both "no" in the norm view,
+ * with or without a space and a full stop) ("Сбер-7890", "ПриватБанк
+ * №5678", "Golomt #4521").  After a sign or a hyphen the digits end their
+ * clause (digits_end_clause) or a card's or account's word follows
+ * ("Halyk №1234 карта"); glued or bracketed they are the card's by their
+ * shape.  No year (19.., 20.. of four digits), no round sum (three digits
+ * or more ending in 00), no money around, no date or decimal ("Сбер-12.05").
+ * The digits' start, their end in *end, or 0.  A plain space between is
+ * bank_digits'. */
+static size_t bank_sign(const char *s, size_t len, size_t at, size_t *end)
+{
+    size_t i = detect_letters(s, len, at), j, e, nd;
+    char close = 0;
+    int shape = 0;                                  /* 0 glued, 1 a sign or '-', 2 brackets */
+
+    if (i == at || i >= len || !(det_digit(s[i]) || strchr("- #([", s[i]) != NULL))
         return 0;
-    return e;
+    if (det_letter_before(s, at) || !bank_or_bank_word(s + at, i - at))
+        return 0;
+    j = i;
+    if (!det_digit(s[j])) {
+        if (s[j] == ' ' && det_letter_at(s, len, j + 1) && (e = detect_letters(s, len, j + 1)) > j + 1 &&
+            det_in_list(bank_words, N(bank_words), s + j + 1, e - j - 1))
+            j = e;
+        if (j < len && s[j] == '-') {
+            j++, shape = 1;
+        } else {
+            if (j < len && s[j] == ' ')
+                j++;
+            if (det_starts(s, len, j, "#"))
+                j++, shape = 1;
+            else if (det_starts(s, len, j, "no.") || det_starts(s, len, j, "no ") ||
+                     (det_starts(s, len, j, "no") && j + 2 < len && det_digit(s[j + 2])))
+                j += s[j + 2] == '.' ? 3 : 2, shape = 1;   /* № is "no" in the norm view (NFKC) */
+            else if (det_starts(s, len, j, "(") || det_starts(s, len, j, "["))
+                close = s[j] == '(' ? ')' : ']', j++, shape = 2;
+            else
+                return 0;
+            if (shape == 1 && j < len && s[j] == ' ')
+                j++;
+        }
+    }
+    nd = det_digits(s, len, j), e = j + nd;
+    if (nd < 2 || nd > 6 || det_letter_at(s, len, e))
+        return 0;
+    if (close ? e >= len || s[e] != close : e + 1 < len && strchr(".,-/:", s[e]) != NULL && s[e] != '\0' &&
+                                                 det_digit(s[e + 1]))
+        return 0;
+    if ((nd == 4 && (det_starts(s, len, j, "19") || det_starts(s, len, j, "20"))) ||
+        (nd >= 3 && s[e - 2] == '0' && s[e - 1] == '0') || det_money_around(s, len, j, e + (close != 0)))
+        return 0;
+    if (shape == 1 && !digits_end_clause(s, len, e) && !card_noun_after(s, len, e))
+        return 0;
+    *end = e;
+    return j;
 }
 
 /* "And" and "or" before a second owner's digits (English, Russian,
@@ -794,6 +952,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     int bare = 0, label = 0, strong, year;
     char d[8];
 
+    if ((i = bank_sign(s, len, at, &e)) != 0)
+        return *start = i, *kind = DETECT_ACCOUNT, e;
     if (!tail_may_start(s[at]))
         return 0;
     if ((i = after_ending(s, len, at, &bare, &label)) != 0) {
@@ -810,6 +970,10 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         } else {
             return 0;
         }
+        /* A year, a count or a sum is no card's ending ("вклад
+         * заканчивается 2026 году", "ends in 2000 tenge"). */
+        if (det_time_unit_after(s, len, e) || det_money_around(s, len, i, e))
+            return 0;
         /* The noun before, or after in the sentence ("на конце 4567, Сбер");
          * none after "last four:" as a label, a year excepted. */
         strong = strong_noun_near(s, len, from, at) || (strong_noun_near(s, len, e, sentence_to(s, len, e)) && !year) ||
@@ -842,7 +1006,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     }
     *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
             : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
-                      det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) ? DETECT_ACCOUNT
+                      det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) || bank_in(s, len, from, at)
+                  ? DETECT_ACCOUNT
                                                                                 : DETECT_ID;
     return e;
 }

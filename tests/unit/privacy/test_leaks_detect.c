@@ -47,6 +47,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num26-detect.jsonl",
     "tests/data/leaks/addr25-detect.jsonl",
     "tests/data/leaks/addr26-detect.jsonl",
+    "tests/data/leaks/bank39-detect.jsonl",
 };
 #define KINDS 16
 
