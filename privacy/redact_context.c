@@ -562,6 +562,34 @@ static int capital_dotted_pair(const struct normtext *t, size_t a, size_t b)
     return redact_upper_at(t, m + 1);
 }
 
+/* 1 if norm [a, b) is two or three capital letters each standing alone
+ * with a full stop between them ("Т.Е.", "П.С.И."; the last full stop
+ * may lie after b), no letter glued before or after: a person's initials
+ * written so, not the word their key spells once the key leaves the full
+ * stops out (те "those", пси "dogs"; report-adv38 L-54: П.С.И. of Петров
+ * Сергей Иванович was only flagged). */
+static int capital_dotted_initials(const struct normtext *t, size_t a, size_t b)
+{
+    size_t p = a, after;
+    int cp, n, letters = 0;
+
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
+        return 0;
+    while (p < b) {
+        if ((n = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
+            utf8proc_toupper(cp) == utf8proc_tolower(cp) || !redact_upper_at(t, p) || ++letters > 3)
+            return 0;
+        p += (size_t)n;
+        if (p < b && (t->norm[p] != '.' || ++p >= b))
+            return 0;
+    }
+    after = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    if (after < t->normlen && utf8_next(&cp, t->norm + after, t->normlen - after) > 0 &&
+        is_word_cp(cp))
+        return 0;
+    return letters >= 2 && (letters == 3 || capital_dotted_pair(t, a, b));
+}
+
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
@@ -587,7 +615,8 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
         !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)) &&
-        !(f->kind == FORM_SHORT && capital_dotted_pair(t, a, b)))
+        !(f->kind == FORM_SHORT && capital_dotted_pair(t, a, b)) &&
+        !(f->person && capital_dotted_initials(t, a, b)))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39); a short form's too (the initials of
@@ -604,6 +633,10 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * which leaves out a full stop between Cyrillic letters, cannot tell
      * them from the word (на of Н.А.: redact_guard.c). */
     if (f->kind == FORM_SHORT && f->person && redact_dotted_pair(t->norm + a, b - a))
+        return HIT_REPLACE;
+    /* So are three (П.С.И.), and two or three of a full name's initials
+     * whose key is a word (FORM_WORD, FORM_COMMON: пси). */
+    if (f->person && f->kind != FORM_CONTEXT && capital_dotted_initials(t, a, b))
         return HIT_REPLACE;
     if (h != HIT_FLAG && !hit_is_flag(t, f, a, b))
         return HIT_REPLACE;
