@@ -435,11 +435,6 @@ static int initial_combos(struct variant_list *out, const struct slot dot[3],
     struct slot f[3], rdot[3], rbare[3];
     int rc = 0;
 
-    if (n == 3 && rot > 0) {
-        for (int i = 0; i < 3; i++)
-            rdot[i] = dot[(i + rot) % 3], rbare[i] = bare[(i + rot) % 3];
-        rc |= initial_combos(out, rdot, rbare, 3, sur, -1, 0);
-    }
     for (int i = 0; i + 1 < n; i++)
         f[i] = dot[i];
     f[n - 1] = bare[n - 1];
@@ -459,6 +454,31 @@ static int initial_combos(struct variant_list *out, const struct slot dot[3],
     if (n == 3)
         rc |= partial_initials(out, dot, bare);
     out->flag = 0, out->initials = 0;
+    /* The other order last: a key without full stops it adds (Cyrillic
+     * Д.О.М., keyed дом, of Мельник Дмитрий Олегович) is a review flag
+     * as bare initials are, for it may spell a word ("Дом был пуст");
+     * written dotted in capitals it is replaced still (redact_context.c
+     * capital_dotted_initials). */
+    if (n == 3 && rot > 0) {
+        struct variant_list rl;
+        unsigned char flag = out->flag, initials = out->initials, partial = out->partial;
+        unsigned char capital = out->capital;
+
+        memset(&rl, 0, sizeof rl);
+        rl.capital = out->capital;
+        for (int i = 0; i < 3; i++)
+            rdot[i] = dot[(i + rot) % 3], rbare[i] = bare[(i + rot) % 3];
+        rc |= initial_combos(&rl, rdot, rbare, 3, sur, -1, 0);
+        for (size_t i = 0; rc == 0 && i < rl.n; i++) {
+            const char *key = rl.arena + rl.v[i].off;
+            int bare_key = memchr(key, '.', rl.v[i].keylen) == NULL;
+            out->flag = rl.v[i].flag || bare_key, out->initials = rl.v[i].initials || bare_key;
+            out->partial = rl.v[i].partial, out->capital = rl.v[i].capital;
+            rc |= list_add(out, key, rl.v[i].keylen, rl.v[i].rule, rl.v[i].suffix);
+        }
+        out->flag = flag, out->initials = initials, out->partial = partial, out->capital = capital;
+        variant_list_free(&rl);
+    }
     return rc != 0 ? -1 : 0;
 }
 
