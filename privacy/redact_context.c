@@ -352,7 +352,7 @@ static int initials_shaped(const struct normtext *t, size_t a, size_t b)
     for (size_t p = a; p < b; p += (size_t)k) {
         if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
             return 0;
-        if (cp == '.' && p > a)
+        if ((cp == '.' && p > a) || (cp == '-' && p > a && t->norm[p - 1] == '.'))
             continue;
         if (!((cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x4FF)) || !redact_upper_at(t, p))
             return 0;
@@ -574,11 +574,40 @@ static int capital_dotted_pair(const struct normtext *t, size_t a, size_t b)
     return redact_upper_at(t, m + 1);
 }
 
+/* 1 if norm [a, b) is two or three capital letters each standing alone
+ * with a full stop between them ("Т.Е.", "П.С.И."; the last full stop
+ * may lie after b), no letter glued before or after: a person's initials
+ * written so, not the word their key spells once the key leaves the full
+ * stops out (те "those", пси "dogs"; report-adv38 L-54: П.С.И. of Петров
+ * Сергей Иванович was only flagged). */
+static int capital_dotted_initials(const struct normtext *t, size_t a, size_t b)
+{
+    size_t p = a, after;
+    int cp, n, letters = 0;
+
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
+        return 0;
+    while (p < b) {
+        if ((n = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
+            utf8proc_toupper(cp) == utf8proc_tolower(cp) || !redact_upper_at(t, p) || ++letters > 3)
+            return 0;
+        p += (size_t)n;
+        if (p < b && (t->norm[p] != '.' || ++p >= b))
+            return 0;
+    }
+    after = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    if (after < t->normlen && utf8_next(&cp, t->norm + after, t->normlen - after) > 0 &&
+        is_word_cp(cp))
+        return 0;
+    return letters >= 2 && (letters == 3 || capital_dotted_pair(t, a, b));
+}
+
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
     size_t wa, wb, ga;
     struct redact_form w;
+    int abbrev;
 
     if (uk_apostrophe_name(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
@@ -599,15 +628,17 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     if (f->generated && f->kind != FORM_REPLACE &&
         !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
         !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)) &&
-        !(f->kind == FORM_SHORT && capital_dotted_pair(t, a, b)))
+        !(f->kind == FORM_SHORT && capital_dotted_pair(t, a, b)) &&
+        !(f->person && capital_dotted_initials(t, a, b)))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39); a short form's too (the initials of
      * two of a name's words, person 0: redact.c). */
-    if ((f->person || f->kind == FORM_SHORT) && redact_dotted_abbrev(t, a, b) &&
+    if ((f->person || f->kind == FORM_SHORT) && (abbrev = redact_dotted_abbrev(t, a, b)) != 0 &&
         !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
         !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
-          word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)))
+          word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)) &&
+        !(abbrev == 1 && f->person && redact_initials_marked(t, a, b)))
         return HIT_NONE;
     if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
         return HIT_NONE;
@@ -616,6 +647,15 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * which leaves out a full stop between Cyrillic letters, cannot tell
      * them from the word (на of Н.А.: redact_guard.c). */
     if (f->kind == FORM_SHORT && f->person && redact_dotted_pair(t->norm + a, b - a))
+        return HIT_REPLACE;
+    /* So are three (П.С.И.), and two or three of a full name's initials
+     * whose key is a word (FORM_WORD, FORM_COMMON: пси). */
+    if (f->person && f->kind != FORM_CONTEXT && capital_dotted_initials(t, a, b))
+        return HIT_REPLACE;
+    /* The dotted initials of a hyphenated given name ("J.-P.", a shape no
+     * abbreviation has) name the person wherever they stand; two initials
+     * of no name word otherwise only flagged (FORM_CONTEXT, person 0). */
+    if (f->kind == FORM_CONTEXT && !f->person && redact_hyphen_initials_at(t, a, b))
         return HIT_REPLACE;
     if (h != HIT_FLAG && !hit_is_flag(t, f, a, b))
         return HIT_REPLACE;
@@ -643,6 +683,8 @@ static int initials_context(const struct normtext *t, size_t a, size_t b)
 
     if (!initials_shaped(t, a, b))
         return 0;
+    if (redact_hyphen_initials_at(t, a, b) || redact_initials_marked(t, a, b))
+        return 1;
     if (word_before(&wa, &wb, t, a) &&
         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
         return 1;
@@ -651,6 +693,94 @@ static int initials_context(const struct normtext *t, size_t a, size_t b)
     for (q = wa; q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q); q++)
         ;
     return q < wb && word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0);
+}
+
+/* Words right before initials alone that mark them as a person's: who
+ * signed, gave or was met ("signed by O.H.", "I met O.H. yesterday",
+ * "Документ подписал С.И."), and labels of a signature or a witness before
+ * a colon ("Подпись: s.i.p."; report-adv38 L-48, L-51..L-53, L-56).
+ * Written by us: the commonest in testimony, en, ru, uk, mn. */
+static const char *const initials_before[] = {
+    "by", "met", "saw", "signed", "thanked", "interviewed", "подписал", "подписала",
+    "подписали", "підписав", "підписала", "підписали", "видел", "видела", "бачив",
+    "бачила", "встретил", "встретила", "зустрів", "зустріла", "уулзсан", "харсан",
+};
+static const char *const initials_labels[] = {
+    "signed", "signature", "witness", "by", "подпись", "подписал", "свидетель", "підпис",
+    "свідок", "гарын үсэг", "гэрч",
+};
+
+/* 1 if [a, b) is two or three letters each alone with a full stop after
+ * it (the last's may lie at b), a dash allowed after a full stop ("J.-P."),
+ * one case throughout; *dash set if a dash parts them. */
+static int dotted_initials(const struct normtext *t, size_t a, size_t b, int *dash)
+{
+    size_t p = a, e = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    int cp, n, letters = 0, up = -1;
+
+    *dash = 0;
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
+        return 0;
+    while (p < e) {
+        if ((n = utf8_next(&cp, t->norm + p, e - p)) <= 0 ||
+            utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 3 ||
+            (up >= 0 && up != redact_upper_at(t, p)))
+            return 0;
+        up = redact_upper_at(t, p);
+        p += (size_t)n;
+        if (p >= e || t->norm[p] != '.')
+            return 0;
+        p++;
+        if (p < e && t->norm[p] == '-')
+            p++, *dash = 1;
+    }
+    if (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp))
+        return 0;
+    return letters >= 2;
+}
+
+int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
+    int dash;
+
+    int small = !redact_upper_at(t, a);
+
+    if (!dotted_initials(t, a, b, &dash))
+        return 0;
+    /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
+    if (small && redact_dotted_abbrev(t, a, b) == 2)
+        return 0;
+    if (word_before(&wa, &wb, t, a) &&
+        (word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0) ||
+         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)))
+        return 1;
+    /* a label and its colon: "Подпись: ", "Signed: " */
+    q = a;
+    while (q > 0 && t->norm[q - 1] == ' ')
+        q--;
+    if (q > 0 && t->norm[q - 1] == ':') {
+        wb = q - 1;
+        for (size_t i = 0; i < sizeof initials_labels / sizeof initials_labels[0]; i++) {
+            size_t k = strlen(initials_labels[i]);
+            if (k <= wb && memcmp(t->norm + wb - k, initials_labels[i], k) == 0 &&
+                (wb == k || !is_word_cp(redact_cp_before(t->norm, wb - k))))
+                return 1;
+        }
+    }
+    /* a verb of a person after them; written small, not a copula any
+     * noun takes ("i.e. was") */
+    return word_after(&wa, &wb, t, p) &&
+           (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
+            flag_slavic_verb(t->norm + wa, wb - wa)) &&
+           !(small && word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0));
+}
+
+int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
+{
+    int dash;
+
+    return dotted_initials(t, a, b, &dash) && dash && redact_upper_at(t, a);
 }
 
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given

@@ -333,8 +333,9 @@ static int initial_ends(const struct normtext *t, size_t a, size_t b)
     if (b <= a + 1)
         return 0;
     l = redact_cp_start(t->norm, b);
-    if (l > a && t->norm[l - 1] == ' ')
-        l--;
+    if (l > a && (t->norm[l - 1] == ' ' || (t->norm[l - 1] == '-' && l - 1 > a &&
+                                              t->norm[l - 2] == '.')))
+        l--;    /* "K. J", "J.-P" (report-adv38 L-50) */
     return l > a && t->norm[l - 1] == '.';
 }
 

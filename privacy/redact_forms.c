@@ -130,7 +130,7 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
     key[k] = '\0';
     for (i = 0; i < sizeof dotted / sizeof dotted[0]; i++)
         if (strcmp(dotted[i], key) == 0)
-            return 1;
+            return 2;
     /* Letters that spell one of the commonest words once the full stops
      * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
      * that word as often as initials (brief s28 pseud28). */

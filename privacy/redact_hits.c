@@ -669,7 +669,12 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         /* A person's name-word in lower case before a verb of a person
          * ("гэрэл ирсэн, гэрэл надад хэлсэн": report-adv30 L-6; brief s32
          * set32): it may be the name, a review flag (issue 13). */
-        if (f->person && redact_sense_person_verb(t, nstart, nend))
+        /* A person's initials written small, each with its full stop,
+         * where the context marks a person ("о.г. пришла", "Подпись:
+         * s.i.p."; report-adv38 L-51, L-52, L-56) are as capitals are. */
+        if (f->person && redact_initials_marked(t, nstart, nend))
+            ;
+        else if (f->person && redact_sense_person_verb(t, nstart, nend))
             yes = HIT_FLAG;
         /* Called at a sentence's start in lower case ("іро, ходи
          * сюди."): the person (redact_context.c). */

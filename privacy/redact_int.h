@@ -478,7 +478,9 @@ int redact_surname_near(struct spans *sp, const struct redactor *r, const struct
 
 /* redact_forms.c: 1 if the hit at norm bytes [a, b) lies in a dotted
  * abbreviation of a degree, a country or Latin ("B.A.", "M.B.A.", "Ph.D.",
- * "U.S."): initials only where the context marks a name (F39). */
+ * "U.S."): initials only where the context marks a name (F39); 2 for
+ * those, 1 for letters that spell one of the commonest words ("O.K.",
+ * "O.H."), 0 for neither. */
 int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b);
 
 /* redact_forms.c: 1 if a term (not a person's name) of two Hangul
@@ -959,6 +961,22 @@ int redact_title_word(const struct redactor *r, long subj, const struct normtext
  * Cyrillic capitals standing alone, each but the last followed by a full
  * stop and a space ("D. M"): a name's initials (report-adv27c H-11). */
 int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
+
+/* 1 if norm [a, b) of t (the last full stop may lie at b) is two or three
+ * letters alone each with its full stop, one case throughout ("O.H.",
+ * "s.i.p.", "J.-P."), standing where the context marks a person: after
+ * a word of signing, giving or meeting (by, met, подписал: redact_context.c
+ * initials_before), a title, a label and its colon ("Подпись:"), or before
+ * a verb of a person (came, пришла).  Initials alone so marked are the
+ * subject's even where their letters spell a common word or an
+ * abbreviation (o.h., report-adv38 L-48) or are written small (о.г.,
+ * L-56).  No allocation. */
+int redact_initials_marked(const struct normtext *t, size_t a, size_t b);
+
+/* 1 if norm [a, b) is capitals alone with full stops and a dash after
+ * one ("J.-P.", "Ж.-П."): the initials of a hyphenated given name, a shape
+ * no abbreviation has (report-adv38 L-50). */
+int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b);
 
 /* redact_initials.c: where the initials of subject written from norm byte
  * q, reading no further than lim, end (report-adv36b L-3, L-17, L-18:

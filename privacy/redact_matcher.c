@@ -131,8 +131,20 @@ static int mark_shared(struct redactor *r)
             two |= r->terms[r->lits[ix[j]].term].subject != r->terms[r->lits[ix[i]].term].subject;
         if (two && whole_name_owns(r, ix + i, j - i))
             continue;
-        for (k = i; two && k < j; k++)
-            r->lits[ix[k]].shared = 1;
+        for (k = i; two && k < j; k++) {
+            struct lit *l = &r->lits[ix[k]];
+            l->shared = 1;
+            /* Initials of two of a name's three words (С.И. of Семён
+             * Игоревич Павлов and of Сергей Иванович Петров) are a review
+             * flag while one subject has them (person 0: redact.c
+             * add_lit); two subjects' are as identifying as a shared
+             * name: written dotted, in capitals, they take the neutral
+             * [PERSON-n] as the dotted initials of a person do
+             * (redact_hit_verdict; report-adv38, "Документ подписал
+             * С.И.").  Bare (СИ) they stay a flag. */
+            if (l->initials && !l->person && l->kind == FORM_SHORT)
+                l->person = 1;
+        }
     }
     free(ix);
     return 0;

@@ -13,6 +13,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/patronymic.h"
 #include "privacy/romanise.h"
 #include "privacy/variants_ko.h"
 #include "privacy/varlist.h"
@@ -419,11 +420,19 @@ static int partial_initials(struct variant_list *out, const struct slot dot[3],
 /* The combinations of initials_script's slots (name_initials): in the
  * name's order with full stops and, for two words, the other (replaced),
  * before a Korean surname (initials_surname), bare (a review flag), and
- * two of three words (partial_initials).  0, or -1 out of memory. */
+ * two of three words (partial_initials).  A name of three words with a
+ * patronymic (rot, 1 or 2; 0 none) has them in its other usual order too:
+ * rotated left by rot, so Павлов Семён Игоревич has С.И.П. (given name,
+ * patronymic, surname) besides П.С.И., and С.И. (Семён Игоревич) among its
+ * partial initials, as Sergey Ivanovich Petrov has П.С.И. besides С.И.П.:
+ * two subjects with the same letters share them in both orders, and
+ * mark_shared makes them neither's (report-adv38 L-54, L-58: С.И.П. went
+ * to Петров in Павлов's record).  0, or -1 out of memory. */
 static int initial_combos(struct variant_list *out, const struct slot dot[3],
-                          const struct slot bare[3], int n, const struct slot *sur, int sur_at)
+                          const struct slot bare[3], int n, const struct slot *sur, int sur_at,
+                          int rot)
 {
-    struct slot f[3];
+    struct slot f[3], rdot[3], rbare[3];
     int rc = 0;
 
     for (int i = 0; i + 1 < n; i++)
@@ -445,6 +454,31 @@ static int initial_combos(struct variant_list *out, const struct slot dot[3],
     if (n == 3)
         rc |= partial_initials(out, dot, bare);
     out->flag = 0, out->initials = 0;
+    /* The other order last: a key without full stops it adds (Cyrillic
+     * Д.О.М., keyed дом, of Мельник Дмитрий Олегович) is a review flag
+     * as bare initials are, for it may spell a word ("Дом был пуст");
+     * written dotted in capitals it is replaced still (redact_context.c
+     * capital_dotted_initials). */
+    if (n == 3 && rot > 0) {
+        struct variant_list rl;
+        unsigned char flag = out->flag, initials = out->initials, partial = out->partial;
+        unsigned char capital = out->capital;
+
+        memset(&rl, 0, sizeof rl);
+        rl.capital = out->capital;
+        for (int i = 0; i < 3; i++)
+            rdot[i] = dot[(i + rot) % 3], rbare[i] = bare[(i + rot) % 3];
+        rc |= initial_combos(&rl, rdot, rbare, 3, sur, -1, 0);
+        for (size_t i = 0; rc == 0 && i < rl.n; i++) {
+            const char *key = rl.arena + rl.v[i].off;
+            int bare_key = memchr(key, '.', rl.v[i].keylen) == NULL;
+            out->flag = rl.v[i].flag || bare_key, out->initials = rl.v[i].initials || bare_key;
+            out->partial = rl.v[i].partial, out->capital = rl.v[i].capital;
+            rc |= list_add(out, key, rl.v[i].keylen, rl.v[i].rule, rl.v[i].suffix);
+        }
+        out->flag = flag, out->initials = initials, out->partial = partial, out->capital = capital;
+        variant_list_free(&rl);
+    }
     return rc != 0 ? -1 : 0;
 }
 
@@ -673,7 +707,7 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
     struct slot dot[3], bare[3], sdot[3], sbare[3], sur;
     struct variant_list w;
     size_t a = 0, b, i;
-    int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0};
+    int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0}, rot = 0;
     char c[8];
 
     for (a = 0; a <= len && n <= 3; a = b + 1) {
@@ -684,6 +718,11 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
         int is_sur = variants_is_surname(norm + a, b - a);
         if (n == 3 || (is_sur && !latin_key_words(norm, len)))
             return 0;
+        /* the patronymic second (Сергей Иванович Петров) or third (Петров
+         * Сергей Иванович): the other order is the name rotated by 2 or 1
+         * (initial_combos) */
+        if ((n == 1 || n == 2) && patronymic_suffix_at(norm + a, b - a) > 0)
+            rot = n == 1 ? 2 : 1;
         memset(&w, 0, sizeof w);
         /* An initial is the first letter of a spelling of the whole word:
          * a Cyrillic word's person forms hold its pieces (даренко of
@@ -750,9 +789,9 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             all &= sbare[j].n > 0;
         }
         if (all)
-            rc |= initial_combos(out, sdot, sbare, n, &sur, script == 1 ? sur_at : -1);
+            rc |= initial_combos(out, sdot, sbare, n, &sur, script == 1 ? sur_at : -1, rot);
     }
-    rc |= initial_combos(out, dot, bare, n, &sur, sur_at);
+    rc |= initial_combos(out, dot, bare, n, &sur, sur_at, rot);
     out->capital = 0;
     return rc != 0 ? -1 : 0;
 }

@@ -174,6 +174,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv37-open.jsonl",
     "tests/data/leaks/uk38.jsonl",
     "tests/data/leaks/init38.jsonl",
+    "tests/data/leaks/init39.jsonl",
     "tests/data/leaks/ru38.jsonl",
     "tests/data/leaks/kor38.jsonl",
     "tests/data/leaks/adv38-open.jsonl",
