@@ -7,6 +7,7 @@
  * no part of this person's name. */
 #include <stdint.h>
 #include <string.h>
+#include <sodium.h>
 #include <utf8proc.h>
 
 #include "privacy/hanja.h"
@@ -31,19 +32,31 @@ static int katakana(int cp)
     return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
 }
 
-int redact_koryo_term(struct term *tm, const char *norm, size_t len)
+int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len)
 {
-    const char *sp = memchr(norm, ' ', len);
+    size_t w[3][2], k = 0, p = 0, g = 0;
     int h = 0, n = 0;
     utf8proc_uint8_t a[4], b[4];
 
     memset(tm->koryo, 0, sizeof tm->koryo);
-    if (sp == NULL || memchr(sp + 1, ' ', len - (size_t)(sp - norm) - 1) != NULL)
-        return 0;
+    tm->koryo_given = tm->koryo_given_len = 0;
+    while (p <= len && k < 3) {
+        const char *sp = memchr(norm + p, ' ', len - p);
+        size_t e = sp != NULL ? (size_t)(sp - norm) : len;
+        w[k][0] = p, w[k][1] = e - p, k++;
+        p = e + 1;
+    }
+    if (p <= len || k < 2)
+        return 0;               /* one word, or more than three */
     /* A Russian given name and a Korean surname in its Koryo-saram
-     * spelling, in either order (Даша Ли, Ким Лена). */
-    if ((h = romanise_koryo_syllable(sp + 1, len - (size_t)(sp - norm) - 1)) == 0)
-        h = romanise_koryo_syllable(norm, (size_t)(sp - norm));
+     * spelling, the surname first or last (Даша Ли, Ким Лена, Цой Виктор
+     * Робертович): the given name is the word beside it, a patronymic
+     * the third. */
+    for (size_t i = 0; i < k && h == 0; i += k - 1) {
+        g = i == 0 ? 1 : 0;
+        if (romanise_koryo_syllable(norm + w[g][0], w[g][1]) == 0)
+            h = romanise_koryo_syllable(norm + w[i][0], w[i][1]);
+    }
     if (h == 0 || utf8proc_encode_char(h, a) != 3)
         return 0;
     tm->koryo[n++] = h;
@@ -52,6 +65,9 @@ int redact_koryo_term(struct term *tm, const char *norm, size_t len)
         if (cp != h && utf8proc_encode_char(cp, b) == 3 &&
             variants_same_surname((const char *)a, 3, (const char *)b, 3))
             tm->koryo[n++] = cp;
+    if (secbuf_append(&r->arena, &r->used, &r->size, norm + w[g][0], w[g][1], &tm->koryo_given) != 0)
+        return -1;
+    tm->koryo_given_len = w[g][1];
     return 0;
 }
 
@@ -178,6 +194,128 @@ static const int *subject_koryo(const struct redactor *r, long subject)
     return NULL;
 }
 
+/* Up to cap Cyrillic letters of w[0..n) (norm bytes) into c, ё read as
+ * е; their count, or 0 if w holds anything else or more. */
+static int cyrillic_letters(int *c, int cap, const char *w, size_t n)
+{
+    int m = 0, cp, k;
+
+    for (size_t at = 0; at < n; at += (size_t)k) {
+        if (m == cap || (k = utf8_next(&cp, w + at, n - at)) <= 0 || !is_cyrillic_cp(cp))
+            return 0;
+        c[m++] = cp == 0x451 ? 0x435 : cp;
+    }
+    return m;
+}
+
+static int cyr_vowel(int cp)
+{
+    static const int v[] = { 0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F };
+
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* 1 if the Cyrillic word w[0..n) (norm bytes) has the shape of a
+ * diminutive or familiar form of the given name g[0..gn) in one of its
+ * cases: it begins with the first three letters of the name's stem (ё
+ * read as е) and is longer than them, and it ends as a noun in -а/-я
+ * does in its cases (-а, -я, -ы, -и, -е, -у, -ю, -ой, -ей): Олежка,
+ * Олежке of Олег, Иришка of Ирина, Лёва of Лев, Мариша of Марина, Серёжей
+ * of Сергей.  Only asked beside the subject's own surname: the shape
+ * alone is any name's with those letters. */
+#define SHAPE_MAX 32
+static int given_shape(const char *w, size_t n, const char *g, size_t gn)
+{
+    int wc[SHAPE_MAX], gc[SHAPE_MAX], nw = cyrillic_letters(wc, SHAPE_MAX, w, n),
+        ng = cyrillic_letters(gc, SHAPE_MAX, g, gn), ns = ng, last;
+
+    if (ng > 0 && (cyr_vowel(gc[ng - 1]) || gc[ng - 1] == 0x439 || gc[ng - 1] == 0x44C))
+        ns--;
+    if (ns < 3 || nw < 4)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (wc[i] != gc[i])
+            return 0;
+    last = wc[nw - 1];
+    if (last == 0x439)          /* -ой, -ей */
+        return wc[nw - 2] == 0x43E || wc[nw - 2] == 0x435;
+    return last == 0x430 || last == 0x44F || last == 0x44B || last == 0x438 || last == 0x435 ||
+           last == 0x443 || last == 0x44E;
+}
+
+/* 1 if the Cyrillic word w[0..n) (norm bytes) is the surname whose
+ * syllables are set as it stands or in a case (Хан, Хану; Цой, Цою:
+ * one to three letters of ending off, the -й the cases drop put back). */
+static int cyrillic_surname(const int *set, const char *w, size_t n)
+{
+    char stem[SHAPE_MAX * 2 + 2];
+    int c[SHAPE_MAX], m = cyrillic_letters(c, SHAPE_MAX, w, n), h, found = 0;
+
+    for (int cut = 0; cut <= 3 && cut < m && !found; cut++) {
+        size_t sn = n - 2 * (size_t)cut;   /* Cyrillic letters: two bytes each */
+        memcpy(stem, w, sn);
+        found = ((h = romanise_koryo_syllable(stem, sn)) != 0 && in_set(set, h));
+        if (!found && cut > 0) {
+            memcpy(stem + sn, "й", 2);
+            found = (h = romanise_koryo_syllable(stem, sn + 2)) != 0 && in_set(set, h);
+        }
+    }
+    sodium_memzero(stem, sizeof stem);
+    return m > 0 && found;
+}
+
+/* Where the word written right before norm byte p (after one space or
+ * hyphen) starts, when it is a capitalised diminutive shape of the given
+ * name g[0..gn) (given_shape); p if none (Олежка Хан, Иришка-Тен). */
+static size_t shape_before(const struct normtext *t, size_t p, const char *g, size_t gn)
+{
+    size_t q = p, a;
+    int dot = redact_cp_before(t->norm, q);
+
+    if (q == 0 || (dot != ' ' && dot != '-'))
+        return p;
+    q = redact_cp_start(t->norm, q);
+    for (a = q; a > 0 && is_cyrillic_cp(redact_cp_before(t->norm, a));)
+        a = redact_cp_start(t->norm, a);
+    if (a == q || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))) || !redact_upper_at(t, a) ||
+        !given_shape(t->norm + a, q - a, g, gn))
+        return p;
+    return a;
+}
+
+/* Where the word written right after norm byte p ends, as shape_before
+ * (Тен Иришка); p if none. */
+static size_t shape_after(const struct normtext *t, size_t p, const char *g, size_t gn)
+{
+    size_t q = p, e;
+    int cp, k;
+
+    if (q >= t->normlen || (t->norm[q] != ' ' && t->norm[q] != '-'))
+        return p;
+    q++;
+    for (e = q; e < t->normlen && (k = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && is_cyrillic_cp(cp);)
+        e += (size_t)k;
+    if (e == q || (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp)) ||
+        !redact_upper_at(t, q) || !given_shape(t->norm + q, e - q, g, gn))
+        return p;
+    return e;
+}
+
+/* The given name of subject's Koryo-saram name in r's arena (its length
+ * in *n), or NULL. */
+static const char *subject_given(const struct redactor *r, long subject, size_t *n)
+{
+    for (size_t k = 0; k < r->nterms; k++)
+        if (r->terms[k].subject == subject && r->terms[k].koryo[0] != 0 && r->terms[k].koryo_given_len > 0) {
+            *n = r->terms[k].koryo_given_len;
+            return r->arena + r->terms[k].koryo_given;
+        }
+    return NULL;
+}
+
 /* A short form flagged alone (레나: a review flag, its Hangul form is
  * short) beside its own subject's surname (레나 김, 金레나) is that
  * subject's name written whole: replaced.  flags[i].term is the literal
@@ -188,13 +326,22 @@ static int promote_flags(struct spans *sp, const struct spans *flags, const stru
     for (size_t i = 0; i < flags->n; i++) {
         const struct span *f = &flags->s[i];
         const int *set;
-        size_t a, b;
+        const char *g;
+        size_t a, b, gn;
+        long subject;
 
-        if (f->cat != FLAG_SHORT_NAME || f->term >= r->nlits ||
+        if ((f->cat != FLAG_SHORT_NAME && f->cat != FLAG_NAME_OR_WORD) || f->term >= r->nlits ||
             r->terms[r->lits[f->term].term].cat != NAME_CAT ||
-            (set = subject_koryo(r, r->terms[r->lits[f->term].term].subject)) == NULL)
+            (set = subject_koryo(r, subject = r->terms[r->lits[f->term].term].subject)) == NULL)
             continue;
-        a = surname_before(t, f->start, set), b = surname_after(t, f->end, set);
+        a = f->start, b = f->end;
+        if (f->cat == FLAG_SHORT_NAME)
+            a = surname_before(t, f->start, set), b = surname_after(t, f->end, set);
+        /* The surname only flagged, as a word it also is (Хан: khan),
+         * beside a diminutive of the subject's given name (Хан Олежка). */
+        if (a == f->start && b == f->end && (g = subject_given(r, subject, &gn)) != NULL &&
+            cyrillic_surname(set, t->norm + f->start, f->end - f->start))
+            a = shape_before(t, f->start, g, gn), b = shape_after(t, f->end, g, gn);
         if (a == f->start && b == f->end)
             continue;
         struct span s = *f;
@@ -213,8 +360,8 @@ int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const str
     for (size_t i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
         const int *set = NULL;
-
-        size_t a, b;
+        const char *g;
+        size_t a, b, gn;
 
         /* A form two subjects' names share is [PERSON-n] (TERM_PERSON:
          * Даша of Даша Ли and of Дар'я): beside one subject's own
@@ -224,6 +371,12 @@ int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const str
         if ((set = subject_koryo(r, s->subject)) == NULL)
             continue;
         a = surname_before(t, s->start, set), b = surname_after(t, s->end, set);
+        /* The surname alone, in Cyrillic, beside a diminutive of the
+         * subject's given name that no table holds (Олежка Хан, Лёва
+         * Ким, Тен Иришка: report-adv38 L-29, L-35, L-64). */
+        if (a == s->start && b == s->end && (g = subject_given(r, s->subject, &gn)) != NULL &&
+            cyrillic_surname(set, t->norm + s->start, s->end - s->start))
+            a = shape_before(t, s->start, g, gn), b = shape_after(t, s->end, g, gn);
         if (a != s->start || b != s->end)
             s->cat = CAT_PSEUDONYM;
         s->start = a, s->end = b;
