@@ -14,7 +14,9 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_scripts_int.h"
 #include "privacy/romanise.h"
+#include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/variants_ko.h"
 
@@ -80,6 +82,34 @@ static int in_set(const int *set, int cp)
     return 0;
 }
 
+/* 1 if the katakana word w[0..n) (norm bytes) is written as Japanese
+ * writes a Koryo-saram spelling of the surname syllable h (Тен テン, Ли
+ * リ, Цой ツォイ: romanise_koryo_surname, romanise_ru_latin), compared by
+ * their katakana keys (redact_scripts_kana_key, as a Russian given name's
+ * katakana is).  Report-adv38 L-34. */
+#define KORYO_KEY 64
+static int koryo_kana(int h, const char *w, size_t n)
+{
+    const char *list = romanise_koryo_surname(h);
+    char rd[KORYO_KEY], lat[KORYO_KEY], a[KORYO_KEY], b[KORYO_KEY];
+    size_t m, k;
+    int same = 0;
+
+    if (list == NULL || (m = transcribe_kana_romaji(rd, sizeof rd, w, n)) == 0 ||
+        redact_scripts_kana_key(a, sizeof a, rd, m) == 0)
+        return 0;
+    for (const char *p = list, *bar; *p != '\0' && !same; p = *bar ? bar + 1 : bar) {
+        bar = p + strcspn(p, "|");
+        for (int alt = 0; alt < 2 && !same; alt++)
+            if ((k = romanise_ru_latin(lat, sizeof lat, p, (size_t)(bar - p), alt)) > 0 &&
+                redact_scripts_kana_key(b, sizeof b, lat, k) > 0)
+                same = strcmp(a, b) == 0;
+    }
+    sodium_memzero(rd, sizeof rd), sodium_memzero(lat, sizeof lat);
+    sodium_memzero(a, sizeof a), sodium_memzero(b, sizeof b);
+    return same;
+}
+
 /* 1 if the word w[0..n) (norm bytes: one Han character, one Hangul
  * syllable, a run of katakana, or a word of Latin or Cyrillic letters) is
  * a spelling of the surname whose syllables are set. */
@@ -106,6 +136,8 @@ static int own_surname(const int *set, const char *w, size_t n)
             for (int o = 0; o < s.n; o++)
                 if (strlen(s.opt[o]) == n && memcmp(s.opt[o], w, n) == 0)
                     return 1;
+            if (koryo_kana(set[i], w, n))
+                return 1;
         } else if (is_cyrillic_cp(cp)) {
             if (romanise_koryo_syllable(w, n) == set[i])
                 return 1;
@@ -354,6 +386,63 @@ static int promote_flags(struct spans *sp, const struct spans *flags, const stru
     return 0;
 }
 
+/* The length in bytes of a Japanese title of a person at s[0..n) (さん,
+ *様, さま, 氏, 君, くん, ちゃん), or 0. */
+static size_t person_title(const char *s, size_t n)
+{
+    static const char *const titles[] = { "さん", "さま", "様", "氏", "くん", "君", "ちゃん" };
+
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        size_t k = strlen(titles[i]);
+        if (k <= n && memcmp(s, titles[i], k) == 0)
+            return k;
+    }
+    return 0;
+}
+
+/* A Koryo-saram surname alone in katakana before a title of a person
+ * (キムさん, リさん, テン様: report-adv38 L-45, L-46): the title marks a
+ * person, and the surname is that of the subjects whose Koryo-saram name
+ * has it.  One subject: its pseudonym; several (Ким of Ким Сергей and Ким
+ * Ольга): a [PERSON-n] of the first one's term, as a form two subjects
+ * share is.  The title stays.  0, or -1 when out of memory. */
+static int titled_surnames(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t a = 0, e, k;
+    int cp, n;
+
+    while (a < t->normlen) {
+        if ((n = utf8_next(&cp, t->norm + a, t->normlen - a)) <= 0)
+            return 0;
+        if (!katakana(cp) || (a > 0 && katakana(redact_cp_before(t->norm, a)))) {
+            a += (size_t)n;
+            continue;
+        }
+        for (e = a; e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && katakana(cp);)
+            e += (size_t)n;
+        if (person_title(t->norm + e, t->normlen - e) > 0) {
+            struct span s = { 0 };
+            int found = 0;
+            for (k = 0; k < r->nterms; k++) {
+                if (r->terms[k].cat != NAME_CAT || r->terms[k].koryo[0] == 0 ||
+                    !own_surname(r->terms[k].koryo, t->norm + a, e - a) ||
+                    (found && s.subject == r->terms[k].subject))
+                    continue;
+                if (found++ == 0)
+                    s.term = k, s.subject = r->terms[k].subject;
+            }
+            if (found) {
+                s.start = a, s.end = e, s.rule = RULE_VARIANT;
+                s.cat = found == 1 ? CAT_PSEUDONYM : TERM_PERSON;
+                if (redact_span_add(sp, &s) != 0)
+                    return -1;
+            }
+        }
+        a = e;
+    }
+    return 0;
+}
+
 int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const struct redactor *r,
                           const struct normtext *t)
 {
@@ -381,5 +470,5 @@ int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const str
             s->cat = CAT_PSEUDONYM;
         s->start = a, s->end = b;
     }
-    return promote_flags(sp, flags, r, t);
+    return promote_flags(sp, flags, r, t) != 0 ? -1 : titled_surnames(sp, r, t);
 }
