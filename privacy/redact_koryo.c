@@ -386,6 +386,57 @@ static int promote_flags(struct spans *sp, const struct spans *flags, const stru
     return 0;
 }
 
+/* 1 if subjects x and y have Koryo-saram names with the same given name
+ * (Ким Сергей and Пак Сергей), or are one. */
+static int same_given(const struct redactor *r, long x, long y)
+{
+    const char *gx, *gy;
+    size_t nx, ny;
+
+    if (x == y)
+        return 1;
+    return (gx = subject_given(r, x, &nx)) != NULL && (gy = subject_given(r, y, &ny)) != NULL &&
+           nx == ny && memcmp(gx, gy, nx) == 0;
+}
+
+/* A given name only flagged as a transcription or glued (セルゲイ, 謝爾蓋,
+ * 세르게이: its reading is two subjects', Ким Сергей's and Пак Сергей's)
+ * beside the surname of one of the subjects with that given name (キム・
+ * セルゲイ, 朴謝爾蓋, 김세르게이가): the whole name is that subject's,
+ * replaced (report-adv38, flagged only).  Several such subjects with the
+ * surname too: a [PERSON-n].  0, or -1 when out of memory. */
+static int promote_readings(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                            const struct normtext *t)
+{
+    for (size_t i = 0; i < flags->n; i++) {
+        const struct span *f = &flags->s[i];
+        struct span s = *f;
+        int found = 0;
+
+        if (f->cat != FLAG_TRANSCRIPTION && f->cat != FLAG_GLUED_NAME)
+            continue;
+        for (size_t k = 0; k < r->nterms; k++) {
+            const struct term *tm = &r->terms[k];
+            size_t a, b;
+            if (tm->cat != NAME_CAT || tm->koryo[0] == 0 || (found && s.subject == tm->subject) ||
+                !same_given(r, f->subject, tm->subject))
+                continue;
+            a = surname_before(t, f->start, tm->koryo), b = surname_after(t, f->end, tm->koryo);
+            if (a == f->start && b == f->end)
+                continue;
+            if (found++ == 0)
+                s.start = a, s.end = b, s.term = k, s.subject = tm->subject;
+        }
+        if (!found)
+            continue;
+        s.cat = found == 1 ? CAT_PSEUDONYM : TERM_PERSON, s.rule = RULE_VARIANT;
+        s.word = 0, s.review = 0, s.glued = 0;
+        if (redact_span_add(sp, &s) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* The length in bytes of a Japanese title of a person at s[0..n) (さん,
  *様, さま, 氏, 君, くん, ちゃん), or 0. */
 static size_t person_title(const char *s, size_t n)
@@ -470,5 +521,7 @@ int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const str
             s->cat = CAT_PSEUDONYM;
         s->start = a, s->end = b;
     }
-    return promote_flags(sp, flags, r, t) != 0 ? -1 : titled_surnames(sp, r, t);
+    if (promote_flags(sp, flags, r, t) != 0 || promote_readings(sp, flags, r, t) != 0)
+        return -1;
+    return titled_surnames(sp, r, t);
 }
