@@ -413,7 +413,13 @@ static int promote_readings(struct spans *sp, const struct spans *flags, const s
         struct span s = *f;
         int found = 0;
 
-        if (f->cat != FLAG_TRANSCRIPTION && f->cat != FLAG_GLUED_NAME)
+        int cp;
+
+        /* Han, Hangul and katakana: a flag over Latin letters may end
+         * inside a word ("Sergei a" of "Sergei arrived"). */
+        if ((f->cat != FLAG_TRANSCRIPTION && f->cat != FLAG_GLUED_NAME) ||
+            utf8_next(&cp, t->norm + f->start, t->normlen - f->start) <= 0 ||
+            !(is_han_cp(cp) || is_hangul_cp(cp) || katakana(cp)))
             continue;
         for (size_t k = 0; k < r->nterms; k++) {
             const struct term *tm = &r->terms[k];
@@ -471,7 +477,9 @@ static int titled_surnames(struct spans *sp, const struct redactor *r, const str
         }
         for (e = a; e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && katakana(cp);)
             e += (size_t)n;
-        if (person_title(t->norm + e, t->normlen - e) > 0) {
+        /* Alone: a given name written before it with a middle dot is
+         * another person's name (ターシャ・キムさん: kor38.jsonl). */
+        if (person_title(t->norm + e, t->normlen - e) > 0 && (a == 0 || !name_dot(redact_cp_before(t->norm, a)))) {
             struct span s = { 0 };
             int found = 0;
             for (k = 0; k < r->nterms; k++) {

@@ -1037,7 +1037,10 @@ int ru_koryo_surname_cases(struct variant_list *out, const char *norm, size_t le
         return 0;               /* Ли, Ю, Тё: not declined */
     k = koryo_forms(forms, w, nw);
     out->capital = 1;
-    for (int i = 1; i < k && rc == 0; i++)
+    /* A surname in a consonant has its singular cases from the Russian
+     * endings its own key takes (SUFFIX_MN: Тена, Тену); a form of its
+     * own in -а read in katakana took キムチ for Кима. */
+    for (int i = 1; last == 0x439 && i < k && rc == 0; i++)
         rc = list_add(out, forms[i], strlen(forms[i]), RULE_INFLECTION, SUFFIX_NONE);
     stem = last == 0x439 ? n - 2 : n;
     for (size_t i = 0; i < sizeof hard / sizeof hard[0] && rc == 0; i++) {
