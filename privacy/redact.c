@@ -719,6 +719,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
     }
     t[r->nterms].cat = cat, t[r->nterms].subject = subject;
     memset(t[r->nterms].koryo, 0, sizeof t[r->nterms].koryo);
+    t[r->nterms].koryo_given = t[r->nterms].koryo_given_len = 0;
     if (cat == NAME_CAT || cat == TERM_PERSON) {
         char *norm;
         size_t nlen;
@@ -726,7 +727,11 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
             variant_list_free(&vl);
             return err_set(e, EXIT_INPUT, "out of memory while adding a term");
         }
-        (void)redact_koryo_term(&t[r->nterms], norm, nlen);
+        if (redact_koryo_term(r, &t[r->nterms], norm, nlen) != 0) {
+            secmem_free(norm);
+            variant_list_free(&vl);
+            return err_set(e, EXIT_INPUT, "out of memory while adding a term");
+        }
         secmem_free(norm);
     }
     if ((cat == NAME_CAT || cat == TERM_PERSON) && (redact_handle_pieces_add(r, text, len) != 0 ||

@@ -33,6 +33,10 @@ struct term {
     int koryo[KORYO_SYLLABLES]; /* a Koryo-saram name's Korean surname: its Hangul
                                  * syllables (박; 이 and 리), 0-ended; or all 0
                                  * (redact_koryo.c) */
+    size_t koryo_given;         /* that name's given name: its norm bytes in the
+                                 * redactor's arena at this offset (secret, wiped
+                                 * with it), koryo_given_len of them; 0 if none */
+    size_t koryo_given_len;
 };
 
 /* One literal the matcher looks for: a spelling of a term, as a key
@@ -1122,11 +1126,13 @@ int redact_kana_surname(const char *key, size_t len);
 
 /* redact_koryo.c: fills tm->koryo from the norm view norm[0..len) of a
  * name as registered: a Russian given name and a Korean surname in its
- * Koryo-saram spelling (Таша Пак, Ким Лена; romanise_koryo_syllable)
+ * Koryo-saram spelling, the surname first or last of two or three words
+ * (Таша Пак, Ким Лена, Ли Марина Владимировна; romanise_koryo_syllable)
  * give the surname's Hangul syllable and the others that spell the same
- * surname (이, 리: variants_same_surname); any other name, none.  Keeps no
- * memory; 0. */
-int redact_koryo_term(struct term *tm, const char *norm, size_t len);
+ * surname (이, 리: variants_same_surname), and the given name beside it
+ * is copied into r's arena (tm->koryo_given); any other name, none.  0, or
+ * -1 when out of memory. */
+int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len);
 
 /* redact_koryo.c: widens each replaced span of a subject with a
  * Koryo-saram name (norm offsets, before redact_merge) over that

@@ -7,13 +7,16 @@
  * no part of this person's name. */
 #include <stdint.h>
 #include <string.h>
+#include <sodium.h>
 #include <utf8proc.h>
 
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_scripts_int.h"
 #include "privacy/romanise.h"
+#include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/variants_ko.h"
 
@@ -31,19 +34,31 @@ static int katakana(int cp)
     return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
 }
 
-int redact_koryo_term(struct term *tm, const char *norm, size_t len)
+int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len)
 {
-    const char *sp = memchr(norm, ' ', len);
+    size_t w[3][2], k = 0, p = 0, g = 0;
     int h = 0, n = 0;
     utf8proc_uint8_t a[4], b[4];
 
     memset(tm->koryo, 0, sizeof tm->koryo);
-    if (sp == NULL || memchr(sp + 1, ' ', len - (size_t)(sp - norm) - 1) != NULL)
-        return 0;
+    tm->koryo_given = tm->koryo_given_len = 0;
+    while (p <= len && k < 3) {
+        const char *sp = memchr(norm + p, ' ', len - p);
+        size_t e = sp != NULL ? (size_t)(sp - norm) : len;
+        w[k][0] = p, w[k][1] = e - p, k++;
+        p = e + 1;
+    }
+    if (p <= len || k < 2)
+        return 0;               /* one word, or more than three */
     /* A Russian given name and a Korean surname in its Koryo-saram
-     * spelling, in either order (Даша Ли, Ким Лена). */
-    if ((h = romanise_koryo_syllable(sp + 1, len - (size_t)(sp - norm) - 1)) == 0)
-        h = romanise_koryo_syllable(norm, (size_t)(sp - norm));
+     * spelling, the surname first or last (Даша Ли, Ким Лена, Цой Виктор
+     * Робертович): the given name is the word beside it, a patronymic
+     * the third. */
+    for (size_t i = 0; i < k && h == 0; i += k - 1) {
+        g = i == 0 ? 1 : 0;
+        if (romanise_koryo_syllable(norm + w[g][0], w[g][1]) == 0)
+            h = romanise_koryo_syllable(norm + w[i][0], w[i][1]);
+    }
     if (h == 0 || utf8proc_encode_char(h, a) != 3)
         return 0;
     tm->koryo[n++] = h;
@@ -52,6 +67,9 @@ int redact_koryo_term(struct term *tm, const char *norm, size_t len)
         if (cp != h && utf8proc_encode_char(cp, b) == 3 &&
             variants_same_surname((const char *)a, 3, (const char *)b, 3))
             tm->koryo[n++] = cp;
+    if (secbuf_append(&r->arena, &r->used, &r->size, norm + w[g][0], w[g][1], &tm->koryo_given) != 0)
+        return -1;
+    tm->koryo_given_len = w[g][1];
     return 0;
 }
 
@@ -62,6 +80,34 @@ static int in_set(const int *set, int cp)
         if (set[i] == cp)
             return 1;
     return 0;
+}
+
+/* 1 if the katakana word w[0..n) (norm bytes) is written as Japanese
+ * writes a Koryo-saram spelling of the surname syllable h (Тен テン, Ли
+ * リ, Цой ツォイ: romanise_koryo_surname, romanise_ru_latin), compared by
+ * their katakana keys (redact_scripts_kana_key, as a Russian given name's
+ * katakana is).  Report-adv38 L-34. */
+#define KORYO_KEY 64
+static int koryo_kana(int h, const char *w, size_t n)
+{
+    const char *list = romanise_koryo_surname(h);
+    char rd[KORYO_KEY], lat[KORYO_KEY], a[KORYO_KEY], b[KORYO_KEY];
+    size_t m, k;
+    int same = 0;
+
+    if (list == NULL || (m = transcribe_kana_romaji(rd, sizeof rd, w, n)) == 0 ||
+        redact_scripts_kana_key(a, sizeof a, rd, m) == 0)
+        return 0;
+    for (const char *p = list, *bar; *p != '\0' && !same; p = *bar ? bar + 1 : bar) {
+        bar = p + strcspn(p, "|");
+        for (int alt = 0; alt < 2 && !same; alt++)
+            if ((k = romanise_ru_latin(lat, sizeof lat, p, (size_t)(bar - p), alt)) > 0 &&
+                redact_scripts_kana_key(b, sizeof b, lat, k) > 0)
+                same = strcmp(a, b) == 0;
+    }
+    sodium_memzero(rd, sizeof rd), sodium_memzero(lat, sizeof lat);
+    sodium_memzero(a, sizeof a), sodium_memzero(b, sizeof b);
+    return same;
 }
 
 /* 1 if the word w[0..n) (norm bytes: one Han character, one Hangul
@@ -90,6 +136,8 @@ static int own_surname(const int *set, const char *w, size_t n)
             for (int o = 0; o < s.n; o++)
                 if (strlen(s.opt[o]) == n && memcmp(s.opt[o], w, n) == 0)
                     return 1;
+            if (koryo_kana(set[i], w, n))
+                return 1;
         } else if (is_cyrillic_cp(cp)) {
             if (romanise_koryo_syllable(w, n) == set[i])
                 return 1;
@@ -178,6 +226,128 @@ static const int *subject_koryo(const struct redactor *r, long subject)
     return NULL;
 }
 
+/* Up to cap Cyrillic letters of w[0..n) (norm bytes) into c, ё read as
+ * е; their count, or 0 if w holds anything else or more. */
+static int cyrillic_letters(int *c, int cap, const char *w, size_t n)
+{
+    int m = 0, cp, k;
+
+    for (size_t at = 0; at < n; at += (size_t)k) {
+        if (m == cap || (k = utf8_next(&cp, w + at, n - at)) <= 0 || !is_cyrillic_cp(cp))
+            return 0;
+        c[m++] = cp == 0x451 ? 0x435 : cp;
+    }
+    return m;
+}
+
+static int cyr_vowel(int cp)
+{
+    static const int v[] = { 0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F };
+
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* 1 if the Cyrillic word w[0..n) (norm bytes) has the shape of a
+ * diminutive or familiar form of the given name g[0..gn) in one of its
+ * cases: it begins with the first three letters of the name's stem (ё
+ * read as е) and is longer than them, and it ends as a noun in -а/-я
+ * does in its cases (-а, -я, -ы, -и, -е, -у, -ю, -ой, -ей): Олежка,
+ * Олежке of Олег, Иришка of Ирина, Лёва of Лев, Мариша of Марина, Серёжей
+ * of Сергей.  Only asked beside the subject's own surname: the shape
+ * alone is any name's with those letters. */
+#define SHAPE_MAX 32
+static int given_shape(const char *w, size_t n, const char *g, size_t gn)
+{
+    int wc[SHAPE_MAX], gc[SHAPE_MAX], nw = cyrillic_letters(wc, SHAPE_MAX, w, n),
+        ng = cyrillic_letters(gc, SHAPE_MAX, g, gn), ns = ng, last;
+
+    if (ng > 0 && (cyr_vowel(gc[ng - 1]) || gc[ng - 1] == 0x439 || gc[ng - 1] == 0x44C))
+        ns--;
+    if (ns < 3 || nw < 4)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (wc[i] != gc[i])
+            return 0;
+    last = wc[nw - 1];
+    if (last == 0x439)          /* -ой, -ей */
+        return wc[nw - 2] == 0x43E || wc[nw - 2] == 0x435;
+    return last == 0x430 || last == 0x44F || last == 0x44B || last == 0x438 || last == 0x435 ||
+           last == 0x443 || last == 0x44E;
+}
+
+/* 1 if the Cyrillic word w[0..n) (norm bytes) is the surname whose
+ * syllables are set as it stands or in a case (Хан, Хану; Цой, Цою:
+ * one to three letters of ending off, the -й the cases drop put back). */
+static int cyrillic_surname(const int *set, const char *w, size_t n)
+{
+    char stem[SHAPE_MAX * 2 + 2];
+    int c[SHAPE_MAX], m = cyrillic_letters(c, SHAPE_MAX, w, n), h, found = 0;
+
+    for (int cut = 0; cut <= 3 && cut < m && !found; cut++) {
+        size_t sn = n - 2 * (size_t)cut;   /* Cyrillic letters: two bytes each */
+        memcpy(stem, w, sn);
+        found = ((h = romanise_koryo_syllable(stem, sn)) != 0 && in_set(set, h));
+        if (!found && cut > 0) {
+            memcpy(stem + sn, "й", 2);
+            found = (h = romanise_koryo_syllable(stem, sn + 2)) != 0 && in_set(set, h);
+        }
+    }
+    sodium_memzero(stem, sizeof stem);
+    return m > 0 && found;
+}
+
+/* Where the word written right before norm byte p (after one space or
+ * hyphen) starts, when it is a capitalised diminutive shape of the given
+ * name g[0..gn) (given_shape); p if none (Олежка Хан, Иришка-Тен). */
+static size_t shape_before(const struct normtext *t, size_t p, const char *g, size_t gn)
+{
+    size_t q = p, a;
+    int dot = redact_cp_before(t->norm, q);
+
+    if (q == 0 || (dot != ' ' && dot != '-'))
+        return p;
+    q = redact_cp_start(t->norm, q);
+    for (a = q; a > 0 && is_cyrillic_cp(redact_cp_before(t->norm, a));)
+        a = redact_cp_start(t->norm, a);
+    if (a == q || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))) || !redact_upper_at(t, a) ||
+        !given_shape(t->norm + a, q - a, g, gn))
+        return p;
+    return a;
+}
+
+/* Where the word written right after norm byte p ends, as shape_before
+ * (Тен Иришка); p if none. */
+static size_t shape_after(const struct normtext *t, size_t p, const char *g, size_t gn)
+{
+    size_t q = p, e;
+    int cp, k;
+
+    if (q >= t->normlen || (t->norm[q] != ' ' && t->norm[q] != '-'))
+        return p;
+    q++;
+    for (e = q; e < t->normlen && (k = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && is_cyrillic_cp(cp);)
+        e += (size_t)k;
+    if (e == q || (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp)) ||
+        !redact_upper_at(t, q) || !given_shape(t->norm + q, e - q, g, gn))
+        return p;
+    return e;
+}
+
+/* The given name of subject's Koryo-saram name in r's arena (its length
+ * in *n), or NULL. */
+static const char *subject_given(const struct redactor *r, long subject, size_t *n)
+{
+    for (size_t k = 0; k < r->nterms; k++)
+        if (r->terms[k].subject == subject && r->terms[k].koryo[0] != 0 && r->terms[k].koryo_given_len > 0) {
+            *n = r->terms[k].koryo_given_len;
+            return r->arena + r->terms[k].koryo_given;
+        }
+    return NULL;
+}
+
 /* A short form flagged alone (레나: a review flag, its Hangul form is
  * short) beside its own subject's surname (레나 김, 金레나) is that
  * subject's name written whole: replaced.  flags[i].term is the literal
@@ -188,13 +358,22 @@ static int promote_flags(struct spans *sp, const struct spans *flags, const stru
     for (size_t i = 0; i < flags->n; i++) {
         const struct span *f = &flags->s[i];
         const int *set;
-        size_t a, b;
+        const char *g;
+        size_t a, b, gn;
+        long subject;
 
-        if (f->cat != FLAG_SHORT_NAME || f->term >= r->nlits ||
+        if ((f->cat != FLAG_SHORT_NAME && f->cat != FLAG_NAME_OR_WORD) || f->term >= r->nlits ||
             r->terms[r->lits[f->term].term].cat != NAME_CAT ||
-            (set = subject_koryo(r, r->terms[r->lits[f->term].term].subject)) == NULL)
+            (set = subject_koryo(r, subject = r->terms[r->lits[f->term].term].subject)) == NULL)
             continue;
-        a = surname_before(t, f->start, set), b = surname_after(t, f->end, set);
+        a = f->start, b = f->end;
+        if (f->cat == FLAG_SHORT_NAME)
+            a = surname_before(t, f->start, set), b = surname_after(t, f->end, set);
+        /* The surname only flagged, as a word it also is (Хан: khan),
+         * beside a diminutive of the subject's given name (Хан Олежка). */
+        if (a == f->start && b == f->end && (g = subject_given(r, subject, &gn)) != NULL &&
+            cyrillic_surname(set, t->norm + f->start, f->end - f->start))
+            a = shape_before(t, f->start, g, gn), b = shape_after(t, f->end, g, gn);
         if (a == f->start && b == f->end)
             continue;
         struct span s = *f;
@@ -207,14 +386,130 @@ static int promote_flags(struct spans *sp, const struct spans *flags, const stru
     return 0;
 }
 
+/* 1 if subjects x and y have Koryo-saram names with the same given name
+ * (Ким Сергей and Пак Сергей), or are one. */
+static int same_given(const struct redactor *r, long x, long y)
+{
+    const char *gx, *gy;
+    size_t nx, ny;
+
+    if (x == y)
+        return 1;
+    return (gx = subject_given(r, x, &nx)) != NULL && (gy = subject_given(r, y, &ny)) != NULL &&
+           nx == ny && memcmp(gx, gy, nx) == 0;
+}
+
+/* A given name only flagged as a transcription or glued (セルゲイ, 謝爾蓋,
+ * 세르게이: its reading is two subjects', Ким Сергей's and Пак Сергей's)
+ * beside the surname of one of the subjects with that given name (キム・
+ * セルゲイ, 朴謝爾蓋, 김세르게이가): the whole name is that subject's,
+ * replaced (report-adv38, flagged only).  Several such subjects with the
+ * surname too: a [PERSON-n].  0, or -1 when out of memory. */
+static int promote_readings(struct spans *sp, const struct spans *flags, const struct redactor *r,
+                            const struct normtext *t)
+{
+    for (size_t i = 0; i < flags->n; i++) {
+        const struct span *f = &flags->s[i];
+        struct span s = *f;
+        int found = 0;
+
+        int cp;
+
+        /* Han, Hangul and katakana: a flag over Latin letters may end
+         * inside a word ("Sergei a" of "Sergei arrived"). */
+        if ((f->cat != FLAG_TRANSCRIPTION && f->cat != FLAG_GLUED_NAME) ||
+            utf8_next(&cp, t->norm + f->start, t->normlen - f->start) <= 0 ||
+            !(is_han_cp(cp) || is_hangul_cp(cp) || katakana(cp)))
+            continue;
+        for (size_t k = 0; k < r->nterms; k++) {
+            const struct term *tm = &r->terms[k];
+            size_t a, b;
+            if (tm->cat != NAME_CAT || tm->koryo[0] == 0 || (found && s.subject == tm->subject) ||
+                !same_given(r, f->subject, tm->subject))
+                continue;
+            a = surname_before(t, f->start, tm->koryo), b = surname_after(t, f->end, tm->koryo);
+            if (a == f->start && b == f->end)
+                continue;
+            if (found++ == 0)
+                s.start = a, s.end = b, s.term = k, s.subject = tm->subject;
+        }
+        if (!found)
+            continue;
+        s.cat = found == 1 ? CAT_PSEUDONYM : TERM_PERSON, s.rule = RULE_VARIANT;
+        s.word = 0, s.review = 0, s.glued = 0;
+        if (redact_span_add(sp, &s) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The length in bytes of a Japanese title of a person at s[0..n) (さん,
+ *様, さま, 氏, 君, くん, ちゃん), or 0. */
+static size_t person_title(const char *s, size_t n)
+{
+    static const char *const titles[] = { "さん", "さま", "様", "氏", "くん", "君", "ちゃん" };
+
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        size_t k = strlen(titles[i]);
+        if (k <= n && memcmp(s, titles[i], k) == 0)
+            return k;
+    }
+    return 0;
+}
+
+/* A Koryo-saram surname alone in katakana before a title of a person
+ * (キムさん, リさん, テン様: report-adv38 L-45, L-46): the title marks a
+ * person, and the surname is that of the subjects whose Koryo-saram name
+ * has it.  One subject: its pseudonym; several (Ким of Ким Сергей and Ким
+ * Ольга): a [PERSON-n] of the first one's term, as a form two subjects
+ * share is.  The title stays.  0, or -1 when out of memory. */
+static int titled_surnames(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t a = 0, e, k;
+    int cp, n;
+
+    while (a < t->normlen) {
+        if ((n = utf8_next(&cp, t->norm + a, t->normlen - a)) <= 0)
+            return 0;
+        if (!katakana(cp) || (a > 0 && katakana(redact_cp_before(t->norm, a)))) {
+            a += (size_t)n;
+            continue;
+        }
+        for (e = a; e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && katakana(cp);)
+            e += (size_t)n;
+        /* Alone: a given name written before it with a middle dot is
+         * another person's name (ターシャ・キムさん: kor38.jsonl). */
+        if (person_title(t->norm + e, t->normlen - e) > 0 && (a == 0 || !name_dot(redact_cp_before(t->norm, a)))) {
+            struct span s = { 0 };
+            int found = 0;
+            for (k = 0; k < r->nterms; k++) {
+                if (r->terms[k].cat != NAME_CAT || r->terms[k].koryo[0] == 0 ||
+                    !own_surname(r->terms[k].koryo, t->norm + a, e - a) ||
+                    (found && s.subject == r->terms[k].subject))
+                    continue;
+                if (found++ == 0)
+                    s.term = k, s.subject = r->terms[k].subject;
+            }
+            if (found) {
+                s.start = a, s.end = e, s.rule = RULE_VARIANT;
+                s.cat = found == 1 ? CAT_PSEUDONYM : TERM_PERSON;
+                if (redact_span_add(sp, &s) != 0)
+                    return -1;
+            }
+        }
+        a = e;
+    }
+    return 0;
+}
+
 int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const struct redactor *r,
                           const struct normtext *t)
 {
     for (size_t i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
         const int *set = NULL;
-
-        size_t a, b;
+        const char *g;
+        size_t a, b, gn;
 
         /* A form two subjects' names share is [PERSON-n] (TERM_PERSON:
          * Даша of Даша Ли and of Дар'я): beside one subject's own
@@ -224,9 +519,17 @@ int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const str
         if ((set = subject_koryo(r, s->subject)) == NULL)
             continue;
         a = surname_before(t, s->start, set), b = surname_after(t, s->end, set);
+        /* The surname alone, in Cyrillic, beside a diminutive of the
+         * subject's given name that no table holds (Олежка Хан, Лёва
+         * Ким, Тен Иришка: report-adv38 L-29, L-35, L-64). */
+        if (a == s->start && b == s->end && (g = subject_given(r, s->subject, &gn)) != NULL &&
+            cyrillic_surname(set, t->norm + s->start, s->end - s->start))
+            a = shape_before(t, s->start, g, gn), b = shape_after(t, s->end, g, gn);
         if (a != s->start || b != s->end)
             s->cat = CAT_PSEUDONYM;
         s->start = a, s->end = b;
     }
-    return promote_flags(sp, flags, r, t);
+    if (promote_flags(sp, flags, r, t) != 0 || promote_readings(sp, flags, r, t) != 0)
+        return -1;
+    return titled_surnames(sp, r, t);
 }

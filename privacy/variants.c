@@ -880,6 +880,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
     rc = list_add(out, t.key, t.keylen, RULE_EXACT, SUFFIX_NONE);
     if (rc == 0 && person)
         rc = ru_koryo_cases(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = ru_koryo_surname_cases(out, t.norm, t.normlen);
     out->no_short = memchr(t.norm, ' ', t.normlen) != NULL;
     /* The whole name's spellings leave room for its words' and their
      * short forms' (a long Latin name read as Mongolian filled the list:

@@ -337,6 +337,18 @@ int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative)
  * Russian grammar, as decline's.  0, or -1 when out of memory. */
 int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len);
 
+/* variants_ru.c: the Russian case forms alone of the Korean surname of a
+ * Koryo-saram name of two or three words (its first word or its last, in
+ * the Koryo-saram spelling: Цой Виктор Робертович, Тен Ирина, Лев Ким),
+ * norm[0..len) the norm view: the singular cases (Цоя, Цою, Цоем, Цое;
+ * Тена, Тену, Теном, Тене), the plural and the family's name (Цои, Цоев,
+ * Цоям, Цоями, Цоях, Цоевы; Тенам, Теновы), as RULE_INFLECTION keys that
+ * must be written with a capital (report-adv38 L-28, L-33, L-36, L-40..43).
+ * A surname ending in a vowel (Ли, Ю, Тё) is not declined.  Declension
+ * from Russian grammar (a foreign surname in a consonant or -й declines
+ * as a masculine noun), as koryo_forms'.  0, or -1 when out of memory. */
+int ru_koryo_surname_cases(struct variant_list *out, const char *norm, size_t len);
+
 /* variants_latin.c: drops the Latin spellings out->v[from..) whose first
  * consonant is not that of the Latin name key[0..len) (bytes) they were
  * read back from through Mongolian Cyrillic (Joe of Zoe); keeps a piece
