@@ -176,6 +176,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ru38.jsonl",
     "tests/data/leaks/kor38.jsonl",
     "tests/data/leaks/adv38-open.jsonl",
+    "tests/data/leaks/ru39.jsonl",
     "tests/data/leaks/script38.jsonl",
 };
 #define MAX_KINDS 4096
