@@ -613,6 +613,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         w = *f, w.kind = FORM_REPLACE;
         return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);
     }
+    /* A person's form that only the Mongolian dictionary knows as a word,
+     * in a Russian sentence (Тань, Даш, Оль, Дашин: brief s39 ru39): the
+     * name, as a form no dictionary knows is. */
+    if (f->person && (f->kind == FORM_SHORT || f->kind == FORM_WORD) &&
+        redact_mn_word_in_russian(t, a, b))
+        return h == HIT_FLAG ? HIT_FLAG : HIT_REPLACE;
 
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it

@@ -233,6 +233,18 @@ int redact_known_word(int lang, const char *w, size_t len);
  * (lit_form) and a word of the text (redact_sense_as_word). */
 int redact_cyrillic_word(const char *w, size_t len);
 
+/* redact_sense.c: 1 if the Cyrillic word at norm [a, b) (b may end
+ * inside it: its ending) is a word only the Mongolian dictionary knows
+ * (redact_known_word; not slavic_word, the Russian and Ukrainian list:
+ * Тань "your", Даш, Оль, дашин, танин, олин) and stands in a sentence
+ * whose words say Russian: no letter only Mongolian writes (ө, ү) in it,
+ * and of its other Cyrillic words of two letters or more, at least one
+ * hunspell-mn does not know and no fewer than it knows (brief s39 ru39,
+ * report-adv38 L-23, "Тань, помоги мне.", "Олин телефон пропал.").  Then
+ * the word is the name a Russian speaker wrote, not the Mongolian word.
+ * At most RU_SENTENCE_SPAN bytes either side are read.  Else 0. */
+int redact_mn_word_in_russian(const struct normtext *t, size_t a, size_t b);
+
 /* A question about one word (bytes w[0..len)) whose answer depends on the
  * word alone: 1 or 0, or -1 when it could not be answered (not kept). */
 typedef int (*redact_word_ask_fn)(const char *w, size_t len);

@@ -629,3 +629,58 @@ int redact_cyrillic_word(const char *w, size_t len)
         return 0;
     return nicknames_each(w, len, any_form, NULL) != 1 || slavic_word(w, len);
 }
+
+/* The bytes a sentence is read over either side of a word (a longer one
+ * is read in part: its nearest words decide). */
+#define RU_SENTENCE_SPAN 400
+
+/* 1 if cp ends a sentence in the norm view. */
+static int sentence_end_cp(int cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == '\n';
+}
+
+int redact_mn_word_in_russian(const struct normtext *t, size_t a, size_t b)
+{
+    size_t s = a, e, p, wend = redact_sense_run_end(t, a);
+    unsigned known = 0, unknown = 0;
+    int cp, k = 0;
+
+    if (a >= b || utf8_next(&cp, t->norm + a, t->normlen - a) <= 0 || cp < 0x400 || cp > 0x4FF ||
+        wend - a > 64 || redact_known_word(LEXICON_MN, t->norm + a, wend - a) != 1 ||
+        slavic_word(t->norm + a, wend - a))
+        return 0;
+    while (s > 0 && a - s < RU_SENTENCE_SPAN) {
+        size_t q = redact_sense_cp_start(t->norm, s);
+        if (utf8_next(&cp, t->norm + q, s - q) <= 0 || sentence_end_cp(cp))
+            break;
+        s = q;
+    }
+    for (e = wend; e < t->normlen && e - wend < RU_SENTENCE_SPAN; e += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + e, t->normlen - e)) <= 0 || sentence_end_cp(cp))
+            break;
+    /* Each other word of the sentence: a letter only Mongolian writes
+     * (ө, ү) says Mongolian; else the words hunspell-mn does not know
+     * against those it knows (телефон, паспорт, там are Mongolian words
+     * too). */
+    for (p = s; p < e;) {
+        size_t w = p, letters = 0;
+        int cyr = 0;
+        for (; p < e && (k = utf8_next(&cp, t->norm + p, e - p)) > 0 && is_word_cp(cp); p += (size_t)k, letters++) {
+            if (cp == 0x4E9 || cp == 0x4AF)
+                return 0;
+            cyr |= letters == 0 && cp >= 0x400 && cp <= 0x4FF;
+        }
+        if (p == w) {
+            p += k > 0 ? (size_t)k : 1;
+            continue;
+        }
+        if (!cyr || letters < 2 || (w <= a && p >= wend))
+            continue;
+        if (redact_known_word(LEXICON_MN, t->norm + w, p - w) == 1)
+            known++;
+        else
+            unknown++;
+    }
+    return unknown > 0 && unknown >= known;
+}

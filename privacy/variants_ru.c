@@ -481,9 +481,11 @@ enum {
     ON_YA_SOFT = 32, /* the same stem with its ь (Дарья: Дарьюшка) */
     ON_NO_POSS = 64, /* on a short form's stem, its cases alone: possessives
                       * (Дашунькин) are rare and would fill the list */
-    ON_FULL_CASES = 128 /* on a full name's stem (ON_FULL), its cases alone
-                         * too (brief s34 ru34: the list's cap,
-                         * VARIANTS_MAX) */
+    ON_FULL_CASES = 128, /* on a full name's stem (ON_FULL), its cases alone
+                          * too (brief s34 ru34: the list's cap,
+                          * VARIANTS_MAX) */
+    ON_DIM_POSS = 256   /* with ON_NO_POSS, on a short form's stem, the few
+                         * possessives of dim_poss (Танюшкин, Танюшина) */
 };
 
 /* The diminutive suffixes of Russian and Ukrainian given names, from the
@@ -497,7 +499,7 @@ enum {
  * uk_name_forms' one table of endings (Дашуньке, Славуньку, Дарьюшкой). */
 struct dim_suffix {
     const char *hard, *soft;
-    unsigned char on;
+    unsigned on;
 };
 static const struct dim_suffix dim_suffixes[] = {
     /* not in lower case: the -ко form's cases are the -ка form's, ordinary
@@ -521,19 +523,19 @@ static const struct dim_suffix dim_suffixes[] = {
      * s39 uk39, report-adv38 L-8, L-61): cases alone */
     { "чик", NULL, ON_SHORT | ON_NO_POSS },
     { "уля", "юля", ON_SHORT | ON_ANYCASE },
-    { "ушка", "юшка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
+    { "ушка", "юшка", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS | ON_DIM_POSS },
     { "унька", "юнька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
     { "улька", "юлька", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
-    { "утка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
+    { "утка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS | ON_DIM_POSS },
     { "уточка", NULL, ON_SHORT | ON_ANYCASE | ON_NO_POSS },
     /* brief s33 ru33 (report-adv32 L-4, L-6, L-8): Дарьюшенька,
      * Дарьюша, Надюша, Надюся, Дашунечка, Дашуха, Надюха, Верунчик. */
     { NULL, "юшенька", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS },
-    { "уша", "юша", ON_SHORT | ON_FULL | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
+    { "уша", "юша", ON_SHORT | ON_FULL | ON_TWO | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES | ON_DIM_POSS },
     { NULL, "юся", ON_SHORT | ON_YA_SOFT | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES }, /* Надюся, Танюся, Дарьюся */
     { "унечка", "юнечка", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
     { "уха", "юха", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS | ON_FULL_CASES },
-    { "унчик", "юнчик", ON_SHORT | ON_FULL | ON_ANYCASE | ON_NO_POSS },
+    { "унчик", "юнчик", ON_SHORT | ON_FULL | ON_TWO | ON_ANYCASE | ON_NO_POSS },
     /* brief s34 ru34 (report-adv33 L-1..L-5, L-51, L-52, L-66, L-67):
      * the -ус-/-ух-/-ун- classes on a full name's stem too (Веруся,
      * Веруха, Веруня), -уська (Натуська, Веруська, Танюська), -ок on a
@@ -612,6 +614,51 @@ static int add_diminutive(struct variant_list *out, const int *cp, int n, const 
     return rc > 0 ? 0 : rc;
 }
 
+/* The endings of the possessive adjective a diminutive in -а or -я gets
+ * without its full table (ON_NO_POSS): the nominative's genders and
+ * plural, and the feminine oblique case (Танюшина сумка, Танюшкин
+ * брат, Танюшины дети, у Танюшиной мамы: brief s39 ru39, report-adv38
+ * L-21, L-24, L-27), on the classes marked ON_DIM_POSS.  More endings or
+ * classes overflow the list's cap (VARIANTS_MAX) for Мария Волкова and
+ * Алексей Смирнов, whose Hangul and katakana forms then go. */
+static const char *const dim_poss[] = { "ин", "ина", "ины", "иной" };
+
+/* Adds the possessive adjectives of dim_poss of the diminutive cp[0..n)
+ * + suf (code points; suf UTF-8, ending in -а or -я), in Cyrillic only
+ * (Latin has no room: the list's cap), with out's capital mark (off for
+ * a class that counts in lower case); a form that is a word
+ * (slavic_word, the hunspell-ru and hunspell-uk list) only where the
+ * context marks a name.  0, or -1 if out of memory. */
+static int diminutive_possessives(struct variant_list *out, const int *cp, int n, const char *suf)
+{
+    int d[RU_MAX + 8], m = n, k, rc = 0;
+    size_t el = strlen(suf), at;
+
+    if (n > RU_MAX)
+        return 0;
+    memcpy(d, cp, (size_t)n * sizeof *d);
+    for (at = 0; at < el; at += (size_t)k)
+        if (m >= RU_MAX + 8 || (k = utf8_next(&d[m++], suf + at, el - at)) <= 0)
+            return 0;
+    if (m > RU_MAX || (d[m - 1] != 0x430 && d[m - 1] != 0x44F))
+        return 0;
+    for (size_t i = 0; i < sizeof dim_poss / sizeof dim_poss[0] && rc == 0; i++) {
+        char key[(RU_MAX + 8) * 4];
+        unsigned char context = out->context;
+        size_t kl = 0;
+        for (k = 0; k < m - 1; k++)
+            kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
+        memcpy(key + kl, dim_poss[i], strlen(dim_poss[i]));
+        kl += strlen(dim_poss[i]);
+        out->context = (unsigned char)(context || slavic_word(key, kl));
+        rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
+        out->context = context;
+        sodium_memzero(key, sizeof key);
+    }
+    sodium_memzero(d, sizeof d);
+    return rc;
+}
+
 /* Adds the diminutives of dim_suffixes that go where mask says on the
  * stem cp[0..n) (code points, a given name or short form without its
  * last vowel; soft: a soft stem, the vowel was я), each by
@@ -643,6 +690,10 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         rc = add_diminutive(out, cp, n, suf,
                             mask == ON_SHORT ? !(x->on & ON_NO_POSS)
                                              : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+        /* A short form's diminutive without its full possessives: the
+         * few of dim_poss (Танюшин, Танюшкина). */
+        if (rc == 0 && mask == ON_SHORT && (x->on & ON_DIM_POSS))
+            rc = diminutive_possessives(out, cp, n, suf);
         /* A form that is a word (add_keyed marked it): the capital; on a
          * full name's stem, for this session's classes (ON_FULL_CASES),
          * also one hunspell-ru or hunspell-uk know in lower case
@@ -777,26 +828,14 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
      * and Ukrainian speakers shorten a name (report-adv20 R-4).  Every
      * case; the nominative in the national systems too (Natałka,
      * Nataszka: the list has no room for every case in every system). */
-    /* A short form of three letters (Оля, Юля): its tender diminutives
-     * (Оленька, Олечка) alone (brief s30 slav30). */
-    if (rc == 0 && familiar && n == 3 && is_vowel(cp[0]) && !is_vowel(cp[1]) &&
-        (cp[2] == 0x430 || cp[2] == 0x44F)) {
-        int d[4], m = 2;
-        rc = diminutives(out, cp, 2, cp[2] == 0x44F, ON_SHORT);
-        /* and its familiar -ка, -ька form in every case, the vocative and
-         * possessives too (Іра: Ірка, Ірко, Ірці, Ірчина; Оля: Олька,
-         * Олько; brief s39 uk39, report-adv38 L-7), as a longer short
-         * form's below; key views, so Ukrainian і is и */
-        memcpy(d, cp, 2 * sizeof *d);
-        if (cp[2] == 0x44F)
-            d[m++] = 0x44C;
-        d[m++] = 0x43A, d[m++] = 0x430;
-        if (rc == 0)
-            rc = decline(out, d, m, 0);
-        if (rc == 0)
-            rc = ka_ukrainian(out, d, m);
-    }
-    if (rc == 0 && n <= 7 && n >= 4 && !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
+    /* A short form of three letters (Оля, Юля) took its tender
+     * diminutives (Оленька, Олечка) alone (brief s30 slav30); since brief
+     * s39 ru39 (report-adv38 L-23, Олька, Олюшка) it takes
+     * what a longer short form takes below: the familiar -ька (Олька,
+     * Юлька, Анька), the cases, the vocative (Оль, Юль, Ань) and the
+     * classes marked ON_TWO (Олюшка, Олюша, Олюнчик). */
+    if (rc == 0 && n <= 7 && (n >= 4 || (familiar && n == 3 && is_vowel(cp[0]))) &&
+        !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
         cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F)) {
         int d[RU_MAX + 4], m = n - 1;
         memcpy(d, cp, (size_t)m * sizeof *d);
@@ -811,6 +850,12 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
              * report-adv33 L-33), as the short form's below. */
             if (rc == 0 && familiar)
                 rc = add_vocative(out, d, m - 1, "");
+            /* A three-letter short form's -ка in the Ukrainian cases, the
+             * vocative and the possessive (Іра: Ірко, Ірці, Ірчина; Оля:
+             * Олько; brief s39 uk39, report-adv38 L-7); key views, so
+             * Ukrainian і is и. */
+            if (rc == 0 && familiar && n == 3)
+                rc = ka_ukrainian(out, d, m);
         }
         /* A short form's Ukrainian cases and vocative (Сашо, Сашею) and
          * its diminutives (Сашко, Сашечка, Натуся). */
