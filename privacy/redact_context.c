@@ -615,8 +615,10 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     }
     /* A person's form that only the Mongolian dictionary knows as a word,
      * in a Russian sentence (Тань, Даш, Оль, Дашин: brief s39 ru39): the
-     * name, as a form no dictionary knows is. */
-    if (f->person && (f->kind == FORM_SHORT || f->kind == FORM_WORD) &&
+     * name, as a form no dictionary knows is.  Not a generated form (a
+     * subject's initials keyed as a word: Д.О.М. as "Дом был пуст", С.И.
+     * as "язык СИ"; init39.jsonl after the merge): those are words first. */
+    if (f->person && !f->generated && (f->kind == FORM_SHORT || f->kind == FORM_WORD) &&
         redact_mn_word_in_russian(t, a, b))
         return h == HIT_FLAG ? HIT_FLAG : HIT_REPLACE;
 

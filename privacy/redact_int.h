@@ -235,7 +235,8 @@ int redact_cyrillic_word(const char *w, size_t len);
 
 /* redact_sense.c: 1 if the Cyrillic word at norm [a, b) (b may end
  * inside it: its ending) is a word only the Mongolian dictionary knows
- * (redact_known_word; not slavic_word, the Russian and Ukrainian list:
+ * (redact_known_word; not slavic_lower_word, the Russian and Ukrainian
+ * lists, lower-case section too: дарина, a name of its own;
  * Тань "your", Даш, Оль, дашин, танин, олин) and stands in a sentence
  * whose words say Russian: no letter only Mongolian writes (ө, ү) in it,
  * and of its other Cyrillic words of two letters or more, at least one

@@ -648,7 +648,7 @@ int redact_mn_word_in_russian(const struct normtext *t, size_t a, size_t b)
 
     if (a >= b || utf8_next(&cp, t->norm + a, t->normlen - a) <= 0 || cp < 0x400 || cp > 0x4FF ||
         wend - a > 64 || redact_known_word(LEXICON_MN, t->norm + a, wend - a) != 1 ||
-        slavic_word(t->norm + a, wend - a))
+        slavic_lower_word(t->norm + a, wend - a))
         return 0;
     while (s > 0 && a - s < RU_SENTENCE_SPAN) {
         size_t q = redact_sense_cp_start(t->norm, s);
