@@ -203,6 +203,7 @@ static const char *const verbs_after[] = {
  * they mark no name (brief s30 slav30, issue 13). */
 static const char *const copulas_after[] = {
     "was", "is", "has", "had", "did", "does", "байсан", "был", "была", "був", "була",
+    "было", "було",
 };
 
 /* 1 if the letter first at norm byte a of t has cases and is written in
@@ -718,6 +719,50 @@ static const char *const initials_labels[] = {
     "свідок", "гарын үсэг", "гэрч",
 };
 
+/* Verbs of telling before initials that end a sentence ("Это рассказал
+ * мне о.к.", "Это было сказано O.K."; report-adv39 L-3..L-5), with the
+ * verbs of a person (verbs_after: "Вчера пришла К.О. и молчала", L-2),
+ * and the pronouns that may stand between ("мне").  Written by us: the
+ * commonest in testimony, en, ru, uk. */
+static const char *const telling_before[] = {
+    "told", "wrote", "рассказал", "рассказала", "рассказали", "сказано", "написал",
+    "написала", "написано", "сообщил", "сообщила", "передал", "передала", "розповів",
+    "розповіла", "розповіли", "сказано", "написав", "написала", "повідомив", "повідомила",
+};
+static const char *const pronouns_between[] = {
+    "мне", "нам", "ему", "ей", "им", "мені", "йому", "їй", "їм", "me", "us", "him", "her", "them",
+};
+static const char *const joining_after[] = { "и", "і", "й", "та", "and" };
+
+/* 1 if the initials at [a, b) (the last full stop may lie at b) stand
+ * after a verb of telling or of a person (over one pronoun: "рассказал мне
+ * о.к."), not a copula, and end a sentence or come before a conjunction
+ * ("пришла К.О. и молчала"): where Russian and Ukrainian put the person
+ * the verb tells of.  "It was O.K." stays: was is a copula. */
+static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
+
+    if (!word_before(&wa, &wb, t, a))
+        return 0;
+    if (word_is(t, wa, wb, pronouns_between, sizeof pronouns_between / sizeof pronouns_between[0], 0) &&
+        !word_before(&wa, &wb, t, wa))
+        return 0;
+    if (!(word_is(t, wa, wb, telling_before, sizeof telling_before / sizeof telling_before[0], 0) ||
+          (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) &&
+           !word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0))))
+        return 0;
+    /* the sentence's end: the text's, a mark that ends it, or the
+     * initials' own full stop and a capital after it */
+    for (q = p; q < t->normlen && t->norm[q] == ' '; q++)
+        ;
+    if (q >= t->normlen || t->norm[q] == '.' || t->norm[q] == '!' || t->norm[q] == '?' ||
+        (p > b && q > p && redact_upper_at(t, q)))
+        return 1;
+    return word_after(&wa, &wb, t, p) &&
+           word_is(t, wa, wb, joining_after, sizeof joining_after / sizeof joining_after[0], 0);
+}
+
 /* 1 if [a, b) is two or three letters each alone with a full stop after
  * it (the last's may lie at b), a dash allowed after a full stop ("J.-P."),
  * one case throughout; *dash set if a dash parts them. */
@@ -776,6 +821,8 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
                 return 1;
         }
     }
+    if (initials_after_verb(t, a, b))
+        return 1;
     /* a verb of a person after them; written small, not a copula any
      * noun takes ("i.e. was") */
     return word_after(&wa, &wb, t, p) &&

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "privacy/common_words.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -159,6 +160,7 @@ struct unit {
     char letter[8];
     int l, v, syl;
     int named;                  /* read by its name, not written as a letter */
+    int upper;                  /* written as a capital letter */
 };
 
 struct run {
@@ -178,6 +180,7 @@ struct sp_match {
     size_t lit[SP_HITS], a[SP_HITS], b[SP_HITS], nhits;
     const char *rd;             /* the reading, rd[0..used): Korean runs only */
     size_t used;
+    size_t tlen;                /* bytes of the norm view */
 };
 
 /* 1 if the separator after unit i is the one after unit j (norm t). */
@@ -186,6 +189,35 @@ static int same_sep(const char *t, const struct unit *u, size_t i, size_t j)
     size_t li = u[i + 1].start - u[i].end, lj = u[j + 1].start - u[j].end;
 
     return li == lj && memcmp(t + u[i].end, t + u[j].end, li) == 0;
+}
+
+/* 1 if unit i of m, after the first, is a word of its own after
+ * initials, not a spelled letter: one letter written with no full stop
+ * after it, after a unit with one ("О.К. и", "о. к. и", "K.O. a"), that is
+ * one of the commonest words (common_words.c: и, а, у, і, й, a), and
+ * written small or set off by another separator than the letters before
+ * ("A. N. N. A came" is still spelled).  No name is read so: "О.К. и" was
+ * read as Оки, the given name of another subject, who took Олег Ким's
+ * place and the "и" with it (report-adv39 L-1, L-22, L-23). */
+static int word_after_initials(const struct sp_match *m, size_t i)
+{
+    const struct unit *u = m->u;
+    struct normtext k;
+    struct err e;
+    int cp, n, common;
+
+    if (i == 0 || u[i].named || u[i].syl >= 0 || u[i].l >= 0 || u[i].v >= 0 ||
+        (n = utf8_next(&cp, m->t + u[i].start, u[i].end - u[i].start)) <= 0 ||
+        (size_t)n != u[i].end - u[i].start || (u[i].end < m->tlen && m->t[u[i].end] == '.') ||
+        u[i - 1].end >= m->tlen || m->t[u[i - 1].end] != '.')
+        return 0;
+    if (u[i].upper && u[i - 1].upper && (i < 2 || same_sep(m->t, u, i - 1, i - 2)))
+        return 0;
+    if (normalise(&k, m->t + u[i].start, (size_t)n, &e) != 0)
+        return 1;               /* out of memory: the safe side is the shorter run */
+    common = common_word_key(k.key, k.keylen);
+    normtext_free(&k);
+    return common;
 }
 
 static int on_spelled(void *arg, size_t lit, size_t end)
@@ -203,6 +235,9 @@ static int on_spelled(void *arg, size_t lit, size_t end)
         ;
     if (a >= m->n || b >= m->n || b - a + 1 < m->min_units)
         return 0;
+    for (size_t i = a + 1; i <= b; i++)
+        if (word_after_initials(m, i))
+            return 0;
     /* The whole run, or a part set off by other separators ("a D-O-R-J"):
      * "bold" of B.o.l.d.l.y and 종수 of 종.수.기 are no hits. */
     if ((a > 0 && b > a && same_sep(m->t, m->u, a - 1, a)) ||
@@ -400,7 +435,7 @@ static int read_spelled_run(struct spans *sp, struct spans *flags, const struct 
     char rd[SP_READ];
     size_t ustart[SP_UNITS], uend[SP_UNITS], used;
     struct sp_match m = { r, norm, rn->u, ustart, uend, rn->n, rn->script == SP_KOREAN ? 2 : 3,
-                          {0}, {0}, {0}, 0, NULL, 0 };
+                          {0}, {0}, {0}, 0, NULL, 0, normlen };
     int rc = 0;
 
     /* A run of letters with single spaces between them is the key view's
@@ -515,6 +550,7 @@ static int scan_spelled(struct spans *sp, struct spans *flags, const struct reda
                 else if (!(spaced && sep == 1))
                     rn->spaced_only = 0;
                 rn->named |= u.named;
+                u.upper = redact_upper_at(t, p);
                 rn->u[rn->n++] = u;
             }
             p = q, sep = 0, spaced = 1, line = 0;
