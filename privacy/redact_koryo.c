@@ -19,6 +19,7 @@
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/variants_ko.h"
+#include "privacy/variants_koryo.h"
 
 /* 1 if cp stands between a given name and its surname: a space, a
  * hyphen, the middle dots of Chinese and Japanese (·, ・, •, ‧; the norm
@@ -36,19 +37,13 @@ static int katakana(int cp)
 
 int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len)
 {
-    size_t w[3][2], k = 0, p = 0, g = 0;
+    size_t w[3][2], k, g = 0;
     int h = 0, n = 0;
     utf8proc_uint8_t a[4], b[4];
 
     memset(tm->koryo, 0, sizeof tm->koryo);
     tm->koryo_given = tm->koryo_given_len = 0;
-    while (p <= len && k < 3) {
-        const char *sp = memchr(norm + p, ' ', len - p);
-        size_t e = sp != NULL ? (size_t)(sp - norm) : len;
-        w[k][0] = p, w[k][1] = e - p, k++;
-        p = e + 1;
-    }
-    if (p <= len || k < 2)
+    if ((k = koryo_name_words(w, norm, len)) == 0)
         return 0;               /* one word, or more than three */
     /* A Russian given name and a Korean surname in its Koryo-saram
      * spelling, the surname first or last (Даша Ли, Ким Лена, Цой Виктор

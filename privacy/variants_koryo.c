@@ -2,7 +2,8 @@
  * (report-adv38 L-28, L-33, L-36, L-40..43; session 39, kor39): Цоя, Цою,
  * Цоем; Тена, Тену; the plural and the family's name (Цои, Цоевы).  Moved
  * out of variants_ru.c in session 40 (kor40); the declension itself stays
- * there (ru_koryo_forms).  Called by variants.c; calls variants_ru.c and
+ * there (ru_koryo_forms).  Also the split of a name into its words
+ * (variants_koryo.h), used by redact_koryo.c.  Called by variants.c; calls variants_ru.c and
  * varlist.c. */
 #include "privacy/variants_int.h"
 
@@ -11,15 +12,12 @@
 #include <sodium.h>
 
 #include "privacy/romanise.h"
+#include "privacy/variants_koryo.h"
 #include "privacy/varlist.h"
 
-/* The Korean surname of a Koryo-saram name of two or three words (the
- * first word or the last; romanise_koryo_syllable: Цой Виктор Робертович,
- * Лев Ким), in norm[0..len): its byte offset in *at and length in *n, or
- * 0 if the name has none.  The given name is the word next to it. */
-static int koryo_surname_word(size_t *at, size_t *n, const char *norm, size_t len)
+size_t koryo_name_words(size_t w[3][2], const char *norm, size_t len)
 {
-    size_t w[3][2], k = 0, p = 0;
+    size_t k = 0, p = 0;
 
     while (p <= len && k < 3) {
         const char *sp = memchr(norm + p, ' ', len - p);
@@ -27,7 +25,18 @@ static int koryo_surname_word(size_t *at, size_t *n, const char *norm, size_t le
         w[k][0] = p, w[k][1] = e - p, k++;
         p = e + 1;
     }
-    if (p <= len || k < 2)
+    return p <= len || k < 2 ? 0 : k;
+}
+
+/* The Korean surname of a Koryo-saram name of two or three words (the
+ * first word or the last; romanise_koryo_syllable: Цой Виктор Робертович,
+ * Лев Ким), in norm[0..len): its byte offset in *at and length in *n, or
+ * 0 if the name has none.  The given name is the word next to it. */
+static int koryo_surname_word(size_t *at, size_t *n, const char *norm, size_t len)
+{
+    size_t w[3][2], k = koryo_name_words(w, norm, len);
+
+    if (k == 0)
         return 0;               /* one word, or more than three */
     for (size_t i = 0; i < k; i += k - 1) {
         size_t g = i == 0 ? 1 : 0;   /* the given name beside it */
