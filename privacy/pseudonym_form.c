@@ -25,6 +25,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/redact_int.h"
 #include "privacy/romanise.h"
 #include "privacy/script_read.h"
 #include "privacy/transcribe.h"
@@ -936,7 +937,9 @@ static int han_same_part(const char *key, size_t len, int cp)
     return 0;
 }
 
-/* 1 if a word of p[0..plen) is one name part with key[0..len). */
+/* 1 if a word of p[0..plen) is one name part with key[0..len), or
+ * spells the same Korean surname as its Koryo-saram spelling (최, 崔 of
+ * Цой: redact_koryo_spelling, report-adv39 P-1). */
 static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t plen, struct err *e)
 {
     size_t at = 0, pl;
@@ -946,7 +949,8 @@ static int part_in_pseudonym(const char *key, size_t len, const char *p, size_t 
     while (!hit && (rc = next_word_key(&pk, &pl, &pc, p, plen, &at, e)) == 1) {
         int cp, k = utf8_next(&cp, pk, pl);
         hit = same_part(key, len, pk, pl) ||
-              (k > 0 && (size_t)k == pl && han_same_part(key, len, pc));
+              (k > 0 && (size_t)k == pl && han_same_part(key, len, pc)) ||
+              redact_koryo_spelling(key, len, pk, pl);
         secmem_free(pk);
     }
     return hit ? 1 : rc;

@@ -26,12 +26,12 @@ struct redaction;
 #define NAME_CAT (-1)
 
 /* A protected name or term. */
-#define KORYO_SYLLABLES 4
+#define KORYO_SYLLABLES 6
 struct term {
     int cat;                    /* enum term_category, or NAME_CAT */
     long subject;
     int koryo[KORYO_SYLLABLES]; /* a Koryo-saram name's Korean surname: its Hangul
-                                 * syllables (박; 이 and 리), 0-ended; or all 0
+                                 * syllables (박; 이 and 리; 전 and 정 of Тен), 0-ended; or all 0
                                  * (redact_koryo.c) */
     size_t koryo_given;         /* that name's given name: its norm bytes in the
                                  * redactor's arena at this offset (secret, wiped
@@ -1145,6 +1145,15 @@ int redact_kana_surname(const char *key, size_t len);
  * surname (이, 리: variants_same_surname), and the given name beside it
  * is copied into r's arena (tm->koryo_given); any other name, none.  0, or
  * -1 when out of memory. */
+/* redact_koryo.c: 1 if the word w[0..n) (norm bytes: one Han character,
+ * one Hangul syllable, a run of katakana, or a word of Latin or Cyrillic
+ * letters) spells the Korean surname whose Koryo-saram spelling is the
+ * Cyrillic key surname[0..sn) (Цой: 최, 崔, チェ, ツォイ, Choi; Тен: 정,
+ * 鄭, 전; romanise_koryo_surname's table, hanja readings), else 0 (also
+ * when surname is no such spelling).  For the pseudonym check
+ * (report-adv39 P-1).  No errors. */
+int redact_koryo_spelling(const char *surname, size_t sn, const char *w, size_t n);
+
 int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len);
 
 /* redact_koryo.c: widens each replaced span of a subject with a

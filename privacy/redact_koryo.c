@@ -19,6 +19,7 @@
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
 #include "privacy/variants_ko.h"
+#include "privacy/variants_koryo.h"
 
 /* 1 if cp stands between a given name and its surname: a space, a
  * hyphen, the middle dots of Chinese and Japanese (·, ・, •, ‧; the norm
@@ -34,51 +35,82 @@ static int katakana(int cp)
     return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
 }
 
-int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len)
-{
-    size_t w[3][2], k = 0, p = 0, g = 0;
-    int h = 0, n = 0;
-    utf8proc_uint8_t a[4], b[4];
-
-    memset(tm->koryo, 0, sizeof tm->koryo);
-    tm->koryo_given = tm->koryo_given_len = 0;
-    while (p <= len && k < 3) {
-        const char *sp = memchr(norm + p, ' ', len - p);
-        size_t e = sp != NULL ? (size_t)(sp - norm) : len;
-        w[k][0] = p, w[k][1] = e - p, k++;
-        p = e + 1;
-    }
-    if (p <= len || k < 2)
-        return 0;               /* one word, or more than three */
-    /* A Russian given name and a Korean surname in its Koryo-saram
-     * spelling, the surname first or last (Даша Ли, Ким Лена, Цой Виктор
-     * Робертович): the given name is the word beside it, a patronymic
-     * the third. */
-    for (size_t i = 0; i < k && h == 0; i += k - 1) {
-        g = i == 0 ? 1 : 0;
-        if (romanise_koryo_syllable(norm + w[g][0], w[g][1]) == 0)
-            h = romanise_koryo_syllable(norm + w[i][0], w[i][1]);
-    }
-    if (h == 0 || utf8proc_encode_char(h, a) != 3)
-        return 0;
-    tm->koryo[n++] = h;
-    /* The surname's other Hangul syllables (이 and 리, 류 and 유). */
-    for (int cp = 0xAC00; cp <= 0xD7A3 && n < KORYO_SYLLABLES; cp++)
-        if (cp != h && utf8proc_encode_char(cp, b) == 3 &&
-            variants_same_surname((const char *)a, 3, (const char *)b, 3))
-            tm->koryo[n++] = cp;
-    if (secbuf_append(&r->arena, &r->used, &r->size, norm + w[g][0], w[g][1], &tm->koryo_given) != 0)
-        return -1;
-    tm->koryo_given_len = w[g][1];
-    return 0;
-}
-
 /* 1 if the syllable cp is one of set[0..KORYO_SYLLABLES). */
 static int in_set(const int *set, int cp)
 {
     for (int i = 0; i < KORYO_SYLLABLES && set[i] != 0; i++)
         if (set[i] == cp)
             return 1;
+    return 0;
+}
+
+/* 1 if the Cyrillic word w[0..n) (norm bytes) is one of the Koryo-saram
+ * spellings of the Hangul surname syllable cp (romanise_koryo_surname). */
+static int koryo_spelled(int cp, const char *w, size_t n)
+{
+    const char *list = romanise_koryo_surname(cp);
+
+    for (const char *p = list, *bar; p != NULL && *p != '\0'; p = *bar ? bar + 1 : bar) {
+        bar = p + strcspn(p, "|");
+        if ((size_t)(bar - p) == n && memcmp(p, w, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Fills set[0..KORYO_SYLLABLES) (0-ended when not full) with the Hangul
+ * syllables of the Korean surname whose Koryo-saram spelling is the
+ * Cyrillic word w[0..n) (norm bytes; h its first syllable,
+ * romanise_koryo_syllable): every Korean surname the spelling stands for
+ * (Тен: 전 and 정, Чен: 전, 정, 천: romanise_koryo_surname's table), and
+ * each one's other Hangul syllables (이 and 리, 류 and 유:
+ * variants_same_surname). */
+static void koryo_set(int *set, int h, const char *w, size_t n)
+{
+    utf8proc_uint8_t a[4], b[4];
+    int m = 0;
+
+    memset(set, 0, KORYO_SYLLABLES * sizeof set[0]);
+    set[m++] = h;
+    for (int cp = 0xAC00; cp <= 0xD7A3 && m < KORYO_SYLLABLES; cp++)
+        if (cp != h && koryo_spelled(cp, w, n))
+            set[m++] = cp;
+    for (int i = 0, s = m; i < s; i++) {
+        utf8proc_encode_char(set[i], a);
+        for (int cp = 0xAC00; cp <= 0xD7A3 && m < KORYO_SYLLABLES; cp++)
+            if (!in_set(set, cp) && utf8proc_encode_char(cp, b) == 3 &&
+                variants_same_surname((const char *)a, 3, (const char *)b, 3))
+                set[m++] = cp;
+    }
+    sodium_memzero(a, sizeof a), sodium_memzero(b, sizeof b);
+}
+
+int redact_koryo_term(struct redactor *r, struct term *tm, const char *norm, size_t len)
+{
+    size_t w[3][2], k, g = 0, s;
+    int h = 0;
+    utf8proc_uint8_t a[4];
+
+    memset(tm->koryo, 0, sizeof tm->koryo);
+    tm->koryo_given = tm->koryo_given_len = 0;
+    if ((k = koryo_name_words(w, norm, len)) == 0)
+        return 0;               /* one word, or more than three */
+    /* A Russian given name and a Korean surname in its Koryo-saram
+     * spelling, the surname first or last (Даша Ли, Ким Лена, Цой Виктор
+     * Робертович): the given name is the word beside it, a patronymic
+     * the third. */
+    for (s = 0; s < k && h == 0; s += k - 1) {
+        g = s == 0 ? 1 : 0;
+        if (romanise_koryo_syllable(norm + w[g][0], w[g][1]) == 0)
+            h = romanise_koryo_syllable(norm + w[s][0], w[s][1]);
+    }
+    if (h == 0 || utf8proc_encode_char(h, a) != 3)
+        return 0;
+    s -= k - 1;
+    koryo_set(tm->koryo, h, norm + w[s][0], w[s][1]);
+    if (secbuf_append(&r->arena, &r->used, &r->size, norm + w[g][0], w[g][1], &tm->koryo_given) != 0)
+        return -1;
+    tm->koryo_given_len = w[g][1];
     return 0;
 }
 
@@ -457,29 +489,75 @@ static size_t person_title(const char *s, size_t n)
     return 0;
 }
 
-/* A Koryo-saram surname alone in katakana before a title of a person
- * (キムさん, リさん, テン様: report-adv38 L-45, L-46): the title marks a
- * person, and the surname is that of the subjects whose Koryo-saram name
- * has it.  One subject: its pseudonym; several (Ким of Ким Сергей and Ким
- * Ольга): a [PERSON-n] of the first one's term, as a form two subjects
- * share is.  The title stays.  0, or -1 when out of memory. */
+/* 1 if a Korean title of a person follows the Hangul surname syllable
+ * ending at norm byte e (report-adv39 L-15, L-18): 씨, 님, 선생 or 선생님
+ * after one space or glued (이 씨가, 한씨는), or 군, 양 glued (김군이)
+ * when the whole word is no ordinary Korean word (이양 "transfer":
+ * redact_ordinary_ko); Korean particles only may follow the title
+ * (variants_ko_common_suffix: 이 씨앗, 한 씨름, 정 씨족 are other words).
+ * With a space 군 and 양 are too often words of their own (이 양 "this
+ * amount", 한 군 "one county"): no title there. */
+static int korean_title(const struct normtext *t, size_t b, size_t e)
+{
+    static const char *const titles[] = { "선생님", "선생", "씨", "님", "군", "양" };
+    size_t q = e, w, tl;
+    int cp, k, spaced = 0;
+
+    if (q < t->normlen && t->norm[q] == ' ')
+        q++, spaced = 1;
+    for (w = q; w < t->normlen && (k = utf8_next(&cp, t->norm + w, t->normlen - w)) > 0 && is_hangul_cp(cp);)
+        w += (size_t)k;
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        tl = strlen(titles[i]);
+        if (tl > w - q || memcmp(t->norm + q, titles[i], tl) != 0)
+            continue;
+        if (tl < w - q && !variants_ko_common_suffix(t->norm + q + tl, w - q - tl))
+            continue;
+        if (i >= 4 && (spaced || redact_ordinary_ko(t->norm + b, w - b, 1)))
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A Koryo-saram surname alone before a title of a person: in katakana
+ * (キムさん, リさん, テン様: report-adv38 L-45, L-46), one Han character
+ * before a Japanese title (崔さん, 李様, 朴氏: report-adv39 L-11..13,
+ * L-16; its Korean readings, as own_surname's), or one Hangul syllable
+ * before a Korean one (이 씨가, 한 씨: L-15, L-18; korean_title): the
+ * title marks a person, and the surname is that of the subjects whose
+ * Koryo-saram name has it (the Russian spelling's Korean syllable:
+ * romanise_koryo_syllable, Ли 이/리, Хан 한).  One subject: its
+ * pseudonym; several (Ким of Ким Сергей and Ким Ольга): a [PERSON-n] of
+ * the first one's term, as a form two subjects share is.  The title
+ * stays.  A Han character or Hangul syllable written right after another
+ * of its script is part of another word (大金さん, 미이 씨).  0, or -1
+ * when out of memory. */
 static int titled_surnames(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t a = 0, e, k;
-    int cp, n;
+    int cp, n, titled;
 
     while (a < t->normlen) {
         if ((n = utf8_next(&cp, t->norm + a, t->normlen - a)) <= 0)
             return 0;
-        if (!katakana(cp) || (a > 0 && katakana(redact_cp_before(t->norm, a)))) {
+        if (is_han_cp(cp) || is_hangul_cp(cp)) {
+            int before = a > 0 ? redact_cp_before(t->norm, a) : 0;
+            e = a + (size_t)n;
+            titled = !(is_han_cp(before) || is_hangul_cp(before) || katakana(before)) &&
+                     (a == 0 || !name_dot(before)) &&
+                     (is_han_cp(cp) ? person_title(t->norm + e, t->normlen - e) > 0 : korean_title(t, a, e));
+        } else if (!katakana(cp) || (a > 0 && katakana(redact_cp_before(t->norm, a)))) {
             a += (size_t)n;
             continue;
+        } else {
+            for (e = a; e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && katakana(cp);)
+                e += (size_t)n;
+            /* Alone: a given name written before it with a middle dot is
+             * another person's name (ターシャ・キムさん: kor38.jsonl). */
+            titled = person_title(t->norm + e, t->normlen - e) > 0 && (a == 0 || !name_dot(redact_cp_before(t->norm, a)));
         }
-        for (e = a; e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && katakana(cp);)
-            e += (size_t)n;
-        /* Alone: a given name written before it with a middle dot is
-         * another person's name (ターシャ・キムさん: kor38.jsonl). */
-        if (person_title(t->norm + e, t->normlen - e) > 0 && (a == 0 || !name_dot(redact_cp_before(t->norm, a)))) {
+        if (titled) {
             struct span s = { 0 };
             int found = 0;
             for (k = 0; k < r->nterms; k++) {
@@ -532,4 +610,16 @@ int redact_koryo_surnames(struct spans *sp, const struct spans *flags, const str
     if (promote_flags(sp, flags, r, t) != 0 || promote_readings(sp, flags, r, t) != 0)
         return -1;
     return titled_surnames(sp, r, t);
+}
+
+int redact_koryo_spelling(const char *surname, size_t sn, const char *w, size_t n)
+{
+    int set[KORYO_SYLLABLES], h = romanise_koryo_syllable(surname, sn), same;
+
+    if (h == 0 || n == 0)
+        return 0;
+    koryo_set(set, h, surname, sn);
+    same = own_surname(set, w, n);
+    sodium_memzero(set, sizeof set);
+    return same;
 }

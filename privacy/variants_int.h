@@ -337,7 +337,28 @@ int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative)
  * Russian grammar, as decline's.  0, or -1 when out of memory. */
 int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len);
 
-/* variants_ru.c: the Russian case forms alone of the Korean surname of a
+/* variants_ru.c: letters of a Russian form kept (the longest listed short
+ * form is far shorter). */
+#define RU_MAX 24
+
+/* variants_ru.c: reads the Russian key[0..len) (bytes) into cp (at most
+ * RU_MAX code points); the count, or 0 if a letter is no Russian one. */
+int ru_read(int *cp, const char *key, size_t len);
+
+/* variants_ru.c: 1 if cp is a Russian vowel letter (а е ё и о у ы э ю я). */
+int ru_vowel(int cp);
+
+/* variants_ru.c: the case forms of the word w[0..n) (code points) that
+ * the first declension (-а, -я) or the second (a consonant, -й, -ь) gives,
+ * written as UTF-8 into forms (at most KORYO_FORMS of KORYO_FORM_BYTES
+ * bytes each, caller's array; the nominative first) without the
+ * patronymics.  The count.  A word in another vowel (Ли, Ю) has itself
+ * only.  No errors. */
+#define KORYO_FORMS 7
+#define KORYO_FORM_BYTES ((RU_MAX + 4) * 2 + 1)
+int ru_koryo_forms(char forms[][KORYO_FORM_BYTES], const int *w, int n);
+
+/* variants_koryo.c: the Russian case forms alone of the Korean surname of a
  * Koryo-saram name of two or three words (its first word or its last, in
  * the Koryo-saram spelling: Цой Виктор Робертович, Тен Ирина, Лев Ким),
  * norm[0..len) the norm view: the singular cases (Цоя, Цою, Цоем, Цое;

@@ -20,8 +20,6 @@
 #include "privacy/romanise.h"
 #include "privacy/varlist.h"
 
-/* Letters of a form kept (the longest listed short form is far shorter). */
-#define RU_MAX 24
 /* Latin spellings of each Cyrillic form, the usual one first. */
 #define RU_LATIN_CAP 4
 
@@ -456,7 +454,7 @@ static int decline(struct variant_list *out, const int *cp, int n, int national)
 
 /* Reads the Russian key[0..len) (bytes) into cp (at most RU_MAX code
  * points); the count, or 0 if a letter is no Russian one. */
-static int ru_read(int *cp, const char *key, size_t len)
+int ru_read(int *cp, const char *key, size_t len)
 {
     int n = 0, k;
 
@@ -992,9 +990,7 @@ int ru_surname_forms(struct variant_list *out, const char *key, size_t len)
  * declension (-а, -я) or the second (a consonant, -й, -ь) gives, written
  * as UTF-8 into forms (FORMS_MAX, at most 6 of them; the nominative
  * first) without the patronymics the tables end with.  The count. */
-#define KORYO_FORMS 7
-#define KORYO_FORM_BYTES ((RU_MAX + 4) * 2 + 1)
-static int koryo_forms(char forms[][KORYO_FORM_BYTES], const int *w, int n)
+int ru_koryo_forms(char forms[][KORYO_FORM_BYTES], const int *w, int n)
 {
     static const char *const soft_i[] = { "й", "я", "ю", "ем", "е" };
     static const char *const cons[] = { "", "а", "у", "ом", "е" };
@@ -1053,8 +1049,8 @@ int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len)
         return 0;
     if (ng < 3 || ns < 1)
         return 0;
-    kg = koryo_forms(g, gw, ng);
-    ks = koryo_forms(s, sw, ns);
+    kg = ru_koryo_forms(g, gw, ng);
+    ks = ru_koryo_forms(s, sw, ns);
     out->spaced = 1;
     for (int i = 0; i < kg && rc == 0; i++)
         for (int j = 0; j < ks && rc == 0; j++) {
@@ -1073,64 +1069,7 @@ int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len)
     return rc;
 }
 
-/* The Korean surname of a Koryo-saram name of two or three words (the
- * first word or the last; romanise_koryo_syllable: Цой Виктор Робертович,
- * Лев Ким), in norm[0..len): its byte offset in *at and length in *n, or
- * 0 if the name has none.  The given name is the word next to it. */
-static int koryo_surname_word(size_t *at, size_t *n, const char *norm, size_t len)
+int ru_vowel(int cp)
 {
-    size_t w[3][2], k = 0, p = 0;
-
-    while (p <= len && k < 3) {
-        const char *sp = memchr(norm + p, ' ', len - p);
-        size_t e = sp != NULL ? (size_t)(sp - norm) : len;
-        w[k][0] = p, w[k][1] = e - p, k++;
-        p = e + 1;
-    }
-    if (p <= len || k < 2)
-        return 0;               /* one word, or more than three */
-    for (size_t i = 0; i < k; i += k - 1) {
-        size_t g = i == 0 ? 1 : 0;   /* the given name beside it */
-        if (romanise_koryo_syllable(norm + w[i][0], w[i][1]) != 0 &&
-            romanise_koryo_syllable(norm + w[g][0], w[g][1]) == 0) {
-            *at = w[i][0], *n = w[i][1];
-            return 1;
-        }
-    }
-    return 0;
-}
-
-int ru_koryo_surname_cases(struct variant_list *out, const char *norm, size_t len)
-{
-    /* The plural and the family's name (Цои, Цоев, Тенам, Цоевы: "the
-     * Tsois"), after the singular cases koryo_forms gives. */
-    static const char *const hard[] = { "ы", "ов", "ам", "ами", "ах", "овы", "овых", "овым" };
-    static const char *const soft[] = { "и", "ев", "ям", "ями", "ях", "евы", "евых", "евым" };
-    char forms[KORYO_FORMS][KORYO_FORM_BYTES], one[KORYO_FORM_BYTES + 16];
-    int w[RU_MAX + 4], nw, k, last, rc = 0;
-    size_t at, n, stem;
-    unsigned char capital = out->capital;
-
-    if (!koryo_surname_word(&at, &n, norm, len) || (nw = ru_read(w, norm + at, n)) < 2)
-        return 0;
-    last = w[nw - 1];
-    if (is_vowel(last) || last == 0x44C)
-        return 0;               /* Ли, Ю, Тё: not declined */
-    k = koryo_forms(forms, w, nw);
-    out->capital = 1;
-    /* A surname in a consonant has its singular cases from the Russian
-     * endings its own key takes (SUFFIX_MN: Тена, Тену); a form of its
-     * own in -а read in katakana took キムチ for Кима. */
-    for (int i = 1; last == 0x439 && i < k && rc == 0; i++)
-        rc = list_add(out, forms[i], strlen(forms[i]), RULE_INFLECTION, SUFFIX_NONE);
-    stem = last == 0x439 ? n - 2 : n;
-    for (size_t i = 0; i < sizeof hard / sizeof hard[0] && rc == 0; i++) {
-        const char *e = last == 0x439 ? soft[i] : hard[i];
-        memcpy(one, norm + at, stem);
-        memcpy(one + stem, e, strlen(e));
-        rc = list_add(out, one, stem + strlen(e), RULE_INFLECTION, SUFFIX_NONE);
-    }
-    out->capital = capital;
-    sodium_memzero(forms, sizeof forms), sodium_memzero(one, sizeof one), sodium_memzero(w, sizeof w);
-    return rc;
+    return is_vowel(cp);
 }

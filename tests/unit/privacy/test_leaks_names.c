@@ -179,6 +179,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ru38.jsonl",
     "tests/data/leaks/kor38.jsonl",
     "tests/data/leaks/kor39.jsonl",
+    "tests/data/leaks/kor40.jsonl",
     "tests/data/leaks/adv38-open.jsonl",
     "tests/data/leaks/uk39.jsonl",
     "tests/data/leaks/ru39.jsonl",
