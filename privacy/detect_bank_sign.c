@@ -172,14 +172,14 @@ static const struct det_word bank_words[] = {
  * parentheses or brackets ("Kaspi (6789)", "국민카드(1234)", "Halyk
  * [1234]"), after '-', '#', '№' or "No." (both "no" in the norm view,
  * with or without a space and a full stop) ("Сбер-7890", "ПриватБанк
- * №5678", "Golomt #4521").  After a sign or a hyphen the digits end their
- * clause (digits_end_clause) or a card's or account's word follows
- * ("Halyk №1234 карта"); glued or bracketed they are the card's by their
- * shape.  No year (19.., 20.. of four digits), no round sum (three digits
+ * №5678", "Golomt #4521").  After a sign or a hyphen (*sign 1) the
+ * caller, detect_tail.c, wants the digits to end their clause
+ * (digits_end_clause) or a card's or account's word after them ("Halyk
+ * №1234 карта"); glued or bracketed they are the card's by their shape.  No year (19.., 20.. of four digits), no round sum (three digits
  * or more ending in 00), no money around, no date or decimal ("Сбер-12.05").
  * The digits' start, their end in *end, or 0.  A plain space between is
  * bank_digits'. */
-size_t det_bank_sign(const char *s, size_t len, size_t at, size_t *end)
+size_t det_bank_sign(const char *s, size_t len, size_t at, size_t *end, int *sign)
 {
     size_t i = detect_letters(s, len, at), j, e, nd;
     char close = 0;
@@ -221,8 +221,7 @@ size_t det_bank_sign(const char *s, size_t len, size_t at, size_t *end)
     if ((nd == 4 && (det_starts(s, len, j, "19") || det_starts(s, len, j, "20"))) ||
         (nd >= 3 && s[e - 2] == '0' && s[e - 1] == '0') || det_money_around(s, len, j, e + (close != 0)))
         return 0;
-    if (shape == 1 && !det_digits_end_clause(s, len, e) && !det_card_noun_after(s, len, e))
-        return 0;
+    *sign = shape == 1;
     *end = e;
     return j;
 }

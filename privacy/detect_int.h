@@ -913,14 +913,6 @@ size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int 
  * карта, картка, рахунок, 카드...: its table, which the part labels of
  * detect_label.c share) starts in s[from..to) (bytes, as det_word_near). */
 int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to);
-/* detect_tail.c: 1 if the four digits ending at e (bytes) end their
- * clause: the text's end, a mark (, . ; ! ? )), a dash, or "на" and a word
- * ("Сбер 4276 на Дашу"). */
-int det_digits_end_clause(const char *s, size_t len, size_t e);
-/* detect_tail.c: 1 if a card's or an account's word follows the digits
- * ending at e (bytes), after one space ("Kaspi 6789 карта"). */
-int det_card_noun_after(const char *s, size_t len, size_t e);
-
 /* detect_bank_sign.c (brief s39 bank39; session 40 moved it out of
  * detect_tail.c): banks beside a card's last digits.  Offsets are bytes of
  * the norm view; w[0..n) a word there.  No memory is allocated.
@@ -944,8 +936,10 @@ int det_bank_tier(const char *w, size_t n);
 void det_bank_first(unsigned char first[256]);
 /* A card's last two to six digits glued, bracketed or after '-', '#',
  * '№' right after a bank's name at at ("Kaspi6789", "Kaspi (6789)",
- * "Сбер-7890"): their start, their end in *end, or 0. */
-size_t det_bank_sign(const char *s, size_t len, size_t at, size_t *end);
+ * "Сбер-7890"): their start, their end in *end, *sign 1 when a sign or
+ * a hyphen stands between (the caller then wants the digits to end their
+ * clause or a card's word after them), or 0. */
+size_t det_bank_sign(const char *s, size_t len, size_t at, size_t *end, int *sign);
 
 
 /* detect_gate.c (brief s28 speed28): gates of the detectors; a reader

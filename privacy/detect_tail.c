@@ -34,6 +34,8 @@
 #define N(a) (sizeof(a) / sizeof(a)[0])
 #define NOUN_BACK 48
 
+#define KK_AYAGY "\xd0\xb0\xd1\x8f\xd2\x93\xd1\x8b "                                 /* аяғы */
+#define KK_SONY "\xd1\x81\xd0\xbe\xd2\xa3\xd1\x8b "                                  /* соңы */
 /* Ending words, each with what may follow it before the digits. */
 static const char *const endings[] = {
     "ending in ", "ending with ", "ends in ", "ends with ", "ended in ", "ended with ",
@@ -60,6 +62,11 @@ static const char *const endings[] = {
      * 뒷자리, 끝번호, with the topic or subject particle glued: 끝자리는
      * 1234); HAND-WRITTEN, a native reviewer wanted */
     "\xd1\x82\xd3\xa9\xd0\xb3\xd1\x81\xd0\xb3\xd3\xa9\xd0\xbb ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b 4 \xd1\x81\xd0\xb0\xd0\xbd\xd1\x8b ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b \xd1\x82\xd3\xa9\xd1\x80\xd1\x82 \xd1\x81\xd0\xb0\xd0\xbd\xd1\x8b ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b \xd1\x81\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb0\xd1\x80\xd1\x8b ",
+    /* Kazakh "its end" (аяғы, соңы: report-adv39 L-29, L-21, "Kaspi
+     * карта, аяғы 6789"), Ukrainian "at the end", "with the ending" (на
+     * кінці, із закінченням, з закінченням: session 40); HAND-WRITTEN */
+    KK_AYAGY, KK_SONY,
+    "\xd0\xbd\xd0\xb0 \xd0\xba\xd1\x96\xd0\xbd\xd1\x86\xd1\x96 ", "\xd1\x96\xd0\xb7 \xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f\xd0\xbc ", "\xd0\xb7 \xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f\xd0\xbc ",
     "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94 ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8 ",
 };
 #define NA_RU "\xd0\xbd\xd0\xb0 "                                                         /* на */
@@ -188,7 +195,8 @@ static size_t after_ending(const char *s, size_t len, size_t at, int *bare, int 
         if (!det_starts(s, len, at, endings[k]))
             continue;
         i = at + n;
-        *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0;
+        *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0 ||
+                strcmp(endings[k], KK_AYAGY) == 0 || strcmp(endings[k], KK_SONY) == 0;
         if (endings[k][n - 1] == ' ')
             return i + (det_starts(s, len, i, MN_NI) ? strlen(MN_NI) : 0);     /* a whole phrase */
         /* a Russian or Ukrainian verb's ending, then "на" */
@@ -260,6 +268,8 @@ static size_t digits_then_ending(const char *s, size_t len, size_t at)
 
 static size_t sentence_from(const char *s, size_t at);
 static int round_sum(const char *s, size_t at);
+static int digits_end_clause(const char *s, size_t len, size_t e);
+static int card_noun_after(const char *s, size_t len, size_t e);
 
 /* A card's tier or network named between its bank and the mask ("Kaspi
  * Gold *4417", "Tinkoff Black *1234", "Halyk Visa *7788": report-adv37
@@ -319,7 +329,7 @@ static size_t short_mask(const char *s, size_t len, size_t at)
      * card's or an account's noun before, the digits glued to the mask,
      * ending their clause, no round sum. */
     return s[i - 1] != ' ' && det_word_near(s, len, sentence_from(s, a), a, account_nouns, N(account_nouns)) &&
-                   !round_sum(s, i) && det_digits_end_clause(s, len, i + 4)
+                   !round_sum(s, i) && digits_end_clause(s, len, i + 4)
                ? i
                : 0;
 }
@@ -447,7 +457,7 @@ static int round_sum(const char *s, size_t at)
 /* 1 if the four digits ending at e end their clause: the text's end, a
  * mark (, . ; ! ? )), a dash, or "на" and a word (a transfer to a
  * person: "Сбер 4276 на Дашу"). */
-int det_digits_end_clause(const char *s, size_t len, size_t e)
+static int digits_end_clause(const char *s, size_t len, size_t e)
 {
     if (e >= len || (strchr(",.;!?)", s[e]) != NULL && s[e] != '\0'))
         return 1;
@@ -456,6 +466,43 @@ int det_digits_end_clause(const char *s, size_t len, size_t e)
     return det_starts(s, len, e + 1, "- ") || det_starts(s, len, e + 1, "\xe2\x80\x94") ||
            det_starts(s, len, e + 1, "\xe2\x80\x93") ||
            (det_starts(s, len, e + 1, NA_RU) && det_letter_at(s, len, e + 1 + strlen(NA_RU)));
+}
+
+/* Copulas that may stand between a card's digits and the card's word
+ * said after them ("Kaspi: 6789 была её карта", "Halyk: 3321 was her
+ * card": report-adv39 L-30; HAND-WRITTEN, Russian, Ukrainian, English,
+ * Kazakh болатын, Mongolian байсан). */
+static const struct det_word copulas[] = {
+    DW("\xd0\xb1\xd1\x8b\xd0\xbb", FIT_PREFIX),                                  /* был(а, о) */
+    DW("\xd0\xb1\xd1\x83\xd0\xbb", FIT_PREFIX),                                  /* був, була, було */
+    DW("\xd0\xb1\xd1\x83\xd0\xb2", FIT_WORD),
+    DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), DW("\xd1\x86\xd0\xb5", FIT_WORD), /* это це */
+    DW("was", FIT_WORD), DW("is", FIT_WORD),
+    DW("\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd1\x8b\xd0\xbd", FIT_WORD), /* болатын */
+    DW("\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x81\xd0\xb0\xd0\xbd", FIT_WORD),         /* байсан */
+};
+
+static int card_word(const char *s, size_t a, size_t e);
+
+/* 1 if a copula (copulas) follows the digits ending at e, then a card's
+ * word (card_word) within the next three words of the sentence ("6789
+ * была её карта"): a count is said with its noun ("1234 отделения"). */
+static int card_said_after(const char *s, size_t len, size_t e)
+{
+    size_t w, a = e + 1, to = sentence_to(s, len, e);
+    int k;
+
+    if (e >= len || s[e] != ' ' || (w = detect_letters(s, len, a)) == a ||
+        !det_in_list(copulas, N(copulas), s + a, w - a))
+        return 0;
+    for (k = 0; k < 3 && w < to && s[w] == ' '; k++) {
+        a = w + 1;
+        if ((w = detect_letters(s, len, a)) == a)
+            return 0;
+        if (card_word(s, a, w))
+            return 1;
+    }
+    return 0;
 }
 
 /* A bank's name (bank_names), maybe a colon, maybe one word of
@@ -487,7 +534,8 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
-        det_money_around(s, len, i, e) || !(det_digits_end_clause(s, len, e) || det_card_noun_after(s, len, e)))
+        det_money_around(s, len, i, e) ||
+        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || card_said_after(s, len, e)))
         return 0;
     *end = e;
     return i;
@@ -639,7 +687,7 @@ static size_t card_word_digits(const char *s, size_t len, size_t at)
 /* 1 if a card's or an account's word (card_word, account_nouns) follows
  * the digits ending at e, after one space ("Halyk №1234 карта", "Kaspi
  * 6789 карта"). */
-int det_card_noun_after(const char *s, size_t len, size_t e)
+static int card_noun_after(const char *s, size_t len, size_t e)
 {
     size_t w;
 
@@ -676,6 +724,21 @@ static size_t sibling_tail(const char *s, size_t len, size_t at)
     if (det_digits(s, len, a) != e - at || (a > 0 && det_alnum(s[a - 1])))
         return 0;
     return strong_noun_near(s, len, sentence_from(s, a), a) ? e : 0;
+}
+
+/* A card's four last digits said before its bank's name and the card's
+ * word ("6789 Kaspi картасы", "4417 Halyk card": brief s40 num40; bank39
+ * read the bank first only): the digits' end, or 0.  No year (19..,
+ * 20..), no round sum, no money around. */
+static size_t digits_then_bank(const char *s, size_t len, size_t at)
+{
+    size_t e = at + 4, be;
+
+    if (det_digits(s, len, at) != 4 || (at > 0 && (det_digit(s[at - 1]) || det_letter_before(s, at))) ||
+        e >= len || s[e] != ' ' || det_starts(s, len, at, "19") || det_starts(s, len, at, "20") ||
+        round_sum(s, at) || det_money_around(s, len, at, e))
+        return 0;
+    return (be = det_bank_name(s, len, e + 1)) != 0 && card_noun_after(s, len, be) ? e : 0;
 }
 
 /* card_na, then bank_digits at at (a word start), the bank's name there
@@ -727,10 +790,13 @@ static int tail_may_start(char c)
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i, e, from, nd;
-    int bare = 0, label = 0, strong, year;
+    int bare = 0, label = 0, strong, year, sign = 0;
     char d[8];
 
-    if ((i = det_bank_sign(s, len, at, &e)) != 0)
+    /* After a sign or a hyphen the digits end their clause or a card's
+     * or account's word follows them ("Halyk №1234 карта"). */
+    if ((i = det_bank_sign(s, len, at, &e, &sign)) != 0 &&
+        (!sign || digits_end_clause(s, len, e) || card_noun_after(s, len, e)))
         return *start = i, *kind = DETECT_ACCOUNT, e;
     if (!tail_may_start(s[at]))
         return 0;
@@ -770,6 +836,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     } else if (det_digit(s[at]) && ((e = sibling_tail(s, len, at)) != 0 || (e = card_ends(s, len, at)) != 0 ||
                                     (e = card_word_digits(s, len, at)) != 0)) {
         *start = at, from = sentence_from(s, at);
+    } else if (det_digit(s[at]) && (e = digits_then_bank(s, len, at)) != 0) {
+        return *start = at, *kind = DETECT_ACCOUNT, e;
     } else if ((i = bank_card(s, len, at, &e)) != 0) {
         return *start = i, *kind = DETECT_ACCOUNT, e;
     } else if ((i = short_mask(s, len, at)) != 0) {
