@@ -76,7 +76,7 @@ int detect_address_unsure(const char *s, size_t len, int (*fn)(void *ctx, size_t
 
 /* 1 if the word w[0..n) (bytes, lower case as the norm view writes it)
  * is a bank's name that stands for its cards ("сбер", "сбера", "kaspi":
- * the one table of banks, detect_tail.c's bank_names), with at most a
+ * the one table of banks, detect_bank_sign.c's bank_names), with at most a
  * case ending after the stem.  The review-flag finder asks it so that a
  * bank is no person's name ("Карта Сбера"). */
 int detect_bank_word(const char *w, size_t n);

@@ -913,6 +913,33 @@ size_t detect_tail_han(const char *s, size_t len, size_t at, size_t *start, int 
  * карта, картка, рахунок, 카드...: its table, which the part labels of
  * detect_label.c share) starts in s[from..to) (bytes, as det_word_near). */
 int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to);
+/* detect_bank_sign.c (brief s39 bank39; session 40 moved it out of
+ * detect_tail.c): banks beside a card's last digits.  Offsets are bytes of
+ * the norm view; w[0..n) a word there.  No memory is allocated.
+ * det_bank_name: the end of a bank's name of the one bank table at at (a
+ * word start; "альфа-банк" with its hyphen), or 0. */
+size_t det_bank_name(const char *s, size_t len, size_t at);
+/* 1 if w names a bank right before a short mask ("Khan Bank …0912", "KB국민
+ * *3321"): bank, банк, a Latin -bank word, a bank of the table, a Korean
+ * retail bank. */
+int det_mask_bank(const char *w, size_t n);
+/* 1 if w names a bank (the table, a Cyrillic -банк compound, a Latin
+ * -bank word, a Korean bank with 은행/카드/뱅크) or is the word bank or
+ * банк with a case ending. */
+int det_bank_or_bank_word(const char *w, size_t n);
+/* 1 if a bank's name is a word in s[from..to). */
+int det_bank_in(const char *s, size_t len, size_t from, size_t to);
+/* 1 if w may stand between a bank's name and its card's digits (bank,
+ * банк..., a card's tier or network: Gold, Black, Visa, Мир). */
+int det_bank_tier(const char *w, size_t n);
+/* Sets first[c] to 1 for the first byte c of each bank of the table. */
+void det_bank_first(unsigned char first[256]);
+/* A card's last two to six digits glued, bracketed or after '-', '#',
+ * '№' right after a bank's name at at ("Kaspi6789", "Kaspi (6789)",
+ * "Сбер-7890"): their start, their end in *end, *sign 1 when a sign or
+ * a hyphen stands between (the caller then wants the digits to end their
+ * clause or a card's word after them), or 0. */
+size_t det_bank_sign(const char *s, size_t len, size_t at, size_t *end, int *sign);
 
 
 /* detect_gate.c (brief s28 speed28): gates of the detectors; a reader

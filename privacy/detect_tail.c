@@ -34,6 +34,8 @@
 #define N(a) (sizeof(a) / sizeof(a)[0])
 #define NOUN_BACK 48
 
+#define KK_AYAGY "\xd0\xb0\xd1\x8f\xd2\x93\xd1\x8b "                                 /* аяғы */
+#define KK_SONY "\xd1\x81\xd0\xbe\xd2\xa3\xd1\x8b "                                  /* соңы */
 /* Ending words, each with what may follow it before the digits. */
 static const char *const endings[] = {
     "ending in ", "ending with ", "ends in ", "ends with ", "ended in ", "ended with ",
@@ -60,6 +62,11 @@ static const char *const endings[] = {
      * 뒷자리, 끝번호, with the topic or subject particle glued: 끝자리는
      * 1234); HAND-WRITTEN, a native reviewer wanted */
     "\xd1\x82\xd3\xa9\xd0\xb3\xd1\x81\xd0\xb3\xd3\xa9\xd0\xbb ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b 4 \xd1\x81\xd0\xb0\xd0\xbd\xd1\x8b ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b \xd1\x82\xd3\xa9\xd1\x80\xd1\x82 \xd1\x81\xd0\xb0\xd0\xbd\xd1\x8b ", "\xd1\x81\xd0\xbe\xd2\xa3\xd2\x93\xd1\x8b \xd1\x81\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb0\xd1\x80\xd1\x8b ",
+    /* Kazakh "its end" (аяғы, соңы: report-adv39 L-29, L-21, "Kaspi
+     * карта, аяғы 6789"), Ukrainian "at the end", "with the ending" (на
+     * кінці, із закінченням, з закінченням: session 40); HAND-WRITTEN */
+    KK_AYAGY, KK_SONY,
+    "\xd0\xbd\xd0\xb0 \xd0\xba\xd1\x96\xd0\xbd\xd1\x86\xd1\x96 ", "\xd1\x96\xd0\xb7 \xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f\xd0\xbc ", "\xd0\xb7 \xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f\xd0\xbc ",
     "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94 ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8 ",
 };
 #define NA_RU "\xd0\xbd\xd0\xb0 "                                                         /* на */
@@ -188,7 +195,8 @@ static size_t after_ending(const char *s, size_t len, size_t at, int *bare, int 
         if (!det_starts(s, len, at, endings[k]))
             continue;
         i = at + n;
-        *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0;
+        *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0 ||
+                strcmp(endings[k], KK_AYAGY) == 0 || strcmp(endings[k], KK_SONY) == 0;
         if (endings[k][n - 1] == ' ')
             return i + (det_starts(s, len, i, MN_NI) ? strlen(MN_NI) : 0);     /* a whole phrase */
         /* a Russian or Ukrainian verb's ending, then "на" */
@@ -261,31 +269,7 @@ static size_t digits_then_ending(const char *s, size_t len, size_t at)
 static size_t sentence_from(const char *s, size_t at);
 static int round_sum(const char *s, size_t at);
 static int digits_end_clause(const char *s, size_t len, size_t e);
-
-static int bank_word(const char *w, size_t n);
 static int card_noun_after(const char *s, size_t len, size_t e);
-
-/* Banks named right before a short mask (report-adv36 L-18: "Khan Bank
- * …0912", "KB국민 *3321"): the word "bank" or "банк" (its name's last
- * word: Khan Bank, Golomt Bank, State Bank, Почта Банк), a Latin word
- * ending in "bank" (XacBank, KhanBank: report-adv37 L-9; riverbank and
- * databank are no words before a card's mask), a bank of bank_names, and
- * the Korean retail banks as their cards and apps write them (KB국민, 국민,
- * 신한, 우리, 하나, 농협, 기업, 카카오뱅크, 토스; HAND-WRITTEN from the
- * banks' own names, a native reviewer wanted).  Only right before a
- * glued mask and four digits: "우리 *3321" is no sentence of prose. */
-static int mask_bank(const char *w, size_t n)
-{
-    static const struct det_word banks[] = {
-        DW("bank", FIT_WORD), DW("\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_WORD), DW("kb", FIT_PREFIX), /* банк */
-        DW("\xea\xb5\xad\xeb\xaf\xbc", FIT_PREFIX), DW("\xec\x8b\xa0\xed\x95\x9c", FIT_PREFIX), /* 국민 신한 */
-        DW("\xec\x9a\xb0\xeb\xa6\xac", FIT_PREFIX), DW("\xed\x95\x98\xeb\x82\x98", FIT_PREFIX), /* 우리 하나 */
-        DW("\xeb\x86\x8d\xed\x98\x91", FIT_PREFIX), DW("\xea\xb8\xb0\xec\x97\x85", FIT_PREFIX), /* 농협 기업 */
-        DW("\xec\xb9\xb4\xec\xb9\xb4\xec\x98\xa4", FIT_PREFIX), DW("\xed\x86\xa0\xec\x8a\xa4", FIT_PREFIX), /* 카카오 토스 */
-    };
-    return det_in_list(banks, N(banks), w, n) || bank_word(w, n) ||
-           (n > 4 && (unsigned char)w[0] < 0x80 && memcmp(w + n - 4, "bank", 4) == 0);
-}
 
 /* A card's tier or network named between its bank and the mask ("Kaspi
  * Gold *4417", "Tinkoff Black *1234", "Halyk Visa *7788": report-adv37
@@ -330,9 +314,9 @@ static size_t short_mask(const char *s, size_t len, size_t at)
         return 0;
     if ((we = det_word_ending(s, at, " :(", &a)) == 0)
         return 0;
-    if (det_in_list(account_nouns, N(account_nouns), s + a, we - a) || mask_bank(s + a, we - a))
+    if (det_in_list(account_nouns, N(account_nouns), s + a, we - a) || det_mask_bank(s + a, we - a))
         return i;
-    if (card_tier(s + a, we - a) && (we2 = det_word_ending(s, a, " ", &a2)) != 0 && mask_bank(s + a2, we2 - a2))
+    if (card_tier(s + a, we - a) && (we2 = det_word_ending(s, a, " ", &a2)) != 0 && det_mask_bank(s + a2, we2 - a2))
         return i;
     if (s[at] == 'x')
         return 0;           /* "x" is no mask after a weaker word ("Room x2211") */
@@ -375,8 +359,6 @@ static size_t sentence_to(const char *s, size_t len, size_t e)
     return i;
 }
 
-static int bank_in(const char *s, size_t len, size_t from, size_t to);
-
 /* 1 if a noun of nouns[], account_nouns[] or phone_nouns[], or a bank's
  * name (bank_in: "Jusan, ending 4521", "XacBank ... 끝자리 1234"), stands
  * in [from, to). */
@@ -384,7 +366,7 @@ static int strong_noun_near(const char *s, size_t len, size_t from, size_t to)
 {
     return det_word_near(s, len, from, to, nouns, N(nouns)) ||
            det_word_near(s, len, from, to, account_nouns, N(account_nouns)) ||
-           det_word_near(s, len, from, to, phone_nouns, N(phone_nouns)) || bank_in(s, len, from, to);
+           det_word_near(s, len, from, to, phone_nouns, N(phone_nouns)) || det_bank_in(s, len, from, to);
 }
 
 /* Chinese ending words, glued to the noun before them and to the digits
@@ -464,26 +446,6 @@ static const char *const card_endings[] = {
     "\xd0\xb0\xd1\x81\xd1\x8b", "\xd0\xb0\xd0\xbc", "\xd0\xb0\xd2\xa3\xd1\x8b\xd0\xb7",
 };
 
-/* Banks whose name stands for the card, as people say it (report-adv32
- * L-17: "Сбер на 4567", "Тинькофф на 4567", "карта Сбера на 4567";
- * HAND-WRITTEN from the largest Russian, Ukrainian and Mongolian retail
- * banks, a native reviewer wanted): the stem, and at most two letters of
- * a case ending after it ("сбера", "сбербанком"; "сбережения" is none). */
-static const char *const bank_names[] = {
-    "\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x81\xd0\xb1\xd0\xb5\xd1\x80", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xbe\xd1\x84\xd1\x84", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xbe\xd1\x84", "\xd1\x82\xd0\xb8\xd0\xbd\xd1\x8c\xd0\xba\xd0\xb0", "\xd0\xb2\xd1\x82\xd0\xb1",
-    "\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x84\xd0\xb0\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xb0\xd0\xbb\xd1\x8c\xd1\x84\xd0\xb0-\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xb3\xd0\xb0\xd0\xb7\xd0\xbf\xd1\x80\xd0\xbe\xd0\xbc\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x80\xd0\xb0\xd0\xb9\xd1\x84\xd1\x84\xd0\xb0\xd0\xb9\xd0\xb7\xd0\xb5\xd0\xbd",
-    "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82", "\xd0\xbc\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", "\xd1\x85\xd0\xb0\xd0\xb0\xd0\xbd", "\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xbc\xd1\x82",
-
-    /* the same banks and the Kazakh ones in Latin letters, as their apps
-     * and cards write them ("Monobank 9911", "Kaspi: 7788", report-adv34
-     * L-14); Kazakh Каспи, Халык in Cyrillic */
-    "monobank", "sberbank", "tinkoff", "privatbank", "kaspi", "halyk", "golomt", "khanbank",
-    /* Mongolia's Trade and Development Bank as TDB and ХХБ (Худалдаа
-     * хөгжлийн банк), Kazakhstan's Jusan (report-adv37 L-9) */
-    "tdb", "\xd1\x85\xd1\x85\xd0\xb1", "jusan",
-    "\xd0\xba\xd0\xb0\xd1\x81\xd0\xbf\xd0\xb8", "\xd1\x85\xd0\xb0\xd0\xbb\xd1\x8b\xd0\xba",
-};
-
 /* 1 if the four digits s[at..at+4) are a round sum (they end in "00":
  * "Сбер на 1500.", "карта 2500"), no card's last four (one card in a
  * hundred ends so). */
@@ -491,69 +453,6 @@ static int round_sum(const char *s, size_t at)
 {
     return s[at + 2] == '0' && s[at + 3] == '0';
 }
-
-/* The bytes of a case ending a bank's stem of bank_names may take: two
- * letters (two bytes each in Cyrillic, one in Latin: "Kaspis"). */
-static size_t bank_ending_max(const char *stem)
-{
-    return (unsigned char)stem[0] < 0x80 ? 2 : 4;
-}
-
-/* 1 if the word w[0..n) (norm view) is a bank's name: a stem of
- * bank_names with at most a case ending, or a Cyrillic compound of
- * "банк" after two letters or more, with at most a case ending
- * ("Монголбанкны", "Укрсиббанк", "альфа-банка": Russian, Ukrainian and
- * Mongolian banks name themselves so; Latin "-bank" is left to the table:
- * riverbank, databank). */
-static int bank_word(const char *w, size_t n)
-{
-    static const char bank[] = "\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba";      /* банк */
-    size_t k, m, b = strlen(bank);
-
-    /* Asked at every word start: the first two bytes are tested before
-     * the name is measured and compared (session 36; the second, session
-     * 39: Cyrillic names share their first; every name has three bytes or
-     * more, so a word of fewer than two is none). */
-    for (k = 0; k < N(bank_names); k++) {
-        if (n < 2 || w[0] != bank_names[k][0] || w[1] != bank_names[k][1])
-            continue;
-        m = strlen(bank_names[k]);
-        if (n >= m && n - m <= bank_ending_max(bank_names[k]) && memcmp(w, bank_names[k], m) == 0)
-            return 1;
-    }
-    for (k = n > b + 8 ? n - b - 4 : 4; k + b <= n; k++)
-        if (w[k] == bank[0] && memcmp(w + k, bank, b) == 0)
-            return 1;
-    return 0;
-}
-
-/* The end of a bank's name at at (a word start: bank_word), or 0. */
-static size_t bank_name(const char *s, size_t len, size_t at)
-{
-    size_t e = detect_letters(s, len, at);
-
-    if (e < len && s[e] == '-' && det_letter_at(s, len, e + 1))
-        e = detect_letters(s, len, e + 1);          /* альфа-банк */
-    return e > at && bank_word(s + at, e - at) ? e : 0;
-}
-
-int detect_bank_word(const char *w, size_t n)
-{
-    return bank_word(w, n);
-}
-
-/* Words that may stand between a bank's name and its card's digits: the
- * word bank itself (банк, банкны...) and the cards' tiers as the banks'
- * own products name them (Kaspi Gold, Kaspi Red, Tinkoff Black, Tinkoff
- * Platinum, Monobank Iron, White; HAND-WRITTEN from the banks' card
- * pages); any other word keeps the digits ("Сбер закрыл 1234
- * отделения"). */
-static const struct det_word bank_words[] = {
-    DW("bank", FIT_WORD), DW("\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", FIT_PREFIX), /* банк(а, е, ны) */
-    DW("gold", FIT_WORD), DW("red", FIT_WORD), DW("black", FIT_WORD), DW("platinum", FIT_WORD),
-    DW("white", FIT_WORD), DW("iron", FIT_WORD), DW("classic", FIT_WORD), DW("premium", FIT_WORD),
-    DW("visa", FIT_WORD), DW("mastercard", FIT_WORD), DW("\xd0\xbc\xd0\xb8\xd1\x80", FIT_WORD),     /* мир */
-};
 
 /* 1 if the four digits ending at e end their clause: the text's end, a
  * mark (, . ; ! ? )), a dash, or "на" and a word (a transfer to a
@@ -567,6 +466,43 @@ static int digits_end_clause(const char *s, size_t len, size_t e)
     return det_starts(s, len, e + 1, "- ") || det_starts(s, len, e + 1, "\xe2\x80\x94") ||
            det_starts(s, len, e + 1, "\xe2\x80\x93") ||
            (det_starts(s, len, e + 1, NA_RU) && det_letter_at(s, len, e + 1 + strlen(NA_RU)));
+}
+
+/* Copulas that may stand between a card's digits and the card's word
+ * said after them ("Kaspi: 6789 была её карта", "Halyk: 3321 was her
+ * card": report-adv39 L-30; HAND-WRITTEN, Russian, Ukrainian, English,
+ * Kazakh болатын, Mongolian байсан). */
+static const struct det_word copulas[] = {
+    DW("\xd0\xb1\xd1\x8b\xd0\xbb", FIT_PREFIX),                                  /* был(а, о) */
+    DW("\xd0\xb1\xd1\x83\xd0\xbb", FIT_PREFIX),                                  /* був, була, було */
+    DW("\xd0\xb1\xd1\x83\xd0\xb2", FIT_WORD),
+    DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), DW("\xd1\x86\xd0\xb5", FIT_WORD), /* это це */
+    DW("was", FIT_WORD), DW("is", FIT_WORD),
+    DW("\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd1\x8b\xd0\xbd", FIT_WORD), /* болатын */
+    DW("\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x81\xd0\xb0\xd0\xbd", FIT_WORD),         /* байсан */
+};
+
+static int card_word(const char *s, size_t a, size_t e);
+
+/* 1 if a copula (copulas) follows the digits ending at e, then a card's
+ * word (card_word) within the next three words of the sentence ("6789
+ * была её карта"): a count is said with its noun ("1234 отделения"). */
+static int card_said_after(const char *s, size_t len, size_t e)
+{
+    size_t w, a = e + 1, to = sentence_to(s, len, e);
+    int k;
+
+    if (e >= len || s[e] != ' ' || (w = detect_letters(s, len, a)) == a ||
+        !det_in_list(copulas, N(copulas), s + a, w - a))
+        return 0;
+    for (k = 0; k < 3 && w < to && s[w] == ' '; k++) {
+        a = w + 1;
+        if ((w = detect_letters(s, len, a)) == a)
+            return 0;
+        if (card_word(s, a, w))
+            return 1;
+    }
+    return 0;
 }
 
 /* A bank's name (bank_names), maybe a colon, maybe one word of
@@ -590,7 +526,7 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
     i++;
     if (i < len && !det_digit(s[i])) {
         e = detect_letters(s, len, i);
-        if (!det_in_list(bank_words, N(bank_words), s + i, e - i) || e + 1 >= len || s[e] != ' ')
+        if (!det_bank_tier(s + i, e - i) || e + 1 >= len || s[e] != ' ')
             return 0;
         i = e + 1;
     }
@@ -598,7 +534,8 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
-        det_money_around(s, len, i, e) || !(digits_end_clause(s, len, e) || card_noun_after(s, len, e)))
+        det_money_around(s, len, i, e) ||
+        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || card_said_after(s, len, e)))
         return 0;
     *end = e;
     return i;
@@ -626,7 +563,7 @@ static size_t card_na(const char *s, size_t len, size_t at, size_t bank_end, siz
                 break;
         if (k == N(card_endings))
             return 0;
-        if (i + 1 < len && s[i] == ' ' && (e = bank_name(s, len, i + 1)) != 0)
+        if (i + 1 < len && s[i] == ' ' && (e = det_bank_name(s, len, i + 1)) != 0)
             i = e;                                  /* карта Сбера на */
     } else if ((i = bank_end) == 0) {
         return 0;
@@ -721,8 +658,6 @@ static int card_word(const char *s, size_t a, size_t e)
  * карт 8844.", "招商银行卡 5566。", "楽天カード 1234。", report-adv33 L-21,
  * L-41): the end, or 0.  No year (19.., 20..), no round sum, no money
  * word around. */
-static int bank_or_bank_word(const char *w, size_t n);
-
 static size_t card_word_digits(const char *s, size_t len, size_t at)
 {
     size_t e = at + 4, a, we, a2, we2;
@@ -744,36 +679,9 @@ static size_t card_word_digits(const char *s, size_t len, size_t at)
      * stands right before it ("KhanBank card 1234 was blocked", "Kaspi
      * картасы 6789 бұғатталды"): the digits need not end the clause
      * (brief s39 bank39). */
-    banked = bank_or_bank_word(s + a, we - a) ||
-             ((we2 = det_word_ending(s, a, " ", &a2)) != 0 && we2 + 1 == a && bank_or_bank_word(s + a2, we2 - a2));
+    banked = det_bank_or_bank_word(s + a, we - a) ||
+             ((we2 = det_word_ending(s, a, " ", &a2)) != 0 && we2 + 1 == a && det_bank_or_bank_word(s + a2, we2 - a2));
     return ends || particle || (banked && e < len && s[e] == ' ') ? e : 0;
-}
-
-/* 1 if the word w[0..n) (norm view) names a bank: a bank of bank_word,
- * a Latin word ending in "bank" (XacBank, KhanBank), or a Korean bank of
- * mask_bank with 은행, 카드 or 뱅크 glued after it (국민은행, 신한카드,
- * 카카오뱅크, KB국민카드: "우리" and "하나" alone are words). */
-static int named_bank(const char *w, size_t n)
-{
-    /* 은행 카드 뱅크 */
-    static const char *const ko[] = { "\xec\x9d\x80\xed\x96\x89", "\xec\xb9\xb4\xeb\x93\x9c", "\xeb\xb1\x85\xed\x81\xac" };
-    size_t k;
-
-    if (bank_word(w, n) || (n > 4 && (unsigned char)w[0] < 0x80 && memcmp(w + n - 4, "bank", 4) == 0))
-        return 1;
-    for (k = 0; k < N(ko); k++)
-        if (n > 6 && memcmp(w + n - 6, ko[k], 6) == 0 && mask_bank(w, n))
-            return 1;
-    return 0;
-}
-
-/* 1 if the word w[0..n) names a bank (named_bank) or is the word bank,
- * банк with a case ending (банка, банке, банкны: Khan Bank, Хас банк,
- * Хаан банкны). */
-static int bank_or_bank_word(const char *w, size_t n)
-{
-    return named_bank(w, n) || (n == 4 && memcmp(w, "bank", 4) == 0) ||
-           (n >= 8 && n <= 14 && memcmp(w, "\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba", 8) == 0);
 }
 
 /* 1 if a card's or an account's word (card_word, account_nouns) follows
@@ -785,87 +693,6 @@ static int card_noun_after(const char *s, size_t len, size_t e)
 
     return e < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
            (card_word(s, e + 1, w) || det_in_list(account_nouns, N(account_nouns), s + e + 1, w - e - 1));
-}
-
-/* 1 if a bank's name (named_bank) is a word in s[from..to). */
-static int bank_in(const char *s, size_t len, size_t from, size_t to)
-{
-    size_t i = from, e, n;
-
-    while (i < to) {
-        e = detect_letters(s, to, i);
-        if (e > i) {
-            if (!det_letter_before(s, i) && named_bank(s + i, e - i))
-                return 1;
-            i = e;
-        } else {
-            i += det_cp_at(s, len, i, &n) >= 0 ? n : 1;
-        }
-    }
-    return 0;
-}
-
-/* A card's last two to six digits right after a bank's name (named_bank,
- * or the word bank, банк(а, е, у, ны) after any name: Khan Bank, Хас
- * банк), maybe a word of bank_words between (Kaspi Gold), in the shapes
- * report-adv38 L-66, L-67, L-69, L-71, L-72, L-73 found (brief s39
- * bank39): glued ("Kaspi6789", "KhanBank1234", "신한카드1234"), in
- * parentheses or brackets ("Kaspi (6789)", "국민카드(1234)", "Halyk
- * [1234]"), after '-', '#', '№' or "No." (both "no" in the norm view,
- * with or without a space and a full stop) ("Сбер-7890", "ПриватБанк
- * №5678", "Golomt #4521").  After a sign or a hyphen the digits end their
- * clause (digits_end_clause) or a card's or account's word follows
- * ("Halyk №1234 карта"); glued or bracketed they are the card's by their
- * shape.  No year (19.., 20.. of four digits), no round sum (three digits
- * or more ending in 00), no money around, no date or decimal ("Сбер-12.05").
- * The digits' start, their end in *end, or 0.  A plain space between is
- * bank_digits'. */
-static size_t bank_sign(const char *s, size_t len, size_t at, size_t *end)
-{
-    size_t i = detect_letters(s, len, at), j, e, nd;
-    char close = 0;
-    int shape = 0;                                  /* 0 glued, 1 a sign or '-', 2 brackets */
-
-    if (i == at || i >= len || !(det_digit(s[i]) || strchr("- #([", s[i]) != NULL))
-        return 0;
-    if (det_letter_before(s, at) || !bank_or_bank_word(s + at, i - at))
-        return 0;
-    j = i;
-    if (!det_digit(s[j])) {
-        if (s[j] == ' ' && det_letter_at(s, len, j + 1) && (e = detect_letters(s, len, j + 1)) > j + 1 &&
-            det_in_list(bank_words, N(bank_words), s + j + 1, e - j - 1))
-            j = e;
-        if (j < len && s[j] == '-') {
-            j++, shape = 1;
-        } else {
-            if (j < len && s[j] == ' ')
-                j++;
-            if (det_starts(s, len, j, "#"))
-                j++, shape = 1;
-            else if (det_starts(s, len, j, "no.") || det_starts(s, len, j, "no ") ||
-                     (det_starts(s, len, j, "no") && j + 2 < len && det_digit(s[j + 2])))
-                j += s[j + 2] == '.' ? 3 : 2, shape = 1;   /* № is "no" in the norm view (NFKC) */
-            else if (det_starts(s, len, j, "(") || det_starts(s, len, j, "["))
-                close = s[j] == '(' ? ')' : ']', j++, shape = 2;
-            else
-                return 0;
-            if (shape == 1 && j < len && s[j] == ' ')
-                j++;
-        }
-    }
-    nd = det_digits(s, len, j), e = j + nd;
-    if (nd < 2 || nd > 6 || det_letter_at(s, len, e))
-        return 0;
-    if (close ? e >= len || s[e] != close : e + 1 < len && strchr(".,-/:", s[e]) != NULL && s[e] != '\0' &&
-                                                 det_digit(s[e + 1]))
-        return 0;
-    if ((nd == 4 && (det_starts(s, len, j, "19") || det_starts(s, len, j, "20"))) ||
-        (nd >= 3 && s[e - 2] == '0' && s[e - 1] == '0') || det_money_around(s, len, j, e + (close != 0)))
-        return 0;
-    if (shape == 1 && !digits_end_clause(s, len, e) && !card_noun_after(s, len, e))
-        return 0;
-    *end = e;
-    return j;
 }
 
 /* "And" and "or" before a second owner's digits (English, Russian,
@@ -899,6 +726,21 @@ static size_t sibling_tail(const char *s, size_t len, size_t at)
     return strong_noun_near(s, len, sentence_from(s, a), a) ? e : 0;
 }
 
+/* A card's four last digits said before its bank's name and the card's
+ * word ("6789 Kaspi картасы", "4417 Halyk card": brief s40 num40; bank39
+ * read the bank first only): the digits' end, or 0.  No year (19..,
+ * 20..), no round sum, no money around. */
+static size_t digits_then_bank(const char *s, size_t len, size_t at)
+{
+    size_t e = at + 4, be;
+
+    if (det_digits(s, len, at) != 4 || (at > 0 && (det_digit(s[at - 1]) || det_letter_before(s, at))) ||
+        e >= len || s[e] != ' ' || det_starts(s, len, at, "19") || det_starts(s, len, at, "20") ||
+        round_sum(s, at) || det_money_around(s, len, at, e))
+        return 0;
+    return (be = det_bank_name(s, len, e + 1)) != 0 && card_noun_after(s, len, be) ? e : 0;
+}
+
 /* card_na, then bank_digits at at (a word start), the bank's name there
  * read once for both (bank_name: a walk of the word's letters, asked of
  * every Cyrillic word; session 39): the digits' start, their end in
@@ -909,7 +751,7 @@ static size_t bank_card(const char *s, size_t len, size_t at, size_t *end)
 
     if (det_letter_before(s, at))
         return 0;
-    bank_end = bank_name(s, len, at);
+    bank_end = det_bank_name(s, len, at);
     if ((i = card_na(s, len, at, bank_end, end)) != 0)
         return i;
     return bank_digits(s, len, at, bank_end, end);
@@ -935,8 +777,7 @@ static void tail_first_build(void)
         tail_first[(unsigned char)fixed[k]] = 1;
     for (size_t k = 0; k < N(endings); k++)
         tail_first[(unsigned char)endings[k][0]] = 1;
-    for (size_t k = 0; k < N(bank_names); k++)
-        tail_first[(unsigned char)bank_names[k][0]] = 1;
+    det_bank_first(tail_first);
 }
 
 /* 0 if no reading of detect_tail starts with the byte c. */
@@ -949,10 +790,13 @@ static int tail_may_start(char c)
 size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i, e, from, nd;
-    int bare = 0, label = 0, strong, year;
+    int bare = 0, label = 0, strong, year, sign = 0;
     char d[8];
 
-    if ((i = bank_sign(s, len, at, &e)) != 0)
+    /* After a sign or a hyphen the digits end their clause or a card's
+     * or account's word follows them ("Halyk №1234 карта"). */
+    if ((i = det_bank_sign(s, len, at, &e, &sign)) != 0 &&
+        (!sign || digits_end_clause(s, len, e) || card_noun_after(s, len, e)))
         return *start = i, *kind = DETECT_ACCOUNT, e;
     if (!tail_may_start(s[at]))
         return 0;
@@ -992,6 +836,8 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     } else if (det_digit(s[at]) && ((e = sibling_tail(s, len, at)) != 0 || (e = card_ends(s, len, at)) != 0 ||
                                     (e = card_word_digits(s, len, at)) != 0)) {
         *start = at, from = sentence_from(s, at);
+    } else if (det_digit(s[at]) && (e = digits_then_bank(s, len, at)) != 0) {
+        return *start = at, *kind = DETECT_ACCOUNT, e;
     } else if ((i = bank_card(s, len, at, &e)) != 0) {
         return *start = i, *kind = DETECT_ACCOUNT, e;
     } else if ((i = short_mask(s, len, at)) != 0) {
@@ -1006,7 +852,7 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
     }
     *kind = det_word_near(s, len, from, at, phone_nouns, N(phone_nouns))       ? DETECT_PHONE
             : det_word_near(s, len, from, at, account_nouns, N(account_nouns)) ||
-                      det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) || bank_in(s, len, from, at)
+                      det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) || det_bank_in(s, len, from, at)
                   ? DETECT_ACCOUNT
                                                                                 : DETECT_ID;
     return e;

@@ -61,6 +61,22 @@ static size_t number_lit(const struct redactor *r, const char *key, size_t n)
     return SIZE_MAX;
 }
 
+/* The literal of an id, account or other term whose key ends in
+ * key[0..n) and is longer (a registered number's last digits shown
+ * after a mask: "Account no. ⋯5566" of account:482-9173-5566, report-adv25b
+ * C-14), or SIZE_MAX; four digits at least (n is bytes of digits). */
+static size_t number_tail_lit(const struct redactor *r, const char *key, size_t n)
+{
+    for (size_t i = 0; n >= 4 && i < r->nlits; i++) {
+        int c = r->terms[r->lits[i].term].cat;
+        size_t kl = r->lits[i].keylen;
+        if (kl > n && (c == TERM_ID || c == TERM_ACCOUNT || c == TERM_OTHER) &&
+            memcmp(r->arena + r->keyoff[i] + kl - n, key, n) == 0)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 static char letter_at(const char *s, size_t len, size_t p, size_t *e);
 
 /* The key of the number in norm[a, b) (its digits and a code's letters)
@@ -105,8 +121,13 @@ void redact_adopt_terms(struct spans *sp, const struct redactor *r, const struct
     for (i = 0; i < sp->n; i++) {
         struct span *s = &sp->s[i];
         if (s->rule != R_PATTERN || !number_cat(s->cat) ||
-            (n = span_key(t, s->start, s->end, d, sizeof d)) < 4 ||
-            (lit = number_lit(r, d, n)) == SIZE_MAX)
+            (n = span_key(t, s->start, s->end, d, sizeof d)) < 4)
+            continue;
+        /* the whole number, or its last digits right after a mask
+         * (det_mask_before: "…5566", "⋯5566", "***5566"): one number, one
+         * placeholder */
+        if ((lit = number_lit(r, d, n)) == SIZE_MAX &&
+            (!det_mask_before(t->norm, s->start) || (lit = number_tail_lit(r, d, n)) == SIZE_MAX))
             continue;
         s->cat = r->terms[r->lits[lit].term].cat == TERM_OTHER ? s->cat : r->terms[r->lits[lit].term].cat;
         s->term = s->cat < CAT_DETECT ? r->lits[lit].term : SIZE_MAX;
