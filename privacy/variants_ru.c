@@ -682,6 +682,19 @@ static int sibilant_twice(const char *suf)
     return strncmp(suf, "ус", strlen("ус")) == 0 || strncmp(suf, "юс", strlen("юс")) == 0;
 }
 
+/* 1 if the stem cp[0..n) (code points) is that of an -ова, -ева, -ёва
+ * surname read with б for its в (Волкоб of Волкоба, Болкоба: a reading
+ * back from Hangul or Mongolian, 볼코바), no given name's: its tender
+ * forms (Волкобушка, Волкобунька) took 800 of Мария Волкова's 8,192
+ * (VARIANTS_MAX; brief s40 ru40).  Its -ка form stays (Петробка: the
+ * keys read б and в alike, and it is what keeps "Петровка, 38" free of
+ * a glued-name flag, adv33-open line 322).  No Russian given name ends
+ * in -оба, -еба. */
+static int b_for_v_stem(const int *cp, int n)
+{
+    return n >= 4 && cp[n - 1] == 0x431 && (cp[n - 2] == 0x43E || cp[n - 2] == 0x435 || cp[n - 2] == 0x451);
+}
+
 /* Adds the diminutives of dim_suffixes that go where mask says on the
  * stem cp[0..n) (code points, a given name or short form without its
  * last vowel; soft: a soft stem, the vowel was я), each by
@@ -706,7 +719,8 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)) ||
             (strcmp(suf, "чик") == 0 && (takes_i(cp[n - 1]) || cp[n - 1] == 0x446)) ||
-            (cp[n - 1] == 0x441 && sibilant_twice(suf)))
+            (cp[n - 1] == 0x441 && sibilant_twice(suf)) ||
+            (mask == ON_FULL && b_for_v_stem(cp, n) && strcmp(suf, "ка") != 0))
             continue;
         if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
             return -1;
@@ -748,17 +762,6 @@ static int registered_cyrillic(const struct variant_list *out)
            is_cyrillic_cp(cp);
 }
 
-/* 1 if cp[0..n) (code points) is an -ова, -ева, -ёва surname read with
- * б for its в (Волкоба, Болкоба of Волкова: a reading back from Hangul
- * or Mongolian, 볼코바), no given name: its tender forms (Волкобушка,
- * Волкобунька) took 800 of Мария Волкова's 8,192 (VARIANTS_MAX; brief
- * s40 ru40).  No Russian given name ends in -оба, -еба. */
-static int b_for_v_surname(const int *cp, int n)
-{
-    return n >= 5 && cp[n - 1] == 0x430 && cp[n - 2] == 0x431 &&
-           (cp[n - 3] == 0x43E || cp[n - 3] == 0x435 || cp[n - 3] == 0x451);
-}
-
 int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
 {
     int cp[RU_MAX + 4], n, rc = 0;
@@ -769,7 +772,7 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
      * Belarusian reading of one, -ава (Арлава of Орлова). */
     if (registered_cyrillic(out) && (n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F) &&
-        !(surname_end(cp, n) && cp[n - 2] == 0x432) && !b_for_v_surname(cp, n) &&
+        !(surname_end(cp, n) && cp[n - 2] == 0x432) &&
         !(n >= 6 && cp[n - 2] == 0x432 && cp[n - 3] == 0x430)) {
         rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
         /* Its colloquial vocative, as a short form's (Вер, Лиз: "Вер,
