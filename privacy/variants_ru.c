@@ -657,6 +657,42 @@ static int diminutive_possessives(struct variant_list *out, const int *cp, int n
     return rc;
 }
 
+/* 1 if the short form's stem cp[0..n) (code points) ends in х or г:
+ * a rough colloquial form itself (Лёха, Ксюха, Серёга, Надюха), which
+ * takes its cases, vocative (Лёх) and possessive (Лёхин) but no tender
+ * suffix nor -ка: Лёхенька, Лёхуся, Серёгушка, Лёхка are forms no one
+ * writes, and they took 1,200 of Алексей Смирнов's 8,192 (VARIANTS_MAX;
+ * brief s40 ru40). */
+static int rough_stem(const int *cp, int n)
+{
+    return n > 0 && (cp[n - 1] == 0x445 || cp[n - 1] == 0x433);
+}
+
+/* 1 if the suffix suf (UTF-8) is one of the -ус-/-юс- classes (-уся,
+ * -юся, -усик, -юсик, -уська, -юська).  On a stem that ends in с, most
+ * often a short form that is itself such a diminutive (Муся, Мася of
+ * Мария; Люся, Дуся), they double the syllable: Мусуся, Мусюся,
+ * Люсюсик, which no one writes, and which took 1 of each 8 forms of
+ * Мария Волкова's list before its cap (VARIANTS_MAX; brief s40 ru40).
+ * The stem's other classes stay (Мусенька, Мусечка, Люсюша, Муська). */
+static int sibilant_twice(const char *suf)
+{
+    return strncmp(suf, "ус", strlen("ус")) == 0 || strncmp(suf, "юс", strlen("юс")) == 0;
+}
+
+/* 1 if the stem cp[0..n) (code points) is that of an -ова, -ева, -ёва
+ * surname read with б for its в (Волкоб of Волкоба, Болкоба: a reading
+ * back from Hangul or Mongolian, 볼코바), no given name's: its tender
+ * forms (Волкобушка, Волкобунька) took 800 of Мария Волкова's 8,192
+ * (VARIANTS_MAX; brief s40 ru40).  Its -ка form stays (Петробка: the
+ * keys read б and в alike, and it is what keeps "Петровка, 38" free of
+ * a glued-name flag, adv33-open line 322).  No Russian given name ends
+ * in -оба, -еба. */
+static int b_for_v_stem(const int *cp, int n)
+{
+    return n >= 4 && cp[n - 1] == 0x431 && (cp[n - 2] == 0x43E || cp[n - 2] == 0x435 || cp[n - 2] == 0x451);
+}
+
 /* Adds the diminutives of dim_suffixes that go where mask says on the
  * stem cp[0..n) (code points, a given name or short form without its
  * last vowel; soft: a soft stem, the vowel was я), each by
@@ -671,7 +707,7 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
     unsigned char capital = out->capital;
     int word = tender_is_word(cp, n), rc = 0;
 
-    if (n < 2 || n > RU_MAX)
+    if (n < 2 || n > RU_MAX || (mask == ON_SHORT && rough_stem(cp, n)))
         return 0;
     for (size_t s = 0; s < sizeof dim_suffixes / sizeof dim_suffixes[0] && rc == 0; s++) {
         const struct dim_suffix *x = &dim_suffixes[s];
@@ -680,7 +716,9 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         unsigned char *was = NULL;
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)) ||
-            (strcmp(suf, "чик") == 0 && (takes_i(cp[n - 1]) || cp[n - 1] == 0x446)))
+            (strcmp(suf, "чик") == 0 && (takes_i(cp[n - 1]) || cp[n - 1] == 0x446)) ||
+            (cp[n - 1] == 0x441 && sibilant_twice(suf)) ||
+            (mask == ON_FULL && b_for_v_stem(cp, n) && strcmp(suf, "ка") != 0))
             continue;
         if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
             return -1;
@@ -787,6 +825,70 @@ static int folk_form(struct variant_list *out, const int *cp, int n)
     return rc;
 }
 
+/* 1 if the name the list was made for (its first entry, keyed without
+ * spaces) ends in а or я (Cyrillic) or a (Latin): a woman's name. */
+static int registered_a_ya(const struct variant_list *out)
+{
+    const char *k;
+    size_t l;
+
+    if (out->n == 0 || (l = out->v[0].keylen) == 0)
+        return 0;
+    k = out->arena + out->v[0].off;
+    return k[l - 1] == 'a' || (l >= 2 && (memcmp(k + l - 2, "а", 2) == 0 || memcmp(k + l - 2, "я", 2) == 0));
+}
+
+/* Adds the colloquial forms of the short form cp[0..n) (code points, in
+ * -а or -я, a consonant before it) that no table of suffixes makes,
+ * from Russian usage (brief s40 ru40, report-adv39 L-10, L-26; written
+ * by us, wants a native reviewer):
+ * - one in -ша after а, ё, ю, у, of three letters or more before the -ша,
+ *   takes -ха for it (Ксюша: Ксюха; Наташа: Натаха; Алёша: Алёха;
+ *   Андрюша: Андрюха; Любаша: Любаха), declined as any -а name (Ксюху,
+ *   Ксюхой, Ксюхин) with its vocative (Ксюх).  Not of two letters (Маша,
+ *   Паша: маху, паху are words, "дать маху") nor after и (Мариша, Ириша:
+ *   no Мариха);
+ * - one in -я of three letters or more before it takes -ёк, written -ек
+ *   too (Витя: Витёк, Витек; Саня: Санёк; Ваня: Ванёк), the nominative
+ *   alone: its cases are the -ька form's (Витька, Витьку).  A man's
+ *   form: not where the name registered (out's first entry) ends in -а
+ *   or -я, as a woman's and her surname do (Мария Волкова: no Манёк,
+ *   Мусёк); a man registered with an -а name (Никита) goes without.
+ * 0, or -1 if out of memory. */
+static int colloquial_forms(struct variant_list *out, const int *cp, int n)
+{
+    int d[RU_MAX + 4], m = n - 2, rc = 0;
+
+    if (n > RU_MAX)
+        return 0;
+    if (cp[n - 1] == 0x430 && cp[n - 2] == 0x448 && m >= 3 &&
+        (cp[m - 1] == 0x430 || cp[m - 1] == 0x451 || cp[m - 1] == 0x44E || cp[m - 1] == 0x443)) {
+        memcpy(d, cp, (size_t)m * sizeof *d);
+        d[m++] = 0x445, d[m++] = 0x430;
+        rc = decline(out, d, m, 0);
+        if (rc == 0)
+            rc = add_vocative(out, d, m - 1, "");
+    }
+    if (rc == 0 && cp[n - 1] == 0x44F && n - 1 >= 3 && !registered_a_ya(out)) {
+        rc = add_form(out, cp, n - 1, "ёк", 0, 0);
+        if (rc == 0)
+            rc = add_form(out, cp, n - 1, "ек", 0, 0);
+    }
+    sodium_memzero(d, sizeof d);
+    return rc;
+}
+
+/* 1 if the code points cp[0..n) hold ё, each then written е; else 0. */
+static int yo_as_ye(int *cp, int n)
+{
+    int any = 0;
+
+    for (int k = 0; k < n; k++)
+        if (cp[k] == 0x451)
+            cp[k] = 0x435, any = 1;
+    return any;
+}
+
 /* Adds the Ukrainian cases of the -ка form d[0..m) (code points: Ірці,
  * Ірко; uk_name_cases).  0, or -1 if out of memory. */
 static int ka_ukrainian(struct variant_list *out, const int *d, int m)
@@ -839,7 +941,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         memcpy(d, cp, (size_t)m * sizeof *d);
         if (cp[n - 1] == 0x44F && familiar)
             d[m++] = 0x44C;
-        if (familiar || cp[n - 1] == 0x430) {
+        if ((familiar && !rough_stem(cp, n - 1)) || (!familiar && cp[n - 1] == 0x430)) {
             d[m++] = 0x43A, d[m++] = 0x430;
             rc = decline(out, d, m, 0);
             if (rc == 0)
@@ -872,6 +974,8 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
          * сюда."), as Russian speakers call a person by it. */
         if (rc == 0 && familiar)
             rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
+        if (rc == 0 && familiar)
+            rc = colloquial_forms(out, cp, n);
         sodium_memzero(d, sizeof d);
     } else if (rc == 0 && !familiar && n >= 5 && cp[n - 1] == 0x44F &&
                (cp[n - 2] == 0x44C || cp[n - 2] == 0x438)) {
@@ -911,6 +1015,23 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         if (rc == 0 && cp[n - 2] == 0x438 && registered_cyrillic(out))
             rc = folk_form(out, cp, n);
         sodium_memzero(d, sizeof d);
+    }
+    /* A short form with ё written with е, as Russian is mostly written
+     * (Сёма: Сема, Семы, Семочка; Лёха: Леха; Серёжа: Сережа): the same
+     * forms again (brief s40 ru40, adv39 guard "Сема сказал правду.").
+     * Not where that spelling is a word (slavic_word: Тема of Тёма,
+     * "topic", one of the commonest).  Сема is a linguistics term
+     * ("seme") hunspell-ru knows, too rare in testimony to leave the
+     * name: its forms keep the capital (data/nicknames/slavic_words.txt,
+     * lower-case section). */
+    if (rc == 0 && familiar && yo_as_ye(cp, n)) {
+        char e[(RU_MAX + 4) * 2 + 1];
+        size_t el = 0;
+        for (int k = 0; k < n; k++)
+            el += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)e + el);
+        if (!slavic_word(e, el))
+            rc = ru_name_forms(out, e, el, familiar);
+        sodium_memzero(e, sizeof e);
     }
     sodium_memzero(cp, sizeof cp);
     return rc;
