@@ -282,6 +282,11 @@ int variants_nicknames(struct variant_list *out)
         if (rc == 0 && found == 0 && utf8_next(&cp, key, out->v[i].keylen) > 0 && cp >= 0x80 &&
             is_cyrillic_cp(cp))
             rc = ru_full_diminutives(out, key, out->v[i].keylen);
+        /* One in a hard consonant the lists do not know (Тарас): its -ик
+         * diminutive (Тарасику, Тарасиків: variants_uk.c; brief s40
+         * uk40), for a name registered in Cyrillic. */
+        if (rc == 0 && found == 0 && cp >= 0x80 && is_cyrillic_cp(cp) && cyrillic_at(out, 0))
+            rc = uk_ik_diminutives(out, key, out->v[i].keylen);
     }
     out->flag = flag, out->capital = capital, out->nickname = nickname;
     sodium_memzero(key, sizeof key);

@@ -623,6 +623,13 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         redact_mn_word_in_russian(t, a, b))
         return h == HIT_FLAG ? HIT_FLAG : HIT_REPLACE;
 
+    /* A surname that is a trade's noun, at a sentence's start with a
+     * thing of its trade in its clause ("Бондар зробив нову бочку",
+     * "Лев в зоопарке спал"): the noun, kept with a review flag, never
+     * replaced (redact_sense.c; brief s40 uk40, report-adv39 O-1..O-4). */
+    if (f->person && (f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
+        redact_sense_trade_at_start(t, a, b, redact_sentence_start(t, a)))
+        return HIT_FLAG;
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
      * stands (redact_sense.c; issue 13, brief s29 word29). */

@@ -1392,6 +1392,19 @@ int redact_sense_stem(const struct normtext *t, size_t a, size_t wend);
  * trade_stems): in lower case the noun, not the surname (brief s39 uk39,
  * report-adv38 O-1..O-3; the capital rule of redact_hits.c). */
 int redact_sense_trade_of(const char *w, size_t n);
+/* 1 if the Cyrillic word w[0..wn) (norm, lower case) starts with the
+ * stem of a thing or an act of the trade whose noun is noun[0..nn) in
+ * the nominative (бондар: бочку, обручі; коваль: підкови, кував; ткач:
+ * полотно; лев, the lion: зоопарке); else 0.  The
+ * table and its source: redact_sense_words.c (brief s40 uk40). */
+int redact_sense_trade_thing(const char *noun, size_t nn, const char *w, size_t wn);
+/* 1 if the Cyrillic word norm [a, b) of t, with a capital at a
+ * sentence's start (at_start), is a trade's noun in the nominative
+ * (Бондар, Коваль, Ткач; лев) whose clause holds a thing or an act of
+ * that trade (redact_sense_trade_thing) before any comma and with no
+ * word in capitals between: "Бондар зробив нову бочку" (brief s40
+ * uk40, report-adv39 O-1..O-4; docs/VARIANTS.md); else 0. */
+int redact_sense_trade_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
 
 /* redact_salute.c: 1 if the word-name norm [a, wend) of t
  * (redact_sense_stem) is in the nominative, as the word of a set phrase

@@ -413,6 +413,38 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
     return !(redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_upper(t, na)) || redact_sense_dative_phrase(t, a, wend);
 }
 
+/* Words a trade's noun reads over to its clause's thing (brief s40). */
+#define TRADE_CLAUSE_WORDS 5
+
+/* 1 if the word [a, b), written with a capital at a sentence's start
+ * (at_start), is a trade's noun in the nominative that is also a
+ * subject's name (Бондар, Коваль, Ткач, Лев) and its clause, within
+ * TRADE_CLAUSE_WORDS words and before any comma or other clause mark,
+ * holds a thing or an act of that trade ("Бондар зробив нову бочку",
+ * "Коваль кував підкови", "Лев в зоопарке спал": report-adv39 O-1..O-4):
+ * the noun, not the person.  Not where a word with a capital follows
+ * ("Коваль Галина"), and not "Бондар сказав, що бочки..." (the thing in
+ * another clause): the person (docs/VARIANTS.md, session 40). */
+int redact_sense_trade_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
+{
+    size_t na, nb, wend, e;
+    int first;
+
+    if (!at_start || a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || !redact_sense_upper(t, a) || (wend = redact_sense_run_end(t, a)) != b)
+        return 0;
+    e = wend;
+    for (int i = 0; i < TRADE_CLAUSE_WORDS && redact_sense_next_word(&na, &nb, t, e, 0); i++) {
+        if (redact_sense_upper(t, na))
+            return 0;
+        nb = redact_sense_run_end(t, na);
+        if (redact_sense_trade_thing(t->norm + a, wend - a, t->norm + na, nb - na))
+            return 1;
+        e = nb;
+    }
+    return 0;
+}
+
 /* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as
  * the word where it stands: a possessive, a demonstrative, a preposition
  * or an adjective in lower case right before it. */

@@ -281,6 +281,42 @@ int redact_sense_trade_of(const char *w, size_t n)
     return 0;
 }
 
+/* Each trade's noun in the nominative (and лев, the lion, a given name
+ * too: report-adv39 O-4) with the stems of the things and acts of that
+ * trade, Ukrainian and Russian (a cooper's barrels and hoops, a smith's
+ * horseshoes, forge and forging, a weaver's cloth, loom and weaving;
+ * brief s40 uk40, report-adv39 O-1..O-4); written by us.  A stem is
+ * matched at a word's start (бочк: бочку, бочки). */
+static const struct {
+    const char *noun;
+    const char *things;
+} trade_things[] = {
+    { "бондар", "бочк|бочок|бочц|бочеч|діжк|діжок|кадк|кадуб|обруч|клепк|бондарн" },
+    { "коваль", "підков|подков|кував|кує|кую|кувал|викув|скув|кузн|ковадл|наковальн|молот|горн" },
+    { "кузнец", "подков|кова|кую|кует|кузниц|наковальн|молот|горн" },
+    { "ткач", "полотн|тканин|ткань|ткан|ткал|витка|вітка|соткал|виткав|верстат|станк|пряж|нитк|кросн|сукн" },
+    { "мельник", "борошн|мук|млин|мельниц|зерн|жорн|помол|змол|смол" },
+    { "мірошник", "борошн|мук|млин|зерн|жорн|помол|змол" },
+    { "гончар", "горщ|горш|глин|глек|глечик|посуд|гончарн|миск" },
+    { "кравець", "шив|шил|пошив|кроїв|крої|одяг|костюм|сукн|плащ|сорочк" },
+    { "швець", "шив|шил|чобот|чобіт|взутт|черевик|підошв|латк" },
+    { "кушнір", "хутр|шуб|кожух|шкур" },
+    { "пекар", "хліб|хлеб|спік|пек|випік|булк|буханк|тіст|тесто|теста|пиріг|пирог|калач" },
+    { "рибак", "риб|сіт|сет|човн|лодк|вуд|улов" },
+    { "пастух", "стад|овець|овец|вівц|отар|черед|худоб|корів|коров|кіз|коз" },
+    { "лев", "зоопарк|клітк|клетк|грив|рик|рыч|саван|цирк|прайд|левиц|львиц|антилоп|добич|добыч" },
+};
+
+int redact_sense_trade_thing(const char *noun, size_t nn, const char *w, size_t wn)
+{
+    size_t rest;
+
+    for (size_t i = 0; i < sizeof trade_things / sizeof trade_things[0]; i++)
+        if (strlen(trade_things[i].noun) == nn && memcmp(noun, trade_things[i].noun, nn) == 0)
+            return redact_sense_starts_with(&rest, w, 0, wn, trade_things[i].things);
+    return 0;
+}
+
 int redact_sense_stem(const struct normtext *t, size_t a, size_t wend)
 {
     return redact_sense_stem_of(t->norm + a, wend - a);

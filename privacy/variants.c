@@ -253,6 +253,10 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
         /* Its Ukrainian and Belarusian spellings (variants_uk_surname.c). */
         if (rc == 0)
             rc = uk_surname_forms(out, key, k);
+        /* The women its Ukrainian surname names (Ткачиха, Мельничка:
+         * variants_uk_surname.c; brief s40 uk40). */
+        if (rc == 0)
+            rc = uk_surname_women(out, key, k);
         /* A patronymic's cases, Ukrainian and Russian (Любомирівну,
          * Івановичем: variants_uk.c; report-adv37 L-5). */
         if (rc == 0)

@@ -249,12 +249,42 @@ int slavic_lower_word(const char *key, size_t len);
  * letter (-ь, -й) or of fewer than three.  0, or -1 out of memory. */
 int slavic_possessives(struct variant_list *out, const int *cp, int n, int full);
 
+/* variants_uk.c: adds to out the Ukrainian possessive adjectives of the
+ * Cyrillic name cp[0..n) (code points, lower case) in -ка, -га, -ха,
+ * the stem's last consonant changed before -ин (Наталка: Наталчин;
+ * Ольга: Ольжин, Ольжиної; Солоха: Солошин), in every gender and case,
+ * with their Latin spellings (Olzhyn), each with out's marks.  Nothing
+ * for a name of another shape or of fewer than four letters.  0, or -1
+ * out of memory. */
+int uk_alternated_possessives(struct variant_list *out, const int *cp, int n);
+
+/* variants_uk.c: adds to out the -ик diminutive of the Cyrillic given
+ * name key[0..len) (bytes, lower case) in a hard consonant that the
+ * lists do not know (Тарас: Тарасик, Тарасика, Тарасику, Тарасикові,
+ * Тарасиком; its possessive Тарасиків, Тарасикова), each with out's
+ * marks (Ukrainian word-formation; brief s40 uk40, report-adv39).
+ * Nothing for a name of fewer than five letters, one in к, г, х, ж, ч,
+ * ш, щ, ц, ь, й (Ткачик is a bird) or in a surname's -ов, -ев, -ин.  0,
+ * or -1 out of memory. */
+int uk_ik_diminutives(struct variant_list *out, const char *key, size_t len);
+
 /* variants_uk.c: adds to out the form stem[0..n) (code points, lower
  * case Cyrillic, n at most 24) + end (UTF-8) as the key view reads it,
  * and its Latin spellings in the Ukrainian national, press, scholarly
  * and Polish systems and Belarusian Łacinka (Kuznietsovykh, Kuzniacou),
  * each with out's marks.  0, or -1 out of memory. */
 int uk_surname_form(struct variant_list *out, const int *stem, int n, const char *end);
+
+/* variants_uk_surname.c (brief s40 uk40): adds to out the Ukrainian
+ * nouns of a woman made of the surname key[0..len) (bytes, lower case
+ * Cyrillic, four letters or more), in their cases: the wife in -иха
+ * (Ткач: Ткачиха, Ткачихою, Ткачисі; Коваль: Ковалиха; Мельник:
+ * Мельничиха; Коваленко: Коваленчиха) and, of one in -ук, -ик, the
+ * woman in -чка (Мельничка, Ткачучка, Шевчучці), each with its Latin
+ * spellings and out's marks (Ukrainian word-formation; report-adv39,
+ * adv38).  Nothing for a word in a vowel but -енко, or in -й.  0, or
+ * -1 out of memory. */
+int uk_surname_women(struct variant_list *out, const char *key, size_t len);
 
 /* variants_uk_surname.c (brief s25 slav25): adds to out the Ukrainian and
  * Belarusian spellings of the Russian surname key[0..len) (bytes, lower

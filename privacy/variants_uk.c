@@ -486,19 +486,36 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
             rc = poss_add_latin(out, cp, ns, end[i]);
     }
     out->context = context;
-    /* Ukrainian turns the к of -ка into ч before -ин (Наталка: Наталчин,
-     * Наталчина; brief s25 slav25), as Russian does not (Наталкин). */
-    if (rc == 0 && end == poss_in && last == C_A && ns >= 3 && cp[ns - 1] == C_KA) {
-        int ch[UK_MAX];
-        memcpy(ch, cp, (size_t)ns * sizeof *ch);
-        ch[ns - 1] = C_CHE;
-        for (size_t i = 0; i < ne && rc == 0; i++) {
-            rc = add_case(out, ch, ns, end[i], 0, 0);
-            if (rc == 0 && poss_latin(end[i]))
-                rc = poss_add_latin(out, ch, ns, end[i]);
-        }
-        sodium_memzero(ch, sizeof ch);
+    if (rc == 0 && end == poss_in && last == C_A)
+        rc = uk_alternated_possessives(out, cp, n);
+    return rc;
+}
+
+/* The consonant Ukrainian writes for the last one of a stem before the
+ * possessive -ин: к ч, г ж, х ш (Наталка: Наталчин; Ольга: Ольжин;
+ * Солоха: Солошин; Ukrainian grammar, the first palatalisation), or 0. */
+static int alternated(int c)
+{
+    return c == C_KA ? C_CHE : c == C_GE ? C_ZHE : c == C_HA ? C_SHA : 0;
+}
+
+int uk_alternated_possessives(struct variant_list *out, const int *cp, int n)
+{
+    int ch[UK_MAX], ns = n - 1, rc = 0;
+
+    /* Ukrainian changes the stem's last consonant before -ин (brief s25
+     * slav25: Наталчина; brief s40 uk40, report-adv39 L-9, L-25:
+     * Ольжин, Ольжина), as Russian does not (Наталкин, Ольгин). */
+    if (n < 4 || n > UK_MAX || cp[n - 1] != C_A || alternated(cp[ns - 1]) == 0)
+        return 0;
+    memcpy(ch, cp, (size_t)ns * sizeof *ch);
+    ch[ns - 1] = alternated(cp[ns - 1]);
+    for (size_t i = 0; i < sizeof poss_in / sizeof poss_in[0] && rc == 0; i++) {
+        rc = add_case(out, ch, ns, poss_in[i], 0, 0);
+        if (rc == 0 && poss_latin(poss_in[i]))
+            rc = poss_add_latin(out, ch, ns, poss_in[i]);
     }
+    sodium_memzero(ch, sizeof ch);
     return rc;
 }
 
@@ -670,6 +687,32 @@ static int uk_diminutives(struct variant_list *out, const char *f, size_t fl)
                 out->v[j].capital = capital;
     }
     out->capital = capital;
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
+int uk_ik_diminutives(struct variant_list *out, const char *key, size_t len)
+{
+    static const int no_last[] = { C_KA, C_GE, C_HA, C_GHE, C_ZHE, C_CHE, C_SHA, C_SHCHA, C_TSE,
+                                   C_SOFT, C_SHORT_I, C_SHORT_U };
+    char w[(UK_MAX + 4) * 2];
+    int cp[UK_MAX + 4], n, rc;
+    size_t wl = 0;
+
+    if ((n = uk_read(cp, key, len)) < 5 || n > UK_MAX - 2 || uk_vowel(cp[n - 1]))
+        return 0;
+    for (size_t i = 0; i < sizeof no_last / sizeof no_last[0]; i++)
+        if (cp[n - 1] == no_last[i])
+            return 0;
+    /* not a surname's suffix (Петров, Васильєв, Путін, Іванович) */
+    if ((cp[n - 1] == C_VE && (cp[n - 2] == C_O || cp[n - 2] == C_IE || cp[n - 2] == C_YE)) ||
+        (cp[n - 1] == C_EN && (cp[n - 2] == C_I || cp[n - 2] == C_UK_I || cp[n - 2] == C_YI)))
+        return 0;
+    for (int k = 0; k < n; k++)
+        wl += (size_t)utf8proc_encode_char(cp[k], (utf8proc_uint8_t *)w + wl);
+    memcpy(w + wl, "\xd0\xb8\xd0\xba", 4), wl += 4; /* ик */
+    rc = name_forms(out, w, wl, 0, 0, 1);
+    sodium_memzero(w, sizeof w);
     sodium_memzero(cp, sizeof cp);
     return rc;
 }
@@ -881,10 +924,15 @@ static int uk_lower_cases(struct variant_list *out, const char *f, size_t fl)
 int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 {
     size_t first, n;
-    int rc = 0;
+    int rc = 0, cp[UK_MAX], m;
 
     if (uk_apostrophe_forms(out, key, len) != 0 || rows_of(key, len, &first, &n) != 0)
         return -1;
+    /* The Russian name Ukrainian writes alike (Ольга, Галина): its
+     * Ukrainian possessives (Ольжин: uk_alternated_possessives). */
+    if ((m = uk_read(cp, key, len)) > 0)
+        rc = uk_alternated_possessives(out, cp, m);
+    sodium_memzero(cp, sizeof cp);
     for (size_t i = first; i < first + n && rc == 0; i++) {
         const char *f = idx.v[i].form;
         size_t fl = idx.v[i].formlen;

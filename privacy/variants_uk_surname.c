@@ -20,6 +20,7 @@
  * (uk_surname_form: the case forms' key and Latin spellings). */
 #include "privacy/variants_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -63,6 +64,65 @@ static int endings(struct variant_list *out, const int *stem, int n, const char 
 
     for (size_t i = 0; i < ne && rc == 0; i++)
         rc = uk_surname_form(out, stem, n, end[i]);
+    return rc;
+}
+
+/* A feminine noun's endings in -а (the nominative, genitive, dative and
+ * locative, accusative, instrumental, vocative) after the stem's -к, -х
+ * and its dative's -ц, -с (Мельничці, Ткачисі; Ukrainian grammar). */
+static const char *const end_fem[] = { "а", "и", "у", "ою", "о" };
+
+/* Adds stem[0..n) + mid (UTF-8, its last letter к or х) + each ending of
+ * end_fem, and its dative with that letter as ц or с before -і. */
+static int fem_forms(struct variant_list *out, const int *stem, int n, const char *mid,
+                     const char *dative)
+{
+    char buf[16];
+    int rc = 0;
+
+    for (size_t i = 0; i < sizeof end_fem / sizeof end_fem[0] && rc == 0; i++) {
+        if (snprintf(buf, sizeof buf, "%s%s", mid, end_fem[i]) >= (int)sizeof buf)
+            return 0;
+        rc = uk_surname_form(out, stem, n, buf);
+    }
+    return rc == 0 ? uk_surname_form(out, stem, n, dative) : rc;
+}
+
+int uk_surname_women(struct variant_list *out, const char *key, size_t len)
+{
+    int cp[SUR_MAX + 2], n = 0, k, rc, last;
+
+    for (size_t at = 0; at < len; at += (size_t)k) {
+        if (n >= SUR_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 ||
+            cp[n] < S_A || cp[n] > 0x45F)
+            return 0;
+        n++;
+    }
+    if (n < 4)
+        return 0;
+    last = cp[n - 1];
+    /* -енко: -енчиха (Коваленчиха). */
+    if (last == S_O && cp[n - 2] == 0x43A && cp[n - 3] == S_EN && cp[n - 4] == S_IE) {
+        cp[n - 2] = 0x447;
+        rc = fem_forms(out, cp, n - 1, "иха", "исі");
+        sodium_memzero(cp, sizeof cp);
+        return rc;
+    }
+    if (is_vowel(last) || last == 0x439 || last == 0x45E)
+        return 0;
+    /* -ь dropped: Коваль, Ковалиха. */
+    if (last == 0x44C)
+        n--;
+    if (n < 3 || is_vowel(cp[n - 1]))
+        return 0;
+    /* The stem's last к is ч before the suffix (Мельник: Мельничиха). */
+    if (cp[n - 1] == 0x43A)
+        cp[n - 1] = 0x447;
+    rc = fem_forms(out, cp, n, "иха", "исі");
+    /* -ук, -ик, -ник: the woman in -чка (Мельничка, Ткачучка, Шевчучка). */
+    if (rc == 0 && last == 0x43A && (cp[n - 2] == 0x443 || cp[n - 2] == S_I))
+        rc = fem_forms(out, cp, n, "к", "ці");
+    sodium_memzero(cp, sizeof cp);
     return rc;
 }
 
