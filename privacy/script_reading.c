@@ -284,12 +284,52 @@ static int same_skipping(const char *r, const char *f, int first)
            same_skipping(r, f + 1, 0);
 }
 
+/* rd->fold's bit for a Greek word (not one of script_read.h's bits):
+ * greek_stem. */
+#define READ_GREEK 0x100
+
+/* The length of the stem of the key k (same_key's) less one Greek case
+ * ending of a masculine or feminine name (-ος, -ο, -ου, -ε, -ης, -η,
+ * -ας, -α: Γιώργος, Γιώργο, Γιώργη, Νίκο; brief s40 script40,
+ * report-adv39 L-28), read as o, u, e, i, a with or without s; with form
+ * set, the form's final s and vowel (Nikos, Giorgi).  The stem ends in
+ * a consonant class; 0 if none is left. */
+static size_t greek_stem(const char *k, int form)
+{
+    size_t n = strlen(k);
+
+    if (n > 0 && k[n - 1] == 'S')
+        n--;
+    if (n > 0 && strchr("aeiou", k[n - 1]) != NULL)
+        n--;
+    if (!form && n > 0 && k[n] == 'u' && k[n - 1] == 'o')
+        n--;        /* -ου, read o u */
+    return n > 0 && k[n - 1] >= 'A' && k[n - 1] <= 'Z' ? n : 0;
+}
+
+/* 1 if the Greek reading r and the form f have one stem (greek_stem) of
+ * two consonant classes or more. */
+static int greek_same_stem(const char *r, const char *f)
+{
+    size_t rn = greek_stem(r, 0), fn = greek_stem(f, 1), c = 0;
+
+    if (rn == 0 || rn != fn || memcmp(r, f, rn) != 0)
+        return 0;
+    for (size_t i = 0; i < rn; i++)
+        c += r[i] >= 'A' && r[i] <= 'Z';
+    return c >= 2;
+}
+
 int script_reading_of(struct script_reading *rd, const char *key, size_t len)
 {
     char lat[SKEL_MAX];
+    int cp0 = 0;
 
     rd->n = 0;
     rd->fold = script_read_fold(key, len);
+    if (utf8_next(&cp0, key, len) > 0 &&
+        ((cp0 >= 0x0370 && cp0 <= 0x03FF) || (cp0 >= 0x1F00 && cp0 <= 0x1FFF)))
+        rd->fold |= READ_GREEK;
     for (int alt = 0; alt < SCRIPT_READINGS; alt++) {
         size_t m = script_read_word(lat, sizeof lat, key, len, alt, NULL);
         /* two consonants at least: a reading of one (आना "ana", "to
@@ -311,7 +351,8 @@ static int reading_is_latin(const struct script_reading *rd, const char *lat, si
     for (int i = 0; i < rd->n; i++)
         if (strcmp(rd->key[i], fk) == 0 ||
             ((rd->fold & SCRIPT_FOLD_SKIP) && classes_in(rd->key[i]) >= 3 &&
-             same_skipping(rd->key[i], fk, 1)))
+             same_skipping(rd->key[i], fk, 1)) ||
+            ((rd->fold & READ_GREEK) && greek_same_stem(rd->key[i], fk)))
             return 1;
     return 0;
 }
