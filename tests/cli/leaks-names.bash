@@ -122,3 +122,20 @@ each_accepted() {
         [ "$output" = "$p" ] || { printf 'pseudonym %s: got %s\n' "$p" "$output" >&2; return 1; }
     done
 }
+
+# each_refused "NAME[|NAME]" PSEUDONYM...: each refused as a form of the
+# subject's names (exit 2, the one-line message), each in a new store of
+# its own: pseudonym-39.bats, pseudonym-40s.bats.
+each_refused() {
+    local names=() n p
+    IFS='|' read -ra n <<<"$1"
+    shift
+    for p in "${n[@]}"; do names+=(--name "$p"); done
+    for p in "$@"; do
+        rm -rf "$T/r" && mkstore r
+        run --separate-stderr st r subject add "${names[@]}" --pseudonym "$p"
+        [ "$status" -eq 2 ] &&
+            [ "$stderr" = "intake: pseudonym '$p' is taken or matches a real name in the store; choose another" ] ||
+            { printf 'pseudonym %s: status %s, got: %s\n' "$p" "$status" "$stderr" >&2; return 1; }
+    done
+}
