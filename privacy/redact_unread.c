@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "privacy/normalise.h"
-#include "privacy/pseudonym_form.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/script_read.h"
+#include "privacy/script_reading.h"
 
 /* Unicode blocks of scripts with no reading here (Unicode 15 block
  * ranges): Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko,
@@ -54,16 +54,16 @@ static int script_word_cp(int cp)
            (is_word_cp(cp) || (cp >= 0x0F0B && cp <= 0x0F0C));
 }
 
-/* A word of a script the rules cannot match (Greek, Armenian, Georgian,
- * the Mongolian script, Tibetan, Devanagari, Thai, Arabic) that reads as
- * a person form of r (pseudonym_script_form: Ζίχο for Roh Ji-ho,
- * ᠪᠠᠲᠤᠰᠦᠬᠡ for Батсүх) is a review flag, `transcription` (brief s38
- * script38, report-adv37 L-10, L-11).  Only such words are read: a text
- * without them costs one pass over its code points. */
-static int read_as_form(struct spans *flags, const struct redactor *r, const struct normtext *t)
+/* Calls each(ctx, t, start, end) for each word of another script in
+ * t's key, t->norm[start..end) (bytes; script_word_cp's letters), in
+ * order; stops at the first that returns non-zero and returns it, else
+ * 0.  The one walk of the two passes below. */
+static int each_script_word(const struct normtext *t,
+                            int (*each)(void *ctx, const struct normtext *t, size_t start, size_t end),
+                            void *ctx)
 {
     size_t p = 0, start = 0;
-    int cp, k, in = 0;
+    int cp, k, in = 0, rc;
 
     for (;;) {
         k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
@@ -71,19 +71,38 @@ static int read_as_form(struct spans *flags, const struct redactor *r, const str
         if (letter && !in)
             start = p, in = 1;
         else if (!letter && in) {
-            size_t end = p;
             in = 0;
-            if (pseudonym_script_form(r, t->norm + start, end - start) == 1) {
-                struct span s = { t->ostart[start], normtext_oend(t, end - 1), FLAG_TRANSCRIPTION,
-                                  0, 0, SIZE_MAX, 0, 1, 0 };
-                if (redact_span_add(flags, &s) != 0)
-                    return -1;
-            }
+            if ((rc = each(ctx, t, start, p)) != 0)
+                return rc;
         }
         if (k <= 0)
             return 0;
         p += (size_t)k;
     }
+}
+
+struct script_pass {
+    struct spans *sp, *flags;
+    const struct redactor *r;
+};
+
+/* A word of a script the rules cannot match (Greek, Armenian, Georgian,
+ * the Mongolian script, Tibetan, Devanagari, Thai, Arabic) that reads as
+ * a person form of r (pseudonym_script_form: Ζίχο for Roh Ji-ho,
+ * ᠪᠠᠲᠤᠰᠦᠬᠡ for Батсүх) is a review flag, `transcription` (brief s38
+ * script38, report-adv37 L-10, L-11).  Only such words are read: a text
+ * without them costs one pass over its code points. */
+static int read_as_form(void *ctx, const struct normtext *t, size_t start, size_t end)
+{
+    struct script_pass *ps = ctx;
+
+    if (pseudonym_script_form(ps->r, t->norm + start, end - start) == 1) {
+        struct span s = { t->ostart[start], normtext_oend(t, end - 1), FLAG_TRANSCRIPTION,
+                          0, 0, SIZE_MAX, 0, 1, 0 };
+        if (redact_span_add(ps->flags, &s) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* The first person literal of r whose form the reading rd is, one that
@@ -105,40 +124,38 @@ static size_t script_owner(const struct redactor *r, const struct script_reading
     return first;
 }
 
+/* A word of another script whose reading is a person form of r is that
+ * subject's (script_owner) and replaced or flagged as the literal is. */
+static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_t p)
+{
+    struct script_pass *ps = ctx;
+    const struct redactor *r = ps->r;
+    struct script_reading rd;
+    int first = 0, cased;
+
+    /* Greek and Armenian have capitals, and a name has one */
+    cased = utf8_next(&first, t->orig + t->ostart[start], t->inlen - t->ostart[start]) > 0 &&
+            normalise_is_upper(first);
+    (void)utf8_next(&first, t->norm + start, p - start);
+    if ((cased || !((first >= 0x0370 && first <= 0x03FF) || (first >= 0x1F00 && first <= 0x1FFF) ||
+                    (first >= 0x0531 && first <= 0x058A))) &&
+        script_reading_of(&rd, t->norm + start, p - start)) {
+        size_t lit = script_owner(r, &rd);
+        sodium_memzero(&rd, sizeof rd);
+        if (lit < r->nlits && redact_read_file(ps->sp, ps->flags, r, lit, start, p) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
-    size_t p = 0, start = 0;
-    int cp, k, in = 0;
+    struct script_pass ps = { sp, flags, r };
 
     if (!redact_can_match(r) || !protects_person(r))
         return 0;
-    for (;;) {
-        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
-        int letter = k > 0 && script_word_cp(cp);
-        if (letter && !in)
-            start = p, in = 1;
-        else if (!letter && in) {
-            struct script_reading rd;
-            int first = 0, cased;
-            in = 0;
-            /* Greek and Armenian have capitals, and a name has one */
-            cased = utf8_next(&first, t->orig + t->ostart[start], t->inlen - t->ostart[start]) > 0 &&
-                    normalise_is_upper(first);
-            (void)utf8_next(&first, t->norm + start, p - start);
-            if ((cased || !((first >= 0x0370 && first <= 0x03FF) || (first >= 0x1F00 && first <= 0x1FFF) ||
-                            (first >= 0x0531 && first <= 0x058A))) &&
-                script_reading_of(&rd, t->norm + start, p - start)) {
-                size_t lit = script_owner(r, &rd);
-                sodium_memzero(&rd, sizeof rd);
-                if (lit < r->nlits && redact_read_file(sp, flags, r, lit, start, p) != 0)
-                    return -1;
-            }
-        }
-        if (k <= 0)
-            return 0;
-        p += (size_t)k;
-    }
+    return each_script_word(t, read_as_name, &ps);
 }
 
 int redact_unread_scripts(struct spans *flags, const struct redactor *r, const struct normtext *t)
@@ -148,7 +165,8 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 
     if (!protects_person(r))
         return 0;
-    if (read_as_form(flags, r, t) != 0)
+    struct script_pass ps = { NULL, flags, r };
+    if (each_script_word(t, read_as_form, &ps) != 0)
         return -1;
     for (;;) {
         k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;

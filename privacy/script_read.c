@@ -402,6 +402,28 @@ size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int al
         *vowels = sc == S_ARABIC ? 0 : sc == S_MONGOLIAN ? 2 : 1;
     if (sc == S_GREEK) {
         int armenian = cps[0] >= 0x0531 && cps[0] <= 0x058A;
+        /* a Greek word's third reading writes γι before a vowel as the
+         * Latin spelling of a name does, gi, where the word says y
+         * (Γιώργι "yorgi" for Giorgi, Γιάννης for Giannis; brief s40
+         * script40, report-adv39 L-19) */
+        if (alt == 2 && !armenian) {
+            int gy = 0;
+            for (size_t i = 0; i + 1 < n; i++)
+                gy |= cps[i] == 0x03B3 && (cps[i + 1] == 0x03B9 || cps[i + 1] == 0x03AF);
+            size_t m = gy ? redact_read_letters(out, cap - 1, s, len, 0) : 0, g = 0;
+            char tmp[128];
+            for (size_t i = 0; i < m && g + 3 < sizeof tmp; i++) {
+                if (out[i] == 'y' && i + 1 < m && strchr("aeiou", out[i + 1]) != NULL)
+                    tmp[g++] = 'g', tmp[g++] = 'i';
+                else
+                    tmp[g++] = out[i];
+            }
+            if (m == 0 || g + 1 > cap || g + 3 >= sizeof tmp)
+                return 0;
+            memcpy(out, tmp, g);
+            out[g] = '\0';
+            return g;
+        }
         if (alt > 1)
             return 0;
         /* an Armenian word's second reading leaves out the article the

@@ -14,7 +14,8 @@
 /* Reading alt of the word s[0..len) (bytes, UTF-8, lower case: a key,
  * normalise.h) into out[0..cap) as lower-case ASCII Latin, NUL-ended:
  * Greek and Armenian by the read-through readings (redact_readthrough.c;
- * alt 1 reads Greek χ kh, an Armenian word without its article -ը, -ն),
+ * alt 1 reads Greek χ kh, an Armenian word without its article -ը, -ն;
+ * alt 2 a Greek word's γι before a vowel gi, as a name's Latin writes it),
  * Georgian by the national system of 2002, the
  * Mongolian script by its letters' names (transcribe_reading; its QA as
  * h, alt 1 as kh, alt 2 the classical spelling read as the modern one,

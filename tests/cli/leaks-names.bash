@@ -124,7 +124,8 @@ each_accepted() {
 }
 
 # each_refused "NAME[|NAME]" PSEUDONYM...: each refused as a form of the
-# subject's names (exit 2, the one-line message).
+# subject's names (exit 2, the one-line message), each in a new store of
+# its own: pseudonym-39.bats, pseudonym-40.bats, pseudonym-40s.bats.
 each_refused() {
     local names=() n p
     IFS='|' read -ra n <<<"$1"
