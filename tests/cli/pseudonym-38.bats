@@ -10,22 +10,6 @@ load helpers
 load leaks-names
 load faults
 
-# each_refused "NAME[|NAME]" PSEUDONYM...: each refused as a form of the
-# subject's names (exit 2, the one-line message).
-each_refused() {
-    local names=() n p
-    IFS='|' read -ra n <<<"$1"
-    shift
-    for p in "${n[@]}"; do names+=(--name "$p"); done
-    for p in "$@"; do
-        rm -rf "$T/r" && mkstore r
-        run --separate-stderr st r subject add "${names[@]}" --pseudonym "$p"
-        [ "$status" -eq 2 ] &&
-            [ "$stderr" = "intake: pseudonym '$p' is taken or matches a real name in the store; choose another" ] ||
-            { printf 'pseudonym %s: status %s, got: %s\n' "$p" "$status" "$stderr" >&2; return 1; }
-    done
-}
-
 # field_refused MESSAGE ARGS...: intake ARGS on the cheap store exits 2 with
 # "intake: MESSAGE" (helpers.bash's refused, which leaks-names.bash hides).
 field_refused() {
