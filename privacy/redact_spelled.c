@@ -191,6 +191,13 @@ static int same_sep(const char *t, const struct unit *u, size_t i, size_t j)
     return li == lj && memcmp(t + u[i].end, t + u[j].end, li) == 0;
 }
 
+/* Whether the byte before offset at in t is white space (ASCII or U+00A0). */
+static int space_before(const char *t, size_t at)
+{
+    return at > 0 && (t[at - 1] == ' ' || t[at - 1] == '\t' || t[at - 1] == '\n' || t[at - 1] == '\r' ||
+                      (at > 1 && (unsigned char)t[at - 1] == 0xA0 && (unsigned char)t[at - 2] == 0xC2));
+}
+
 /* 1 if unit i of m, after the first, is a word of its own after
  * initials, not a spelled letter: one letter written with no full stop
  * after it, after a unit with one ("О.К. и", "о. к. и", "K.O. a"), that is
@@ -212,6 +219,10 @@ static int word_after_initials(const struct sp_match *m, size_t i)
         u[i - 1].end >= m->tlen || m->t[u[i - 1].end] != '.')
         return 0;
     if (u[i].upper && u[i - 1].upper && (i < 2 || same_sep(m->t, u, i - 1, i - 2)))
+        return 0;
+    /* A word of its own: white space before it ("О.К. и"), never a letter
+     * joined to the run ("y.a-r." of B-a-t.b-a-y.a-r.: leaks-spell22). */
+    if (!space_before(m->t, u[i].start))
         return 0;
     if (normalise(&k, m->t + u[i].start, (size_t)n, &e) != 0)
         return 1;               /* out of memory: the safe side is the shorter run */
