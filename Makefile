@@ -406,8 +406,9 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               the command line's options, outside input, the store on
 #               disk; RELEASE-ONLY says why each other one is left to the
 #               release build): each CLI file runs once in make check;
-#   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
-#               then every fuzz target run for FUZZ_CHECK_SECONDS.
+#   check-fuzz  the fuzz corpora replayed through the libFuzzer builds
+#               (1 part in CHECK_FUZZ_ROTA, all in check-full), then
+#               every fuzz target run for FUZZ_CHECK_SECONDS.
 # make check installs scripts/deps.sh's check list (not the package's tools
 # nor ffmpeg); make check-full installs its full list and runs all make
 # check ran before session 14: the same with check-san-full (every CLI file
