@@ -28,6 +28,12 @@ FUZZ_SECONDS ?= 60
 # time (fuzz_redact's corpus alone takes longer, so it only replays; 16
 # targets, about 90 CPU s of the check; docs/TESTING.md, "Session 25").
 FUZZ_CHECK_SECONDS ?= 5
+# make fuzz-short replays 1 part in FUZZ_REPLAY_ROTA of each saved corpus
+# (1: all of it); make check 1 in CHECK_FUZZ_ROTA, the part picked by the
+# commit's hash, make check-full all (scripts/run-tests.sh fuzz-run;
+# docs/TESTING.md, "Session 41 (check41)").
+FUZZ_REPLAY_ROTA ?= 1
+CHECK_FUZZ_ROTA ?= 2
 
 ifeq ($(SAN),1)
 BUILD    ?= build/san
@@ -297,7 +303,8 @@ fuzz-replay: $(FUZZ_BIN)
 # New inputs go to build/fuzz/found/NAME, crashes to build/fuzz/: the
 # saved corpora change only by hand (copy a finding there with a test).
 fuzz-short: $(FUZZ_BIN)
-	@FUZZ_JOBS=$(NPROC) scripts/run-tests.sh fuzz-run $(FUZZ_CHECK_SECONDS) $(FUZZ_BIN)
+	@FUZZ_JOBS=$(NPROC) FUZZ_REPLAY_ROTA=$(FUZZ_REPLAY_ROTA) FUZZ_REPLAY_SALT='$(CHECK_LEAKS_SALT)' \
+	    scripts/run-tests.sh fuzz-run $(FUZZ_CHECK_SECONDS) $(FUZZ_BIN)
 
 # Every libFuzzer run writes its crash-*, leak-*, timeout-* and slow-unit-*
 # files under build/fuzz/ (-artifact_prefix), never into the source tree.
@@ -399,8 +406,9 @@ cli-store: $(BUILD)/bin/intake $(MO) $(TOOLS)
 #               the command line's options, outside input, the store on
 #               disk; RELEASE-ONLY says why each other one is left to the
 #               release build): each CLI file runs once in make check;
-#   check-fuzz  the fuzz corpora replayed through the libFuzzer builds,
-#               then every fuzz target run for FUZZ_CHECK_SECONDS.
+#   check-fuzz  the fuzz corpora replayed through the libFuzzer builds
+#               (1 part in CHECK_FUZZ_ROTA, all in check-full), then
+#               every fuzz target run for FUZZ_CHECK_SECONDS.
 # make check installs scripts/deps.sh's check list (not the package's tools
 # nor ffmpeg); make check-full installs its full list and runs all make
 # check ran before session 14: the same with check-san-full (every CLI file
@@ -520,7 +528,7 @@ check-full: deps-full
 	$(MAKE) -j$(NPROC) $(BIN) test-build
 	@scripts/layers.sh $(BUILD)
 	@scripts/po.sh check po/intake.pot $(LINGUAS:%=po/%.po)
-	$(MAKE) -j3 --output-sync=recurse FUZZ_CHECK_SECONDS=10 check-rel-full check-san-full check-fuzz
+	$(MAKE) -j3 --output-sync=recurse FUZZ_CHECK_SECONDS=10 CHECK_FUZZ_ROTA=1 check-rel-full check-san-full check-fuzz
 	@$(PHASE) --list
 	@scripts/run-tests.sh summary
 
@@ -590,10 +598,11 @@ san-reach:
 # it the same way), then fuzzes until FUZZ_CHECK_SECONDS after its start.
 # Until session 25 make check ran fuzz-replay before it, so every corpus
 # ran twice: 100 CPU s, 95 of them fuzz_redact's (docs/TESTING.md,
-# "Session 25").
+# "Session 25").  Since session 41 it replays 1 part in CHECK_FUZZ_ROTA of
+# each corpus (fuzz_redact's whole, 1,510 inputs, cost ~200 CPU s).
 check-fuzz:
 	@$(PHASE) fuzz-build $(MAKE) $(FUZZ_BIN)
-	@$(PHASE) fuzz-run $(MAKE) fuzz-short
+	@$(PHASE) fuzz-run $(MAKE) FUZZ_REPLAY_ROTA=$(CHECK_FUZZ_ROTA) fuzz-short
 
 .PHONY: check-san-build unit-san-check unit-rel-check check-steps check-rel check-san check-fuzz check-san-full check-full cli-san cli-rota san-reach check-build
 
