@@ -170,6 +170,35 @@ const size_t n_ru_decl_ya = sizeof ru_decl_ya / sizeof ru_decl_ya[0];
 static const char *const decl_cons[] = { "", "а", "у", "ом", "е", "ович", "овна" };
 const char *const ru_decl_soft[] = { "я", "ю", "ем", "е", "и", "евич", "евна" };
 
+/* The given names whose stem loses or changes its vowel in the oblique
+ * cases and the patronymics (Лев: Льва, Льву, Львом, Льве, Львович;
+ * Павел: Павла, Павлович; Пётр: Петра, Петрович), from Russian grammar:
+ * the fleeting vowel is a property of the word, not of its letters (Олег:
+ * Олега), so the names are listed; the Russian given names that have it
+ * are these few (brief s41 ruk41, report-adv40 L-20, L-86..L-88).  The
+ * nominative (lower case, as keyed), then the oblique stem, then "w" if
+ * the name's forms are a noun's too (лев "lion": "видели льва"), whose
+ * forms then count only with a capital, as the nominative does. */
+static const char *const fleeting[][3] = {
+    { "лев", "льв", "w" }, { "павел", "павл", "" }, { "пётр", "петр", "" },
+};
+
+/* The oblique stem of the name cp[0..n) of fleeting into st (code points,
+ * room for RU_MAX), *word set if its forms are a noun's too: the stem's
+ * length, or 0 if the name is not listed. */
+static int fleeting_stem(int *st, int *word, const int *cp, int n)
+{
+    int w[RU_MAX + 4];
+
+    for (size_t i = 0; i < sizeof fleeting / sizeof fleeting[0]; i++)
+        if (ru_read(w, fleeting[i][0], strlen(fleeting[i][0])) == n &&
+            memcmp(w, cp, (size_t)n * sizeof *w) == 0) {
+            *word = fleeting[i][2][0] != '\0';
+            return ru_read(st, fleeting[i][1], strlen(fleeting[i][1]));
+        }
+    return 0;
+}
+
 /* Adds the case forms of the word cp[0..n) (code points, n >= 3) by the
  * declension its last letter gives, in Cyrillic and Latin (national: in
  * the national systems too); poss: an -а, -я name's possessive adjectives
@@ -211,6 +240,14 @@ static int decline_as(struct variant_list *out, const int *cp, int n, int nation
         rc = ru_add_form(out, cp, ns, end == ru_decl_a && i + 1 == ne ? gen : end[i], national,
                       (i > 0 || end == ru_decl_soft || end == ru_decl_a || end == ru_decl_ya) &&
                       !((end == decl_cons || end == ru_decl_soft) && i + 2 >= ne));
+    /* Лев, Павел, Пётр: the oblique cases and the patronymics on the
+     * stem without its fleeting vowel (Льва, Павлу, Петром, Львович). */
+    if (rc == 0 && end == decl_cons) {
+        int st[RU_MAX + 4], word = 0, m = fleeting_stem(st, &word, cp, n);
+        for (i = 1; m > 0 && i < ne && rc == 0; i++)
+            rc = ru_add_form(out, st, m, end[i], national, !word && i + 2 < ne);
+        sodium_memzero(st, sizeof st);
+    }
     /* A name in -а: the Ukrainian vocative -о, with a capital (Іро of Іра,
      * Дарко of Дарка, Ірочко of Ірочка, Машо; Ukrainian grammar, brief
      * s38 uk38, report-adv37 L-4); -я's vocative -ю, -е is listed above. */
