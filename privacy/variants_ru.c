@@ -18,238 +18,19 @@
 
 #include "privacy/normalise.h"
 #include "privacy/romanise.h"
+#include "privacy/variants_ru_int.h"
 #include "privacy/varlist.h"
-
-/* Latin spellings of each Cyrillic form, the usual one first. */
-#define RU_LATIN_CAP 4
-
-/* The Latin spellings of the Russian letters, the usual first (a to я in
- * code point order, then ё). */
-static const char *const ru_latin[33][4] = {
-    {"a", 0, 0, 0},          {"b", 0, 0, 0},           {"v", "w", 0, 0},
-    {"g", 0, 0, 0},          {"d", 0, 0, 0},           {"e", "ye", 0, 0},
-    {"zh", "j", "z", 0},     {"z", 0, 0, 0},           {"i", 0, 0, 0},
-    {"y", "i", "j", 0},      {"k", 0, 0, 0},           {"l", 0, 0, 0},
-    {"m", 0, 0, 0},          {"n", 0, 0, 0},           {"o", 0, 0, 0},
-    {"p", 0, 0, 0},          {"r", 0, 0, 0},           {"s", 0, 0, 0},
-    {"t", 0, 0, 0},          {"u", 0, 0, 0},           {"f", 0, 0, 0},
-    {"kh", "h", "x", 0},     {"ts", "c", "tz", 0},     {"ch", "4", 0, 0},
-    {"sh", "w", 0, 0},       {"shch", "sch", "sh", 0}, {"", 0, 0, 0},
-    {"y", "i", 0, 0},        {"", "i", 0, 0},          {"e", 0, 0, 0},
-    {"yu", "iu", "ju", "u"}, {"ya", "ia", "ja", "a"},  {"yo", "e", "jo", 0},
-};
-
-static int ru_index(int cp)
-{
-    if (cp >= 0x430 && cp <= 0x44F)
-        return cp - 0x430;
-    return cp == 0x451 ? 32 : -1;
-}
 
 static int is_vowel(int cp)
 {
-    return (cp == 0x430 || cp == 0x435 || cp == 0x451 || cp == 0x438 || cp == 0x43E ||
-            cp == 0x443 || cp == 0x44B || cp == 0x44D || cp == 0x44E || cp == 0x44F);
+    return ru_vowel(cp);
 }
 
 /* г к х ж ш щ ч: ы is written и after them (Саша: Саши). */
-static int takes_i(int cp)
+int ru_takes_i(int cp)
 {
     return cp == 0x433 || cp == 0x43A || cp == 0x445 || cp == 0x436 || cp == 0x448 ||
            cp == 0x449 || cp == 0x447;
-}
-
-/* Adds the Latin spellings of the Cyrillic form cp[0..n) (code points),
- * at most RU_LATIN_CAP.  The soft sign's i only before a vowel (Дарья as
- * Daria, Наталья as Natalia): before a consonant no system writes it, and
- * it made another given name of a diminutive (Веронька of Вера as
- * Veronika: report-adv34 W-1; Машенька as Mashenika).  0, or -1 when out
- * of memory. */
-static int add_latin(struct variant_list *out, const int *cp, int n)
-{
-    struct slot s[RU_MAX + 8];
-    int i, m = 0, k, x;
-
-    for (i = 0; i < n && m < (int)(sizeof s / sizeof s[0]); i++) {
-        if ((x = ru_index(cp[i])) < 0)
-            return 0;
-        memset(&s[m], 0, sizeof s[m]);
-        for (k = 0; k < 4 && ru_latin[x][k] != NULL; k++)
-            if (!(cp[i] == 0x44C && k > 0 && (i + 1 == n || !is_vowel(cp[i + 1]))))
-                slot_add(&s[m], ru_latin[x][k], "", "");
-        m++;
-    }
-    return combine(out, s, m, RULE_VARIANT, SUFFIX_NONE, out->n + RU_LATIN_CAP);
-}
-
-/* The other national transliterations of Russian names, one spelling each
- * (report-adv19a N-7, report-adv20 R-2, R-5): Polish (PWN: Siergiej,
- * Iwanow, Sasza; л is ł but before е ё ю я ь и, which then lose their i:
- * Alosza, Natałka), German (Duden: Sergej, Iwanow, Sascha) and its common
- * writing (кс as x, ё after a consonant as o: Alexej, Aloscha), French
- * (Sergueï, Ivanov, Sacha), the Ukrainian reading of a Russian name (г as
- * h, и as y, е before й я ю as і) in its three writings (Serhiy, Serhiya;
- * the 2010 national system: Serhii, Serhiia; the scholarly and Polish or
- * Czech one: Serhij, Serhija), and the Belarusian reading (г as h, the
- * first е of a word of two syllables or more as я, as Belarusian writes
- * the unstressed е: Сяргей, Аляксей) in Łacinka (Siarhiej, Alaksiej) and
- * in the passport system (Siarhei, Aliaksei).  Marks are left out where
- * the key view strips them (ï, ž); Polish ł is kept, as the key view
- * keeps it, and the l the letter tables give is there too.  Written from
- * each system's published table (docs/VARIANTS.md). */
-enum { NAT_PL, NAT_DE, NAT_DE2, NAT_FR, NAT_UK, NAT_UK2, NAT_UK3, NAT_BY, NAT_BY2, NAT_N };
-
-/* е ё ю я: the vowels written with a j or i sound before them. */
-static int iotated(int c)
-{
-    return c == 0x435 || c == 0x451 || c == 0x44E || c == 0x44F;
-}
-
-/* The spelling of cp[i] in system sys, by the letters around it. */
-static const char *nat_letter(int sys, const int *cp, int n, int i)
-{
-    int c = cp[i], prev = i > 0 ? cp[i - 1] : 0, next = i + 1 < n ? cp[i + 1] : 0;
-    /* after a consonant: е ё ю я written with i (PL), not j */
-    int cons = prev != 0 && !is_vowel(prev) && prev != 0x44A && prev != 0x44C;
-    /* ж ш ц ч щ: no i after them in Polish */
-    int hard = prev == 0x436 || prev == 0x448 || prev == 0x446 || prev == 0x447 || prev == 0x449;
-    int vowel_after = next != 0 && is_vowel(next);
-    static const char *const plain[33] = {
-        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-        "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "yo",
-    };
-    static const char *const pl[33] = {
-        "a", "b", "w", "g", "d", "je", "z", "z", "i", "j", "k", "ł", "m", "n", "o", "p", "r",
-        "s", "t", "u", "f", "ch", "c", "cz", "sz", "szcz", "", "y", "", "e", "ju", "ja", "jo",
-    };
-    static const char *const de[33] = {
-        "a", "b", "w", "g", "d", "je", "sch", "s", "i", "j", "k", "l", "m", "n", "o", "p", "r",
-        "s", "t", "u", "f", "ch", "z", "tsch", "sch", "schtsch", "", "y", "", "e", "ju", "ja", "jo",
-    };
-    static const char *const fr[33] = {
-        "a", "b", "v", "g", "d", "e", "j", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
-        "s", "t", "ou", "f", "kh", "ts", "tch", "ch", "chtch", "", "y", "", "e", "iou", "ia", "io",
-    };
-    /* Łacinka (ž š č written z s c as the key view reads them); the
-     * passport system's differences are in the BY2 case below. */
-    static const char *const by[33] = {
-        "a", "b", "v", "h", "d", "je", "z", "z", "i", "j", "k", "ł", "m", "n", "o", "p", "r",
-        "s", "t", "u", "f", "ch", "c", "c", "s", "sc", "", "y", "", "e", "ju", "ja", "jo",
-    };
-    int x = ru_index(c);
-
-    if (x < 0)
-        return NULL;
-    switch (sys) {
-    case NAT_PL:
-        /* л before е ё ю я ь и: l, and the vowel without its i (Alosza,
-         * Lena); ь after it is not written. */
-        if (c == 0x43B)
-            return iotated(next) || next == 0x44C || next == 0x438 ? "l" : "ł";
-        if (c == 0x44C && prev == 0x43B)
-            return "";
-        if (iotated(c) && prev == 0x43B)
-            return c == 0x435 ? "e" : c == 0x451 ? "o" : c == 0x44E ? "u" : "a";
-        if (iotated(c))
-            return !cons ? pl[x] : hard ? (c == 0x435 ? "e" : pl[x] + 1)
-                   : c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia";
-        if (c == 0x438 && hard)
-            return "y";
-        /* The feminine -ой, -ей of a surname is Polish -ej (Pietrowej). */
-        if (c == 0x43E && next == 0x439 && i == n - 2)
-            return "e";
-        return pl[x];
-    case NAT_DE:
-    case NAT_DE2:
-        if (sys == NAT_DE2 && c == 0x43A && next == 0x441)
-            return "x";
-        if (sys == NAT_DE2 && c == 0x441 && prev == 0x43A)
-            return "";
-        if (sys == NAT_DE2 && c == 0x451 && cons)
-            return "o";
-        if (iotated(c) && cons)
-            return c == 0x435 ? "e" : c == 0x451 ? "jo" : c == 0x44E ? "ju" : "ja";
-        if (c == 0x441 && prev != 0 && is_vowel(prev) && vowel_after)
-            return "ss";
-        return de[x];
-    case NAT_FR:
-        if (c == 0x433 && (next == 0x435 || next == 0x438 || next == 0x44B || next == 0x44D))
-            return "gu";
-        return fr[x];
-    case NAT_BY:
-    case NAT_BY2: {
-        int first_e = 1, later = 0;
-        for (int k = 0; k < i; k++)
-            if (cp[k] == 0x435 && k > 0 && !is_vowel(cp[k - 1]))
-                first_e = 0;
-        for (int k = i + 1; k < n; k++)
-            later += is_vowel(cp[k]);
-        /* The unstressed е before the stress: я (Сяргей, Аляксей). */
-        if (c == 0x435 && cons && first_e && later > 0)
-            c = 0x44F, x = ru_index(c);
-        if (sys == NAT_BY2) {
-            if (c == 0x439)
-                return "i";
-            if (iotated(c))
-                return cons ? (c == 0x435 ? "e" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia")
-                            : (c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia");
-            return c == 0x433 ? "h" : c == 0x436 ? "zh" : c == 0x445 ? "kh" : c == 0x446 ? "ts"
-                 : c == 0x447 ? "ch" : c == 0x448 ? "sh" : c == 0x449 ? "shch" : plain[x];
-        }
-        if (c == 0x43B)
-            return iotated(next) || next == 0x44C || next == 0x438 ? "l" : "ł";
-        if (c == 0x44C)
-            return "";
-        if (iotated(c) && (prev == 0x43B || (cons && prev == 0x440)))
-            return c == 0x435 ? "e" : c == 0x451 ? "o" : c == 0x44E ? "u" : "a";
-        if (iotated(c) && cons)
-            return c == 0x435 ? "ie" : c == 0x451 ? "io" : c == 0x44E ? "iu" : "ia";
-        return by[x];
-    }
-    default: { /* the Ukrainian reading */
-        static const char *const iot[3][3] = {
-            { "yo", "yu", "ya" }, { "io", "iu", "ia" }, { "jo", "ju", "ja" },
-        };
-        int w = sys == NAT_UK3 ? 2 : sys == NAT_UK2 ? 1 : 0;
-        if (c == 0x433)
-            return "h";
-        /* е и before й я ю е (Сергей: Сергій, Сергея: Сергія). */
-        if ((c == 0x435 || c == 0x438) && i > 0 &&
-            (next == 0x439 || next == 0x44F || next == 0x44E || next == 0x435))
-            return "i";
-        if (c == 0x439)
-            return sys == NAT_UK3 ? "j" : i == n - 1 && sys == NAT_UK ? "y" : "i";
-        if (c == 0x451 || c == 0x44E || c == 0x44F)
-            return iot[w][c == 0x451 ? 0 : c == 0x44E ? 1 : 2];
-        return c == 0x438 ? "y" : plain[x];
-    }
-    }
-}
-
-/* Adds the spelling of cp[0..n) in each system of nat_letter; with own
- * 0 (a short form or a diminutive, not the registered name) not in the
- * Belarusian ones, whose yakanye and marks the key view strips make
- * English words of them (Алешка: Alaska).  0, or -1 when out of memory. */
-static int add_national(struct variant_list *out, const int *cp, int n, int own)
-{
-    char key[RU_MAX * 8 + 1];
-    int rc = 0;
-
-    for (int sys = 0; sys < NAT_N && rc == 0; sys++) {
-        size_t kl = 0;
-        if (!own && (sys == NAT_BY || sys == NAT_BY2))
-            continue;
-        for (int i = 0; i < n; i++) {
-            const char *l = nat_letter(sys, cp, n, i);
-            if (l == NULL)
-                return 0;
-            memcpy(key + kl, l, strlen(l)), kl += strlen(l);
-        }
-        if (kl > 0)
-            rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
-    }
-    sodium_memzero(key, sizeof key);
-    return rc;
 }
 
 static int tender_is_word(const int *cp, int n);
@@ -267,14 +48,14 @@ static int tender_is_word(const int *cp, int n);
 static int add_form_in(struct variant_list *out, const int *stem, int ns, const char *end,
                        int national, int oblique, int latin);
 
-static int add_form(struct variant_list *out, const int *stem, int ns, const char *end,
+int ru_add_form(struct variant_list *out, const int *stem, int ns, const char *end,
                     int national, int oblique)
 {
     return add_form_in(out, stem, ns, end, national, oblique, 1);
 }
 
 /* A colloquial vocative of a full name or its short form, the ending
- * dropped (Вер, Дашк, Дарь, Любаш: report-adv33 L-10, L-33): as add_form,
+ * dropped (Вер, Дашк, Дарь, Любаш: report-adv33 L-10, L-33): as ru_add_form,
  * in Cyrillic only.  It is spoken Russian written in Cyrillic; its Latin
  * spelling is no form the name takes and may be another word or a place
  * (Natal of Наталь: tests/cli/leaks-cyr21.bats R-4). */
@@ -316,9 +97,9 @@ static int add_form_in(struct variant_list *out, const int *stem, int ns, const 
     rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
     out->context = context, out->capital = capital;
     if (rc == 0 && latin)
-        rc = add_latin(out, cp, n);
+        rc = ru_add_latin(out, cp, n);
     if (rc == 0 && national)
-        rc = add_national(out, cp, n, 1);
+        rc = ru_add_national(out, cp, n, 1);
     sodium_memzero(key, sizeof key);
     sodium_memzero(cp, sizeof cp);
     return rc;
@@ -356,7 +137,7 @@ static void capitals_keep_words(struct variant_list *out, unsigned char *was, si
 
 /* Adds the possessive adjectives of the -а, -я name cp[0..n) (Дашин,
  * Танькин, Дашиной: slavic_possessives), which name the person as the
- * name's cases do, and so count in lower case by add_form's rule
+ * name's cases do, and so count in lower case by ru_add_form's rule
  * (brief s34 ru34, report-adv33 L-46, L-47: "дашин телефон", "сашкин
  * друг"): but for a stem whose forms are words (tender_is_word), a form
  * hunspell-ru or hunspell-uk know (slavic_lower_word: машин, танин,
@@ -381,13 +162,42 @@ static int lower_possessives(struct variant_list *out, const int *cp, int n)
 /* The case endings of the first declension (-а, -я): nominative, then
  * accusative, dative and prepositional, instrumental (two writings),
  * genitive. */
-static const char *const decl_a[] = { "а", "у", "е", "ой", "ою", "ы" };
+const char *const ru_decl_a[] = { "а", "у", "е", "ой", "ою", "ы" };
 const char *const ru_decl_ya[] = { "я", "ю", "е", "ей", "ею", "и" };
 const size_t n_ru_decl_ya = sizeof ru_decl_ya / sizeof ru_decl_ya[0];
 /* The second declension: a consonant (Иван), -й (Андрей), -ь (Игорь);
  * the patronymics built on the name (Иванович, Андреевич) last. */
 static const char *const decl_cons[] = { "", "а", "у", "ом", "е", "ович", "овна" };
-static const char *const decl_soft[] = { "я", "ю", "ем", "е", "и", "евич", "евна" };
+const char *const ru_decl_soft[] = { "я", "ю", "ем", "е", "и", "евич", "евна" };
+
+/* The given names whose stem loses or changes its vowel in the oblique
+ * cases and the patronymics (Лев: Льва, Льву, Львом, Льве, Львович;
+ * Павел: Павла, Павлович; Пётр: Петра, Петрович), from Russian grammar:
+ * the fleeting vowel is a property of the word, not of its letters (Олег:
+ * Олега), so the names are listed; the Russian given names that have it
+ * are these few (brief s41 ruk41, report-adv40 L-20, L-86..L-88).  The
+ * nominative (lower case, as keyed), then the oblique stem, then "w" if
+ * the name's forms are a noun's too (лев "lion": "видели льва"), whose
+ * forms then count only with a capital, as the nominative does. */
+static const char *const fleeting[][3] = {
+    { "лев", "льв", "w" }, { "павел", "павл", "" }, { "пётр", "петр", "" },
+};
+
+/* The oblique stem of the name cp[0..n) of fleeting into st (code points,
+ * room for RU_MAX), *word set if its forms are a noun's too: the stem's
+ * length, or 0 if the name is not listed. */
+static int fleeting_stem(int *st, int *word, const int *cp, int n)
+{
+    int w[RU_MAX + 4];
+
+    for (size_t i = 0; i < sizeof fleeting / sizeof fleeting[0]; i++)
+        if (ru_read(w, fleeting[i][0], strlen(fleeting[i][0])) == n &&
+            memcmp(w, cp, (size_t)n * sizeof *w) == 0) {
+            *word = fleeting[i][2][0] != '\0';
+            return ru_read(st, fleeting[i][1], strlen(fleeting[i][1]));
+        }
+    return 0;
+}
 
 /* Adds the case forms of the word cp[0..n) (code points, n >= 3) by the
  * declension its last letter gives, in Cyrillic and Latin (national: in
@@ -401,8 +211,8 @@ static int decline_as(struct variant_list *out, const int *cp, int n, int nation
     char gen[4] = "ы";
 
     if (last == 0x430) { /* а */
-        end = decl_a, ne = sizeof decl_a / sizeof decl_a[0];
-        if (takes_i(cp[n - 2]))
+        end = ru_decl_a, ne = sizeof ru_decl_a / sizeof ru_decl_a[0];
+        if (ru_takes_i(cp[n - 2]))
             memcpy(gen, "и", 3);
         /* After ж ш щ ч ц the instrumental is -ей (Сашей, Машей), and
          * its second writing -ею, as -ою is -ой's: Сашею, Дашею, the
@@ -410,26 +220,34 @@ static int decline_as(struct variant_list *out, const int *cp, int n, int nation
          * report-adv33 L-35). */
         if (cp[n - 2] == 0x436 || cp[n - 2] == 0x448 || cp[n - 2] == 0x449 ||
             cp[n - 2] == 0x447 || cp[n - 2] == 0x446) {
-            rc = add_form(out, cp, ns, "ей", national, 1);
+            rc = ru_add_form(out, cp, ns, "ей", national, 1);
             if (rc == 0)
-                rc = add_form(out, cp, ns, "ею", national, 1);
+                rc = ru_add_form(out, cp, ns, "ею", national, 1);
         }
     } else if (last == 0x44F) { /* я */
         end = ru_decl_ya, ne = n_ru_decl_ya;
     } else if (last == 0x439 || last == 0x44C) { /* й ь */
-        end = decl_soft, ne = sizeof decl_soft / sizeof decl_soft[0];
+        end = ru_decl_soft, ne = sizeof ru_decl_soft / sizeof ru_decl_soft[0];
     } else if (!is_vowel(last)) {
         end = decl_cons, ne = sizeof decl_cons / sizeof decl_cons[0], ns = n;
     } else {
-        return add_latin(out, cp, n);
+        return ru_add_latin(out, cp, n);
     }
     /* An -а, -я name's nominative counts in lower case too, as its other
      * cases do ("и наташа тоже", "это была дашка": brief s34 ru34,
      * report-adv33 L-32); a consonant one's keeps the capital (роман). */
     for (i = 0; i < ne && rc == 0; i++)
-        rc = add_form(out, cp, ns, end == decl_a && i + 1 == ne ? gen : end[i], national,
-                      (i > 0 || end == decl_soft || end == decl_a || end == ru_decl_ya) &&
-                      !((end == decl_cons || end == decl_soft) && i + 2 >= ne));
+        rc = ru_add_form(out, cp, ns, end == ru_decl_a && i + 1 == ne ? gen : end[i], national,
+                      (i > 0 || end == ru_decl_soft || end == ru_decl_a || end == ru_decl_ya) &&
+                      !((end == decl_cons || end == ru_decl_soft) && i + 2 >= ne));
+    /* Лев, Павел, Пётр: the oblique cases and the patronymics on the
+     * stem without its fleeting vowel (Льва, Павлу, Петром, Львович). */
+    if (rc == 0 && end == decl_cons) {
+        int st[RU_MAX + 4], word = 0, m = fleeting_stem(st, &word, cp, n);
+        for (i = 1; m > 0 && i < ne && rc == 0; i++)
+            rc = ru_add_form(out, st, m, end[i], national, !word && i + 2 < ne);
+        sodium_memzero(st, sizeof st);
+    }
     /* A name in -а: the Ukrainian vocative -о, with a capital (Іро of Іра,
      * Дарко of Дарка, Ірочко of Ірочка, Машо; Ukrainian grammar, brief
      * s38 uk38, report-adv37 L-4); -я's vocative -ю, -е is listed above. */
@@ -440,31 +258,16 @@ static int decline_as(struct variant_list *out, const int *cp, int n, int nation
         rc = lower_possessives(out, cp, n);
     /* Мария, Юлия: the dative and prepositional are Марии, Юлии. */
     if (rc == 0 && last == 0x44F && ns > 0 && cp[ns - 1] == 0x438)
-        rc = add_form(out, cp, ns, "и", national, 1);
+        rc = ru_add_form(out, cp, ns, "и", national, 1);
     /* Андрей: the й goes with the stem's own forms (Андрей, not Андре). */
     if (rc == 0 && (last == 0x439 || last == 0x44C))
-        rc = add_form(out, cp, n, "", national, 0);
+        rc = ru_add_form(out, cp, n, "", national, 0);
     return rc;
 }
 
 static int decline(struct variant_list *out, const int *cp, int n, int national)
 {
     return decline_as(out, cp, n, national, 1);
-}
-
-/* Reads the Russian key[0..len) (bytes) into cp (at most RU_MAX code
- * points); the count, or 0 if a letter is no Russian one. */
-int ru_read(int *cp, const char *key, size_t len)
-{
-    int n = 0, k;
-
-    for (size_t at = 0; at < len; at += (size_t)k) {
-        if (n >= RU_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 ||
-            ru_index(cp[n]) < 0)
-            return 0;
-        n++;
-    }
-    return n;
 }
 
 /* Where a suffix of dim_suffixes goes (dim_suffix.on). */
@@ -599,9 +402,9 @@ static int add_diminutive(struct variant_list *out, const int *cp, int n, const 
             kl += (size_t)utf8proc_encode_char(d[k], (utf8proc_uint8_t *)key + kl);
         rc = poss ? uk_name_forms(out, key, kl, 0) : uk_name_cases(out, key, kl);
         if (rc == 0)
-            rc = add_latin(out, d, m);
+            rc = ru_add_latin(out, d, m);
         if (rc == 0 && d[m - 1] == 0x44F)
-            rc = add_form(out, d, m - 1, "ь", 0, 0);
+            rc = ru_add_form(out, d, m - 1, "ь", 0, 0);
         /* One in -ша drops its -а so too (Танюша: Танюш, Любаша: Любаш;
          * report-adv33 L-10). */
         else if (rc == 0 && d[m - 1] == 0x430 && d[m - 2] == 0x448)
@@ -716,7 +519,7 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         unsigned char *was = NULL;
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)) ||
-            (strcmp(suf, "чик") == 0 && (takes_i(cp[n - 1]) || cp[n - 1] == 0x446)) ||
+            (strcmp(suf, "чик") == 0 && (ru_takes_i(cp[n - 1]) || cp[n - 1] == 0x446)) ||
             (cp[n - 1] == 0x441 && sibilant_twice(suf)) ||
             (mask == ON_FULL && b_for_v_stem(cp, n) && strcmp(suf, "ка") != 0))
             continue;
@@ -745,7 +548,14 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
     return rc;
 }
 
-static int surname_end(const int *cp, int n);
+/* The Russian surname suffixes: -ов -ев -ёв -ин and their feminine. */
+int ru_surname_end(const int *cp, int n)
+{
+    int a = cp[n - 1] == 0x430 ? 1 : 0, c = cp[n - 1 - a], v = cp[n - 2 - a];
+
+    return n - a >= 4 && ((c == 0x432 && (v == 0x43E || v == 0x435 || v == 0x451)) ||
+                          (c == 0x43D && v == 0x438));
+}
 
 /* 1 if the name the list was made for (its first entry) is written in
  * Cyrillic.  The tender forms are made for a name registered so (Вера),
@@ -765,12 +575,12 @@ int ru_full_diminutives(struct variant_list *out, const char *key, size_t len)
     int cp[RU_MAX + 4], n, rc = 0;
 
     /* The shape of ru_name_forms' short forms, four to seven letters, and
-     * no -ова/-ева surname's (Орлова, Петрова: surname_end); -ина is a
+     * no -ова/-ева surname's (Орлова, Петрова: ru_surname_end); -ина is a
      * given name's ending as often (Марина, Ирина, Галина); nor the
      * Belarusian reading of one, -ава (Арлава of Орлова). */
     if (registered_cyrillic(out) && (n = ru_read(cp, key, len)) >= 4 && n <= 7 && !is_vowel(cp[n - 2]) &&
         cp[n - 2] != 0x44C && cp[n - 2] != 0x43A && (cp[n - 1] == 0x430 || cp[n - 1] == 0x44F) &&
-        !(surname_end(cp, n) && cp[n - 2] == 0x432) &&
+        !(ru_surname_end(cp, n) && cp[n - 2] == 0x432) &&
         !(n >= 6 && cp[n - 2] == 0x432 && cp[n - 3] == 0x430)) {
         rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
         /* Its colloquial vocative, as a short form's (Вер, Лиз: "Вер,
@@ -870,9 +680,9 @@ static int colloquial_forms(struct variant_list *out, const int *cp, int n)
             rc = add_vocative(out, d, m - 1, "");
     }
     if (rc == 0 && cp[n - 1] == 0x44F && n - 1 >= 3 && !registered_a_ya(out)) {
-        rc = add_form(out, cp, n - 1, "ёк", 0, 0);
+        rc = ru_add_form(out, cp, n - 1, "ёк", 0, 0);
         if (rc == 0)
-            rc = add_form(out, cp, n - 1, "ек", 0, 0);
+            rc = ru_add_form(out, cp, n - 1, "ек", 0, 0);
     }
     sodium_memzero(d, sizeof d);
     return rc;
@@ -917,7 +727,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
      * the usual ones (the list has room for them all). */
     rc = decline(out, cp, n, !familiar);
     if (rc == 0)
-        rc = add_national(out, cp, n, !familiar);
+        rc = ru_add_national(out, cp, n, !familiar);
     /* The familiar diminutive of a short form of two syllables: a
      * consonant + я takes -ька (Ваня: Ванька, Коля: Колька), a consonant
      * + а takes -ка (Саша: Сашка, Наташа: Наташка; not a form that is a
@@ -945,7 +755,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
             d[m++] = 0x43A, d[m++] = 0x430;
             rc = decline(out, d, m, 0);
             if (rc == 0)
-                rc = add_national(out, d, m, 0);
+                rc = ru_add_national(out, d, m, 0);
             /* Its colloquial vocative, the -а dropped ("Эй, Дашк!":
              * report-adv33 L-33), as the short form's below. */
             if (rc == 0 && familiar)
@@ -973,7 +783,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
          * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
          * сюда."), as Russian speakers call a person by it. */
         if (rc == 0 && familiar)
-            rc = add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
+            rc = ru_add_form(out, cp, n - 1, cp[n - 1] == 0x44F ? "ь" : "", 0, 0);
         if (rc == 0 && familiar)
             rc = colloquial_forms(out, cp, n);
         sodium_memzero(d, sizeof d);
@@ -986,7 +796,7 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
         d[m++] = 0x43A, d[m++] = 0x430;
         rc = decline(out, d, m, 0);
         if (rc == 0)
-            rc = add_national(out, d, m, 0);
+            rc = ru_add_national(out, d, m, 0);
         /* -ья: the stem's -очка, -ечка too (Наталочка, Наталечка). */
         if (rc == 0 && cp[n - 2] == 0x44C) {
             static const int ochka[] = { 0x43E, 0x447, 0x43A, 0x430 }, echka[] = { 0x435, 0x447, 0x43A, 0x430 };
@@ -1035,162 +845,4 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
     }
     sodium_memzero(cp, sizeof cp);
     return rc;
-}
-
-/* The Russian surname suffixes: -ов -ев -ёв -ин and their feminine. */
-static int surname_end(const int *cp, int n)
-{
-    int a = cp[n - 1] == 0x430 ? 1 : 0, c = cp[n - 1 - a], v = cp[n - 2 - a];
-
-    return n - a >= 4 && ((c == 0x432 && (v == 0x43E || v == 0x435 || v == 0x451)) ||
-                          (c == 0x43D && v == 0x438));
-}
-
-/* The adjective-like declension of -ов/-ин surnames (Петров: Петрова,
- * Петрову, Петровым, Петрове; Петрова: Петровой, Петрову, Петровою),
- * from Russian grammar; and the plural's endings (Петровы, Петровых,
- * Петровым, Петровыми), which name no gender. */
-static const char *const masc[] = { "", "а", "у", "ым", "е" };
-static const char *const fem[] = { "а", "ой", "у", "ою" };
-static const char *const plural[] = { "ы", "ых", "ым", "ыми" };
-
-/* 1 if the UTF-8 ending e is in list[0..n). */
-static int in_list(const char *e, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(e, list[i]) == 0)
-            return 1;
-    return 0;
-}
-
-int ru_surname_gender(size_t *stem, const char *key, size_t len, int nominative)
-{
-    char end[16];
-    int cp[RU_MAX + 4], n, k, m, ins, inf;
-    size_t at;
-
-    if ((n = ru_read(cp, key, len)) < 4)
-        return SURNAME_NONE;
-    /* the suffix -ов -ев -ёв -ин is the last one a table's ending follows */
-    for (m = n; m >= 4 && n - m <= 3; m--) {
-        if (!surname_end(cp, m) || cp[m - 1] == 0x430)
-            continue;
-        for (k = 0, at = 0; k < m; k++)
-            at += cp[k] < 0x800 ? 2 : 3;
-        if (len - at >= sizeof end)
-            break;
-        memcpy(end, key + at, len - at);
-        end[len - at] = '\0';
-        ins = in_list(end, masc, sizeof masc / sizeof masc[0]);
-        inf = in_list(end, fem, sizeof fem / sizeof fem[0]);
-        *stem = at;
-        if (nominative)
-            return end[0] == '\0' ? SURNAME_MASC : strcmp(end, fem[0]) == 0 ? SURNAME_FEM
-                                                                           : SURNAME_NONE;
-        if (ins == inf || in_list(end, plural, sizeof plural / sizeof plural[0]))
-            return SURNAME_NONE;
-        return ins ? SURNAME_MASC : SURNAME_FEM;
-    }
-    return SURNAME_NONE;
-}
-
-int ru_surname_forms(struct variant_list *out, const char *key, size_t len)
-{
-    int cp[RU_MAX + 4], n, rc = 0, f;
-
-    if ((n = ru_read(cp, key, len)) < 5 || !surname_end(cp, n))
-        return 0;
-    f = cp[n - 1] == 0x430;
-    for (size_t i = 0; rc == 0 && i < (f ? sizeof fem / sizeof fem[0] : sizeof masc / sizeof masc[0]); i++)
-        rc = add_form(out, cp, n - f, f ? fem[i] : masc[i], 1, 0);
-    sodium_memzero(cp, sizeof cp);
-    return rc;
-}
-
-/* The case forms of the word w[0..n) (code points) that the first
- * declension (-а, -я) or the second (a consonant, -й, -ь) gives, written
- * as UTF-8 into forms (FORMS_MAX, at most 6 of them; the nominative
- * first) without the patronymics the tables end with.  The count. */
-int ru_koryo_forms(char forms[][KORYO_FORM_BYTES], const int *w, int n)
-{
-    static const char *const soft_i[] = { "й", "я", "ю", "ем", "е" };
-    static const char *const cons[] = { "", "а", "у", "ом", "е" };
-    const char *const *end;
-    int last = w[n - 1], ns = n - 1, ne, k = 0;
-
-    if (last == 0x430)
-        end = decl_a, ne = 6;
-    else if (last == 0x44F)
-        end = ru_decl_ya, ne = (int)n_ru_decl_ya;
-    else if (last == 0x439 || last == 0x44C)
-        end = last == 0x439 ? soft_i : decl_soft, ne = 5;
-    else if (!is_vowel(last))
-        end = cons, ne = 5, ns = n;
-    else
-        end = NULL, ne = 1, ns = n;   /* Ли, Ю: not declined */
-    for (int e = 0; e < ne && k < KORYO_FORMS; e++) {
-        const char *x = end != NULL ? end[e] : "";
-        size_t at = 0;
-        /* -а after г к х ж ш щ ч: the genitive is -и (Даши); after ж ш щ
-         * ч ц the instrumental -ей too (Дашей). */
-        if (end == decl_a && e == 5 && takes_i(w[n - 2]))
-            x = "и";
-        for (int i = 0; i < ns; i++)
-            at += (size_t)utf8proc_encode_char(w[i], (utf8proc_uint8_t *)forms[k] + at);
-        memcpy(forms[k] + at, x, strlen(x) + 1);
-        k++;
-        if (end == decl_a && e == 3 && k < KORYO_FORMS &&
-            (w[n - 2] == 0x436 || w[n - 2] == 0x448 || w[n - 2] == 0x449 || w[n - 2] == 0x447 ||
-             w[n - 2] == 0x446)) {
-            memcpy(forms[k], forms[k - 1], at);
-            memcpy(forms[k] + at, "ей", sizeof "ей");
-            k++;
-        }
-    }
-    return k;
-}
-
-int ru_koryo_cases(struct variant_list *out, const char *norm, size_t len)
-{
-    char g[KORYO_FORMS][KORYO_FORM_BYTES], s[KORYO_FORMS][KORYO_FORM_BYTES];
-    char key[2 * KORYO_FORM_BYTES];
-    int gw[RU_MAX + 4], sw[RU_MAX + 4], ng, ns, kg, ks, rc = 0;
-    const char *sp = memchr(norm, ' ', len);
-    size_t a, b;
-
-    if (sp == NULL || memchr(sp + 1, ' ', len - (size_t)(sp - norm) - 1) != NULL)
-        return 0;
-    a = (size_t)(sp - norm), b = len - a - 1;
-    /* Which word is the Korean surname: the other is the given name. */
-    if (romanise_koryo_syllable(sp + 1, b) != 0 && romanise_koryo_syllable(norm, a) == 0)
-        ng = ru_read(gw, norm, a), ns = ru_read(sw, sp + 1, b);
-    else if (romanise_koryo_syllable(norm, a) != 0 && romanise_koryo_syllable(sp + 1, b) == 0)
-        ng = ru_read(gw, sp + 1, b), ns = ru_read(sw, norm, a);
-    else
-        return 0;
-    if (ng < 3 || ns < 1)
-        return 0;
-    kg = ru_koryo_forms(g, gw, ng);
-    ks = ru_koryo_forms(s, sw, ns);
-    out->spaced = 1;
-    for (int i = 0; i < kg && rc == 0; i++)
-        for (int j = 0; j < ks && rc == 0; j++) {
-            if (i == 0 && j == 0)
-                continue;   /* the name as registered */
-            size_t gl = strlen(g[i]), sl = strlen(s[j]);
-            memcpy(key, g[i], gl), memcpy(key + gl, s[j], sl);
-            rc = list_add(out, key, gl + sl, RULE_INFLECTION, SUFFIX_NONE);
-            memcpy(key, s[j], sl), memcpy(key + sl, g[i], gl);
-            if (rc == 0)
-                rc = list_add(out, key, gl + sl, RULE_INFLECTION, SUFFIX_NONE);
-        }
-    out->spaced = 0;
-    sodium_memzero(g, sizeof g), sodium_memzero(s, sizeof s), sodium_memzero(key, sizeof key);
-    sodium_memzero(gw, sizeof gw), sodium_memzero(sw, sizeof sw);
-    return rc;
-}
-
-int ru_vowel(int cp)
-{
-    return is_vowel(cp);
 }
