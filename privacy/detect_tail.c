@@ -468,23 +468,9 @@ static int digits_end_clause(const char *s, size_t len, size_t e)
            (det_starts(s, len, e + 1, NA_RU) && det_letter_at(s, len, e + 1 + strlen(NA_RU)));
 }
 
-/* Copulas that may stand between a card's digits and the card's word
- * said after them ("Kaspi: 6789 была её карта", "Halyk: 3321 was her
- * card": report-adv39 L-30; HAND-WRITTEN, Russian, Ukrainian, English,
- * Kazakh болатын, Mongolian байсан). */
-static const struct det_word copulas[] = {
-    DW("\xd0\xb1\xd1\x8b\xd0\xbb", FIT_PREFIX),                                  /* был(а, о) */
-    DW("\xd0\xb1\xd1\x83\xd0\xbb", FIT_PREFIX),                                  /* був, була, було */
-    DW("\xd0\xb1\xd1\x83\xd0\xb2", FIT_WORD),
-    DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), DW("\xd1\x86\xd0\xb5", FIT_WORD), /* это це */
-    DW("was", FIT_WORD), DW("is", FIT_WORD),
-    DW("\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd1\x8b\xd0\xbd", FIT_WORD), /* болатын */
-    DW("\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x81\xd0\xb0\xd0\xbd", FIT_WORD),         /* байсан */
-};
-
 static int card_word(const char *s, size_t a, size_t e);
 
-/* 1 if a copula (copulas) follows the digits ending at e, then a card's
+/* 1 if a copula (det_copula) follows the digits ending at e, then a card's
  * word (card_word) within the next three words of the sentence ("6789
  * была её карта"): a count is said with its noun ("1234 отделения"). */
 static int card_said_after(const char *s, size_t len, size_t e)
@@ -493,7 +479,7 @@ static int card_said_after(const char *s, size_t len, size_t e)
     int k;
 
     if (e >= len || s[e] != ' ' || (w = detect_letters(s, len, a)) == a ||
-        !det_in_list(copulas, N(copulas), s + a, w - a))
+        !det_copula(s + a, w - a))
         return 0;
     for (k = 0; k < 3 && w < to && s[w] == ' '; k++) {
         a = w + 1;
