@@ -32,6 +32,19 @@ static const char *const bank_names[] = {
      * хөгжлийн банк), Kazakhstan's Jusan (report-adv37 L-9) */
     "tdb", "\xd1\x85\xd1\x85\xd0\xb1", "jusan",
     "\xd0\xba\xd0\xb0\xd1\x81\xd0\xbf\xd0\xb8", "\xd1\x85\xd0\xb0\xd0\xbb\xd1\x8b\xd0\xba",
+    /* Kazakhstan's retail banks in every script their customers write
+     * (report-adv40 L-135, L-136: "Халық: 4321", "Jusan: 1234"): Halyk in
+     * Kazakh Халық and Kazakh Latin Halyq, Jusan as Жусан, ForteBank
+     * (Forte, Форте), Bereke (Береке), Bank CenterCredit (ЦентрКредит);
+     * Mongolia's XacBank and Capitron (Капитрон); Alfa-Bank and VTB in Latin
+     * letters.  HAND-WRITTEN from the banks' own names, a native reviewer
+     * wanted.  Халық is also the Kazakh word for people, Жусан wormwood,
+     * Береке blessing: every reader of this table wants a card's four
+     * digits beside the name, no year, sum or count. */
+    "\xd1\x85\xd0\xb0\xd0\xbb\xd1\x8b\xd2\x9b", "halyq", "\xd0\xb6\xd1\x83\xd1\x81\xd0\xb0\xd0\xbd", "forte",
+    "\xd1\x84\xd0\xbe\xd1\x80\xd1\x82\xd0\xb5", "bereke", "\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xba\xd0\xb5", "centercredit",
+    "\xd1\x86\xd0\xb5\xd0\xbd\xd1\x82\xd1\x80\xd0\xba\xd1\x80\xd0\xb5\xd0\xb4\xd0\xb8\xd1\x82", "xacbank", "capitron",
+    "\xd0\xba\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x82\xd1\x80\xd0\xbe\xd0\xbd", "alfabank", "vtb",
 };
 
 /* The bytes of a case ending a bank's stem of bank_names may take: two

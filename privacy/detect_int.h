@@ -177,6 +177,12 @@ size_t det_word_ending(const char *s, size_t end, const char *skip, size_t *wsta
  * ": norm view, no marks) ends right at at (the date's start). */
 int det_born_right_before(const char *s, size_t at);
 
+/* detect_copula.c: 1 if the word w[0..n) (norm view, bytes) is a
+ * copula of the one table (is, was, это, был, це, болатын, байсан...):
+ * between a label and its value (detect_label.c), between a card's
+ * digits and its word (detect_tail.c).  No memory is kept. */
+int det_copula(const char *w, size_t n);
+
 /* 1 if the n ASCII digits d[0..n) pass the Luhn check (ISO/IEC 7812-1
  * annex B: cards, ICCIDs, IMEIs), 0 if not; d need not end in a NUL.
  * detect_bank.c. */

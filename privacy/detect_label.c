@@ -814,13 +814,9 @@ int det_account_kind(const char *s, size_t len, size_t at, size_t end)
  * copula stays (report-adv27c H-12). */
 static int copula_at(const char *s, size_t len, size_t at)
 {
-    static const struct det_word copulas[] = {
-        DW("is", FIT_WORD), DW("was", FIT_WORD), DW("are", FIT_WORD), DW("adalah", FIT_WORD),
-        DW("ialah", FIT_WORD), DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD),              /* это */
-    };
     size_t e = detect_letters(s, len, at);
 
-    return e > at && e + 1 < len && s[e] == ' ' && det_in_list(copulas, N(copulas), s + at, e - at);
+    return e > at && e + 1 < len && s[e] == ' ' && det_copula(s + at, e - at);
 }
 
 /* 1 if a Plus Code after its label, and ", ", end right before at: the

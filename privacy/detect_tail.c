@@ -468,23 +468,9 @@ static int digits_end_clause(const char *s, size_t len, size_t e)
            (det_starts(s, len, e + 1, NA_RU) && det_letter_at(s, len, e + 1 + strlen(NA_RU)));
 }
 
-/* Copulas that may stand between a card's digits and the card's word
- * said after them ("Kaspi: 6789 была её карта", "Halyk: 3321 was her
- * card": report-adv39 L-30; HAND-WRITTEN, Russian, Ukrainian, English,
- * Kazakh болатын, Mongolian байсан). */
-static const struct det_word copulas[] = {
-    DW("\xd0\xb1\xd1\x8b\xd0\xbb", FIT_PREFIX),                                  /* был(а, о) */
-    DW("\xd0\xb1\xd1\x83\xd0\xbb", FIT_PREFIX),                                  /* був, була, було */
-    DW("\xd0\xb1\xd1\x83\xd0\xb2", FIT_WORD),
-    DW("\xd1\x8d\xd1\x82\xd0\xbe", FIT_WORD), DW("\xd1\x86\xd0\xb5", FIT_WORD), /* это це */
-    DW("was", FIT_WORD), DW("is", FIT_WORD),
-    DW("\xd0\xb1\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd1\x8b\xd0\xbd", FIT_WORD), /* болатын */
-    DW("\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x81\xd0\xb0\xd0\xbd", FIT_WORD),         /* байсан */
-};
-
 static int card_word(const char *s, size_t a, size_t e);
 
-/* 1 if a copula (copulas) follows the digits ending at e, then a card's
+/* 1 if a copula (det_copula) follows the digits ending at e, then a card's
  * word (card_word) within the next three words of the sentence ("6789
  * была её карта"): a count is said with its noun ("1234 отделения"). */
 static int card_said_after(const char *s, size_t len, size_t e)
@@ -493,7 +479,7 @@ static int card_said_after(const char *s, size_t len, size_t e)
     int k;
 
     if (e >= len || s[e] != ' ' || (w = detect_letters(s, len, a)) == a ||
-        !det_in_list(copulas, N(copulas), s + a, w - a))
+        !det_copula(s + a, w - a))
         return 0;
     for (k = 0; k < 3 && w < to && s[w] == ' '; k++) {
         a = w + 1;
@@ -505,37 +491,82 @@ static int card_said_after(const char *s, size_t len, size_t e)
     return 0;
 }
 
-/* A bank's name (bank_names), maybe a colon, maybe one word of
- * bank_words, then a card's last four digits ending their clause
- * ("Monobank 9911 - Даша", "Kaspi: 7788", "Kaspi Gold 7788", "Хаан банк
- * 5012.", "Сбер 4276 на Дашу": report-adv34 L-14), or followed by a card's
- * word ("Kaspi 6789 карта": card_noun_after, brief s39): the digits' start,
- * their end in *end, or 0.  No year (19.., 20..), no round sum, no money
- * word around, no time or version (a mark and a digit after).  bank_end:
- * bank_name's answer at at. */
+/* The marks between a bank's name and its card's four digits, on either
+ * side of them (report-adv40 L-27, L-51, L-69, L-108, L-110, L-133,
+ * L-107: "Kaspi - 6789", "Halyk — 4321", "Kaspi / 6789", "Halyk → 4321",
+ * "6789 — Kaspi", "Номер 6789, Kaspi"): a colon, a comma, a hyphen, a slash,
+ * an en or em dash, a minus, an arrow (→, ->, =>) or '='. */
+static const char *const bank_marks[] = {
+    "->", "=>", ":", ",", "-", "/", "=", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92", "\xe2\x86\x92",
+};
+
+/* The end of the gap at i between a bank's name and its card's digits:
+ * at most one space, at most one mark of bank_marks, at most one space
+ * ("Kaspi: 6789", "Kaspi — 6789", "Kaspi/6789"); *mark 1 if a mark
+ * stands in it.  i itself if nothing does. */
+static size_t bank_gap(const char *s, size_t len, size_t i, int *mark)
+{
+    size_t k;
+
+    *mark = 0;
+    if (i < len && s[i] == ' ')
+        i++;
+    for (k = 0; k < N(bank_marks); k++)
+        if (det_starts(s, len, i, bank_marks[k])) {
+            i += strlen(bank_marks[k]), *mark = 1;
+            break;
+        }
+    if (*mark && i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* 1 if a copula (det_copula) follows the digits ending at e and ends
+ * their clause ("Jusan: 1234 еді.", "Kaspi: 6789 was.": report-adv40
+ * L-136). */
+static int copula_ends_clause(const char *s, size_t len, size_t e)
+{
+    size_t w;
+
+    return e < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
+           det_copula(s + e + 1, w - e - 1) && (w >= len || (strchr(",.;!?)", s[w]) != NULL && s[w] != '\0'));
+}
+
+/* A bank's name (bank_names), a gap (bank_gap), maybe one word of
+ * bank_words or a card's word (card_word) and a gap again, then a card's
+ * last four digits ending their clause ("Monobank 9911 - Даша", "Kaspi:
+ * 7788", "Kaspi Gold 7788", "Хаан банк 5012.", "Сбер 4276 на Дашу":
+ * report-adv34 L-14; "Kaspi — 6789.", "Kaspi карта – 6789.": report-adv40
+ * L-51, L-134), or followed by a card's word ("Kaspi 6789 карта":
+ * card_noun_after, brief s39), or by a copula (card_said_after,
+ * copula_ends_clause): the digits' start, their end in *end, or 0.  No
+ * year (19.., 20..), no round sum, no money word around, no time or
+ * version (a mark and a digit after).  bank_end: bank_name's answer at
+ * at. */
 static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end, size_t *end)
 {
     size_t i = bank_end, e;
+    int mark;
 
     if (det_letter_before(s, at) || i == 0)
         return 0;
-    if (i < len && s[i] == ':')
-        i++;
-    if (i + 1 >= len || s[i] != ' ')
+    i = bank_gap(s, len, i, &mark);
+    if (i == bank_end)
         return 0;
-    i++;
     if (i < len && !det_digit(s[i])) {
         e = detect_letters(s, len, i);
-        if (!det_bank_tier(s + i, e - i) || e + 1 >= len || s[e] != ' ')
+        if (e == i || !(det_bank_tier(s + i, e - i) || card_word(s, i, e)))
             return 0;
-        i = e + 1;
+        if ((i = bank_gap(s, len, e, &mark)) == e)
+            return 0;
     }
     if (det_digits(s, len, i) != 4 || (e = i + 4, det_letter_at(s, len, e)) ||
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
         det_money_around(s, len, i, e) ||
-        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || card_said_after(s, len, e)))
+        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || card_said_after(s, len, e) ||
+          copula_ends_clause(s, len, e)))
         return 0;
     *end = e;
     return i;
@@ -726,19 +757,57 @@ static size_t sibling_tail(const char *s, size_t len, size_t at)
     return strong_noun_near(s, len, sentence_from(s, a), a) ? e : 0;
 }
 
-/* A card's four last digits said before its bank's name and the card's
- * word ("6789 Kaspi картасы", "4417 Halyk card": brief s40 num40; bank39
- * read the bank first only): the digits' end, or 0.  No year (19..,
- * 20..), no round sum, no money around. */
+/* Words between a card's digits and its bank after them: "from", "of",
+ * Russian от, из, в, у, Ukrainian з, від ("Карта 6789 от Kaspi", report-adv40
+ * L-26, L-50; HAND-WRITTEN). */
+static const struct det_word bank_from[] = {
+    DW("from", FIT_WORD), DW("of", FIT_WORD), DW("at", FIT_WORD),
+    DW("\xd0\xbe\xd1\x82", FIT_WORD), DW("\xd0\xb8\xd0\xb7", FIT_WORD), DW("\xd0\xb2", FIT_WORD), /* от из в */
+    DW("\xd1\x83", FIT_WORD), DW("\xd0\xb7", FIT_WORD), DW("\xd0\xb2\xd1\x96\xd0\xb4", FIT_WORD), /* у з від */
+};
+
+/* 1 if a card's, an account's or a number's noun (card_word, nouns,
+ * account_nouns) ends right before the digits at at ("Карта 6789",
+ * "Номер 6789", "card 6789"). */
+static int card_noun_before(const char *s, size_t at)
+{
+    size_t a, we = det_word_ending(s, at, " :", &a);
+
+    return we != 0 && we + 3 >= at &&
+           (card_word(s, a, we) || det_in_list(nouns, N(nouns), s + a, we - a) ||
+            det_in_list(account_nouns, N(account_nouns), s + a, we - a));
+}
+
+/* A card's four last digits said before its bank's name (brief s40
+ * num40; bank39 read the bank first only; report-adv40 L-26, L-107,
+ * L-133): the bank right after them, or after a gap (bank_gap) or a word
+ * of bank_from, and a card's word after the bank ("6789 Kaspi картасы",
+ * "4417 Halyk card"), or the bank ending the clause after a mark ("6789
+ * — Kaspi.", "Номер 6789, Kaspi."), or a card's noun right before the
+ * digits ("Карта 6789 от Kaspi пропала"): the digits' end, or 0.  No year
+ * (19.., 20..), no round sum, no money around ("Получил 5678 от
+ * Kaspi" keeps them: no card's noun). */
 static size_t digits_then_bank(const char *s, size_t len, size_t at)
 {
-    size_t e = at + 4, be;
+    size_t e = at + 4, i, w, be;
+    int mark;
 
     if (det_digits(s, len, at) != 4 || (at > 0 && (det_digit(s[at - 1]) || det_letter_before(s, at))) ||
-        e >= len || s[e] != ' ' || det_starts(s, len, at, "19") || det_starts(s, len, at, "20") ||
-        round_sum(s, at) || det_money_around(s, len, at, e))
+        e >= len || det_letter_at(s, len, e) || det_starts(s, len, at, "19") || det_starts(s, len, at, "20") ||
+        round_sum(s, at) || det_money_around(s, len, at, e) ||
+        (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
-    return (be = det_bank_name(s, len, e + 1)) != 0 && card_noun_after(s, len, be) ? e : 0;
+    if ((i = bank_gap(s, len, e, &mark)) == e)
+        return 0;
+    if (!mark && (w = detect_letters(s, len, i)) > i && w < len && s[w] == ' ' &&
+        det_in_list(bank_from, N(bank_from), s + i, w - i))
+        return (be = det_bank_name(s, len, w + 1)) != 0 && card_noun_before(s, at) ? e : 0;
+    if ((be = det_bank_name(s, len, i)) == 0)
+        return 0;
+    return card_noun_after(s, len, be) || card_noun_before(s, at) ||
+                   (mark && (be >= len || (strchr(",.;!?)", s[be]) != NULL && s[be] != '\0')))
+               ? e
+               : 0;
 }
 
 /* card_na, then bank_digits at at (a word start), the bank's name there
@@ -823,6 +892,10 @@ size_t detect_tail(const char *s, size_t len, size_t at, size_t *start, int *kin
         strong = strong_noun_near(s, len, from, at) || (strong_noun_near(s, len, e, sentence_to(s, len, e)) && !year) ||
                  (label && (s[at] == 'l' || s[at] == 's' || (unsigned char)s[at] == 0xD1) && !year &&
                   det_digits(s, len, i) >= 3);      /* "The last four: 91, 73.": groups are redact_idparts.c's */
+        /* A bank named in the sentence before ("Kaspi. Соңы 6789.":
+         * report-adv40 L-52). */
+        if (!strong && !year && from >= 2 && s[from - 1] == '.')
+            strong = det_bank_in(s, len, sentence_from(s, from - 1), from);
         if (!strong && !(det_word_near(s, len, from, at, weak_nouns, N(weak_nouns)) && !year))
             return 0;
         *start = i;
