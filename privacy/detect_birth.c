@@ -14,6 +14,7 @@ static const struct det_word birth_words[] = {
     DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
     DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_ANY),     /* 生年月日 */
     DW("\xe5\x87\xba\xe7\x94\x9f", FIT_ANY),                             /* 出生 */
+    DW("\xe7\x94\x9f\xe3\x81\xbe\xe3\x82\x8c", FIT_ANY),                 /* 生まれ(た, る, の): brief s41 num41 */
     DW("\xe7\x94\x9f\xe4\xba\x8e", FIT_ANY),                             /* 生于 */
     DW("\xe7\x94\x9f\xe6\x96\xbc", FIT_ANY),                             /* 生於 */
     DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
@@ -517,7 +518,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
 
     (void)kind;
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
-        !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at))
+        !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at) &&
+        !detect_roman_month_start(s, len, at))
         return 0;
     d = detect_date_at(s, len, at);
     if (d.strength == DATE_NONE && (d.end = lunar_day(s, len, at)) != 0)

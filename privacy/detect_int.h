@@ -788,6 +788,10 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
  * Spanish, Malay, Indonesian: eu_months) starts at at, a whole word, its
  * length in *n (bytes). */
 int detect_other_month_word(const char *s, size_t len, size_t at, size_t *n);
+/* 1 if a month in Roman numerals (i ... xii, Latin letters or the
+ * Cyrillic х and і: "ХІІ") is a whole word at at, s[at] its first byte
+ * (norm view; detect_date.c). */
+int detect_roman_month_start(const char *s, size_t len, size_t at);
 
 /* detect_date.c: a day of the month in Mongolian words at at ("арван
  * тавнд", "нэгэнд"); its end, or 0. */
