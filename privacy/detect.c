@@ -130,6 +130,13 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
         return 0;
     if (j - at <= 4 && strspn(s + at, "ivx") >= j - at && det_starts(s, len, j, " \xd1\x81\xd0\xb0\xd1\x80"))
         return 0;
+    /* A year said after "born in" ("born in eighty-seven": detect_birth.c). */
+    if (at >= 8 && s[at - 1] == ' ' && detect_said_birth_year_start(s, len, at))
+        return 0;
+    /* A Roman month before its year ("viii/1992": detect_date.c). */
+    if (j - at <= 4 && j + 1 < len && (s[j] == '/' || s[j] == '-' || s[j] == '.') && det_digit(s[j + 1]) &&
+        detect_roman_month_start(s, len, at))
+        return 0;
     /* Dots written out ("facebook[.]com", "facebook . com", "kim dot mn"),
      * u/name. */
     if (j + 2 < len && (((s[j] == '[' || s[j] == '(') && s[j + 1] == '.') ||
@@ -268,6 +275,16 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return add(f, start, end, DETECT_GPS) != 0 ? -1 : (long)end;
         /* A Mongolian month in words ("гуравдугаар сарын арван дөрөвний",
          * "цагаан сарын шинийн нэгэнд"): detect_dob.c. */
+        /* A year said in Mongolian before онд or with -д, a birth word
+         * in its sentence ("наян долоон онд төрсөн": detect_birth.c). */
+        if (i == at && c >= 0xD0 && c <= 0xD3 && detect_said_birth_year_start(s, len, i) &&
+            (r = scan_at(f, birth, 1, s, len, i)) != 0)
+            return r;
+        /* A Roman month typed in Cyrillic Х and І ("ХІІ.1990": brief
+         * s41 num41): detect_date.c. */
+        if (i == at && c == 0xD1 && i + 1 < len && ((unsigned char)s[i + 1] == 0x85 || (unsigned char)s[i + 1] == 0x96) &&
+            detect_roman_month_start(s, len, i) && (r = scan_at(f, birth, 1, s, len, i)) != 0)
+            return r;
         if (i == at && c >= 0xD0 && c <= 0xD3 && detect_mn_month_start(s, len, i) &&
             (r = scan_at(f, birth, 1, s, len, i)) != 0)
             return r;

@@ -14,6 +14,7 @@ static const struct det_word birth_words[] = {
     DW("\xed\x83\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 태생 */
     DW("\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", FIT_ANY),     /* 生年月日 */
     DW("\xe5\x87\xba\xe7\x94\x9f", FIT_ANY),                             /* 出生 */
+    DW("\xe7\x94\x9f\xe3\x81\xbe\xe3\x82\x8c", FIT_ANY),                 /* 生まれ(た, る, の): brief s41 num41 */
     DW("\xe7\x94\x9f\xe4\xba\x8e", FIT_ANY),                             /* 生于 */
     DW("\xe7\x94\x9f\xe6\x96\xbc", FIT_ANY),                             /* 生於 */
     DW("\xec\xb6\x9c\xec\x83\x9d", FIT_PREFIX),                          /* 출생 */
@@ -508,6 +509,68 @@ static size_t short_year_birth(const char *s, size_t len, size_t at, size_t e)
     return 0;
 }
 
+/* Years said as cardinals (brief s41 num41, report-adv40 L-28, L-29,
+ * L-66, L-99, L-100, L-123 to L-126), as people say the year they were
+ * born; a year is a birth year only when a birth word governs it:
+ *   English   right after "born in", "born in (the) year": two digits
+ *             from twenty ("eighty-seven", "eighty seven", "ninety") or a
+ *             year 1900-2099 said in pairs ("nineteen-ninety"), read by
+ *             detect_spoken.c; the clause ends after it or goes on with a
+ *             small word (in, at, on, and, to, when), so "born in forty
+ *             minutes" stays;
+ *   Mongolian two digits from twenty (det_mn_short_year: "наян долоон",
+ *             "ерэн") before онд or оны, or with the locative -д glued
+ *             ("наян долоонд"), a birth word in its sentence (төрсөн).
+ * HAND-WRITTEN from the grammars; a native reviewer wanted for Mongolian.
+ * The end of the year (with a glued -д), or 0. */
+static const char *const born_in[] = { "born in the year ", "born in year ", "born in " };
+static const char *const said_after[] = { " in ", " at ", " on ", " and ", " to ", " when " };
+static const struct det_word mn_year_nouns[] = {
+    DW("\xd0\xbe\xd0\xbd\xd0\xb4", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd1\x8b", FIT_WORD),   /* онд оны */
+};
+
+static size_t said_year_birth(const char *s, size_t len, size_t at)
+{
+    char d[8];
+    size_t n, e, k, m;
+    unsigned v;
+    int glued;
+
+    if (at >= len)
+        return 0;
+    if (det_alpha(s[at])) {
+        if (at < 8 || s[at - 1] != ' ' || s[at - 2] == ' ')
+            return 0;
+        for (k = 0; k < sizeof born_in / sizeof born_in[0]; k++)
+            if (at >= (m = strlen(born_in[k])) && memcmp(s + at - m, born_in[k], m) == 0 && !det_letter_before(s, at - m))
+                break;
+        if (k == sizeof born_in / sizeof born_in[0] ||
+            (e = detect_spoken_digits(s, len, at, d, sizeof d, &n)) == 0 || (n != 2 && n != 4))
+            return 0;
+        v = det_value(d, n);
+        if (n == 2 ? v < 20 : v < 1900 || v > 2099)
+            return 0;
+        if (e >= len || strchr(".,;!?)", s[e]) != NULL)
+            return e;
+        for (k = 0; k < sizeof said_after / sizeof said_after[0]; k++)
+            if (det_starts(s, len, e, said_after[k]))
+                return e;
+        return 0;
+    }
+    if ((e = det_mn_short_year(s, len, at, &v, &glued)) == 0)
+        return 0;
+    if (!glued && !(e + 1 < len && s[e] == ' ' &&
+                    det_word_near(s, len, e + 1, detect_letters(s, len, e + 1), mn_year_nouns,
+                                  sizeof mn_year_nouns / sizeof mn_year_nouns[0])))
+        return 0;
+    return birth_in_sentence(s, len, at, e, 32) ? e : 0;
+}
+
+int detect_said_birth_year_start(const char *s, size_t len, size_t at)
+{
+    return said_year_birth(s, len, at) != 0;
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct det_date d, x;
@@ -517,7 +580,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
 
     (void)kind;
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
-        !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at))
+        !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at) &&
+        !detect_roman_month_start(s, len, at) && !detect_said_birth_year_start(s, len, at))
         return 0;
     d = detect_date_at(s, len, at);
     if (d.strength == DATE_NONE && (d.end = lunar_day(s, len, at)) != 0)
@@ -550,6 +614,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
      * word in the sentence, with the day and month between. */
     if (d.strength == DATE_NONE && (e = det_short_year_words(s, len, at, &uv)) != 0 &&
         (e = short_year_birth(s, len, at, e)) != 0)
+        return *start = at, e;
+    if (d.strength == DATE_NONE && (e = said_year_birth(s, len, at)) != 0)
         return *start = at, e;
     if ((d.strength == DATE_NONE || d.strength == DATE_YEAR) && (e = year_before_abbrev(s, len, at)) != 0)
         return *start = at, e;

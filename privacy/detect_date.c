@@ -305,12 +305,59 @@ static struct det_date english_year_first(const char *s, size_t len, size_t at)
     return d;
 }
 
+/* The letters of a Roman numeral may be typed in Cyrillic: Х (U+0425/
+ * U+0445) for X and the Ukrainian І (U+0406/U+0456) for I, alone or
+ * mixed with Latin ones ("3.ХІІ.1990": brief s41 num41, report-adv40
+ * L-32); the norm view has them in lower case.  n counts bytes. */
 static unsigned roman_month(const char *s, size_t len, size_t at, size_t *n)
 {
-    int k = at < len && (s[at] == 'i' || s[at] == 'v' || s[at] == 'x') ?
-            word_in(roman_months, 12, s, len, at, n) : -1;
+    char w[5];
+    size_t i = at, k = 0;
+    int m;
 
-    return k < 0 ? 0 : (unsigned)k + 1;
+    if (at >= len || det_letter_before(s, at))
+        return 0;
+    while (i < len && k < sizeof w - 1) {
+        if (s[i] == 'i' || s[i] == 'v' || s[i] == 'x')
+            w[k++] = s[i], i++;
+        else if (i + 1 < len && s[i] == '\xd1' && (s[i + 1] == '\x85' || s[i + 1] == '\x96'))
+            w[k++] = s[i + 1] == '\x85' ? 'x' : 'i', i += 2;
+        else
+            break;
+    }
+    if (k == 0 || !det_ends_word(s, len, i))
+        return 0;
+    w[k] = '\0';
+    for (m = 0; m < 12 && strcmp(w, roman_months[m]) != 0; m++)
+        ;
+    if (m == 12)
+        return 0;
+    *n = i - at;
+    return (unsigned)m + 1;
+}
+
+int detect_roman_month_start(const char *s, size_t len, size_t at)
+{
+    size_t n;
+
+    return roman_month(s, len, at, &n) != 0;
+}
+
+/* A month in Roman numerals with its year, no day ("XII.1990", "xii/1990",
+ * "V-1988": brief s41 num41, report-adv40 L-32, L-44): the month, one of
+ * ". / -" and a year of four digits.  DATE_YEAR: a month and a year name
+ * no one alone, so it is kept unless a birth word marks it (detect_birth.c);
+ * then the month goes with the year. */
+static struct det_date roman_month_year(const char *s, size_t len, size_t at)
+{
+    struct det_date d = { 0, DATE_NONE, 0 };
+    size_t n, e;
+
+    if (roman_month(s, len, at, &n) == 0 || at + n + 1 >= len || strchr("./-", s[at + n]) == NULL ||
+        (e = year_at(s, len, at + n + 1)) == 0)
+        return d;
+    d.end = e, d.strength = DATE_YEAR;
+    return d;
 }
 
 /* The end of a Russian ordinal ending after a number at at ("-го",
@@ -454,7 +501,7 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
     if (sep == ' ' && (det_starts(s, len, i, "of ") || det_starts(s, len, i, "de ")))
         i += 3;
     /* A Roman month stands alone only with its year ("14 iii 1975"). */
-    roman = word_in(roman_months, 12, s, len, i, &n) >= 0;
+    roman = roman_month(s, len, i, &n) != 0;
     if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0 &&
         word_in(eu_months, EU_MONTHS, s, len, i, &n) < 0 && !det_month_other(s, len, i, &n))
         return d;
@@ -888,7 +935,7 @@ struct det_date detect_date_at(const char *s, size_t len, size_t at)
     struct det_date best = { 0, DATE_NONE, 0 }, d;
     struct det_date (*const forms[])(const char *, size_t, size_t) = {
         numeric, korean, mongolian, month_after_day, english_from_month, english_year_first,
-        english_nth_month, glued_month, mongolian_month, roman_date,
+        english_nth_month, glued_month, mongolian_month, roman_date, roman_month_year,
     };
     size_t k, e;
     unsigned v;

@@ -391,6 +391,16 @@ int det_month_other(const char *s, size_t len, size_t at, size_t *n);
 /* date_gaps.c: the end of a year word after a two-digit year at i
  * (" года", " году", " г.", " року", " р."), or 0. */
 size_t det_year_word_after(const char *s, size_t len, size_t i);
+/* detect_years.c (brief s41 num41): the end of a two-digit year 20-99
+ * said as a cardinal in Cyrillic at at (Mongolian "наян долоон", "ерэн":
+ * numbers[]), its value in *v; *glued 1 when the locative -д is glued to
+ * its last word ("наян долоонд", "ерэнд"; the span takes it); 0 if none.
+ * Callers want a year noun or a birth word beside it (detect_birth.c). */
+size_t det_mn_short_year(const char *s, size_t len, size_t at, unsigned *v, int *glued);
+/* detect_birth.c (brief s41 num41): 1 if a year said as a cardinal that a
+ * birth word governs starts at at ("born in eighty-seven", "наян долоон
+ * онд төрсөн"); the walk asks before it passes over the word. */
+int detect_said_birth_year_start(const char *s, size_t len, size_t at);
 /* detect_years.c: the end of a Russian ordinal day 1-31 at at
  * ("четырнадцатого", "двадцать первого"), its value in *v; 0 if none. */
 size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);
@@ -794,6 +804,10 @@ int detect_month_word(const char *s, size_t len, size_t at, size_t *n);
  * Spanish, Malay, Indonesian: eu_months) starts at at, a whole word, its
  * length in *n (bytes). */
 int detect_other_month_word(const char *s, size_t len, size_t at, size_t *n);
+/* 1 if a month in Roman numerals (i ... xii, Latin letters or the
+ * Cyrillic х and і: "ХІІ") is a whole word at at, s[at] its first byte
+ * (norm view; detect_date.c). */
+int detect_roman_month_start(const char *s, size_t len, size_t at);
 
 /* detect_date.c: a day of the month in Mongolian words at at ("арван
  * тавнд", "нэгэнд"); its end, or 0. */

@@ -18,6 +18,7 @@
  * stand between.  Offsets are bytes of the norm view. */
 #include <pthread.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "privacy/detect_int.h"
 
@@ -331,6 +332,28 @@ size_t det_year_words(const char *s, size_t len, size_t at, unsigned *v)
         return 0;
     end = read_number(s, len, at, v, &big, &ord);
     return end > at && big && *v >= 1900 && *v <= 2099 ? end : 0;
+}
+
+size_t det_mn_short_year(const char *s, size_t len, size_t at, unsigned *v, int *glued)
+{
+    static const char d[] = "\xd0\xb4";                                  /* д */
+    const struct number_word *w;
+    size_t end, p, b;
+    int big, ord;
+
+    *glued = 0;
+    if (at >= len || (unsigned char)s[at] < 0x80 || det_letter_before(s, at) || !may_start(s, len, at))
+        return 0;
+    end = read_number(s, len, at, v, &big, &ord);
+    if (big || ord)
+        return 0;
+    /* the last word with the locative -д glued: "наян долоонд", "ерэнд" */
+    p = end == at ? at : end + 1;
+    if ((end == at || (end < len && s[end] == ' ')) && may_start(s, len, p) && (b = word_end(s, len, p)) > p + 2 &&
+        memcmp(s + b - 2, d, 2) == 0 && (w = lookup(s, p, b - 2)) != NULL &&
+        ((end == at && w->type == TENS) || (end > at && w->type == UNIT && *v % 10 == 0 && w->v < 10)))
+        *v += w->v, end = b, *glued = 1;
+    return end > at && *v >= 20 && *v <= 99 ? end : 0;
 }
 
 size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v)
