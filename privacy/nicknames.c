@@ -11,7 +11,8 @@
 #include "privacy/variants_int.h"
 
 /* build/gen/nicknames_data.c (scripts/embed.sh from data/nicknames). */
-extern const unsigned char nicknames_en[], nicknames_more[], nicknames_ru[];
+extern const unsigned char nicknames_en[], nicknames_more[], nicknames_ru[],
+    nicknames_regional[];
 
 #define RELATION ",has_nickname,"
 /* Bytes of a short form kept (the longest in the lists is far shorter). */
@@ -27,10 +28,11 @@ static struct namelist idx;
 
 static void build_index(void)
 {
-    static const unsigned char *const lists[] = { nicknames_en, nicknames_more, nicknames_ru };
+    static const unsigned char *const lists[] = { nicknames_en, nicknames_more, nicknames_ru,
+                                                  nicknames_regional };
     static const char *const rels[] = { RELATION };
 
-    (void)namelist_build(&idx, lists, 3, rels, 1);
+    (void)namelist_build(&idx, lists, sizeof lists / sizeof lists[0], rels, 1);
 }
 
 int nicknames_each(const char *key, size_t keylen,

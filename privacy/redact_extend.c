@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/common_words.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -132,8 +133,10 @@ static size_t patronymic_before(const struct normtext *t, size_t p)
  * word whose key is a frequent surname in Hangul or a romanisation
  * (variants_is_surname), a Cyrillic one read by its Latin spelling (Ким:
  * kim); not a letter alone (Russian "О Tulga писали"), and a key of two
- * letters only with a capital not at a sentence's start ("do", "So" are
- * words); p if none. */
+ * letters, or one of the commonest words of a language (common_words.h:
+ * "the", report-adv40 O-6..O-9: "The omar" was replaced whole), only
+ * with a capital not at a sentence's start ("do", "So" are words); p if
+ * none. */
 static int surname_word(const struct normtext *t, size_t w, size_t end);
 
 /* Where a one-character Korean surname glued before a given name written
@@ -276,7 +279,8 @@ static int surname_word(const struct normtext *t, size_t w, size_t end)
                romanise_is_koryo_latin(key, k) ||
                (is_hangul_cp(cp) && variants_is_surname(key, surname_titled(key, k)))) ||
              (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
-             (k <= 2 && (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
+             ((k <= 2 || common_word_key(t->key + ka, kb - ka)) &&
+              (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
 }
 
 /* Where one initial written after norm byte p ends (" B.", "Б.", "С."

@@ -391,11 +391,15 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
      * (ᠪᠠᠶᠢᠨ "bayin" as PaN, Вань's "Van") is too weak as well: ᠪᠠᠶᠢᠨ and
      * ᠪᠠᠶᠠᠨ are Mongolian words and name elements, no Иван
      * (pseudonym-37.bats). */
+    /* The consonants alone not against a form made as a short form
+     * (Омером, a case of Ömer, Omar's: its consonants MRM are مریم's,
+     * Maryam: brief s41 script41); those are compared by shape only. */
+    int cons_ok = !f->shortform;
     size_t least = sk->vowels == 2 ? 4 : 3;
     int whole = sk->vowels != 2 || strlen(shape) >= 4;
     for (int i = 0; i < sk->n; i++)
         if ((whole && strcmp(sk->shape[i], shape) == 0) ||
-            (sk->vowels != 1 && ((strlen(cons) >= least && strcmp(sk->cons[i], cons) == 0) ||
+            (sk->vowels != 1 && cons_ok && ((strlen(cons) >= least && strcmp(sk->cons[i], cons) == 0) ||
                                  (strlen(cons_ts) >= least && strcmp(sk->cons[i], cons_ts) == 0)))) {
             sk->hit = 1;
             return 1;

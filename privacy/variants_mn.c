@@ -728,16 +728,20 @@ void mn_latin_build(void)
 }
 
 /* 1 if letter li is the soft or hard sign and the Latin that follows,
- * rest[0..len), starts with a consonant: no romanisation writes a sign
- * there as i, and read so the i was lost on the way back (Veronika as
- * вэронъка, veronka: a diminutive of Вера, report-adv34 W-1).  At a
- * word's end (Govi for Говь) and before a vowel it stays. */
+ * rest[0..len), starts with a consonant or is empty: read so, the i
+ * the Latin key was written with is lost on the way back, before a
+ * consonant (Veronika as вэронъка, veronka: a diminutive of Вера,
+ * report-adv34 W-1) and at its end (Ahmadi as ахмадъ or ахмадь, both
+ * giving ahmad: an unregistered Ahmad was given Reza Ahmadi's
+ * pseudonym, report-adv40 L-62).  A name registered in Cyrillic keeps
+ * its final sign's forms (Govi for Говь: the forward readings, not
+ * this one).  Before a vowel it stays. */
 static int sign_before_consonant(size_t li, const char *rest, size_t len)
 {
     const char *c = romanise_mn_letters[li][0];
 
-    return (strcmp(c, "ь") == 0 || strcmp(c, "ъ") == 0) && len > 0 &&
-           rest[0] >= 'a' && rest[0] <= 'z' && strchr("aeiouy", rest[0]) == NULL;
+    return (strcmp(c, "ь") == 0 || strcmp(c, "ъ") == 0) &&
+           (len == 0 || (rest[0] >= 'a' && rest[0] <= 'z' && strchr("aeiouy", rest[0]) == NULL));
 }
 
 void mnrev_rec(struct mnrev *m, const char *key, size_t len, size_t at, int depth)

@@ -23,3 +23,19 @@ load faults
     each_accepted "Kostas Dimas" "Κόσμος"
     each_accepted "Nikos Papadopoulos" "Σοφία"
 }
+
+# Brief s41 script41 (report-adv40 P-3): a pseudonym that is one of the
+# given name's listed short forms in any script (Гога, Гия, Gio of
+# Giorgi; Nick, Нико, Nikolaos of Nikos; Ömer, Омер of Omar:
+# data/nicknames/regional.txt) is refused; other names stay free.
+@test "pseudonym-40s: a listed short form of the given name is refused (adv40 P-3 kind)" {
+    each_refused "Giorgi Beridze" "Гога" "Гия" "Gio"
+    each_refused "Nikos Papadopoulos" "Nick" "Нико" "Nikolaos"
+    each_refused "Omar Haddad" "Ömer" "Омер"
+}
+
+@test "pseudonym-40s: other names in those scripts stay free" {
+    each_accepted "Omar Haddad" "سمير" "مریم" "Yusuf Kaya"
+    each_accepted "Reza Ahmadi" "Farid Noor"
+    each_accepted "Giorgi Beridze" "Дато"
+}
