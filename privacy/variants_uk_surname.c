@@ -72,6 +72,10 @@ static int endings(struct variant_list *out, const int *stem, int n, const char 
  * and its dative's -ц, -с (Мельничці, Ткачисі; Ukrainian grammar). */
 static const char *const end_fem[] = { "а", "и", "у", "ою", "о" };
 
+/* The -івна form's endings (UTF-8): the feminine in -а with the dative
+ * and locative -і, no consonant change (Ткачівні, Ковалівною). */
+static const char *const end_ivna[] = { "івна", "івни", "івні", "івну", "івною", "івно" };
+
 /* Adds stem[0..n) + mid (UTF-8, its last letter к or х) + each ending of
  * end_fem, and its dative with that letter as ц or с before -і. */
 static int fem_forms(struct variant_list *out, const int *stem, int n, const char *mid,
@@ -115,6 +119,18 @@ int uk_surname_women(struct variant_list *out, const char *key, size_t len)
         n--;
     if (n < 3 || is_vowel(cp[n - 1]))
         return 0;
+    /* The daughter named by the surname, -івна on the stem as the
+     * patronymic of a given name is made (Ткачівна, Мельниківна,
+     * Ковалівна; brief s41 uk41, report-adv40 L-17), in every case of its
+     * declension (-івни, -івні, -івну, -івною, -івно: Ukrainian grammar,
+     * the feminine in -а). */
+    rc = 0;
+    for (size_t i = 0; i < sizeof end_ivna / sizeof end_ivna[0] && rc == 0; i++)
+        rc = uk_surname_form(out, cp, n, end_ivna[i]);
+    if (rc != 0) {
+        sodium_memzero(cp, sizeof cp);
+        return rc;
+    }
     /* The stem's last к is ч before the suffix (Мельник: Мельничиха). */
     if (cp[n - 1] == 0x43A)
         cp[n - 1] = 0x447;
