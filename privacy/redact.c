@@ -17,6 +17,7 @@
 #include "privacy/normalise.h"
 #include "privacy/place_russian.h"
 #include "privacy/redact_int.h"
+#include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
 
@@ -761,7 +762,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
              redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
              (!vl.v[i].nickname &&
               inside_word_only(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen))) &&
-            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials))
+            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials) &&
+            /* A Koryo-saram surname of two letters alone (Ли: the
+             * particle ли), made with a capital by ru_koryo_surname_cases:
+             * kept, the name-or-word rule judges it (brief s41 li41). */
+            !(vl.v[i].capital && !vl.v[i].initials && !vl.v[i].flag &&
+              romanise_koryo_syllable(vl.v[i].key, vl.v[i].keylen) != 0))
             continue;
         if (add_lit(r, &vl.v[i], cat, generated) != 0) {
             variant_list_free(&vl);

@@ -133,8 +133,14 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
             return 2;
     /* Letters that spell one of the commonest words once the full stops
      * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
-     * that word as often as initials (brief s28 pseud28). */
-    return common_word_key(key, k);
+     * that word as often as initials (brief s28 pseud28).  Only with a
+     * full stop between two letters: one after the last letter alone
+     * ends a sentence ("у Ли.": brief s41 li41). */
+    for (i = a; i < b && t->norm[i] != '.'; i++)
+        ;
+    while (b > a && t->norm[b - 1] == '.')
+        b--;
+    return i < b && common_word_key(key, k);
 }
 
 /* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----

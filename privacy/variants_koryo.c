@@ -63,6 +63,20 @@ int ru_koryo_surname_cases(struct variant_list *out, const char *norm, size_t le
     if (!koryo_surname_word(&at, &n, norm, len) || (nw = ru_read(w, norm + at, n)) < 2)
         return 0;
     last = w[nw - 1];
+    /* A surname of two letters (Ли, Ан, Тё; name_words skips words
+     * under three letters): the word alone, with a capital only.  "ли" is the Russian particle, so the lexicon makes it
+     * FORM_WORD: replaced where the context marks a person (a capital not
+     * at a sentence's start, a verb of a person after it, a list of
+     * persons: redact_context.c), else a review flag (brief s41 li41). */
+    if (nw == 2) {
+        out->capital = 1;
+        rc = list_add(out, norm + at, n, RULE_VARIANT, SUFFIX_NONE);
+        out->capital = capital;
+        if (rc != 0 || ru_vowel(last)) {
+            sodium_memzero(w, sizeof w);
+            return rc;
+        }
+    }
     if (ru_vowel(last) || last == 0x44C)
         return 0;               /* Ли, Ю, Тё: not declined */
     k = ru_koryo_forms(forms, w, nw);
