@@ -761,7 +761,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
              redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
              (!vl.v[i].nickname &&
               inside_word_only(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen))) &&
-            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials))
+            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials, vl.v[0].key,
+                                     vl.v[0].keylen))
             continue;
         if (add_lit(r, &vl.v[i], cat, generated) != 0) {
             variant_list_free(&vl);

@@ -133,7 +133,14 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
             return 2;
     /* Letters that spell one of the commonest words once the full stops
      * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
-     * that word as often as initials (brief s28 pseud28). */
+     * that word as often as initials (brief s28 pseud28).  Latin only:
+     * no Cyrillic word is written letter by letter with full stops (ко,
+     * на, из are never "К.О.", "Н.А.", "И.З."), so there such letters are
+     * initials, read by the initials rules (report-adv40 L-8, L-42, L-72;
+     * brief s41 init41). */
+    for (i = 0; i < k; i++)
+        if ((unsigned char)key[i] >= 0x80)
+            return 0;
     return common_word_key(key, k);
 }
 
