@@ -139,8 +139,19 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
      * initials, read by the initials rules (report-adv40 L-8, L-42, L-72;
      * brief s41 init41). */
     for (i = 0; i < k; i++)
-        if ((unsigned char)key[i] >= 0x80)
+        if ((unsigned char)key[i] >= 0x80) {
+            /* the Russian and Ukrainian dotted abbreviations written small
+             * (т.е., т.к., и т.д., т.п., т.н., н.э.; к.т.н. reads т.н.):
+             * listed, as "i.e." is, so a verb after them makes no person;
+             * in capitals they are initials (Т.Е. of Тимур Ермаков) */
+            static const char *const cyr[] = { "те", "тк", "тд", "тп", "тн", "нэ", "тч" };
+            if (redact_upper_at(t, a))
+                return 0;
+            for (i = 0; i < sizeof cyr / sizeof cyr[0]; i++)
+                if (strcmp(cyr[i], key) == 0)
+                    return 2;
             return 0;
+        }
     return common_word_key(key, k);
 }
 
