@@ -145,7 +145,12 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
              * listed, as "i.e." is, so a verb after them makes no person;
              * in capitals they are initials (Т.Е. of Тимур Ермаков) */
             static const char *const cyr[] = { "те", "тк", "тд", "тп", "тн", "нэ", "тч" };
-            if (redact_upper_at(t, a))
+            size_t o = t->ostart[a];
+            int c;
+            /* small as written (not an escape, which may hide a capital;
+             * redact_upper_at, which lies above this file) */
+            if (t->orig[o] != t->norm[a] || utf8_next(&c, t->orig + o, normtext_oend(t, a) - o) <= 0 ||
+                normalise_is_upper(c))
                 return 0;
             for (i = 0; i < sizeof cyr / sizeof cyr[0]; i++)
                 if (strcmp(cyr[i], key) == 0)
