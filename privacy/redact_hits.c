@@ -795,11 +795,11 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
                : variants_common_word(key, l->keylen) ? FORM_COMMON
                : ordinary ? FORM_WORD : FORM_REPLACE;
         answer = (unsigned char)(1 + kind);
-        /* Initials whose key is one of the commonest words (ко of К.О.,
-         * kept by redact_generated_dropped) count only as initials too,
+        /* A short form whose key is one of the commonest words (ко of К.О.,
+         * kept by redact_generated_dropped) counts only as initials too,
          * whatever the dictionary says of the word. */
         if (l->generated && kind != FORM_REPLACE &&
-            (ordinary || kind == FORM_COMMON || (l->initials && common_word_key(key, l->keylen))))
+            (ordinary || kind == FORM_COMMON || (kind == FORM_SHORT && common_word_key(key, l->keylen))))
             answer |= WORDKIND_GENERATED;
         /* Not kept when a dictionary's answer was held back (lexicon_hold:
          * the check runs again with it loaded). */
