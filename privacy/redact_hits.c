@@ -791,7 +791,9 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
          * function word: FORM_COMMON.  A generated spelling that is a
          * word of either kind counts only where the context marks a name
          * (redact_form.generated). */
-        kind = l->kind == FORM_SHORT ? (ordinary || l->initials ? FORM_SHORT : FORM_REPLACE)
+        kind = l->kind == FORM_SHORT ? (ordinary || l->initials ||
+                                        (l->generated && common_word_key(key, l->keylen))
+                                    ? FORM_SHORT : FORM_REPLACE)
                : variants_common_word(key, l->keylen) ? FORM_COMMON
                : ordinary ? FORM_WORD : FORM_REPLACE;
         answer = (unsigned char)(1 + kind);
