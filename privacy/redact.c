@@ -762,7 +762,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
              redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
              (!vl.v[i].nickname &&
               inside_word_only(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen))) &&
-            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials) &&
+            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials, vl.v[0].key,
+                                     vl.v[0].keylen) &&
             /* A Koryo-saram surname of two letters alone (Ли: the
              * particle ли), made with a capital by ru_koryo_surname_cases:
              * kept, the name-or-word rule judges it (brief s41 li41). */

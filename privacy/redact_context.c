@@ -645,7 +645,8 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         !name_context(t, a, b, f->kind == FORM_COMMON, f->person) &&
         !(f->kind == FORM_SHORT && alone_or_vocative(t, a, b)) &&
         !(f->kind == FORM_SHORT && capital_dotted_pair(t, a, b)) &&
-        !(f->person && capital_dotted_initials(t, a, b)))
+        !(f->person && capital_dotted_initials(t, a, b)) &&
+        !(f->person && f->kind == FORM_SHORT && redact_initials_marked(t, a, b)))
         return HIT_NONE;
     /* "B.A.", "U.S.": initials only after a title or before a verb of a
      * person (brief i12-forms, F39); a short form's too (the initials of

@@ -133,9 +133,32 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
             return 2;
     /* Letters that spell one of the commonest words once the full stops
      * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
-     * that word as often as initials (brief s28 pseud28).  Only with a
-     * full stop between two letters: one after the last letter alone
-     * ends a sentence ("у Ли.": brief s41 li41). */
+     * that word as often as initials (brief s28 pseud28).  Latin only:
+     * no Cyrillic word is written letter by letter with full stops (ко,
+     * на, из are never "К.О.", "Н.А.", "И.З."), so there such letters are
+     * initials, read by the initials rules (report-adv40 L-8, L-42, L-72;
+     * brief s41 init41). */
+    for (i = 0; i < k; i++)
+        if ((unsigned char)key[i] >= 0x80) {
+            /* the Russian and Ukrainian dotted abbreviations written small
+             * (т.е., т.к., и т.д., т.п., т.н., н.э.; к.т.н. reads т.н.):
+             * listed, as "i.e." is, so a verb after them makes no person;
+             * in capitals they are initials (Т.Е. of Тимур Ермаков) */
+            static const char *const cyr[] = { "те", "тк", "тд", "тп", "тн", "нэ", "тч" };
+            size_t o = t->ostart[a];
+            int c;
+            /* small as written (not an escape, which may hide a capital;
+             * redact_upper_at, which lies above this file) */
+            if (t->orig[o] != t->norm[a] || utf8_next(&c, t->orig + o, normtext_oend(t, a) - o) <= 0 ||
+                normalise_is_upper(c))
+                return 0;
+            for (i = 0; i < sizeof cyr / sizeof cyr[0]; i++)
+                if (strcmp(cyr[i], key) == 0)
+                    return 2;
+            return 0;
+        }
+    /* Only with a full stop between two letters: one after the last
+     * letter alone ends a sentence ("у Ли.": brief s41 li41). */
     for (i = a; i < b && t->norm[i] != '.'; i++)
         ;
     while (b > a && t->norm[b - 1] == '.')

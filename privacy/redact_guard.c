@@ -25,8 +25,20 @@
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 
-int redact_generated_dropped(const char *key, size_t keylen, int initials)
+static int two_cased_letters(const char *key, size_t keylen);
+
+int redact_generated_dropped(const char *key, size_t keylen, int initials, const char *whole,
+                             size_t wlen)
 {
+    /* Two letters of a cased script that are no piece of the name's own
+     * words are its initials (К.О. of Ксения Орлова, keyed ко: the key
+     * leaves the full stop out): kept, for redact_generated_short makes
+     * them a generated initials form that counts only where the context
+     * marks a person or written as initials (capitals with a full stop
+     * between; redact_context.c), never the bare word "ко" (report-adv40
+     * L-8, L-42; brief s41 init41). */
+    if (two_cased_letters(key, keylen) && !memmem(whole, wlen, key, keylen))
+        return 0;
     /* A spelling is not spared for being a word that is also a name
      * (variants_common_word: May, An, We): "we" generated from Wei (ei
      * written e) put a subject's pseudonym for every English "We" at a

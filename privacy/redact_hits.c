@@ -768,6 +768,17 @@ static struct redact_form lit_form(const struct redactor *r, size_t id, int ask)
     if (!l->word || r->wordkind == NULL || l->suffix == SUFFIX_HAN)
         return f;
     known = &r->wordkind[id];
+    /* A generated short form whose key is one of the commonest words (ко
+     * of К.О. of Ксения Орлова, kept by redact_generated_dropped) counts
+     * only as initials, written so or where the context marks a person,
+     * whatever the dictionary says of the word: known without asking, so
+     * every reader of the forms (redactor_each_form, WORDS_SEEN) sees it
+     * so, never as a replacement (brief s41 init41b). */
+    if (l->kind == FORM_SHORT && l->generated &&
+        common_word_key(r->arena + r->keyoff[id], l->keylen)) {
+        f.kind = FORM_SHORT, f.generated = 1;
+        return f;
+    }
     /* Not asked yet: the strictest rule, a replacement (redact.h). */
     if (*known == 0 && !ask) {
         f.kind = FORM_REPLACE;

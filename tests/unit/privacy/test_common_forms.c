@@ -101,6 +101,12 @@ static int check_form(void *ctx, const char *key, size_t keylen, const struct re
      * Alla Ten; "All the workers" is kept, tests/data/leaks/adv39-open). */
     if (f->suffix == SUFFIX_MN_STEM)
         return 0;
+    /* Initials whose key is a common word (ко of К.О., на of Н.А.) are
+     * made as context-only forms: a short form with the generated mark,
+     * counted only written as initials or where the context marks a
+     * person, never as the word (brief s41 init41, docs/VARIANTS.md). */
+    if (f->kind == FORM_SHORT && f->generated)
+        return 0;
     if (!f->person || !common_word_key(key, keylen) || variants_is_surname(key, keylen) ||
         variants_common_word(key, keylen))
         return 0;

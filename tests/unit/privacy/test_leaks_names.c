@@ -178,6 +178,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/init38.jsonl",
     "tests/data/leaks/init39.jsonl",
     "tests/data/leaks/init40.jsonl",
+    "tests/data/leaks/init41.jsonl",
     "tests/data/leaks/ru38.jsonl",
     "tests/data/leaks/kor38.jsonl",
     "tests/data/leaks/kor39.jsonl",
