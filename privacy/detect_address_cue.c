@@ -57,6 +57,13 @@ static const struct cue cues[] = {
     { "\xd0\xb6\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd0\xbd\xd0\xb0", 1, 0 },         /* живет на */
     { "\xd0\xb6\xd0\xb8\xd0\xb2\xd1\x83 \xd0\xbd\xd0\xb0", 1, 0 },                 /* живу на */
     { "\xd0\xbf\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb8\xd0\xb2\xd0\xb0\xd0\xb5\xd1\x82 \xd0\xbf\xd0\xbe", 1, 0 }, /* проживает по */
+    /* past and Ukrainian verbs of living (brief s41 street41): they take
+     * a street word before one number (street_words), else two numbers */
+    { "жил на", 1, 0 }, { "жила на", 1, 0 }, { "жили на", 1, 0 }, { "живут на", 1, 0 },
+    { "жив на", 1, 0 }, { "жила на", 1, 0 }, { "живе на", 1, 0 }, { "мешкав на", 1, 0 },
+    { "мешкала на", 1, 0 }, { "мешкає на", 1, 0 },
+    { "жил", 1, 1 }, { "жила", 1, 1 }, { "живёт", 1, 1 }, { "живет", 1, 1 }, { "жив", 1, 1 },
+    { "живе", 1, 1 }, { "мешкав", 1, 1 }, { "мешкає", 1, 1 },
     /* оршин суудаг, амьдардаг: the address stands before the verb */
     { "\xd0\xbe\xd1\x80\xd1\x88\xd0\xb8\xd0\xbd \xd1\x81\xd1\x83\xd1\x83\xd0\xb4\xd0\xb0\xd0\xb3", 0, 0 },
     { "\xd0\xb0\xd0\xbc\xd1\x8c\xd0\xb4\xd0\xb0\xd1\x80\xd0\xb4\xd0\xb0\xd0\xb3", 0, 0 },
@@ -81,6 +88,8 @@ static const char *const pronouns[] = {
 static const char *const counts[] = {
     "from", "since", "until", "ago", "year", "years", "times", "kids", "children", "people", "minutes", "hours",
     "days", "months", "weeks",
+    "дня", "дней", "месяц", "месяца", "месяцев", "недели", "недель", "часа", "часов", "минут", "минуты",
+    "років", "роки", "рік", "днів", "тижні", "місяців", "томов", "томa",
     "\xd0\xbb\xd0\xb5\xd1\x82", "\xd0\xb3\xd0\xbe\xd0\xb4", "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0", "\xd1\x80\xd0\xb0\xd0\xb7",   /* лет год года раз */
     "\xd0\xb6\xd0\xb8\xd0\xbb", "\xd1\x81\xd0\xb0\xd1\x80", "\xd1\x85\xd2\xaf\xd2\xaf\xd1\x85\xd1\x8d\xd0\xb4",               /* жил сар хүүхэд */
     "\xeb\x85\x84", "\xec\x82\xb4", "\xeb\xaa\x85",                                                                               /* 년 살 명 */
@@ -244,13 +253,35 @@ static size_t closer(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if s[a, b) may be a street's name standing without a street word
+ * before a cue's number (brief s41 street41; "адрес: абая, 15", "жил на
+ * тверской 12", "живёт: толе би 59"): Cyrillic letters only (a hyphen
+ * inside), two letters or more.  The norm view has no capitals, so the
+ * cue and the number right after carry the rule: the words join only
+ * right before the first number (street_run in after_cue). */
+static int street_word(const char *s, size_t a, size_t b)
+{
+    size_t k, n, cps = 0;
+
+    for (k = a; k < b; k += n) {
+        int cp = det_cp_at(s, b, k, &n);
+        if (cp == '-' && k > a && k + 1 < b)
+            continue;
+        if (cp < 0x0400 || cp > 0x04FF)
+            return 0;
+        cps++;
+    }
+    return cps >= 2;
+}
+
 /* The span of numbers after a cue ending at p; 0 or its end with its
  * start in *start. */
 static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size_t p,
                         unsigned need, size_t *start)
 {
     size_t i = p, a, b, first = 0, last = 0, back = 0, e;
-    unsigned g = 0, gback = 0, before = 0, gap = 0;
+    unsigned g = 0, gback = 0, before = 0, gap = 0, run = 0;
+    size_t runa = 0, prev = 0;
     /* a label with its colon: six words before the first number, two
      * between; a verb: two and one ("lives at home with 2 kids") */
     unsigned maxbefore = need == 1 ? 6 : 2, maxgap = need == 1 ? 2 : 1;
@@ -267,13 +298,25 @@ static size_t after_cue(const struct scanctx *x, const char *s, size_t len, size
             break;
         }
         if (groups(s, a, b) > 0) {
+            /* one or two street words right before the first number
+             * join it, and one number is then enough */
+            if (!have && run > 0)
+                first = runa, have = 1, need = 1;
             if (!have)
                 first = a, have = 1;
             back = gap == 0 ? back : last, gback = gap == 0 ? gback : g;
             last = trim(s, a, b), g += groups(s, a, b), gap = 0;
         } else if (!have) {
-            if (in_list(pronouns, sizeof pronouns / sizeof pronouns[0], s + a, b - a) || ++before > maxbefore)
+            if (in_list(pronouns, sizeof pronouns / sizeof pronouns[0], s + a, b - a) &&
+                !(run > 0 && b - a == 4 && memcmp(s + a, "би", 4) == 0))
                 return 0;
+            if (++before > maxbefore)
+                return 0;
+            /* the last one or two street words (Толе би: a Kazakh title) */
+            if (street_word(s, a, b) && (b - a > 4 || (run > 0 && memcmp(s + a, "би", 4) == 0)))
+                runa = run > 0 ? prev : a, prev = a, run = 1;
+            else
+                run = 0;
         } else if (gap == 0 && (e = closer(s, a, b)) != 0) {
             last = e, gap = 1;
         } else if (++gap > maxgap || !bridge(s, a, b)) {

@@ -171,6 +171,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/bank39.jsonl",
     "tests/data/leaks/num40.jsonl",
     "tests/data/leaks/bank41.jsonl",
+    "tests/data/leaks/street41.jsonl",
     "tests/data/leaks/init37.jsonl",
     "tests/data/leaks/uk37.jsonl",
     "tests/data/leaks/adv37-open.jsonl",
