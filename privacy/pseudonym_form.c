@@ -366,7 +366,7 @@ int pseudonym_is_name_form(const struct redactor *r, const char *p, size_t len, 
             if (normalise_key(&key, &keylen, p + a, b - a, e) != 0)
                 return -1;
             sk.len = skeleton(sk.word, key, keylen, &sk.doubled);
-            int other = pseudonym_script_form(r, key, keylen);
+            int other = pseudonym_script_name(r, key, keylen);
             secmem_free(key);
             if (other)
                 return 1;

@@ -158,7 +158,7 @@ size_t script_form_latin(char *out, const char *key, size_t len)
 
 struct script_seek {
     char shape[SCRIPT_READINGS][SHAPE_MAX], cons[SCRIPT_READINGS][SHAPE_MAX];
-    int n, vowels, hit;
+    int n, vowels, hit, near;
     struct script_reading same;
 };
 
@@ -357,6 +357,24 @@ static int reading_is_latin(const struct script_reading *rd, const char *lat, si
     return 0;
 }
 
+int script_reading_near(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+{
+    char lat[SKEL_MAX], fk[SHAPE_MAX];
+    size_t ll;
+
+    if (script_reading_is(rd, form, flen, suffix))
+        return 1;
+    if (!(rd->fold & SCRIPT_FOLD_SKIP) || !variant_suffix_ok((enum variant_suffix)suffix, "", 0) ||
+        (ll = script_form_latin(lat, form, flen)) == 0 || same_key(fk, lat, ll, rd->fold) == 0)
+        return 0;
+    for (int i = 0; i < rd->n; i++)
+        /* its first vowel too: ع is read as none (عمر "ML" for Omar
+         * "uMaL", عماد "MaT" for Emad "iMaT") */
+        if (classes_in(rd->key[i]) >= 2 && same_skipping(rd->key[i], fk, 0))
+            return 1;
+    return 0;
+}
+
 int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix)
 {
     char lat[SKEL_MAX];
@@ -376,7 +394,8 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
         return 0;
     /* the reading is the form, the surname alone included (สมชาย for
      * Somchai, report-adv38 P-1): the rule the redactor replaces by */
-    if (script_reading_is(&sk->same, key, keylen, f->suffix)) {
+    if (script_reading_is(&sk->same, key, keylen, f->suffix) ||
+        (sk->near && !f->shortform && script_reading_near(&sk->same, key, keylen, f->suffix))) {
         sk->hit = 1;
         return 1;
     }
@@ -407,9 +426,9 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
     return 0;
 }
 
-int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
+static int script_form(const struct redactor *r, const char *key, size_t len, int near)
 {
-    struct script_seek sk = { .n = 0 };
+    struct script_seek sk = { .n = 0, .near = near };
     char rd[SKEL_MAX];
 
     for (int alt = 0; alt < SCRIPT_READINGS; alt++) {
@@ -428,6 +447,16 @@ int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
         return 0;
     (void)redactor_each_form(r, WORDS_SEEN, each_script_form, &sk);
     return sk.hit;
+}
+
+int pseudonym_script_form(const struct redactor *r, const char *key, size_t len)
+{
+    return script_form(r, key, len, 0);
+}
+
+int pseudonym_script_name(const struct redactor *r, const char *key, size_t len)
+{
+    return script_form(r, key, len, 1);
 }
 
 int pseudonym_latin_reading(char *out, size_t cap, const char *p, size_t len, struct err *e)

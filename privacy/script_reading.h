@@ -24,6 +24,12 @@
  * (redact_unread.c: a review flag) ask it.  No memory is kept. */
 int pseudonym_script_form(const struct redactor *r, const char *key, size_t len);
 
+/* pseudonym_script_form, or a reading that is a form that is no short
+ * form by script_reading_near (رضا for Reza: a pseudonym is refused by
+ * it; brief s41 arab41, report-adv40 P-1, P-2).  pseudonym_is_name_form
+ * asks it.  No memory is kept. */
+int pseudonym_script_name(const struct redactor *r, const char *key, size_t len);
+
 /* A word of a script with no Latin or Cyrillic letters as its readings
  * are compared with a form (brief s39 script39, report-adv38). */
 #define SCRIPT_KEY_MAX 64
@@ -51,6 +57,17 @@ int script_reading_of(struct script_reading *rd, const char *key, size_t len);
  * form's subject's (redact_unread.c); a pseudonym that is one is refused
  * (pseudonym_script_form).  0 if not.  No memory is kept. */
 int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix);
+
+/* script_reading_is, or in a script that writes no short vowels
+ * (Arabic, Persian) a reading of two consonant classes or more that is
+ * the form with some of its vowels before a consonant left out, a first
+ * one included (عمر for Omar, رضا for Reza: ع is read as none; brief s41
+ * arab41, report-adv40 L-21, L-25, P-1, P-2).  Too loose for a word
+ * alone in a text (عمل, "work", reads as Omar): the redactor asks it only
+ * of a word beside its subject's replaced surname or after أبو, ابن, بن;
+ * the pseudonym check (pseudonym_script_form) of a pseudonym against the
+ * names of the store.  0 if not.  No memory is kept. */
+int script_reading_near(const struct script_reading *rd, const char *form, size_t flen, int suffix);
 
 /* The pseudonym p[0..len) (bytes, UTF-8) with each word of a script that
  * has no Latin or Cyrillic letters read into Latin (script_read_word's
