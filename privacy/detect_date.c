@@ -696,7 +696,8 @@ static unsigned ko_part(const char *s, size_t len, size_t j, int k, size_t *e, s
         if (k == 1 && (det_starts(s, len, j, "\xec\x9c\xa0") || det_starts(s, len, j, "\xec\x8b\x9c")) &&
             ko_unit_at(s, len, j + 3, 1))
             return *e = j + 3, *n = 2, s[j + 1] == '\x9c' ? 6 : 10;            /* 유월, 시월 */
-        while ((v = det_numeral(s, lim, j, e, n)), *n > 0 && !ko_unit_at(s, len, *e, k) && *e - j > 3)
+        while ((v = det_numeral(s, lim, j, e, n)), *n > 0 && !ko_unit_at(s, len, *e, k) &&
+               !(k == 0 && *e < len && s[*e] == ' ' && ko_unit_at(s, len, *e + 1, k)) && *e - j > 3)
             lim = *e - 3;
         if (k == 0)
             *n = v >= 10 && v <= 2099 && *n >= 2 ? (v >= 1000 ? 4 : 2) : 0;
@@ -766,9 +767,11 @@ static struct det_date korean(const char *s, size_t len, size_t at)
             }
         }
         /* Digits and their unit may be spaced apart ("1975 년 3 월 14
-         * 일생", "84 년생"). */
-        if (n > 0 && det_digit(s[j]) && !ko_unit_at(s, len, e, k) && e < len && s[e] == ' ' &&
-            ko_unit_at(s, len, e + 1, k))
+         * 일생", "84 년생"); so may a year of the common era in words
+         * ("천구백팔십칠 년에": adv40 L-46), not a smaller number ("십 년"
+         * is ten years). */
+        if (n > 0 && (det_digit(s[j]) || (k == 0 && v >= 1900 && v <= 2099)) && !ko_unit_at(s, len, e, k) &&
+            e < len && s[e] == ' ' && ko_unit_at(s, len, e + 1, k))
             e++;
         if (n == 0 || n > 4 || !ko_unit_at(s, len, e, k))
             continue;
