@@ -261,9 +261,13 @@ static const char *const trade_nominatives[] = { "кравець", "швець",
 /* A masculine noun's case endings, singular and plural, of both
  * grammars (мельника, мельнику, мельникові, мельником, мельники,
  * мельників, мельникам, мельниками, мельниках; бондаря, бондарем,
- * бондареві, бондарі, бондарям). */
+ * бондареві, бондарі, бондарям), and the woman of the trade in -иха in
+ * each case (ткачиха, ткачихою, ткачисі, бондарихи: Ukrainian grammar,
+ * the feminine in -а; brief s41 ukb41): in lower case the noun, as the
+ * surname women's forms of variants_uk_surname.c are with a capital. */
 static const char trade_ends[] =
-    "а|я|и|ы|е|і|у|ю|ь|ом|ем|єм|ові|еві|ів|ев|ов|ам|ям|ами|ями|ах|ях|ей";
+    "а|я|и|ы|е|і|у|ю|ь|ом|ем|єм|ові|еві|ів|ев|ов|ам|ям|ами|ями|ах|ях|ей|"
+    "иха|ихи|иху|ихою|ихо|исі|их|ихам|ихами|ихах";
 
 int redact_sense_trade_of(const char *w, size_t n)
 {

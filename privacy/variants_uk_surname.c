@@ -76,8 +76,12 @@ static const char *const end_fem[] = { "а", "и", "у", "ою", "о" };
  * and locative -і, no consonant change (Ткачівні, Ковалівною). */
 static const char *const end_ivna[] = { "івна", "івни", "івні", "івну", "івною", "івно" };
 
-/* Adds stem[0..n) + mid (UTF-8, its last letter к or х) + each ending of
- * end_fem, and its dative with that letter as ц or с before -і. */
+/* Adds stem[0..n) + mid (UTF-8, the suffix without its -а, its last
+ * letter к or х: "их" for -иха, "к" for -чка) + each ending of end_fem
+ * (Бондариха, Бондарихи, Бондариху, Бондарихою, Бондарихо), and dative
+ * (UTF-8, the whole dative and locative ending, that letter as ц or с
+ * before -і: "исі", "ці").  The caller marks the forms capital-only
+ * (variants.c: ткачиха, ткачихою, королівна are words in lower case). */
 static int fem_forms(struct variant_list *out, const int *stem, int n, const char *mid,
                      const char *dative)
 {
@@ -108,7 +112,7 @@ int uk_surname_women(struct variant_list *out, const char *key, size_t len)
     /* -енко: -енчиха (Коваленчиха). */
     if (last == S_O && cp[n - 2] == 0x43A && cp[n - 3] == S_EN && cp[n - 4] == S_IE) {
         cp[n - 2] = 0x447;
-        rc = fem_forms(out, cp, n - 1, "иха", "исі");
+        rc = fem_forms(out, cp, n - 1, "их", "исі");
         sodium_memzero(cp, sizeof cp);
         return rc;
     }
@@ -134,7 +138,7 @@ int uk_surname_women(struct variant_list *out, const char *key, size_t len)
     /* The stem's last к is ч before the suffix (Мельник: Мельничиха). */
     if (cp[n - 1] == 0x43A)
         cp[n - 1] = 0x447;
-    rc = fem_forms(out, cp, n, "иха", "исі");
+    rc = fem_forms(out, cp, n, "их", "исі");
     /* -ук, -ик, -ник: the woman in -чка (Мельничка, Ткачучка, Шевчучка). */
     if (rc == 0 && last == 0x43A && (cp[n - 2] == 0x443 || cp[n - 2] == S_I))
         rc = fem_forms(out, cp, n, "к", "ці");

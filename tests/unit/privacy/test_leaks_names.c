@@ -188,6 +188,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/uk39.jsonl",
     "tests/data/leaks/uk40.jsonl",
     "tests/data/leaks/uk41.jsonl",
+    "tests/data/leaks/ukb41.jsonl",
     "tests/data/leaks/ru39.jsonl",
     "tests/data/leaks/ru40.jsonl",
     "tests/data/leaks/script38.jsonl",
