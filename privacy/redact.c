@@ -195,6 +195,27 @@ static int inside_word_only(const char *key, size_t len, const char *whole, size
     return 1;
 }
 
+/* 1 if key[0..len) (a variant's key, bytes) is one whole word of the name
+ * text[0..tlen) as registered, read in the norm view (words end at white
+ * space or a hyphen): "ли" of "Марина Ли", not "на" of "Наталья
+ * Алексеева" (the initials Н.А. keyed as the word на).  0 if not, or if
+ * the norm view cannot be made (out of memory: the form is then dropped,
+ * as before session 41). */
+static int word_of_name(const char *key, size_t len, const char *text, size_t tlen)
+{
+    char *norm;
+    size_t nl;
+    int found = 0;
+
+    if (len == 0 || normalise_norm(&norm, &nl, text, tlen, NULL) != 0)
+        return 0;
+    for (size_t at = 0; !found && at + len <= nl; at++)
+        found = memcmp(norm + at, key, len) == 0 && (at == 0 || norm[at - 1] == ' ' || norm[at - 1] == '-') &&
+                (at + len == nl || norm[at + len] == ' ' || norm[at + len] == '-');
+    secmem_free(norm);
+    return found;
+}
+
 /* 1 if vl->v[i] is a short form in Cyrillic of a name registered in Latin
  * that lies inside a Cyrillic reading of the whole name (Мөнх, and so
  * Мөнхөө, inside Мөнхбат for Munkhbat; report-adv15 R-2): a part of the
@@ -766,9 +787,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
                                      vl.v[0].keylen) &&
             /* A Koryo-saram surname of two letters alone (Ли: the
              * particle ли), made with a capital by ru_koryo_surname_cases:
-             * kept, the name-or-word rule judges it (brief s41 li41). */
+             * kept, the name-or-word rule judges it (brief s41 li41); only
+             * when it is a word of the name as registered, never initials
+             * keyed as a word (Н.А. of Наталья Алексеева: "На столе"). */
             !(vl.v[i].capital && !vl.v[i].initials && !vl.v[i].flag &&
-              romanise_koryo_syllable(vl.v[i].key, vl.v[i].keylen) != 0))
+              romanise_koryo_syllable(vl.v[i].key, vl.v[i].keylen) != 0 &&
+              word_of_name(vl.v[i].key, vl.v[i].keylen, text, len)))
             continue;
         if (add_lit(r, &vl.v[i], cat, generated) != 0) {
             variant_list_free(&vl);
