@@ -12,7 +12,7 @@ load leaks-names
 @test "leaks-addr24: after an address cue the numbers of its clause are one address, whatever their shape" {
     redacts_to '--name "Bold Dorj" --pseudonym Tulga' \
         'Хаяг: 3х15б42т. Address: 3/15/42. Адрес: Ленина 5-12. 주소: 반포로 12길 34. She lives at 5 12 34. Address: he has 3 kids.' \
-        'Хаяг: [ADDRESS-1]. Address: [ADDRESS-2]. Адрес: Ленина [ADDRESS-3]. 주소: 반포로 [ADDRESS-4]. She lives at [ADDRESS-5]. Address: he has 3 kids.'
+        'Хаяг: [ADDRESS-1]. Address: [ADDRESS-2]. Адрес: [ADDRESS-3]. 주소: 반포로 [ADDRESS-4]. She lives at [ADDRESS-5]. Address: he has 3 kids.'
     exports_clean '15б42т' '3/15/42' '5-12' '12길' '5 12 34'
 }
 
