@@ -1053,6 +1053,13 @@ int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form 
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b);
 
+/* redact_extend.c: 1 if norm bytes [w, end) of t are one letter alone of a
+ * script other than Hangul ("У", "O", "a"): never a surname or a part of a
+ * name beside a replaced name, for it is a word of its own (Russian у, в,
+ * с, о, Ukrainian і, English a, I; report-adv41 O-4: "У К.О. был брат"
+ * lost its У); a Hangul syllable alone (김) is a surname. */
+int redact_letter_alone(const struct normtext *t, size_t w, size_t end);
+
 /* redact_guard.c: 1 if a generated form of a person's name, key[0..keylen)
  * (bytes), is one of the commonest words of a language (common_words.h)
  * and so is not made (report-adv26a D-23; initials non-zero for a name's

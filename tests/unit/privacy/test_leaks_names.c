@@ -202,6 +202,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num41.jsonl",
     "tests/data/leaks/numb41.jsonl",
     "tests/data/leaks/script41.jsonl",
+    "tests/data/leaks/init42.jsonl",
 };
 #define MAX_KINDS 4096
 
