@@ -379,7 +379,7 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
 {
     struct redactor *r = ctx;
     struct variant v = { (char *)key, 0, keylen, RULE_INFLECTION, stem ? SUFFIX_MN_STEM : SUFFIX_NONE,
-                         0, 0, 0, 0, 0, 0, 0, 0 };
+                         0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
 }
@@ -402,7 +402,7 @@ static int add_district_pair(struct redactor *r, const char *key, size_t keylen)
 {
     static const char *const words[] = { " \xd0\xb4\xd2\xaf\xd2\xaf\xd1\x80\xd1\x8d\xd0\xb3", /* дүүрэг */
                                          " district", " duureg" };
-    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0, 0, 0 };
     char buf[64];
     struct err e;
     size_t two = 0;
@@ -455,7 +455,7 @@ static int has_ukrainian(void *ctx, const char *key, size_t keylen)
  * memory. */
 static int add_uk_lit(struct redactor *r, const char *form, size_t len, unsigned char flag)
 {
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -489,7 +489,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 {
     struct redactor *r = ctx;
     struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, how == PLACE_FORM_CAPITAL,
-                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0, 0 };
+                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -505,7 +505,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
@@ -690,7 +690,7 @@ static int add_term_form(void *ctx, const char *form, size_t len, int flag)
 static int add_noun_form(void *ctx, const char *form, size_t len)
 {
     struct term_form *tf = ctx;
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -775,6 +775,10 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
          * where the context marks a name (privacy/nicknames.c). */
         generated = !vl.v[i].nickname && !part_of(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) &&
                     !part_of_reading(&vl, i);
+        /* The name's initials are generated even where their key lies
+         * inside the name's (О.К. of Оксана Карпова: ок), unless another
+         * rule made the same key (variant.lettered, brief s42 init42). */
+        generated |= redact_lettered_pair(vl.v[i].key, vl.v[i].keylen, vl.v[i].lettered);
         /* No form of a name but its own words is a common word, a
          * listed short form's included (Коли of Коля is Ukrainian
          * "when"; redact_guard.c). */
@@ -783,8 +787,7 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
              redact_short_piece(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen) ||
              (!vl.v[i].nickname &&
               inside_word_only(vl.v[i].key, vl.v[i].keylen, vl.v[0].key, vl.v[0].keylen))) &&
-            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials, vl.v[0].key,
-                                     vl.v[0].keylen) &&
+            redact_generated_dropped(vl.v[i].key, vl.v[i].keylen, vl.v[i].initials, vl.v[i].lettered) &&
             /* A Koryo-saram surname of two letters alone (Ли: the
              * particle ли), made with a capital by ru_koryo_surname_cases:
              * kept, the name-or-word rule judges it (brief s41 li41); only

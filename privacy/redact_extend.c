@@ -278,9 +278,17 @@ static int surname_word(const struct normtext *t, size_t w, size_t end)
     return !(!(variants_is_surname(key, k) || redact_kana_surname(key, k) ||
                romanise_is_koryo_latin(key, k) ||
                (is_hangul_cp(cp) && variants_is_surname(key, surname_titled(key, k)))) ||
-             (redact_cp_start(t->norm, end) <= w && !is_hangul_cp(cp)) ||
+             redact_letter_alone(t, w, end) ||
              ((k <= 2 || common_word_key(t->key + ka, kb - ka)) &&
               (!redact_upper_at(t, w) || redact_sentence_start(t, w))));
+}
+
+int redact_letter_alone(const struct normtext *t, size_t w, size_t end)
+{
+    int cp;
+
+    return end > w && utf8_next(&cp, t->norm + w, end - w) > 0 && !is_hangul_cp(cp) &&
+           redact_cp_start(t->norm, end) <= w;
 }
 
 /* Where one initial written after norm byte p ends (" B.", "Б.", "С."

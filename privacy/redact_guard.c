@@ -27,17 +27,19 @@
 
 static int two_cased_letters(const char *key, size_t keylen);
 
-int redact_generated_dropped(const char *key, size_t keylen, int initials, const char *whole,
-                             size_t wlen)
+int redact_generated_dropped(const char *key, size_t keylen, int initials, int lettered)
 {
-    /* Two letters of a cased script that are no piece of the name's own
-     * words are its initials (К.О. of Ксения Орлова, keyed ко: the key
-     * leaves the full stop out): kept, for redact_generated_short makes
-     * them a generated initials form that counts only where the context
-     * marks a person or written as initials (capitals with a full stop
-     * between; redact_context.c), never the bare word "ко" (report-adv40
-     * L-8, L-42; brief s41 init41). */
-    if (two_cased_letters(key, keylen) && !memmem(whole, wlen, key, keylen))
+    /* A name's initials of two cased letters (К.О. of Ксения Орлова,
+     * keyed ко; О.К. of Оксана Карпова, keyed ок, which begins the
+     * name's key too: the key leaves the full stop out) are kept, for
+     * redact_generated_short makes them a generated initials form that
+     * counts only where the context marks a person or written as initials
+     * (capitals with a full stop between; redact_context.c), never the
+     * bare word "ко", "Ок" (report-adv40 L-8, L-42; brief s41 init41).
+     * Only forms an initials generator made (variant.lettered, brief s42
+     * init42): two letters of another script's reading of the name (за,
+     * ти) are no initials, and are dropped as any common word. */
+    if (redact_lettered_pair(key, keylen, lettered))
         return 0;
     /* A spelling is not spared for being a word that is also a name
      * (variants_common_word: May, An, We): "we" generated from Wei (ei
@@ -64,6 +66,11 @@ static int two_cased_letters(const char *key, size_t keylen)
         at += (size_t)k;
     }
     return n > 0;
+}
+
+int redact_lettered_pair(const char *key, size_t keylen, int lettered)
+{
+    return lettered && two_cased_letters(key, keylen);
 }
 
 void redact_generated_short(struct lit *l, const char *key, size_t keylen)

@@ -1053,17 +1053,28 @@ int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form 
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b);
 
+/* redact_extend.c: 1 if norm bytes [w, end) of t are one letter alone of a
+ * script other than Hangul ("У", "O", "a"): never a surname or a part of a
+ * name beside a replaced name, for it is a word of its own (Russian у, в,
+ * с, о, Ukrainian і, English a, I; report-adv41 O-4: "У К.О. был брат"
+ * lost its У); a Hangul syllable alone (김) is a surname. */
+int redact_letter_alone(const struct normtext *t, size_t w, size_t end);
+
 /* redact_guard.c: 1 if a generated form of a person's name, key[0..keylen)
  * (bytes), is one of the commonest words of a language (common_words.h)
  * and so is not made (report-adv26a D-23; initials non-zero for a name's
- * initials, which keep a word that is also a name: redact_guard.c); two
- * cased letters that are no piece of the name's key whole[0..wlen) (bytes)
- * are its initials and are made (ко of К.О., brief s41 init41).
+ * initials, which keep a word that is also a name: redact_guard.c); the
+ * name's initials of two cased letters (lettered: variant.lettered, made
+ * by an initials generator) are made, as redact_lettered_pair says (ко of
+ * К.О., brief s41 init41; ок of О.К. of Оксана Карпова, brief s42 init42).
+ * redact_lettered_pair: 1 if key[0..keylen) (bytes) is one or two letters
+ * of a cased script (Latin, Cyrillic, Greek) and lettered is non-zero: a
+ * name's initials, a generated form wherever it lies in the name (redact.c).
  * redact_generated_short: a generated form of at most two cased letters
  * (l's key, keylen bytes) is a review flag at most: l becomes FORM_SHORT
  * initials. */
-int redact_generated_dropped(const char *key, size_t keylen, int initials, const char *whole,
-                             size_t wlen);
+int redact_generated_dropped(const char *key, size_t keylen, int initials, int lettered);
+int redact_lettered_pair(const char *key, size_t keylen, int lettered);
 /* redact_guard.c: 1 if key[0..keylen) (bytes) is at most two letters and
  * no whole word of the name's key whole[0..wlen) (words end at a space or
  * a hyphen): a piece of the name only by chance ("ко" of К.О. inside

@@ -105,6 +105,11 @@ static int subject_surname(const struct redactor *r, long subject, const struct 
         return 0;
     if (is_hangul_cp(cp) ? !variants_is_surname(t->norm + w, e - w) : !normalise_is_upper(cp))
         return 0;
+    /* Not a letter alone: "У К.О. был брат" (У "at", a Koryo-saram
+     * surname too) is no surname beside the initials (report-adv41 O-4;
+     * redact_letter_alone, as redact_extend.c's surname_before). */
+    if (redact_letter_alone(t, w, e))
+        return 0;
     if ((k = latin_key(key, sizeof key, t, w, e)) == 0)
         return 0;
     if (!variants_is_surname(key, k))

@@ -635,7 +635,7 @@ static int korean_given_initials(struct variant_list *out, const char *norm, siz
         if (lb[i].n == 0)
             return 0;
     }
-    out->capital = 1;
+    out->capital = 1, out->lettered = 1;
     /* B.R. Lee, Lee B.R., Lee B., BR Lee, Lee BR */
     f[0] = ld[0], f[1] = ld[1], f[2] = lat;
     rc |= combine(out, f, 3, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
@@ -658,7 +658,7 @@ static int korean_given_initials(struct variant_list *out, const char *norm, siz
         f[1] = cd[0];
         rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 24);
     }
-    out->capital = capital;
+    out->capital = capital, out->lettered = 0;
     return rc != 0 ? -1 : 0;
 }
 
@@ -775,13 +775,13 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
     }
     if (n < 2)
         return 0;
-    out->capital = 1;
+    out->capital = 1, out->lettered = 1;
     /* a name read as Korean has its initials alone from korean_initials,
      * a review flag (K.J. of Kim Jong-su): only those before its surname
      * here */
     if (korean) {
         rc = sur_at >= 0 ? initials_surname(out, dot, n, &sur, sur_at) : 0;
-        out->capital = 0;
+        out->capital = 0, out->lettered = 0;
         return rc;
     }
     /* Each script's initials first (N.P.K., НПК), then those of letters
@@ -796,7 +796,7 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             rc |= initial_combos(out, sdot, sbare, n, &sur, script == 1 ? sur_at : -1, rot);
     }
     rc |= initial_combos(out, dot, bare, n, &sur, sur_at, rot);
-    out->capital = 0;
+    out->capital = 0, out->lettered = 0;
     return rc != 0 ? -1 : 0;
 }
 
@@ -848,12 +848,12 @@ static int hyphen_initials(struct variant_list *out, const char *norm, size_t le
             continue;
         /* initials and context: two letters count, of no name word
          * (varlist.c), read by redact_context.c's initials_context. */
-        out->capital = 1, out->context = 1, out->flag = 0, out->initials = 1;
+        out->capital = 1, out->context = 1, out->flag = 0, out->initials = 1, out->lettered = 1;
         f[0] = dot[0], f[1] = bare[1];
         rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
         rc |= combine(out, bare, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 8);
         out->capital = capital, out->context = context, out->flag = flag;
-        out->initials = initials;
+        out->initials = initials, out->lettered = 0;
     }
     return rc != 0 ? -1 : 0;
 }

@@ -191,7 +191,7 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
         initial_slot(&dot[i], &s[i], ".");
         initial_slot(&bare[i], &s[i], "");
     }
-    out->capital = 1;
+    out->capital = 1, out->lettered = 1;
     /* K.J.S and J.S.K (a last dot may follow) */
     for (i = 0; i < n - 1; i++)
         f[i] = dot[i];
@@ -252,7 +252,7 @@ static int korean_initials(struct variant_list *out, const struct slot *s, int n
         }
         out->context = context;
     }
-    out->flag = 0, out->initials = 0;
+    out->flag = 0, out->initials = 0, out->lettered = 0;
     out->capital = capital;
     return rc != 0 ? -1 : 0;
 }
@@ -273,6 +273,7 @@ static int initials_beside(struct variant_list *out, int surname_cp, const char 
         slot_add(&h, cyr, "", "");
     for (i = 0; i < ng; i++)
         initial_slot(&bare[i], &given[i], ""), initial_slot(&dot[i], &given[i], ".");
+    out->lettered = 1;
     for (k = 0; k < 4; k++) {
         int before = k < 2, m = 0;
         out->capital = (unsigned char)before;   /* Hangul has no capitals */
@@ -284,7 +285,7 @@ static int initials_beside(struct variant_list *out, int surname_cp, const char 
             f[m++] = h;
         rc |= combine(out, f, m, RULE_VARIANT, SUFFIX_NONE, out->n + 16);
     }
-    out->capital = capital;
+    out->capital = capital, out->lettered = 0;
     return rc != 0 ? -1 : 0;
 }
 
@@ -335,11 +336,11 @@ static int korean_choseong(struct variant_list *out, const int *cps, int n)
     for (i = 0; i < n; i++)
         at += (size_t)utf8proc_encode_char(0x1100 + (cps[i] - 0xAC00) / 588,
                                            (utf8proc_uint8_t *)buf + at);
-    out->flag = 1, out->initials = 1;
+    out->flag = 1, out->initials = 1, out->lettered = 1;
     rc = list_add(out, buf, at, RULE_VARIANT, SUFFIX_KO);
     if (rc == 0 && n >= 3)
         rc = list_add(out, buf + 3, at - 3, RULE_VARIANT, SUFFIX_KO);
-    out->flag = 0, out->initials = 0;
+    out->flag = 0, out->initials = 0, out->lettered = 0;
     sodium_memzero(buf, sizeof buf);
     return rc;
 }

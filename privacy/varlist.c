@@ -101,6 +101,10 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
         l->v[i].nickname &= l->nickname;
         l->v[i].partial &= l->partial;
         l->v[i].spaced &= l->spaced;
+        /* Initials only while every source of the key is initials: О.К.
+         * of Оксана Карпова (ок) keeps the mark through its dotted and
+         * bare forms, "ок" that is also a word of a name does not. */
+        l->v[i].lettered &= l->lettered;
         return 0;
     }
     if (l->n == l->cap) {
@@ -124,6 +128,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].nickname = l->nickname;
     l->v[l->n].partial = l->partial;
     l->v[l->n].spaced = l->spaced;
+    l->v[l->n].lettered = l->lettered;
     l->index[slot] = ++l->n;
     l->indexed = l->n;
     return 0;

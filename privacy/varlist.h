@@ -55,6 +55,15 @@ struct variant {
                                 * written as two words, and owns its key against
                                 * another subject's one-word short form (Дашули of
                                 * Дашуля: redact_matcher.c, mark_shared) */
+    unsigned char lettered;    /* made of the name's initials by an initials generator,
+                                * dotted or bare, flagged or replaced (О.К. keyed ок,
+                                * OK, K.J.S, B.R. Lee: variants.c name_initials,
+                                * hyphen_initials, korean_given_initials;
+                                * variants_ko_names.c); unlike initials, which marks
+                                * the review-flag ones only.  Merged with the same key
+                                * from another generator it is no longer set (list_add):
+                                * a key that is also a piece or word of the name is
+                                * judged as that (brief s42 init42) */
 };
 
 struct variant_list {
@@ -74,6 +83,7 @@ struct variant_list {
                                     * three letters count */
     unsigned char partial;         /* adding initials of part of a name */
     unsigned char spaced;          /* adding a whole name's case forms */
+    unsigned char lettered;        /* adding forms made of the name's initials */
     unsigned char own;             /* adding the case forms of a registered Ukrainian
                                     * given name itself (Надію of Надія): no form is
                                     * marked a word (variants_uk.c's add_keyed); the
@@ -103,7 +113,8 @@ struct slot {
 void slot_add(struct slot *s, const char *a, const char *b, const char *c);
 
 /* Adds key[0..keylen) to l with the list's capital and flag marks; a key
- * already there keeps the laxer marks.  Returns 0, or -1 if out of memory. */
+ * already there keeps the laxer marks (and the lettered mark only if every
+ * source of the key set it).  Returns 0, or -1 if out of memory. */
 int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, int suffix);
 
 /* Adds the combinations of one option per slot (slots[0..n)), lowest sum

@@ -196,11 +196,13 @@ static const char *const data_files[] = {
     "tests/data/leaks/script40.jsonl",
     "tests/data/leaks/adv39-open.jsonl",
     "tests/data/leaks/adv40-open.jsonl",
+    "tests/data/leaks/adv41-open.jsonl",
     "tests/data/leaks/li41.jsonl",
     "tests/data/leaks/ruk41.jsonl",
     "tests/data/leaks/num41.jsonl",
     "tests/data/leaks/numb41.jsonl",
     "tests/data/leaks/script41.jsonl",
+    "tests/data/leaks/init42.jsonl",
 };
 #define MAX_KINDS 4096
 
