@@ -180,13 +180,28 @@ void norm_rare_drop(struct rare_words *rw, uint32_t *mixed, size_t *nmixed);
  * languages that neither it nor the text (text: norm_slavic_rules_out of
  * the whole text) rules out (brief s24 slav24).  No errors. */
 int norm_slavic_rules_out(const char *s, size_t a, size_t b);
+/* What norm_slavic_sentence found last in one text, so that the words
+ * of one sentence do not each walk it again: a text without a full stop
+ * or a line end (the gazetteer's places, joined by '#') is one sentence,
+ * and walking it for each of its words was quadratic (docs/SPEED.md,
+ * "Session 42 (check42)").  Zeroed by the caller before the text's first
+ * word; the same s and len on every call with it. */
+struct slavic_memo {
+    size_t sa, sb;          /* the last sentence: s[sa..sb), if known */
+    int known, stopless;    /* known: sa, sb, sentence set; stopless: no
+                             * sentence end inside s[sa..sb) */
+    int sentence;           /* norm_slavic_rules_out(s, sa, sb) */
+    int whole, whole_known; /* norm_slavic_rules_out(s, 0, len) */
+};
 /* norm_slavic_rules_out of the sentence of s[0..len) (bytes) that holds
  * the word s[a..b): from the . ! ? or line end before it to the one after
  * it, so that a Ukrainian sentence in a Russian text ("Все живы. Україні
  * допомагають.") is read as Ukrainian (report-adv30 O-4); of the whole
  * text when the word stands alone in its sentence ("Єлзийбаяр."), which
- * then says nothing of its language.  No errors. */
-int norm_slavic_sentence(const char *s, size_t len, size_t a, size_t b);
+ * then says nothing of its language.  m: the caller's memo of this text
+ * (above), or NULL; the answer is the same either way.  No errors. */
+int norm_slavic_sentence(const char *s, size_t len, size_t a, size_t b,
+                         struct slavic_memo *m);
 /* normalise_rare.c: 1 if the norm view's word s[a..b) (bytes) is of three
  * Cyrillic letters or fewer whose letters beyond Russian and Mongolian
  * are Ukrainian or Belarusian і ї є ґ ў (іди, ці, їх: report-adv20 LOW);

@@ -244,6 +244,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
 {
     struct builder nb = { 0 };
     struct rare_words rare = { 0 };
+    struct slavic_memo memo = { 0 };
     size_t i = 0, w, cap = 0;
     int cp, k, script, d, scripts, idw;
     utf8proc_uint8_t u[4];
@@ -271,7 +272,7 @@ int norm_resolve_mixed(struct builder *bd, const char *in, size_t inlen, uint32_
             /* A Cyrillic word with a letter of neither Russian nor
              * Mongolian: a Latin word in Cyrillic look-alikes (Воӏԁ) is
              * written in Latin; any such word is flagged (Єлзийбаяр). */
-            int slavic = norm_slavic_word(bd->s, i, w, norm_slavic_sentence(bd->s, bd->len, i, w));
+            int slavic = norm_slavic_word(bd->s, i, w, norm_slavic_sentence(bd->s, bd->len, i, w, &memo));
             if (latin_covers(bd, i, w, in, inlen) && !(slavic && cyrillic_beside(bd, i, w, in, inlen)))
                 script = CONF_LATIN;
             else if (slavic)

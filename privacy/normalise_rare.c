@@ -115,22 +115,40 @@ static int sentence_end(char c)
     return c == '.' || c == '!' || c == '?' || c == '\n';
 }
 
-int norm_slavic_sentence(const char *s, size_t len, size_t a, size_t b)
+int norm_slavic_sentence(const char *s, size_t len, size_t a, size_t b, struct slavic_memo *m)
 {
     size_t sa = a, sb = b, p;
     int cp, k, other = 0;
 
-    while (sa > 0 && !sentence_end(s[sa - 1]))
-        sa--;
-    while (sb < len && !sentence_end(s[sb]))
-        sb++;
+    /* [a, b) inside the last sentence, which holds no sentence end: the
+     * walks below would stop where they stopped for it. */
+    if (m != NULL && m->known && m->stopless && m->sa <= a && b <= m->sb) {
+        sa = m->sa, sb = m->sb;
+    } else {
+        while (sa > 0 && !sentence_end(s[sa - 1]))
+            sa--;
+        while (sb < len && !sentence_end(s[sb]))
+            sb++;
+        if (m != NULL) {
+            m->sa = sa, m->sb = sb, m->known = 1, m->stopless = 1;
+            for (p = sa; p < sb && m->stopless; p++)
+                m->stopless = !sentence_end(s[p]);
+            m->sentence = norm_slavic_rules_out(s, sa, sb);
+        }
+    }
     for (p = sa; p < sb && !other; p += (size_t)k) {
         if ((k = utf8_decode(&cp, s + p, sb - p)) <= 0)
             k = 1;
         else if ((p < a || p >= b) && is_word_cp(cp) && !(cp >= '0' && cp <= '9'))
             other = 1;
     }
-    return other ? norm_slavic_rules_out(s, sa, sb) : norm_slavic_rules_out(s, 0, len);
+    if (m == NULL)
+        return other ? norm_slavic_rules_out(s, sa, sb) : norm_slavic_rules_out(s, 0, len);
+    if (other)
+        return m->sentence;
+    if (!m->whole_known)
+        m->whole = norm_slavic_rules_out(s, 0, len), m->whole_known = 1;
+    return m->whole;
 }
 
 int norm_slavic_word(const char *s, size_t a, size_t b, int text)

@@ -11,6 +11,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/normalise.h"
+#include "privacy/normalise_int.h"    /* norm_slavic_sentence and its memo */
 
 static void expect_norm(const char *in, const char *norm, const char *key)
 {
@@ -310,6 +311,44 @@ static void test_word_cp_is_category(void **state)
     assert_int_equal(is_word_cp(0x04E9), 1);        /* ө */
 }
 
+/* norm_slavic_sentence with the memo of a text gives, word after word,
+ * what it gives without (docs/SPEED.md, "Session 42 (check42)"): texts of
+ * several sentences whose letters differ (a Ukrainian one after a Russian
+ * one), a line end, a word alone in its sentence, a text without a stop
+ * (the gazetteer's places joined by '#'), and one that ends in a word. */
+static void test_slavic_sentence_memo(void **state)
+{
+    static const char *const texts[] = {
+        "Все живы. Україні допомагають. Єлзийбаяр. Прыйшоў і бачыў!",
+        "Кропивницький & Кіровоград & Єлисаветград # Біла Церква # Ёлкино & Щучье # Київ",
+        "увечері\nЄлзийбаяр ирсэн? Ісус Христос. гроші",
+        "Україні",
+        ". . Їжак.\n\nЭто Ґанок",
+    };
+    (void)state;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s), i = 0, w;
+        struct slavic_memo m = { 0 };
+        int cp, k, words = 0;
+
+        while (i < len) {
+            if ((k = utf8_decode(&cp, s + i, len - i)) <= 0 || !is_word_cp(cp)) {
+                i += k > 0 ? (size_t)k : 1;
+                continue;
+            }
+            for (w = i; w < len && (k = utf8_decode(&cp, s + w, len - w)) > 0 && is_word_cp(cp);
+                 w += (size_t)k)
+                ;
+            if (norm_slavic_sentence(s, len, i, w, &m) != norm_slavic_sentence(s, len, i, w, NULL))
+                fail_msg("text %zu, word at %zu: the memo's answer differs", t, i);
+            words++;
+            i = w;
+        }
+        assert_true(words > 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_mixed_scripts),
         cmocka_unit_test(test_lookalike_kinds),
         cmocka_unit_test(test_word_cp_is_category),
+        cmocka_unit_test(test_slavic_sentence_memo),
     };
     if (sodium_init() < 0)
         return 1;
