@@ -1403,9 +1403,22 @@ int redact_sense_stem(const struct normtext *t, size_t a, size_t wend);
 /* 1 if the Cyrillic word w[0..n) (norm, lower case) is a case of a
  * Ukrainian or Russian noun of a trade that is also a surname (мельник,
  * мельником, бондар, бондарі, коваля, ткачем, кравця; redact_sense_words.c,
- * trade_stems): in lower case the noun, not the surname (brief s39 uk39,
- * report-adv38 O-1..O-3; the capital rule of redact_hits.c). */
+ * trade_stems), an adjective of a trade in -н- (гончарний, бондарна) or an act
+ * of one (кували, молотили: a stem of trade_things of four letters or
+ * more with a verb's ending): in lower case the word, not the surname
+ * (brief s39 uk39, report-adv38 O-1..O-3, brief s42 over42, report-adv41
+ * O-10, O-19; the capital rule of redact_hits.c). */
 int redact_sense_trade_of(const char *w, size_t n);
+/* The nominative of the trade's noun (static, norm) whose case form the
+ * Cyrillic word w[0..n) (norm, lower case) is (ковалі, коваля: коваль;
+ * мельники: мельник; кравця: кравець), or NULL (redact_sense_words.c,
+ * trade_stems). */
+const char *redact_sense_trade_noun(const char *w, size_t n);
+/* 1 if the Cyrillic word w[0..n) (norm, lower case) is an adjective of a
+ * trade in -н- in any gender, case and number (гончарний, бондарна,
+ * гончарної, кузнечный: redact_sense_words.c, trade_adjectives): a word,
+ * never a surname (brief s42 over42, report-adv41 O-19); else 0. */
+int redact_sense_trade_adjective(const char *w, size_t n);
 /* 1 if the Cyrillic word w[0..wn) (norm, lower case) starts with the
  * stem of a thing or an act of the trade whose noun is noun[0..nn) in
  * the nominative (бондар: бочку, обручі; коваль: підкови, кував; ткач:
@@ -1413,11 +1426,13 @@ int redact_sense_trade_of(const char *w, size_t n);
  * table and its source: redact_sense_words.c (brief s40 uk40). */
 int redact_sense_trade_thing(const char *noun, size_t nn, const char *w, size_t wn);
 /* 1 if the Cyrillic word norm [a, b) of t, with a capital at a
- * sentence's start (at_start), is a trade's noun in the nominative
- * (Бондар, Коваль, Ткач; лев) whose clause holds a thing or an act of
- * that trade (redact_sense_trade_thing) before any comma and with no
- * word in capitals between: "Бондар зробив нову бочку" (brief s40
- * uk40, report-adv39 O-1..O-4; docs/VARIANTS.md); else 0. */
+ * sentence's start (at_start), is a trade's noun in any case (Бондар,
+ * Ковалі, Мельники; лев) whose clause holds a thing or an act of that
+ * trade (redact_sense_trade_thing) before any comma and with no word in
+ * capitals between, or a second trade's noun joined by a conjunction:
+ * "Бондар зробив нову бочку", "Гончар і коваль" (brief s40 uk40,
+ * report-adv39 O-1..O-4; brief s42 over42, report-adv41 O-10..O-14;
+ * docs/VARIANTS.md); else 0. */
 int redact_sense_trade_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
 
 /* redact_salute.c: 1 if the word-name norm [a, wend) of t

@@ -416,6 +416,10 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
 /* Words a trade's noun reads over to its clause's thing (brief s40). */
 #define TRADE_CLAUSE_WORDS 5
 
+/* The conjunctions that join two trades' nouns, Ukrainian and Russian
+ * (і, й, та, або, чи; и, или). */
+static const char trade_joins[] = "і|й|та|и|або|чи|или";
+
 /* 1 if the word [a, b), written with a capital at a sentence's start
  * (at_start), is a trade's noun in the nominative that is also a
  * subject's name (Бондар, Коваль, Ткач, Лев) and its clause, within
@@ -424,25 +428,66 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
  * "Коваль кував підкови", "Лев в зоопарке спал": report-adv39 O-1..O-4):
  * the noun, not the person.  Not where a word with a capital follows
  * ("Коваль Галина"), and not "Бондар сказав, що бочки..." (the thing in
- * another clause): the person (docs/VARIANTS.md, session 40). */
+ * another clause): the person (docs/VARIANTS.md, session 40).  Since
+ * session 42 (brief over42, report-adv41 O-10..O-14) the noun in any case
+ * (Ковалі кували, Мельники молотили, Бондарі робили бочки; the hit may be
+ * the stem, [a, b) shorter than its word) is read with its nominative's
+ * things, and a second trade's noun in lower case joined to it by a
+ * conjunction ("Гончар і коваль працювали") marks the trades too. */
 int redact_sense_trade_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
 {
-    size_t na, nb, wend, e;
+    size_t na, nb, wend, e, nn, ja, jb;
+    const char *noun;
     int first;
 
     if (!at_start || a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
-        first < 0x400 || first > 0x52F || !redact_sense_upper(t, a) || (wend = redact_sense_run_end(t, a)) != b)
+        first < 0x400 || first > 0x52F || !redact_sense_upper(t, a) ||
+        ((wend = redact_sense_run_end(t, a)) != b && redact_sense_trade_noun(t->norm + a, wend - a) == NULL))
         return 0;
+    if ((noun = redact_sense_trade_noun(t->norm + a, wend - a)) == NULL)
+        noun = "", nn = 0;
+    else
+        nn = strlen(noun);
     e = wend;
     for (int i = 0; i < TRADE_CLAUSE_WORDS && redact_sense_next_word(&na, &nb, t, e, 0); i++) {
         if (redact_sense_upper(t, na))
             return 0;
         nb = redact_sense_run_end(t, na);
-        if (redact_sense_trade_thing(t->norm + a, wend - a, t->norm + na, nb - na))
+        if (redact_sense_trade_thing(t->norm + a, wend - a, t->norm + na, nb - na) ||
+            (nn > 0 && redact_sense_trade_thing(noun, nn, t->norm + na, nb - na)))
+            return 1;
+        /* Another trade's noun joined to it ("Гончар і коваль
+         * працювали", "Мельник та пекар"): the trades, not a person. */
+        if (nn > 0 && i == 0 && redact_sense_is_one(t->norm, na, nb, trade_joins) &&
+            redact_sense_next_word(&ja, &jb, t, nb, 0) && redact_sense_lower(t, ja) &&
+            redact_sense_trade_noun(t->norm + ja, jb - ja) != NULL)
             return 1;
         e = nb;
     }
     return 0;
+}
+
+/* The bytes of the text after a near-name's word that
+ * redact_sense_trade_near reads (its clause's TRADE_CLAUSE_WORDS words). */
+#define TRADE_NEAR_SPAN 240
+
+int redact_sense_trade_near(const char *s, size_t len, size_t a, size_t b)
+{
+    struct normtext t;
+    struct err e;
+    size_t n = len - a < TRADE_NEAR_SPAN ? len - a : TRADE_NEAR_SPAN, wend;
+    int rc;
+
+    if (a >= b || b > len)
+        return 0;
+    while (a + n < len && n > b - a && ((unsigned char)s[a + n] & 0xC0) == 0x80)
+        n--;
+    if (normalise(&t, s + a, n, &e) != 0)
+        return 0;
+    wend = redact_sense_run_end(&t, 0);
+    rc = wend > 0 && redact_sense_trade_at_start(&t, 0, wend, 1);
+    normtext_free(&t);
+    return rc;
 }
 
 /* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as
@@ -451,6 +496,9 @@ int redact_sense_trade_at_start(const struct normtext *t, size_t a, size_t b, in
 static int ru_word_sense(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb;
+
+    if (redact_sense_trade_adjective(t->norm + a, wend - a))
+        return 1;
 
     /* A salute, a proverb, the noun with the preposition it governs or a
      * negated being, with a capital too (Слава Украине!, Надежда умирает
@@ -602,6 +650,10 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
     wend = redact_sense_run_end(t, a);
     if (wend < b)
         return 0;
+    /* An adjective of a trade (Гончарний круг, ковальського молота):
+     * a word in any case (report-adv41 O-19). */
+    if (redact_sense_trade_adjective(t->norm + a, wend - a))
+        return 1;
     /* A salute anywhere ("кричали «Слава Україні!»"): judged as the word
      * (brief s32 set32). */
     if (ru_word_name(t, a, wend) || ru_word_at_start(t, a, wend, at_start) ||

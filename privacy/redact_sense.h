@@ -69,6 +69,17 @@ int redact_sense_person_verb(const struct normtext *t, size_t a, size_t b);
  * letters or more written in lower case (дарили, подарила: no given name
  * ends so, report-adv31 O-3); else 0. */
 int redact_sense_near_word(const struct normtext *t, size_t a, size_t b);
+/* 1 if the word s[a, b) of the text s[0..len) (UTF-8 as written; a
+ * near-name's word, redact_nearfix.c) is a trade's noun in any case
+ * written with a capital whose clause holds a thing or an act of that
+ * trade, or another trade's noun joined to it ("Ковалі кували підкови",
+ * "Гончар і коваль"), as redact_sense_trade_at_start reads it at a
+ * sentence's start: the redactor judged the word where it stands (a
+ * review flag), and a spelling of it that a registered surname has is no
+ * reason to replace it (brief s42 over42, report-adv41 O-10); else 0
+ * (also when out of memory). */
+int redact_sense_trade_near(const char *s, size_t len, size_t a, size_t b);
+
 /* The end (a byte offset of s) of the salute or thanks that the raw word
  * s[a, b) opens (UTF-8 as written): a given name that is a Russian or
  * Ukrainian word, in the nominative, then up to three words, one space

@@ -269,20 +269,63 @@ static const char trade_ends[] =
     "а|я|и|ы|е|і|у|ю|ь|ом|ем|єм|ові|еві|ів|ев|ов|ам|ям|ами|ями|ах|ях|ей|"
     "иха|ихи|иху|ихою|ихо|исі|их|ихам|ихами|ихах";
 
-int redact_sense_trade_of(const char *w, size_t n)
+/* The nominative of the trade's noun whose case form w[0..n) is (коваля,
+ * ковалі: коваль; мельники: мельник; кравця: кравець), or NULL. */
+static const char *trade_noun(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof trade_nominatives / sizeof trade_nominatives[0]; i++)
         if (strlen(trade_nominatives[i]) == n && memcmp(w, trade_nominatives[i], n) == 0)
-            return 1;
+            return trade_nominatives[i];
     for (size_t i = 0; i < sizeof trade_stems / sizeof trade_stems[0]; i++) {
         size_t k = strlen(trade_stems[i]);
         if (k <= n && memcmp(w, trade_stems[i], k) == 0 &&
             ((n == k && strcmp(trade_stems[i], "ковал") != 0 && strcmp(trade_stems[i], "кравц") != 0 &&
               strcmp(trade_stems[i], "шевц") != 0) ||
              (n > k && redact_sense_is_one(w, k, n, trade_ends))))
-            return 1;
+            return strcmp(trade_stems[i], "ковал") == 0   ? "коваль"
+                   : strcmp(trade_stems[i], "кравц") == 0 ? "кравець"
+                   : strcmp(trade_stems[i], "шевц") == 0  ? "швець"
+                                                           : trade_stems[i];
     }
-    return 0;
+    return NULL;
+}
+
+/* The adjectives of the trades in -н- (гончарний круг, бондарна
+ * майстерня, мельничний жорна, пекарня's пекарний; Russian гончарный,
+ * кузнечный, мельничный), as stems, each followed by an adjective's
+ * ending (adj_ends): written by us from both grammars (brief s42
+ * over42, report-adv41 O-19).  Not those in -ськ-, -цьк- (ковальський,
+ * пекарський, ткацький): those are common surnames too (Ковальський,
+ * Пекарський), which the capital rule keeps. */
+static const char trade_adjectives[] = "гончарн|бондарн|кузнечн|мельничн|пекарн|кушнірн";
+
+/* An adjective's endings, every gender, case and number, Ukrainian and
+ * Russian (-ий, -а, -е, -ого, -ому, -им, -ій, -у, -ою, -і, -их, -ими;
+ * -ый, -ая, -ое, -ые, -ой, -ую, -ых, -ым, -ыми, -ей, -ее, -ья, -ье). */
+static const char adj_ends[] =
+    "ий|ій|а|я|е|є|і|ї|ого|ому|им|ім|ою|ої|у|ю|их|ими|ый|ая|ое|ые|ой|ую|ых|ым|ыми|ей|ее|ья|ье|ьи|ью|ьего|ьему|ьим|ьих";
+
+int redact_sense_trade_adjective(const char *w, size_t n)
+{
+    size_t rest;
+
+    return redact_sense_starts_with(&rest, w, 0, n, trade_adjectives) && rest < n &&
+           redact_sense_is_one(w, rest, n, adj_ends);
+}
+
+/* The endings of a verb's past, infinitive and present that a trade's
+ * act takes (кували, кувала, кував, кувати, кують; молотили; ткали,
+ * ткать; пекли, пекут): no case form of a noun ends so. */
+static const char act_ends[] = "ли|ла|ло|ав|ів|ил|ал|ати|ать|ити|ить|ють|ують|ує|ует|ут|ют|ять";
+
+/* 1 if w[0..n) (norm, lower case) is an act of any trade of the table
+ * (a stem of trade_things of four letters or more, then a verb's ending:
+ * кували, викувала, молотили, пекли, ткали). */
+static int trade_act_of(const char *w, size_t n);
+
+int redact_sense_trade_of(const char *w, size_t n)
+{
+    return trade_noun(w, n) != NULL || redact_sense_trade_adjective(w, n) || trade_act_of(w, n);
 }
 
 /* Each trade's noun in the nominative (and лев, the lion, a given name
@@ -299,8 +342,8 @@ static const struct {
     { "коваль", "підков|подков|кував|кує|кую|кувал|викув|скув|кузн|ковадл|наковальн|молот|горн" },
     { "кузнец", "подков|кова|кую|кует|кузниц|наковальн|молот|горн" },
     { "ткач", "полотн|тканин|ткань|ткан|ткал|витка|вітка|соткал|виткав|верстат|станк|пряж|нитк|кросн|сукн" },
-    { "мельник", "борошн|мук|млин|мельниц|зерн|жорн|помол|змол|смол" },
-    { "мірошник", "борошн|мук|млин|зерн|жорн|помол|змол" },
+    { "мельник", "борошн|мук|млин|мельниц|зерн|жорн|помол|змол|смол|молот|обмолот" },
+    { "мірошник", "борошн|мук|млин|зерн|жорн|помол|змол|молот|обмолот" },
     { "гончар", "горщ|горш|глин|глек|глечик|посуд|гончарн|миск" },
     { "кравець", "шив|шил|пошив|кроїв|крої|одяг|костюм|сукн|плащ|сорочк" },
     { "швець", "шив|шил|чобот|чобіт|взутт|черевик|підошв|латк" },
@@ -310,6 +353,26 @@ static const struct {
     { "пастух", "стад|овець|овец|вівц|отар|черед|худоб|корів|коров|кіз|коз" },
     { "лев", "зоопарк|клітк|клетк|грив|рик|рыч|саван|цирк|прайд|левиц|львиц|антилоп|добич|добыч" },
 };
+
+static int trade_act_of(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof trade_things / sizeof trade_things[0]; i++) {
+        const char *list = trade_things[i].things;
+        while (*list != '\0') {
+            const char *bar = strchr(list, '|');
+            size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
+            if (k >= 8 && k < n && memcmp(w, list, k) == 0 && redact_sense_ends_with(w, 0, n, act_ends))
+                return 1;
+            list += k + (bar != NULL);
+        }
+    }
+    return 0;
+}
+
+const char *redact_sense_trade_noun(const char *w, size_t n)
+{
+    return trade_noun(w, n);
+}
 
 int redact_sense_trade_thing(const char *noun, size_t nn, const char *w, size_t wn)
 {
