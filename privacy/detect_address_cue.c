@@ -93,6 +93,10 @@ static const char *const counts[] = {
     "\xd0\xbb\xd0\xb5\xd1\x82", "\xd0\xb3\xd0\xbe\xd0\xb4", "\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0", "\xd1\x80\xd0\xb0\xd0\xb7",   /* лет год года раз */
     "\xd0\xb6\xd0\xb8\xd0\xbb", "\xd1\x81\xd0\xb0\xd1\x80", "\xd1\x85\xd2\xaf\xd2\xaf\xd1\x85\xd1\x8d\xd0\xb4",               /* жил сар хүүхэд */
     "\xeb\x85\x84", "\xec\x82\xb4", "\xeb\xaa\x85",                                                                               /* 년 살 명 */
+    /* people counted (brief s42 num42: "Халық 1234 адам" is no card's
+     * digits): Russian человек, человека, Kazakh адам, Mongolian хүн */
+    "\xd1\x87\xd0\xb5\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb5\xd0\xba", "\xd1\x87\xd0\xb5\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xb5\xd0\xba\xd0\xb0",
+    "\xd0\xb0\xd0\xb4\xd0\xb0\xd0\xbc", "\xd1\x85\xd2\xaf\xd0\xbd",
 };
 
 /* Abbreviations whose "." does not end a clause. */
@@ -114,6 +118,11 @@ static int in_list(const char *const *list, size_t n, const char *w, size_t wl)
         if (strlen(list[k]) == wl && memcmp(list[k], w, wl) == 0)
             return 1;
     return 0;
+}
+
+int det_count_word(const char *w, size_t n)
+{
+    return in_list(counts, sizeof counts / sizeof counts[0], w, n);
 }
 
 /* The digit groups in s[a, b). */

@@ -45,6 +45,11 @@ static const char *const bank_names[] = {
     "\xd1\x84\xd0\xbe\xd1\x80\xd1\x82\xd0\xb5", "bereke", "\xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xba\xd0\xb5", "centercredit",
     "\xd1\x86\xd0\xb5\xd0\xbd\xd1\x82\xd1\x80\xd0\xba\xd1\x80\xd0\xb5\xd0\xb4\xd0\xb8\xd1\x82", "xacbank", "capitron",
     "\xd0\xba\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x82\xd1\x80\xd0\xbe\xd0\xbd", "alfabank", "vtb",
+    /* Kazakhstan's Freedom Bank (Freedom Finance) as its card and app
+     * write it (report-adv41 L-57, L-70: "Freedom: 7788 моя карта"); also
+     * an English word: its readers want four digits beside it, no year,
+     * sum or count */
+    "freedom",
 };
 
 /* The bytes of a case ending a bank's stem of bank_names may take: two

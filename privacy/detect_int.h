@@ -349,6 +349,11 @@ int det_money_around(const char *s, size_t len, size_t at, size_t end);
  * "3개월"), or det_year_word_after's: the number is a year, a date's
  * part or a count, no part of an account's digits. */
 int det_time_unit_after(const char *s, size_t len, size_t end);
+/* detect_address_cue.c: 1 if the word w[0..n) (bytes, norm view) says
+ * the number beside it is a count or a time, no address's or card's
+ * ("people", "times", "лет", "раз", "человек", "адам", "명": its table
+ * counts[], the one list). */
+int det_count_word(const char *w, size_t n);
 /* detect_money.c: 1 if a word saying a sum follows ("price", "paid",
  * "total", "цена", "үнэ", "가격"...) stands in the 32 bytes before at, in
  * its sentence (report-adv27a O-5). */

@@ -470,34 +470,14 @@ static int digits_end_clause(const char *s, size_t len, size_t e)
 
 static int card_word(const char *s, size_t a, size_t e);
 
-/* 1 if a copula (det_copula) follows the digits ending at e, then a card's
- * word (card_word) within the next three words of the sentence ("6789
- * была её карта"): a count is said with its noun ("1234 отделения"). */
-static int card_said_after(const char *s, size_t len, size_t e)
-{
-    size_t w, a = e + 1, to = sentence_to(s, len, e);
-    int k;
-
-    if (e >= len || s[e] != ' ' || (w = detect_letters(s, len, a)) == a ||
-        !det_copula(s + a, w - a))
-        return 0;
-    for (k = 0; k < 3 && w < to && s[w] == ' '; k++) {
-        a = w + 1;
-        if ((w = detect_letters(s, len, a)) == a)
-            return 0;
-        if (card_word(s, a, w))
-            return 1;
-    }
-    return 0;
-}
-
 /* The marks between a bank's name and its card's four digits, on either
  * side of them (report-adv40 L-27, L-51, L-69, L-108, L-110, L-133,
  * L-107: "Kaspi - 6789", "Halyk — 4321", "Kaspi / 6789", "Halyk → 4321",
  * "6789 — Kaspi", "Номер 6789, Kaspi"): a colon, a comma, a hyphen, a slash,
- * an en or em dash, a minus, an arrow (→, ->, =>) or '='. */
+ * an en or em dash, a minus, an arrow (→, ->, =>, ←, <-) or '='. */
 static const char *const bank_marks[] = {
-    "->", "=>", ":", ",", "-", "/", "=", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92", "\xe2\x86\x92",
+    "->", "=>", "<-", ":", ",", "-", "/", "=", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92", "\xe2\x86\x92",
+    "\xe2\x86\x90",                                                  /* ← (report-adv41 L-47: "4321 ← Halyk") */
 };
 
 /* The end of the gap at i between a bank's name and its card's digits:
@@ -521,15 +501,19 @@ static size_t bank_gap(const char *s, size_t len, size_t i, int *mark)
     return i;
 }
 
-/* 1 if a copula (det_copula) follows the digits ending at e and ends
- * their clause ("Jusan: 1234 еді.", "Kaspi: 6789 was.": report-adv40
- * L-136). */
-static int copula_ends_clause(const char *s, size_t len, size_t e)
+/* 1 if a word follows the digits ending at e after one space and says
+ * nothing of a count or a time ("Kaspi 6789 была заблокирована", "Halyk
+ * → 4321 сразу", "Monobank 4455 моя картка": report-adv41 L-29, L-84,
+ * L-85, brief s42 num42): a bank's name before four digits names its
+ * card whatever word follows, but for a count's or a time's word
+ * (det_count_word: "Халық 1234 адам" is no card; det_time_unit_after:
+ * "Kaspi 1234 дня").  Sums and years are bank_digits' to refuse. */
+static int word_after(const char *s, size_t len, size_t e)
 {
     size_t w;
 
-    return e < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
-           det_copula(s + e + 1, w - e - 1) && (w >= len || (strchr(",.;!?)", s[w]) != NULL && s[w] != '\0'));
+    return e + 1 < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
+           !det_count_word(s + e + 1, w - e - 1) && !det_time_unit_after(s, len, e);
 }
 
 /* A bank's name (bank_names), a gap (bank_gap), maybe one word of
@@ -538,8 +522,10 @@ static int copula_ends_clause(const char *s, size_t len, size_t e)
  * 7788", "Kaspi Gold 7788", "Хаан банк 5012.", "Сбер 4276 на Дашу":
  * report-adv34 L-14; "Kaspi — 6789.", "Kaspi карта – 6789.": report-adv40
  * L-51, L-134), or followed by a card's word ("Kaspi 6789 карта":
- * card_noun_after, brief s39), or by a copula (card_said_after,
- * copula_ends_clause): the digits' start, their end in *end, or 0.  No
+ * card_noun_after, brief s39), or by any other word but a count's or a
+ * time's (word_after: "Kaspi 6789 была заблокирована", report-adv41
+ * L-84; it took the copulas of report-adv40 L-136, "Jusan: 1234 еді.",
+ * "6789 была её карта"): the digits' start, their end in *end, or 0.  No
  * year (19.., 20..), no round sum, no money word around, no time or
  * version (a mark and a digit after).  bank_end: bank_name's answer at
  * at. */
@@ -565,8 +551,7 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
         return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
         det_money_around(s, len, i, e) ||
-        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || card_said_after(s, len, e) ||
-          copula_ends_clause(s, len, e)))
+        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || word_after(s, len, e)))
         return 0;
     *end = e;
     return i;

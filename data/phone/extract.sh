@@ -10,5 +10,5 @@ version=$(dpkg-query -W -f='${Version}' libphonenumber-dev)
 g++ -O1 -Wall -o "$tmp/extract" data/phone/extract.cc -lphonenumber -lprotobuf
 # The regions whose numbers are recognised when written nationally, without
 # a country code: where the people intake is for live and work.
-"$tmp/extract" "$version" KR KP MN RU CN MY KW UA > "$tmp/phone_plans.c"
+"$tmp/extract" "$version" KR KP MN RU CN MY KW UA KZ > "$tmp/phone_plans.c"
 mv "$tmp/phone_plans.c" privacy/phone_plans.c

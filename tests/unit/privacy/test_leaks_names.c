@@ -205,6 +205,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/init42.jsonl",
     "tests/data/leaks/dim42.jsonl",
     "tests/data/leaks/over42.jsonl",
+    "tests/data/leaks/num42.jsonl",
 };
 #define MAX_KINDS 4096
 
