@@ -508,12 +508,34 @@ static size_t bank_gap(const char *s, size_t len, size_t i, int *mark)
  * card whatever word follows, but for a count's or a time's word
  * (det_count_word: "Халық 1234 адам" is no card; det_time_unit_after:
  * "Kaspi 1234 дня").  Sums and years are bank_digits' to refuse. */
+/* What a bank has many of, counted after a number (lead s42, num42's
+ * regressions bank41 line 25 "Kaspi — 1234 отделения по стране", num40
+ * line 5): branches, ATMs, offices, staff, clients, shops, in the norm
+ * view, matched as a word's beginning so every case ending counts
+ * (отделения, отделений; філій; branches). */
+static const char *const bank_counted[] = {
+    "отделени", "филиал", "банкомат", "терминал", "сотрудник", "клиент", "магазин", "офис", "партнер",
+    "відділен", "філі", "працівник", "бөлімше", "салбар", "ажилтан",
+    "branch", "atm", "office", "employee", "staff", "client", "customer", "shop", "store", "terminal",
+};
+
+static int bank_counted_word(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof bank_counted / sizeof bank_counted[0]; k++) {
+        size_t m = strlen(bank_counted[k]);
+        if (n >= m && memcmp(w, bank_counted[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int word_after(const char *s, size_t len, size_t e)
 {
     size_t w;
 
     return e + 1 < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
-           !det_count_word(s + e + 1, w - e - 1) && !det_time_unit_after(s, len, e);
+           !det_count_word(s + e + 1, w - e - 1) && !bank_counted_word(s + e + 1, w - e - 1) &&
+           !det_time_unit_after(s, len, e);
 }
 
 /* A bank's name (bank_names), a gap (bank_gap), maybe one word of
