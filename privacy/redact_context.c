@@ -936,18 +936,21 @@ static int initials_with_people(const struct normtext *t, size_t a, size_t p)
     if (!clause_word(&wa, &wb, t, p, &comma))
         return 0;
     if (word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0)) {
+        /* "O.K., and we left": letters that spell a word, before a comma */
+        if (comma && redact_dotted_abbrev(t, a, p) == 1)
+            return 0;
         for (int i = 0; i < 4 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
             if (word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0) ||
                 person_verb(t, xa, xb))
                 return 1;
         return 0;
     }
-    if (comma) {
-        if (word_is(t, wa, wb, apposition_words, sizeof apposition_words / sizeof apposition_words[0], 0) &&
-            !clause_word(&wa, &wb, t, wb, &c2))
-            return 0;
-        return word_is(t, wa, wb, people_words, sizeof people_words / sizeof people_words[0], 0);
-    }
+    /* an apposition: an article or a possessive and a person ("jp, a
+     * friend"), never a pronoun after a comma ("It's O.K., we can wait") */
+    if (comma)
+        return word_is(t, wa, wb, apposition_words, sizeof apposition_words / sizeof apposition_words[0], 0) &&
+               clause_word(&wa, &wb, t, wb, &c2) && !c2 &&
+               word_is(t, wa, wb, people_words, sizeof people_words / sizeof people_words[0], 0);
     if (!flag_preposition(t->norm + wa, wb - wa) && !(wb - wa == 2 && memcmp(t->norm + wa, "at", 2) == 0))
         return 0;
     for (int i = 0; i < 3 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
