@@ -603,6 +603,12 @@ static int capital_dotted_initials(const struct normtext *t, size_t a, size_t b)
     return letters >= 2 && (letters == 3 || capital_dotted_pair(t, a, b));
 }
 
+/* Words of two letters that are written bare as a word, not initials
+ * ("Ок, и я пошёл"; "ok and I"): interjections common_word_key lacks. */
+static const char *const bare_words[] = {
+    "ok", "oh", "ah", "eh", "uh", "hm", "hi", "yo", "ок", "ой", "ох", "ах", "эх", "эй",
+    "ух", "ну", "хм", "ха", "ай",
+};
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
@@ -669,6 +675,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * whose key is a word (FORM_WORD, FORM_COMMON: пси). */
     if (f->person && f->kind != FORM_CONTEXT && capital_dotted_initials(t, a, b))
         return HIT_REPLACE;
+    /* A person's initials in any spelling (small, spaced, without full
+     * stops) where the context marks them a person's (brief s42 initb42,
+     * redact_initials_marked). */
+    if (f->person && f->kind != FORM_CONTEXT && redact_initials_marked(t, a, b))
+        return HIT_REPLACE;
     /* The dotted initials of a hyphenated given name ("J.-P.", a shape no
      * abbreviation has) name the person wherever they stand; two initials
      * of no name word otherwise only flagged (FORM_CONTEXT, person 0). */
@@ -723,8 +734,9 @@ static const char *const initials_before[] = {
     "бачила", "встретил", "встретила", "зустрів", "зустріла", "уулзсан", "харсан",
 };
 static const char *const initials_labels[] = {
-    "signed", "signature", "witness", "by", "подпись", "подписал", "свидетель", "підпис",
-    "свідок", "гарын үсэг", "гэрч",
+    "signed", "signature", "witness", "by", "sign.", "written", "подпись", "подписал",
+    "подписала", "подписали", "подписано", "пишу", "написано", "свидетель", "підпис",
+    "підписав", "підписала", "підписано", "пишу", "написано", "свідок", "гарын үсэг", "гэрч",
 };
 
 /* Verbs of telling before initials that end a sentence ("Это рассказал
@@ -740,7 +752,45 @@ static const char *const telling_before[] = {
 static const char *const pronouns_between[] = {
     "мне", "нам", "ему", "ей", "им", "мені", "йому", "їй", "їм", "me", "us", "him", "her", "them",
 };
-static const char *const joining_after[] = { "и", "і", "й", "та", "and" };
+static const char *const joining_after[] = { "и", "і", "й", "та", "and", "с", "со", "з", "with" };
+
+/* Initials written small or without full stops ("к.о.", "к. о.", "jp",
+ * "JP") name a person only in one of these contexts too (brief s42
+ * initb42, report-adv41 L-1..L-9, L-32..L-38, L-67..L-79): after a word of
+ * company ("с к.о.", "with jp"; "met" is in initials_before); beside a
+ * conjunction that joins people ("к.о. и я ждали", "Me and j. p. and",
+ * "JP and a guard took"); before an apposition ("jp, a friend, came");
+ * before a short phrase of place and a verb of a person ("к.о. у ворот
+ * стоял").  The words, written by us (en, ru, uk; the commonest in
+ * testimony): conjunctions that join people, words of company, words
+ * that are people (pronouns, kin, "guard", "the rest"), and verbs of
+ * standing and waiting flag_context.c's lists lack. */
+static const char *const people_joins[] = {
+    "и", "і", "й", "та", "а", "или", "або", "and", "or",
+};
+static const char *const company_before[] = { "с", "со", "з", "із", "зі", "with" };
+static const char *const people_words[] = {
+    "я", "ты", "он", "она", "мы", "вы", "они", "ти", "він", "вона", "ми", "ви", "вони",
+    "ней", "нею", "ним", "нами", "i", "me", "you", "he", "she", "we", "they", "him", "her",
+    "us", "them", "брат", "брата", "братом", "сестра", "сестрой", "сестрою", "жена", "женой",
+    "муж", "мужем", "друг", "другом", "подруга", "мать", "мама", "отец", "сын", "дочь",
+    "дети", "діти", "дружина", "чоловік", "охранник", "охоронець", "остальные", "другие",
+    "інші", "решта", "guard", "friend", "brother", "sister", "wife", "husband", "mother",
+    "father", "son", "daughter", "boss", "rest", "others", "children", "colleague",
+};
+/* English prepositions before a word that is no subject ("made in JP and
+ * we sold them"); flag_preposition holds the Russian and Ukrainian ones. */
+static const char *const en_prepositions[] = {
+    "in", "at", "from", "to", "of", "into", "for", "on", "by", "near",
+};
+static const char *const apposition_words[] = {
+    "a", "an", "the", "my", "our", "мой", "моя", "наш", "наша", "мій", "моя", "наш",
+};
+static const char *const person_verbs_more[] = {
+    "стоял", "стояла", "ждал", "ждала", "ждали", "сидел", "сидела", "молчал", "молчала",
+    "стояв", "стояла", "чекав", "чекала", "чекали", "сидів", "сиділа", "мовчав", "мовчала",
+    "waited", "stood", "sat", "knew",
+};
 
 /* 1 if the initials at [a, b) (the last full stop may lie at b) stand
  * after a verb of telling or of a person (over one pronoun: "рассказал мне
@@ -794,10 +844,119 @@ static int dotted_initials(const struct normtext *t, size_t a, size_t b, int *da
         p++;
         if (p < e && t->norm[p] == '-')
             p++, *dash = 1;
+        /* "к. о.", "j. p.": one space after a full stop */
+        else if (p < e && t->norm[p] == ' ')
+            p++;
     }
     if (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp))
         return 0;
+    /* not the last letters of a longer dotted run ("к.т.н." is no т.н.) */
+    if (a >= 2 && t->norm[a - 1] == '.' && is_word_cp(redact_cp_before(t->norm, a - 1)))
+        return 0;
     return letters >= 2;
+}
+
+/* 1 if [a, b) is two letters of one case with no full stop, no letter
+ * glued before or after ("jp", "JP"), that spell none of the commonest
+ * words nor a word the English dictionary knows ("ок", "ok", "ли"). */
+static int bare_initials(const struct normtext *t, size_t a, size_t b)
+{
+    size_t p = a;
+    int cp, n, letters = 0, up = -1;
+
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
+        return 0;
+    while (p < b) {
+        if ((n = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
+            utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 2 ||
+            (up >= 0 && up != redact_upper_at(t, p)))
+            return 0;
+        up = redact_upper_at(t, p);
+        p += (size_t)n;
+    }
+    if (b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 &&
+        (is_word_cp(cp) || cp == '/' || cp == '-'))
+        return 0;
+    if (letters != 2 || common_word_key(t->norm + a, b - a) ||
+        word_is(t, a, b, bare_words, sizeof bare_words / sizeof bare_words[0], 0))
+        return 0;
+    (void)utf8_next(&cp, t->norm + a, b - a);
+    return !(cp < 0x80 && lexicon_word(LEXICON_EN, t->norm + a, b - a) == 1);
+}
+
+/* 1 if the word [wa, wb) is a verb of a person (verbs_after, flag_context.c's
+ * lists, person_verbs_more). */
+static int person_verb(const struct normtext *t, size_t wa, size_t wb)
+{
+    return word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
+           flag_action_verb(t->norm + wa, wb - wa) ||
+           word_is(t, wa, wb, person_verbs_more, sizeof person_verbs_more / sizeof person_verbs_more[0], 0);
+}
+
+/* The next word of the clause from norm byte q: spaces and at most one
+ * comma skipped (*comma set if one was); [*wa, *wb); 0 at a clause's end. */
+static int clause_word(size_t *wa, size_t *wb, const struct normtext *t, size_t q, int *comma)
+{
+    int cp, k;
+
+    *comma = 0;
+    while (q < t->normlen && (t->norm[q] == ' ' || (t->norm[q] == ',' && !*comma)))
+        *comma |= t->norm[q] == ',', q++;
+    *wa = *wb = q;
+    while (*wb < t->normlen && (k = utf8_next(&cp, t->norm + *wb, t->normlen - *wb)) > 0 &&
+           is_word_cp(cp))
+        *wb += (size_t)k;
+    return *wa < *wb;
+}
+
+/* 1 if the initials at [a, b) (their full stop ends at p) stand with
+ * people (people_joins above): after a word of company, or a pronoun and
+ * a conjunction; before a conjunction and, within four words of the
+ * clause, a person or a verb of one; before an apposition; before a
+ * phrase of place of one preposition and up to two words, then a verb of
+ * a person. */
+static int initials_with_people(const struct normtext *t, size_t a, size_t p)
+{
+    size_t wa, wb, xa, xb;
+    int comma, c2;
+
+    if (word_before(&wa, &wb, t, a)) {
+        if (word_is(t, wa, wb, company_before, sizeof company_before / sizeof company_before[0], 0))
+            return 1;
+        if (word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0) &&
+            word_before(&xa, &xb, t, wa) &&
+            word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0))
+            return 1;
+        /* after another preposition they are no subject ("made in JP and
+         * we sold them", "у к.о. и") */
+        if (flag_preposition(t->norm + wa, wb - wa) ||
+            word_is(t, wa, wb, en_prepositions, sizeof en_prepositions / sizeof en_prepositions[0], 0))
+            return 0;
+    }
+    if (!clause_word(&wa, &wb, t, p, &comma))
+        return 0;
+    if (word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0)) {
+        /* "O.K., and we left": letters that spell a word, before a comma */
+        if (comma && redact_dotted_abbrev(t, a, p) == 1)
+            return 0;
+        for (int i = 0; i < 4 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
+            if (word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0) ||
+                person_verb(t, xa, xb))
+                return 1;
+        return 0;
+    }
+    /* an apposition: an article or a possessive and a person ("jp, a
+     * friend"), never a pronoun after a comma ("It's O.K., we can wait") */
+    if (comma)
+        return word_is(t, wa, wb, apposition_words, sizeof apposition_words / sizeof apposition_words[0], 0) &&
+               clause_word(&wa, &wb, t, wb, &c2) && !c2 &&
+               word_is(t, wa, wb, people_words, sizeof people_words / sizeof people_words[0], 0);
+    if (!flag_preposition(t->norm + wa, wb - wa) && !(wb - wa == 2 && memcmp(t->norm + wa, "at", 2) == 0))
+        return 0;
+    for (int i = 0; i < 3 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
+        if (person_verb(t, xa, xb))
+            return i > 0;
+    return 0;
 }
 
 int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
@@ -805,9 +964,9 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
     size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
     int dash;
 
-    int small = !redact_upper_at(t, a);
+    int small = !redact_upper_at(t, a), bare = 0;
 
-    if (!dotted_initials(t, a, b, &dash))
+    if (!dotted_initials(t, a, b, &dash) && !(bare = bare_initials(t, a, b)))
         return 0;
     /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
     if (small && redact_dotted_abbrev(t, a, b) == 2)
@@ -820,6 +979,10 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
     q = a;
     while (q > 0 && t->norm[q - 1] == ' ')
         q--;
+    /* "sign. jp": the label's own full stop */
+    if (q >= 5 && memcmp(t->norm + q - 5, "sign.", 5) == 0 &&
+        (q == 5 || !is_word_cp(redact_cp_before(t->norm, q - 5))))
+        return 1;
     if (q > 0 && t->norm[q - 1] == ':') {
         wb = q - 1;
         for (size_t i = 0; i < sizeof initials_labels / sizeof initials_labels[0]; i++) {
@@ -830,6 +993,8 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
         }
     }
     if (initials_after_verb(t, a, b))
+        return 1;
+    if (initials_with_people(t, a, bare ? b : p))
         return 1;
     /* a verb of a person after them; written small, not a copula any
      * noun takes ("i.e. was") */

@@ -637,14 +637,20 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
      * but for a name's initials with full stops written in capitals ("D. M."
      * of Daniel Morgan: a review flag, report-adv27c H-11). */
     if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend)) {
-        if (!redact_spaced_initials(t, nstart, nend))
+        /* small ones where the context marks a person ("к. о. с братом":
+         * brief s42 initb42), replaced there (redact_hit_verdict) */
+        if (!redact_spaced_initials(t, nstart, nend) &&
+            !(f->person && redact_initials_marked(t, nstart, nend)))
             return HIT_NONE;
         s->end += nend < t->normlen && t->norm[nend] == '.';
         return HIT_FLAG;
     }
     if (spaced && keylen > 4 && f->person && !spaced_name(t, nstart, nend))
         yes = HIT_FLAG;
-    if (normalise_gap_at(t, nstart, 1))
+    /* A colon glued before initials is a label's ("Подписано:К.О.":
+     * brief s42 initb42), not a gap inside a spelled-out word. */
+    if (normalise_gap_at(t, nstart, 1) &&
+        !(t->norm[nstart - 1] == ':' && f->person && redact_initials_marked(t, nstart, nend)))
         return HIT_NONE;
     if (normalise_gap_at(t, nend, 0)) {
         /* The ending spelled out with the name ("종.수.가", "Б.о.л.д.ы.н",

@@ -207,6 +207,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/over42.jsonl",
     "tests/data/leaks/num42.jsonl",
     "tests/data/leaks/lead42.jsonl",
+    "tests/data/leaks/initb42.jsonl",
 };
 #define MAX_KINDS 4096
 
