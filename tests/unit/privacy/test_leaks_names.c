@@ -201,6 +201,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num41.jsonl",
     "tests/data/leaks/numb41.jsonl",
     "tests/data/leaks/script41.jsonl",
+    "tests/data/leaks/foreign42.jsonl",
 };
 #define MAX_KINDS 4096
 
