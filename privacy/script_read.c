@@ -264,6 +264,7 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
     const char *pending = NULL;     /* Thai: a vowel written before its consonant */
     size_t cons_at = 0;             /* Thai: where the last consonant's reading starts */
     int silenced = 0;               /* Thai: a thanthakhat was read */
+    int persian = 0;                /* Arabic: alt 1 read ض or ذ as z */
     unsigned char schwa[WORD_MAX];
 
     if (sc == S_DEVANAGARI)
@@ -349,7 +350,12 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
             }
             break;
         case S_ARABIC:
-            if ((w = arabic_letter(cp, n > 0 && !vowel_end(out, n))) == NULL)
+            /* alt 1: ض and ذ as Persian, Urdu and Turkish say and write
+             * them in names, z (رضا Reza, رمضان Ramazan, ذاكر Zakir;
+             * brief s42 foreign42, report-adv41 P-1) */
+            if (alt == 1 && (cp == 0x0636 || cp == 0x0630))
+                w = "z", persian = 1;
+            else if ((w = arabic_letter(cp, n > 0 && !vowel_end(out, n))) == NULL)
                 return 0;
             break;
         default:
@@ -358,7 +364,8 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
         if (put(out, cap, &n, w) != 0)
             return 0;
     }
-    if ((sc == S_DEVANAGARI && alt == 1 && !deleted) || (sc == S_THAI && alt == 1 && !silenced))
+    if ((sc == S_DEVANAGARI && alt == 1 && !deleted) || (sc == S_THAI && alt == 1 && !silenced) ||
+        (sc == S_ARABIC && alt == 1 && !persian))
         return 0;               /* no other reading */
     /* alt 1: Georgian's nominative -ი after a name that ends in a
      * consonant (პეტროსიანი for Petrosyan, ივანე aside) */
@@ -438,7 +445,7 @@ size_t script_read_word(char *out, size_t cap, const char *s, size_t len, int al
         return m;
     }
     if (alt > 0 && sc != S_MONGOLIAN &&
-        !(alt == 1 && (sc == S_DEVANAGARI || sc == S_GEORGIAN || sc == S_THAI)))
+        !(alt == 1 && (sc == S_DEVANAGARI || sc == S_GEORGIAN || sc == S_THAI || sc == S_ARABIC)))
         return 0;
     /* the Mongolian script's QA as h, as kh, then its classical spelling */
     return read_cps(out, cap, cps, n, sc, alt);

@@ -25,7 +25,8 @@
  * Georgian's alt 1 without the nominative -i of a consonant-final name,
  * Thai by RTGS's letters (a vowel written before its consonant read after
  * it; a letter under the thanthakhat silent, alt 1 read), Arabic and Persian letters as their common romanisation (و and ي
- * as u and i between consonants).  Its length in bytes; 0 if s is no
+ * as u and i between consonants; alt 1 ض and ذ as z, as Persian says
+ * them: رضا Reza).  Its length in bytes; 0 if s is no
  * word of one such script, alt gives no other reading, or it does not
  * fit.  *vowels (may be NULL) is set to 1 where the script writes a
  * name's vowels as its Latin and Cyrillic spellings do, 2 where it writes

@@ -291,9 +291,10 @@ static int same_skipping(const char *r, const char *f, int first)
 /* The length of the stem of the key k (same_key's) less one Greek case
  * ending of a masculine or feminine name (-ος, -ο, -ου, -ε, -ης, -η,
  * -ας, -α: Γιώργος, Γιώργο, Γιώργη, Νίκο; brief s40 script40,
- * report-adv39 L-28), read as o, u, e, i, a with or without s; with form
- * set, the form's final s and vowel (Nikos, Giorgi).  The stem ends in
- * a consonant class; 0 if none is left. */
+ * report-adv39 L-28; and the a of -αος below), read as o, u, e, i, a
+ * with or without s; with form set, the form's final s and vowel
+ * (Nikos, Giorgi).  The stem ends in a consonant class; 0 if none is
+ * left. */
 static size_t greek_stem(const char *k, int form)
 {
     size_t n = strlen(k);
@@ -304,6 +305,11 @@ static size_t greek_stem(const char *k, int form)
         n--;
     if (!form && n > 0 && k[n] == 'u' && k[n - 1] == 'o')
         n--;        /* -ου, read o u */
+    /* the a of a name in -αος (Νικόλαος, Μενέλαος: Νικόλαο, Νικολάου,
+     * vocative Νικόλαε, Νικόλα; brief s42 foreign42, report-adv41 L-43):
+     * one stem with the -ας, -ης forms (Νικόλας, Νικολής) */
+    if (n > 1 && k[n - 1] == 'a' && k[n] != '\0' && strchr("oeu", k[n]) != NULL)
+        n--;
     return n > 0 && k[n - 1] >= 'A' && k[n - 1] <= 'Z' ? n : 0;
 }
 
