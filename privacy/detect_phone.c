@@ -392,10 +392,14 @@ static int international_prefix(const char *d)
 /* 1 if plan i's national numbers are also written without the trunk
  * prefix.  Not Ukraine's: they are written with their 0 (0XX XXX XX XX,
  * libphonenumber's national format; brief s29 num29), and without it
- * nine digits are any number ("Scores 976-99-11-22": w2num B-1). */
+ * nine digits are any number ("Scores 976-99-11-22": w2num B-1).  Nor
+ * Kazakhstan's (session 42, lead): written with the trunk 8 or +7
+ * ("8 (701) 555 12 34", report-adv41 L-31); without it ten digits from
+ * 70 to 77 are as often a bank account ("No. akaun CIMB 7012345678",
+ * tests/data/leaks/malay26 B-10), which the account reader labels. */
 static int bare_written(size_t i)
 {
-    return strcmp(phone_plans[i].region, "UA") != 0;
+    return strcmp(phone_plans[i].region, "UA") != 0 && strcmp(phone_plans[i].region, "KZ") != 0;
 }
 
 /* A valid national number of a plan: with its trunk prefix any type;

@@ -38,9 +38,12 @@ load leaks-names
         'Ivan, иди сюда.'
 }
 
-@test "leaks-names28: a name's initials with a space after each full stop are a review flag that stops the export (H-11)" {
-    blocked '--name "Daniel Morgan" --pseudonym Tom' \
-        'Yesterday D. M. came late and left.' name-or-word 'D. M.'
+# Session 42 (initb42): spaced initials before a person's verb are the
+# person's and replaced; alone, with no such verb, still a review flag.
+@test "leaks-names28: a name's initials with a space after each full stop are replaced before a person's verb (H-11)" {
+    redacts_to '--name "Daniel Morgan" --pseudonym Tom' \
+        'Yesterday D. M. came late and left.' \
+        'Yesterday Tom came late and left.'
 }
 
 @test "leaks-names28: the Malay title Pak stays beside the replaced name (D-24)" {
