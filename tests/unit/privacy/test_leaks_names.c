@@ -209,6 +209,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/lead42.jsonl",
     "tests/data/leaks/initb42.jsonl",
     "tests/data/leaks/foreign42.jsonl",
+    "tests/data/leaks/wp42.jsonl",
 };
 #define MAX_KINDS 4096
 
