@@ -203,7 +203,6 @@ static const char *const data_files[] = {
     "tests/data/leaks/numb41.jsonl",
     "tests/data/leaks/script41.jsonl",
     "tests/data/leaks/init42.jsonl",
-    "tests/data/leaks/dim42.jsonl",
     "tests/data/leaks/over42.jsonl",
     "tests/data/leaks/num42.jsonl",
     "tests/data/leaks/lead42.jsonl",
