@@ -1419,12 +1419,16 @@ int redact_sense_noun_of(const char *w, size_t n);
 /* redact_sense_words.c: an adjective's endings, every gender, case and
  * number, Ukrainian and Russian, '|'-separated (ий, ая, ого, ому, ...). */
 extern const char redact_sense_adj_ends[];
+/* redact_sense_words.c: 1 if w[0..n) (norm, lower case, one word) is a
+ * case form of a feminine noun that no case of the consonant-final
+ * surname spelled as its stem is (шинам, шиной, минами: Шин, Мин); the
+ * table is written there (brief s43); else 0. */
+int redact_sense_noun_only(const char *w, size_t n);
 /* redact_sense.c: 1 if the hit at norm [a, b) of t, a Cyrillic word with
- * a capital at a sentence's start (at_start), is a case form of a noun
- * that is also a surname (redact_sense_noun_of returns 1: not the stem
- * alone, not a genitive plural in -ов that is a surname's nominative) and
- * no verb a person does follows: the noun, a review flag (Шину пробило;
- * brief s43, report-adv42 O-11, O-28); else 0. */
+ * a capital at a sentence's start (at_start), is such a noun's form
+ * (redact_sense_noun_only) and no verb a person does follows: the noun,
+ * a review flag (Шинам нужен ремонт; brief s43, report-adv42 O-28);
+ * else 0. */
 int redact_sense_noun_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
 /* redact_sense.c: 1 if the given name whose word starts at norm byte a
  * of t (the hit [a, b)) names a monarch, a pope or a saint, another

@@ -366,6 +366,24 @@ int redact_sense_noun_of(const char *w, size_t n)
     return 0;
 }
 
+/* The stems of noun_stems whose noun is feminine in -а while the surname
+ * ends in a consonant (шина: Шин; мина: Мин): the noun's instrumental and
+ * plural oblique endings (noun_only_ends) are then no case of the
+ * surname, which declines as a masculine noun (Шина, Шину, Шином, Шины,
+ * Шиных, Шиным) or not at all (a woman's). */
+static const char *const fem_noun_stems[] = { "шин", "мин" };
+static const char noun_only_ends[] = "ой|ою|ам|ами|ах";
+
+int redact_sense_noun_only(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof fem_noun_stems / sizeof fem_noun_stems[0]; i++) {
+        size_t k = strlen(fem_noun_stems[i]);
+        if (k < n && memcmp(w, fem_noun_stems[i], k) == 0 && redact_sense_is_one(w, k, n, noun_only_ends))
+            return 1;
+    }
+    return 0;
+}
+
 /* Each trade's noun in the nominative (and лев, the lion, a given name
  * too: report-adv39 O-4) with the stems of the things and acts of that
  * trade, Ukrainian and Russian (a cooper's barrels and hoops, a smith's
