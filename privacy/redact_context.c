@@ -636,6 +636,14 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     if (f->person && (f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
         redact_sense_trade_at_start(t, a, b, redact_sentence_start(t, a)))
         return HIT_FLAG;
+    /* A noun that is also a surname, at a sentence's start in one of its
+     * own case forms (Шину пробило), and a monarch's or a saint's given
+     * name (Пётр I, святого Петра): another sense or another bearer, a
+     * review flag (redact_sense.c; brief s43, report-adv42 O-11, O-15). */
+    if (f->person && (((f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
+                       redact_sense_noun_at_start(t, a, b, redact_sentence_start(t, a))) ||
+                      redact_sense_other_bearer(t, a, b)))
+        return HIT_FLAG;
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
      * stands (redact_sense.c; issue 13, brief s29 word29). */

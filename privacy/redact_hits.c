@@ -210,12 +210,14 @@ static int lower_name_part(const struct normtext *t, const struct redact_form *f
     (void)utf8_next(&cp, t->norm + a, b - a);
     if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0 || redact_known_word(lang, t->norm + a, b - a))
         return 0;
-    /* A surname that is a trade's noun (мельник, бондар, коваля) in lower
+    /* A surname that is a trade's noun (мельник, бондар, коваля), or
+     * another noun (шины, карпов: redact_sense_noun_of), in lower
      * case is the noun, as "bold" is no Bold (redact_sense_words.c;
      * brief s39 uk39, report-adv38 O-1..O-3): hunspell-uk is not read at
      * run time (docs/DEPENDENCIES.md, session 38). */
     p = redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b));
-    if (cp >= 0x400 && cp <= 0x52F && redact_sense_trade_of(t->norm + a, p - a))
+    if (cp >= 0x400 && cp <= 0x52F &&
+        (redact_sense_trade_of(t->norm + a, p - a) || redact_sense_noun_of(t->norm + a, p - a)))
         return 0;
     /* A Mongolian stem of a word's (гэрл of Гэрэл, "light") whose word,
      * ending included, the dictionary knows is that word ("гэрлийн

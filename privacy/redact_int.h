@@ -1409,6 +1409,40 @@ int redact_sense_stem(const struct normtext *t, size_t a, size_t wend);
  * (brief s39 uk39, report-adv38 O-1..O-3, brief s42 over42, report-adv41
  * O-10, O-19; the capital rule of redact_hits.c). */
 int redact_sense_trade_of(const char *w, size_t n);
+/* redact_sense_words.c: 1 if w[0..n) (norm, lower case, one word) is a
+ * case form of a noun that is also a common surname or whose forms a
+ * surname's are (шины of шина: Шин; карпов, of carps: Карпов; вовка:
+ * Вовк), from the table written there (brief s43): 2 if w is the noun's
+ * stem alone (шин, вовк: the surname's nominative), 1 if a stem and a
+ * case ending; else 0. */
+int redact_sense_noun_of(const char *w, size_t n);
+/* redact_sense_words.c: an adjective's endings, every gender, case and
+ * number, Ukrainian and Russian, '|'-separated (ий, ая, ого, ому, ...). */
+extern const char redact_sense_adj_ends[];
+/* redact_sense_words.c: 1 if w[0..n) (norm, lower case, one word) is a
+ * case form of a feminine noun that no case of the consonant-final
+ * surname spelled as its stem is (шинам, шиной, минами: Шин, Мин); the
+ * table is written there (brief s43); else 0. */
+int redact_sense_noun_only(const char *w, size_t n);
+/* redact_sense.c: 1 if the hit at norm [a, b) of t, a Cyrillic word with
+ * a capital at a sentence's start (at_start), is such a noun's form
+ * (redact_sense_noun_only) and no verb a person does follows: the noun,
+ * a review flag (Шинам нужен ремонт; brief s43, report-adv42 O-28);
+ * else 0. */
+int redact_sense_noun_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
+/* redact_sense.c: 1 if the given name whose word starts at norm byte a
+ * of t (the hit [a, b)) names a monarch, a pope or a saint, another
+ * bearer of the name: a Roman numeral in capitals or an ordinal or
+ * epithet with a capital after it (Пётр I, Петр Первый, Петра Великого),
+ * or a saint's, apostle's or monarch's title before it (святого Петра,
+ * св. Петра, St. Peter, царя Петра); else 0 (brief s43, report-adv42
+ * O-15, O-17, O-24).  The tables are written by us. */
+int redact_sense_other_bearer(const struct normtext *t, size_t a, size_t b);
+/* redact_sense.c: redact_sense_other_bearer for the word s[a, b) of the
+ * text s[0..len) (UTF-8 as written; a near-name flag's word,
+ * redact_nearfix.c), read with BEARER_NEAR_SPAN bytes either side; 0
+ * also when out of memory. */
+int redact_sense_other_bearer_near(const char *s, size_t len, size_t a, size_t b);
 /* The nominative of the trade's noun (static, norm) whose case form the
  * Cyrillic word w[0..n) (norm, lower case) is (ковалі, коваля: коваль;
  * мельники: мельник; кравця: кравець), or NULL (redact_sense_words.c,

@@ -16,6 +16,7 @@
  *
  * The words around a hit are read by redact_sense_words.c; the Russian
  * and Ukrainian salutes and feast days are redact_salute.c's. */
+#include <stdint.h>
 #include <string.h>
 
 #include "crypto/secmem.h"
@@ -486,6 +487,112 @@ int redact_sense_trade_near(const char *s, size_t len, size_t a, size_t b)
         return 0;
     wend = redact_sense_run_end(&t, 0);
     rc = wend > 0 && redact_sense_trade_at_start(&t, 0, wend, 1);
+    normtext_free(&t);
+    return rc;
+}
+
+/* A noun that is also a surname at a sentence's start, written with a
+ * capital, in a case form no case of the surname is
+ * (redact_sense_noun_only: Шинам нужен ремонт, Шиной; not Шина, Шину,
+ * which are the surname's genitive and dative too: "Шина видели",
+ * tests/data/leaks/ko19.jsonl) and not before a verb a person does: the
+ * noun, a review flag (brief s43, report-adv42 O-28). */
+int redact_sense_noun_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
+{
+    size_t wend;
+    int first;
+
+    if (!at_start || a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || !redact_sense_upper(t, a))
+        return 0;
+    wend = redact_sense_run_end(t, a);
+    return redact_sense_noun_only(t->norm + a, wend - a) && !redact_sense_person_verb(t, a, wend);
+}
+
+/* The ordinals and epithets that follow a monarch's or a pope's given
+ * name (Пётр Первый, Петра Великого, Иван Грозный, Іван Третій), as
+ * stems before an adjective's ending, Russian and Ukrainian; and the
+ * words before a saint's or an apostle's (святого Петра, св. Петра,
+ * апостола Павла, St. Peter, Saint Paul).  Written by us (brief s43,
+ * report-adv42 O-15, O-17, O-24). */
+static const char regnal_stems[] =
+    "перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|велик|грозн|перш|друг|четверт|"
+    "п'ят|п’ят|сьом|восьм|дев'ят|дев’ят";
+static const char saint_words[] =
+    "святой|святого|святому|святым|святом|святая|святую|святий|святим|святої|свята|святу|"
+    "св|свв|апостол|апостола|апостолу|апостолом|апостоле|преподобного|преподобный|st|saint|san|santo|"
+    "sankt|sv|pope|king|queen|царь|царя|царю|царём|царем|император|"
+    "императора|императору|король|короля|королю|королём|королем|королева|королевы|цар|царя";
+
+/* 1 if the word [na, nb) of t is a Roman numeral in capitals (I to
+ * XXXIX: the letters I, V, X), as after a monarch's name. */
+static int roman_numeral(const struct normtext *t, size_t na, size_t nb)
+{
+    if (nb - na > 6 || !redact_sense_upper(t, na))
+        return 0;
+    for (size_t i = na; i < nb; i++)
+        if (t->norm[i] != 'i' && t->norm[i] != 'v' && t->norm[i] != 'x')
+            return 0;
+    for (size_t i = na; i < nb; i++)
+        if (!redact_sense_upper(t, i))
+            return 0;
+    return 1;
+}
+
+int redact_sense_other_bearer(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wend, na, nb, pa, pb, rest;
+
+    if (a >= b || b > t->normlen)
+        return 0;
+    wend = redact_sense_run_end(t, a);
+    if (redact_sense_next_word(&na, &nb, t, wend, 0)) {
+        if (roman_numeral(t, na, nb) && (nb - na > 1 || nb >= t->normlen || t->norm[nb] != ' '))
+            return 1;
+        if (redact_sense_upper(t, na) && redact_sense_starts_with(&rest, t->norm, na, nb, regnal_stems) &&
+            rest < nb && redact_sense_is_one(t->norm, rest, nb, redact_sense_adj_ends))
+            return 1;
+    }
+    /* The word before, over one space, or over a full stop and a space
+     * (св. Петра, St. Peter). */
+    if (a >= 3 && t->norm[a - 1] == ' ' && t->norm[a - 2] == '.') {
+        for (pb = a - 2, pa = pb; pa > 0 && is_word_cp(redact_cp_before(t->norm, pa));)
+            pa = redact_sense_cp_start(t->norm, pa);
+        return pa < pb && redact_sense_is_one(t->norm, pa, pb, saint_words);
+    }
+    return redact_sense_prev_word(&pa, &pb, t, a) && redact_sense_is_one(t->norm, pa, pb, saint_words);
+}
+
+/* The bytes of the text either side of a near-name's word that
+ * redact_sense_other_bearer_near reads (a title before, an ordinal
+ * after). */
+#define BEARER_NEAR_SPAN 64
+
+int redact_sense_other_bearer_near(const char *s, size_t len, size_t a, size_t b)
+{
+    struct normtext t;
+    struct err e;
+    size_t lo = a > BEARER_NEAR_SPAN ? a - BEARER_NEAR_SPAN : 0, hi = len - b > BEARER_NEAR_SPAN ? b + BEARER_NEAR_SPAN : len;
+    size_t na = SIZE_MAX, nb = SIZE_MAX;
+    int rc;
+
+    if (a >= b || b > len)
+        return 0;
+    while (lo < a && ((unsigned char)s[lo] & 0xC0) == 0x80)
+        lo++;
+    while (hi > b && hi < len && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi--;
+    if (normalise(&t, s + lo, hi - lo, &e) != 0)
+        return 0;
+    for (size_t n = 0; n < t.normlen; n++) {
+        if (na == SIZE_MAX && t.ostart[n] >= a - lo)
+            na = n;
+        if (nb == SIZE_MAX && t.ostart[n] >= b - lo)
+            nb = n;
+    }
+    if (nb == SIZE_MAX)
+        nb = t.normlen;
+    rc = na < nb && redact_sense_other_bearer(&t, na, nb);
     normtext_free(&t);
     return rc;
 }

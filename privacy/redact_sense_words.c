@@ -263,11 +263,14 @@ static const char *const trade_nominatives[] = { "кравець", "швець",
  * мельників, мельникам, мельниками, мельниках; бондаря, бондарем,
  * бондареві, бондарі, бондарям), and the woman of the trade in -иха in
  * each case (ткачиха, ткачихою, ткачисі, бондарихи: Ukrainian grammar,
- * the feminine in -а; brief s41 ukb41): in lower case the noun, as the
- * surname women's forms of variants_uk_surname.c are with a capital. */
+ * the feminine in -а; brief s41 ukb41), and the possessive adjective's
+ * (мельникова хата, мельникового млина: the miller's; brief s43,
+ * report-adv42 O-6): in lower case the noun, as the surname women's
+ * forms of variants_uk_surname.c are with a capital. */
 static const char trade_ends[] =
     "а|я|и|ы|е|і|у|ю|ь|ом|ем|єм|ові|еві|ів|ев|ов|ам|ям|ами|ями|ах|ях|ей|"
-    "иха|ихи|иху|ихою|ихо|исі|их|ихам|ихами|ихах";
+    "иха|ихи|иху|ихою|ихо|исі|их|ихам|ихами|ихах|"
+    "ова|ове|ову|овою|овій|ової|ового|овому|ових|овим|овими";
 
 /* The nominative of the trade's noun whose case form w[0..n) is (коваля,
  * ковалі: коваль; мельники: мельник; кравця: кравець), or NULL. */
@@ -293,7 +296,7 @@ static const char *trade_noun(const char *w, size_t n)
 /* The adjectives of the trades in -н- (гончарний круг, бондарна
  * майстерня, мельничний жорна, пекарня's пекарний; Russian гончарный,
  * кузнечный, мельничный), as stems, each followed by an adjective's
- * ending (adj_ends): written by us from both grammars (brief s42
+ * ending (redact_sense_adj_ends): written by us from both grammars (brief s42
  * over42, report-adv41 O-19).  Not those in -ськ-, -цьк- (ковальський,
  * пекарський, ткацький): those are common surnames too (Ковальський,
  * Пекарський), which the capital rule keeps. */
@@ -302,7 +305,7 @@ static const char trade_adjectives[] = "гончарн|бондарн|кузне
 /* An adjective's endings, every gender, case and number, Ukrainian and
  * Russian (-ий, -а, -е, -ого, -ому, -им, -ій, -у, -ою, -і, -их, -ими;
  * -ый, -ая, -ое, -ые, -ой, -ую, -ых, -ым, -ыми, -ей, -ее, -ья, -ье). */
-static const char adj_ends[] =
+const char redact_sense_adj_ends[] =
     "ий|ій|а|я|е|є|і|ї|ого|ому|им|ім|ою|ої|у|ю|их|ими|ый|ая|ое|ые|ой|ую|ых|ым|ыми|ей|ее|ья|ье|ьи|ью|ьего|ьему|ьим|ьих";
 
 int redact_sense_trade_adjective(const char *w, size_t n)
@@ -310,7 +313,7 @@ int redact_sense_trade_adjective(const char *w, size_t n)
     size_t rest;
 
     return redact_sense_starts_with(&rest, w, 0, n, trade_adjectives) && rest < n &&
-           redact_sense_is_one(w, rest, n, adj_ends);
+           redact_sense_is_one(w, rest, n, redact_sense_adj_ends);
 }
 
 /* The endings of a verb's past, infinitive and present that a trade's
@@ -326,6 +329,59 @@ static int trade_act_of(const char *w, size_t n);
 int redact_sense_trade_of(const char *w, size_t n)
 {
     return trade_noun(w, n) != NULL || redact_sense_trade_adjective(w, n) || trade_act_of(w, n);
+}
+
+/* Nouns that are common surnames too, or whose case forms a common
+ * surname's forms are (Шин: шина "tyre", шины, шину; Вовк "wolf"; Сорока
+ * "magpie"; Мин: мина "mine"; Хан "khan"; Козак "Cossack"), and nouns
+ * whose genitive plural in -ов, -ев is a common surname's nominative
+ * (Карпов: карпов, of carps; Волков, Орлов, Соколов, Козлов, Баранов,
+ * Быков, Жуков, Комаров, Бобров, Попов, Носов, Зайцев), Russian and
+ * Ukrainian, as stems followed by one of a noun's endings (noun_ends) or
+ * nothing; written by us from both grammars' declension tables (brief
+ * s43, report-adv42 O-7, O-8, O-10, O-11, O-27..O-29).  A given name that
+ * is a word (Роман, Лев) is not here: the given names' own rules judge
+ * it.  A surname that is another noun is one line here. */
+static const char *const noun_stems[] = {
+    "шин", "мин", "вовк", "сорок", "ворон", "голуб", "сокол", "сокіл", "козак", "хан", "пан", "лис",
+    "кот", "кіт", "карп", "волк", "орл", "козл", "баран", "бык", "бик", "жук", "комар", "бобр",
+    "поп", "дьяк", "нос", "зайц", "петух", "соловь", "воробь", "рак",
+};
+
+/* A noun's case endings, masculine and feminine, singular and plural, of
+ * both grammars (шина, шины, шине, шину, шиной, шиною, шин, шинам,
+ * шинами, шинах; вовка, вовку, вовком, вовки, вовків, вовкам; карпов):
+ * not -ова, -ову, -овым (a surname's own, no noun's). */
+static const char noun_ends[] =
+    "а|я|и|ы|е|і|у|ю|ь|ом|ем|єм|ові|еві|ів|ев|ов|ёв|ам|ям|ами|ями|ах|ях|ей|ой|ою|ею|ій";
+
+int redact_sense_noun_of(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof noun_stems / sizeof noun_stems[0]; i++) {
+        size_t k = strlen(noun_stems[i]);
+        if (k <= n && memcmp(w, noun_stems[i], k) == 0 &&
+            (n == k || redact_sense_is_one(w, k, n, noun_ends)))
+            return n == k ? 2 : 1;
+    }
+    return 0;
+}
+
+/* The stems of noun_stems whose noun is feminine in -а while the surname
+ * ends in a consonant (шина: Шин; мина: Мин): the noun's instrumental and
+ * plural oblique endings (noun_only_ends) are then no case of the
+ * surname, which declines as a masculine noun (Шина, Шину, Шином, Шины,
+ * Шиных, Шиным) or not at all (a woman's). */
+static const char *const fem_noun_stems[] = { "шин", "мин" };
+static const char noun_only_ends[] = "ой|ою|ам|ами|ах";
+
+int redact_sense_noun_only(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof fem_noun_stems / sizeof fem_noun_stems[0]; i++) {
+        size_t k = strlen(fem_noun_stems[i]);
+        if (k < n && memcmp(w, fem_noun_stems[i], k) == 0 && redact_sense_is_one(w, k, n, noun_only_ends))
+            return 1;
+    }
+    return 0;
 }
 
 /* Each trade's noun in the nominative (and лев, the lion, a given name

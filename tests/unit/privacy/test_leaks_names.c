@@ -205,6 +205,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/script41.jsonl",
     "tests/data/leaks/init42.jsonl",
     "tests/data/leaks/over42.jsonl",
+    "tests/data/leaks/lead43.jsonl",
     "tests/data/leaks/num42.jsonl",
     "tests/data/leaks/lead42.jsonl",
     "tests/data/leaks/initb42.jsonl",
