@@ -105,19 +105,19 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
  * number or one space after it: 호실 (a room's number: "35호실에"), or 호
  * with 에 or 에서 and a verb of staying after ("35 호에 살았어요", "삼십오
  * 호에서 지냈다": adv42 L-38, L-39; brief s43 num43); its end (after 호실
- * or the particle), or 0.  The verbs' stems (살 live, 묵 stay, 머물 stay,
+ * or 호: the particle stays out), or 0.  The verbs' stems (살 live, 묵 stay, 머물 stay,
  * 지내/지냈 spend time, 거주 reside, 있 be) written by hand; they want a
  * native reviewer.  A bare "3호" stays weak (an issue, a case number). */
 static size_t ko_room(const char *s, size_t len, size_t i)
 {
     static const char *const verbs[] = { "살", "묵", "머물", "머무", "지내", "지냈", "거주", "있" };
-    size_t j = i + (i < len && s[i] == ' '), k;
+    size_t j = i + (i < len && s[i] == ' '), k, e;
 
     if (!det_starts(s, len, j, "호"))
         return 0;
     if (det_starts(s, len, j + 3, "실"))
         return ko_particle_or_none(s, len, j + 6) ? j + 6 : 0;
-    j += 3;
+    e = j += 3;                                     /* the particle stays out: "[ADDRESS-1]에 있다" */
     if (det_starts(s, len, j, "에서"))
         j += 6;
     else if (det_starts(s, len, j, "에"))
@@ -128,7 +128,7 @@ static size_t ko_room(const char *s, size_t len, size_t i)
         return 0;
     for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
         if (det_starts(s, len, j + 1, verbs[k]))
-            return j;
+            return e;
     return 0;
 }
 
