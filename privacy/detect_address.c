@@ -62,11 +62,32 @@ static size_t gap(const char *s, size_t len, size_t i)
     return 0;
 }
 
-/* 1 if a part with a number said ending at e ends its sentence: the
- * text's end, or . ! ? ; after it. */
+/* 1 if a part with a number said ending at e ends its sentence (the
+ * text's end, or . ! ? ; after it), or its clause (a comma, a colon, a
+ * closing bracket: "в квартире сорок два, на пятом этаже", "Квартира
+ * тридцать пятая, второй подъезд"), or a word that no count takes before
+ * it follows, a preposition or a conjunction ("квартире номер двенадцать
+ * с семьёй", "квартире пять и ..."): nothing counted after it, where "в
+ * квартире два человека", "в квартире сорок два градуса" have their noun
+ * (adv42 L-29, L-33, L-63, L-80; brief s43 num43).  "с" before
+ * "половиной", "лишним" is part of the number ("сорок с лишним"). */
 static int said_alone(const char *s, size_t len, size_t e)
 {
-    return e >= len || strchr(".!?;", s[e]) != NULL;
+    static const char *const free_words[] = {
+        "с", "со", "и", "а", "но", "на", "в", "во", "у", "где", "из", "за", "до", "по", "от", "возле", "около",
+        "рядом", "з", "із", "і", "й", "та", "де", "біля", "and", "with", "in", "on", "at", "where", "near",
+    };
+    size_t k, n, w;
+
+    if (e >= len || strchr(".!?;,:)", s[e]) != NULL)
+        return 1;
+    if (s[e] != ' ' || (w = detect_letters(s, len, e + 1)) == e + 1)
+        return 0;
+    for (k = 0; k < sizeof free_words / sizeof free_words[0]; k++)
+        if ((n = strlen(free_words[k])) == w - e - 1 && memcmp(s + e + 1, free_words[k], n) == 0)
+            return !(det_starts(s, len, w, " половин") || det_starts(s, len, w, " лишн") ||
+                     det_starts(s, len, w, " чем"));
+    return 0;
 }
 
 /* part_at in a view whose digits said in words are marked in said (NULL:
@@ -80,7 +101,7 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
 {
     size_t e = addr_part_at(s, len, i, start, weight), k;
 
-    if (e == 0 || said == NULL || !(*weight & STRONG) || (*weight & LABEL))
+    if (e == 0 || said == NULL || !(*weight & STRONG) || (*weight & (LABEL | KEEP)))
         return e;
     /* One that ends its sentence, nothing counted after it ("квартира
      * сорок пять", "flat forty-five.", "гучин тавдугаар тоот"), stays

@@ -13,7 +13,12 @@
  * 인민반, inminban, a lot number): alone it is weak, and a review flag
  * (detect_address_unsure).  LOT: a Korean lot number alone, which needs
  * another kind of part beside it ("활동 3, 행동 4" are no addresses). */
-enum { WEAK = 1, STRONG = 2, ONLY = 4, LOT = 8, LABEL = 16 };
+/* KEEP: a number that is its flat's by its form, said or not: an
+ * ordinal before the flat's word ("семнадцатой квартире", "42-й
+ * квартире"), a number before тоот ("гучин тав тоот"), before 호실 or 호에
+ * with a verb of living ("삼십오 호에 살았어요"): no count, so it stays
+ * strong said in words (detect_address.c, part_said; brief s43 num43). */
+enum { WEAK = 1, STRONG = 2, ONLY = 4, LOT = 8, LABEL = 16, KEEP = 32 };
 
 static inline int addr_hangul(int cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 

@@ -101,6 +101,37 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* A Korean flat's or room's number by its words at i, right after the
+ * number or one space after it: 호실 (a room's number: "35호실에"), or 호
+ * with 에 or 에서 and a verb of staying after ("35 호에 살았어요", "삼십오
+ * 호에서 지냈다": adv42 L-38, L-39; brief s43 num43); its end (after 호실
+ * or 호: the particle stays out), or 0.  The verbs' stems (살 live, 묵 stay, 머물 stay,
+ * 지내/지냈 spend time, 거주 reside, 있 be) written by hand; they want a
+ * native reviewer.  A bare "3호" stays weak (an issue, a case number). */
+static size_t ko_room(const char *s, size_t len, size_t i)
+{
+    static const char *const verbs[] = { "살", "묵", "머물", "머무", "지내", "지냈", "거주", "있" };
+    size_t j = i + (i < len && s[i] == ' '), k, e;
+
+    if (!det_starts(s, len, j, "호"))
+        return 0;
+    if (det_starts(s, len, j + 3, "실"))
+        return ko_particle_or_none(s, len, j + 6) ? j + 6 : 0;
+    e = j += 3;                                     /* the particle stays out: "[ADDRESS-1]에 있다" */
+    if (det_starts(s, len, j, "에서"))
+        j += 6;
+    else if (det_starts(s, len, j, "에"))
+        j += 3;
+    else
+        return 0;
+    if (j + 1 >= len || s[j] != ' ')
+        return 0;
+    for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (det_starts(s, len, j + 1, verbs[k]))
+            return e;
+    return 0;
+}
+
 /* Units written right after a number. */
 static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, int *weight)
 {
@@ -162,11 +193,15 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
             return e;
         return unit_at(s, len, j + 3, en_ordinal, sizeof en_ordinal / sizeof en_ordinal[0], 0, weight);
     }
+    /* тоот (toot) names a flat's number: what stands before it is no
+     * count, said or not ("гучин тав тоот": adv42 L-36; KEEP) */
     if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
-        return e;
+        return *weight |= (*weight & STRONG) ? KEEP : 0, e;
     if (j < len && s[j] == ' ' &&
         (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
         return e;
+    if ((e = ko_room(s, len, i)) != 0)
+        return *weight = STRONG | KEEP, e;
     for (k = 0; k < sizeof ko / sizeof ko[0]; k++) {
         if (!det_starts(s, len, i, ko[k].w))
             continue;
@@ -392,6 +427,41 @@ static size_t ko_latin_lot(const char *s, size_t len, size_t i, int *weight)
     return x;
 }
 
+/* The flat's word after an ordinal's ending at j, behind the number
+ * ("42-й квартире", "17-я квартира", "3-ей квартире", or "th" the address
+ * view writes for an ordinal said: "семнадцатой квартире" -> "17th
+ * квартире"; "42-ші пәтерде" in Kazakh): its end, or 0.  The stems
+ * квартир (Russian, Ukrainian) and пәтер (Kazakh), any case ending after
+ * (adv42 L-30, L-35, L-64; brief s43 num43).  A cardinal before them is a
+ * count ("две квартиры") and is not read. */
+static size_t flat_after_ordinal(const char *s, size_t len, size_t j)
+{
+    static const char *const stems[] = { "квартир", "пәтер" };
+    /* an ordinal's endings written after its digits, Russian, Ukrainian
+     * and Kazakh; not a cardinal's ("3-и", "3-х", "5-ти": counts) */
+    static const char *const ends[] = {
+        "й", "я", "е", "ю", "ой", "ая", "ое", "ую", "ый", "ий", "ей", "ом", "ым", "им", "го", "му",
+        "его", "ого", "ему", "ому", "ші", "шы", "нші", "ншы", "інші", "ыншы",
+    };
+    size_t k, n;
+
+    if (det_starts(s, len, j, "th "))
+        j += 3;
+    else if (j < len && s[j] == '-') {
+        for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+            if (det_starts(s, len, j + 1, ends[k]) && s[j + 1 + (n = strlen(ends[k]))] == ' ')
+                break;
+        if (k == sizeof ends / sizeof ends[0])
+            return 0;
+        j += n + 2;
+    } else
+        return 0;
+    for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
+        if (det_starts(s, len, j, stems[k]))
+            return detect_letters(s, len, j + strlen(stems[k]));
+    return 0;
+}
+
 /* A part that starts with a number at i. */
 static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
 {
@@ -415,6 +485,8 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
     if (j + 1 < len && s[j] == '-' && det_digit(s[j + 1]) && det_digits(s, len, j + 1) <= 4 &&
         det_starts(s, len, j + 1 + det_digits(s, len, j + 1), "\xeb\xb2\x88\xec\xa7\x80"))
         return *weight = STRONG, j + 1 + det_digits(s, len, j + 1) + 6;
+    if ((e = flat_after_ordinal(s, len, j)) != 0)
+        return *weight = STRONG | KEEP, e;
     if ((e = number_unit(s, len, j, n, weight)) != 0) {
         /* Sinam-guyok 5-ban, Jung-gu 101-dong: a Korean unit in Latin
          * letters after a district's word. */
@@ -636,6 +708,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "suite", STRONG }, { "ste", WEAK }, { "unit", WEAK }, { "room", WEAK }, { "rm", WEAK },
         { "blk", WEAK }, { "block", WEAK }, { "no.", WEAK }, { "lot", WEAK },
         { "building", WEAK }, { "bldg", WEAK },
+        /* the flat's other case forms, Russian and Ukrainian (квартиру,
+         * квартирой; квартирі, квартири, квартирою: adv42 L-31, brief s43
+         * num43) */
+        { "квартиру", STRONG }, { "квартирой", STRONG }, { "квартирі", STRONG }, { "квартири", STRONG },
+        { "квартирою", STRONG },
         /* Ukrainian: буд. (будинок, house), кв. as the Russian */
         { "буд.", WEAK }, { "буд", WEAK }, { "будинок", WEAK }, { "будинку", WEAK },
         /* Kuwait (area, block, street, avenue, house: "Block 4, Street 12,
@@ -691,6 +768,8 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * тоот-42" (report-adv21 A-5, A-6) */
         x = e + (e < len && s[e] == '.');
         x += x < len && (s[x] == ' ' || (s[x] == '-' && x + 1 < len && det_digit(s[x + 1])));
+        if (det_starts(s, len, x, "номер "))
+            x += 11;                                /* "квартира номер 42" (adv42 L-32, L-63) */
         if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
             x += s[x + 2] == '.' ? 4 : 3;
         else if (det_starts(s, len, x, "no") && x + 2 < len && det_digit(s[x + 2]))
@@ -702,6 +781,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
                 return *weight |= dummy, e;
             return n;
         }
+        /* "квартире 47th": an ordinal the view wrote for one said
+         * ("сорок седьмой", "тридцать пятая": adv42 L-28, L-29) */
+        if (x < len && det_digit(s[x]) && (n = det_digits(s, len, x)) <= 4 && det_starts(s, len, x + n, "th") &&
+            !det_letter_at(s, len, x + n + 2))
+            return x + n + 2;
         /* Block B, Tower A: one letter after a building's word (weak). */
         if (x < len && det_alpha(s[x]) && !det_letter_at(s, len, x + 1) && x + 1 < len && s[x + 1] == ',' &&
             (det_starts(s, len, i, "bl") || det_starts(s, len, i, "bu") || det_starts(s, len, i, "tower")))

@@ -92,14 +92,71 @@ int detect_bank_word(const char *w, size_t n)
     return bank_word(w, n);
 }
 
-/* The end of a bank's name at at (a word start: bank_word), or 0. */
+static int named_bank(const char *w, size_t n);
+static int ko_bank(const char *w, size_t n);
+
+/* 1 if s[a..b) is a case ending written after a hyphen: one to four
+ * Cyrillic letters ("Kaspi-дағы", "Kaspi-ға", "Halyk-тың", "Сбер-а",
+ * "6789-ға": Kazakh, Mongolian and Russian glue their endings to a Latin
+ * name or to digits so; adv42 L-65, L-78, brief s43 num43). */
+int det_hyphen_ending(const char *s, size_t len, size_t a, size_t b)
+{
+    size_t k = 0, cl;
+    int cp;
+
+    while (a < b && (cp = det_cp_at(s, len, a, &cl)) >= 0x400 && cp <= 0x4FF)
+        a += cl, k++;
+    return a == b && k >= 1 && k <= 4;
+}
+
+/* Names that are a bank's only with the word bank after them (Khan Bank,
+ * Xac Bank, Хас банк, State Bank of Mongolia: "Khan" alone is a title and
+ * a family name).  HAND-WRITTEN from the banks' own names (adv42 L-67). */
+static const char *const before_bank[] = { "khan", "xac", "khas", "state", "хас" };
+
+/* The end of a bank's name at at (a word start), or 0: a word of
+ * bank_word, maybe a case ending after a hyphen ("Kaspi-дағы"); a Korean
+ * bank (named_bank: 카카오뱅크, 국민은행, 신한카드; ko_bank: KB국민,
+ * NH농협); a name of before_bank with the word bank, банк after it ("Khan
+ * Bank", "Хас банкны"): adv42 L-67, L-68, L-78, L-79; brief s43 num43. */
 size_t det_bank_name(const char *s, size_t len, size_t at)
 {
-    size_t e = detect_letters(s, len, at);
+    size_t e = detect_letters(s, len, at), h, k, b;
 
-    if (e < len && s[e] == '-' && det_letter_at(s, len, e + 1))
-        e = detect_letters(s, len, e + 1);          /* альфа-банк */
-    return e > at && bank_word(s + at, e - at) ? e : 0;
+    if (e == at)
+        return 0;
+    if (e < len && s[e] == '-' && det_letter_at(s, len, e + 1)) {
+        h = detect_letters(s, len, e + 1);          /* альфа-банк */
+        if (bank_word(s + at, h - at))
+            return h;
+        return bank_word(s + at, e - at) && det_hyphen_ending(s, len, e + 1, h) ? h : 0;
+    }
+    if (bank_word(s + at, e - at) || named_bank(s + at, e - at) || ko_bank(s + at, e - at))
+        return e;
+    for (k = 0; k < N(before_bank); k++)
+        if (e - at == strlen(before_bank[k]) && memcmp(s + at, before_bank[k], e - at) == 0 && e + 1 < len &&
+            s[e] == ' ' && (b = detect_letters(s, len, e + 1)) > e + 1 && det_bank_or_bank_word(s + e + 1, b - e - 1))
+            return b;
+    return 0;
+}
+
+/* 1 if the word w[0..n) is a Korean retail bank as people write it
+ * before a card's digits ("KB국민 4455", "NH농협", "IBK기업": adv42
+ * L-79): the Latin letters of KB (KB국민은행), NH (NH농협은행), IBK
+ * (IBK기업은행), SC (SC제일은행) with Hangul glued after them.  The Korean
+ * names alone ("우리" we, "하나" one, "국민" nation, "기업" company) are
+ * words, read with 은행, 카드 or 뱅크 only (named_bank).  HAND-WRITTEN
+ * from the banks' own names, a native reviewer wanted. */
+static int ko_bank(const char *w, size_t n)
+{
+    static const char *const latin[] = { "kb", "nh", "ibk", "sc" };
+    size_t k, m;
+
+    for (k = 0; k < N(latin); k++)
+        if (n > (m = strlen(latin[k])) + 2 && memcmp(w, latin[k], m) == 0 && (unsigned char)w[m] >= 0xEA &&
+            (unsigned char)w[m] <= 0xED)
+            return 1;
+    return 0;
 }
 
 /* Banks named right before a short mask (report-adv36 L-18: "Khan Bank
@@ -253,4 +310,10 @@ void det_bank_first(unsigned char first[256])
 {
     for (size_t k = 0; k < N(bank_names); k++)
         first[(unsigned char)bank_names[k][0]] = 1;
+    /* det_bank_name's others: Hangul (EA-ED: named_bank, ko_bank), the
+     * Latin letters of ko_bank and before_bank */
+    for (unsigned c = 0xEA; c <= 0xED; c++)
+        first[c] = 1;
+    first['k'] = first['n'] = first['i'] = first['s'] = first['x'] = 1;
+    first[0xD1] = 1;
 }

@@ -944,6 +944,9 @@ int detect_account_noun_near(const char *s, size_t len, size_t from, size_t to);
  * det_bank_name: the end of a bank's name of the one bank table at at (a
  * word start; "альфа-банк" with its hyphen), or 0. */
 size_t det_bank_name(const char *s, size_t len, size_t at);
+/* detect_bank_sign.c: 1 if s[a..b) is a case ending of one to four
+ * Cyrillic letters written after a hyphen ("Kaspi-дағы", "6789-ға"). */
+int det_hyphen_ending(const char *s, size_t len, size_t a, size_t b);
 /* 1 if w names a bank right before a short mask ("Khan Bank …0912", "KB국민
  * *3321"): bank, банк, a Latin -bank word, a bank of the table, a Korean
  * retail bank. */

@@ -529,13 +529,17 @@ static int bank_counted_word(const char *w, size_t n)
     return 0;
 }
 
+/* Mongolian он (year) is also Russian он (he): after a bank's four
+ * digits, which are no year of 19.. or 20.. (bank_digits), it is the
+ * pronoun ("Сбер 1122 он заблокировал": adv42 L-27). */
 static int word_after(const char *s, size_t len, size_t e)
 {
     size_t w;
 
     return e + 1 < len && s[e] == ' ' && (w = detect_letters(s, len, e + 1)) > e + 1 &&
            !det_count_word(s + e + 1, w - e - 1) && !bank_counted_word(s + e + 1, w - e - 1) &&
-           !det_time_unit_after(s, len, e);
+           (!det_time_unit_after(s, len, e) ||
+            (w - e - 1 == 4 && memcmp(s + e + 1, "\xd0\xbe\xd0\xbd", 4) == 0));
 }
 
 /* A bank's name (bank_names), a gap (bank_gap), maybe one word of
@@ -553,7 +557,7 @@ static int word_after(const char *s, size_t len, size_t e)
  * at. */
 static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end, size_t *end)
 {
-    size_t i = bank_end, e;
+    size_t i = bank_end, e, x;
     int mark;
 
     if (det_letter_before(s, at) || i == 0)
@@ -561,6 +565,11 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
     i = bank_gap(s, len, i, &mark);
     if (i == bank_end)
         return 0;
+    /* № glued or spaced ("Kaspi №6789", "Kaspi № 6789": the norm view
+     * writes "no"; adv42 L-66, L-77) */
+    if (det_starts(s, len, i, "no") && i + 2 < len &&
+        (det_digit(s[i + 2]) || (s[i + 2] == ' ' && i + 3 < len && det_digit(s[i + 3]))))
+        i += det_digit(s[i + 2]) ? 2 : 3;
     if (i < len && !det_digit(s[i])) {
         e = detect_letters(s, len, i);
         if (e == i || !(det_bank_tier(s + i, e - i) || card_word(s, i, e)))
@@ -571,9 +580,15 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
     if (det_digits(s, len, i) != 4 || (e = i + 4, det_letter_at(s, len, e)) ||
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
+    /* a case ending after a hyphen ("Kaspi 6789-ға ақша жібердім": adv42
+     * L-65): the clause is read after it */
+    x = e;
+    if (e + 1 < len && s[e] == '-' && (x = detect_letters(s, len, e + 1)) > e + 1 &&
+        !det_hyphen_ending(s, len, e + 1, x))
+        return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
-        det_money_around(s, len, i, e) ||
-        !(digits_end_clause(s, len, e) || card_noun_after(s, len, e) || word_after(s, len, e)))
+        det_money_around(s, len, i, x) ||
+        !(digits_end_clause(s, len, x) || card_noun_after(s, len, x) || word_after(s, len, x)))
         return 0;
     *end = e;
     return i;
