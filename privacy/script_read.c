@@ -357,6 +357,16 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
                 w = "z", persian = 1;
             else if ((w = arabic_letter(cp, n > 0 && !vowel_end(out, n))) == NULL)
                 return 0;
+            /* ح, and ه but at the word's end (where it writes a vowel:
+             * بيريدزه Beridze, زاده Zadeh), after a consonant: an
+             * apostrophe before its h, so that no th, sh, kh... is read
+             * where the script writes two letters (تهرانی t'hrani,
+             * Tehrani; صالح sal'h; brief s43 scr43) */
+            if ((cp == 0x062D || (cp == 0x0647 && i + 1 < k)) && n > 0 && !vowel_end(out, n) &&
+                put(out, cap, &n, "'") != 0)
+                return 0;
+            if (cp == 0x0647 && i + 1 == k && n > 0 && !vowel_end(out, n))
+                w = "e";    /* that vowel, as ة writes a */
             break;
         default:
             return 0;

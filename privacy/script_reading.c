@@ -233,7 +233,9 @@ static size_t shape_for(char *out, const char *s, size_t len, int vowels)
  * classes of shape_class (ts and dz one S; w with v, f, b, p; h its own
  * only after a vowel or first), every vowel as written (y as i; a vowel
  * written twice, Цэцэгмаа's aa, once), in Arabic e as i and o as u (it
- * writes three vowels), in the Mongolian script o as u (ᠣ is both).
+ * writes three vowels) and its h after a consonant ('h) a class of its
+ * own, no digraph (صالح s-a-l-'h is Saleh, تهرانی t-'h-rani Tehrani; brief
+ * s43 scr43), in the Mongolian script o as u (ᠣ is both).
  * Its length in bytes. */
 static size_t same_key(char *out, const char *s, size_t len, int fold)
 {
@@ -252,6 +254,8 @@ static size_t same_key(char *out, const char *s, size_t len, int fold)
             k = c;
         } else if ((c == 't' && b == 's') || (c == 'd' && b == 'z')) {
             k = 'S', i++;
+        } else if (c == 'h' && i > 0 && s[i - 1] == '\'') {
+            k = 'H';    /* Arabic: ح or ه after a consonant (script_read_word) */
         } else if ((k = c == 'w' ? 'P' : shape_class(c, b, last)) == 0 || k == last) {
             continue;
         }

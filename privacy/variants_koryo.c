@@ -49,6 +49,36 @@ static int koryo_surname_word(size_t *at, size_t *n, const char *norm, size_t le
     return 0;
 }
 
+/* The wife's name of the Korean surname s[0..n) (norm bytes; its last
+ * letter last, a consonant): the Russian -иха of the wife or widow of a
+ * man so named, as Koryo-saram call a woman by her husband's surname
+ * (Кимиха, Пакиха, Цоиха; brief s43 scr43, report-adv42 L-47, L-70),
+ * with its singular cases (Кимихи, Кимихе, Кимиху, Кимихой).  Written
+ * with a capital only.  Not after a vowel: Лиха of Ли is лиха, "trouble"
+ * (хватили лиха), replaced even in lower case (L-71 left open).  0, or
+ * -1 out of memory. */
+static int koryo_wife_forms(struct variant_list *out, const char *s, size_t n, int last)
+{
+    static const char *const cases[] = { "иха", "ихи", "ихе", "иху", "ихой" };
+    char one[KORYO_FORM_BYTES + 16];
+    unsigned char capital = out->capital;
+    size_t stem = last == 0x439 ? n - 2 : n;
+    int rc = 0;
+
+    if (last == 0x44C || ru_vowel(last) || stem + 12 > sizeof one)
+        return 0;
+    out->capital = 1;
+    for (size_t i = 0; i < 5 && rc == 0; i++) {
+        const char *e = cases[i];
+        memcpy(one, s, stem);
+        memcpy(one + stem, e, strlen(e));
+        rc = list_add(out, one, stem + strlen(e), RULE_INFLECTION, SUFFIX_NONE);
+    }
+    out->capital = capital;
+    sodium_memzero(one, sizeof one);
+    return rc;
+}
+
 int ru_koryo_surname_cases(struct variant_list *out, const char *norm, size_t len)
 {
     /* The plural and the family's name (Цои, Цоев, Тенам, Цоевы: "the
@@ -94,6 +124,8 @@ int ru_koryo_surname_cases(struct variant_list *out, const char *norm, size_t le
         rc = list_add(out, one, stem + strlen(e), RULE_INFLECTION, SUFFIX_NONE);
     }
     out->capital = capital;
+    if (rc == 0)
+        rc = koryo_wife_forms(out, norm + at, n, last);
     sodium_memzero(forms, sizeof forms), sodium_memzero(one, sizeof one), sodium_memzero(w, sizeof w);
     return rc;
 }

@@ -203,6 +203,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num41.jsonl",
     "tests/data/leaks/numb41.jsonl",
     "tests/data/leaks/script41.jsonl",
+    "tests/data/leaks/scr43.jsonl",
     "tests/data/leaks/init42.jsonl",
     "tests/data/leaks/over42.jsonl",
     "tests/data/leaks/lead43.jsonl",
