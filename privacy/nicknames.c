@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "crypto/secmem.h"
 #include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/variants_int.h"
@@ -83,6 +84,36 @@ static int add_clipped(struct variant_list *out, const char *form, size_t len)
     return 0;
 }
 
+/* 1 if form[0..len) holds a Cyrillic letter beyond Russian's (Kazakh ң ғ
+ * қ і ұ ә һ, Mongolian ө ү): a form the lists write as its language does
+ * (Ерекең, Гүлнара), which the text's key view may fold (normalise.h). */
+static int beyond_russian(const char *form, size_t len)
+{
+    int cp, k;
+
+    for (size_t at = 0; at < len; at += (size_t)k)
+        if ((k = utf8_next(&cp, form + at, len - at)) <= 0 || (cp > 0x451 && cp < 0x530))
+            return 1;
+    return 0;
+}
+
+static int add_keyed(struct variant_list *out, const char *form, size_t len);
+
+/* 1 if the Cyrillic form[0..len) ends in a consonant (not а е ё и о у ы
+ * э ю я й ь). */
+static int cyrillic_consonant_end(const char *form, size_t len)
+{
+    static const char *const open_end[] = { "а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я",
+                                            "й", "ь" };
+
+    if (len < 2)
+        return 0;
+    for (size_t i = 0; i < sizeof open_end / sizeof open_end[0]; i++)
+        if (memcmp(form + len - 2, open_end[i], 2) == 0)
+            return 0;
+    return 1;
+}
+
 static int add_form(void *ctx, const char *form, size_t len)
 {
     struct variant_list *out = ctx;
@@ -90,13 +121,39 @@ static int add_form(void *ctx, const char *form, size_t len)
 
     if (len < 2 || len > FORM_MAX || utf8_next(&cp, form, len) <= 0)
         return 0;
-    if (list_add(out, form, len, RULE_VARIANT, is_cyrillic_cp(cp) ? SUFFIX_MN : SUFFIX_NONE) != 0)
+    /* A Kazakh form (Ерекең) is matched by its key (ерекен), as the
+     * text's Kazakh letters are folded; it takes no Russian cases. */
+    if (beyond_russian(form, len))
+        return add_keyed(out, form, len);
+    /* One that ends in a consonant (Кир, Влад) takes the Russian cases
+     * ru_name_forms gives below, not the Mongolian table's, whose
+     * surname suffixes make other words of it (Киров, a city and a
+     * surname: short43.jsonl). */
+    if (list_add(out, form, len, RULE_VARIANT,
+                 is_cyrillic_cp(cp) && !cyrillic_consonant_end(form, len) ? SUFFIX_MN : SUFFIX_NONE) != 0)
         return -1;
     if (cp >= 'a' && cp <= 'z' && add_clipped(out, form, len) != 0)
         return -1;
     /* A Russian short form in its case forms and its familiar diminutive,
      * Cyrillic and Latin (Сашу, Sashu, Сашка: variants_ru.c). */
     return is_cyrillic_cp(cp) && ru_name_forms(out, form, len, 1) != 0 ? -1 : 0;
+}
+
+/* Adds the key view of form[0..len) (normalise_key) as a short form
+ * that takes the Mongolian, Russian and Kazakh endings (SUFFIX_MN).  0,
+ * or -1 out of memory. */
+static int add_keyed(struct variant_list *out, const char *form, size_t len)
+{
+    struct err e;
+    char *key;
+    size_t keylen;
+    int rc;
+
+    if (normalise_key(&key, &keylen, form, len, &e) != 0)
+        return -1;
+    rc = list_add(out, key, keylen, RULE_VARIANT, SUFFIX_MN);
+    secmem_free(key);
+    return rc;
 }
 
 /* The diminutives of a Ukrainian short form (Талочка of Тала:

@@ -838,6 +838,19 @@ struct redact_form redact_lit_form_seen(const struct redactor *r, size_t id)
     return lit_form(r, id, 0);
 }
 
+/* redact_hit_verdict, then a person's Mongolian short form that the
+ * verdict left a flag or nothing is replaced where the sentence is about
+ * a person (redact_mn_short_person: Батаатай, "Алтаа бид хоёр"). */
+static enum redact_hit short_verdict(const struct normtext *t, const struct redact_form *f,
+                                     enum redact_hit h, size_t a, size_t b)
+{
+    enum redact_hit v = redact_hit_verdict(t, f, h, a, b);
+
+    if (v != HIT_REPLACE && f->kind == FORM_SHORT && f->person && redact_mn_short_person(t, a, b))
+        return HIT_REPLACE;
+    return v;
+}
+
 enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
                                 const struct normtext *t, const struct redact_form *f,
                                 size_t keylen, size_t kend)
@@ -850,7 +863,7 @@ enum redact_hit redact_form_hit(size_t *start, size_t *end, const char **flag,
         redact_context_refuses(t, f, s.start, s.end))
         return HIT_NONE;
     *start = s.start, *end = s.end;
-    if ((h = redact_hit_verdict(t, f, h, s.start, s.end)) == HIT_FLAG)
+    if ((h = short_verdict(t, f, h, s.start, s.end)) == HIT_FLAG)
         *flag = redact_hit_flags[f->kind == FORM_SHORT || f->kind == FORM_CONTEXT ? 0 : 1];
     return h;
 }
@@ -878,7 +891,7 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
 
     if (redact_context_refuses(t, f, s->start, s->end))
         return 0;
-    if ((v = redact_hit_verdict(t, f, h, s->start, s->end)) == HIT_NONE)
+    if ((v = short_verdict(t, f, h, s->start, s->end)) == HIT_NONE)
         return 0;
     if (v == HIT_FLAG) {
         if (flags == NULL)

@@ -1044,6 +1044,14 @@ int redact_mn_stem_word(const char *stem, size_t len);
 int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form *f, size_t a,
                              size_t nend, size_t wend);
 
+/* redact_mnshort.c: 1 if a person's Mongolian short form that is also a
+ * word (Алтаа, "his gold"), over norm bytes [a, b) of t with its ending,
+ * stands where the sentence is about a person: a case ending after its
+ * long vowel (Батаатай), хоёр after it ("Алтаа бид хоёр"), or a verb of
+ * a person in its clause ("Батаа ирээгүй"); written with a capital.  The
+ * hit rules then replace it (redact_hits.c, short_verdict). */
+int redact_mn_short_person(const struct normtext *t, size_t a, size_t b);
+
 /* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
  * the hit rules accepted as h is: HIT_NONE (a generated spelling where the
  * context marks no name, dotted initials, an acronym before a number),

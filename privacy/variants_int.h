@@ -141,6 +141,10 @@ extern const size_t n_mn_endings;
 /* The first n_mn_native_endings of them are Mongolian's own; the rest the
  * Russian ones (variants.c stacks only the Mongolian ones). */
 extern const size_t n_mn_native_endings;
+/* Kazakh case endings (variants_mn.c), one of which may follow a Cyrillic
+ * name of SUFFIX_MN: n_kk_endings of them. */
+extern const char *const kk_endings[];
+extern const size_t n_kk_endings;
 
 /* variants_mn.c: the Latin spellings of those endings in every system,
  * n_mn_latin of them once mn_latin_build has run (pthread_once with

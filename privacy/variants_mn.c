@@ -101,6 +101,24 @@ const char *const mn_endings[] = {
 const size_t n_mn_endings = N_MN_ENDINGS;     /* variants_int.h */
 const size_t n_mn_native_endings = N_MN_NATIVE_ENDINGS;
 
+/* Kazakh case endings, one after a name as Kazakh text declines it
+ * (Ерланға, Сейтовқа, Гүлнараның, Ерекеңмен: brief s43 short43,
+ * report-adv42 L-44, L-75 and its guards): dative -ға -ге -қа -ке,
+ * genitive -ның -нің -дың -дің -тың -тің, accusative -ны -ні -ды -ді -ты
+ * -ті, locative -да -де -та -те, ablative -дан -ден -тан -тен -нан -нен,
+ * instrumental -мен -бен -пен (-менен), by vowel harmony and the last
+ * sound of the stem, in the norm view's letters (ғ қ ң і kept; the key
+ * folds them).  From the case tables of Kazakh grammars (Н. Оралбаева,
+ * Қазіргі қазақ тілінің морфологиясы; ru.wikipedia "Казахский язык",
+ * "Падежи"), written by hand.  Not the endings after a possessive (-на,
+ * -нда, -нан of Ерланына): -нда made Вера + нда "веранда". */
+const char *const kk_endings[] = {
+    "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың", "тің", "ны", "ні", "ды", "ді",
+    "ты", "ті", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен",
+    "пен", "менен", "бенен", "пенен",
+};
+const size_t n_kk_endings = sizeof kk_endings / sizeof kk_endings[0];   /* variants_int.h */
+
 /* Latin spellings of endings written by hand (older systems and usage). */
 static const char *const mn_latin_extra[] = {
     "iyn", "nii", "iig", "giig", "uus", "tay", "tey", "toy", "ynkh", "iinkh",

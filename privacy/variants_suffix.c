@@ -121,7 +121,7 @@ struct sufidx {
 };
 
 static struct {
-    struct sufidx ko_common, ko_more, mn, mn_native, mn_ru, mn_latin;
+    struct sufidx ko_common, ko_more, mn, mn_native, mn_ru, mn_latin, kk;
     /* The first bytes of the entries: a rest that starts with none of a
      * kind's is no run of it (a Hangul rest asked for Mongolian endings,
      * a Cyrillic or Latin one for Korean particles: the audit asks both
@@ -181,9 +181,11 @@ static void ix_build(void)
     sufidx_fill(&ix.mn_native, mn_endings, n_mn_native_endings);
     sufidx_fill(&ix.mn_ru, mn_endings + n_mn_native_endings, n_mn_endings - n_mn_native_endings);
     sufidx_fill(&ix.mn_latin, mn_latin_ptr, n_mn_latin);
+    sufidx_fill(&ix.kk, kk_endings, n_kk_endings);
     first_bytes(ix.ko_first, &ix.ko_common, NULL, 0);
     first_bytes(ix.ko_first, &ix.ko_more, NULL, 0);
     first_bytes(ix.mn_first, &ix.mn, NULL, 0);
+    first_bytes(ix.mn_first, &ix.kk, NULL, 0);
     first_bytes(ix.mn_first, &ix.mn_latin, mn_address, sizeof mn_address / sizeof mn_address[0]);
 }
 
@@ -312,7 +314,8 @@ static int ru_derived(const char *rest, size_t len)
 /* The Mongolian endings after an optional word of address: up to three
  * of Mongolian's own stacked, or one Russian case ending (as Russian text
  * declines a Mongolian name), or a Russian surname's or patronymic's
- * suffix with its case ending.  A Russian ending stacks with no
+ * suffix with its case ending, or one Kazakh case ending (Ерланға,
+ * Сейтовқа: kk_endings).  A Russian ending stacks with no
  * Mongolian one: Петров + и + ч is the patronymic Петрович, Дарья + н + а
  * the name Дарьяна, neither a form of Петрова or Дарья (report-adv32
  * O-4, brief s33 sur33). */
@@ -322,7 +325,8 @@ static int mn_endings_ok(const char *rest, size_t restlen)
     if (restlen > 0 && (unsigned char)rest[0] < 0x80)
         return ends_with_one(&ix.mn_latin, rest, restlen, 1);
     return ends_with_one(&ix.mn_native, rest, restlen, 3) ||
-           sufidx_has(&ix.mn_ru, rest, restlen) || ru_derived(rest, restlen);
+           sufidx_has(&ix.mn_ru, rest, restlen) || ru_derived(rest, restlen) ||
+           sufidx_has(&ix.kk, rest, restlen);
 }
 
 /* A Mongolian ending run: up to three Cyrillic endings, or one Latin,
