@@ -135,7 +135,8 @@ static int has_key(const struct variant_list *out, const char *key, size_t len)
 
 /* A Latin given name with short forms (Ivan: Vanya) whose Cyrillic
  * reading the variant rules did not give (Ivan reads as Korean 이반
- * first): its Russian spellings (variants_en.c) that the lists know as a
+ * first): its Russian spellings (variants_en.c) and the Russian forms its
+ * letters transliterate (variants_ru_latin.c) that the lists know as a
  * given name, with their short forms and case forms (Ваню, Ване,
  * Ванька: report-adv17a D-8).  0, or -1 when out of memory. */
 static int russian_reading(struct variant_list *out, const char *key, size_t len)
@@ -146,7 +147,9 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
     int rc = 0;
 
     memset(&ru, 0, sizeof ru);
-    if (en_russian_forms(&ru, key, len, 4) != 0) {
+    /* and the Russian names the letters spell in a transliteration
+     * (Julia: Юлия, as Polish and German write it; brief s43 xini43) */
+    if (en_russian_forms(&ru, key, len, 4) != 0 || ru_latin_readings(&ru, key, len, 96) != 0) {
         variant_list_free(&ru);
         return -1;
     }
