@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "privacy/common_words.h"
 #include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/variants_int.h"
@@ -143,7 +144,7 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
 {
     struct variant_list ru;
     char form[FORM_MAX];
-    size_t j, found;
+    size_t j, found, from = out->n;
     int rc = 0;
 
     memset(&ru, 0, sizeof ru);
@@ -171,6 +172,17 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
         if (rc == 0)
             rc = equivalents(out, form, ru.v[j].keylen);
     }
+    /* A Latin form of such a reading that begins the name as written
+     * and is a word (dari, of Дарьи, of Daria: the language Dari) would
+     * count as a piece of the name (redact.c keeps those): dropped, as
+     * the redactor drops a word among a Cyrillic name's forms. */
+    for (j = from, found = from; j < out->n; j++) {
+        const char *f = out->arena + out->v[j].off;
+        if (!(f[0] >= 'a' && f[0] <= 'z' && out->v[j].keylen < len &&
+              memcmp(f, key, out->v[j].keylen) == 0 && common_word_key(f, out->v[j].keylen)))
+            out->v[found++] = out->v[j];
+    }
+    out->n = found;
     sodium_memzero(form, sizeof form);
     variant_list_free(&ru);
     return rc;
