@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "crypto/secmem.h"
+#include "privacy/common_words.h"
 #include "privacy/namelist.h"
 #include "privacy/normalise.h"
 #include "privacy/variants_int.h"
@@ -192,18 +193,21 @@ static int has_key(const struct variant_list *out, const char *key, size_t len)
 
 /* A Latin given name with short forms (Ivan: Vanya) whose Cyrillic
  * reading the variant rules did not give (Ivan reads as Korean 이반
- * first): its Russian spellings (variants_en.c) that the lists know as a
+ * first): its Russian spellings (variants_en.c) and the Russian forms its
+ * letters transliterate (variants_ru_latin.c) that the lists know as a
  * given name, with their short forms and case forms (Ваню, Ване,
  * Ванька: report-adv17a D-8).  0, or -1 when out of memory. */
 static int russian_reading(struct variant_list *out, const char *key, size_t len)
 {
     struct variant_list ru;
     char form[FORM_MAX];
-    size_t j, found;
+    size_t j, found, from = out->n;
     int rc = 0;
 
     memset(&ru, 0, sizeof ru);
-    if (en_russian_forms(&ru, key, len, 4) != 0) {
+    /* and the Russian names the letters spell in a transliteration
+     * (Julia: Юлия, as Polish and German write it; brief s43 xini43) */
+    if (en_russian_forms(&ru, key, len, 4) != 0 || ru_latin_readings(&ru, key, len, 96) != 0) {
         variant_list_free(&ru);
         return -1;
     }
@@ -225,6 +229,17 @@ static int russian_reading(struct variant_list *out, const char *key, size_t len
         if (rc == 0)
             rc = equivalents(out, form, ru.v[j].keylen);
     }
+    /* A Latin form of such a reading that begins the name as written
+     * and is a word (dari, of Дарьи, of Daria: the language Dari) would
+     * count as a piece of the name (redact.c keeps those): dropped, as
+     * the redactor drops a word among a Cyrillic name's forms. */
+    for (j = from, found = from; j < out->n; j++) {
+        const char *f = out->arena + out->v[j].off;
+        if (!(f[0] >= 'a' && f[0] <= 'z' && out->v[j].keylen < len &&
+              memcmp(f, key, out->v[j].keylen) == 0 && common_word_key(f, out->v[j].keylen)))
+            out->v[found++] = out->v[j];
+    }
+    out->n = found;
     sodium_memzero(form, sizeof form);
     variant_list_free(&ru);
     return rc;

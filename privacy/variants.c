@@ -706,12 +706,103 @@ static int cyrillic_first(int *c, int *nc, const char *w, size_t n, int korean)
     return 0;
 }
 
+/* Counts the short forms the lists give (nicknames_each). */
+static int count_short(void *ctx, const char *form, size_t len)
+{
+    (void)form, (void)len;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* Adds to c the first letter of the Russian given name the Latin word
+ * w[0..n) spells in a transliteration and the lists know (with short
+ * forms: nicknames.c): Julia is Юлия, so Ю.П. are Julia Pratt's
+ * initials (report-adv42 L-17), whose English reading Джулия gives Д.
+ * 0, or -1 out of memory. */
+static int russian_name_initial(struct slot *c, const char *w, size_t n)
+{
+    struct variant_list l;
+    char u[8];
+    int cp, k;
+
+    memset(&l, 0, sizeof l);
+    if (!latin_key(w, n))
+        return 0;
+    if (ru_latin_readings(&l, w, n, 96) != 0) {
+        variant_list_free(&l);
+        return -1;
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        size_t found = 0;
+        if (nicknames_each(l.arena + l.v[i].off, l.v[i].keylen, count_short, &found) != 0 ||
+            found == 0 || (k = utf8_next(&cp, l.arena + l.v[i].off, l.v[i].keylen)) <= 0 ||
+            (size_t)k >= sizeof u)
+            continue;
+        memcpy(u, l.arena + l.v[i].off, (size_t)k), u[k] = '\0';
+        slot_add(c, u, "", "");
+        break;
+    }
+    variant_list_free(&l);
+    return 0;
+}
+
+/* Adds the initials of a name of n words (2 or 3) one of whose words
+ * begins with a sound written with two letters (variants_digraph_initial:
+ * Tsoi, Джейми): g[j] holds word j's such initials in the script (1
+ * Latin, 2 Cyrillic), first[j] its first letters (initials_script).  Each
+ * key holds at least one of them, the other words' initials being their
+ * single letters or theirs: O.Ts. and Ts.O. of Olesya Tsoi (Latin, a full
+ * stop after each but the last, the key's); джп and пдж (Дж.П., whose
+ * full stop between Cyrillic letters the key leaves out), дж.п and п.дж
+ * (Дж. П., spaced: the key keeps it) of Jamie Parker.  Replacements
+ * written with a capital, as the single letters' (initial_combos); no
+ * bare Latin form (OTS is an acronym first).  0, or -1 out of memory. */
+static int digraph_combos(struct variant_list *out, int first[3][16], const int nfirst[3],
+                          const struct slot g[3], int n, int script)
+{
+    struct slot one[3], x, md[3], mb[3], f[3];
+    int rc = 0;
+
+    for (int j = 0; j < n; j++) {
+        initials_script(&x, &one[j], first[j], nfirst[j], script, 1);
+        if (one[j].n == 0 && g[j].n == 0)
+            return 0;
+    }
+    for (int at = 0; at < n; at++) {
+        if (g[at].n == 0)
+            continue;
+        for (int j = 0; j < n; j++) {
+            memset(&md[j], 0, sizeof md[j]), memset(&mb[j], 0, sizeof mb[j]);
+            for (int k = 0; j != at && k < one[j].n; k++)
+                slot_add(&md[j], one[j].opt[k], ".", ""), slot_add(&mb[j], one[j].opt[k], "", "");
+            for (int k = 0; k < g[j].n; k++)
+                slot_add(&md[j], g[j].opt[k], ".", ""), slot_add(&mb[j], g[j].opt[k], "", "");
+        }
+        for (int j = 0; j + 1 < n; j++)
+            f[j] = md[j];
+        f[n - 1] = mb[n - 1];
+        rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+        if (n == 2) {
+            f[0] = md[1], f[1] = mb[0];
+            rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+        }
+        if (script == 2) {
+            rc |= combine(out, mb, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+            if (n == 2) {
+                f[0] = mb[1], f[1] = mb[0];
+                rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+            }
+        }
+    }
+    return rc != 0 ? -1 : 0;
+}
+
 static int name_initials(struct variant_list *out, const char *norm, size_t len, int korean)
 {
-    struct slot dot[3], bare[3], sdot[3], sbare[3], sur;
+    struct slot dot[3], bare[3], sdot[3], sbare[3], sur, gl[3], gc[3];
     struct variant_list w;
     size_t a = 0, b, i;
-    int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0}, rot = 0;
+    int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0}, rot = 0, nl, nc;
     char c[8];
 
     for (a = 0; a <= len && n <= 3; a = b + 1) {
@@ -749,6 +840,20 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             sur_at = sur.n > 0 ? n : -1;
         }
         memset(&dot[n], 0, sizeof dot[n]), memset(&bare[n], 0, sizeof bare[n]);
+        memset(&gl[n], 0, sizeof gl[n]), memset(&gc[n], 0, sizeof gc[n]);
+        for (i = 0, nl = 0, nc = 0; i < w.n; i++) {
+            /* a digraph initial of the likeliest spellings in each
+             * script: the first three Latin ones (Цой: tsoi, tsoy, coi;
+             * Евгений: evgeniy, yevgeniy), the first Cyrillic one
+             * (Jamie: джейми; Jargal, Mongolian: жаргал, none) */
+            const char *sp = w.arena + w.v[i].off;
+            char dg[8];
+            int lat = sp[0] >= 'a' && sp[0] <= 'z';
+            if ((lat ? nl++ < 3 : utf8_next(&cp, sp, w.v[i].keylen) > 0 && is_cyrillic_cp(cp) &&
+                                      nc++ < 1) &&
+                variants_digraph_initial(dg, sizeof dg, sp, w.v[i].keylen) > 0)
+                slot_add(lat ? &gl[n] : &gc[n], dg, "", "");
+        }
         for (i = 0; i < w.n; i++) {
             int seen = 0;
             if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !cased(cp) ||
@@ -768,6 +873,8 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
         }
         k = korean_read(&w);
         variant_list_free(&w);
+        if (russian_name_initial(&gc[n], norm + a, b - a) != 0)
+            return -1;
         if (cyrillic_first(first[n], &nfirst[n], norm + a, b - a, k) != 0)
             return -1;
         if (bare[n++].n == 0)
@@ -796,6 +903,8 @@ static int name_initials(struct variant_list *out, const char *norm, size_t len,
             rc |= initial_combos(out, sdot, sbare, n, &sur, script == 1 ? sur_at : -1, rot);
     }
     rc |= initial_combos(out, dot, bare, n, &sur, sur_at, rot);
+    rc |= digraph_combos(out, first, nfirst, gl, n, 1);
+    rc |= digraph_combos(out, first, nfirst, gc, n, 2);
     out->capital = 0, out->lettered = 0;
     return rc != 0 ? -1 : 0;
 }

@@ -419,4 +419,22 @@ void variants_keep_latin_initial(struct variant_list *out, size_t from, const ch
  * most); 1 if key is such a surname, else 0. */
 int variants_surname_spellings(struct slot *latin, struct slot *cyrillic, const char *key, size_t len);
 
+/* variants_digraph.c: the initial of the spelling key[0..len) (a key:
+ * lower case) of a name word whose first sound is written with two or
+ * more letters: Latin shch, ch, sh, zh, kh, ts, yu, ya, ye, yo, ph, th,
+ * kk (Tsoi: ts; Yuri: yu), Cyrillic дж (Джейми).  Writes it, NUL-ended,
+ * to out (cap bytes); its length in bytes, or 0 if the spelling starts
+ * with none or is no longer than it. */
+size_t variants_digraph_initial(char *out, size_t cap, const char *key, size_t len);
+
+/* variants_ru_latin.c: the Russian Cyrillic forms the Latin key[0..len)
+ * (bytes, a-z) is a spelling of, read letter by letter backwards through
+ * the Russian letters' Latin spellings (ISO 9, BGN/PCGN, ICAO, the German
+ * j and the i of the soft sign: Julia as Юлия, Юля, Юлиа...; Natalia as
+ * Наталья), at most cap of them added to out, every reading, most of
+ * them no name: the caller keeps those a list knows (nicknames.c,
+ * russian_reading; brief s43 xini43, report-adv42 L-17, L-56).  0, or -1
+ * when out of memory. */
+int ru_latin_readings(struct variant_list *out, const char *key, size_t len, size_t cap);
+
 #endif

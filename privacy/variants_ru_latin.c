@@ -257,3 +257,58 @@ int ru_read(int *cp, const char *key, size_t len)
     }
     return n;
 }
+
+/* The state of ru_latin_readings' walk: the Cyrillic letters read so far
+ * (UTF-8) and the list the readings go to. */
+struct ru_walk {
+    struct variant_list *out;
+    size_t cap;
+    char form[RU_MAX * 2 + 1];
+    size_t flen;
+};
+
+/* Reads key[at..len) on from w->form: each Cyrillic letter whose Latin
+ * spellings (ru_latin, not the digit 4 of ч) one begins key there with,
+ * the longer spelling first.  0, or -1 when out of memory. */
+static int ru_walk_on(struct ru_walk *w, const char *key, size_t len, size_t at)
+{
+    int rc = 0;
+
+    if (w->out->n >= w->cap)
+        return 0;
+    if (at == len)
+        return w->flen > 0 ? list_add(w->out, w->form, w->flen, RULE_VARIANT, SUFFIX_NONE) : 0;
+    if (w->flen + 2 > RU_MAX * 2)
+        return 0;
+    for (size_t l = 4; l >= 1 && rc == 0; l--)
+        for (int x = 0; x < 33 && rc == 0; x++)
+            for (int k = 0; k < 4 && ru_latin[x][k] != NULL && rc == 0; k++) {
+                const char *s = ru_latin[x][k];
+                int cp = x == 32 ? 0x451 : 0x430 + x;
+                if (strlen(s) != l || l > len - at || memcmp(key + at, s, l) != 0 || s[0] < 'a')
+                    continue;
+                w->form[w->flen] = (char)(0xC0 | (cp >> 6));
+                w->form[w->flen + 1] = (char)(0x80 | (cp & 0x3F));
+                w->flen += 2;
+                rc = ru_walk_on(w, key, len, at + l);
+                w->flen -= 2;
+            }
+    return rc;
+}
+
+int ru_latin_readings(struct variant_list *out, const char *key, size_t len, size_t cap)
+{
+    struct ru_walk w;
+    int rc;
+
+    for (size_t i = 0; i < len; i++)
+        if (key[i] < 'a' || key[i] > 'z')
+            return 0;
+    if (len == 0 || len > RU_MAX)
+        return 0;
+    memset(&w, 0, sizeof w);
+    w.out = out, w.cap = out->n + cap;
+    rc = ru_walk_on(&w, key, len, 0);
+    sodium_memzero(&w, sizeof w);
+    return rc;
+}
