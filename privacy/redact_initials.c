@@ -282,13 +282,20 @@ static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
            redact_word_is(t, wa, wb, joining_after, sizeof joining_after / sizeof joining_after[0], 0);
 }
 
-/* 1 if [a, b) is two or three letters each alone with a full stop after
- * it (the last's may lie at b), a dash allowed after a full stop ("J.-P."),
- * one case throughout; *dash set if a dash parts them. */
-static int dotted_initials(const struct normtext *t, size_t a, size_t b, int *dash)
+/* The shape of the letters at [a, b) (the last full stop may lie at b),
+ * one walk for both spellings: INITIALS_DOTTED for two or three letters
+ * each alone with a full stop after it, a dash ("J.-P.", *dash set) or one
+ * space ("к. о.") allowed after a full stop, not the last letters of a
+ * longer dotted run ("к.т.н." is no т.н.); INITIALS_BARE for two letters
+ * with no full stop ("jp", "JP"), not before "/" or "-" (JP/EN), that
+ * spell none of the commonest words, an interjection (bare_words) nor a
+ * word the English dictionary knows ("ок", "ok", "ли"); one case
+ * throughout and no letter glued before or after; else 0. */
+enum { INITIALS_DOTTED = 1, INITIALS_BARE = 2 };
+static int initials_shape(const struct normtext *t, size_t a, size_t b, int *dash)
 {
     size_t p = a, e = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
-    int cp, n, letters = 0, up = -1;
+    int cp, n, letters = 0, stops = 0, up = -1, glued = 0;  /* glued: a letter with no stop after it */
 
     *dash = 0;
     if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
@@ -300,49 +307,35 @@ static int dotted_initials(const struct normtext *t, size_t a, size_t b, int *da
             return 0;
         up = redact_upper_at(t, p);
         p += (size_t)n;
-        if (p >= e || t->norm[p] != '.')
-            return 0;
-        p++;
+        if (p >= e || t->norm[p] != '.') {
+            glued = 1;
+            continue;
+        }
+        /* "Ask JP.": a bare pair's full stop at b is the sentence's */
+        if (glued && p == b)
+            break;
+        p++, stops++;
         if (p < e && t->norm[p] == '-')
             p++, *dash = 1;
         /* "к. о.", "j. p.": one space after a full stop */
         else if (p < e && t->norm[p] == ' ')
             p++;
     }
-    if (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp))
-        return 0;
-    /* not the last letters of a longer dotted run ("к.т.н." is no т.н.) */
-    if (a >= 2 && t->norm[a - 1] == '.' && is_word_cp(redact_cp_before(t->norm, a - 1)))
-        return 0;
-    return letters >= 2;
-}
-
-/* 1 if [a, b) is two letters of one case with no full stop, no letter
- * glued before or after ("jp", "JP"), that spell none of the commonest
- * words nor a word the English dictionary knows ("ок", "ok", "ли"). */
-static int bare_initials(const struct normtext *t, size_t a, size_t b)
-{
-    size_t p = a;
-    int cp, n, letters = 0, up = -1;
-
-    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
-        return 0;
-    while (p < b) {
-        if ((n = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
-            utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 2 ||
-            (up >= 0 && up != redact_upper_at(t, p)))
+    if (stops > 0 || !glued) {
+        if (stops != letters || letters < 2 ||
+            (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp)) ||
+            (a >= 2 && t->norm[a - 1] == '.' && is_word_cp(redact_cp_before(t->norm, a - 1))))
             return 0;
-        up = redact_upper_at(t, p);
-        p += (size_t)n;
+        return INITIALS_DOTTED;
     }
-    if (b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 &&
-        (is_word_cp(cp) || cp == '/' || cp == '-'))
-        return 0;
-    if (letters != 2 || common_word_key(t->norm + a, b - a) ||
+    if (letters != 2 ||
+        (b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 &&
+         (is_word_cp(cp) || cp == '/' || cp == '-')) ||
+        common_word_key(t->norm + a, b - a) ||
         redact_word_is(t, a, b, bare_words, sizeof bare_words / sizeof bare_words[0], 0))
         return 0;
     (void)utf8_next(&cp, t->norm + a, b - a);
-    return !(cp < 0x80 && lexicon_word(LEXICON_EN, t->norm + a, b - a) == 1);
+    return cp < 0x80 && lexicon_word(LEXICON_EN, t->norm + a, b - a) == 1 ? 0 : INITIALS_BARE;
 }
 
 /* 1 if the word [wa, wb) is a verb of a person (verbs_after, flag_context.c's
@@ -423,11 +416,10 @@ static int initials_with_people(const struct normtext *t, size_t a, size_t p)
 int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
 {
     size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
-    int dash;
+    int dash, shape = initials_shape(t, a, b, &dash), small = !redact_upper_at(t, a);
+    int bare = shape == INITIALS_BARE;
 
-    int small = !redact_upper_at(t, a), bare = 0;
-
-    if (!dotted_initials(t, a, b, &dash) && !(bare = bare_initials(t, a, b)))
+    if (shape == 0)
         return 0;
     /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
     if (small && redact_dotted_abbrev(t, a, b) == 2)
@@ -469,5 +461,5 @@ int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
 {
     int dash;
 
-    return dotted_initials(t, a, b, &dash) && dash && redact_upper_at(t, a);
+    return initials_shape(t, a, b, &dash) == INITIALS_DOTTED && dash && redact_upper_at(t, a);
 }
