@@ -605,6 +605,10 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     struct redact_form w;
     int abbrev;
 
+    /* Initials that are a knockout or another person's (J.P. Morgan):
+     * a review flag at most (brief s43 ini43, redact_initials_other). */
+    if (f->person && h != HIT_NONE && f->kind != FORM_REPLACE && redact_initials_other(t, a, b))
+        return HIT_FLAG;
     if (uk_apostrophe_name(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
         return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);

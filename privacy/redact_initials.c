@@ -13,6 +13,8 @@
 #include "privacy/common_words.h"
 #include "privacy/flag_context.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/variants.h"
 #include "privacy/redact_int.h"
 #include "privacy/detect_int.h"
 #include "util/lexicon.h"
@@ -462,4 +464,117 @@ int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
     int dash;
 
     return initials_shape(t, a, b, &dash) == INITIALS_DOTTED && dash && redact_upper_at(t, a);
+}
+
+/* ---- Spaced Cyrillic initials (brief s43 ini43) ---- */
+
+/* 1 if the Cyrillic letter at norm byte p of t stands alone: no word
+ * character before it, a full stop right after it; *n its bytes. */
+static int cyrillic_alone(const struct normtext *t, size_t p, size_t *n)
+{
+    int cp, k;
+
+    if (p >= t->normlen || (k = utf8_next(&cp, t->norm + p, t->normlen - p)) <= 0 ||
+        cp < 0x430 || cp > 0x45F || (p > 0 && is_word_cp(redact_cp_before(t->norm, p))))
+        return 0;
+    *n = (size_t)k;
+    return p + *n < t->normlen && t->norm[p + *n] == '.';
+}
+
+int redact_spaced_cyrillic(struct spans *sp, struct spans *flags, const struct redactor *r,
+                           const struct normtext *t)
+{
+    char key[16];
+    size_t p, q, n, klen, end;
+    int spaced, cp;
+
+    for (p = 0; p < t->normlen; p++) {
+        if (!cyrillic_alone(t, p, &n))
+            continue;
+        /* two or three letters, each with its full stop, one space at
+         * least after one of them (the key view joins "к.о." itself) */
+        memcpy(key, t->norm + p, n), klen = n, end = p + n, spaced = 0;
+        for (q = p + n + 1; klen < 3 * 2; q = end + 1) {
+            size_t k = q < t->normlen && t->norm[q] == ' ' ? q + 1 : q;
+            if (!cyrillic_alone(t, k, &n))
+                break;
+            spaced |= k > q;
+            memcpy(key + klen, t->norm + k, n), klen += n, end = k + n;
+        }
+        if (!spaced || klen < 4 ||
+            (end + 1 < t->normlen && utf8_next(&cp, t->norm + end + 1, t->normlen - end - 1) > 0 &&
+             is_word_cp(cp)))
+            continue;
+        for (size_t j = 0; j < r->nlits; j++) {
+            const struct lit *l = &r->lits[j];
+            struct redact_form f;
+            struct span s = { p, end, 0, RULE_VARIANT, 0, SIZE_MAX, 0, 0, 0 };
+            if (!l->person || l->keylen != klen || memcmp(r->arena + r->keyoff[j], key, klen) != 0)
+                continue;
+            f = redact_lit_form(r, j);
+            if (f.kind == FORM_CONTEXT)
+                break;
+            if (redact_file_hit(&s, r, j, &f, HIT_REPLACE, t, sp, flags) != 0)
+                return -1;
+            break;
+        }
+        p = end;
+    }
+    return 0;
+}
+
+/* ---- Initials that are another thing's (brief s43 ini43) ---- */
+
+/* Stems of words of a bout (boxing, wrestling): within the clause they
+ * make K.O., К.О., KO a knockout, not initials (report-adv42 O-2, O-31;
+ * adv39-open line 19).  Written by us, en, ru, uk. */
+static const char *const sport_stems[] = {
+    "нокаут", "раунд", "бой", "боя", "бою", "ринг", "поедин", "боксер", "боксёр", "бокс",
+    "knockout", "round", "fight", "bout", "ring", "boxer", "boxing", "referee", "рефери",
+};
+
+/* 1 if a word of the clause around [a, b) (up to six words either side,
+ * not over a full stop, a question or an exclamation mark) starts with
+ * one of sport_stems. */
+static int sport_clause(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = a > 96 ? a - 96 : 0, hi = b + 96 < t->normlen ? b + 96 : t->normlen;
+    size_t p = a, q = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+
+    while (p > lo && t->norm[p - 1] != '.' && t->norm[p - 1] != '!' && t->norm[p - 1] != '?')
+        p--;
+    while (q < hi && t->norm[q] != '.' && t->norm[q] != '!' && t->norm[q] != '?')
+        q++;
+    for (size_t w = p; w < q; w++) {
+        if (w > 0 && is_word_cp(redact_cp_before(t->norm, w)))
+            continue;
+        for (size_t i = 0; i < sizeof sport_stems / sizeof sport_stems[0]; i++) {
+            size_t k = strlen(sport_stems[i]);
+            if (w + k <= q && memcmp(t->norm + w, sport_stems[i], k) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int redact_initials_other(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    int dash, shape = initials_shape(t, a, b, &dash), cp;
+
+    if (shape == 0)
+        return 0;
+    if (sport_clause(t, a, b))
+        return 1;
+    /* "J.P. Morgan", "H.G. Wells": dotted capitals before a capitalised
+     * word of three letters or more that is none of the commonest words
+     * (a new sentence's "He", "Then"): another person's or a firm's
+     * surname; the subject's own is replaced as the surname with its
+     * initials (redact_extend.c) */
+    if (shape != INITIALS_DOTTED || !redact_upper_at(t, a) || !redact_word_after(&wa, &wb, t, p) ||
+        !redact_upper_at(t, wa) || utf8_next(&cp, t->norm + wa, wb - wa) <= 0 ||
+        utf8proc_toupper(cp) == utf8proc_tolower(cp) || wb - wa < 3 ||
+        common_word_key(t->norm + wa, wb - wa) || redact_is_verb_after(t, wa, wb))
+        return 0;
+    return 1;
 }

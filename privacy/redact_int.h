@@ -1002,6 +1002,24 @@ int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b);
  * allocation. */
 int redact_initials_context(const struct normtext *t, size_t a, size_t b);
 
+/* redact_initials.c (brief s43 ini43): 1 if the initials at norm [a, b)
+ * of t (dotted or bare, as redact_initials_marked reads them) are another
+ * thing's: a knockout (a word of a bout in the clause: "K.O. в первом
+ * раунде", "won by KO in round two"), or dotted capitals before a
+ * capitalised word that is no common word ("J.P. Morgan", "H.G. Wells":
+ * another person's or a firm's surname).  A review flag at most. */
+int redact_initials_other(const struct normtext *t, size_t a, size_t b);
+
+/* redact_initials.c (brief s43 ini43): two or three Cyrillic letters each
+ * alone with its full stop and a space after one of them ("к. о.", "О. И.",
+ * "в. л."), which the key view does not join (it keeps a full stop before
+ * a space), read as the key of the letters ("ко") and filed as a hit of
+ * the person's literal of that key (redact_file_hit: replaced where
+ * redact_initials_marked marks a person, else a review flag), into sp or
+ * flags (norm offsets).  0, or -1 out of memory. */
+int redact_spaced_cyrillic(struct spans *sp, struct spans *flags, const struct redactor *r,
+                           const struct normtext *t);
+
 /* redact_context.c: the words around a hit, shared by redact_context.c and
  * redact_initials.c.  1 if norm bytes [a, b) of t are one of tab[0..n)
  * (with Korean or Mongolian particles after it when endings is set). */
