@@ -120,7 +120,7 @@ static const char *const kin_after[] = {
 
 /* 1 if norm bytes [a, b) are one of tab[0..n), with endings or
  * particles allowed after it when endings is set ("동지가", "гуайд"). */
-static int word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
+int redact_word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
                    int endings)
 {
     for (size_t i = 0; i < n; i++) {
@@ -135,7 +135,7 @@ static int word_is(const struct normtext *t, size_t a, size_t b, const char *con
 }
 
 /* The word ending before norm byte p, over one space: [*a, *b); 0 if none. */
-static int word_before(size_t *a, size_t *b, const struct normtext *t, size_t p)
+int redact_word_before(size_t *a, size_t *b, const struct normtext *t, size_t p)
 {
     if (p < 2 || t->norm[p - 1] != ' ')
         return 0;
@@ -146,7 +146,7 @@ static int word_before(size_t *a, size_t *b, const struct normtext *t, size_t p)
 }
 
 /* The word starting after norm byte p, over one space: [*a, *b); 0 if none. */
-static int word_after(size_t *a, size_t *b, const struct normtext *t, size_t p)
+int redact_word_after(size_t *a, size_t *b, const struct normtext *t, size_t p)
 {
     int cp, k;
 
@@ -206,6 +206,21 @@ static const char *const copulas_after[] = {
     "было", "було",
 };
 
+int redact_is_title(const struct normtext *t, size_t a, size_t b)
+{
+    return redact_word_is(t, a, b, titles_before, sizeof titles_before / sizeof titles_before[0], 0);
+}
+
+int redact_is_verb_after(const struct normtext *t, size_t a, size_t b)
+{
+    return redact_word_is(t, a, b, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0);
+}
+
+int redact_is_copula(const struct normtext *t, size_t a, size_t b)
+{
+    return redact_word_is(t, a, b, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0);
+}
+
 /* 1 if the letter first at norm byte a of t has cases and is written in
  * lower case. */
 static int written_lower_at(const struct normtext *t, size_t a, int first)
@@ -229,13 +244,13 @@ static int word_context(const struct normtext *t, size_t a, size_t b)
 {
     size_t wa, wb;
 
-    if (word_before(&wa, &wb, t, a) &&
-        word_is(t, wa, wb, common_before, sizeof common_before / sizeof common_before[0], 0))
+    if (redact_word_before(&wa, &wb, t, a) &&
+        redact_word_is(t, wa, wb, common_before, sizeof common_before / sizeof common_before[0], 0))
         return 1;
-    if (!word_after(&wa, &wb, t, b))
+    if (!redact_word_after(&wa, &wb, t, b))
         return 0;
     return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
-           word_is(t, wa, wb, common_after, sizeof common_after / sizeof common_after[0], 0);
+           redact_word_is(t, wa, wb, common_after, sizeof common_after / sizeof common_after[0], 0);
 }
 
 /* Korean words of address and vocatives written in Latin letters after
@@ -342,26 +357,6 @@ static int acronym_at(const struct normtext *t, size_t a, size_t b)
  * or a verb of verbs_after after it (in its word or as the next word), or
  * a Korean vocative.  For a month, a day or a function word (common), the
  * words around it that mark the word (word_context) come first. */
-/* 1 if norm [a, b) is shaped as initials: two or three capital Latin
- * letters, full stops between them allowed (JS, J.S, KJS). */
-static int initials_shaped(const struct normtext *t, size_t a, size_t b)
-{
-    size_t letters = 0;
-    int cp, k;
-
-    /* Latin or Cyrillic capitals (Б.Э. of Бат-Эрдэнэ: brief s24 ko24). */
-    for (size_t p = a; p < b; p += (size_t)k) {
-        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
-            return 0;
-        if ((cp == '.' && p > a) || (cp == '-' && p > a && t->norm[p - 1] == '.'))
-            continue;
-        if (!((cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x4FF)) || !redact_upper_at(t, p))
-            return 0;
-        letters++;
-    }
-    return letters >= 2 && letters <= 3;
-}
-
 /* 1 if a name written in katakana or Han ending at norm byte b is
  * followed, glued as these languages write, by a Japanese honorific
  * (マークさん, ビル氏) or a Chinese title or verb of saying (马克先生, 彼得说):
@@ -396,8 +391,8 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (utf8proc_toupper(first) != utf8proc_tolower(first) && redact_upper_at(t, a) &&
         !redact_sentence_start(t, a) && !acronym_at(t, a, b) && !redact_sense_phrase(t, a, b))
         return 1;
-    if (word_before(&wa, &wb, t, a) &&
-        word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
+    if (redact_word_before(&wa, &wb, t, a) &&
+        redact_word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
         return 1;
     if (redact_sense_name(t, a, b))
         return 1;
@@ -421,19 +416,19 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 1;
     if (b + 1 < t->normlen && t->norm[b] == '-' && romanised_address(t, b + 1))
         return 1;
-    return wend == b && word_after(&wa, &wb, t, b) &&
-           (word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+    return wend == b && redact_word_after(&wa, &wb, t, b) &&
+           (redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
             /* A Cyrillic word with a capital before a Russian or Ukrainian
              * verb a person does (flag_context.c's table, which the
              * context-name flag reads: "Вера плакала", "Слава загинув"),
              * even at a sentence's start (report-adv34, adv33 L-40). */
             (first >= 0x400 && first <= 0x52F && redact_upper_at(t, a) &&
              flag_slavic_verb(t->norm + wa, wb - wa)) ||
-            (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) &&
+            (redact_word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) &&
              !(written_lower_at(t, a, first) &&
-               word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0))) ||
+               redact_word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0))) ||
             (first >= 0x400 && first <= 0x52F &&
-             word_is(t, wa, wb, kin_after, sizeof kin_after / sizeof kin_after[0], 0)));
+             redact_word_is(t, wa, wb, kin_after, sizeof kin_after / sizeof kin_after[0], 0)));
 }
 
 /* 1 if a hit of form f at [a, b) is a review flag, not a replacement: a
@@ -473,10 +468,10 @@ static int acronym_before_number(const struct normtext *t, size_t a, size_t b)
                                          "адрес", "хаяг", "дугаар", "номер", "주소", "번호" };
     size_t wa, wb, o = b + 1 < t->normlen ? t->ostart[b + 1] : t->inlen;
 
-    if (b - a != 2 || !word_after(&wa, &wb, t, b))
+    if (b - a != 2 || !redact_word_after(&wa, &wb, t, b))
         return b - a == 2 && o + 1 < t->inlen && t->norm[b] == ' ' && t->orig[o] == '[' && t->orig[o + 1] >= 'A' && t->orig[o + 1] <= 'Z';
     return (t->norm[wa] >= '0' && t->norm[wa] <= '9') ||
-           word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
+           redact_word_is(t, wa, wb, words, sizeof words / sizeof words[0], 1);
 }
 
 /* 1 if the word at norm [a, b), written with a capital at a sentence's
@@ -520,7 +515,7 @@ static int capital_pair(const struct normtext *t, size_t a, size_t b)
     int cp, k;
 
     if (utf8_next(&cp, t->norm + a, t->normlen - a) <= 0 || cp < 0x400 || cp > 0x52F ||
-        !redact_upper_at(t, a) || !word_after(&wa, &wb, t, b) || !redact_upper_at(t, wa))
+        !redact_upper_at(t, a) || !redact_word_after(&wa, &wb, t, b) || !redact_upper_at(t, wa))
         return 0;
     for (size_t p = wa; p < wb && (k = utf8_next(&cp, t->norm + p, wb - p)) > 0; p += (size_t)k)
         if (cp < 0x400 || cp > 0x52F || ++n >= 3)
@@ -603,12 +598,6 @@ static int capital_dotted_initials(const struct normtext *t, size_t a, size_t b)
     return letters >= 2 && (letters == 3 || capital_dotted_pair(t, a, b));
 }
 
-/* Words of two letters that are written bare as a word, not initials
- * ("Ок, и я пошёл"; "ok and I"): interjections common_word_key lacks. */
-static const char *const bare_words[] = {
-    "ok", "oh", "ah", "eh", "uh", "hm", "hi", "yo", "ок", "ой", "ох", "ах", "эх", "эй",
-    "ух", "ну", "хм", "ха", "ай",
-};
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
@@ -616,6 +605,10 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     struct redact_form w;
     int abbrev;
 
+    /* Initials that are a knockout or another person's (J.P. Morgan):
+     * a review flag at most (brief s43 ini43, redact_initials_other). */
+    if (f->person && h != HIT_NONE && f->kind != FORM_REPLACE && redact_initials_other(t, a, b))
+        return HIT_FLAG;
     if (uk_apostrophe_name(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
         return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);
@@ -666,9 +659,9 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * person (brief i12-forms, F39); a short form's too (the initials of
      * two of a name's words, person 0: redact.c). */
     if ((f->person || f->kind == FORM_SHORT) && (abbrev = redact_dotted_abbrev(t, a, b)) != 0 &&
-        !(word_before(&wa, &wb, t, a) && word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
-        !(word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
-          word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)) &&
+        !(redact_word_before(&wa, &wb, t, a) && redact_word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)) &&
+        !(redact_word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
+          redact_word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0)) &&
         !(abbrev == 1 && f->person && redact_initials_marked(t, a, b)))
         return HIT_NONE;
     if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
@@ -706,319 +699,6 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
 
-/* 1 if the two initials alone at norm [a, b) (a FORM_CONTEXT form of no
- * name word: JS, K.J. of Kim Jong-su; report-adv21 A-14) stand where the
- * context marks a person: in capitals, a title before them or a verb of
- * verbs_after after them (after the last full stop of dotted ones: "J.S.
- * came"), and not in text written all in capitals, where the next word is
- * in capitals too ("AS IS").  Initials are always capitals, so a capital
- * marks nothing ("I use JS"), and "He came" is no H. E. */
-static int initials_context(const struct normtext *t, size_t a, size_t b)
-{
-    size_t wa, wb, q, p = b + (b < t->normlen && t->norm[b] == '.');
-
-    if (!initials_shaped(t, a, b))
-        return 0;
-    if (redact_hyphen_initials_at(t, a, b) || redact_initials_marked(t, a, b))
-        return 1;
-    if (word_before(&wa, &wb, t, a) &&
-        word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0))
-        return 1;
-    if (!word_after(&wa, &wb, t, p))
-        return 0;
-    for (q = wa; q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q); q++)
-        ;
-    return q < wb && word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0);
-}
-
-/* Words right before initials alone that mark them as a person's: who
- * signed, gave or was met ("signed by O.H.", "I met O.H. yesterday",
- * "Документ подписал С.И."), and labels of a signature or a witness before
- * a colon ("Подпись: s.i.p."; report-adv38 L-48, L-51..L-53, L-56).
- * Written by us: the commonest in testimony, en, ru, uk, mn. */
-static const char *const initials_before[] = {
-    "by", "met", "saw", "signed", "thanked", "interviewed", "подписал", "подписала",
-    "подписали", "підписав", "підписала", "підписали", "видел", "видела", "бачив",
-    "бачила", "встретил", "встретила", "зустрів", "зустріла", "уулзсан", "харсан",
-};
-static const char *const initials_labels[] = {
-    "signed", "signature", "witness", "by", "sign.", "written", "подпись", "подписал",
-    "подписала", "подписали", "подписано", "пишу", "написано", "свидетель", "підпис",
-    "підписав", "підписала", "підписано", "пишу", "написано", "свідок", "гарын үсэг", "гэрч",
-};
-
-/* Verbs of telling before initials that end a sentence ("Это рассказал
- * мне о.к.", "Это было сказано O.K."; report-adv39 L-3..L-5), with the
- * verbs of a person (verbs_after: "Вчера пришла К.О. и молчала", L-2),
- * and the pronouns that may stand between ("мне").  Written by us: the
- * commonest in testimony, en, ru, uk. */
-static const char *const telling_before[] = {
-    "told", "wrote", "рассказал", "рассказала", "рассказали", "сказано", "написал",
-    "написала", "написано", "сообщил", "сообщила", "передал", "передала", "розповів",
-    "розповіла", "розповіли", "сказано", "написав", "написала", "повідомив", "повідомила",
-};
-static const char *const pronouns_between[] = {
-    "мне", "нам", "ему", "ей", "им", "мені", "йому", "їй", "їм", "me", "us", "him", "her", "them",
-};
-static const char *const joining_after[] = { "и", "і", "й", "та", "and", "с", "со", "з", "with" };
-
-/* Initials written small or without full stops ("к.о.", "к. о.", "jp",
- * "JP") name a person only in one of these contexts too (brief s42
- * initb42, report-adv41 L-1..L-9, L-32..L-38, L-67..L-79): after a word of
- * company ("с к.о.", "with jp"; "met" is in initials_before); beside a
- * conjunction that joins people ("к.о. и я ждали", "Me and j. p. and",
- * "JP and a guard took"); before an apposition ("jp, a friend, came");
- * before a short phrase of place and a verb of a person ("к.о. у ворот
- * стоял").  The words, written by us (en, ru, uk; the commonest in
- * testimony): conjunctions that join people, words of company, words
- * that are people (pronouns, kin, "guard", "the rest"), and verbs of
- * standing and waiting flag_context.c's lists lack. */
-static const char *const people_joins[] = {
-    "и", "і", "й", "та", "а", "или", "або", "and", "or",
-};
-static const char *const company_before[] = { "с", "со", "з", "із", "зі", "with" };
-static const char *const people_words[] = {
-    "я", "ты", "он", "она", "мы", "вы", "они", "ти", "він", "вона", "ми", "ви", "вони",
-    "ней", "нею", "ним", "нами", "i", "me", "you", "he", "she", "we", "they", "him", "her",
-    "us", "them", "брат", "брата", "братом", "сестра", "сестрой", "сестрою", "жена", "женой",
-    "муж", "мужем", "друг", "другом", "подруга", "мать", "мама", "отец", "сын", "дочь",
-    "дети", "діти", "дружина", "чоловік", "охранник", "охоронець", "остальные", "другие",
-    "інші", "решта", "guard", "friend", "brother", "sister", "wife", "husband", "mother",
-    "father", "son", "daughter", "boss", "rest", "others", "children", "colleague",
-};
-/* English prepositions before a word that is no subject ("made in JP and
- * we sold them"); flag_preposition holds the Russian and Ukrainian ones. */
-static const char *const en_prepositions[] = {
-    "in", "at", "from", "to", "of", "into", "for", "on", "by", "near",
-};
-static const char *const apposition_words[] = {
-    "a", "an", "the", "my", "our", "мой", "моя", "наш", "наша", "мій", "моя", "наш",
-};
-static const char *const person_verbs_more[] = {
-    "стоял", "стояла", "ждал", "ждала", "ждали", "сидел", "сидела", "молчал", "молчала",
-    "стояв", "стояла", "чекав", "чекала", "чекали", "сидів", "сиділа", "мовчав", "мовчала",
-    "waited", "stood", "sat", "knew",
-};
-
-/* 1 if the initials at [a, b) (the last full stop may lie at b) stand
- * after a verb of telling or of a person (over one pronoun: "рассказал мне
- * о.к."), not a copula, and end a sentence or come before a conjunction
- * ("пришла К.О. и молчала"): where Russian and Ukrainian put the person
- * the verb tells of.  "It was O.K." stays: was is a copula. */
-static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
-{
-    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
-
-    if (!word_before(&wa, &wb, t, a))
-        return 0;
-    if (word_is(t, wa, wb, pronouns_between, sizeof pronouns_between / sizeof pronouns_between[0], 0) &&
-        !word_before(&wa, &wb, t, wa))
-        return 0;
-    if (!(word_is(t, wa, wb, telling_before, sizeof telling_before / sizeof telling_before[0], 0) ||
-          (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) &&
-           !word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0))))
-        return 0;
-    /* the sentence's end: the text's, a mark that ends it, or the
-     * initials' own full stop and a capital after it */
-    for (q = p; q < t->normlen && t->norm[q] == ' '; q++)
-        ;
-    if (q >= t->normlen || t->norm[q] == '.' || t->norm[q] == '!' || t->norm[q] == '?' ||
-        (p > b && q > p && redact_upper_at(t, q)))
-        return 1;
-    return word_after(&wa, &wb, t, p) &&
-           word_is(t, wa, wb, joining_after, sizeof joining_after / sizeof joining_after[0], 0);
-}
-
-/* 1 if [a, b) is two or three letters each alone with a full stop after
- * it (the last's may lie at b), a dash allowed after a full stop ("J.-P."),
- * one case throughout; *dash set if a dash parts them. */
-static int dotted_initials(const struct normtext *t, size_t a, size_t b, int *dash)
-{
-    size_t p = a, e = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
-    int cp, n, letters = 0, up = -1;
-
-    *dash = 0;
-    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
-        return 0;
-    while (p < e) {
-        if ((n = utf8_next(&cp, t->norm + p, e - p)) <= 0 ||
-            utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 3 ||
-            (up >= 0 && up != redact_upper_at(t, p)))
-            return 0;
-        up = redact_upper_at(t, p);
-        p += (size_t)n;
-        if (p >= e || t->norm[p] != '.')
-            return 0;
-        p++;
-        if (p < e && t->norm[p] == '-')
-            p++, *dash = 1;
-        /* "к. о.", "j. p.": one space after a full stop */
-        else if (p < e && t->norm[p] == ' ')
-            p++;
-    }
-    if (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp))
-        return 0;
-    /* not the last letters of a longer dotted run ("к.т.н." is no т.н.) */
-    if (a >= 2 && t->norm[a - 1] == '.' && is_word_cp(redact_cp_before(t->norm, a - 1)))
-        return 0;
-    return letters >= 2;
-}
-
-/* 1 if [a, b) is two letters of one case with no full stop, no letter
- * glued before or after ("jp", "JP"), that spell none of the commonest
- * words nor a word the English dictionary knows ("ок", "ok", "ли"). */
-static int bare_initials(const struct normtext *t, size_t a, size_t b)
-{
-    size_t p = a;
-    int cp, n, letters = 0, up = -1;
-
-    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
-        return 0;
-    while (p < b) {
-        if ((n = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
-            utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 2 ||
-            (up >= 0 && up != redact_upper_at(t, p)))
-            return 0;
-        up = redact_upper_at(t, p);
-        p += (size_t)n;
-    }
-    if (b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 &&
-        (is_word_cp(cp) || cp == '/' || cp == '-'))
-        return 0;
-    if (letters != 2 || common_word_key(t->norm + a, b - a) ||
-        word_is(t, a, b, bare_words, sizeof bare_words / sizeof bare_words[0], 0))
-        return 0;
-    (void)utf8_next(&cp, t->norm + a, b - a);
-    return !(cp < 0x80 && lexicon_word(LEXICON_EN, t->norm + a, b - a) == 1);
-}
-
-/* 1 if the word [wa, wb) is a verb of a person (verbs_after, flag_context.c's
- * lists, person_verbs_more). */
-static int person_verb(const struct normtext *t, size_t wa, size_t wb)
-{
-    return word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
-           flag_action_verb(t->norm + wa, wb - wa) ||
-           word_is(t, wa, wb, person_verbs_more, sizeof person_verbs_more / sizeof person_verbs_more[0], 0);
-}
-
-/* The next word of the clause from norm byte q: spaces and at most one
- * comma skipped (*comma set if one was); [*wa, *wb); 0 at a clause's end. */
-static int clause_word(size_t *wa, size_t *wb, const struct normtext *t, size_t q, int *comma)
-{
-    int cp, k;
-
-    *comma = 0;
-    while (q < t->normlen && (t->norm[q] == ' ' || (t->norm[q] == ',' && !*comma)))
-        *comma |= t->norm[q] == ',', q++;
-    *wa = *wb = q;
-    while (*wb < t->normlen && (k = utf8_next(&cp, t->norm + *wb, t->normlen - *wb)) > 0 &&
-           is_word_cp(cp))
-        *wb += (size_t)k;
-    return *wa < *wb;
-}
-
-/* 1 if the initials at [a, b) (their full stop ends at p) stand with
- * people (people_joins above): after a word of company, or a pronoun and
- * a conjunction; before a conjunction and, within four words of the
- * clause, a person or a verb of one; before an apposition; before a
- * phrase of place of one preposition and up to two words, then a verb of
- * a person. */
-static int initials_with_people(const struct normtext *t, size_t a, size_t p)
-{
-    size_t wa, wb, xa, xb;
-    int comma, c2;
-
-    if (word_before(&wa, &wb, t, a)) {
-        if (word_is(t, wa, wb, company_before, sizeof company_before / sizeof company_before[0], 0))
-            return 1;
-        if (word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0) &&
-            word_before(&xa, &xb, t, wa) &&
-            word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0))
-            return 1;
-        /* after another preposition they are no subject ("made in JP and
-         * we sold them", "у к.о. и") */
-        if (flag_preposition(t->norm + wa, wb - wa) ||
-            word_is(t, wa, wb, en_prepositions, sizeof en_prepositions / sizeof en_prepositions[0], 0))
-            return 0;
-    }
-    if (!clause_word(&wa, &wb, t, p, &comma))
-        return 0;
-    if (word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0)) {
-        /* "O.K., and we left": letters that spell a word, before a comma */
-        if (comma && redact_dotted_abbrev(t, a, p) == 1)
-            return 0;
-        for (int i = 0; i < 4 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
-            if (word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0) ||
-                person_verb(t, xa, xb))
-                return 1;
-        return 0;
-    }
-    /* an apposition: an article or a possessive and a person ("jp, a
-     * friend"), never a pronoun after a comma ("It's O.K., we can wait") */
-    if (comma)
-        return word_is(t, wa, wb, apposition_words, sizeof apposition_words / sizeof apposition_words[0], 0) &&
-               clause_word(&wa, &wb, t, wb, &c2) && !c2 &&
-               word_is(t, wa, wb, people_words, sizeof people_words / sizeof people_words[0], 0);
-    if (!flag_preposition(t->norm + wa, wb - wa) && !(wb - wa == 2 && memcmp(t->norm + wa, "at", 2) == 0))
-        return 0;
-    for (int i = 0; i < 3 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
-        if (person_verb(t, xa, xb))
-            return i > 0;
-    return 0;
-}
-
-int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
-{
-    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
-    int dash;
-
-    int small = !redact_upper_at(t, a), bare = 0;
-
-    if (!dotted_initials(t, a, b, &dash) && !(bare = bare_initials(t, a, b)))
-        return 0;
-    /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
-    if (small && redact_dotted_abbrev(t, a, b) == 2)
-        return 0;
-    if (word_before(&wa, &wb, t, a) &&
-        (word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0) ||
-         word_is(t, wa, wb, titles_before, sizeof titles_before / sizeof titles_before[0], 0)))
-        return 1;
-    /* a label and its colon: "Подпись: ", "Signed: " */
-    q = a;
-    while (q > 0 && t->norm[q - 1] == ' ')
-        q--;
-    /* "sign. jp": the label's own full stop */
-    if (q >= 5 && memcmp(t->norm + q - 5, "sign.", 5) == 0 &&
-        (q == 5 || !is_word_cp(redact_cp_before(t->norm, q - 5))))
-        return 1;
-    if (q > 0 && t->norm[q - 1] == ':') {
-        wb = q - 1;
-        for (size_t i = 0; i < sizeof initials_labels / sizeof initials_labels[0]; i++) {
-            size_t k = strlen(initials_labels[i]);
-            if (k <= wb && memcmp(t->norm + wb - k, initials_labels[i], k) == 0 &&
-                (wb == k || !is_word_cp(redact_cp_before(t->norm, wb - k))))
-                return 1;
-        }
-    }
-    if (initials_after_verb(t, a, b))
-        return 1;
-    if (initials_with_people(t, a, bare ? b : p))
-        return 1;
-    /* a verb of a person after them; written small, not a copula any
-     * noun takes ("i.e. was") */
-    return word_after(&wa, &wb, t, p) &&
-           (word_is(t, wa, wb, verbs_after, sizeof verbs_after / sizeof verbs_after[0], 0) ||
-            flag_slavic_verb(t->norm + wa, wb - wa)) &&
-           !(small && word_is(t, wa, wb, copulas_after, sizeof copulas_after / sizeof copulas_after[0], 0));
-}
-
-int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
-{
-    int dash;
-
-    return dotted_initials(t, a, b, &dash) && dash && redact_upper_at(t, a);
-}
-
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
  * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
  * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
@@ -1042,7 +722,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * H. E.), and not in text written all in capitals, where the next word
      * is in capitals too ("AS IS"). */
     if (f->kind == FORM_CONTEXT && !f->person)
-        return !initials_context(t, a, b);
+        return !redact_initials_context(t, a, b);
     if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b) ||
         uk_apostrophe_name(t, f, a, b))
         return 0;
@@ -1054,7 +734,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * 왔다, 존이 왔다; report-adv21 A-14): a review flag, as "Su came."
      * is (FORM_CONTEXT is never replaced). */
     if (is_hangul_cp(last) && (wend = redact_word_end(t->norm, t->normlen, b, last)) > b &&
-        word_after(&wa, &wb, t, wend) &&
+        redact_word_after(&wa, &wb, t, wend) &&
         flag_ko_subject_of_verb(t->norm + b, wend - b, t->norm + wa, wb - wa))
         return 0;
     return 1;

@@ -7,10 +7,17 @@
  * initials; whose is not sure ("D. M. Smith" is another person), so the
  * caller makes them a review flag. */
 #include <stddef.h>
+#include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/common_words.h"
+#include "privacy/flag_context.h"
 #include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/variants.h"
 #include "privacy/redact_int.h"
+#include "privacy/detect_int.h"
+#include "util/lexicon.h"
 
 /* 1 if cp is a letter of Latin or Cyrillic (the scripts with capitals and
  * full stops after initials). */
@@ -121,4 +128,453 @@ size_t redact_initials_stop(const struct normtext *t, size_t a, size_t end)
                    redact_upper_at(t, q)
                ? end - 1
                : end;
+}
+
+
+/* ---- When are two letters a person's initials (moved from
+ * redact_context.c; docs/VARIANTS.md, "Initials") ---- */
+
+/* 1 if norm [a, b) is shaped as initials: two or three capital Latin
+ * letters, full stops between them allowed (JS, J.S, KJS). */
+static int initials_shaped(const struct normtext *t, size_t a, size_t b)
+{
+    size_t letters = 0;
+    int cp, k;
+
+    /* Latin or Cyrillic capitals (Б.Э. of Бат-Эрдэнэ: brief s24 ko24). */
+    for (size_t p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        if ((cp == '.' && p > a) || (cp == '-' && p > a && t->norm[p - 1] == '.'))
+            continue;
+        if (!((cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x4FF)) || !redact_upper_at(t, p))
+            return 0;
+        letters++;
+    }
+    return letters >= 2 && letters <= 3;
+}
+
+/* Words of two letters that are written bare as a word, not initials
+ * ("Ок, и я пошёл"; "ok and I"): interjections common_word_key lacks. */
+static const char *const bare_words[] = {
+    "ok", "oh", "ah", "eh", "uh", "hm", "hi", "yo", "ок", "ой", "ох", "ах", "эх", "эй",
+    "ух", "ну", "хм", "ха", "ай",
+};
+
+/* 1 if the two initials alone at norm [a, b) (a FORM_CONTEXT form of no
+ * name word: JS, K.J. of Kim Jong-su; report-adv21 A-14) stand where the
+ * context marks a person: in capitals, a title before them or a verb of
+ * verbs_after after them (after the last full stop of dotted ones: "J.S.
+ * came"), and not in text written all in capitals, where the next word is
+ * in capitals too ("AS IS").  Initials are always capitals, so a capital
+ * marks nothing ("I use JS"), and "He came" is no H. E. */
+int redact_initials_context(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, q, p = b + (b < t->normlen && t->norm[b] == '.');
+
+    if (!initials_shaped(t, a, b))
+        return 0;
+    if (redact_hyphen_initials_at(t, a, b) || redact_initials_marked(t, a, b))
+        return 1;
+    if (redact_word_before(&wa, &wb, t, a) &&
+        redact_is_title(t, wa, wb))
+        return 1;
+    if (!redact_word_after(&wa, &wb, t, p))
+        return 0;
+    for (q = wa; q < wb && t->norm[q] >= 'a' && t->norm[q] <= 'z' && redact_upper_at(t, q); q++)
+        ;
+    return q < wb && redact_is_verb_after(t, wa, wb);
+}
+
+/* Words right before initials alone that mark them as a person's: who
+ * signed, gave or was met ("signed by O.H.", "I met O.H. yesterday",
+ * "Документ подписал С.И."), and labels of a signature or a witness before
+ * a colon ("Подпись: s.i.p."; report-adv38 L-48, L-51..L-53, L-56).
+ * Written by us: the commonest in testimony, en, ru, uk, mn. */
+static const char *const initials_before[] = {
+    "by", "met", "saw", "signed", "thanked", "interviewed", "подписал", "подписала",
+    "подписали", "підписав", "підписала", "підписали", "видел", "видела", "бачив",
+    "бачила", "встретил", "встретила", "зустрів", "зустріла", "уулзсан", "харсан",
+};
+static const char *const initials_labels[] = {
+    "signed", "signature", "witness", "by", "sign.", "written", "подпись", "подписал",
+    "подписала", "подписали", "подписано", "пишу", "написано", "свидетель", "підпис",
+    "підписав", "підписала", "підписано", "пишу", "написано", "свідок", "гарын үсэг", "гэрч",
+};
+
+/* Verbs of telling before initials that end a sentence ("Это рассказал
+ * мне о.к.", "Это было сказано O.K."; report-adv39 L-3..L-5), with the
+ * verbs of a person (verbs_after: "Вчера пришла К.О. и молчала", L-2),
+ * and the pronouns that may stand between ("мне").  Written by us: the
+ * commonest in testimony, en, ru, uk. */
+static const char *const telling_before[] = {
+    "told", "wrote", "рассказал", "рассказала", "рассказали", "сказано", "написал",
+    "написала", "написано", "сообщил", "сообщила", "передал", "передала", "розповів",
+    "розповіла", "розповіли", "сказано", "написав", "написала", "повідомив", "повідомила",
+};
+static const char *const pronouns_between[] = {
+    "мне", "нам", "ему", "ей", "им", "мені", "йому", "їй", "їм", "me", "us", "him", "her", "them",
+};
+static const char *const joining_after[] = { "и", "і", "й", "та", "and", "с", "со", "з", "with" };
+
+/* Initials written small or without full stops ("к.о.", "к. о.", "jp",
+ * "JP") name a person only in one of these contexts too (brief s42
+ * initb42, report-adv41 L-1..L-9, L-32..L-38, L-67..L-79): after a word of
+ * company ("с к.о.", "with jp"; "met" is in initials_before); beside a
+ * conjunction that joins people ("к.о. и я ждали", "Me and j. p. and",
+ * "JP and a guard took"); before an apposition ("jp, a friend, came");
+ * before a short phrase of place and a verb of a person ("к.о. у ворот
+ * стоял").  The words, written by us (en, ru, uk; the commonest in
+ * testimony): conjunctions that join people, words of company, words
+ * that are people (pronouns, kin, "guard", "the rest"), and verbs of
+ * standing and waiting flag_context.c's lists lack. */
+static const char *const people_joins[] = {
+    "и", "і", "й", "та", "а", "или", "або", "and", "or",
+};
+static const char *const company_before[] = { "с", "со", "з", "із", "зі", "with" };
+static const char *const people_words[] = {
+    "я", "ты", "он", "она", "мы", "вы", "они", "ти", "він", "вона", "ми", "ви", "вони",
+    "ней", "нею", "ним", "нами", "i", "me", "you", "he", "she", "we", "they", "him", "her",
+    "us", "them", "брат", "брата", "братом", "сестра", "сестрой", "сестрою", "жена", "женой",
+    "муж", "мужем", "друг", "другом", "подруга", "мать", "мама", "отец", "сын", "дочь",
+    "дети", "діти", "дружина", "чоловік", "охранник", "охоронець", "остальные", "другие",
+    "інші", "решта", "guard", "friend", "brother", "sister", "wife", "husband", "mother",
+    "father", "son", "daughter", "boss", "rest", "others", "children", "colleague",
+};
+/* English prepositions before a word that is no subject ("made in JP and
+ * we sold them"); flag_preposition holds the Russian and Ukrainian ones. */
+static const char *const en_prepositions[] = {
+    "in", "at", "from", "to", "of", "into", "for", "on", "by", "near",
+};
+static const char *const apposition_words[] = {
+    "a", "an", "the", "my", "our", "мой", "моя", "наш", "наша", "мій", "моя", "наш",
+};
+static const char *const person_verbs_more[] = {
+    "стоял", "стояла", "ждал", "ждала", "ждали", "сидел", "сидела", "молчал", "молчала",
+    "стояв", "стояла", "чекав", "чекала", "чекали", "сидів", "сиділа", "мовчав", "мовчала",
+    "waited", "stood", "sat", "knew",
+};
+
+/* 1 if the initials at [a, b) (the last full stop may lie at b) stand
+ * after a verb of telling or of a person (over one pronoun: "рассказал мне
+ * о.к."), not a copula, and end a sentence or come before a conjunction
+ * ("пришла К.О. и молчала"): where Russian and Ukrainian put the person
+ * the verb tells of.  "It was O.K." stays: was is a copula. */
+static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
+
+    if (!redact_word_before(&wa, &wb, t, a))
+        return 0;
+    if (redact_word_is(t, wa, wb, pronouns_between, sizeof pronouns_between / sizeof pronouns_between[0], 0) &&
+        !redact_word_before(&wa, &wb, t, wa))
+        return 0;
+    if (!(redact_word_is(t, wa, wb, telling_before, sizeof telling_before / sizeof telling_before[0], 0) ||
+          (redact_is_verb_after(t, wa, wb) &&
+           !redact_is_copula(t, wa, wb))))
+        return 0;
+    /* the sentence's end: the text's, a mark that ends it, or the
+     * initials' own full stop and a capital after it */
+    for (q = p; q < t->normlen && t->norm[q] == ' '; q++)
+        ;
+    if (q >= t->normlen || t->norm[q] == '.' || t->norm[q] == '!' || t->norm[q] == '?' ||
+        (p > b && q > p && redact_upper_at(t, q)))
+        return 1;
+    return redact_word_after(&wa, &wb, t, p) &&
+           redact_word_is(t, wa, wb, joining_after, sizeof joining_after / sizeof joining_after[0], 0);
+}
+
+/* The shape of the letters at [a, b) (the last full stop may lie at b),
+ * one walk for both spellings: INITIALS_DOTTED for two or three letters
+ * each alone with a full stop after it, a dash ("J.-P.", *dash set) or one
+ * space ("к. о.") allowed after a full stop, not the last letters of a
+ * longer dotted run ("к.т.н." is no т.н.); INITIALS_BARE for two letters
+ * with no full stop ("jp", "JP"), not before "/" or "-" (JP/EN), that
+ * spell none of the commonest words, an interjection (bare_words) nor a
+ * word the English dictionary knows ("ок", "ok", "ли"); one case
+ * throughout and no letter glued before or after; else 0. */
+enum { INITIALS_DOTTED = 1, INITIALS_BARE = 2 };
+static int initials_shape(const struct normtext *t, size_t a, size_t b, int *dash)
+{
+    size_t p = a, e = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    int cp, n, letters = 0, stops = 0, up = -1, glued = 0;  /* glued: a letter with no stop after it */
+
+    *dash = 0;
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
+        return 0;
+    while (p < e) {
+        if ((n = utf8_next(&cp, t->norm + p, e - p)) <= 0 ||
+            utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 3 ||
+            (up >= 0 && up != redact_upper_at(t, p)))
+            return 0;
+        up = redact_upper_at(t, p);
+        p += (size_t)n;
+        if (p >= e || t->norm[p] != '.') {
+            glued = 1;
+            continue;
+        }
+        /* "Ask JP.": a bare pair's full stop at b is the sentence's */
+        if (glued && p == b)
+            break;
+        p++, stops++;
+        if (p < e && t->norm[p] == '-')
+            p++, *dash = 1;
+        /* "к. о.", "j. p.": one space after a full stop */
+        else if (p < e && t->norm[p] == ' ')
+            p++;
+    }
+    if (stops > 0 || !glued) {
+        if (stops != letters || letters < 2 ||
+            (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp)) ||
+            (a >= 2 && t->norm[a - 1] == '.' && is_word_cp(redact_cp_before(t->norm, a - 1))))
+            return 0;
+        return INITIALS_DOTTED;
+    }
+    if (letters != 2 ||
+        (b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 &&
+         (is_word_cp(cp) || cp == '/' || cp == '-')) ||
+        common_word_key(t->norm + a, b - a) ||
+        redact_word_is(t, a, b, bare_words, sizeof bare_words / sizeof bare_words[0], 0))
+        return 0;
+    (void)utf8_next(&cp, t->norm + a, b - a);
+    return cp < 0x80 && lexicon_word(LEXICON_EN, t->norm + a, b - a) == 1 ? 0 : INITIALS_BARE;
+}
+
+/* 1 if the word [wa, wb) is a verb of a person (verbs_after, flag_context.c's
+ * lists, person_verbs_more). */
+static int person_verb(const struct normtext *t, size_t wa, size_t wb)
+{
+    return redact_is_verb_after(t, wa, wb) ||
+           flag_action_verb(t->norm + wa, wb - wa) ||
+           redact_word_is(t, wa, wb, person_verbs_more, sizeof person_verbs_more / sizeof person_verbs_more[0], 0);
+}
+
+/* The next word of the clause from norm byte q: spaces and at most one
+ * comma skipped (*comma set if one was); [*wa, *wb); 0 at a clause's end. */
+static int clause_word(size_t *wa, size_t *wb, const struct normtext *t, size_t q, int *comma)
+{
+    int cp, k;
+
+    *comma = 0;
+    while (q < t->normlen && (t->norm[q] == ' ' || (t->norm[q] == ',' && !*comma)))
+        *comma |= t->norm[q] == ',', q++;
+    *wa = *wb = q;
+    while (*wb < t->normlen && (k = utf8_next(&cp, t->norm + *wb, t->normlen - *wb)) > 0 &&
+           is_word_cp(cp))
+        *wb += (size_t)k;
+    return *wa < *wb;
+}
+
+/* 1 if the initials at [a, b) (their full stop ends at p) stand with
+ * people (people_joins above): after a word of company, or a pronoun and
+ * a conjunction; before a conjunction and, within four words of the
+ * clause, a person or a verb of one; before an apposition; before a
+ * phrase of place of one preposition and up to two words, then a verb of
+ * a person. */
+static int initials_with_people(const struct normtext *t, size_t a, size_t p)
+{
+    size_t wa, wb, xa, xb;
+    int comma, c2;
+
+    if (redact_word_before(&wa, &wb, t, a)) {
+        if (redact_word_is(t, wa, wb, company_before, sizeof company_before / sizeof company_before[0], 0))
+            return 1;
+        if (redact_word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0) &&
+            redact_word_before(&xa, &xb, t, wa) &&
+            redact_word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0))
+            return 1;
+        /* after another preposition they are no subject ("made in JP and
+         * we sold them", "у к.о. и") */
+        if (flag_preposition(t->norm + wa, wb - wa) ||
+            redact_word_is(t, wa, wb, en_prepositions, sizeof en_prepositions / sizeof en_prepositions[0], 0))
+            return 0;
+    }
+    if (!clause_word(&wa, &wb, t, p, &comma))
+        return 0;
+    if (redact_word_is(t, wa, wb, people_joins, sizeof people_joins / sizeof people_joins[0], 0)) {
+        /* "O.K., and we left": letters that spell a word, before a comma */
+        if (comma && redact_dotted_abbrev(t, a, p) == 1)
+            return 0;
+        for (int i = 0; i < 4 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
+            if (redact_word_is(t, xa, xb, people_words, sizeof people_words / sizeof people_words[0], 0) ||
+                person_verb(t, xa, xb))
+                return 1;
+        return 0;
+    }
+    /* an apposition: an article or a possessive and a person ("jp, a
+     * friend"), never a pronoun after a comma ("It's O.K., we can wait") */
+    if (comma)
+        return redact_word_is(t, wa, wb, apposition_words, sizeof apposition_words / sizeof apposition_words[0], 0) &&
+               clause_word(&wa, &wb, t, wb, &c2) && !c2 &&
+               redact_word_is(t, wa, wb, people_words, sizeof people_words / sizeof people_words[0], 0);
+    if (!flag_preposition(t->norm + wa, wb - wa) && !(wb - wa == 2 && memcmp(t->norm + wa, "at", 2) == 0))
+        return 0;
+    for (int i = 0; i < 3 && clause_word(&xa, &xb, t, wb, &c2) && !c2; i++, wb = xb)
+        if (person_verb(t, xa, xb))
+            return i > 0;
+    return 0;
+}
+
+int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
+    int dash, shape = initials_shape(t, a, b, &dash), small = !redact_upper_at(t, a);
+    int bare = shape == INITIALS_BARE;
+
+    if (shape == 0)
+        return 0;
+    /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
+    if (small && redact_dotted_abbrev(t, a, b) == 2)
+        return 0;
+    if (redact_word_before(&wa, &wb, t, a) &&
+        (redact_word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0) ||
+         redact_is_title(t, wa, wb)))
+        return 1;
+    /* a label and its colon: "Подпись: ", "Signed: " */
+    q = a;
+    while (q > 0 && t->norm[q - 1] == ' ')
+        q--;
+    /* "sign. jp": the label's own full stop */
+    if (q >= 5 && memcmp(t->norm + q - 5, "sign.", 5) == 0 &&
+        (q == 5 || !is_word_cp(redact_cp_before(t->norm, q - 5))))
+        return 1;
+    if (q > 0 && t->norm[q - 1] == ':') {
+        wb = q - 1;
+        for (size_t i = 0; i < sizeof initials_labels / sizeof initials_labels[0]; i++) {
+            size_t k = strlen(initials_labels[i]);
+            if (k <= wb && memcmp(t->norm + wb - k, initials_labels[i], k) == 0 &&
+                (wb == k || !is_word_cp(redact_cp_before(t->norm, wb - k))))
+                return 1;
+        }
+    }
+    if (initials_after_verb(t, a, b))
+        return 1;
+    if (initials_with_people(t, a, bare ? b : p))
+        return 1;
+    /* a verb of a person after them; written small, not a copula any
+     * noun takes ("i.e. was") */
+    return redact_word_after(&wa, &wb, t, p) &&
+           (redact_is_verb_after(t, wa, wb) ||
+            flag_slavic_verb(t->norm + wa, wb - wa)) &&
+           !(small && redact_is_copula(t, wa, wb));
+}
+
+int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
+{
+    int dash;
+
+    return initials_shape(t, a, b, &dash) == INITIALS_DOTTED && dash && redact_upper_at(t, a);
+}
+
+/* ---- Spaced Cyrillic initials (brief s43 ini43) ---- */
+
+/* 1 if the Cyrillic letter at norm byte p of t stands alone: no word
+ * character before it, a full stop right after it; *n its bytes. */
+static int cyrillic_alone(const struct normtext *t, size_t p, size_t *n)
+{
+    int cp, k;
+
+    if (p >= t->normlen || (k = utf8_next(&cp, t->norm + p, t->normlen - p)) <= 0 ||
+        cp < 0x430 || cp > 0x45F || (p > 0 && is_word_cp(redact_cp_before(t->norm, p))))
+        return 0;
+    *n = (size_t)k;
+    return p + *n < t->normlen && t->norm[p + *n] == '.';
+}
+
+int redact_spaced_cyrillic(struct spans *sp, struct spans *flags, const struct redactor *r,
+                           const struct normtext *t)
+{
+    char key[16];
+    size_t p, q, n, klen, end;
+    int spaced, cp;
+
+    for (p = 0; p < t->normlen; p++) {
+        if (!cyrillic_alone(t, p, &n))
+            continue;
+        /* two or three letters, each with its full stop, one space at
+         * least after one of them (the key view joins "к.о." itself) */
+        memcpy(key, t->norm + p, n), klen = n, end = p + n, spaced = 0;
+        for (q = p + n + 1; klen < 3 * 2; q = end + 1) {
+            size_t k = q < t->normlen && t->norm[q] == ' ' ? q + 1 : q;
+            if (!cyrillic_alone(t, k, &n))
+                break;
+            spaced |= k > q;
+            memcpy(key + klen, t->norm + k, n), klen += n, end = k + n;
+        }
+        if (!spaced || klen < 4 ||
+            (end + 1 < t->normlen && utf8_next(&cp, t->norm + end + 1, t->normlen - end - 1) > 0 &&
+             is_word_cp(cp)))
+            continue;
+        for (size_t j = 0; j < r->nlits; j++) {
+            const struct lit *l = &r->lits[j];
+            struct redact_form f;
+            struct span s = { p, end, 0, RULE_VARIANT, 0, SIZE_MAX, 0, 0, 0 };
+            if (!l->person || l->keylen != klen || memcmp(r->arena + r->keyoff[j], key, klen) != 0)
+                continue;
+            f = redact_lit_form(r, j);
+            if (f.kind == FORM_CONTEXT)
+                break;
+            if (redact_file_hit(&s, r, j, &f, HIT_REPLACE, t, sp, flags) != 0)
+                return -1;
+            break;
+        }
+        p = end;
+    }
+    return 0;
+}
+
+/* ---- Initials that are another thing's (brief s43 ini43) ---- */
+
+/* Stems of words of a bout (boxing, wrestling): within the clause they
+ * make K.O., К.О., KO a knockout, not initials (report-adv42 O-2, O-31;
+ * adv39-open line 19).  Written by us, en, ru, uk. */
+static const char *const sport_stems[] = {
+    "нокаут", "раунд", "бой", "боя", "бою", "ринг", "поедин", "боксер", "боксёр", "бокс",
+    "knockout", "round", "fight", "bout", "ring", "boxer", "boxing", "referee", "рефери",
+};
+
+/* 1 if a word of the clause around [a, b) (up to six words either side,
+ * not over a full stop, a question or an exclamation mark) starts with
+ * one of sport_stems. */
+static int sport_clause(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = a > 96 ? a - 96 : 0, hi = b + 96 < t->normlen ? b + 96 : t->normlen;
+    size_t p = a, q = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+
+    while (p > lo && t->norm[p - 1] != '.' && t->norm[p - 1] != '!' && t->norm[p - 1] != '?')
+        p--;
+    while (q < hi && t->norm[q] != '.' && t->norm[q] != '!' && t->norm[q] != '?')
+        q++;
+    for (size_t w = p; w < q; w++) {
+        if (w > 0 && is_word_cp(redact_cp_before(t->norm, w)))
+            continue;
+        for (size_t i = 0; i < sizeof sport_stems / sizeof sport_stems[0]; i++) {
+            size_t k = strlen(sport_stems[i]);
+            if (w + k <= q && memcmp(t->norm + w, sport_stems[i], k) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int redact_initials_other(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    int dash, shape = initials_shape(t, a, b, &dash), cp;
+
+    if (shape == 0)
+        return 0;
+    if (sport_clause(t, a, b))
+        return 1;
+    /* "J.P. Morgan", "H.G. Wells": dotted capitals before a capitalised
+     * word of three letters or more that is none of the commonest words
+     * (a new sentence's "He", "Then"): another person's or a firm's
+     * surname; the subject's own is replaced as the surname with its
+     * initials (redact_extend.c) */
+    if (shape != INITIALS_DOTTED || !redact_upper_at(t, a) || !redact_word_after(&wa, &wb, t, p) ||
+        !redact_upper_at(t, wa) || utf8_next(&cp, t->norm + wa, wb - wa) <= 0 ||
+        utf8proc_toupper(cp) == utf8proc_tolower(cp) || wb - wa < 3 ||
+        common_word_key(t->norm + wa, wb - wa) || redact_is_verb_after(t, wa, wb))
+        return 0;
+    return 1;
 }

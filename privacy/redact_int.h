@@ -982,7 +982,7 @@ int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
 /* 1 if norm [a, b) of t (the last full stop may lie at b) is two or three
  * letters alone each with its full stop, one case throughout ("O.H.",
  * "s.i.p.", "J.-P."), standing where the context marks a person: after
- * a word of signing, giving or meeting (by, met, подписал: redact_context.c
+ * a word of signing, giving or meeting (by, met, подписал: redact_initials.c
  * initials_before), a title, a label and its colon ("Подпись:"), or before
  * a verb of a person (came, пришла).  Initials alone so marked are the
  * subject's even where their letters spell a common word or an
@@ -994,6 +994,47 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b);
  * one ("J.-P.", "Ж.-П."): the initials of a hyphenated given name, a shape
  * no abbreviation has (report-adv38 L-50). */
 int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b);
+
+/* redact_initials.c: 1 if the two initials alone at norm [a, b) of t (a
+ * FORM_CONTEXT form of no name word: JS, K.J. of Kim Jong-su) stand where
+ * the context marks a person: capitals with a title before them or a verb
+ * of a person after them, or marked as redact_initials_marked says.  No
+ * allocation. */
+int redact_initials_context(const struct normtext *t, size_t a, size_t b);
+
+/* redact_initials.c (brief s43 ini43): 1 if the initials at norm [a, b)
+ * of t (dotted or bare, as redact_initials_marked reads them) are another
+ * thing's: a knockout (a word of a bout in the clause: "K.O. в первом
+ * раунде", "won by KO in round two"), or dotted capitals before a
+ * capitalised word that is no common word ("J.P. Morgan", "H.G. Wells":
+ * another person's or a firm's surname).  A review flag at most. */
+int redact_initials_other(const struct normtext *t, size_t a, size_t b);
+
+/* redact_initials.c (brief s43 ini43): two or three Cyrillic letters each
+ * alone with its full stop and a space after one of them ("к. о.", "О. И.",
+ * "в. л."), which the key view does not join (it keeps a full stop before
+ * a space), read as the key of the letters ("ко") and filed as a hit of
+ * the person's literal of that key (redact_file_hit: replaced where
+ * redact_initials_marked marks a person, else a review flag), into sp or
+ * flags (norm offsets).  0, or -1 out of memory. */
+int redact_spaced_cyrillic(struct spans *sp, struct spans *flags, const struct redactor *r,
+                           const struct normtext *t);
+
+/* redact_context.c: the words around a hit, shared by redact_context.c and
+ * redact_initials.c.  1 if norm bytes [a, b) of t are one of tab[0..n)
+ * (with Korean or Mongolian particles after it when endings is set). */
+int redact_word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
+                   int endings);
+/* The word ending before norm byte p over one space, [*a, *b); the word
+ * starting after norm byte p over one space: 0 if none. */
+int redact_word_before(size_t *a, size_t *b, const struct normtext *t, size_t p);
+int redact_word_after(size_t *a, size_t *b, const struct normtext *t, size_t p);
+/* 1 if norm [a, b) of t is a title written before a name (mr, товарищ),
+ * a verb that follows a person (said, пришла: verbs_after), or one of
+ * those verbs any noun is the subject of (was, был: copulas_after). */
+int redact_is_title(const struct normtext *t, size_t a, size_t b);
+int redact_is_verb_after(const struct normtext *t, size_t a, size_t b);
+int redact_is_copula(const struct normtext *t, size_t a, size_t b);
 
 /* redact_initials.c: where the initials of subject written from norm byte
  * q, reading no further than lim, end (report-adv36b L-3, L-17, L-18:

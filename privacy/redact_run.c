@@ -174,7 +174,7 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
         find_manual(sp, t) != 0 ||
         redact_find_handles(sp, r, t) != 0 || redact_find_scripts(sp, flags, r, t) != 0 ||
         redact_read_through(sp, flags, r, ctx, t) != 0 || redact_script_names(sp, flags, r, t) != 0 ||
-        redact_read_spelled(sp, flags, r, ctx, t) != 0 ||
+        redact_read_spelled(sp, flags, r, ctx, t) != 0 || redact_spaced_cyrillic(sp, flags, r, t) != 0 ||
         redact_find_hanzi(sp, flags, r, t) != 0 || redact_find_hanviet(sp, flags, r, t) != 0 ||
         redact_find_place_han(sp, r, t) != 0 ||
         redact_surname_shapes(flags, r, t) != 0 || redact_letter_terms(sp, r, t) != 0) {

@@ -200,6 +200,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv42-open.jsonl",
     "tests/data/leaks/short43.jsonl",
     "tests/data/leaks/xini43.jsonl",
+    "tests/data/leaks/ini43.jsonl",
     "tests/data/leaks/li41.jsonl",
     "tests/data/leaks/ruk41.jsonl",
     "tests/data/leaks/num41.jsonl",
