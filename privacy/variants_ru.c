@@ -507,7 +507,7 @@ static int b_for_v_stem(const int *cp, int n)
  * short forms do.  Returns 0, or -1 if out of memory. */
 static int diminutives(struct variant_list *out, const int *cp, int n, int soft, unsigned mask)
 {
-    unsigned char capital = out->capital;
+    unsigned char capital = out->capital, tender = out->tender;
     int word = tender_is_word(cp, n), rc = 0;
 
     if (n < 2 || n > RU_MAX || (mask == ON_SHORT && rough_stem(cp, n)))
@@ -526,9 +526,11 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
             return -1;
         out->capital = (x->on & ON_ANYCASE) && !word ? 0 : capital;
+        out->tender = 1;
         rc = add_diminutive(out, cp, n, suf,
                             mask == ON_SHORT ? !(x->on & ON_NO_POSS)
                                              : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+        out->tender = tender;
         /* A short form's diminutive without its full possessives: the
          * few of dim_poss (Танюшин, Танюшкина). */
         if (rc == 0 && mask == ON_SHORT && (x->on & ON_DIM_POSS))
@@ -546,6 +548,20 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
     }
     out->capital = capital;
     return rc;
+}
+
+int ru_tender_form(const char *key, size_t len)
+{
+    for (size_t s = 0; s < sizeof dim_suffixes / sizeof dim_suffixes[0]; s++)
+        for (int soft = 0; soft < 2; soft++) {
+            const char *suf = soft ? dim_suffixes[s].soft : dim_suffixes[s].hard;
+            size_t sl = suf != NULL ? strlen(suf) : 0;
+            /* Three letters or more (six bytes): -ко, -ик, -ок end
+             * ordinary words and names alike (Марко, Павлик). */
+            if (sl >= 6 && len > sl + 2 && memcmp(key + len - sl, suf, sl) == 0)
+                return 1;
+        }
+    return 0;
 }
 
 /* The Russian surname suffixes: -ов -ев -ёв -ин and their feminine. */
