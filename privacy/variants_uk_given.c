@@ -352,8 +352,13 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
      * -і with the stem's г к х written з ц с (Ользі, Галині, Оксані),
      * the vocative (Ольго), the instrumental in -ою (brief s42 dim42,
      * report-adv41 L-17; Ukrainian grammar, uk_forms).  The name's own
-     * cases: no form marked a word (out->own), as slavic_own_cases. */
-    if (rc == 0 && m >= 3 && cp[m - 1] == C_A) {
+     * cases: no form marked a word (out->own), as slavic_own_cases.
+     * Only a name slavic.txt lists (n > 0): variants_nicknames asks this
+     * of every Cyrillic key of the list the lists do not know, a
+     * surname's forms included (Арлава of Орлов: its арлавой, marked a
+     * short form, read 阿拉伯 "Arabia" as a Chinese transcription:
+     * issue 12, brief s42 han42). */
+    if (rc == 0 && n > 0 && m >= 3 && cp[m - 1] == C_A) {
         unsigned char own = out->own;
         out->own = 1;
         rc = uk_name_cases(out, key, len);
