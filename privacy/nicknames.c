@@ -100,18 +100,10 @@ static int add_form(void *ctx, const char *form, size_t len)
 }
 
 /* Adds a listed Ukrainian short form form[0..len) (a key view) in its
- * cases (uk_name_cases; out->tender: ru_tender_form).
- * fn of slavic_tender_each. */
+ * cases (uk_name_cases).  fn of slavic_tender_each. */
 static int slavic_form(void *ctx, const char *form, size_t len)
 {
-    struct variant_list *out = ctx;
-    unsigned char tender = out->tender;
-    int rc;
-
-    out->tender = (unsigned char)ru_tender_form(form, len);
-    rc = uk_name_cases(out, form, len);
-    out->tender = tender;
-    return rc;
+    return uk_name_cases(ctx, form, len);
 }
 
 /* The diminutives of a Ukrainian short form (Талочка of Тала:

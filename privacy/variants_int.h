@@ -220,7 +220,7 @@ int ru_short_diminutives(struct variant_list *out, const char *key, size_t len);
  * form's nominative) ends in a suffix of three letters or more of the
  * diminutive suffixes ru_short_diminutives adds (Галочка, Галонька,
  * Галуня, Олюня: -очка, -онька, -уня, -юня), after two letters or more;
- * else 0.  Its forms are marked out->tender (varlist.h). */
+ * else 0 (slavic_tender_each). */
 int ru_tender_form(const char *key, size_t len);
 
 /* The tender diminutives (-очк-, -еньк-, -оньк-, -ечк-, -ушк-, -уньк-,

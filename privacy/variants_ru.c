@@ -507,7 +507,7 @@ static int b_for_v_stem(const int *cp, int n)
  * short forms do.  Returns 0, or -1 if out of memory. */
 static int diminutives(struct variant_list *out, const int *cp, int n, int soft, unsigned mask)
 {
-    unsigned char capital = out->capital, tender = out->tender;
+    unsigned char capital = out->capital;
     int word = tender_is_word(cp, n), rc = 0;
 
     if (n < 2 || n > RU_MAX || (mask == ON_SHORT && rough_stem(cp, n)))
@@ -526,11 +526,9 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
         if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
             return -1;
         out->capital = (x->on & ON_ANYCASE) && !word ? 0 : capital;
-        out->tender = 1;
         rc = add_diminutive(out, cp, n, suf,
                             mask == ON_SHORT ? !(x->on & ON_NO_POSS)
                                              : mask != ON_FULL || !(x->on & ON_FULL_CASES));
-        out->tender = tender;
         /* A short form's diminutive without its full possessives: the
          * few of dim_poss (Танюшин, Танюшкина). */
         if (rc == 0 && mask == ON_SHORT && (x->on & ON_DIM_POSS))

@@ -330,20 +330,9 @@ int uk_add_keyed(struct variant_list *out, const char *w, size_t len)
     if (normalise(&t, w, len, &e) != 0)
         return -1;
     if (t.keylen > 0) {
-        unsigned char capital = out->capital;
-        int word = !out->own && is_word(t.key, t.keylen);
-        /* A tender diminutive of a listed short form that is a word
-         * (Милочке of Мила, Галочку of Галина: out->tender) is the name
-         * written with a capital wherever it stands, a sentence's start
-         * included, and the word in lower case (report-adv41 L-11,
-         * L-14; brief s42 dim42): no form counted only where the context
-         * marks a name, which at a sentence's start it seldom does. */
-        if (word && out->tender && out->nickname && !context)
-            out->capital = 1;
-        else
-            out->context = (unsigned char)(context || word);
+        out->context = (unsigned char)(context || (!out->own && is_word(t.key, t.keylen)));
         rc = list_add(out, t.key, t.keylen, RULE_VARIANT, SUFFIX_NONE);
-        out->context = context, out->capital = capital;
+        out->context = context;
     }
     normtext_free(&t);
     return rc;

@@ -340,7 +340,6 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
 {
     size_t first, n;
     int rc = 0, cp[UK_MAX], m;
-    unsigned char tender;
 
     if (uk_apostrophe_forms(out, key, len) != 0 || rows_of(key, len, &first, &n) != 0)
         return -1;
@@ -380,14 +379,9 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
          * spellings and possessives (Олесем, Ołes, Олесин, Олесикова: a
          * short form's -ов possessive is no surname's shape); its
          * diminutives come from nicknames.c (slavic_short_each). */
-        /* A listed tender diminutive (Галочка, Олюня: ru_tender_form)
-         * that is a word keeps its capital (out->tender). */
-        tender = out->tender;
-        out->tender = (unsigned char)ru_tender_form(f, fl);
         rc = uk_add_keyed(out, f, fl);
         if (rc == 0)
             rc = uk_forms(out, f, fl, 1, 0, 1);
-        out->tender = tender;
         if (rc == 0 && idx.v[i].rel == REL_SHORT_AT)
             rc = uk_lower_cases(out, f, fl);
     }

@@ -89,14 +89,6 @@ struct variant_list {
                                     * marked a word (variants_uk.c's add_keyed); the
                                     * sense rules judge the name that is a word
                                     * where it stands, as for a Russian one */
-    unsigned char tender;          /* adding the forms of a tender diminutive of a
-                                    * listed short form (Милочка of Мила, Галочка of
-                                    * Галина: variants_ru.c, ru_tender_form): one that
-                                    * is also a word (милочка "dear", галочка "tick")
-                                    * keeps its capital and is replaced where written
-                                    * with one, a sentence's start included; never a
-                                    * form counted only where the context marks a name
-                                    * (variants_uk.c's uk_add_keyed; brief s42 dim42) */
     size_t reserve;                /* room kept for later stages: list_add stops
                                     * at VARIANTS_MAX - reserve (variants.c) */
     size_t *index;                 /* list_add's lookup of a key: open addressing
