@@ -588,14 +588,14 @@ static const struct {
 
 /* 1 if f at [a, b) is a person's Cyrillic form that is also a word
  * (FORM_CONTEXT: Галочка "tick", Милочка "dear", Семечки "seeds" of
- * Галина, Людмила, Семён) written with a capital where the context marks
- * a person: inside a sentence, after a title, before a verb a person does
- * (name_context), or at a sentence's start in the case a verb of
- * person_object takes, before it (one "не" between: "Галочку забрали",
- * "Галі не дали візу").  The name, replaced as its forms that are no word
- * are (Кирюше, Ользі).  At a sentence's start with nothing marking a
- * person ("Галочка в зошиті", "Семечки грызли весь вечер") it stays a
- * review flag (brief s43 dim43; docs/VARIANTS.md). */
+ * Галина, Людмила, Семён) written with a capital at a sentence's start,
+ * in the case a verb of person_object takes, before it (one "не"
+ * between: "Галочку забрали", "Галі не дали візу"): the name, replaced as
+ * its forms that are no word are (Кирюше, Ользі).  Elsewhere at a
+ * sentence's start ("Галочка в зошиті", "Семечки грызли весь вечер") it
+ * stays a review flag, as before a verb a person does ("Біллі прийшов",
+ * a short form's flag: ukr22, names.jsonl) (brief s43 dim43;
+ * docs/VARIANTS.md). */
 static int context_form_named(const struct normtext *t, const struct redact_form *f, size_t a,
                               size_t b)
 {
@@ -606,8 +606,6 @@ static int context_form_named(const struct normtext *t, const struct redact_form
     if (!f->person || f->kind != FORM_CONTEXT || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_upper_at(t, a))
         return 0;
-    if (name_context(t, a, b, 0, 1))
-        return 1;
     if (!redact_sentence_start(t, a) || !word_after(&wa, &wb, t, b))
         return 0;
     if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !word_after(&wa, &wb, t, wb))
