@@ -157,6 +157,13 @@ static int add_keyed(struct variant_list *out, const char *form, size_t len)
     return rc;
 }
 
+/* Adds a listed Ukrainian short form form[0..len) (a key view) in its
+ * cases (uk_name_cases).  fn of slavic_tender_each. */
+static int slavic_form(void *ctx, const char *form, size_t len)
+{
+    return uk_name_cases(ctx, form, len);
+}
+
 /* The diminutives of a Ukrainian short form (Талочка of Тала:
  * variants_ru.c).  fn of slavic_short_each. */
 static int short_diminutives(void *ctx, const char *form, size_t len)
@@ -345,6 +352,12 @@ int variants_nicknames(struct variant_list *out)
                 rc = ru_name_forms(out, key, out->v[i].keylen, 1);
             if (rc == 0 && cyrillic_at(out, 0))
                 rc = slavic_short_siblings(key, out->v[i].keylen, add_form, out);
+            /* Its tender diminutives listed under the full name (Галя:
+             * Галочка of Галина), so a subject Галя and a subject Галина
+             * share them: [PERSON-n], never one's pseudonym for the
+             * other's (brief s42 dim42). */
+            if (rc == 0 && rows == 0 && soft_short_shape(key, out->v[i].keylen) && cyrillic_at(out, 0))
+                rc = slavic_tender_each(key, out->v[i].keylen, slavic_form, out);
         }
         /* A Russian given name with no listed short form (Вера): its
          * equivalents all the same (Віра, Вірочка: brief s34 uk34). */

@@ -552,6 +552,70 @@ static int uk_apostrophe_name(const struct normtext *t, const struct redact_form
     return f->person && f->kind == FORM_CONTEXT && redact_upper_at(t, a) && uk_apostrophe_in(t, a, b);
 }
 
+/* Russian and Ukrainian verbs, plural past, of what is given to a person
+ * (the dative: Милочке, Галі, Наді), done to one (the accusative:
+ * Галочку, Милочку) or how one was called (the instrumental: Милочкой,
+ * Ксенею), each with the endings its case takes on a name in -а/-я
+ * (written by us from Russian and Ukrainian grammar and report-adv41/adv42's
+ * testimonies).  A thing after which such a verb comes is seldom in that
+ * case at a sentence's start ("Семечки дали всходы": -и, no dative). */
+static const char *const given_to[] = {
+    "дали", "отдали", "віддали", "отказали", "відмовили", "помогли", "допомогли", "платили",
+    "заплатили", "сказали", "звонили", "позвонили", "дзвонили", "подзвонили",
+};
+static const char *const done_to[] = {
+    "забрали", "увезли", "вывезли", "вивезли", "отвезли", "відвезли", "нашли", "знайшли", "били",
+    "побили", "избили", "арестовали", "заарештували", "задержали", "затримали", "ждали", "чекали",
+    "искали", "шукали", "привезли", "привели", "увели", "повели",
+};
+static const char *const called[] = { "звали", "называли", "називали" };
+#define VERBS(tab) tab, sizeof tab / sizeof tab[0]
+static const struct {
+    const char *const *verbs;
+    size_t n;
+    const char *ends;   /* the case's last letters, UTF-8 */
+} person_object[] = {
+    { VERBS(given_to), "еі" },
+    { VERBS(done_to), "ую" },
+    { VERBS(called), "йю" },
+};
+#undef VERBS
+
+/* 1 if f at [a, b) is a person's Cyrillic form that is also a word
+ * (FORM_CONTEXT: Галочка "tick", Милочка "dear", Семечки "seeds" of
+ * Галина, Людмила, Семён) written with a capital at a sentence's start,
+ * in the case a verb of person_object takes, before it (one "не"
+ * between: "Галочку забрали", "Галі не дали візу"): the name, replaced as
+ * its forms that are no word are (Кирюше, Ользі).  Elsewhere at a
+ * sentence's start ("Галочка в зошиті", "Семечки грызли весь вечер") it
+ * stays a review flag, as before a verb a person does ("Біллі прийшов",
+ * a short form's flag: ukr22, names.jsonl) (brief s43 dim43;
+ * docs/VARIANTS.md). */
+static int context_form_named(const struct normtext *t, const struct redact_form *f, size_t a,
+                              size_t b)
+{
+    size_t wa, wb;
+    int first, last;
+    char end[4];
+
+    if (!f->person || f->kind != FORM_CONTEXT || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || !redact_upper_at(t, a))
+        return 0;
+    if (!redact_sentence_start(t, a) || !word_after(&wa, &wb, t, b))
+        return 0;
+    if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !word_after(&wa, &wb, t, wb))
+        return 0;
+    last = redact_cp_before(t->norm, b);
+    if (last < 0x400 || last > 0x4FF)
+        return 0;
+    end[0] = (char)(0xC0 | (last >> 6)), end[1] = (char)(0x80 | (last & 0x3F)), end[2] = 0;
+    for (size_t i = 0; i < sizeof person_object / sizeof person_object[0]; i++)
+        if (strstr(person_object[i].ends, end) != NULL &&
+            word_is(t, wa, wb, person_object[i].verbs, person_object[i].n, 0))
+            return 1;
+    return 0;
+}
+
 /* What an accepted hit of form f over [a, b) is (h: accept_hit's answer):
  * a generated spelling that is an ordinary word (redact_form.generated)
  * is no hit where the context does not mark a name; else a review flag
@@ -609,7 +673,7 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * a review flag at most (brief s43 ini43, redact_initials_other). */
     if (f->person && h != HIT_NONE && f->kind != FORM_REPLACE && redact_initials_other(t, a, b))
         return HIT_FLAG;
-    if (uk_apostrophe_name(t, f, a, b)) {
+    if (uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
         return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);
     }
@@ -724,7 +788,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     if (f->kind == FORM_CONTEXT && !f->person)
         return !redact_initials_context(t, a, b);
     if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b) ||
-        uk_apostrophe_name(t, f, a, b))
+        uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)

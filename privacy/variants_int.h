@@ -220,6 +220,13 @@ int uk_patronymic_forms(struct variant_list *out, const char *key, size_t len);
  * 0, or -1 when out of memory. */
 int ru_short_diminutives(struct variant_list *out, const char *key, size_t len);
 
+/* variants_ru.c: 1 if key[0..len) (bytes, lower case, a listed short
+ * form's nominative) ends in a suffix of three letters or more of the
+ * diminutive suffixes ru_short_diminutives adds (Галочка, Галонька,
+ * Галуня, Олюня: -очка, -онька, -уня, -юня), after two letters or more;
+ * else 0 (slavic_tender_each). */
+int ru_tender_form(const char *key, size_t len);
+
 /* The tender diminutives (-очк-, -еньк-, -оньк-, -ечк-, -ушк-, -уньк-,
  * -ульк-) of a registered Russian or Ukrainian full given name key[0..len)
  * (UTF-8 bytes of the key view) of four to seven letters ending in a
@@ -321,6 +328,17 @@ int slavic_short_each(const char *key, size_t len,
  * returned, or -1 when the list's index could not be built. */
 int slavic_short_siblings(const char *key, size_t len,
                           int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
+
+/* variants_uk_given.c: calls fn(ctx, form, formlen) with the key view of
+ * each hand-written short form in data/nicknames/slavic.txt that is a
+ * tender diminutive (ru_tender_form) of the short form key[0..len) (a key
+ * view, two letters or more before its last): one that begins with its
+ * stem (Галя: Галочка, Галонька, Галуня of Галина; Оля: Олюня of Ольга),
+ * so a subject registered by the short form has them too and two subjects
+ * share them (brief s42 dim42).  Returns 0, the first non-zero value fn
+ * returned, or -1 when the list's index could not be built. */
+int slavic_tender_each(const char *key, size_t len,
+                       int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx);
 
 /* variants_uk.c: adds to out the Cyrillic case forms (uk_name_cases) of
  * the Ukrainian or Belarusian given name listed in data/nicknames/

@@ -548,6 +548,20 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
     return rc;
 }
 
+int ru_tender_form(const char *key, size_t len)
+{
+    for (size_t s = 0; s < sizeof dim_suffixes / sizeof dim_suffixes[0]; s++)
+        for (int soft = 0; soft < 2; soft++) {
+            const char *suf = soft ? dim_suffixes[s].soft : dim_suffixes[s].hard;
+            size_t sl = suf != NULL ? strlen(suf) : 0;
+            /* Three letters or more (six bytes): -ко, -ик, -ок end
+             * ordinary words and names alike (Марко, Павлик). */
+            if (sl >= 6 && len > sl + 2 && memcmp(key + len - sl, suf, sl) == 0)
+                return 1;
+        }
+    return 0;
+}
+
 /* The Russian surname suffixes: -ов -ев -ёв -ин and their feminine. */
 int ru_surname_end(const int *cp, int n)
 {

@@ -347,6 +347,22 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
      * Ukrainian possessives (Ольжин: uk_alternated_possessives). */
     if ((m = uk_read(cp, key, len)) > 0)
         rc = uk_alternated_possessives(out, cp, m);
+    /* And, one in -а, its Ukrainian cases: the dative and locative in
+     * -і with the stem's г к х written з ц с (Ользі, Галині, Оксані),
+     * the vocative (Ольго), the instrumental in -ою (brief s42 dim42,
+     * report-adv41 L-17; Ukrainian grammar, uk_forms).  The name's own
+     * cases: no form marked a word (out->own), as slavic_own_cases.
+     * Only a name slavic.txt lists (n > 0): variants_nicknames asks this
+     * of every Cyrillic key of the list the lists do not know, a
+     * surname's forms included (Арлава of Орлов: its арлавой, marked a
+     * short form, read 阿拉伯 "Arabia" as a Chinese transcription:
+     * issue 12, brief s42 han42). */
+    if (rc == 0 && n > 0 && m >= 3 && cp[m - 1] == C_A) {
+        unsigned char own = out->own;
+        out->own = 1;
+        rc = uk_name_cases(out, key, len);
+        out->own = own;
+    }
     sodium_memzero(cp, sizeof cp);
     for (size_t i = first; i < first + n && rc == 0; i++) {
         const char *f = idx.v[i].form;
@@ -422,6 +438,27 @@ int slavic_short_siblings(const char *key, size_t len,
                  vowel_before(fkey[j].k, fkey[j].len, key, len)))
                 rc = fn(ctx, fkey[j].k, fkey[j].len);
     }
+    return rc;
+}
+
+int slavic_tender_each(const char *key, size_t len,
+                       int (*fn)(void *ctx, const char *form, size_t formlen), void *ctx)
+{
+    int rc = 0;
+    size_t stem;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL || fkey == NULL)
+        return -1;
+    /* The stem: the short form without its last letter (Галя: гал). */
+    for (stem = len; stem > 0 && (key[stem - 1] & 0xC0) == 0x80; stem--)
+        ;
+    if (stem == 0 || (stem -= 1, stem < 4))
+        return 0;
+    for (size_t i = 0; i < idx.n && rc == 0; i++)
+        if (IS_SHORT(i) && fkey[i].k != NULL && fkey[i].len > len && memcmp(fkey[i].k, key, stem) == 0 &&
+            ru_tender_form(fkey[i].k, fkey[i].len))
+            rc = fn(ctx, fkey[i].k, fkey[i].len);
     return rc;
 }
 

@@ -90,6 +90,15 @@ static void test_shares_syllable(void **state)
     assert_int_equal(pseudonym_shares_syllable("Alice Morgan", "Mary Morgan"), 1);
     assert_int_equal(pseudonym_shares_syllable("Alice Morgan", "John Smith"), 0);
     assert_int_equal(pseudonym_shares_syllable("x", "a\xff"), -1);
+    /* report-adv41 P-4 (brief s42 dim42): a listed Ukrainian short form
+     * of the name, in either script, and a listed tender diminutive. */
+    assert_int_equal(pseudonym_shares_syllable("Ксеня", "Оксана Коваль"), 1);
+    assert_int_equal(pseudonym_shares_syllable("Ksenia", "Оксана Коваль"), 1);
+    assert_int_equal(pseudonym_shares_syllable("Ksenya", "Oksana Koval"), 1);
+    assert_int_equal(pseudonym_shares_syllable("Галочка", "Галина Гончар"), 1);
+    assert_int_equal(pseudonym_shares_syllable("Олюня", "Ольга Мельник"), 1);
+    assert_int_equal(pseudonym_shares_syllable("Кирюша", "Кирилл Осипов"), 1);
+    assert_int_equal(pseudonym_shares_syllable("Emma Lind", "Оксана Коваль"), 0);
 }
 
 /* Case (Unicode), white space and hyphens aside, pseudonyms are one. */
