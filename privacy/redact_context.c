@@ -601,9 +601,9 @@ static int context_form_named(const struct normtext *t, const struct redact_form
     if (!f->person || f->kind != FORM_CONTEXT || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_upper_at(t, a))
         return 0;
-    if (!redact_sentence_start(t, a) || !word_after(&wa, &wb, t, b))
+    if (!redact_sentence_start(t, a) || !redact_word_after(&wa, &wb, t, b))
         return 0;
-    if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !word_after(&wa, &wb, t, wb))
+    if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !redact_word_after(&wa, &wb, t, wb))
         return 0;
     last = redact_cp_before(t->norm, b);
     if (last < 0x400 || last > 0x4FF)
@@ -611,7 +611,7 @@ static int context_form_named(const struct normtext *t, const struct redact_form
     end[0] = (char)(0xC0 | (last >> 6)), end[1] = (char)(0x80 | (last & 0x3F)), end[2] = 0;
     for (size_t i = 0; i < sizeof person_object / sizeof person_object[0]; i++)
         if (strstr(person_object[i].ends, end) != NULL &&
-            word_is(t, wa, wb, person_object[i].verbs, person_object[i].n, 0))
+            redact_word_is(t, wa, wb, person_object[i].verbs, person_object[i].n, 0))
             return 1;
     return 0;
 }
