@@ -466,63 +466,6 @@ int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
     return initials_shape(t, a, b, &dash) == INITIALS_DOTTED && dash && redact_upper_at(t, a);
 }
 
-/* ---- Spaced Cyrillic initials (brief s43 ini43) ---- */
-
-/* 1 if the Cyrillic letter at norm byte p of t stands alone: no word
- * character before it, a full stop right after it; *n its bytes. */
-static int cyrillic_alone(const struct normtext *t, size_t p, size_t *n)
-{
-    int cp, k;
-
-    if (p >= t->normlen || (k = utf8_next(&cp, t->norm + p, t->normlen - p)) <= 0 ||
-        cp < 0x430 || cp > 0x45F || (p > 0 && is_word_cp(redact_cp_before(t->norm, p))))
-        return 0;
-    *n = (size_t)k;
-    return p + *n < t->normlen && t->norm[p + *n] == '.';
-}
-
-int redact_spaced_cyrillic(struct spans *sp, struct spans *flags, const struct redactor *r,
-                           const struct normtext *t)
-{
-    char key[16];
-    size_t p, q, n, klen, end;
-    int spaced, cp;
-
-    for (p = 0; p < t->normlen; p++) {
-        if (!cyrillic_alone(t, p, &n))
-            continue;
-        /* two or three letters, each with its full stop, one space at
-         * least after one of them (the key view joins "к.о." itself) */
-        memcpy(key, t->norm + p, n), klen = n, end = p + n, spaced = 0;
-        for (q = p + n + 1; klen < 3 * 2; q = end + 1) {
-            size_t k = q < t->normlen && t->norm[q] == ' ' ? q + 1 : q;
-            if (!cyrillic_alone(t, k, &n))
-                break;
-            spaced |= k > q;
-            memcpy(key + klen, t->norm + k, n), klen += n, end = k + n;
-        }
-        if (!spaced || klen < 4 ||
-            (end + 1 < t->normlen && utf8_next(&cp, t->norm + end + 1, t->normlen - end - 1) > 0 &&
-             is_word_cp(cp)))
-            continue;
-        for (size_t j = 0; j < r->nlits; j++) {
-            const struct lit *l = &r->lits[j];
-            struct redact_form f;
-            struct span s = { p, end, 0, RULE_VARIANT, 0, SIZE_MAX, 0, 0, 0 };
-            if (!l->person || l->keylen != klen || memcmp(r->arena + r->keyoff[j], key, klen) != 0)
-                continue;
-            f = redact_lit_form(r, j);
-            if (f.kind == FORM_CONTEXT)
-                break;
-            if (redact_file_hit(&s, r, j, &f, HIT_REPLACE, t, sp, flags) != 0)
-                return -1;
-            break;
-        }
-        p = end;
-    }
-    return 0;
-}
-
 /* ---- Initials that are another thing's (brief s43 ini43) ---- */
 
 /* Stems of words of a bout (boxing, wrestling): within the clause they

@@ -963,7 +963,7 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
                     const struct redact_form *f, enum redact_hit h, const struct normtext *t,
                     struct spans *out, struct spans *flags);
 
-/* redact_context.c: 1 if the original character at norm byte n of t is upper
+/* redact_wordview.c: 1 if the original character at norm byte n of t is upper
  * case (or folds to one: normalise_is_upper), else 0. */
 int redact_upper_at(const struct normtext *t, size_t n);
 
@@ -1010,7 +1010,7 @@ int redact_initials_context(const struct normtext *t, size_t a, size_t b);
  * another person's or a firm's surname).  A review flag at most. */
 int redact_initials_other(const struct normtext *t, size_t a, size_t b);
 
-/* redact_initials.c (brief s43 ini43): two or three Cyrillic letters each
+/* redact_spaced.c (brief s43 ini43): two or three Cyrillic letters each
  * alone with its full stop and a space after one of them ("к. о.", "О. И.",
  * "в. л."), which the key view does not join (it keeps a full stop before
  * a space), read as the key of the letters ("ко") and filed as a hit of
@@ -1020,7 +1020,7 @@ int redact_initials_other(const struct normtext *t, size_t a, size_t b);
 int redact_spaced_cyrillic(struct spans *sp, struct spans *flags, const struct redactor *r,
                            const struct normtext *t);
 
-/* redact_context.c: the words around a hit, shared by redact_context.c and
+/* redact_wordview.c: the words around a hit, shared by redact_context.c and
  * redact_initials.c.  1 if norm bytes [a, b) of t are one of tab[0..n)
  * (with Korean or Mongolian particles after it when endings is set). */
 int redact_word_is(const struct normtext *t, size_t a, size_t b, const char *const *tab, size_t n,
@@ -1055,17 +1055,17 @@ size_t redact_own_initials_at(const struct redactor *r, long subject, const stru
  * end. */
 size_t redact_initials_stop(const struct normtext *t, size_t a, size_t end);
 
-/* redact_context.c: the start (a norm byte offset) of the character ending
+/* redact_wordview.c: the start (a norm byte offset) of the character ending
  * at byte n of s (n > 0). */
 size_t redact_cp_start(const char *s, size_t n);
 
-/* redact_context.c: 1 if the word at norm byte p of t starts a sentence
+/* redact_wordview.c: 1 if the word at norm byte p of t starts a sentence
  * (only white space, opening quotes and brackets between it and the
  * text's start, a full stop, question or exclamation mark, colon or a
  * line break), else 0. */
 int redact_sentence_start(const struct normtext *t, size_t p);
 
-/* redact_context.c: the end (a norm byte offset) of the word that
+/* redact_wordview.c: the end (a norm byte offset) of the word that
  * continues at s[at] (len bytes in all) in the script of the code point
  * prev: word characters up to a change of script. */
 size_t redact_word_end(const char *s, size_t len, size_t at, int prev);
