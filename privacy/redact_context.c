@@ -500,6 +500,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * a review flag at most (brief s43 ini43, redact_initials_other). */
     if (f->person && h != HIT_NONE && f->kind != FORM_REPLACE && redact_initials_other(t, a, b))
         return HIT_FLAG;
+    /* A name that is also a place of the world, where the words around
+     * it mark the place (in Georgia, в Милане, AC Milan, Georgia and
+     * Armenia): the place, a review flag at most (redact_sense_place.c;
+     * brief s44 geo44, report-adv42 O-12..O-26). */
+    if (f->person && h != HIT_NONE && redact_sense_place(t, a, b))
+        return HIT_FLAG;
     if (uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
         return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);

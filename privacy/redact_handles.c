@@ -29,6 +29,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
@@ -784,7 +785,9 @@ static int plain_letter(int cp)
 
 /* Adds to sp each plain word of t (letters only, all Latin or all
  * Cyrillic, nothing of a user name or an e-mail address glued to it:
- * no digit, '_', '@') that plain_handle reads as a user name. */
+ * no digit, '_', '@') that plain_handle reads as a user name; not a
+ * place of the world where the words mark the place ("in Milan" of Milan
+ * Novak: redact_sense_place; brief s44 geo44). */
 static int find_plain(struct spans *sp, const struct redactor *r, const struct normtext *t,
                       struct span *h)
 {
@@ -806,6 +809,7 @@ static int find_plain(struct spans *sp, const struct redactor *r, const struct n
         if (latin != cyr && b - at < TOKEN_MAX &&
             !(b < t->normlen && (is_word_cp(cp) || s[b] == '_' || s[b] == '@' ||
                                  (s[b] >= '0' && s[b] <= '9'))) &&
+            !redact_sense_place(t, at, b) &&
             plain_handle(r, s + at, b - at, latin && written_as_name(t, at, b),
                          (b < t->normlen && s[b] == '-') || (at > 0 && s[at - 1] == '-') ||
                          (latin && written_in_capitals(t, at, b)))) {

@@ -14,6 +14,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/redact_scripts_int.h"
 #include "privacy/transcribe.h"
 #include "privacy/variants.h"
@@ -406,6 +407,11 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                         han_whole(t, ws, a, p, c);
             /* Two subjects' names read alike: never one of them silently. */
             if (whole && redact_scripts_key_shared(r, k))
+                whole = 0;
+            /* A name that is also a place, where the words around it mark
+             * the place ("near Florence"): a review flag at most
+             * (redact_sense_place.c; brief s44 geo44). */
+            if (whole && redact_sense_place(t, a, p))
                 whole = 0;
             if (done > 0 && (!whole || c <= done))
                 continue;

@@ -80,6 +80,23 @@ int redact_sense_near_word(const struct normtext *t, size_t a, size_t b);
  * (also when out of memory). */
 int redact_sense_trade_near(const char *s, size_t len, size_t a, size_t b);
 
+/* 1 if the one word at norm bytes [a, b) of t (b its end) is a place of
+ * the world whose name is also a person's (Georgia, Милан, Ханой: the
+ * table of redact_sense_place.c) in a form of its declension, and the
+ * words around it mark the place: a preposition of place or motion that
+ * governs that form (in, to after a verb of motion, в Милане, из Милана,
+ * через Милан), a place noun beside it (the country, столица, город), a
+ * club's prefix (AC Milan), another place joined to it (Georgia and
+ * Armenia); not where a word with a capital follows ("Georgia Evans")
+ * or in a possessive ("Georgia's").  The caller keeps it, a review flag
+ * at most (brief s44 geo44).  Else 0.  No allocation. */
+int redact_sense_place(const struct normtext *t, size_t a, size_t b);
+/* redact_sense_place for the word s[a, b) of the text s[0..len) (UTF-8
+ * as written; a near-name's word, redact_nearfix.c): a spelling of it
+ * that a registered name has is no reason to replace the place.  0 also
+ * when out of memory. */
+int redact_sense_place_near(const char *s, size_t len, size_t a, size_t b);
+
 /* The end (a byte offset of s) of the salute or thanks that the raw word
  * s[a, b) opens (UTF-8 as written): a given name that is a Russian or
  * Ukrainian word, in the nominative, then up to three words, one space

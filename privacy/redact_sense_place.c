@@ -1,0 +1,300 @@
+/* A registered name that is also a place of the world, used as the place
+ * (brief s44 geo44, report-adv42 O-5, O-12..O-26, adv41 O-7, O-9, O-20):
+ * "I worked in Georgia", "Милан - красивый город", "мы были в Милане",
+ * "из Милана в Рим", "AC Milan", "потом в Ханой".  Where the words around
+ * the hit mark the place, the hit is a review flag, never a replacement;
+ * where they mark a person ("Georgia Evans came", "Пётр Милан работал",
+ * "I met Georgia in Tbilisi", "влюбилась в Милана") nothing here answers
+ * and the hit is judged as before.  One rule for the redactor, the re-scan
+ * and the audit: redact_hit_verdict (redact_context.c) asks it.
+ *
+ * The places are a short table written by us (world_places below): towns
+ * and countries whose name is also a given name or a surname in the
+ * languages the stores hold, in English, Russian and Ukrainian, with the
+ * case endings Russian and Ukrainian decline them with (GeoNames' names,
+ * A. A. Zaliznyak's declension of nouns).  The gazetteer's own lists
+ * (gazetteer.h) are Korean and Mongolian places; countries.h's English
+ * country names are read too, for the place a name is joined to ("Georgia
+ * and Armenia").  The tables want a native reviewer, as data/nicknames
+ * does. */
+#include <stdint.h>
+#include <string.h>
+
+#include "privacy/countries.h"
+#include "privacy/normalise.h"
+#include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
+
+/* How a form of a place is declined: what a preposition may govern. */
+enum place_case {
+    PC_NONE = 0,
+    PC_NOM = 1,  /* the nominative, also the accusative of a thing (в Милан); an indeclinable name */
+    PC_GEN = 2,  /* из Милана, до Ханоя */
+    PC_LOC = 4,  /* в Милане, у Мілані, в Ханое, в Ханої */
+    PC_INS = 8,  /* под Миланом */
+    PC_DAT = 16, /* по Милану */
+};
+
+/* The endings of a masculine noun in a consonant (Милан, Мілан) and in -й
+ * (Ханой: the stem хано), Russian and Ukrainian, by case; a feminine in
+ * -ия, -ія (Джорджия, Джорджія; its accusative in -ю, "в Софию", is
+ * left out: an animate name's too, "влюбился в Софию"), and an indeclinable name (Georgia, Milan,
+ * Милано, Тбилиси). */
+enum place_decl { PD_MASC, PD_MASC_J, PD_FEM_IA, PD_INDECL };
+
+static const struct {
+    const char *stem; /* norm view: lower case */
+    enum place_decl decl;
+} world_places[] = {
+    /* Latin spellings: indeclinable in every language of the stores. */
+    { "georgia", PD_INDECL }, { "milan", PD_INDECL }, { "milano", PD_INDECL },
+    { "hanoi", PD_INDECL }, { "sofia", PD_INDECL }, { "florence", PD_INDECL },
+    { "sydney", PD_INDECL }, { "adelaide", PD_INDECL }, { "victoria", PD_INDECL },
+    { "jordan", PD_INDECL }, { "israel", PD_INDECL }, { "chad", PD_INDECL },
+    { "charlotte", PD_INDECL }, { "savannah", PD_INDECL }, { "austin", PD_INDECL },
+    { "houston", PD_INDECL }, { "dallas", PD_INDECL }, { "madison", PD_INDECL },
+    { "lincoln", PD_INDECL }, { "regina", PD_INDECL }, { "valencia", PD_INDECL },
+    { "vladimir", PD_INDECL }, { "darkhan", PD_INDECL }, { "lima", PD_INDECL },
+    { "santiago", PD_INDECL }, { "orlando", PD_INDECL }, { "paris", PD_INDECL },
+    /* Cyrillic. */
+    { "милан", PD_MASC }, { "мілан", PD_MASC }, { "милано", PD_INDECL }, { "мілано", PD_INDECL },
+    { "хано", PD_MASC_J }, { "джорджи", PD_FEM_IA }, { "джорджі", PD_FEM_IA },
+    { "софи", PD_FEM_IA }, { "софі", PD_FEM_IA }, { "виктори", PD_FEM_IA }, { "вікторі", PD_FEM_IA },
+    { "валенси", PD_FEM_IA }, { "валенсі", PD_FEM_IA }, { "флоренци", PD_FEM_IA },
+    { "флоренці", PD_FEM_IA }, { "иордани", PD_FEM_IA }, { "йордані", PD_FEM_IA },
+    { "владимир", PD_MASC }, { "сидней", PD_INDECL }, { "сідней", PD_INDECL },
+    { "израил", PD_MASC }, { "ізраїл", PD_MASC }, { "дархан", PD_MASC }, { "лима", PD_INDECL },
+    { "сантьяго", PD_INDECL }, { "орландо", PD_INDECL }, { "хьюстон", PD_MASC },
+    { "х'юстон", PD_MASC }, { "остин", PD_MASC }, { "даллас", PD_MASC },
+};
+
+/* The case of the rest w[k..n) of a form after its stem, as decl
+ * declines it (PC_NONE if it is no ending of that declension).  ь is the
+ * soft sign Израиль, Ізраїль take in the nominative. */
+static int place_case_of(const char *w, size_t k, size_t n, enum place_decl decl)
+{
+    switch (decl) {
+    case PD_INDECL:
+        return n == k ? PC_NOM | PC_GEN | PC_LOC | PC_INS | PC_DAT : PC_NONE;
+    case PD_MASC:
+        return n == k || redact_sense_is_one(w, k, n, "ь") ? PC_NOM
+               : redact_sense_is_one(w, k, n, "а|я")       ? PC_GEN
+               : redact_sense_is_one(w, k, n, "е|і|ї")     ? PC_LOC
+               : redact_sense_is_one(w, k, n, "ом|ем")     ? PC_INS
+               : redact_sense_is_one(w, k, n, "у|ю|ові|еві") ? PC_DAT
+                                                             : PC_NONE;
+    case PD_MASC_J:
+        return redact_sense_is_one(w, k, n, "й")      ? PC_NOM
+               : redact_sense_is_one(w, k, n, "я")    ? PC_GEN
+               : redact_sense_is_one(w, k, n, "е|ї")  ? PC_LOC
+               : redact_sense_is_one(w, k, n, "ем|єм") ? PC_INS
+               : redact_sense_is_one(w, k, n, "ю|єві") ? PC_DAT
+                                                       : PC_NONE;
+    case PD_FEM_IA:
+        return redact_sense_is_one(w, k, n, "я")           ? PC_NOM
+               : redact_sense_is_one(w, k, n, "и|ї")       ? PC_GEN | PC_LOC | PC_DAT
+               : redact_sense_is_one(w, k, n, "ей|єю|ею")  ? PC_INS
+                                                           : PC_NONE;
+    }
+    return PC_NONE;
+}
+
+/* The cases the one word w[0..n) (norm view) has as a place of
+ * world_places (an OR of enum place_case), or 0 if it is none. */
+static int world_place_cases(const char *w, size_t n)
+{
+    int cases = 0;
+
+    for (size_t i = 0; i < sizeof world_places / sizeof world_places[0]; i++) {
+        size_t k = strlen(world_places[i].stem);
+        if (k <= n && memcmp(w, world_places[i].stem, k) == 0)
+            cases |= place_case_of(w, k, n, world_places[i].decl);
+    }
+    return cases;
+}
+
+/* 1 if the one word w[0..n) (norm view) is a place for the coordination
+ * rule: one of world_places, or an English country's name. */
+static int any_place(const char *w, size_t n)
+{
+    return world_place_cases(w, n) != 0 || country_name(w, n);
+}
+
+/* Prepositions of place and motion and the cases each governs of a place
+ * (Russian, Ukrainian; English, whose names do not decline).  Not от,
+ * від, у + genitive, к, по: a person's too ("письмо от Милана", "у Милана
+ * есть", "к Милану", "скучаю по Милану"); not в + genitive (в Милана: the
+ * accusative of a person). */
+static const struct {
+    const char *words;
+    int cases;
+} place_preps[] = {
+    { "в|во|у", PC_NOM | PC_LOC },
+    { "на", PC_LOC },
+    { "из|изо|із|з|зі|до|возле|около|біля|поблизу|недалеко", PC_GEN },
+    { "через|сквозь|крізь", PC_NOM },
+    { "под|над|за|під", PC_INS },
+    { "in|into|via|through|across|near|outside|around|throughout|inside", PC_NOM },
+};
+
+/* English prepositions that name a place only after a verb of motion ("I
+ * went to Georgia", "crossed from Georgia"; "I wrote to Georgia" is the
+ * person), and the verbs. */
+static const char motion_preps[] = "to|from|towards|toward";
+static const char motion_verbs[] =
+    "went|go|goes|going|gone|moved|move|moving|travelled|traveled|travel|travelling|traveling|"
+    "flew|fly|flying|flown|returned|return|returning|came|come|comes|coming|crossed|cross|"
+    "fled|flee|fleeing|escaped|escape|drove|drive|driven|sailed|walked|migrated|emigrated|"
+    "deported|back|way|trip|journey|flight|route|road|border|moving|relocated|sent|brought|"
+    "taken|smuggled|trafficked|transferred|road";
+
+/* Nouns of a place that mark the name beside them as a place: "the
+ * country", "столица Georgia", "Милан - красивый город". */
+static const char place_nouns[] =
+    "country|city|state|capital|town|province|region|republic|nation|"
+    "страна|страны|стране|страну|страной|город|города|городе|городом|городу|столица|столицы|"
+    "столице|столицу|столицей|штат|штата|штате|государство|государства|"
+    "країна|країни|країні|країну|місто|міста|місті|містом|столиця|столиці|столицю|держава|держави";
+
+/* Words that may stand between a name and a place noun that says what it
+ * is ("Georgia is a country", "Милан - красивый город", "Georgia the
+ * country"). */
+static const char copula_words[] = "is|was|a|an|the|это|є|был|была|було|-";
+
+/* Sports clubs' prefixes before a town's name (AC Milan, FC Sofia, ФК
+ * Милан), in the norm view. */
+static const char club_words[] = "ac|fc|sc|ssc|afc|cf|as|фк|ск|inter";
+
+/* Conjunctions that join two places ("Georgia and Armenia", "Милан и
+ * Рим"). */
+static const char join_words[] = "and|or|и|или|і|й|та|або";
+
+/* 1 if a word whose letters are those of an adjective in lower case
+ * stands at [a, b) (красивый, большой, гарне): may stand between a name
+ * and its place noun. */
+static int adjective_at(const struct normtext *t, size_t a, size_t b)
+{
+    return redact_sense_lower(t, a) &&
+           redact_sense_ends_with(t->norm, a, b, "ый|ий|ой|ая|яя|ое|ее|ій|а|е|beautiful|big|small|large|great|old|southern|northern|eastern|western");
+}
+
+/* 1 if a place noun follows the word ending at e, over copulas and
+ * adjectives (at most three words). */
+static int place_noun_after(const struct normtext *t, size_t e)
+{
+    size_t na, nb;
+
+    for (int i = 0; i < 4; i++) {
+        if (e + 1 < t->normlen && t->norm[e] == ' ' && t->norm[e + 1] == '-')
+            na = e + 1, nb = e + 2;
+        else if (!redact_sense_next_word(&na, &nb, t, e, 0))
+            return 0;
+        if (redact_sense_is_one(t->norm, na, nb, place_nouns))
+            return redact_sense_lower(t, na);
+        if (!redact_sense_is_one(t->norm, na, nb, copula_words) && !adjective_at(t, na, nb))
+            return 0;
+        e = nb;
+    }
+    return 0;
+}
+
+/* 1 if the word before the word at a marks it a place: a preposition
+ * governing the case the word has, a place noun, a club's prefix, a place
+ * joined to it by a conjunction, "the capital of". */
+static int place_before(const struct normtext *t, size_t a, int cases)
+{
+    size_t pa, pb, qa, qb;
+
+    if (!redact_sense_prev_word(&pa, &pb, t, a))
+        return 0;
+    for (size_t i = 0; i < sizeof place_preps / sizeof place_preps[0]; i++)
+        if (redact_sense_is_one(t->norm, pa, pb, place_preps[i].words) && (cases & place_preps[i].cases))
+            return 1;
+    if (redact_sense_is_one(t->norm, pa, pb, motion_preps))
+        return redact_sense_prev_word(&qa, &qb, t, pa) &&
+               redact_sense_is_one(t->norm, qa, qb, motion_verbs);
+    if (redact_sense_is_one(t->norm, pa, pb, place_nouns) ||
+        (redact_sense_is_one(t->norm, pa, pb, club_words) && redact_sense_upper(t, pa)))
+        return 1;
+    if (redact_sense_is_one(t->norm, pa, pb, "of"))
+        return redact_sense_prev_word(&qa, &qb, t, pa) &&
+               redact_sense_is_one(t->norm, qa, qb, place_nouns);
+    if (redact_sense_is_one(t->norm, pa, pb, join_words) && redact_sense_prev_word(&qa, &qb, t, pa))
+        return any_place(t->norm + qa, qb - qa);
+    /* "Georgia, Armenia and Azerbaijan". */
+    if (a >= 3 && t->norm[a - 1] == ' ' && t->norm[a - 2] == ',' && redact_sense_prev_word(&qa, &qb, t, a - 1))
+        return any_place(t->norm + qa, qb - qa);
+    return 0;
+}
+
+/* 1 if the word after the word ending at e marks it a place: a place
+ * noun (over copulas), or another place joined to it. */
+static int place_after(const struct normtext *t, size_t e)
+{
+    size_t na, nb, ja, jb;
+
+    if (place_noun_after(t, e))
+        return 1;
+    if (!redact_sense_next_word(&na, &nb, t, e, 1))
+        return 0;
+    if (redact_sense_is_one(t->norm, na, nb, join_words) && redact_sense_next_word(&ja, &jb, t, nb, 0))
+        return any_place(t->norm + ja, jb - ja);
+    return t->norm[e] == ',' && any_place(t->norm + na, nb - na);
+}
+
+int redact_sense_place(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wend, na, nb;
+    int cases;
+
+    if (a >= b || b > t->normlen || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    wend = redact_sense_run_end(t, a);
+    if (wend < b || (cases = world_place_cases(t->norm + a, wend - a)) == 0)
+        return 0;
+    /* A possessive is a person's ("in Georgia's house"). */
+    if (wend + 1 < t->normlen && t->norm[wend] == '\'' && t->norm[wend + 1] == 's')
+        return 0;
+    /* A name written with a capital after or before it is a person's whole
+     * name ("in Georgia Evans's house", "Пётр Милан"), unless that word is
+     * a place too. */
+    if (redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_upper(t, na) &&
+        !any_place(t->norm + na, nb - na))
+        return 0;
+    return place_before(t, a, cases) || place_after(t, wend);
+}
+
+/* The bytes of the text either side of a near-name's word that
+ * redact_sense_place_near reads (a preposition or a place noun before,
+ * up to four words after). */
+#define PLACE_NEAR_SPAN 96
+
+int redact_sense_place_near(const char *s, size_t len, size_t a, size_t b)
+{
+    struct normtext t;
+    struct err e;
+    size_t lo = a > PLACE_NEAR_SPAN ? a - PLACE_NEAR_SPAN : 0;
+    size_t hi = len - b > PLACE_NEAR_SPAN ? b + PLACE_NEAR_SPAN : len;
+    size_t na = SIZE_MAX, nb = SIZE_MAX;
+    int rc;
+
+    if (a >= b || b > len)
+        return 0;
+    while (lo < a && ((unsigned char)s[lo] & 0xC0) == 0x80)
+        lo++;
+    while (hi > b && hi < len && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi--;
+    if (normalise(&t, s + lo, hi - lo, &e) != 0)
+        return 0;
+    for (size_t n = 0; n < t.normlen; n++) {
+        if (na == SIZE_MAX && t.ostart[n] >= a - lo)
+            na = n;
+        if (nb == SIZE_MAX && t.ostart[n] >= b - lo)
+            nb = n;
+    }
+    if (nb == SIZE_MAX)
+        nb = t.normlen;
+    rc = na < nb && redact_sense_place(&t, na, nb);
+    normtext_free(&t);
+    return rc;
+}
