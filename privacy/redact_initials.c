@@ -195,6 +195,11 @@ static const char *const initials_before[] = {
     "by", "met", "saw", "signed", "thanked", "interviewed", "подписал", "подписала",
     "подписали", "підписав", "підписала", "підписали", "видел", "видела", "бачив",
     "бачила", "встретил", "встретила", "зустрів", "зустріла", "уулзсан", "харсан",
+    /* naming and asking ("Его звали в. л.", "Ask v. l. about it":
+     * report-adv42 L-6, L-9; brief s44 ini44) */
+    "звали", "зовут", "кличут", "звуть", "кликали", "named", "ask", "asked",
+    "спроси", "спросите", "спросил", "спросила", "спитай", "спитайте", "запитай",
+    "запитайте", "запитав", "запитала",
 };
 static const char *const initials_labels[] = {
     "signed", "signature", "witness", "by", "sign.", "written", "подпись", "подписал",
@@ -216,6 +221,11 @@ static const char *const pronouns_between[] = {
     "мне", "нам", "ему", "ей", "им", "мені", "йому", "їй", "їм", "me", "us", "him", "her", "them",
 };
 static const char *const joining_after[] = { "и", "і", "й", "та", "and", "с", "со", "з", "with" };
+/* "Also" before the person a verb tells of ("Это видела и к.о.") and
+ * the words that open what a person said after a comma ("Сказала к. о.,
+ * что уйдёт"; brief s44 ini44).  Written by us, en, ru, uk. */
+static const char *const also_between[] = { "и", "і", "тоже", "также", "теж", "також", "too", "also" };
+static const char *const that_after[] = { "что", "чтобы", "що", "щоб", "that" };
 
 /* Initials written small or without full stops ("к.о.", "к. о.", "jp",
  * "JP") name a person only in one of these contexts too (brief s42
@@ -240,6 +250,8 @@ static const char *const people_words[] = {
     "дети", "діти", "дружина", "чоловік", "охранник", "охоронець", "остальные", "другие",
     "інші", "решта", "guard", "friend", "brother", "sister", "wife", "husband", "mother",
     "father", "son", "daughter", "boss", "rest", "others", "children", "colleague",
+    /* numbers of people ("в.л. и ещё двое": report-adv42 L-7) */
+    "двое", "трое", "четверо", "двоє", "троє", "четверо",
 };
 /* English prepositions before a word that is no subject ("made in JP and
  * we sold them"); flag_preposition holds the Russian and Ukrainian ones. */
@@ -269,6 +281,15 @@ static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
     if (redact_word_is(t, wa, wb, pronouns_between, sizeof pronouns_between / sizeof pronouns_between[0], 0) &&
         !redact_word_before(&wa, &wb, t, wa))
         return 0;
+    /* "Это видела и к.о.": "also" between the verb and them
+     * (report-adv42 L-4; brief s44 ini44) */
+    if (redact_word_is(t, wa, wb, also_between, sizeof also_between / sizeof also_between[0], 0)) {
+        if (!redact_word_before(&wa, &wb, t, wa))
+            return 0;
+        /* a verb of meeting or seeing: "видела и к.о." */
+        if (redact_word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0))
+            return 1;
+    }
     if (!(redact_word_is(t, wa, wb, telling_before, sizeof telling_before / sizeof telling_before[0], 0) ||
           (redact_is_verb_after(t, wa, wb) &&
            !redact_is_copula(t, wa, wb))))
@@ -279,6 +300,11 @@ static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
         ;
     if (q >= t->normlen || t->norm[q] == '.' || t->norm[q] == '!' || t->norm[q] == '?' ||
         (p > b && q > p && redact_upper_at(t, q)))
+        return 1;
+    /* "Сказала к. о., что уйдёт": what the person said after a comma
+     * (report-adv42 L-48; brief s44 ini44) */
+    if (q < t->normlen && t->norm[q] == ',' && redact_word_after(&wa, &wb, t, q + 1) &&
+        redact_word_is(t, wa, wb, that_after, sizeof that_after / sizeof that_after[0], 0))
         return 1;
     return redact_word_after(&wa, &wb, t, p) &&
            redact_word_is(t, wa, wb, joining_after, sizeof joining_after / sizeof joining_after[0], 0);
