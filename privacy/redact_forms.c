@@ -109,6 +109,7 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
 {
     char key[8];
     size_t k = 0, dots = 0, i;
+    int spaced = 0;
 
     /* the run of letters and full stops the hit lies in */
     while (a > 0 && ((t->norm[a - 1] >= 'a' && t->norm[a - 1] <= 'z') || t->norm[a - 1] == '.'))
@@ -121,9 +122,12 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
             continue;
         }
         /* one space after a full stop: "т. п.", "i. e." (the spaced
-         * initials' walk, redact_spaced.c, reads such runs too) */
-        if (t->norm[i] == ' ' && i > a && t->norm[i - 1] == '.')
+         * initials' walk, redact_spaced.c, reads such runs too); not
+         * for the commonest words below ("A. S." spells no "as") */
+        if (t->norm[i] == ' ' && i > a && t->norm[i - 1] == '.') {
+            spaced = 1;
             continue;
+        }
         if (k + 1 >= sizeof key)
             return 0;
         key[k++] = t->norm[i];
@@ -180,7 +184,7 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
         ;
     while (b > a && t->norm[b - 1] == '.')
         b--;
-    return i < b && common_word_key(key, k);
+    return !spaced && i < b && common_word_key(key, k);
 }
 
 /* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----
