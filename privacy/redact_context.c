@@ -514,9 +514,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * in a Russian sentence (Тань, Даш, Оль, Дашин: brief s39 ru39): the
      * name, as a form no dictionary knows is.  Not a generated form (a
      * subject's initials keyed as a word: Д.О.М. as "Дом был пуст", С.И.
-     * as "язык СИ"; init39.jsonl after the merge): those are words first. */
+     * as "язык СИ"; init39.jsonl after the merge): those are words first.
+     * Nor letters written each with a full stop ("т. п.", "н. п.", the
+     * spaced initials' walk, redact_spaced.c): those are initials or an
+     * abbreviation, no word of any dictionary (brief s44 ini44). */
     if (f->person && !f->generated && (f->kind == FORM_SHORT || f->kind == FORM_WORD) &&
-        redact_mn_word_in_russian(t, a, b))
+        memchr(t->norm + a, '.', b - a) == NULL && redact_mn_word_in_russian(t, a, b))
         return h == HIT_FLAG ? HIT_FLAG : HIT_REPLACE;
 
     /* A surname that is a trade's noun, at a sentence's start with a

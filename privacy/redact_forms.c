@@ -109,6 +109,7 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
 {
     char key[8];
     size_t k = 0, dots = 0, i;
+    int spaced = 0;
 
     /* the run of letters and full stops the hit lies in */
     while (a > 0 && ((t->norm[a - 1] >= 'a' && t->norm[a - 1] <= 'z') || t->norm[a - 1] == '.'))
@@ -118,6 +119,13 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
     for (i = a; i < b; i++) {
         if (t->norm[i] == '.') {
             dots++;
+            continue;
+        }
+        /* one space after a full stop: "т. п.", "i. e." (the spaced
+         * initials' walk, redact_spaced.c, reads such runs too); not
+         * for the commonest words below ("A. S." spells no "as") */
+        if (t->norm[i] == ' ' && i > a && t->norm[i - 1] == '.') {
+            spaced = 1;
             continue;
         }
         if (k + 1 >= sizeof key)
@@ -140,11 +148,24 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
      * brief s41 init41). */
     for (i = 0; i < k; i++)
         if ((unsigned char)key[i] >= 0x80) {
-            /* the Russian and Ukrainian dotted abbreviations written small
-             * (т.е., т.к., и т.д., т.п., т.н., н.э.; к.т.н. reads т.н.):
+            /* the Russian, Ukrainian and Mongolian dotted abbreviations
+             * of two letters written small (т.е., т.к., и т.д., т.п.,
+             * т.н., н.э., в т.ч.; к.т.н. reads т.н.; н. п. населённый or
+             * населений пункт, с. г. сего года, г. р. год рождения, п. г.
+             * прошлого года, и. о. and в. о. acting, ж. д. railway, м. б.
+             * may be, т. о. thus, с. ш., ю. ш., в. д., з. д. latitude and
+             * longitude, с. х. farming; uk н. е. нашої ери, р. н. рік
+             * народження, т. зв., і т. ін.; mn г.м. гэх мэт "etc."):
              * listed, as "i.e." is, so a verb after them makes no person;
-             * in capitals they are initials (Т.Е. of Тимур Ермаков) */
-            static const char *const cyr[] = { "те", "тк", "тд", "тп", "тн", "нэ", "тч" };
+             * in capitals they are initials (Т.Е. of Тимур Ермаков, Н.Е.
+             * of Нина Елисеева).  Written by us from the dictionaries'
+             * lists of abbreviations (Лопатин, Правила русской
+             * орфографии, 2006, §§ 204-208; Український правопис 2019,
+             * § 36), the commonest in testimony of places and dates. */
+            static const char *const cyr[] = {
+                "те", "тк", "тд", "тп", "тн", "нэ", "тч", "нп", "сг", "гр", "пг", "ио", "во",
+                "жд", "мб", "то", "сш", "юш", "вд", "зд", "сх", "не", "рн", "тзв", "тін", "гм",
+            };
             size_t o = t->ostart[a];
             int c;
             /* small as written (not an escape, which may hide a capital;
@@ -163,7 +184,7 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
         ;
     while (b > a && t->norm[b - 1] == '.')
         b--;
-    return i < b && common_word_key(key, k);
+    return !spaced && i < b && common_word_key(key, k);
 }
 
 /* ---- A Hangul term glued to a noun (brief i12-forms, item 8) ----

@@ -893,6 +893,12 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
         return 0;
     if ((v = short_verdict(t, f, h, s->start, s->end)) == HIT_NONE)
         return 0;
+    /* Initials before a form of the subject's own surname ("Н.П.
+     * Коваль" of Kovalev) are the subject's, not another person's
+     * (redact_initials_other made them a flag): replaced. */
+    if (v == HIT_FLAG && f->person && redact_initials_other(t, s->start, s->end) &&
+        redact_initials_own_surname(r, lit, t, s->start, s->end))
+        v = HIT_REPLACE;
     if (v == HIT_FLAG) {
         if (flags == NULL)
             return 0;

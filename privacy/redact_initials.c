@@ -195,6 +195,11 @@ static const char *const initials_before[] = {
     "by", "met", "saw", "signed", "thanked", "interviewed", "подписал", "подписала",
     "подписали", "підписав", "підписала", "підписали", "видел", "видела", "бачив",
     "бачила", "встретил", "встретила", "зустрів", "зустріла", "уулзсан", "харсан",
+    /* naming and asking ("Его звали в. л.", "Ask v. l. about it":
+     * report-adv42 L-6, L-9; brief s44 ini44) */
+    "звали", "зовут", "кличут", "звуть", "кликали", "named", "ask", "asked",
+    "спроси", "спросите", "спросил", "спросила", "спитай", "спитайте", "запитай",
+    "запитайте", "запитав", "запитала",
 };
 static const char *const initials_labels[] = {
     "signed", "signature", "witness", "by", "sign.", "written", "подпись", "подписал",
@@ -216,6 +221,11 @@ static const char *const pronouns_between[] = {
     "мне", "нам", "ему", "ей", "им", "мені", "йому", "їй", "їм", "me", "us", "him", "her", "them",
 };
 static const char *const joining_after[] = { "и", "і", "й", "та", "and", "с", "со", "з", "with" };
+/* "Also" before the person a verb tells of ("Это видела и к.о.") and
+ * the words that open what a person said after a comma ("Сказала к. о.,
+ * что уйдёт"; brief s44 ini44).  Written by us, en, ru, uk. */
+static const char *const also_between[] = { "и", "і", "тоже", "также", "теж", "також", "too", "also" };
+static const char *const that_after[] = { "что", "чтобы", "що", "щоб", "that" };
 
 /* Initials written small or without full stops ("к.о.", "к. о.", "jp",
  * "JP") name a person only in one of these contexts too (brief s42
@@ -240,6 +250,8 @@ static const char *const people_words[] = {
     "дети", "діти", "дружина", "чоловік", "охранник", "охоронець", "остальные", "другие",
     "інші", "решта", "guard", "friend", "brother", "sister", "wife", "husband", "mother",
     "father", "son", "daughter", "boss", "rest", "others", "children", "colleague",
+    /* numbers of people ("в.л. и ещё двое": report-adv42 L-7) */
+    "двое", "трое", "четверо", "двоє", "троє", "четверо",
 };
 /* English prepositions before a word that is no subject ("made in JP and
  * we sold them"); flag_preposition holds the Russian and Ukrainian ones. */
@@ -269,6 +281,15 @@ static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
     if (redact_word_is(t, wa, wb, pronouns_between, sizeof pronouns_between / sizeof pronouns_between[0], 0) &&
         !redact_word_before(&wa, &wb, t, wa))
         return 0;
+    /* "Это видела и к.о.": "also" between the verb and them
+     * (report-adv42 L-4; brief s44 ini44) */
+    if (redact_word_is(t, wa, wb, also_between, sizeof also_between / sizeof also_between[0], 0)) {
+        if (!redact_word_before(&wa, &wb, t, wa))
+            return 0;
+        /* a verb of meeting or seeing: "видела и к.о." */
+        if (redact_word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0))
+            return 1;
+    }
     if (!(redact_word_is(t, wa, wb, telling_before, sizeof telling_before / sizeof telling_before[0], 0) ||
           (redact_is_verb_after(t, wa, wb) &&
            !redact_is_copula(t, wa, wb))))
@@ -279,6 +300,11 @@ static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
         ;
     if (q >= t->normlen || t->norm[q] == '.' || t->norm[q] == '!' || t->norm[q] == '?' ||
         (p > b && q > p && redact_upper_at(t, q)))
+        return 1;
+    /* "Сказала к. о., что уйдёт": what the person said after a comma
+     * (report-adv42 L-48; brief s44 ini44) */
+    if (q < t->normlen && t->norm[q] == ',' && redact_word_after(&wa, &wb, t, q + 1) &&
+        redact_word_is(t, wa, wb, that_after, sizeof that_after / sizeof that_after[0], 0))
         return 1;
     return redact_word_after(&wa, &wb, t, p) &&
            redact_word_is(t, wa, wb, joining_after, sizeof joining_after / sizeof joining_after[0], 0);
@@ -470,19 +496,30 @@ int redact_hyphen_initials_at(const struct normtext *t, size_t a, size_t b)
 
 /* Stems of words of a bout (boxing, wrestling): within the clause they
  * make K.O., К.О., KO a knockout, not initials (report-adv42 O-2, O-31;
- * adv39-open line 19).  Written by us, en, ru, uk. */
+ * adv39-open line 19).  Written by us, en, ru, uk.  A stem here starts
+ * only words of a bout (нокаутом, раунде, боксёра, referees). */
 static const char *const sport_stems[] = {
-    "нокаут", "раунд", "бой", "боя", "бою", "ринг", "поедин", "боксер", "боксёр", "бокс",
-    "knockout", "round", "fight", "bout", "ring", "boxer", "boxing", "referee", "рефери",
+    "нокаут", "раунд", "поедин", "боксер", "боксёр", "бокс", "knockout", "boxer", "boxing",
+    "referee", "рефери",
+};
+/* Words of a bout whose letters start ordinary words too ("бой" starts
+ * бойся, бойко, бойлер; "ring" ringing, "bout" boutique, "round"
+ * around's "roundabout"): these only as whole words, their case forms
+ * listed (brief s44 ini44: "К.О.: «Не бойся»" was a knockout). */
+static const char *const sport_words[] = {
+    "бой", "боя", "бою", "боем", "бои", "боёв", "боев", "боям", "боями", "боях", "ринг",
+    "ринга", "ринге", "рингу", "рингом", "ring", "rings", "round", "rounds", "fight", "fights",
+    "fought", "bout", "bouts",
 };
 
 /* 1 if a word of the clause around [a, b) (up to six words either side,
  * not over a full stop, a question or an exclamation mark) starts with
- * one of sport_stems. */
+ * one of sport_stems or is one of sport_words. */
 static int sport_clause(const struct normtext *t, size_t a, size_t b)
 {
     size_t lo = a > 96 ? a - 96 : 0, hi = b + 96 < t->normlen ? b + 96 : t->normlen;
-    size_t p = a, q = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
+    size_t p = a, q = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, we;
+    int cp, k;
 
     while (p > lo && t->norm[p - 1] != '.' && t->norm[p - 1] != '!' && t->norm[p - 1] != '?')
         p--;
@@ -492,10 +529,14 @@ static int sport_clause(const struct normtext *t, size_t a, size_t b)
         if (w > 0 && is_word_cp(redact_cp_before(t->norm, w)))
             continue;
         for (size_t i = 0; i < sizeof sport_stems / sizeof sport_stems[0]; i++) {
-            size_t k = strlen(sport_stems[i]);
-            if (w + k <= q && memcmp(t->norm + w, sport_stems[i], k) == 0)
+            size_t n = strlen(sport_stems[i]);
+            if (w + n <= q && memcmp(t->norm + w, sport_stems[i], n) == 0)
                 return 1;
         }
+        for (we = w; we < q && (k = utf8_next(&cp, t->norm + we, q - we)) > 0 && is_word_cp(cp);)
+            we += (size_t)k;
+        if (we > w && redact_word_is(t, w, we, sport_words, sizeof sport_words / sizeof sport_words[0], 0))
+            return 1;
     }
     return 0;
 }
@@ -520,4 +561,43 @@ int redact_initials_other(const struct normtext *t, size_t a, size_t b)
         common_word_key(t->norm + wa, wb - wa) || redact_is_verb_after(t, wa, wb))
         return 0;
     return 1;
+}
+
+/* ---- Initials before a form of the subject's own surname (brief s44
+ * ini44) ---- */
+
+/* Characters the two keys share at their start (utf8 characters). */
+static size_t shared_start(const char *x, size_t xn, const char *y, size_t yn)
+{
+    size_t i = 0, chars = 0;
+    int cx, cy, kx, ky;
+
+    while (i < xn && i < yn && (kx = utf8_next(&cx, x + i, xn - i)) > 0 &&
+           (ky = utf8_next(&cy, y + i, yn - i)) > 0 && kx == ky && cx == cy)
+        i += (size_t)kx, chars++;
+    return chars;
+}
+
+int redact_initials_own_surname(const struct redactor *r, size_t lit, const struct normtext *t,
+                                size_t a, size_t b)
+{
+    size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, chars = 0;
+    long subject = r->terms[r->lits[lit].term].subject;
+    int dash, cp, k;
+
+    if (initials_shape(t, a, b, &dash) != INITIALS_DOTTED || !redact_upper_at(t, a) ||
+        !redact_word_after(&wa, &wb, t, p) || !redact_upper_at(t, wa))
+        return 0;
+    for (size_t q = wa; q < wb && (k = utf8_next(&cp, t->norm + q, wb - q)) > 0; q += (size_t)k)
+        chars++;
+    if (chars < 5)
+        return 0;
+    for (size_t j = 0; j < r->nlits; j++) {
+        const struct lit *l = &r->lits[j];
+        if (!l->person || l->initials || r->terms[l->term].subject != subject)
+            continue;
+        if (shared_start(t->norm + wa, wb - wa, r->arena + r->keyoff[j], l->keylen) >= 5)
+            return 1;
+    }
+    return 0;
 }

@@ -1010,6 +1010,17 @@ int redact_initials_context(const struct normtext *t, size_t a, size_t b);
  * another person's or a firm's surname).  A review flag at most. */
 int redact_initials_other(const struct normtext *t, size_t a, size_t b);
 
+/* redact_initials.c (brief s44 ini44): 1 if the dotted capitals at norm
+ * [a, b) of t (the last full stop may lie at b) stand before a
+ * capitalised word of five characters or more whose first five are those
+ * of a name word of lit's subject ("Н.П. Коваль" of Nikita Pavlovich
+ * Kovalev, Ковалев: report-adv37's guard, replaced since session 39): a
+ * form of the subject's own surname, not another person's ("J.P.
+ * Morgan", redact_initials_other), so the initials are replaced.  Reads
+ * r's literals; no allocation. */
+int redact_initials_own_surname(const struct redactor *r, size_t lit, const struct normtext *t,
+                                size_t a, size_t b);
+
 /* redact_spaced.c (brief s43 ini43): two or three Cyrillic letters each
  * alone with its full stop and a space after one of them ("к. о.", "О. И.",
  * "в. л."), which the key view does not join (it keeps a full stop before
