@@ -288,6 +288,44 @@ static int soft_short_shape(const char *key, size_t len)
     return 1;
 }
 
+/* 1 if key[0..len) (a key view) is a short form the lists give some
+ * name (the last field of a has_nickname line: Тата of Наталья and
+ * Татьяна, Кира of Кирилл).  A scan of the lists' text: asked only for
+ * a registered Cyrillic given name the lists do not know as a name. */
+static int listed_short(const char *key, size_t len)
+{
+    static const unsigned char *const lists[] = { nicknames_en, nicknames_more, nicknames_ru,
+                                                  nicknames_regional };
+
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        for (const char *p = (const char *)lists[i]; (p = strstr(p, RELATION)) != NULL;) {
+            p += sizeof RELATION - 1;
+            if (strcspn(p, "\r\n") == len && memcmp(p, key, len) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+/* 1 if key[0..len) (a key view) is Cyrillic, ends in a consonant + а
+ * and has three to seven letters: a given name's shape in -а (Тата,
+ * Кира, Ната). */
+static int hard_a_shape(const char *key, size_t len)
+{
+    static const int vowel[] = { 0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F,
+                                 0x451, 0x44C, 0x44A, 0x439 };
+    int cp[8], n = 0, k;
+
+    for (size_t at = 0; at < len; at += (size_t)k, n++)
+        if (n == 8 || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 || !is_cyrillic_cp(cp[n]))
+            return 0;
+    if (n < 3 || n > 7 || cp[n - 1] != 0x430)
+        return 0;
+    for (size_t v = 0; v < sizeof vowel / sizeof vowel[0]; v++)
+        if (cp[n - 2] == vowel[v])
+            return 0;
+    return 1;
+}
+
 /* 1 if out->v[i] begins with a Cyrillic letter. */
 static int cyrillic_at(const struct variant_list *out, size_t i)
 {
@@ -358,6 +396,15 @@ int variants_nicknames(struct variant_list *out)
              * other's (brief s42 dim42). */
             if (rc == 0 && rows == 0 && soft_short_shape(key, out->v[i].keylen) && cyrillic_at(out, 0))
                 rc = slavic_tender_each(key, out->v[i].keylen, slavic_form, out);
+            /* A registered given name in -а that the lists give another
+             * name as a short form (Тата Орлова; Тата of Наталья): its
+             * own Russian cases (Тате, Таты, Тату, Татой), so that a
+             * case form both have is both subjects' ([PERSON-n]), never
+             * the short form's owner's alone (brief s44 short44,
+             * short43.jsonl W-1). */
+            if (rc == 0 && hard_a_shape(key, out->v[i].keylen) && cyrillic_at(out, 0) &&
+                listed_short(key, out->v[i].keylen))
+                rc = ru_name_forms(out, key, out->v[i].keylen, 0);
         }
         /* A Russian given name with no listed short form (Вера): its
          * equivalents all the same (Віра, Вірочка: brief s34 uk34). */

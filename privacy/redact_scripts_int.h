@@ -118,7 +118,8 @@ size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n);
 
 /* The voiced key (SK_CJK_VOICED) of the Latin reading rd[0..n) (lower
  * case ASCII): its SK_CJK key, a '/', then one letter for each stop of
- * the loosened reading, in order: D for a voiced one (b, d, g), T for a
+ * the reading as read (not loosened: Татуша's tatusha is no Таша's
+ * tasha), in order: D for a voiced one (b, d, g), T for a
  * voiceless one (p, t, k); the t of ts and the d of dz, dzh, the k of kh
  * are no stops (ц, дз, х).  The loose key reads d and t alike, and so
  * do two subjects' short forms (Даша and Таша: TASA); Chinese, Japanese

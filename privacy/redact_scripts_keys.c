@@ -289,10 +289,11 @@ static size_t kana_key_marks(char *out, size_t cap, const char *s, size_t n)
 }
 
 /* The frame of the keys with marks: the reading loosened (cjk_loose), its
- * vowel key, '/', then marks() of the loosened reading, NUL-ended in out
- * (cap bytes); returns the vowel key's length, or 0 when it does not fit.
- * The loosened reading is wiped. */
-static size_t key_with_marks(char *out, size_t cap, const char *rd, size_t n,
+ * vowel key, '/', then marks() of the loosened reading (of the reading
+ * as read, with raw), NUL-ended in out (cap bytes); returns the vowel
+ * key's length, or 0 when it does not fit.  The loosened reading is
+ * wiped. */
+static size_t key_with_marks(char *out, size_t cap, const char *rd, size_t n, int raw,
                              size_t (*marks)(char *, size_t, const char *, size_t))
 {
     char lo[READING_MAX];
@@ -307,7 +308,7 @@ static size_t key_with_marks(char *out, size_t cap, const char *rd, size_t n,
         return 0;
     }
     out[v] = '/';
-    k = marks(out + v + 1, cap - v - 2, lo, m);
+    k = raw ? marks(out + v + 1, cap - v - 2, rd, n) : marks(out + v + 1, cap - v - 2, lo, m);
     sodium_memzero(lo, sizeof lo);
     if (k > cap - v - 2)
         return 0;
@@ -317,10 +318,10 @@ static size_t key_with_marks(char *out, size_t cap, const char *rd, size_t n,
 
 size_t redact_scripts_kana_key(char *out, size_t cap, const char *rd, size_t n)
 {
-    return key_with_marks(out, cap, rd, n, kana_key_marks);
+    return key_with_marks(out, cap, rd, n, 0, kana_key_marks);
 }
 
-/* The stops of the loosened reading s[0..n) as redact_scripts_voiced_key
+/* The stops of the reading s[0..n) as redact_scripts_voiced_key
  * writes them, into out (cap bytes, no NUL); returns the length, or
  * cap + 1 when they do not fit. */
 static size_t voice_marks(char *out, size_t cap, const char *s, size_t n)
@@ -344,9 +345,15 @@ static size_t voice_marks(char *out, size_t cap, const char *s, size_t n)
     return o;
 }
 
+/* The stops as read, not loosened: the loose key drops a u between
+ * consonants, so Татуша (tatusha) reads as Таша (tasha) with its t and
+ * s run into ц (ts); marked from the reading, Татуша's two stops (TT)
+ * stay apart from Таша's one (T), and a diminutive of Тата, which
+ * Наталья and Татьяна share, no longer makes 塔莎 (Таша, Наталья's
+ * alone) both subjects' (brief s44 short44, cjk35 lines 1-3). */
 size_t redact_scripts_voiced_key(char *out, size_t cap, const char *rd, size_t n)
 {
-    return key_with_marks(out, cap, rd, n, voice_marks);
+    return key_with_marks(out, cap, rd, n, 1, voice_marks);
 }
 
 /* The reading w[0..n) of a Russian name's word with its soft d and t
