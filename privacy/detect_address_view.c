@@ -64,6 +64,18 @@ static size_t read_at(const char *s, size_t len, size_t i, char *out, size_t *n,
     return e;
 }
 
+/* 0 if read_at surely copies the byte at i as it is: no Arabic-Indic
+ * digit's first byte (0xD9, 0xDB) and no word can start there (word_start
+ * wants the text's start or an ASCII byte other than a letter or digit
+ * before); 1 if read_at must be asked (red44: a byte test, so that runs of
+ * plain bytes are copied at once). */
+static int may_read(const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+
+    return c == 0xD9 || c == 0xDB || i == 0 || ((unsigned char)s[i - 1] < 0x80 && !det_alnum(s[i - 1]));
+}
+
 int addr_view_make(struct addr_view *v, const char *s, size_t len)
 {
     char out[24];
@@ -72,7 +84,7 @@ int addr_view_make(struct addr_view *v, const char *s, size_t len)
 
     memset(v, 0, sizeof *v);
     for (i = 0; i < len && first == len; i++)
-        if (read_at(s, len, i, out, &n, &said) != i)
+        if (may_read(s, i) && read_at(s, len, i, out, &n, &said) != i)
             first = i;
     if (first == len)
         return 0;
@@ -88,6 +100,18 @@ int addr_view_make(struct addr_view *v, const char *s, size_t len)
     for (i = 0; i < first; i++)
         v->t[i] = s[i], v->from[i] = (uint32_t)i, v->to[i] = (uint32_t)(i + 1);
     for (v->m = first; i < len;) {
+        /* A run of bytes read_at would copy one by one, copied at once,
+         * as far as the room check below would let the copy go. */
+        size_t j = i, room = v->m + sizeof out < cap ? cap - sizeof out - v->m : 0;
+        while (j < len && j - i < room && !may_read(s, j))
+            j++;
+        if (j > i) {
+            memcpy(v->t + v->m, s + i, j - i);
+            for (k = 0; i + k < j; k++)
+                v->from[v->m + k] = (uint32_t)(i + k), v->to[v->m + k] = (uint32_t)(i + k + 1);
+            v->m += j - i, i = j;
+            continue;
+        }
         if (v->m + sizeof out >= cap)
             break;                                 /* cannot be: digits are fewer than the bytes said */
         if ((e = read_at(s, len, i, out, &n, &said)) == i) {

@@ -538,7 +538,17 @@ static int titled_surnames(struct spans *sp, const struct redactor *r, const str
     size_t a = 0, e, k;
     int cp, n, titled;
 
+    /* Gates (red44): nothing is filed without a subject's Koryo-saram
+     * name, and an ASCII byte is no Han, Hangul or katakana letter. */
+    for (k = 0; k < r->nterms && (r->terms[k].cat != NAME_CAT || r->terms[k].koryo[0] == 0); k++)
+        ;
+    if (k == r->nterms)
+        return 0;
     while (a < t->normlen) {
+        if ((unsigned char)t->norm[a] < 0x80) {
+            a++;
+            continue;
+        }
         if ((n = utf8_next(&cp, t->norm + a, t->normlen - a)) <= 0)
             return 0;
         if (is_han_cp(cp) || is_hangul_cp(cp)) {

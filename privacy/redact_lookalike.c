@@ -205,7 +205,7 @@ int redact_spelt_codes(struct spans *out, const struct redactor *r, const struct
     if (r->nterms == 0 || !redact_can_match(r))
         return 0;
     for (p = 0; p + 4 < t->normlen && rc == 0; p++) {
-        if ((p > 0 && det_letter_at(t->norm, t->normlen, p - 1)) || !det_alpha(t->norm[p]))
+        if (!det_alpha(t->norm[p]) || (p > 0 && det_letter_at(t->norm, t->normlen, p - 1)))
             continue;
         e = spelt_letters(t->norm, t->normlen, p, buf, &n);
         if (n == 0 || (end = detect_spoken_reading(t->norm, t->normlen, e, buf + n, sizeof buf - n, &m)) == 0)
