@@ -222,6 +222,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/dim43.jsonl",
     "tests/data/leaks/lead44.jsonl",
     "tests/data/leaks/adv44-open.jsonl",
+    "tests/data/leaks/lead44b.jsonl",
     "tests/data/leaks/red44.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
