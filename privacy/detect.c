@@ -266,6 +266,11 @@ static long non_ascii(struct found *f, const char *s, size_t len, size_t at, str
             return r;
         if (i == at && !det_letter_before(s, i) && (r = spoken_at(f, s, len, i, w)) != 0)
             return r;
+        /* A year of a Japanese era ("昭和元年生まれ", "祖父は平成3年生まれ"):
+         * Japanese has no spaces, so inside a run too (detect_birth.c). */
+        if (c >= 0xE4 && c <= 0xE6 && detect_era_year_start(s, len, i) &&
+            (r = scan_at(f, birth, 1, s, len, i)) != 0)
+            return r;
         /* Three dotted words, maybe in quotes or brackets ("«крыша.ложка.нота»").
          * An opening mark has DET_OPEN_MARK_MAX bytes at most: past them
          * no mark can start the run (asked at every character; session 39). */

@@ -104,31 +104,50 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
 /* A Korean flat's or room's number by its words at i, right after the
  * number or one space after it: 호실 (a room's number: "35호실에"), or 호
  * with 에 or 에서 and a verb of staying after ("35 호에 살았어요", "삼십오
- * 호에서 지냈다": adv42 L-38, L-39; brief s43 num43); its end (after 호실
- * or 호: the particle stays out), or 0.  The verbs' stems (살 live, 묵 stay, 머물 stay,
- * 지내/지냈 spend time, 거주 reside, 있 be) written by hand; they want a
- * native reviewer.  A bare "3호" stays weak (an issue, a case number). */
+ * 호에서 지냈다": adv42 L-38, L-39; brief s43 num43), with 로 or 으로 and
+ * a verb of moving after ("삼백오 호로 이사했다": adv41 L-72), or with the
+ * copula glued ("이백일 호였다", "201 호입니다": adv41 L-86; brief s44
+ * lead44), the verbs of moving after 에 and 에서 too; its end (after 호실 or 호: the particle stays out), or 0.  The
+ * verbs' stems (살 live, 묵 stay, 머물 stay, 지내/지냈 spend time, 거주
+ * reside, 있 be; 이사 move house, 옮기/옮겼 move, 들어가/들어갔 go in,
+ * 입주 move in) and the copula's forms (였, 이었, 입니, 이다, 예요, 이에요)
+ * written by hand; they want a native reviewer.  A bare "3호" stays weak
+ * (an issue, a case number). */
 static size_t ko_room(const char *s, size_t len, size_t i)
 {
     static const char *const verbs[] = { "살", "묵", "머물", "머무", "지내", "지냈", "거주", "있" };
+    static const char *const moves[] = { "이사", "옮기", "옮겼", "들어가", "들어갔", "입주" };
+    static const char *const copula[] = { "였", "이었", "입니", "이다", "예요", "이에요" };
     size_t j = i + (i < len && s[i] == ' '), k, e;
+    const char *const *list = verbs;
+    size_t nlist = sizeof verbs / sizeof verbs[0];
 
     if (!det_starts(s, len, j, "호"))
         return 0;
     if (det_starts(s, len, j + 3, "실"))
         return ko_particle_or_none(s, len, j + 6) ? j + 6 : 0;
     e = j += 3;                                     /* the particle stays out: "[ADDRESS-1]에 있다" */
+    for (k = 0; k < sizeof copula / sizeof copula[0]; k++)
+        if (det_starts(s, len, j, copula[k]))
+            return e;
     if (det_starts(s, len, j, "에서"))
         j += 6;
     else if (det_starts(s, len, j, "에"))
         j += 3;
+    else if (det_starts(s, len, j, "으로"))
+        j += 6, list = moves, nlist = sizeof moves / sizeof moves[0];
+    else if (det_starts(s, len, j, "로"))
+        j += 3, list = moves, nlist = sizeof moves / sizeof moves[0];
     else
         return 0;
     if (j + 1 >= len || s[j] != ' ')
         return 0;
-    for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
-        if (det_starts(s, len, j + 1, verbs[k]))
+    for (k = 0; k < nlist; k++)
+        if (det_starts(s, len, j + 1, list[k]))
             return e;
+    for (k = 0; list == verbs && k < sizeof moves / sizeof moves[0]; k++)
+        if (det_starts(s, len, j + 1, moves[k]))
+            return e;                               /* "305 호에 입주했다" */
     return 0;
 }
 
@@ -447,6 +466,8 @@ static size_t flat_after_ordinal(const char *s, size_t len, size_t j)
 
     if (det_starts(s, len, j, "th "))
         j += 3;
+    else if (j < len && s[j] == '-' && det_starts(s, len, j + 1, "пәтер"))
+        j += 1;                 /* "35-пәтерде": Kazakh writes the ordinal so */
     else if (j < len && s[j] == '-') {
         for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
             if (det_starts(s, len, j + 1, ends[k]) && s[j + 1 + (n = strlen(ends[k]))] == ' ')
@@ -713,6 +734,12 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * num43) */
         { "квартиру", STRONG }, { "квартирой", STRONG }, { "квартирі", STRONG }, { "квартири", STRONG },
         { "квартирою", STRONG },
+        /* Kazakh: пәтер (flat) and its case forms (locative, dative,
+         * ablative, accusative, genitive, possessive: "пәтер 35-те",
+         * "пәтері 12"), үй (house) as дом (brief s44 lead44, adv42 L-34) */
+        { "пәтер", STRONG }, { "пәтерде", STRONG }, { "пәтерге", STRONG }, { "пәтерден", STRONG },
+        { "пәтерді", STRONG }, { "пәтердің", STRONG }, { "пәтері", STRONG }, { "пәтерім", STRONG },
+        { "үй", WEAK }, { "үйі", WEAK },
         /* Ukrainian: буд. (будинок, house), кв. as the Russian */
         { "буд.", WEAK }, { "буд", WEAK }, { "будинок", WEAK }, { "будинку", WEAK },
         /* Kuwait (area, block, street, avenue, house: "Block 4, Street 12,

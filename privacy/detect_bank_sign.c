@@ -52,6 +52,12 @@ static const char *const bank_names[] = {
      * an English word: its readers want four digits beside it, no year,
      * sum or count */
     "freedom",
+    /* T-Bank (Тинькофф's name since 2024), Альфа (Alfa-Bank as people
+     * call it: the stem альф, "Альфу 2233"), Райф (Raiffeisenbank): adv44
+     * L-99, L-115, L-128 (brief
+     * s44 lead44); Альфа is also the Greek letter: every reader of this
+     * table wants a card's four digits beside the name */
+    "т-банк", "тбанк", "t-bank", "tbank", "альф", "райф",
 };
 
 /* The bytes of a case ending a bank's stem of bank_names may take: two
@@ -140,8 +146,9 @@ int det_hyphen_ending(const char *s, size_t len, size_t a, size_t b)
 
 /* Names that are a bank's only with the word bank after them (Khan Bank,
  * Xac Bank, Хас банк, State Bank of Mongolia: "Khan" alone is a title and
- * a family name).  HAND-WRITTEN from the banks' own names (adv42 L-67). */
-static const char *const before_bank[] = { "khan", "xac", "khas", "state", "хас" };
+ * a family name; Почта Банк, "почта" the post: adv44 L-129).  HAND-WRITTEN
+ * from the banks' own names (adv42 L-67). */
+static const char *const before_bank[] = { "khan", "xac", "khas", "state", "хас", "почта" };
 
 /* The end of a bank's name at at (a word start), or 0: a word of
  * bank_word, maybe a case ending after a hyphen ("Kaspi-дағы"); a Korean

@@ -571,6 +571,46 @@ int detect_said_birth_year_start(const char *s, size_t len, size_t at)
     return said_year_birth(s, len, at) != 0;
 }
 
+/* A year of a Japanese era (gengō) at at: the era's name, 明治, 大正,
+ * 昭和, 平成 or 令和 (the eras of people living: from 1868), then its
+ * year, 元 (the first, gannen), one or two digits or a number in Han
+ * numerals ("五十", det_numeral), then 年: "昭和元年", "平成3年",
+ * "昭和五十年"; its end, or 0.  As a year of the common era, it is a
+ * date of birth only with a birth word beside it (detect_scan_birth_date:
+ * "昭和元年生まれ"); "令和元年に来日" stays, as "2019年に来日" does
+ * (adv42 L-40..L-42, adv41 L-24; brief s44 lead44).  The era names are
+ * the Japanese government's (Cabinet Office, gengō since Meiji). */
+static size_t era_year(const char *s, size_t len, size_t at)
+{
+    static const char *const eras[] = { "明治", "大正", "昭和", "平成", "令和" };
+    size_t k, j, n, e;
+
+    /* the eras' first bytes are E6, E5 or E4: that test first, as this
+     * runs at every character the birth scan is asked about */
+    if (at + 9 > len || ((unsigned char)s[at] != 0xE6 && (unsigned char)s[at] != 0xE5 &&
+                         (unsigned char)s[at] != 0xE4))
+        return 0;
+    for (k = 0; k < sizeof eras / sizeof eras[0] && !det_starts(s, len, at, eras[k]); k++)
+        ;
+    if (k == sizeof eras / sizeof eras[0])
+        return 0;
+    j = at + 6;
+    if (det_starts(s, len, j, "元"))
+        j += 3;
+    else if ((n = det_digits(s, len, j)) >= 1 && n <= 2)
+        j += n;
+    else if (det_numeral(s, len, j, &e, &n), n > 0 && n <= 2 && e > j)
+        j = e;
+    else
+        return 0;
+    return det_starts(s, len, j, "年") ? j + 3 : 0;
+}
+
+int detect_era_year_start(const char *s, size_t len, size_t at)
+{
+    return era_year(s, len, at) != 0;
+}
+
 size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     struct det_date d, x;
@@ -579,6 +619,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     int v;
 
     (void)kind;
+    if ((e = era_year(s, len, at)) != 0)
+        return near_birth_word(s, len, at, e, 32, 48, 1) ? (*start = at, e) : 0;
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
         !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at) &&
         !detect_roman_month_start(s, len, at) && !detect_said_birth_year_start(s, len, at))

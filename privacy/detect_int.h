@@ -406,6 +406,10 @@ size_t det_mn_short_year(const char *s, size_t len, size_t at, unsigned *v, int 
  * birth word governs starts at at ("born in eighty-seven", "наян долоон
  * онд төрсөн"); the walk asks before it passes over the word. */
 int detect_said_birth_year_start(const char *s, size_t len, size_t at);
+
+/* detect_birth.c: 1 if a year of a Japanese era starts at s[at] ("昭和元年",
+ * "平成3年": era_year), so that the walk asks the birth scan there. */
+int detect_era_year_start(const char *s, size_t len, size_t at);
 /* detect_years.c: the end of a Russian ordinal day 1-31 at at
  * ("четырнадцатого", "двадцать первого"), its value in *v; 0 if none. */
 size_t det_day_words(const char *s, size_t len, size_t at, unsigned *v);

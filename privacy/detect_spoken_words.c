@@ -50,6 +50,18 @@ const struct spoken_word spoken_words[] = {
     { "два", DIGIT, 2 }, { "две", DIGIT, 2 }, { "три", DIGIT, 3 }, { "четыре", DIGIT, 4 },
     { "пять", DIGIT, 5 }, { "шесть", DIGIT, 6 }, { "семь", DIGIT, 7 }, { "восемь", DIGIT, 8 },
     { "девять", DIGIT, 9 },
+    /* Kazakh (brief s44 lead44; adv42 L-34, L-35, adv41 L-81: "пәтер
+     * отыз бес"): the cardinals of Kazakh grammar, нөл 0, бір 1, екі 2,
+     * үш 3, төрт 4, бес 5, алты 6, жеті 7, сегіз 8, тоғыз 9, and the
+     * tens жиырма 20, отыз 30, қырық 40, елу 50, алпыс 60, жетпіс 70,
+     * сексен 80, тоқсан 90 (a compound is tens then units, "отыз бес"
+     * 35, as in Mongolian).  Not он 10, which is the Russian "he" (so
+     * 10-19 said in Kazakh are not read), nor жүз 100 ("face"). */
+    { "нөл", DIGIT, 0 }, { "бір", DIGIT, 1 }, { "екі", DIGIT, 2 }, { "үш", DIGIT, 3 },
+    { "төрт", DIGIT, 4 }, { "бес", DIGIT, 5 }, { "алты", DIGIT, 6 }, { "жеті", DIGIT, 7 },
+    { "сегіз", DIGIT, 8 }, { "тоғыз", DIGIT, 9 }, { "жиырма", TENS, 2 }, { "отыз", TENS, 3 },
+    { "қырық", TENS, 4 }, { "елу", TENS, 5 }, { "алпыс", TENS, 6 }, { "жетпіс", TENS, 7 },
+    { "сексен", TENS, 8 }, { "тоқсан", TENS, 9 },
     /* Russian teens, tens, hundreds and thousands */
     { "десять", TEEN, 10 }, { "одиннадцать", TEEN, 11 }, { "двенадцать", TEEN, 12 },
     { "тринадцать", TEEN, 13 }, { "четырнадцать", TEEN, 14 }, { "пятнадцать", TEEN, 15 },

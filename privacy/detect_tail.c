@@ -555,6 +555,27 @@ static int word_after(const char *s, size_t len, size_t e)
  * year (19.., 20..), no round sum, no money word around, no time or
  * version (a mark and a digit after).  bank_end: bank_name's answer at
  * at. */
+/* The end of a Korean particle or copula glued to a card's digits at at
+ * ("카카오뱅크 5678로 보냈다", "5678에 입금", "5678으로", "5678입니다"):
+ * the whole Hangul run there, when it starts with one of them and is
+ * four syllables at most; 0 otherwise ("5678원" is a sum, "5678명" a
+ * count: no particle).  HAND-WRITTEN from Korean grammar (case particles,
+ * the copula), a native reviewer wanted (brief s44 lead44, adv44 L-27,
+ * L-28, L-50, L-51). */
+static size_t ko_particle_after(const char *s, size_t len, size_t at)
+{
+    static const char *const particles[] = { "으로", "로", "에서", "에", "을", "를", "이", "가", "은", "는",
+                                             "도", "의", "였", "입니", "이에" };
+    size_t e = detect_letters(s, len, at), k;
+
+    if (at >= len || (unsigned char)s[at] < 0xEA || (unsigned char)s[at] > 0xED || e - at > 12)
+        return 0;
+    for (k = 0; k < N(particles); k++)
+        if (det_starts(s, len, at, particles[k]))
+            return e;
+    return 0;
+}
+
 static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end, size_t *end)
 {
     size_t i = bank_end, e, x;
@@ -577,14 +598,17 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
         if ((i = bank_gap(s, len, e, &mark)) == e)
             return 0;
     }
-    if (det_digits(s, len, i) != 4 || (e = i + 4, det_letter_at(s, len, e)) ||
+    if (det_digits(s, len, i) != 4 || (e = i + 4, det_letter_at(s, len, e) && !ko_particle_after(s, len, e)) ||
         (e + 1 < len && strchr(".,-/:", s[e]) != NULL && det_digit(s[e + 1])))
         return 0;
     /* a case ending after a hyphen ("Kaspi 6789-ға ақша жібердім": adv42
-     * L-65): the clause is read after it */
+     * L-65), a Korean particle glued or after a hyphen ("5678로",
+     * "9876-으로"): the clause is read after it */
     x = e;
-    if (e + 1 < len && s[e] == '-' && (x = detect_letters(s, len, e + 1)) > e + 1 &&
-        !det_hyphen_ending(s, len, e + 1, x))
+    if (det_letter_at(s, len, e))
+        x = ko_particle_after(s, len, e);
+    else if (e + 1 < len && s[e] == '-' && (x = detect_letters(s, len, e + 1)) > e + 1 &&
+        !det_hyphen_ending(s, len, e + 1, x) && ko_particle_after(s, len, e + 1) != x)
         return 0;
     if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
         det_money_around(s, len, i, x) ||
