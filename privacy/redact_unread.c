@@ -121,6 +121,18 @@ static int other_script_spelling(const struct redactor *r, const struct script_r
            cp <= 0x052F;
 }
 
+/* 1 if the reading rd is the literal i by the strict rule: a short form
+ * with all its vowels (script_reading_whole), another form with some
+ * left out where the script does not write them (script_reading_is). */
+static int reads_strict(const struct redactor *r, const struct script_reading *rd, size_t i)
+{
+    const struct lit *l = &r->lits[i];
+    const char *key = r->arena + r->keyoff[i];
+
+    return redact_lit_form(r, i).shortform ? script_reading_whole(rd, key, l->keylen, l->suffix)
+                                           : script_reading_is(rd, key, l->keylen, l->suffix);
+}
+
 /* The first person literal of r whose form the reading rd is, one that
  * is replaced (FORM_REPLACE) before others; r->nlits if none. */
 static size_t script_owner(const struct redactor *r, const struct script_reading *rd)
@@ -130,7 +142,7 @@ static size_t script_owner(const struct redactor *r, const struct script_reading
     for (size_t i = 0; i < r->nlits; i++) {
         const struct lit *l = &r->lits[i];
         if (!l->person || l->initials || other_script_spelling(r, rd, i) ||
-            !script_reading_is(rd, r->arena + r->keyoff[i], l->keylen, l->suffix))
+            !reads_strict(r, rd, i))
             continue;
         if (redact_lit_form(r, i).kind == FORM_REPLACE)
             return i;
@@ -271,7 +283,7 @@ static int reads_as(const struct redactor *r, const struct script_reading *rd, s
     if (!l->person || l->initials || other_script_spelling(r, rd, i))
         return 0;
     return near ? script_reading_near(rd, r->arena + r->keyoff[i], l->keylen, l->suffix)
-                : script_reading_is(rd, r->arena + r->keyoff[i], l->keylen, l->suffix);
+                : reads_strict(r, rd, i);
 }
 
 /* Files t->norm[start..end) as literal lit's subject's replacement: the

@@ -351,8 +351,9 @@ int script_reading_of(struct script_reading *rd, const char *key, size_t len)
     return rd->n > 0;
 }
 
-/* script_reading_is on a form already read into Latin, lat[0..ll). */
-static int reading_is_latin(const struct script_reading *rd, const char *lat, size_t ll)
+/* script_reading_is on a form already read into Latin, lat[0..ll); with
+ * whole set, no vowel of the form left out (script_reading_whole). */
+static int reading_is_latin(const struct script_reading *rd, const char *lat, size_t ll, int whole)
 {
     char fk[SHAPE_MAX];
 
@@ -360,7 +361,7 @@ static int reading_is_latin(const struct script_reading *rd, const char *lat, si
         return 0;
     for (int i = 0; i < rd->n; i++)
         if (strcmp(rd->key[i], fk) == 0 ||
-            ((rd->fold & SCRIPT_FOLD_SKIP) && classes_in(rd->key[i]) >= 3 &&
+            (!whole && (rd->fold & SCRIPT_FOLD_SKIP) && classes_in(rd->key[i]) >= 3 &&
              same_skipping(rd->key[i], fk, 1)) ||
             ((rd->fold & READ_GREEK) && greek_same_stem(rd->key[i], fk)))
             return 1;
@@ -385,13 +386,24 @@ int script_reading_near(const struct script_reading *rd, const char *form, size_
     return 0;
 }
 
-int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+static int reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix,
+                      int whole)
 {
     char lat[SKEL_MAX];
     size_t ll;
 
     return rd->n > 0 && variant_suffix_ok((enum variant_suffix)suffix, "", 0) &&
-           (ll = script_form_latin(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll);
+           (ll = script_form_latin(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll, whole);
+}
+
+int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+{
+    return reading_is(rd, form, flen, suffix, 0);
+}
+
+int script_reading_whole(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+{
+    return reading_is(rd, form, flen, suffix, 1);
 }
 
 static int each_script_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
@@ -404,7 +416,9 @@ static int each_script_form(void *ctx, const char *key, size_t keylen, const str
         return 0;
     /* the reading is the form, the surname alone included (สมชาย for
      * Somchai, report-adv38 P-1): the rule the redactor replaces by */
-    if (script_reading_is(&sk->same, key, keylen, f->suffix) ||
+    /* a short form with every vowel read (script_reading_whole) */
+    if ((f->shortform ? script_reading_whole(&sk->same, key, keylen, f->suffix)
+                      : script_reading_is(&sk->same, key, keylen, f->suffix)) ||
         (sk->near && !f->shortform && script_reading_near(&sk->same, key, keylen, f->suffix))) {
         sk->hit = 1;
         return 1;

@@ -58,6 +58,14 @@ int script_reading_of(struct script_reading *rd, const char *key, size_t len);
  * (pseudonym_script_form).  0 if not.  No memory is kept. */
 int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix);
 
+/* script_reading_is with none of the form's vowels left out: the rule
+ * for a short form (a nickname, Жорина, Gowul, Rizula of Giorgi's and
+ * Reza's lists), whose consonants alone, three classes, are too often an
+ * Arabic or Persian word (صلينا "we prayed" read SLiNa, قبل "before"
+ * KPL, رجلا "a man" LSLa: brief s44 arab44, report-adv44 O-11, O-21,
+ * O-22, O-35, O-48, O-49, O-54..O-56).  0 if not.  No memory is kept. */
+int script_reading_whole(const struct script_reading *rd, const char *form, size_t flen, int suffix);
+
 /* script_reading_is, or in a script that writes no short vowels
  * (Arabic, Persian) a reading of two consonant classes or more that is
  * the form with some of its vowels before a consonant left out, a first

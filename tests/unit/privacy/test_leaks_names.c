@@ -199,6 +199,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv40-open.jsonl",
     "tests/data/leaks/adv41-open.jsonl",
     "tests/data/leaks/adv42-open.jsonl",
+    "tests/data/leaks/arab44.jsonl",
     "tests/data/leaks/short43.jsonl",
     "tests/data/leaks/xini43.jsonl",
     "tests/data/leaks/ini43.jsonl",
