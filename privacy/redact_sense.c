@@ -568,11 +568,12 @@ int redact_sense_other_bearer(const struct normtext *t, size_t a, size_t b)
  * after). */
 #define BEARER_NEAR_SPAN 64
 
-int redact_sense_other_bearer_near(const char *s, size_t len, size_t a, size_t b)
+int redact_sense_window(const char *s, size_t len, size_t a, size_t b, size_t span,
+                        int (*judge)(const struct normtext *t, size_t a, size_t b))
 {
     struct normtext t;
     struct err e;
-    size_t lo = a > BEARER_NEAR_SPAN ? a - BEARER_NEAR_SPAN : 0, hi = len - b > BEARER_NEAR_SPAN ? b + BEARER_NEAR_SPAN : len;
+    size_t lo = a > span ? a - span : 0, hi = len - b > span ? b + span : len;
     size_t na = SIZE_MAX, nb = SIZE_MAX;
     int rc;
 
@@ -592,9 +593,14 @@ int redact_sense_other_bearer_near(const char *s, size_t len, size_t a, size_t b
     }
     if (nb == SIZE_MAX)
         nb = t.normlen;
-    rc = na < nb && redact_sense_other_bearer(&t, na, nb);
+    rc = na < nb && judge(&t, na, nb);
     normtext_free(&t);
     return rc;
+}
+
+int redact_sense_other_bearer_near(const char *s, size_t len, size_t a, size_t b)
+{
+    return redact_sense_window(s, len, a, b, BEARER_NEAR_SPAN, redact_sense_other_bearer);
 }
 
 /* 1 if the Russian or Ukrainian word-name [a, wend) in lower case reads as

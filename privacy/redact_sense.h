@@ -80,6 +80,16 @@ int redact_sense_near_word(const struct normtext *t, size_t a, size_t b);
  * (also when out of memory). */
 int redact_sense_trade_near(const char *s, size_t len, size_t a, size_t b);
 
+/* The judge of one word for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written, bytes; a near-name's word, redact_nearfix.c): the
+ * text from span bytes before a to span bytes after b (cut at whole
+ * characters) in the norm view, and judge asked about the word's norm
+ * bytes there.  judge's answer, or 0 when the word has no norm bytes or
+ * out of memory.  No memory kept.  One window for
+ * redact_sense_other_bearer_near and redact_sense_place_near. */
+int redact_sense_window(const char *s, size_t len, size_t a, size_t b, size_t span,
+                        int (*judge)(const struct normtext *t, size_t a, size_t b));
+
 /* 1 if the one word at norm bytes [a, b) of t (b its end) is a place of
  * the world whose name is also a person's (Georgia, Милан, Ханой: the
  * table of redact_sense_place.c) in a form of its declension, and the

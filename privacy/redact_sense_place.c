@@ -271,30 +271,5 @@ int redact_sense_place(const struct normtext *t, size_t a, size_t b)
 
 int redact_sense_place_near(const char *s, size_t len, size_t a, size_t b)
 {
-    struct normtext t;
-    struct err e;
-    size_t lo = a > PLACE_NEAR_SPAN ? a - PLACE_NEAR_SPAN : 0;
-    size_t hi = len - b > PLACE_NEAR_SPAN ? b + PLACE_NEAR_SPAN : len;
-    size_t na = SIZE_MAX, nb = SIZE_MAX;
-    int rc;
-
-    if (a >= b || b > len)
-        return 0;
-    while (lo < a && ((unsigned char)s[lo] & 0xC0) == 0x80)
-        lo++;
-    while (hi > b && hi < len && ((unsigned char)s[hi] & 0xC0) == 0x80)
-        hi--;
-    if (normalise(&t, s + lo, hi - lo, &e) != 0)
-        return 0;
-    for (size_t n = 0; n < t.normlen; n++) {
-        if (na == SIZE_MAX && t.ostart[n] >= a - lo)
-            na = n;
-        if (nb == SIZE_MAX && t.ostart[n] >= b - lo)
-            nb = n;
-    }
-    if (nb == SIZE_MAX)
-        nb = t.normlen;
-    rc = na < nb && redact_sense_place(&t, na, nb);
-    normtext_free(&t);
-    return rc;
+    return redact_sense_window(s, len, a, b, PLACE_NEAR_SPAN, redact_sense_place);
 }
