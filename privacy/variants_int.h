@@ -455,4 +455,51 @@ size_t variants_digraph_initial(char *out, size_t cap, const char *key, size_t l
  * when out of memory. */
 int ru_latin_readings(struct variant_list *out, const char *key, size_t len, size_t cap);
 
+/* variants_key.c: 1 if key[0..len) (bytes) is non-empty and all ASCII
+ * lower-case letters a-z (a key read as Latin), else 0. */
+int variants_latin_key(const char *key, size_t len);
+
+/* variants_key.c: adds to out the spellings of one key[0..len) (bytes, a
+ * normalised key: a whole name or term, or one word of a name) by its
+ * first letter's script: Hangul (korean_from_hangul), Cyrillic
+ * (mongolian_from_cyrillic), Latin a-z (read back as Korean, else as
+ * Russian and Mongolian); with rule; person 1 for a person's name (short
+ * forms and initials too), 2 a person without initials.  Other scripts
+ * add nothing.  out owns what it adds.  0, or -1 when out of memory. */
+int variants_expand_key(struct variant_list *out, const char *key, size_t keylen, int rule,
+                        int person);
+
+/* variants_key.c: 1 if norm[0..len) (bytes) is words of Latin letters,
+ * hyphens and spaces only (a name registered in Latin: "Oleg Kim"). */
+int variants_latin_key_words(const char *norm, size_t len);
+
+/* variants_key.c: 1 if a variant of out is in Hangul (the name was read
+ * as Korean), else 0. */
+int variants_korean_read(const struct variant_list *out);
+
+/* variants_key.c: 1 if the code point cp is a letter that has capitals (a
+ * word written with one names someone: "Bold", "Болд"; "bold" and "болд"
+ * are words), else 0. */
+int variants_cased(int cp);
+
+/* variants_initials.c: adds the initials of the person's name norm[0..len)
+ * (bytes, normalised, words split by spaces) of two or three words, in
+ * each word's script and its spellings', dotted (replaced) and bare (a
+ * review flag), the two-of-three forms as review flags; korean 1 for a
+ * Latin name read as Korean (initials only before its surname).  out owns
+ * what it adds.  0, or -1 when out of memory. */
+int variants_name_initials(struct variant_list *out, const char *norm, size_t len, int korean);
+
+/* variants_initials.c: adds the initials of the parts of a hyphenated
+ * word of the name norm[0..len) (bytes) not read as Korean (Бат-Эрдэнэ:
+ * Б.Э., B.E., BE), review flags where the context marks a person.  0, or
+ * -1 when out of memory. */
+int variants_hyphen_initials(struct variant_list *out, const char *norm, size_t len);
+
+/* variants_initials.c: adds the initials of a Korean given name of the
+ * name norm[0..len) (bytes: a surname of the table and a given name, Bo-ra
+ * or Бо Ра) beside each spelling of the surname, in either order (B.R.
+ * Lee, Lee B.R., Б.Р. Ли), replaced.  0, or -1 when out of memory. */
+int variants_korean_given_initials(struct variant_list *out, const char *norm, size_t len);
+
 #endif
