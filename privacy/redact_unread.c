@@ -15,6 +15,7 @@
 #include "privacy/script_read.h"
 #include "privacy/script_reading.h"
 #include "privacy/varlist.h"
+#include "util/text.h"
 
 /* Unicode blocks of scripts with no reading here (Unicode 15 block
  * ranges): Hebrew, Arabic, Syriac, Arabic Supplement, Thaana, N'Ko,
@@ -454,6 +455,152 @@ static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_
     return 0;
 }
 
+/* ---- A Latin or Cyrillic word of a name registered only in Arabic,
+ * Persian or Georgian script (brief s45 scr45, report-adv44 P-1, P-10) ----
+ * The variant rules make no Latin form of such a name (عمر حداد,
+ * გიორგი ბერიძე), so "Omar Haddad" and "Giorgi Beridze" in a testimony
+ * were kept.  The name's own words are read into Latin (script_read_word:
+ * Georgian by the national romanisation of 2002, Arabic and Persian by
+ * their consonants and written long vowels) and a capitalised Latin or
+ * Cyrillic word of the text is compared with the readings, as
+ * pseudonym_is_name_part compares a pseudonym's words: by the strict rule
+ * (script_reading_is: Giorgi, Beridze, Haddad, Karim, Nasser) it is
+ * replaced; by the near rule only (script_reading_near: a short vowel or
+ * ع left out of two consonants, Omar of عمر, Reza of رضا, which Amir and
+ * Rosa read as too) it is a review flag, or replaced beside a word of the
+ * same subject replaced by the strict rule.  One reading per name word
+ * of the redactor, at most LATIN_READS. */
+#define LATIN_READS 24
+
+struct latin_word {
+    size_t start, end, strict, near;    /* lits; r->nlits if none */
+};
+
+struct latin_pass {
+    struct spans *sp, *flags;
+    const struct redactor *r;
+    struct script_reading rd[LATIN_READS];
+    size_t lit[LATIN_READS], n;
+};
+
+/* 1 if cp is a letter of Arabic (and Persian) or Georgian. */
+static int arabic_georgian(int cp)
+{
+    return (cp >= 0x0620 && cp <= 0x06FF) || (cp >= 0x10D0 && cp <= 0x10FF);
+}
+
+/* The readings of r's person literals of one word of Arabic or Georgian
+ * letters, as registered (not generated), into lp; their number. */
+static size_t latin_reads_of(struct latin_pass *lp)
+{
+    const struct redactor *r = lp->r;
+
+    lp->n = 0;
+    for (size_t i = 0; i < r->nlits && lp->n < LATIN_READS; i++) {
+        const struct lit *l = &r->lits[i];
+        const char *key = r->arena + r->keyoff[i];
+        int cp = 0;
+        if (!l->person || l->initials || l->generated || l->father ||
+            utf8_next(&cp, key, l->keylen) <= 0 || !arabic_georgian(cp) ||
+            memchr(key, ' ', l->keylen) != NULL)
+            continue;
+        if (script_reading_of(&lp->rd[lp->n], key, l->keylen))
+            lp->lit[lp->n++] = i;
+    }
+    return lp->n;
+}
+
+/* The literal whose reading the word w[0..len) is, by the strict rule
+ * (near 0) or the near rule (near 1); r->nlits if none. */
+static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len, int near)
+{
+    for (size_t k = 0; k < lp->n; k++)
+        if (near ? script_reading_near(&lp->rd[k], w, len, SUFFIX_NONE)
+                 : script_reading_is(&lp->rd[k], w, len, SUFFIX_NONE))
+            return lp->lit[k];
+    return lp->r->nlits;
+}
+
+static long lit_subject(const struct redactor *r, size_t lit)
+{
+    return lit < r->nlits ? r->terms[r->lits[lit].term].subject : -1;
+}
+
+/* Files the word w: replaced if strict, or near beside a strict word of
+ * its subject (before or after, only spaces between); else flagged. */
+static int latin_file(struct latin_pass *lp, const struct normtext *t, const struct latin_word *w,
+                      const struct latin_word *before, const struct latin_word *after)
+{
+    const struct redactor *r = lp->r;
+    long subj = lit_subject(r, w->near);
+    int beside = 0;
+
+    if (w->strict < r->nlits)
+        return file_replace(lp->sp, r, w->strict, w->start, w->end);
+    if (w->near == r->nlits)
+        return 0;
+    for (int side = 0; side < 2; side++) {
+        const struct latin_word *o = side ? after : before;
+        size_t a = side ? w->end : (o != NULL ? o->end : 0), b = side ? (o != NULL ? o->start : 0) : w->start;
+        if (o == NULL || o->strict == r->nlits || lit_subject(r, o->strict) != subj || a > b)
+            continue;
+        while (a < b && t->norm[a] == ' ')
+            a++;
+        beside |= a == b;
+    }
+    return beside ? file_replace(lp->sp, r, w->near, w->start, w->end)
+                  : file_flag(lp->flags, r, w->near, w->start, w->end);
+}
+
+/* 1 if cp is a Latin or Cyrillic letter (the words compared here). */
+static int latin_cyrillic(int cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || is_cyrillic_cp(cp);
+}
+
+static int latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t)
+{
+    struct latin_pass lp = { sp, flags, r, { { { { 0 } }, 0, 0 } }, { 0 }, 0 };
+    struct latin_word w[3];
+    size_t p = 0, start = 0, nw = 0;
+    int cp, k, in = 0, rc = 0;
+
+    if (latin_reads_of(&lp) == 0)
+        return 0;
+    for (;;) {
+        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
+        int letter = k > 0 && latin_cyrillic(cp);
+        if (letter && !in)
+            start = p, in = 1;
+        else if (!letter && in) {
+            char lat[SCRIPT_LATIN_MAX];
+            in = 0;
+            if (redact_upper_at(t, start) && text_chars(t->norm + start, p - start) >= 3 &&
+                script_form_latin(lat, t->norm + start, p - start) > 0) {
+                struct latin_word cur = { start, p, latin_owner(&lp, t->norm + start, p - start, 0),
+                                          latin_owner(&lp, t->norm + start, p - start, 1) };
+                if (cur.strict < r->nlits || cur.near < r->nlits) {
+                    if (nw == 3)
+                        w[0] = w[1], w[1] = w[2], nw = 2;
+                    w[nw++] = cur;
+                    /* the word before the new one is filed, its neighbours known */
+                    if (nw >= 2 && (rc = latin_file(&lp, t, &w[nw - 2], nw == 3 ? &w[0] : NULL, &w[nw - 1])) != 0)
+                        break;
+                }
+            }
+        }
+        if (k <= 0)
+            break;
+        p += (size_t)k;
+    }
+    if (rc == 0 && nw > 0)
+        rc = latin_file(&lp, t, &w[nw - 1], nw >= 2 ? &w[nw - 2] : NULL, NULL);
+    sodium_memzero(&lp, sizeof lp);
+    return rc != 0 ? -1 : 0;
+}
+
 int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
@@ -461,6 +608,8 @@ int redact_script_names(struct spans *sp, struct spans *flags, const struct reda
 
     if (!redact_can_match(r) || !protects_person(r))
         return 0;
+    if (latin_names(sp, flags, r, t) != 0)
+        return -1;
     return each_script_word(t, read_as_name, &ps);
 }
 
