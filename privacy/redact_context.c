@@ -497,8 +497,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     int abbrev;
 
     /* Initials that are a knockout or another person's (J.P. Morgan):
-     * a review flag at most (brief s43 ini43, redact_initials_other). */
-    if (f->person && h != HIT_NONE && f->kind != FORM_REPLACE && redact_initials_other(t, a, b))
+     * a review flag at most (brief s43 ini43, redact_initials_other),
+     * whatever the form's kind: the dotted Latin initials of a name are
+     * FORM_REPLACE and were replaced there (report-adv44 O-1..O-3; brief
+     * s45 ini45).  Before the subject's own surname they are replaced
+     * (redact_file_hit). */
+    if (f->person && h != HIT_NONE && redact_initials_other(t, a, b))
         return HIT_FLAG;
     /* A name that is also a place of the world, where the words around
      * it mark the place (in Georgia, в Милане, AC Milan, Georgia and

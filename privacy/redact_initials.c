@@ -15,6 +15,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/variants.h"
+#include "privacy/variants_int.h"
 #include "privacy/redact_int.h"
 #include "privacy/detect_int.h"
 #include "util/lexicon.h"
@@ -34,9 +35,15 @@ int redact_spaced_initials(const struct normtext *t, size_t a, size_t b)
     if (a > 0 && initial_letter(redact_cp_before(t->norm, a)))
         return 0;
     while (p < b) {
+        char dg[8];
+        size_t g = variants_digraph_initial(dg, sizeof dg, t->norm + p, b - p);
         if ((n = utf8_next(&cp, t->norm + p, t->normlen - p)) <= 0 || !initial_letter(cp) ||
             !redact_upper_at(t, p))
             return 0;
+        /* "Yu. G.", "O. Ts.": a letter pair one initial writes (brief s45
+         * ini45), its first letter a capital */
+        if (g > 0 && p + g <= b && (p + g == b || t->norm[p + g] == '.'))
+            n = (int)g;
         letters++, p += (size_t)n;
         if (p >= b)
             break;
@@ -324,18 +331,26 @@ static int initials_shape(const struct normtext *t, size_t a, size_t b, int *das
 {
     size_t p = a, e = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
     int cp, n, letters = 0, stops = 0, up = -1, glued = 0;  /* glued: a letter with no stop after it */
+    int open_end = 0;   /* the last letter with no stop, all before it with one: "в.л)" */
 
     *dash = 0;
     if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
         return 0;
     while (p < e) {
+        char dg[8];
+        size_t g = variants_digraph_initial(dg, sizeof dg, t->norm + p, e - p);
         if ((n = utf8_next(&cp, t->norm + p, e - p)) <= 0 ||
             utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++letters > 3 ||
             (up >= 0 && up != redact_upper_at(t, p)))
             return 0;
         up = redact_upper_at(t, p);
+        /* one initial written with two letters and its full stop ("Ts.",
+         * "yu.", "дж.": variants_digraph.c's groups; brief s45 ini45) */
+        if (g > 0 && p + g < e && t->norm[p + g] == '.')
+            n = (int)g;
         p += (size_t)n;
         if (p >= e || t->norm[p] != '.') {
+            open_end = p >= e && !glued && stops + 1 == letters;
             glued = 1;
             continue;
         }
@@ -349,6 +364,13 @@ static int initials_shape(const struct normtext *t, size_t a, size_t b, int *das
         else if (p < e && t->norm[p] == ' ')
             p++;
     }
+    /* The last full stop left out before a closing bracket or quote or
+     * at the text's end ("(со слов в.л)": report-adv44 L-117; brief s45
+     * ini45): the letters are dotted as the others are. */
+    if (open_end && stops > 0 &&
+        (e >= t->normlen || t->norm[e] == ')' || t->norm[e] == '"' || t->norm[e] == '\'' ||
+         (e + 1 < t->normlen && memcmp(t->norm + e, "\xc2\xbb", 2) == 0)))
+        stops++;
     if (stops > 0 || !glued) {
         if (stops != letters || letters < 2 ||
             (e < t->normlen && utf8_next(&cp, t->norm + e, t->normlen - e) > 0 && is_word_cp(cp)) ||
@@ -364,6 +386,52 @@ static int initials_shape(const struct normtext *t, size_t a, size_t b, int *das
         return 0;
     (void)utf8_next(&cp, t->norm + a, b - a);
     return cp < 0x80 && lexicon_word(LEXICON_EN, t->norm + a, b - a) == 1 ? 0 : INITIALS_BARE;
+}
+
+static int sport_clause(const struct normtext *t, size_t a, size_t b);
+
+/* 1 if the next word after norm byte p is a small abbreviation of one to
+ * three letters with its full stop and the sentence going on after it in
+ * a digit or a small letter ("стр. 5", "гл. 2", "p. 5"; not "дома. Потом"):
+ * the letters before it are one of a run of abbreviations, a reference,
+ * not a person ("Смотри н.а. стр. 5": init41 line 23; brief s45 ini45). */
+static int abbrev_after(const struct normtext *t, size_t p)
+{
+    size_t wa, wb, chars = 0;
+    int cp, k;
+
+    if (!redact_word_after(&wa, &wb, t, p) || wb + 2 >= t->normlen || t->norm[wb] != '.' ||
+        t->norm[wb + 1] != ' ' || redact_upper_at(t, wa) ||
+        utf8_next(&cp, t->norm + wb + 2, t->normlen - wb - 2) <= 0 ||
+        !((cp >= '0' && cp <= '9') || (is_word_cp(cp) && !redact_upper_at(t, wb + 2))))
+        return 0;
+    for (size_t q = wa; q < wb && (k = utf8_next(&cp, t->norm + q, wb - q)) > 0; q += (size_t)k)
+        if (utf8proc_toupper(cp) == utf8proc_tolower(cp) || ++chars > 3)
+            return 0;
+    return chars > 0;
+}
+
+/* 1 if the letters of norm [a, e), its full stops and spaces left out,
+ * spell one of bare_words ("о.к.", "o. k.": okay in either script, which
+ * "Всё было о.к." writes so): such letters are initials only where the
+ * context marks a person (brief s45 ini45). */
+static int spells_bare_word(const struct normtext *t, size_t a, size_t e)
+{
+    char key[16];
+    size_t k = 0;
+
+    for (size_t p = a; p < e; p++) {
+        if (t->norm[p] == '.' || t->norm[p] == ' ')
+            continue;
+        if (k + 1 >= sizeof key)
+            return 0;
+        key[k++] = t->norm[p];
+    }
+    key[k] = '\0';
+    for (size_t i = 0; i < sizeof bare_words / sizeof bare_words[0]; i++)
+        if (strcmp(bare_words[i], key) == 0)
+            return 1;
+    return 0;
 }
 
 /* 1 if the word [wa, wb) is a verb of a person (verbs_after, flag_context.c's
@@ -452,6 +520,18 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
     /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
     if (small && redact_dotted_abbrev(t, a, b) == 2)
         return 0;
+    /* Written small with a full stop after each letter ("к.о.", "дж.п.",
+     * "ts. o."), the letters of a registered person's initials (the
+     * caller's form) are theirs wherever they stand, whatever word comes
+     * before (от, для, через, to, for, a verb) or after (a colon, a
+     * bracket): the words that can stand before a person are too many for
+     * a list (report-adv44 L-2, L-4, L-9..L-16; brief s45 ini45).  Not a
+     * listed abbreviation (above), not letters that spell one of the
+     * commonest words ("o.k.": redact_dotted_abbrev 1) and not a knockout
+     * ("k.o." in a bout: sport_clause). */
+    if (small && shape == INITIALS_DOTTED && redact_dotted_abbrev(t, a, b) == 0 &&
+        !spells_bare_word(t, a, p) && !abbrev_after(t, p) && !sport_clause(t, a, b))
+        return 1;
     if (redact_word_before(&wa, &wb, t, a) &&
         (redact_word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0) ||
          redact_is_title(t, wa, wb)))

@@ -976,12 +976,16 @@ int redact_title_word(const struct redactor *r, long subj, const struct normtext
 
 /* redact_initials.c: 1 if norm bytes [a, b) of t are two or more Latin or
  * Cyrillic capitals standing alone, each but the last followed by a full
- * stop and a space ("D. M"): a name's initials (report-adv27c H-11). */
+ * stop and a space ("D. M"; a letter pair of variants_digraph.c is one:
+ * "Yu. G.", brief s45 ini45): a name's initials (report-adv27c H-11). */
 int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
 
 /* 1 if norm [a, b) of t (the last full stop may lie at b) is two or three
  * letters alone each with its full stop, one case throughout ("O.H.",
- * "s.i.p.", "J.-P."), standing where the context marks a person: after
+ * "s.i.p.", "J.-P."; a letter pair is one: "дж.п.", "o.ts."), written
+ * small and no listed abbreviation, interjection ("о.к."), run of
+ * abbreviations ("н.а. стр. 5") nor knockout (brief s45 ini45: wherever
+ * they stand), or standing where the context marks a person: after
  * a word of signing, giving or meeting (by, met, подписал: redact_initials.c
  * initials_before), a title, a label and its colon ("Подпись:"), or before
  * a verb of a person (came, пришла).  Initials alone so marked are the

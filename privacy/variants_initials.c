@@ -455,6 +455,7 @@ int variants_name_initials(struct variant_list *out, const char *norm, size_t le
     struct variant_list w;
     size_t a = 0, b, i;
     int n = 0, rc = 0, cp, k, sur_at = -1, first[3][16], nfirst[3] = {0, 0, 0}, rot = 0, nl, nc;
+    int ru_given[3] = {0, 0, 0};
     char c[8];
 
     for (a = 0; a <= len && n <= 3; a = b + 1) {
@@ -506,6 +507,21 @@ int variants_name_initials(struct variant_list *out, const char *norm, size_t le
                 variants_digraph_initial(dg, sizeof dg, sp, w.v[i].keylen) > 0)
                 slot_add(lat ? &gl[n] : &gc[n], dg, "", "");
         }
+        /* A Cyrillic word with no Latin spelling of its own (Юрій) is
+         * written in Latin by its first letter's reading (initials_script),
+         * which for ю, я, ж, ш, ч, х, ц, щ is a letter pair: the Latin
+         * initial is that pair (Yu. of Юрій Гаврилюк, beside Yu.H. of his
+         * Latin name: report-adv44 L-13; brief s45 ini45). */
+        if (nl == 0 && gl[n].n == 0 && utf8_next(&cp, norm + a, b - a) > 0 && is_cyrillic_cp(cp)) {
+            char rd[8], dg[8];
+            int rn = romanise_reading(rd, sizeof rd - 1, cp, 1);
+            if (rn >= 2 && (size_t)rn < sizeof rd - 1) {
+                rd[rn] = '\0';
+                /* rn + 1: the reading's end counts as the rest of a word */
+                if (variants_digraph_initial(dg, sizeof dg, rd, (size_t)rn + 1) == (size_t)rn)
+                    slot_add(&gl[n], dg, "", "");
+            }
+        }
         for (i = 0; i < w.n; i++) {
             int seen = 0;
             if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !variants_cased(cp) ||
@@ -525,8 +541,10 @@ int variants_name_initials(struct variant_list *out, const char *norm, size_t le
         }
         k = variants_korean_read(&w);
         variant_list_free(&w);
+        nc = gc[n].n;
         if (russian_name_initial(&gc[n], norm + a, b - a) != 0)
             return -1;
+        ru_given[n] = gc[n].n > nc;
         if (cyrillic_first(first[n], &nfirst[n], norm + a, b - a, k) != 0)
             return -1;
         if (bare[n++].n == 0)
@@ -540,6 +558,13 @@ int variants_name_initials(struct variant_list *out, const char *norm, size_t le
      * here */
     if (korean) {
         rc = sur_at >= 0 ? initials_surname(out, dot, n, &sur, sur_at) : 0;
+        /* A given name the lists know in a Russian reading (Julia: Юлия)
+         * before a Korean surname (Julia Park): no Korean given name, so
+         * its Cyrillic initials are made as any such name's are (Ю.П.,
+         * Ю. П., ЮП; report-adv44 L-8, L-9, L-32, L-134; brief s45 ini45):
+         * the Latin ones come from the Korean reading (korean_initials). */
+        if (rc == 0 && n == 2 && sur_at == 1 && ru_given[0])
+            rc = digraph_combos(out, first, nfirst, gc, n, 2);
         out->capital = 0, out->lettered = 0;
         return rc;
     }
