@@ -517,12 +517,25 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
         pos[n] = at;
     }
     pos[n] = len;
+    /* A word with э or a doubled vowel is Mongolian, not Kazakh (the
+     * Kazakh alphabet keeps э for Russian loans and never doubles a
+     * vowel): its short forms are mn_short_forms', and these read Hangul
+     * words through the key view (Орогмаа: Орке, 열 개; Готэм: Готым,
+     * 컸슴; test_eval). */
+    for (int i = 0; i < n; i++)
+        if (cp[i] == 0x44D || (i > 0 && cp[i] == cp[i - 1] && kk_vowel(cp[i])))
+            return 0;
     for (int i = 0; i < n && v0 < 0; i++)
         if (kk_vowel(cp[i]))
             v0 = i;
     /* A first vowel first or second, then a consonant, and more after. */
-    if (n < 4 || v0 < 0 || v0 > 1 || kk_vowel(cp[v0 + 1]) || v0 + 2 >= n ||
-        kk_surname_shape(w, len) || listed_elsewhere(w, len))
+    /* A first vowel ё, ю, я or э is no Kazakh name's (the Kazakh
+     * alphabet writes those in Russian loans only): it is a Korean name in
+     * Russian letters (Кёсун) whose forms read Hangul words (컸슴 keyed
+     * кёсым, 열 개: test_eval). */
+    if (n < 4 || v0 < 0 || v0 > 1 || kk_vowel(cp[v0 + 1]) || v0 + 2 >= n || cp[v0] == 0x451 ||
+        cp[v0] == 0x44E || cp[v0] == 0x44F || cp[v0] == 0x44D || kk_surname_shape(w, len) ||
+        listed_elsewhere(w, len))
         return 0;
     b1.s = w, b1.len = pos[v0 + 2];
     b1.front = cp[v0] == 0x435 || cp[v0] == 0x438 || cp[v0] == 0x44D || cp[v0] == 0x4AF ||
@@ -568,7 +581,8 @@ static int kazakh_forms(struct variant_list *out)
     size_t len, n = out->n, wl;
     int rc = 0;
 
-    if (n == 0 || out->v[0].keylen >= sizeof name || !cyrillic_at(out, 0))
+    if (n == 0 || out->v[0].keylen >= sizeof name || !cyrillic_at(out, 0) ||
+        variants_korean_read(out))
         return 0;
     len = out->v[0].keylen;
     memcpy(name, out->arena + out->v[0].off, len);
