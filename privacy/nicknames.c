@@ -335,6 +335,272 @@ static int cyrillic_at(const struct variant_list *out, size_t i)
            is_cyrillic_cp(cp);
 }
 
+/* The Kazakh pet and respectful forms (brief s45 steppe45, issue 12,
+ * report-adv44 L-18, L-35, L-54, L-74, L-92..L-94, L-111, L-122..L-124):
+ * productive formations on the name's first syllable, so they are made
+ * by rule from the registered given name, not listed.  From Kazakh
+ * grammar as the report and the brief describe it (a native reviewer
+ * should check them): B1, the first syllable closed by its consonant (Ер
+ * of Ерлан, Ар of Арман, Гүл of Гүлнара), and B2, B1 with the next
+ * consonant (Ерж, Ерл, Арм, Гүлн), take
+ *   -еке, -екең (respectful: Ереке, Арекең, Гүлекең, Ержеке, Ерлекең),
+ *   -ке, -кең, -кеш (Ерке, Еркең, Еркеш), -аға, -ағаң,
+ *   -аш (B2: Армаш, with the Russian cases and -ка: Армаша, Армашка),
+ *   -ім / -ым by vowel harmony (B1: Гүлім);
+ * the whole name takes -жан, -екең and the Russian -чик (Ерланжан,
+ * Гүлнараекең, Ерланчик, Ерланчика).  Each in the key view (ң keyed н:
+ * kk_endings follow), the nominative also in Latin (Erke, Yerke,
+ * Arekeng).  Written with a capital, marked as the listed short forms
+ * are: a form the dictionary knows is a review flag, any other replaced
+ * (lower-case ерке "spoiled", арман "dream", гүлім "my flower" stay). */
+struct kk_base {
+    const char *s;  /* the key's bytes */
+    size_t len;     /* bytes */
+    int front;      /* 1: the first vowel is a front one */
+};
+
+static int kk_vowel(int cp)
+{
+    static const int v[] = { 0x430, 0x435, 0x451, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E,
+                             0x44F, 0x4AF, 0x4E9 };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* The Latin spelling of one key letter (Kazakh Latin as passports and
+ * chat write it; ң is written ng where the form had it). */
+static const char *kk_latin_letter(int cp, int first)
+{
+    static const struct { int cp; const char *l; } t[] = {
+        { 0x430, "a" }, { 0x431, "b" }, { 0x432, "v" }, { 0x433, "g" }, { 0x434, "d" },
+        { 0x435, "e" }, { 0x436, "zh" }, { 0x437, "z" }, { 0x438, "i" }, { 0x439, "y" },
+        { 0x43A, "k" }, { 0x43B, "l" }, { 0x43C, "m" }, { 0x43D, "n" }, { 0x43E, "o" },
+        { 0x43F, "p" }, { 0x440, "r" }, { 0x441, "s" }, { 0x442, "t" }, { 0x443, "u" },
+        { 0x444, "f" }, { 0x445, "kh" }, { 0x446, "ts" }, { 0x447, "ch" }, { 0x448, "sh" },
+        { 0x44B, "y" }, { 0x44D, "e" }, { 0x44E, "yu" }, { 0x44F, "ya" }, { 0x4AF, "u" },
+        { 0x4E9, "o" },
+    };
+    if (first && cp == 0x435)
+        return "ye";
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (t[i].cp == cp)
+            return t[i].l;
+    return NULL;
+}
+
+/* Adds the Latin spellings of the key form[0..len) (ye- and e- for an
+ * initial е, zh and j for ж), with -ng for a final ң where ng is 1. */
+static int kk_latin(struct variant_list *out, const char *form, size_t len, int ng)
+{
+    for (int style = 0; style < 2; style++) {
+        char buf[FORM_MAX * 2];
+        size_t at = 0;
+        int cp, k, first = 1;
+        for (size_t p = 0; p < len; p += (size_t)k, first = 0) {
+            const char *l;
+            if ((k = utf8_next(&cp, form + p, len - p)) <= 0 ||
+                (l = kk_latin_letter(cp, first && style == 0)) == NULL)
+                return 0;
+            if (style == 1 && cp == 0x436)
+                l = "j";
+            if (at + strlen(l) + 2 >= sizeof buf)
+                return 0;
+            memcpy(buf + at, l, strlen(l)), at += strlen(l);
+        }
+        if (ng)
+            buf[at++] = 'g';
+        if (list_add(out, buf, at, RULE_VARIANT, SUFFIX_NONE) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds base + suffix (key bytes) with the Kazakh, Mongolian and Russian
+ * endings (SUFFIX_MN), and its Latin spellings; ng: the suffix ends in
+ * the key of ң. */
+static int kk_add(struct variant_list *out, const struct kk_base *b, const char *suffix, int ng)
+{
+    char form[FORM_MAX];
+    size_t sl = strlen(suffix);
+    if (b->len + sl > sizeof form)
+        return 0;
+    memcpy(form, b->s, b->len);
+    memcpy(form + b->len, suffix, sl);
+    if (list_add(out, form, b->len + sl, RULE_VARIANT, SUFFIX_MN) != 0 ||
+        kk_latin(out, form, b->len + sl, 0) != 0 || (ng && kk_latin(out, form, b->len + sl, 1) != 0))
+        return -1;
+    sodium_memzero(form, sizeof form);
+    return 0;
+}
+
+/* Adds base + suffix, a Russian-style pet form (Армаш, Армашка,
+ * Ерланчик), with the Russian cases of its declension (Армаша, Армашу,
+ * Армашом, Армаше; Армашки, Армашку, Армашкой; Ерланчика), in Cyrillic,
+ * and its nominative in Latin.  Written out here rather than through
+ * ru_name_forms, whose Latin spellings of every case filled the room
+ * the Hangul forms come last in (ko21.jsonl line 9). */
+static int kk_add_russian(struct variant_list *out, const struct kk_base *b, const char *suffix)
+{
+    static const char *const hard[] = { "", "а", "у", "е", "ом", "ем" };
+    static const char *const in_a[] = { "а", "и", "е", "у", "ой" };
+    char form[FORM_MAX];
+    size_t sl = strlen(suffix), stem = b->len + sl;
+    int rc = 0, a_end = sl >= 2 && memcmp(suffix + sl - 2, "а", 2) == 0;
+    const char *const *end = a_end ? in_a : hard;
+    size_t nend = a_end ? sizeof in_a / sizeof in_a[0] : sizeof hard / sizeof hard[0];
+
+    if (stem + 4 > sizeof form)
+        return 0;
+    memcpy(form, b->s, b->len);
+    memcpy(form + b->len, suffix, sl);
+    rc = kk_latin(out, form, stem, 0);
+    if (a_end)
+        stem -= 2;
+    for (size_t i = 0; i < nend && rc == 0; i++) {
+        size_t el = strlen(end[i]);
+        memcpy(form + stem, end[i], el);
+        /* The nominative takes the Kazakh endings too (Армашқа). */
+        rc = list_add(out, form, stem + el, RULE_VARIANT, i == 0 ? SUFFIX_MN : SUFFIX_NONE);
+    }
+    sodium_memzero(form, sizeof form);
+    return rc;
+}
+
+/* 1 if the key word w[0..len) ends as a surname or patronymic does
+ * (-ов, -ев, -ова, -ева, -ин, -ина, -улы, -кызы, -ович, -овна...): no
+ * given name to make pet forms of. */
+static int kk_surname_shape(const char *w, size_t len)
+{
+    static const char *const ends[] = { "ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина",
+                                        "улы", "кызы", "ич", "вна", "чна", "ко", "ук", "юк" };
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t k = strlen(ends[i]);
+        if (k < len && memcmp(w + len - k, ends[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the English, Russian or other lists (not regional.txt, which
+ * holds the Kazakh names) know key[0..len) as a name: a Russian or
+ * English given name, whose own short forms those lists give (Наталья:
+ * Наташа), not the Kazakh formations. */
+static int listed_elsewhere(const char *key, size_t len)
+{
+    size_t first, n, rl;
+    const char *r = (const char *)nicknames_regional;
+
+    (void)pthread_once(&once, build_index);
+    if (idx.v == NULL)
+        return 0;
+    rl = strlen(r);
+    namelist_find(&idx, key, len, &first, &n);
+    for (size_t i = first; i < first + n; i++)
+        if (idx.v[i].name < r || idx.v[i].name >= r + rl)
+            return 1;
+    return 0;
+}
+
+/* The Kazakh forms of one Cyrillic given name w[0..len) (key view). */
+static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
+{
+    size_t pos[FORM_MAX + 1];
+    int cp[FORM_MAX], n = 0, k, v0 = -1, rc = 0;
+    struct kk_base b1, b2, whole = { w, len, 0 };
+
+    for (size_t at = 0; at < len; at += (size_t)k, n++) {
+        if (n >= FORM_MAX - 1 || (k = utf8_next(&cp[n], w + at, len - at)) <= 0 ||
+            !is_cyrillic_cp(cp[n]))
+            return 0;
+        pos[n] = at;
+    }
+    pos[n] = len;
+    /* A word with э or a doubled vowel is Mongolian, not Kazakh (the
+     * Kazakh alphabet keeps э for Russian loans and never doubles a
+     * vowel): its short forms are mn_short_forms', and these read Hangul
+     * words through the key view (Орогмаа: Орке, 열 개; Готэм: Готым,
+     * 컸슴; test_eval). */
+    for (int i = 0; i < n; i++)
+        if (cp[i] == 0x44D || (i > 0 && cp[i] == cp[i - 1] && kk_vowel(cp[i])))
+            return 0;
+    for (int i = 0; i < n && v0 < 0; i++)
+        if (kk_vowel(cp[i]))
+            v0 = i;
+    /* A first vowel first or second, then a consonant, and more after. */
+    /* A first vowel ё, ю, я or э is no Kazakh name's (the Kazakh
+     * alphabet writes those in Russian loans only): it is a Korean name in
+     * Russian letters (Кёсун) whose forms read Hangul words (컸슴 keyed
+     * кёсым, 열 개: test_eval). */
+    if (n < 4 || v0 < 0 || v0 > 1 || kk_vowel(cp[v0 + 1]) || v0 + 2 >= n || cp[v0] == 0x451 ||
+        cp[v0] == 0x44E || cp[v0] == 0x44F || cp[v0] == 0x44D || kk_surname_shape(w, len) ||
+        listed_elsewhere(w, len))
+        return 0;
+    b1.s = w, b1.len = pos[v0 + 2];
+    b1.front = cp[v0] == 0x435 || cp[v0] == 0x438 || cp[v0] == 0x44D || cp[v0] == 0x4AF ||
+               cp[v0] == 0x4E9;
+    whole.front = b1.front;
+    b2 = b1;
+    if (!kk_vowel(cp[v0 + 2]) && v0 + 3 < n)
+        b2.len = pos[v0 + 3];
+    else
+        b2.len = 0;
+    static const char *const b1_suffix[] = { "еке", "ке", "кеш", "ага" };
+    static const char *const b1_ng[] = { "екен", "кен", "аган" };
+    for (size_t i = 0; rc == 0 && i < sizeof b1_suffix / sizeof b1_suffix[0]; i++)
+        rc = kk_add(out, &b1, b1_suffix[i], 0);
+    for (size_t i = 0; rc == 0 && i < sizeof b1_ng / sizeof b1_ng[0]; i++)
+        rc = kk_add(out, &b1, b1_ng[i], 1);
+    if (rc == 0)
+        rc = kk_add(out, &b1, b1.front ? "им" : "ым", 0);
+    if (rc == 0 && b2.len > 0)
+        rc = kk_add(out, &b2, "еке", 0);
+    if (rc == 0 && b2.len > 0)
+        rc = kk_add(out, &b2, "екен", 1);
+    if (rc == 0 && b2.len > 0)
+        rc = kk_add_russian(out, &b2, "аш");
+    if (rc == 0 && b2.len > 0)
+        rc = kk_add_russian(out, &b2, "ашка");
+    if (rc == 0)
+        rc = kk_add(out, &whole, "жан", 0);
+    if (rc == 0)
+        rc = kk_add(out, &whole, "екен", 1);
+    if (rc == 0)
+        rc = kk_add_russian(out, &whole, "чик");
+    return rc;
+}
+
+/* The Kazakh forms of the name registered in Cyrillic (out->v[0], its
+ * key, the words joined) and of each of its words: a variant that begins
+ * (or ends) the key where the rest is a variant too (ерлан of
+ * ерланжумабаев, with жумабаев). */
+static int kazakh_forms(struct variant_list *out)
+{
+    char name[FORM_MAX * 4], w[FORM_MAX];
+    size_t len, n = out->n, wl;
+    int rc = 0;
+
+    if (n == 0 || out->v[0].keylen >= sizeof name || !cyrillic_at(out, 0) ||
+        variants_korean_read(out))
+        return 0;
+    len = out->v[0].keylen;
+    memcpy(name, out->arena + out->v[0].off, len);
+    rc = kk_word_forms(out, name, len);
+    for (size_t i = 1; i < n && rc == 0; i++) {
+        wl = out->v[i].keylen;
+        if (wl < 4 || wl >= len || wl >= sizeof w || out->v[i].flag)
+            continue;
+        memcpy(w, out->arena + out->v[i].off, wl);
+        if ((memcmp(name, w, wl) == 0 && has_key(out, name + wl, len - wl)) ||
+            (memcmp(name + len - wl, w, wl) == 0 && has_key(out, name, len - wl)))
+            rc = kk_word_forms(out, w, wl);
+    }
+    sodium_memzero(name, sizeof name);
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 int variants_nicknames(struct variant_list *out)
 {
     unsigned char flag = out->flag, capital = out->capital, nickname = out->nickname;
@@ -422,6 +688,10 @@ int variants_nicknames(struct variant_list *out)
         if (rc == 0 && found == 0 && cp >= 0x80 && is_cyrillic_cp(cp) && cyrillic_at(out, 0))
             rc = uk_ik_diminutives(out, key, out->v[i].keylen);
     }
+    /* After the lists' forms: the rule's fill what room is left
+     * (VARIANTS_MAX). */
+    if (rc == 0)
+        rc = kazakh_forms(out);
     out->flag = flag, out->capital = capital, out->nickname = nickname;
     sodium_memzero(key, sizeof key);
     return rc;

@@ -34,9 +34,11 @@ static const char *const long_vowels[] = { "аа", "ээ", "оо", "өө", "aa",
 
 /* Stems of verbs whose subject is a person (come, go, go to, return,
  * speak, say, help, work, meet, wait, live, run away, die, ask, call,
- * cry, laugh, marry), Cyrillic and their usual Latin spelling. */
+ * cry, laugh, marry), Cyrillic and their usual Latin spelling; тусл,
+ * the help verb as speech contracts it (туслав, туслсан: report-adv44
+ * L-52). */
 static const char *const person_verbs[] = {
-    "ир", "яв", "оч", "буц", "ярь", "ярил", "хэл", "тусал", "ажилл", "уулз", "хүлээ",
+    "ир", "яв", "оч", "буц", "ярь", "ярил", "хэл", "тусал", "тусл", "ажилл", "уулз", "хүлээ",
     "амьдар", "зугт", "үхс", "асуу", "дууд", "уйл", "инээ", "гэрлэ",
     "ir", "yav", "och", "buts", "yari", "khel", "hel", "tusal", "ajill", "uulz", "khulee",
     "hulee", "amidar", "zugt", "asuu", "duud",

@@ -414,6 +414,32 @@ int mn_element_alone(struct variant_list *out, const int *li, int n)
     return rc;
 }
 
+/* A later element's first syllable closed by two consonants, with a long
+ * vowel, as its start makes the name's own (brief s45 steppe45,
+ * report-adv44 L-19, L-37: Жаргаа of Бат|жаргал), and with the first of
+ * the two left out, as speech shortens it (Жагаа; Latin Jagaa).  The
+ * element li[0..n) needs a vowel after the two consonants: its first
+ * syllable is no whole element. */
+static int mn_element_start(struct variant_list *out, const int *li, int n)
+{
+    int i = 0, f[SLOT_MAX];
+
+    while (i < n && mn_is_consonant(li[i]))
+        i++;
+    if (i == 0 || i > 2)
+        return 0;
+    while (i < n && !mn_is_consonant(li[i]))
+        i++;
+    if (i + 2 >= n || !mn_is_consonant(li[i]) || !mn_is_consonant(li[i + 1]) ||
+        mn_is_consonant(li[i + 2]) || i + 1 > SLOT_MAX)
+        return 0;
+    if (mn_short_form(out, li, i + 2) != 0)
+        return -1;
+    memcpy(f, li, (size_t)i * sizeof *f);
+    f[i] = li[i + 1];
+    return mn_short_form(out, f, i + 1);
+}
+
 /* The short forms Mongolians are called by (issue 12): the name's start
  * up to its first consonants with a long vowel (Алтангэрэл: Алтаа;
  * Батбаяр: Батаа; Түвшинбаяр: Түвшээ; Энхтуяа: Энхээ), the first element
@@ -458,6 +484,8 @@ static int mn_short_forms(struct variant_list *out, const int *li, int n)
             rc = mn_element(out, li + j, n - j);
         if (rc == 0)
             rc = mn_short_form(out, li + j, n - j);
+        if (rc == 0)
+            rc = mn_element_start(out, li + j, n - j);
     }
     out->flag = flag, out->capital = capital;
     return rc;

@@ -311,6 +311,24 @@ static int ru_derived(const char *rest, size_t len)
     return 0;
 }
 
+/* A Kazakh plural (-лар -лер -дар -дер -тар -тер), alone or with one
+ * Kazakh case ending after it (Ерекеңдер, Сейтовтардың, Ерландарға:
+ * "X and his people", "the X family"; brief s45 steppe45, report-adv44;
+ * the plural's six forms from Kazakh grammar's vowel and consonant
+ * harmony). */
+static int kk_plural(const char *rest, size_t len)
+{
+    static const char *const plural[] = { "лар", "лер", "дар", "дер", "тар", "тер" };
+
+    for (size_t i = 0; i < sizeof plural / sizeof plural[0]; i++) {
+        size_t n = strlen(plural[i]);
+        if (len >= n && memcmp(rest, plural[i], n) == 0 &&
+            (len == n || sufidx_has(&ix.kk, rest + n, len - n)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The Mongolian endings after an optional word of address: up to three
  * of Mongolian's own stacked, or one Russian case ending (as Russian text
  * declines a Mongolian name), or a Russian surname's or patronymic's
@@ -326,7 +344,7 @@ static int mn_endings_ok(const char *rest, size_t restlen)
         return ends_with_one(&ix.mn_latin, rest, restlen, 1);
     return ends_with_one(&ix.mn_native, rest, restlen, 3) ||
            sufidx_has(&ix.mn_ru, rest, restlen) || ru_derived(rest, restlen) ||
-           sufidx_has(&ix.kk, rest, restlen);
+           sufidx_has(&ix.kk, rest, restlen) || kk_plural(rest, restlen);
 }
 
 /* A Mongolian ending run: up to three Cyrillic endings, or one Latin,
