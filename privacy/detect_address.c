@@ -62,6 +62,22 @@ static size_t gap(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* 1 if the word w[0..n) (norm view) is a Russian or Ukrainian verb in the
+ * past tense plural, reflexive or not ("потеряли", "жили", "переехали",
+ * "поселились"): four letters at least ending in -ли or -лись.  The
+ * genitive singulars of the -ль nouns that a number counts end so too
+ * ("две недели", "три капли"): those of time and measure are no verbs. */
+static int said_verb(const char *w, size_t n)
+{
+    static const char *const nouns[] = { "недели", "капли", "петли", "мили", "сабли", "кастрюли" };
+    size_t k;
+
+    for (k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+        if (n == strlen(nouns[k]) && memcmp(w, nouns[k], n) == 0)
+            return 0;
+    return (n >= 8 && memcmp(w + n - 4, "ли", 4) == 0) || (n >= 14 && memcmp(w + n - 8, "лись", 8) == 0);
+}
+
 /* 1 if a part with a number said ending at e ends its sentence (the
  * text's end, or . ! ? ; after it), or its clause (a comma, a colon, a
  * closing bracket: "в квартире сорок два, на пятом этаже", "Квартира
@@ -70,12 +86,27 @@ static size_t gap(const char *s, size_t len, size_t i)
  * с семьёй", "квартире пять и ..."): nothing counted after it, where "в
  * квартире два человека", "в квартире сорок два градуса" have their noun
  * (adv42 L-29, L-33, L-63, L-80; brief s43 num43).  "с" before
- * "половиной", "лишним" is part of the number ("сорок с лишним"). */
+ * "половиной", "лишним" is part of the number ("сорок с лишним").  No
+ * count takes a personal pronoun, an adverb of time, the copula or a
+ * verb in the past after it either: "Квартиру сто пятнадцать нам сдал",
+ * "из квартиры двадцать ночью", "квартиры семьдесят три потеряли",
+ * "пәтері отыз үш еді", Mongolian "тоот ... байсан" (report-adv44 L-21,
+ * L-57, L-71, L-116, L-131; said_verb). */
 static int said_alone(const char *s, size_t len, size_t e)
 {
     static const char *const free_words[] = {
         "с", "со", "и", "а", "но", "на", "в", "во", "у", "где", "из", "за", "до", "по", "от", "возле", "около",
         "рядом", "з", "із", "і", "й", "та", "де", "біля", "and", "with", "in", "on", "at", "where", "near",
+        /* Russian and Ukrainian personal pronouns (their cases) */
+        "я", "мы", "ты", "вы", "он", "она", "они", "мне", "нам", "вам", "им", "ему", "ей", "меня", "нас",
+        "его", "её", "ее", "их", "ми", "ви", "вони", "їм", "йому", "їй", "мені",
+        /* adverbs of time (Russian, Ukrainian) */
+        "ночью", "утром", "днём", "днем", "вечером", "вчера", "сегодня", "тогда", "потом", "уже", "ещё", "еще",
+        "давно", "сразу", "снова", "тоже", "вночі", "вранці", "вчора", "сьогодні", "тоді", "вже",
+        /* the copula: Russian был, Kazakh еді, екен, болатын, болды,
+         * Mongolian байсан, байв, юм, байна, байлаа */
+        "был", "была", "было", "были", "еді", "екен", "болатын", "болды", "болған", "байсан", "байв", "юм",
+        "байна", "байлаа", "байдаг",
     };
     size_t k, n, w;
 
@@ -87,7 +118,7 @@ static int said_alone(const char *s, size_t len, size_t e)
         if ((n = strlen(free_words[k])) == w - e - 1 && memcmp(s + e + 1, free_words[k], n) == 0)
             return !(det_starts(s, len, w, " половин") || det_starts(s, len, w, " лишн") ||
                      det_starts(s, len, w, " чем"));
-    return 0;
+    return said_verb(s + e + 1, w - e - 1);
 }
 
 /* part_at in a view whose digits said in words are marked in said (NULL:

@@ -111,13 +111,17 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
  * verbs' stems (살 live, 묵 stay, 머물 stay, 지내/지냈 spend time, 거주
  * reside, 있 be; 이사 move house, 옮기/옮겼 move, 들어가/들어갔 go in,
  * 입주 move in) and the copula's forms (였, 이었, 입니, 이다, 예요, 이에요)
- * written by hand; they want a native reviewer.  A bare "3호" stays weak
- * (an issue, a case number). */
+ * written by hand; they want a native reviewer.  One adverb of manner
+ * or time may stand before the verb (같이, 함께 together, 혼자 alone,
+ * 오래, 오랫동안 long, 잠시, 잠깐 a while, 계속 on: "사십이 호에서 같이
+ * 살았어요", report-adv44 L-25).  A bare "3호" stays weak (an issue, a
+ * case number). */
 static size_t ko_room(const char *s, size_t len, size_t i)
 {
     static const char *const verbs[] = { "살", "묵", "머물", "머무", "지내", "지냈", "거주", "있" };
     static const char *const moves[] = { "이사", "옮기", "옮겼", "들어가", "들어갔", "입주" };
     static const char *const copula[] = { "였", "이었", "입니", "이다", "예요", "이에요" };
+    static const char *const adverbs[] = { "같이", "함께", "혼자", "오랫동안", "오래", "잠시", "잠깐", "계속" };
     size_t j = i + (i < len && s[i] == ' '), k, e;
     const char *const *list = verbs;
     size_t nlist = sizeof verbs / sizeof verbs[0];
@@ -142,6 +146,12 @@ static size_t ko_room(const char *s, size_t len, size_t i)
         return 0;
     if (j + 1 >= len || s[j] != ' ')
         return 0;
+    for (k = 0; k < sizeof adverbs / sizeof adverbs[0]; k++)
+        if (det_starts(s, len, j + 1, adverbs[k]) && j + 1 + strlen(adverbs[k]) < len &&
+            s[j + 1 + strlen(adverbs[k])] == ' ') {
+            j += 1 + strlen(adverbs[k]);
+            break;
+        }
     for (k = 0; k < nlist; k++)
         if (det_starts(s, len, j + 1, list[k]))
             return e;
@@ -717,6 +727,29 @@ static const struct unit mn_streets[] = {
     { "gudamj", 0 }, { "gudamzh", 0 }, { "gudamz", 0 }, { "\xc3\xb6rg\xc3\xb6n ch\xc3\xb6l\xc3\xb6\xc3\xb6", 0 },
     { "orgon choloo", 0 }, { "urgun chuluu", 0 }, { "urgon chuloo", 0 },
 };
+/* After a unit's word and its space, what may stand before its number:
+ * a dash and a space ("квартиры — восемьдесят один", "пәтері — елу бес":
+ * report-adv44 L-132, L-24), then the word number (Russian номер: adv42
+ * L-32, L-63; Kazakh нөмірі, Mongolian дугаар: adv44 L-95, L-73) or the
+ * Mongolian topic particle нь ("Тоот нь дөчин гурав": adv44 L-53); the
+ * number's start. */
+static size_t unit_between(const char *s, size_t len, size_t x)
+{
+    static const char *const marks[] = { "\xe2\x80\x94 ", "\xe2\x80\x93 ", "- " }; /* — – - */
+    static const char *const words[] = { "номер ", "нөмірі ", "нөмері ", "дугаар ", "нь " };
+    size_t k;
+
+    for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (det_starts(s, len, x, marks[k])) {
+            x += strlen(marks[k]);
+            break;
+        }
+    for (k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (det_starts(s, len, x, words[k]))
+            return x + strlen(words[k]);
+    return x;
+}
+
 /* A part that starts with a word at i. */
 static size_t word_part(const char *s, size_t len, size_t i, int *weight)
 {
@@ -739,6 +772,8 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * "пәтері 12"), үй (house) as дом (brief s44 lead44, adv42 L-34) */
         { "пәтер", STRONG }, { "пәтерде", STRONG }, { "пәтерге", STRONG }, { "пәтерден", STRONG },
         { "пәтерді", STRONG }, { "пәтердің", STRONG }, { "пәтері", STRONG }, { "пәтерім", STRONG },
+        /* our, your flat (adv44 L-131: "Пәтеріміз жиырма екі") */
+        { "пәтеріміз", STRONG }, { "пәтерің", STRONG }, { "пәтеріңіз", STRONG },
         { "үй", WEAK }, { "үйі", WEAK },
         /* Ukrainian: буд. (будинок, house), кв. as the Russian */
         { "буд.", WEAK }, { "буд", WEAK }, { "будинок", WEAK }, { "будинку", WEAK },
@@ -752,6 +787,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "entrance", WEAK }, { "door", WEAK }, { "inminban", WEAK | ONLY },
         { "khoroo", WEAK | ONLY }, { "horoo", WEAK | ONLY }, { "bair", WEAK }, { "toot", STRONG },
         { "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd0\xbe", WEAK | ONLY }, { "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80", WEAK }, { "\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82", STRONG },
+        { "тоотын", STRONG },                      /* the flat's (genitive): "Тоотын дугаар 43" (adv44 L-73) */
         /* Arabic (Kuwait): block, street, avenue, house, house, building,
          * building, floor, plot; flat is a household. */
         { "\xd9\x82\xd8\xb7\xd8\xb9\xd8\xa9", WEAK }, { "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9", WEAK }, { "\xd8\xac\xd8\xa7\xd8\xaf\xd8\xa9", WEAK }, { "\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", WEAK }, { "\xd8\xa8\xd9\x8a\xd8\xaa", WEAK },
@@ -793,10 +829,9 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
          * тоот-42" (report-adv21 A-5, A-6) */
-        x = e + (e < len && s[e] == '.');
+        x = e + (e < len && (s[e] == '.' || s[e] == ':'));
         x += x < len && (s[x] == ' ' || (s[x] == '-' && x + 1 < len && det_digit(s[x + 1])));
-        if (det_starts(s, len, x, "номер "))
-            x += 11;                                /* "квартира номер 42" (adv42 L-32, L-63) */
+        x = unit_between(s, len, x);
         if (det_starts(s, len, x, "no. ") || det_starts(s, len, x, "no "))
             x += s[x + 2] == '.' ? 4 : 3;
         else if (det_starts(s, len, x, "no") && x + 2 < len && det_digit(s[x + 2]))

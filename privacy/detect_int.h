@@ -951,6 +951,10 @@ size_t det_bank_name(const char *s, size_t len, size_t at);
 /* detect_bank_sign.c: 1 if s[a..b) is a case ending of one to four
  * Cyrillic letters written after a hyphen ("Kaspi-дағы", "6789-ға"). */
 int det_hyphen_ending(const char *s, size_t len, size_t a, size_t b);
+/* detect_bank_sign.c: 1 if w is a Korean bank's short name (신한, 국민,
+ * KB, 케이뱅크, 신협, 새마을금고...: its table), read before a card's four
+ * digits with a Korean particle after them only. */
+int det_ko_bank_short(const char *w, size_t n);
 /* 1 if w names a bank right before a short mask ("Khan Bank …0912", "KB국민
  * *3321"): bank, банк, a Latin -bank word, a bank of the table, a Korean
  * retail bank. */

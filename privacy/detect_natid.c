@@ -7,7 +7,11 @@
  * cuoc"): Vietnam CCCD (Căn cước công dân), CMND/CMT (Chứng minh nhân
  * dân/thư), căn cước; Nepal citizenship (certificate, no.), नागरिकता;
  * Pakistan CNIC, NICOP; Bangladesh NID; Sri Lanka NIC; Indonesia KTP, NIK;
- * the Philippines PhilSys (PSN, PCN); a driving licence: 면허(번호), 운전면허,
+ * the Philippines PhilSys (PSN, PCN); Kazakhstan's IIN (ИИН, Russian
+ * "индивидуальный идентификационный номер"; ЖСН, Kazakh "жеке сәйкестендіру
+ * нөмірі"; IIN in Latin letters: the Law of the Republic of Kazakhstan
+ * on national registers of identification numbers, 2007; 12 digits
+ * written whole or in groups, report-adv44 L-56, L-76, L-97); a driving licence: 면허(번호), 운전면허,
  * licence, license.  Between label and number: separators, and up to two
  * of "no.", "number", "is", "was", "số" (Vietnamese "number"),
  * "certificate", "card", 번호, नं.
@@ -41,6 +45,7 @@ static const struct det_word natid_labels[] = {
     DW("cnic", FIT_WORD), DW("nicop", FIT_WORD), DW("nid", FIT_WORD), DW("nic", FIT_WORD),
     DW("ktp", FIT_WORD), DW("nik", FIT_WORD), DW("philsys", FIT_WORD), DW("psn", FIT_WORD),
     DW("pcn", FIT_WORD), DW("philid", FIT_WORD),
+    DW("\xd0\xb8\xd0\xb8\xd0\xbd", FIT_WORD), DW("\xd0\xb6\xd1\x81\xd0\xbd", FIT_WORD), DW("iin", FIT_WORD), /* иин жсн */
     DW("licence", FIT_WORD), DW("license", FIT_WORD), DW("licenses", FIT_WORD), DW("licences", FIT_WORD),
     DW("\xeb\xa9\xb4\xed\x97\x88", FIT_PREFIX),                                  /* 면허 */
     DW("\xec\x9a\xb4\xec\xa0\x84\xeb\xa9\xb4\xed\x97\x88", FIT_PREFIX),          /* 운전면허 */
@@ -53,6 +58,8 @@ static const struct det_word between[] = {
     DW("certificate", FIT_WORD), DW("cert", FIT_WORD), DW("card", FIT_WORD), DW("id", FIT_WORD),
     DW("\xeb\xb2\x88\xed\x98\xb8", FIT_PREFIX),                                  /* 번호 */
     DW("\xe0\xa4\xa8\xe0\xa4\x82", FIT_WORD),                                    /* नं */
+    DW("\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", FIT_WORD),                    /* номер */
+    DW("\xd0\xbd\xd3\xa9\xd0\xbc\xd1\x96\xd1\x80\xd1\x96", FIT_WORD),          /* нөмірі */
     DW("\xe0\xa4\xa8\xe0\xa4\xae\xe0\xa5\x8d\xe0\xa4\xac\xe0\xa4\xb0", FIT_WORD), /* नम्बर */
 };
 
@@ -81,10 +88,15 @@ static int can_cuoc(const char *s, size_t a, size_t we)
  * two words of between[]. */
 static int label_before(const char *s, size_t v)
 {
-    size_t end = v, a, we, k;
+    size_t end = v, a, we, k, a2, we2;
 
     for (k = 0; k < 3 && (we = det_word_ending(s, end, SKIP, &a)) != 0; k++) {
         if (detect_natid_label(s + a, we - a) || can_cuoc(s, a, we))
+            return 1;
+        /* the label with a case or possessive ending after a hyphen
+         * ("ЖСН-ім: 900101 400 555", "ИИН-і") */
+        if (a > 1 && s[a - 1] == '-' && det_hyphen_ending(s, v, a, we) &&
+            (we2 = det_word_ending(s, a - 1, "", &a2)) == a - 1 && detect_natid_label(s + a2, we2 - a2))
             return 1;
         if (!det_in_list(between, N(between), s + a, we - a))
             return 0;

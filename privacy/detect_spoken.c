@@ -189,7 +189,8 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
     if (b == at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
-        return w->type != DASH && w->type != POINT && w->type != KDIGIT && w->type != HEMI && w->type != LON;
+        return w->type != DASH && w->type != POINT && w->type != KDIGIT && w->type != HEMI && w->type != LON &&
+               w->type != KZHUND && w->type != KZTEN;
     /* The readers below read Hangul (EA-ED) and kana (E3): any other
      * first byte is none of theirs (det_sino_digit, ko_units,
      * glued_digits' entries); only glued English is left. */
@@ -392,6 +393,16 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         break;
     case HUND: case THOUS:
         rc = add_scale(r, w->type, w->v);
+        break;
+    case KZHUND:                /* after a digit said: "жеті жүз" */
+        if (r->place != 0 || r->ld < 0)
+            return -1;
+        rc = add_scale(r, HUND, 0);
+        break;
+    case KZTEN:                 /* after a hundred: "жүз он бес" */
+        if (r->place != 2)
+            return -1;
+        rc = add_place(r, 10, 1, 0);
         break;
     case POINT:
         rc = flush(r);

@@ -17,7 +17,11 @@
 /* LON: the word for longitude said between the two numbers of a position
  * ("өргөрөг ... цэг ..., уртраг ... цэг ...", "북위 사칠 점 구일팔 동경
  * ..."), written ',' as a comma between them is. */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON };
+/* KZHUND, KZTEN: Kazakh жүз 100 ("face") and он 10 (the Russian "he"),
+ * read inside a run only: жүз after a digit said ("жеті жүз бір" 701),
+ * он after a hundred ("екі жүз он бес" 215); no number starts with them
+ * (report-adv44 L-38, L-98). */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON, KZHUND, KZTEN };
 
 /* A number word in the norm view (normalise.h: lower case, no marks,
  * apostrophes '\''); its words are static strings. */

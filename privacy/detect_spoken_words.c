@@ -55,13 +55,16 @@ const struct spoken_word spoken_words[] = {
      * үш 3, төрт 4, бес 5, алты 6, жеті 7, сегіз 8, тоғыз 9, and the
      * tens жиырма 20, отыз 30, қырық 40, елу 50, алпыс 60, жетпіс 70,
      * сексен 80, тоқсан 90 (a compound is tens then units, "отыз бес"
-     * 35, as in Mongolian).  Not он 10, which is the Russian "he" (so
-     * 10-19 said in Kazakh are not read), nor жүз 100 ("face"). */
+     * 35, as in Mongolian).  он 10 (the Russian "he") and жүз 100
+     * ("face") only inside a run (below). */
     { "нөл", DIGIT, 0 }, { "бір", DIGIT, 1 }, { "екі", DIGIT, 2 }, { "үш", DIGIT, 3 },
     { "төрт", DIGIT, 4 }, { "бес", DIGIT, 5 }, { "алты", DIGIT, 6 }, { "жеті", DIGIT, 7 },
     { "сегіз", DIGIT, 8 }, { "тоғыз", DIGIT, 9 }, { "жиырма", TENS, 2 }, { "отыз", TENS, 3 },
     { "қырық", TENS, 4 }, { "елу", TENS, 5 }, { "алпыс", TENS, 6 }, { "жетпіс", TENS, 7 },
     { "сексен", TENS, 8 }, { "тоқсан", TENS, 9 },
+    /* жүз 100 and он 10 inside a run only (KZHUND, KZTEN: "сегіз жеті
+     * жүз бір ...", a phone of Kazakhstan's plan, adv44 L-38, L-98) */
+    { "жүз", KZHUND, 0 }, { "он", KZTEN, 1 },
     /* Russian teens, tens, hundreds and thousands */
     { "десять", TEEN, 10 }, { "одиннадцать", TEEN, 11 }, { "двенадцать", TEEN, 12 },
     { "тринадцать", TEEN, 13 }, { "четырнадцать", TEEN, 14 }, { "пятнадцать", TEEN, 15 },

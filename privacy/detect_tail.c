@@ -579,7 +579,7 @@ static size_t ko_particle_after(const char *s, size_t len, size_t at)
 static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end, size_t *end)
 {
     size_t i = bank_end, e, x;
-    int mark;
+    int mark, ko = 0;
 
     if (det_letter_before(s, at) || i == 0)
         return 0;
@@ -606,11 +606,13 @@ static size_t bank_digits(const char *s, size_t len, size_t at, size_t bank_end,
      * "9876-으로"): the clause is read after it */
     x = e;
     if (det_letter_at(s, len, e))
-        x = ko_particle_after(s, len, e);
+        x = ko_particle_after(s, len, e), ko = 1;
     else if (e + 1 < len && s[e] == '-' && (x = detect_letters(s, len, e + 1)) > e + 1 &&
-        !det_hyphen_ending(s, len, e + 1, x) && ko_particle_after(s, len, e + 1) != x)
+        !det_hyphen_ending(s, len, e + 1, x) && !(ko = ko_particle_after(s, len, e + 1) == x))
         return 0;
-    if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || round_sum(s, i) ||
+    /* a Korean sum has its 원 ("9900원으로"): digits with a particle
+     * glued are no round sum ("KB 9900으로": adv44 L-79) */
+    if (det_starts(s, len, i, "19") || det_starts(s, len, i, "20") || (round_sum(s, i) && !ko) ||
         det_money_around(s, len, i, x) ||
         !(digits_end_clause(s, len, x) || card_noun_after(s, len, x) || word_after(s, len, x)))
         return 0;
@@ -862,13 +864,21 @@ static size_t digits_then_bank(const char *s, size_t len, size_t at)
  * *end, or 0. */
 static size_t bank_card(const char *s, size_t len, size_t at, size_t *end)
 {
-    size_t bank_end, i;
+    size_t bank_end, i, w;
 
     if (det_letter_before(s, at))
         return 0;
     bank_end = det_bank_name(s, len, at);
     if ((i = card_na(s, len, at, bank_end, end)) != 0)
         return i;
+    /* a Korean bank's short name, a particle after the digits ("신한
+     * 9876-으로", "KB 9900으로": det_ko_bank_short) */
+    if (bank_end == 0 && (w = detect_letters(s, len, at)) > at && det_ko_bank_short(s + at, w - at))
+        return (i = bank_digits(s, len, at, w, end)) != 0 &&
+                       (ko_particle_after(s, len, *end) || (det_starts(s, len, *end, "-") &&
+                                                            ko_particle_after(s, len, *end + 1)))
+                   ? i
+                   : 0;
     return bank_digits(s, len, at, bank_end, end);
 }
 
