@@ -379,6 +379,20 @@ static int uk_apostrophe_name(const struct normtext *t, const struct redact_form
     return f->person && f->kind == FORM_CONTEXT && redact_upper_at(t, a) && uk_apostrophe_in(t, a, b);
 }
 
+/* 1 if norm byte a is right after an opening quotation mark (« „ “ ‘):
+ * a title's first word (кафе «Галочка»). */
+static int quote_before(const struct normtext *t, size_t a)
+{
+    static const char *const marks[] = { "\u00AB", "\u201E", "\u201C", "\u2018" };
+
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        if (a >= n && memcmp(t->norm + a - n, marks[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Russian and Ukrainian verbs, plural past, of what is given to a person
  * (the dative: Милочке, Галі, Наді), done to one (the accusative:
  * Галочку, Милочку) or how one was called (the instrumental: Милочкой,
@@ -428,11 +442,24 @@ static int context_form_named(const struct normtext *t, const struct redact_form
     if (!f->person || f->kind != FORM_CONTEXT || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_upper_at(t, a))
         return 0;
-    if (!redact_sentence_start(t, a) || !redact_word_after(&wa, &wb, t, b))
+    last = redact_cp_before(t->norm, b);
+    /* Not at a sentence's start: Russian and Ukrainian write no common
+     * noun with a capital there ("Ми бачили Галочку", "У Милочки нет
+     * паспорта", "Ми віддали Галі гроші"): the name, as a form no word
+     * is, unless the word is in capitals (an acronym) or opens a title
+     * in quotes (кафе «Галочка»).  And at a sentence's start, the
+     * vocative in -о of a name in -а, alone before a comma or "!"
+     * ("Галочко, вставай!"): a word is seldom called (brief s45 slav45,
+     * report-adv40, adv41 Галочко, Галочку; docs/VARIANTS.md). */
+    if (!redact_sentence_start(t, a))
+        return !acronym_at(t, a, b) && !(b - a > 2 && redact_upper_at(t, a + 2)) &&
+               !(a > 0 && strchr("\"'(", t->norm[a - 1]) != NULL) && !quote_before(t, a);
+    if (last == 0x43E && b < t->normlen && (t->norm[b] == ',' || t->norm[b] == '!'))
+        return 1;
+    if (!redact_word_after(&wa, &wb, t, b))
         return 0;
     if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !redact_word_after(&wa, &wb, t, wb))
         return 0;
-    last = redact_cp_before(t->norm, b);
     if (last < 0x400 || last > 0x4FF)
         return 0;
     end[0] = (char)(0xC0 | (last >> 6)), end[1] = (char)(0x80 | (last & 0x3F)), end[2] = 0;
