@@ -2,7 +2,7 @@
 # Brief s45 slav45 (report-adv44 P-12, P-13), end to end on the real
 # binary: a pseudonym that is a short form or diminutive of the subject's
 # own given name (Бодя of Богдан, Стьопа of Степан, Лєна of Олена:
-# data/nicknames/slavic.txt; Анюта, Нюша of Анна, Петруша of Пётр:
+# data/nicknames/slavic.txt; Анюта, Нюша of Анна, Петруха of Пётр:
 # data/nicknames/ru.txt) is refused, as Аня and Петя already were; other
 # names, and the same short forms for another person, stay free.
 
