@@ -379,6 +379,45 @@ static int uk_apostrophe_name(const struct normtext *t, const struct redact_form
     return f->person && f->kind == FORM_CONTEXT && redact_upper_at(t, a) && uk_apostrophe_in(t, a, b);
 }
 
+/* 1 if norm byte a is right after an opening quotation mark (« „ “ ‘):
+ * a title's first word (кафе «Галочка»). */
+static int quote_before(const struct normtext *t, size_t a)
+{
+    static const char *const marks[] = { "\u00AB", "\u201E", "\u201C", "\u2018" };
+
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        if (a >= n && memcmp(t->norm + a - n, marks[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if norm [a, b) is a Cyrillic word of five letters or more whose
+ * stem ends in к or ц before at most two letters of a case ending
+ * (Галочку, Галочці, Милочки, Марійці, Лєнкою): the shape of a -к-
+ * diminutive of a given name (Russian and Ukrainian word-formation). */
+static int diminutive_shape(const struct normtext *t, size_t a, size_t b)
+{
+    int cp[24], n = 0, k, end;
+
+    for (size_t p = a; p < b; p += (size_t)k, n++)
+        if (n == 24 || (k = utf8_next(&cp[n], t->norm + p, b - p)) <= 0 || cp[n] < 0x400 || cp[n] > 0x52F)
+            return 0;
+    if (n < 5)
+        return 0;
+    for (end = n - 1; end >= n - 3 && end > 0; end--) {
+        int c = (int)utf8proc_tolower(cp[end]);
+        if (c == 0x43A || c == 0x446)   /* к ц */
+            return end < n - 1;
+        /* а е и о у ы ю я і ї є й: a case ending's letters */
+        if (!(c == 0x430 || c == 0x435 || c == 0x438 || c == 0x43E || c == 0x443 || c == 0x44B ||
+              c == 0x44E || c == 0x44F || c == 0x456 || c == 0x457 || c == 0x454 || c == 0x439))
+            return 0;
+    }
+    return 0;
+}
+
 /* Russian and Ukrainian verbs, plural past, of what is given to a person
  * (the dative: Милочке, Галі, Наді), done to one (the accusative:
  * Галочку, Милочку) or how one was called (the instrumental: Милочкой,
@@ -428,11 +467,29 @@ static int context_form_named(const struct normtext *t, const struct redact_form
     if (!f->person || f->kind != FORM_CONTEXT || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_upper_at(t, a))
         return 0;
-    if (!redact_sentence_start(t, a) || !redact_word_after(&wa, &wb, t, b))
+    last = redact_cp_before(t->norm, b);
+    /* Not at a sentence's start: Russian and Ukrainian write no common
+     * noun with a capital there ("Ми бачили Галочку", "У Милочки нет
+     * паспорта", "Ми віддали Марійці гроші"): a diminutive in -к-, -ц-
+     * (diminutive_shape) is the name, as a form no word is, unless the
+     * word is in capitals (an acronym) or opens a title in quotes (кафе
+     * «Галочка»).  Not a bare short form or a possessive (Галі, Талу,
+     * Сарин, Олександрову): those are also other people's names and
+     * surnames, which a capital does not tell apart (slav24.jsonl lines
+     * 4, 7, 16 keep their flag).  And at a sentence's start, the
+     * vocative in -о of a name in -а, alone before a comma or "!"
+     * ("Галочко, вставай!"): a word is seldom called (brief s45 slav45,
+     * report-adv40, adv41 Галочко, Галочку; docs/VARIANTS.md). */
+    if (!redact_sentence_start(t, a))
+        return diminutive_shape(t, a, b) && !acronym_at(t, a, b) &&
+               !(b - a > 2 && redact_upper_at(t, a + 2)) &&
+               !(a > 0 && strchr("\"'(", t->norm[a - 1]) != NULL) && !quote_before(t, a);
+    if (last == 0x43E && b < t->normlen && (t->norm[b] == ',' || t->norm[b] == '!'))
+        return 1;
+    if (!redact_word_after(&wa, &wb, t, b))
         return 0;
     if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !redact_word_after(&wa, &wb, t, wb))
         return 0;
-    last = redact_cp_before(t->norm, b);
     if (last < 0x400 || last > 0x4FF)
         return 0;
     end[0] = (char)(0xC0 | (last >> 6)), end[1] = (char)(0x80 | (last & 0x3F)), end[2] = 0;
