@@ -500,6 +500,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * a review flag at most (brief s43 ini43, redact_initials_other). */
     if (f->person && h != HIT_NONE && f->kind != FORM_REPLACE && redact_initials_other(t, a, b))
         return HIT_FLAG;
+    /* A word of a public figure's whole name (Ким Ир Сен, Kim Jong-un,
+     * Брюс Ли): the figure, kept (redact_sense_other.c; brief s45
+     * over45, report-adv44 O-44..O-53). */
+    if (f->person && h != HIT_NONE && redact_sense_public_figure(t, a, b))
+        return HIT_NONE;
     /* A name that is also a place of the world, where the words around
      * it mark the place (in Georgia, в Милане, AC Milan, Georgia and
      * Armenia): the place, a review flag at most (redact_sense_place.c;
@@ -545,6 +550,13 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         w = *f, w.kind = FORM_WORD;
         return redact_hit_verdict(t, &w, h, ga, b);
     }
+    /* A form that the word lists know as an ordinary word, at a
+     * sentence's start, before a word in lower case that is no verb of a
+     * person (Любой ценой, Ковалі в селі): the word, kept with a review
+     * flag (redact_sense_other.c; brief s45 over45, report-adv44 O-19). */
+    if (f->person && (f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
+        redact_sense_word_at_start(t, a, b, redact_sentence_start(t, a)))
+        return HIT_FLAG;
     /* A short form that is also a word (Алтаа: "his gold") is a review
      * flag where the context marks a name, and also where it stands alone
      * or is called at a sentence's start. */
