@@ -228,6 +228,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/geo44.jsonl",
     "tests/data/leaks/ini44.jsonl",
     "tests/data/leaks/short44.jsonl",
+    "tests/data/leaks/over45.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
