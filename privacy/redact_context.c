@@ -537,10 +537,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     /* A noun that is also a surname, at a sentence's start in one of its
      * own case forms (Шину пробило), and a monarch's or a saint's given
      * name (Пётр I, святого Петра): another sense or another bearer, a
-     * review flag (redact_sense.c; brief s43, report-adv42 O-11, O-15). */
+     * review flag (redact_sense.c; brief s43, report-adv42 O-11, O-15); so
+     * are another person's patronymic and the apostles' church (Иван
+     * Петрович, Собор Петра и Павла: redact_sense_other.c, brief s45). */
     if (f->person && (((f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
                        redact_sense_noun_at_start(t, a, b, redact_sentence_start(t, a))) ||
-                      redact_sense_other_bearer(t, a, b)))
+                      redact_sense_other_bearer(t, a, b) || redact_sense_other_named(t, a, b)))
         return HIT_FLAG;
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
@@ -550,9 +552,9 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         w = *f, w.kind = FORM_WORD;
         return redact_hit_verdict(t, &w, h, ga, b);
     }
-    /* A form that the word lists know as an ordinary word, at a
+    /* A form that the word list knows as an ordinary adjective, at a
      * sentence's start, before a word in lower case that is no verb of a
-     * person (Любой ценой, Ковалі в селі): the word, kept with a review
+     * person (Любой ценой, Любую работу): the word, kept with a review
      * flag (redact_sense_other.c; brief s45 over45, report-adv44 O-19). */
     if (f->person && (f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
         redact_sense_word_at_start(t, a, b, redact_sentence_start(t, a)))

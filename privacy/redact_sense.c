@@ -555,9 +555,6 @@ int redact_sense_other_bearer(const struct normtext *t, size_t a, size_t b)
 
     if (a >= b || b > t->normlen)
         return 0;
-    /* Another person's patronymic, a church's saints (redact_sense_other.c). */
-    if (redact_sense_other_named(t, a, b))
-        return 1;
     wend = redact_sense_run_end(t, a);
     if (redact_sense_next_word(&na, &nb, t, wend, 0)) {
         /* "I" alone before a space is the English pronoun, unless a

@@ -115,12 +115,16 @@ int redact_sense_place_near(const char *s, size_t len, size_t a, size_t b);
  * "Пётр Петрович", whose first three letters are the patronymic's), an
  * apostle's name joined to the other's ("Петра и Павла"), or a name after
  * a church's noun ("Собор Петра", "храм святых Петра и Павла").
- * redact_sense_other_bearer asks it: a review flag, never a replacement.
- * Else 0.  No allocation. */
+ * The verdict asks it beside redact_sense_other_bearer: a review flag,
+ * never a replacement.  Else 0.  No allocation. */
 int redact_sense_other_named(const struct normtext *t, size_t a, size_t b);
+/* redact_sense_other_named for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written; a near-name's word, redact_nearfix.c).  0 also when
+ * out of memory. */
+int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b);
 
-/* redact_sense_other.c: 1 if the one word at norm bytes [a, b) of t is a
- * word of a public figure's whole name written whole (Ким Ир Сена, Kim
+/* redact_sense_other.c: 1 if the one word at norm bytes [a, b) of t is
+ * the surname of a public figure's whole name written whole (Ким Ир Сена, Kim
  * Il-sung, Брюсом Ли, Ли Мён Бак: the table there, from the Wikipedia
  * articles' titles): the figure, kept (brief s45 over45, report-adv44
  * O-44..O-47, O-51..O-53).  A registered name spelled so is matched
@@ -130,15 +134,14 @@ int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b);
 
 /* redact_sense_other.c: 1 if the hit at norm bytes [a, b) of t is a whole
  * Cyrillic word written with a capital at a sentence's start (at_start)
- * that the project's word lists know as an ordinary word
- * (data/nicknames/slavic_words.txt, redact_sense_noun_of,
- * redact_sense_trade_of: Любой, Любую, Шины, Ковалі), not alone in its
- * clause, and the next word, over one space, is in lower case and no verb
- * a person does (redact_sense_person_verb): "Любой ценой", "Ковалі в
- * селі"; not "Люба пришла", "Любу Петрову".  The caller makes it a review
- * flag: a name's oblique case reads the same ("Любой гордились"), so the
- * word is kept but not cleared (brief s45 over45, report-adv44 O-19,
- * O-24, O-32, O-33).  Else 0.  No allocation. */
+ * that data/nicknames/slavic_words.txt knows as an ordinary word and that
+ * has an adjective's shape (an adjective's ending, or -ой, -ою before a
+ * noun in the same case: Любой ценой, Любую работу, Милая моя), not alone
+ * in its clause, and the next word, over one space, is in lower case and
+ * no verb a person does (redact_sense_person_verb); not "Люба пришла",
+ * "Любу Петрову", "Тате дали".  The caller makes it a review flag: the
+ * word is kept, a person reads it once (brief s45 over45, report-adv44
+ * O-19, O-32, O-33).  Else 0.  No allocation. */
 int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
 /* redact_sense_word_at_start for the word s[a, b) of the text s[0..len)
  * (UTF-8 as written; a near-name's word, redact_nearfix.c), its sentence's

@@ -1,6 +1,6 @@
 /* Another person or an ordinary word where a registered name's form
  * stands (redact_sense.h; issue 12/13 over-redaction, brief s45 over45,
- * report-adv44 O-7, O-16, O-18, O-19, O-24, O-25, O-30..O-34, O-44..O-47,
+ * report-adv44 O-7, O-16, O-18, O-19, O-25, O-30..O-34, O-44..O-47,
  * O-51..O-53):
  *
  * - a patronymic built on the subject's given name after another
@@ -8,10 +8,10 @@
  *   some Пётр, Кирилл; redact_sense_other_named, a review flag);
  * - a church's dedication and the apostles' feast (Собор Петра и Павла,
  *   храм святых Петра и Павла: redact_sense_other_named);
- * - a public figure's whole name (Ким Ир Сен, Kim Jong-un, Брюс Ли:
- *   redact_sense_public_figure, kept);
- * - a form that is also an ordinary word at a sentence's start with no
- *   word after it that marks a person (Любой ценой, Ковалі в селі:
+ * - a public figure's surname in the figure's whole name (Ким Ир Сен, Kim
+ *   Jong-un, Брюс Ли: redact_sense_public_figure, kept);
+ * - a form that is also an ordinary adjective at a sentence's start with
+ *   no word after it that marks a person (Любой ценой, Любую работу:
  *   redact_sense_word_at_start, a review flag).
  *
  * The tables are written by us; their sources are named beside each. */
@@ -49,6 +49,12 @@ static int same_stem(const char *x, size_t xn, const char *y, size_t yn)
     return 1;
 }
 
+static int any_name(void *ctx, const char *form, size_t formlen)
+{
+    (void)ctx, (void)form, (void)formlen;
+    return 1;
+}
+
 /* 1 if the word [a, wend) of t is a patronymic (patronymic.h) and the word
  * before it, over one space, is another person's given name: a Cyrillic
  * word with a capital, no patronymic itself, on another stem (Иван
@@ -63,6 +69,12 @@ static int patronymic_of_other(const struct normtext *t, size_t a, size_t wend)
         pb + 1 != a || t->norm[pb] != ' ' || utf8_next(&first, t->norm + pa, t->normlen - pa) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_sense_upper(t, pa) || pb - pa < 4 ||
         patronymic_suffix_at(t->norm + pa, pb - pa) > 0)
+        return 0;
+    /* At a sentence's start the word before may be a verb ("Бачили
+     * Андріївну"): a given name the short-form lists know, or a
+     * patronymic in the nominative after it ("Мирон Андрійович,"). */
+    if (redact_sentence_start(t, pa) && nicknames_each(t->norm + pa, pb - pa, any_name, NULL) != 1 &&
+        !redact_sense_ends_with(t->norm, a, wend, "ич|вна|ична|івна|ївна"))
         return 0;
     return !same_stem(t->norm + pa, pb - pa, t->norm + a, wend - a);
 }
@@ -79,25 +91,28 @@ static const char church_nouns[] =
     "костела|костелі|крепость|крепости|фортеця|фортеці|приход|прихода|парафія|парафії";
 static const char saints_plural[] = "святых|святих|апостолов|апостолів|свв|первоверховных";
 
-/* The names of the apostles Peter and Paul, as stems, whose pair is the
- * feast of 29 June (12 July) and many churches' dedication (Петра и
- * Павла, Петро і Павло): the Orthodox calendar. */
-static const char apostle_stems[] = "петр|павл|петро|павло";
+/* The names of the apostles Peter and Paul in their cases, whose pair is
+ * the feast of 29 June (12 July) and many churches' dedication (Петра и
+ * Павла, Петро і Павло): the Orthodox calendar.  Not a surname built on
+ * them (Петрову, Павлова). */
+static const char apostle_names[] =
+    "пётр|петр|петра|петру|петром|петре|петро|петрові|петрові|павел|павла|павлу|павлом|павле|павло|"
+    "павлові|павлі|петрі";
 
 /* 1 if the word [a, wend) is the name of an apostle joined by и, і, та to
  * the other's ("Петра и Павла", "Павла і Петра"). */
 static int apostle_pair(const struct normtext *t, size_t a, size_t wend)
 {
-    size_t r, ja, jb, na, nb, pa, pb;
+    size_t ja, jb, na, nb, pa, pb;
 
-    if (!redact_sense_starts_with(&r, t->norm, a, wend, apostle_stems))
+    if (!redact_sense_is_one(t->norm, a, wend, apostle_names))
         return 0;
     if (redact_sense_next_word(&ja, &jb, t, wend, 0) && redact_sense_is_one(t->norm, ja, jb, "и|і|та|й") &&
-        redact_sense_next_word(&na, &nb, t, jb, 0) && redact_sense_starts_with(&r, t->norm, na, nb, apostle_stems) &&
+        redact_sense_next_word(&na, &nb, t, jb, 0) && redact_sense_is_one(t->norm, na, nb, apostle_names) &&
         memcmp(t->norm + na, t->norm + a, 4) != 0)
         return 1;
     return redact_sense_prev_word(&ja, &jb, t, a) && redact_sense_is_one(t->norm, ja, jb, "и|і|та|й") &&
-           redact_sense_prev_word(&pa, &pb, t, ja) && redact_sense_starts_with(&r, t->norm, pa, pb, apostle_stems) &&
+           redact_sense_prev_word(&pa, &pb, t, ja) && redact_sense_is_one(t->norm, pa, pb, apostle_names) &&
            memcmp(t->norm + pa, t->norm + a, 4) != 0;
 }
 
@@ -148,22 +163,25 @@ int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
  * name the figure, not a subject (brief s45 over45, report-adv44
  * O-44..O-47, O-51..O-53). */
 #define FIGURE_WORDS 3
-static const char *const figures[][FIGURE_WORDS] = {
-    { "ким|kim", "ир|il", "сен|sung|song" },
-    { "ким|kim", "чен|jong|chong", "ир|il" },
-    { "ким|kim", "чен|jong|chong", "ын|un|eun" },
-    { "ким|kim", "ё|е|yo", "чжон|jong" },
-    { "ким|kim", "ён|ен|young|yong", "сам|sam" },
-    { "ким|kim", "дэ|де|dae", "чжун|jung" },
-    { "ли|lee|rhee|yi", "сын|syng|seung", "ман|man" },
-    { "syngman", "rhee|lee", NULL },
-    { "ли|lee", "мён|мен|myung|myeong", "бак|bak|pak" },
-    { "ли|lee", "чжэ|чже|jae", "мён|мен|myung|myeong" },
-    { "пак|park|pak", "чон|chung|jung", "хи|hee|hui" },
-    { "пак|park|pak", "кын|geun|keun", "хе|hye" },
-    { "мун|moon|mun", "чжэ|чже|jae", "ин|in" },
-    { "юн|yoon|yun", "сок|suk|seok", "ёль|ель|yeol|yol" },
-    { "брюс|bruce", "ли|lee", NULL },
+static const struct {
+    const char *w[FIGURE_WORDS];
+    int surname; /* the index of the surname among w */
+} figures[] = {
+    { { "ким|kim", "ир|il", "сен|sung|song" }, 0 },
+    { { "ким|kim", "чен|jong|chong", "ир|il" }, 0 },
+    { { "ким|kim", "чен|jong|chong", "ын|un|eun" }, 0 },
+    { { "ким|kim", "ё|е|yo", "чжон|jong" }, 0 },
+    { { "ким|kim", "ён|ен|young|yong", "сам|sam" }, 0 },
+    { { "ким|kim", "дэ|де|dae", "чжун|jung" }, 0 },
+    { { "ли|lee|rhee|yi", "сын|syng|seung", "ман|man" }, 0 },
+    { { "syngman", "rhee|lee", NULL }, 1 },
+    { { "ли|lee", "мён|мен|myung|myeong", "бак|bak|pak" }, 0 },
+    { { "ли|lee", "чжэ|чже|jae", "мён|мен|myung|myeong" }, 0 },
+    { { "пак|park|pak", "чон|chung|jung", "хи|hee|hui" }, 0 },
+    { { "пак|park|pak", "кын|geun|keun", "хе|hye" }, 0 },
+    { { "мун|moon|mun", "чжэ|чже|jae", "ин|in" }, 0 },
+    { { "юн|yoon|yun", "сок|suk|seok", "ёль|ель|yeol|yol" }, 0 },
+    { { "брюс|bruce", "ли|lee", NULL }, 1 },
 };
 
 /* The case endings a Cyrillic word of a figure's name may take in
@@ -191,22 +209,26 @@ static size_t figure_word_at(const struct normtext *t, size_t p, const char *alt
 }
 
 /* 1 if the whole name of figure i starts at norm byte p of t, its words
- * one space or a hyphen apart (Kim Il-sung, Ли Сын Ман), and covers
- * [a, b). */
+ * one space or a hyphen apart (Kim Il-sung, Ли Сын Ман), and its surname
+ * covers [a, b): a subject's given name spelled as a figure's given name
+ * is left to the other rules (test_redact's "Kim Il-sung" of a person
+ * "Il"). */
 static int figure_at(const struct normtext *t, size_t p, size_t i, size_t a, size_t b)
 {
-    size_t start = p, e = 0;
+    size_t e = 0, sa = 0, sb = 0;
 
-    for (size_t w = 0; w < FIGURE_WORDS && figures[i][w] != NULL; w++) {
+    for (int w = 0; w < FIGURE_WORDS && figures[i].w[w] != NULL; w++) {
         if (w > 0) {
             if (e >= t->normlen || (t->norm[e] != ' ' && t->norm[e] != '-'))
                 return 0;
             p = e + 1;
         }
-        if ((e = figure_word_at(t, p, figures[i][w])) == 0)
+        if ((e = figure_word_at(t, p, figures[i].w[w])) == 0)
             return 0;
+        if (w == figures[i].surname)
+            sa = p, sb = e;
     }
-    return start <= a && b <= e;
+    return sa <= a && b <= sb;
 }
 
 /* The bytes before a hit that a figure's name may start at. */
@@ -230,26 +252,38 @@ int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b)
 
 /* ---- An ordinary word at a sentence's start ---- */
 
-/* 1 if the Cyrillic word w[0..n) (norm, lower case) is an ordinary word
- * as the project's lists know it: data/nicknames/slavic_words.txt (the
- * forms of names hunspell-ru and hunspell-uk know as words: любой, мила,
- * галка), a noun that is also a surname (redact_sense_noun_of: шины,
- * волки) or a trade's noun (redact_sense_trade_of: ковалі). */
-static int ordinary_cyrillic(const char *w, size_t n)
+/* The endings of an adjective in any gender, case and number (Russian,
+ * Ukrainian) but the ambiguous -ой, -ей, which a feminine name's
+ * instrumental has too (Любой, Милочкой). */
+static const char adjective_ends[] =
+    "ая|яя|ую|юю|ые|ие|ое|ее|ого|его|ому|ему|ым|им|ых|их|ий|ый|ими|ыми";
+
+/* 1 if the Cyrillic word [a, wend) of t (norm, lower case) is an ordinary
+ * word as the project's list knows it (data/nicknames/slavic_words.txt:
+ * the forms of names hunspell-ru and hunspell-uk know as words) and has an
+ * adjective's shape: one of adjective_ends, or -ой with a noun after it in
+ * the same case ("Любой ценой": -ой, -ей, -ою, -ею), as an adjective
+ * agrees with its noun.  A name's oblique case that is also a word (Тате,
+ * Любу, Милке) has no adjective's ending and stays the name's. */
+static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
 {
     char key[128];
     size_t k = 0;
     int cp, m;
 
-    for (size_t p = 0; p < n; p += (size_t)m) {
-        if ((m = utf8_next(&cp, w + p, n - p)) <= 0 || k + 4 >= sizeof key)
+    for (size_t p = a; p < wend; p += (size_t)m) {
+        if ((m = utf8_next(&cp, t->norm + p, wend - p)) <= 0 || k + 4 >= sizeof key)
             return 0;
         if (cp == 0x456 || cp == 0x457) /* і ї: the list's key writes и */
             memcpy(key + k, "и", 2), k += 2;
         else
-            memcpy(key + k, w + p, (size_t)m), k += (size_t)m;
+            memcpy(key + k, t->norm + p, (size_t)m), k += (size_t)m;
     }
-    return slavic_word(key, k) || redact_sense_noun_of(w, n) != 0 || redact_sense_trade_of(w, n);
+    if (!slavic_word(key, k))
+        return 0;
+    if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
+        return 1;
+    return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");
 }
 
 int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
@@ -261,13 +295,13 @@ int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int
         first < 0x400 || first > 0x52F || !redact_sense_upper(t, a))
         return 0;
     wend = redact_sense_run_end(t, a);
-    if (wend != b || !ordinary_cyrillic(t->norm + a, wend - a) || redact_alone_at(t, wend))
+    if (wend != b || redact_alone_at(t, wend))
         return 0;
     /* The next word, over one space, in lower case and no verb a person
-     * does ("Любой ценой", "Ковалі в селі"); a capital (a surname, a
+     * does ("Любой ценой", "Любую работу"); a capital (a surname, a
      * patronymic) or a person's verb ("Люба пришла") marks the name. */
     return redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_lower(t, na) &&
-           !redact_sense_person_verb(t, a, wend);
+           !redact_sense_person_verb(t, a, wend) && ordinary_adjective(t, a, wend, na, nb);
 }
 
 static int word_at_start_here(const struct normtext *t, size_t a, size_t b)
@@ -283,4 +317,9 @@ static int word_at_start_here(const struct normtext *t, size_t a, size_t b)
 int redact_sense_word_at_start_near(const char *s, size_t len, size_t a, size_t b)
 {
     return redact_sense_window(s, len, a, b, START_NEAR_SPAN, word_at_start_here);
+}
+
+int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b)
+{
+    return redact_sense_window(s, len, a, b, START_NEAR_SPAN, redact_sense_other_named);
 }
