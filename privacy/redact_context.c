@@ -561,6 +561,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * (redact_file_hit). */
     if (f->person && h != HIT_NONE && redact_initials_other(t, a, b))
         return HIT_FLAG;
+    /* A word of a public figure's whole name (Ким Ир Сен, Kim Jong-un,
+     * Брюс Ли): the figure, kept (redact_sense_other.c; brief s45
+     * over45, report-adv44 O-44..O-53). */
+    if (f->person && h != HIT_NONE && redact_sense_public_figure(t, a, b))
+        return HIT_NONE;
     /* A name that is also a place of the world, where the words around
      * it mark the place (in Georgia, в Милане, AC Milan, Georgia and
      * Armenia): the place, a review flag at most (redact_sense_place.c;
@@ -593,10 +598,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
     /* A noun that is also a surname, at a sentence's start in one of its
      * own case forms (Шину пробило), and a monarch's or a saint's given
      * name (Пётр I, святого Петра): another sense or another bearer, a
-     * review flag (redact_sense.c; brief s43, report-adv42 O-11, O-15). */
+     * review flag (redact_sense.c; brief s43, report-adv42 O-11, O-15); so
+     * are another person's patronymic and the apostles' church (Иван
+     * Петрович, Собор Петра и Павла: redact_sense_other.c, brief s45). */
     if (f->person && (((f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
                        redact_sense_noun_at_start(t, a, b, redact_sentence_start(t, a))) ||
-                      redact_sense_other_bearer(t, a, b)))
+                      redact_sense_other_bearer(t, a, b) || redact_sense_other_named(t, a, b)))
         return HIT_FLAG;
     /* A form of a person's name that stands for a given name that is also
      * a word (이 나라는, гэрлийн, вера) is judged as that word, where it
@@ -606,6 +613,13 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         w = *f, w.kind = FORM_WORD;
         return redact_hit_verdict(t, &w, h, ga, b);
     }
+    /* A form that the word list knows as an ordinary adjective, at a
+     * sentence's start, before a word in lower case that is no verb of a
+     * person (Любой ценой, Любую работу): the word, kept with a review
+     * flag (redact_sense_other.c; brief s45 over45, report-adv44 O-19). */
+    if (f->person && (f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
+        redact_sense_word_at_start(t, a, b, redact_sentence_start(t, a)))
+        return HIT_FLAG;
     /* A short form that is also a word (Алтаа: "his gold") is a review
      * flag where the context marks a name, and also where it stands alone
      * or is called at a sentence's start. */

@@ -143,7 +143,9 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
             name_or_word(t->orig, f->start, f->end) || patronymic_word(t->orig, f->start, f->end) ||
             redact_sense_trade_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_other_bearer_near(t->orig, t->inlen, f->start, f->end) ||
+            redact_sense_other_named_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_place_near(t->orig, t->inlen, f->start, f->end) ||
+            redact_sense_word_at_start_near(t->orig, t->inlen, f->start, f->end) ||
             utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
             continue;
         if ((rc = spelled_hit(&hit, r, t->orig, f->start, f->end, ctx, e)) < 0)

@@ -541,6 +541,16 @@ static int roman_numeral(const struct normtext *t, size_t na, size_t nb)
     return 1;
 }
 
+/* 1 if a Cyrillic word follows the one ending at e. */
+static int cyrillic_after(const struct normtext *t, size_t e)
+{
+    size_t na, nb;
+    int cp;
+
+    return redact_sense_next_word(&na, &nb, t, e, 0) && utf8_next(&cp, t->norm + na, t->normlen - na) > 0 &&
+           cp >= 0x400 && cp <= 0x52F;
+}
+
 int redact_sense_other_bearer(const struct normtext *t, size_t a, size_t b)
 {
     size_t wend, na, nb, pa, pb, rest;
@@ -549,7 +559,11 @@ int redact_sense_other_bearer(const struct normtext *t, size_t a, size_t b)
         return 0;
     wend = redact_sense_run_end(t, a);
     if (redact_sense_next_word(&na, &nb, t, wend, 0)) {
-        if (roman_numeral(t, na, nb) && (nb - na > 1 || nb >= t->normlen || t->norm[nb] != ' '))
+        /* "I" alone before a space is the English pronoun, unless a
+         * Cyrillic word follows ("Памятник Петру I стоит": report-adv44
+         * O-7). */
+        if (roman_numeral(t, na, nb) &&
+            (nb - na > 1 || nb >= t->normlen || t->norm[nb] != ' ' || cyrillic_after(t, nb)))
             return 1;
         if (redact_sense_upper(t, na) && redact_sense_starts_with(&rest, t->norm, na, nb, regnal_stems) &&
             rest < nb && redact_sense_is_one(t->norm, rest, nb, redact_sense_adj_ends))

@@ -107,6 +107,48 @@ int redact_sense_place(const struct normtext *t, size_t a, size_t b);
  * when out of memory. */
 int redact_sense_place_near(const char *s, size_t len, size_t a, size_t b);
 
+/* redact_sense_other.c (brief s45 over45, report-adv44 O-16, O-18, O-25,
+ * O-30, O-31, O-34): 1 if the word at norm bytes [a, b) of t names
+ * another person than the subject whose name's form it is: a patronymic
+ * (patronymic.h) after another given name, one space before it ("Иван
+ * Петрович", "Анна Кирилловна": the child of some Пётр, Кирилл; not
+ * "Пётр Петрович", whose first three letters are the patronymic's), an
+ * apostle's name joined to the other's ("Петра и Павла"), or a name after
+ * a church's noun ("Собор Петра", "храм святых Петра и Павла").
+ * The verdict asks it beside redact_sense_other_bearer: a review flag,
+ * never a replacement.  Else 0.  No allocation. */
+int redact_sense_other_named(const struct normtext *t, size_t a, size_t b);
+/* redact_sense_other_named for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written; a near-name's word, redact_nearfix.c).  0 also when
+ * out of memory. */
+int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b);
+
+/* redact_sense_other.c: 1 if the one word at norm bytes [a, b) of t is
+ * the surname of a public figure's whole name written whole (Ким Ир Сена, Kim
+ * Il-sung, Брюсом Ли, Ли Мён Бак: the table there, from the Wikipedia
+ * articles' titles): the figure, kept (brief s45 over45, report-adv44
+ * O-44..O-47, O-51..O-53).  A registered name spelled so is matched
+ * whole, a hit of more than one word, which this never answers.  Else 0.
+ * No allocation. */
+int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b);
+
+/* redact_sense_other.c: 1 if the hit at norm bytes [a, b) of t is a whole
+ * Cyrillic word written with a capital at a sentence's start (at_start)
+ * that data/nicknames/slavic_words.txt knows as an ordinary word and that
+ * has an adjective's shape (an adjective's ending, or -ой, -ою before a
+ * noun in the same case: Любой ценой, Любую работу, Милая моя), not alone
+ * in its clause, and the next word, over one space, is in lower case and
+ * no verb a person does (redact_sense_person_verb); not "Люба пришла",
+ * "Любу Петрову", "Тате дали".  The caller makes it a review flag: the
+ * word is kept, a person reads it once (brief s45 over45, report-adv44
+ * O-19, O-32, O-33).  Else 0.  No allocation. */
+int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
+/* redact_sense_word_at_start for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written; a near-name's word, redact_nearfix.c), its sentence's
+ * start read where it stands: a spelling of it that a registered name has
+ * is no reason to replace the word.  0 also when out of memory. */
+int redact_sense_word_at_start_near(const char *s, size_t len, size_t a, size_t b);
+
 /* The end (a byte offset of s) of the salute or thanks that the raw word
  * s[a, b) opens (UTF-8 as written): a given name that is a Russian or
  * Ukrainian word, in the nominative, then up to three words, one space

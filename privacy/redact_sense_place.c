@@ -113,11 +113,52 @@ static int world_place_cases(const char *w, size_t n)
     return cases;
 }
 
+/* Towns written beside a state's or a country's name that is also a
+ * person's ("Atlanta, Georgia", "Tbilisi and Georgia"): the largest towns
+ * of the US state of Georgia and of the country (GeoNames), in the norm
+ * view (brief s45 over45, report-adv44 O-37). */
+static const char beside_towns[] =
+    "atlanta|savannah|augusta|macon|athens|columbus|albany|tbilisi|batumi|kutaisi|rustavi|"
+    "атланта|тбилиси|тбілісі|батуми|батумі|кутаиси|кутаїсі";
+
 /* 1 if the one word w[0..n) (norm view) is a place for the coordination
- * rule: one of world_places, or an English country's name. */
+ * rule: one of world_places, an English country's name, or a town of
+ * beside_towns. */
 static int any_place(const char *w, size_t n)
 {
-    return world_place_cases(w, n) != 0 || country_name(w, n);
+    return world_place_cases(w, n) != 0 || country_name(w, n) || redact_sense_is_one(w, 0, n, beside_towns);
+}
+
+/* The points of the compass and the adjectives of a region written with a
+ * capital before a place's name ("Southern Georgia", "North Georgia",
+ * "Западная Грузия" has no name's form): the region, not a person (brief
+ * s45 over45, report-adv44 O-50). */
+static const char compass_words[] =
+    "southern|northern|eastern|western|central|south|north|east|west|southwest|southeast|"
+    "northwest|northeast|rural|coastal|upstate|downstate";
+
+/* Nouns written with a capital after a place's name that make it an
+ * institution's or a team's name (Georgia Tech, Georgia State
+ * University, Sofia University, Georgia Dome): the place's, not a
+ * person's (brief s45 over45, report-adv44 O-41). */
+static const char institution_words[] =
+    "tech|university|state|college|institute|aquarium|dome|bulldogs|power|railroad|airport|"
+    "tbilisi|university's";
+
+/* 1 if the Latin word w[0..n) (norm view) is the English adjective or
+ * demonym of a place of world_places whose name ends in -a (Georgian of
+ * Georgia, Victorian, Valencian): the name with -n (brief s45 over45,
+ * report-adv44 O-23, O-43). */
+static int place_adjective(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof world_places / sizeof world_places[0]; i++) {
+        size_t k = strlen(world_places[i].stem);
+        if (world_places[i].decl == PD_INDECL && (unsigned char)world_places[i].stem[0] < 0x80 &&
+            world_places[i].stem[k - 1] == 'a' && n == k + 1 && memcmp(w, world_places[i].stem, k) == 0 &&
+            w[k] == 'n')
+            return 1;
+    }
+    return 0;
 }
 
 /* Prepositions of place and motion and the cases each governs of a place
@@ -205,8 +246,20 @@ static int place_before(const struct normtext *t, size_t a, int cases)
 {
     size_t pa, pb, qa, qb;
 
+    /* "Armenia, Georgia and Azerbaijan", "Atlanta, Georgia" (the word
+     * before over a comma: redact_sense_prev_word reads over a space
+     * only): a country or a town no person is named, as a list of people
+     * may be written so ("Milan, Georgia and I left"). */
+    if (a >= 3 && t->norm[a - 1] == ' ' && t->norm[a - 2] == ',') {
+        for (qb = a - 2, qa = qb; qa > 0 && is_word_cp(redact_cp_before(t->norm, qa));)
+            qa = redact_sense_cp_start(t->norm, qa);
+        return qa < qb && (country_name(t->norm + qa, qb - qa) ||
+                           redact_sense_is_one(t->norm, qa, qb, beside_towns));
+    }
     if (!redact_sense_prev_word(&pa, &pb, t, a))
         return 0;
+    if (redact_sense_is_one(t->norm, pa, pb, compass_words) && redact_sense_upper(t, pa) && pb + 1 == a)
+        return 1;
     for (size_t i = 0; i < sizeof place_preps / sizeof place_preps[0]; i++)
         if (redact_sense_is_one(t->norm, pa, pb, place_preps[i].words) && (cases & place_preps[i].cases))
             return 1;
@@ -220,9 +273,6 @@ static int place_before(const struct normtext *t, size_t a, int cases)
         return redact_sense_prev_word(&qa, &qb, t, pa) &&
                redact_sense_is_one(t->norm, qa, qb, place_nouns);
     if (redact_sense_is_one(t->norm, pa, pb, join_words) && redact_sense_prev_word(&qa, &qb, t, pa))
-        return any_place(t->norm + qa, qb - qa);
-    /* "Georgia, Armenia and Azerbaijan". */
-    if (a >= 3 && t->norm[a - 1] == ' ' && t->norm[a - 2] == ',' && redact_sense_prev_word(&qa, &qb, t, a - 1))
         return any_place(t->norm + qa, qb - qa);
     return 0;
 }
@@ -250,11 +300,22 @@ int redact_sense_place(const struct normtext *t, size_t a, size_t b)
     if (a >= b || b > t->normlen || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
         return 0;
     wend = redact_sense_run_end(t, a);
-    if (wend < b || (cases = world_place_cases(t->norm + a, wend - a)) == 0)
+    if (wend < b)
         return 0;
     /* A possessive is a person's ("in Georgia's house"). */
     if (wend + 1 < t->normlen && t->norm[wend] == '\'' && t->norm[wend + 1] == 's')
         return 0;
+    /* A place's adjective (Georgian wine, "Georgian is hard"): no
+     * person's name, unless a name with a capital follows. */
+    if (place_adjective(t->norm + a, wend - a))
+        return !(redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_upper(t, na) &&
+                 !any_place(t->norm + na, nb - na));
+    if ((cases = world_place_cases(t->norm + a, wend - a)) == 0)
+        return 0;
+    /* An institution named after the place (Georgia Tech). */
+    if (redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_upper(t, na) &&
+        redact_sense_is_one(t->norm, na, nb, institution_words))
+        return 1;
     /* A name written with a capital after or before it is a person's whole
      * name ("in Georgia Evans's house", "Пётр Милан"), unless that word is
      * a place too. */

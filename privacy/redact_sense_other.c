@@ -1,0 +1,325 @@
+/* Another person or an ordinary word where a registered name's form
+ * stands (redact_sense.h; issue 12/13 over-redaction, brief s45 over45,
+ * report-adv44 O-7, O-16, O-18, O-19, O-25, O-30..O-34, O-44..O-47,
+ * O-51..O-53):
+ *
+ * - a patronymic built on the subject's given name after another
+ *   person's given name (Иван Петрович, Анна Кирилловна: the child of
+ *   some Пётр, Кирилл; redact_sense_other_named, a review flag);
+ * - a church's dedication and the apostles' feast (Собор Петра и Павла,
+ *   храм святых Петра и Павла: redact_sense_other_named);
+ * - a public figure's surname in the figure's whole name (Ким Ир Сен, Kim
+ *   Jong-un, Брюс Ли: redact_sense_public_figure, kept);
+ * - a form that is also an ordinary adjective at a sentence's start with
+ *   no word after it that marks a person (Любой ценой, Любую работу:
+ *   redact_sense_word_at_start, a review flag).
+ *
+ * The tables are written by us; their sources are named beside each. */
+#include <stdint.h>
+#include <string.h>
+
+#include "privacy/nicknames.h"
+#include "privacy/normalise.h"
+#include "privacy/patronymic.h"
+#include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
+#include "privacy/variants_int.h"
+
+/* ---- Another person's patronymic ---- */
+
+/* The letters of a stem a given name shares with the patronymic built on
+ * it (Пётр and Петрович, Кирилл and Кирилловна; Иван and Петрович do
+ * not). */
+#define SAME_STEM_LETTERS 3
+
+/* 1 if the words x[0..xn) and y[0..yn) (norm) begin with the same
+ * SAME_STEM_LETTERS letters, ё read as е (Пётр, Петрович). */
+static int same_stem(const char *x, size_t xn, const char *y, size_t yn)
+{
+    size_t i = 0, j = 0;
+    int cx, cy, mx, my;
+
+    for (int k = 0; k < SAME_STEM_LETTERS; k++, i += (size_t)mx, j += (size_t)my) {
+        if (i >= xn || j >= yn || (mx = utf8_next(&cx, x + i, xn - i)) <= 0 ||
+            (my = utf8_next(&cy, y + j, yn - j)) <= 0)
+            return 0;
+        if ((cx == 0x451 ? 0x435 : cx) != (cy == 0x451 ? 0x435 : cy))
+            return 0;
+    }
+    return 1;
+}
+
+static int any_name(void *ctx, const char *form, size_t formlen)
+{
+    (void)ctx, (void)form, (void)formlen;
+    return 1;
+}
+
+/* 1 if the word [a, wend) of t is a patronymic (patronymic.h) and the word
+ * before it, over one space, is another person's given name: a Cyrillic
+ * word with a capital, no patronymic itself, on another stem (Иван
+ * Петрович; not "Пётр Петрович", the subject named after his father,
+ * whose given name is the subject's own). */
+static int patronymic_of_other(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t pa, pb;
+    int first;
+
+    if (patronymic_suffix_at(t->norm + a, wend - a) == 0 || !redact_sense_prev_word(&pa, &pb, t, a) ||
+        pb + 1 != a || t->norm[pb] != ' ' || utf8_next(&first, t->norm + pa, t->normlen - pa) <= 0 ||
+        first < 0x400 || first > 0x52F || !redact_sense_upper(t, pa) || pb - pa < 4 ||
+        patronymic_suffix_at(t->norm + pa, pb - pa) > 0)
+        return 0;
+    /* At a sentence's start the word before may be a verb ("Бачили
+     * Андріївну"): a given name the short-form lists know, or a
+     * patronymic in the nominative after it ("Мирон Андрійович,"). */
+    if (redact_sentence_start(t, pa) && nicknames_each(t->norm + pa, pb - pa, any_name, NULL) != 1 &&
+        !redact_sense_ends_with(t->norm, a, wend, "ич|вна|ична|івна|ївна"))
+        return 0;
+    return !same_stem(t->norm + pa, pb - pa, t->norm + a, wend - a);
+}
+
+/* The nouns of a church, a chapel, a monastery or a cathedral (Russian,
+ * Ukrainian, every case), and the words for saints and apostles in the
+ * plural that may stand between them and the saints' names ("Собор
+ * святых Петра и Павла", "храм апостолов Петра и Павла"): a dedication
+ * names the saints, not a person (written by us). */
+static const char church_nouns[] =
+    "собор|собора|собору|собором|соборе|храм|храма|храму|храмом|храме|церковь|церкви|"
+    "церковью|церква|церкві|церкву|церквою|часовня|часовни|часовне|часовню|каплиця|каплиці|"
+    "монастырь|монастыря|монастыре|монастир|монастиря|монастирі|лавра|лавры|лаврі|костёл|костел|"
+    "костела|костелі|крепость|крепости|фортеця|фортеці|приход|прихода|парафія|парафії";
+static const char saints_plural[] = "святых|святих|апостолов|апостолів|свв|первоверховных";
+
+/* The names of the apostles Peter and Paul in their cases, whose pair is
+ * the feast of 29 June (12 July) and many churches' dedication (Петра и
+ * Павла, Петро і Павло): the Orthodox calendar.  Not a surname built on
+ * them (Петрову, Павлова). */
+static const char apostle_names[] =
+    "пётр|петр|петра|петру|петром|петре|петро|петрові|петрові|павел|павла|павлу|павлом|павле|павло|"
+    "павлові|павлі|петрі";
+
+/* 1 if the word [a, wend) is the name of an apostle joined by и, і, та to
+ * the other's ("Петра и Павла", "Павла і Петра"). */
+static int apostle_pair(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t ja, jb, na, nb, pa, pb;
+
+    if (!redact_sense_is_one(t->norm, a, wend, apostle_names))
+        return 0;
+    if (redact_sense_next_word(&ja, &jb, t, wend, 0) && redact_sense_is_one(t->norm, ja, jb, "и|і|та|й") &&
+        redact_sense_next_word(&na, &nb, t, jb, 0) && redact_sense_is_one(t->norm, na, nb, apostle_names) &&
+        memcmp(t->norm + na, t->norm + a, 4) != 0)
+        return 1;
+    return redact_sense_prev_word(&ja, &jb, t, a) && redact_sense_is_one(t->norm, ja, jb, "и|і|та|й") &&
+           redact_sense_prev_word(&pa, &pb, t, ja) && redact_sense_is_one(t->norm, pa, pb, apostle_names) &&
+           memcmp(t->norm + pa, t->norm + a, 4) != 0;
+}
+
+/* 1 if a church's noun stands before the word at a, over the saints'
+ * plural or a conjunction and a name ("Собор Петра", "собор святых Петра
+ * и Павла", "храм Петра и Павла"). */
+static int church_before(const struct normtext *t, size_t a)
+{
+    size_t pa, pb;
+
+    for (int i = 0; i < 4 && redact_sense_prev_word(&pa, &pb, t, a); i++, a = pa) {
+        if (redact_sense_is_one(t->norm, pa, pb, church_nouns))
+            return 1;
+        if (!redact_sense_is_one(t->norm, pa, pb, saints_plural) &&
+            !redact_sense_is_one(t->norm, pa, pb, "и|і|та|й") && !(i > 0 && redact_sense_upper(t, pa)))
+            return 0;
+    }
+    return 0;
+}
+
+int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wend;
+    int first;
+
+    if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    wend = redact_sense_run_end(t, a);
+    return patronymic_of_other(t, a, wend) || apostle_pair(t, a, wend) ||
+           (redact_sense_upper(t, a) && church_before(t, a));
+}
+
+/* ---- Public figures ---- */
+
+/* Public figures whose whole name holds a common Korean surname (Ким, Ли,
+ * Пак, Мун, Юн: the surnames of the stores' Koryo-saram and Korean
+ * subjects), each word's spellings '|'-separated, in Cyrillic (the
+ * Kontsevich system as Russian writes them) and Latin (the spellings the
+ * English press uses): the heads of state of the two Koreas and Bruce
+ * Lee, as the English and Russian Wikipedia articles title them (Kim
+ * Il-sung / Ким Ир Сен, Kim Jong-il / Ким Чен Ир, Kim Jong-un / Ким Чен
+ * Ын, Kim Yo-jong / Ким Ё Чжон, Syngman Rhee / Ли Сын Ман, Park Chung-hee
+ * / Пак Чон Хи, Kim Young-sam / Ким Ён Сам, Kim Dae-jung / Ким Дэ Чжун,
+ * Roh Moo-hyun / Но Му Хён, Lee Myung-bak / Ли Мён Бак, Park Geun-hye /
+ * Пак Кын Хе, Moon Jae-in / Мун Чжэ Ин, Yoon Suk-yeol / Юн Сок Ёль, Lee
+ * Jae-myung / Ли Чжэ Мён, Bruce Lee / Брюс Ли).  Written whole, they
+ * name the figure, not a subject (brief s45 over45, report-adv44
+ * O-44..O-47, O-51..O-53). */
+#define FIGURE_WORDS 3
+static const struct {
+    const char *w[FIGURE_WORDS];
+    int surname; /* the index of the surname among w */
+} figures[] = {
+    { { "ким|kim", "ир|il", "сен|sung|song" }, 0 },
+    { { "ким|kim", "чен|jong|chong", "ир|il" }, 0 },
+    { { "ким|kim", "чен|jong|chong", "ын|un|eun" }, 0 },
+    { { "ким|kim", "ё|е|yo", "чжон|jong" }, 0 },
+    { { "ким|kim", "ён|ен|young|yong", "сам|sam" }, 0 },
+    { { "ким|kim", "дэ|де|dae", "чжун|jung" }, 0 },
+    { { "ли|lee|rhee|yi", "сын|syng|seung", "ман|man" }, 0 },
+    { { "syngman", "rhee|lee", NULL }, 1 },
+    { { "ли|lee", "мён|мен|myung|myeong", "бак|bak|pak" }, 0 },
+    { { "ли|lee", "чжэ|чже|jae", "мён|мен|myung|myeong" }, 0 },
+    { { "пак|park|pak", "чон|chung|jung", "хи|hee|hui" }, 0 },
+    { { "пак|park|pak", "кын|geun|keun", "хе|hye" }, 0 },
+    { { "мун|moon|mun", "чжэ|чже|jae", "ин|in" }, 0 },
+    { { "юн|yoon|yun", "сок|suk|seok", "ёль|ель|yeol|yol" }, 0 },
+    { { "брюс|bruce", "ли|lee", NULL }, 1 },
+};
+
+/* The case endings a Cyrillic word of a figure's name may take in
+ * Russian (Ким Ир Сена, Брюсом Ли, Ким Чен Иром). */
+static const char figure_ends[] = "а|я|у|ю|ом|ем|е|ым|им";
+
+/* The end of the word of spellings alts that starts at norm byte p of t
+ * (a spelling, then for a Cyrillic one a case ending, then no letter), or
+ * 0. */
+static size_t figure_word_at(const struct normtext *t, size_t p, const char *alts)
+{
+    size_t e = redact_sense_run_end(t, p);
+
+    if (e <= p)
+        return 0;
+    for (const char *list = alts; *list != '\0';) {
+        const char *bar = strchr(list, '|');
+        size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
+        if (k <= e - p && memcmp(t->norm + p, list, k) == 0 &&
+            (p + k == e || ((unsigned char)list[0] >= 0x80 && redact_sense_is_one(t->norm, p + k, e, figure_ends))))
+            return e;
+        list += k + (bar != NULL);
+    }
+    return 0;
+}
+
+/* 1 if the whole name of figure i starts at norm byte p of t, its words
+ * one space or a hyphen apart (Kim Il-sung, Ли Сын Ман), and its surname
+ * covers [a, b): a subject's given name spelled as a figure's given name
+ * is left to the other rules (test_redact's "Kim Il-sung" of a person
+ * "Il"). */
+static int figure_at(const struct normtext *t, size_t p, size_t i, size_t a, size_t b)
+{
+    size_t e = 0, sa = 0, sb = 0;
+
+    for (int w = 0; w < FIGURE_WORDS && figures[i].w[w] != NULL; w++) {
+        if (w > 0) {
+            if (e >= t->normlen || (t->norm[e] != ' ' && t->norm[e] != '-'))
+                return 0;
+            p = e + 1;
+        }
+        if ((e = figure_word_at(t, p, figures[i].w[w])) == 0)
+            return 0;
+        if (w == figures[i].surname)
+            sa = p, sb = e;
+    }
+    return sa <= a && b <= sb;
+}
+
+/* The bytes before a hit that a figure's name may start at. */
+#define FIGURE_SPAN 32
+
+int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b)
+{
+    size_t lo = a > FIGURE_SPAN ? a - FIGURE_SPAN : 0;
+
+    if (a >= b || b > t->normlen || memchr(t->norm + a, ' ', b - a) != NULL)
+        return 0;
+    for (size_t p = a + 1; p-- > lo;) {
+        if ((p > 0 && is_word_cp(redact_cp_before(t->norm, p))) || ((unsigned char)t->norm[p] & 0xC0) == 0x80)
+            continue;
+        for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+            if (figure_at(t, p, i, a, b))
+                return 1;
+    }
+    return 0;
+}
+
+/* ---- An ordinary word at a sentence's start ---- */
+
+/* The endings of an adjective in any gender, case and number (Russian,
+ * Ukrainian) but the ambiguous -ой, -ей, which a feminine name's
+ * instrumental has too (Любой, Милочкой). */
+static const char adjective_ends[] =
+    "ая|яя|ую|юю|ые|ие|ое|ее|ого|его|ому|ему|ым|им|ых|их|ий|ый|ими|ыми";
+
+/* 1 if the Cyrillic word [a, wend) of t (norm, lower case) is an ordinary
+ * word as the project's list knows it (data/nicknames/slavic_words.txt:
+ * the forms of names hunspell-ru and hunspell-uk know as words) and has an
+ * adjective's shape: one of adjective_ends, or -ой with a noun after it in
+ * the same case ("Любой ценой": -ой, -ей, -ою, -ею), as an adjective
+ * agrees with its noun.  A name's oblique case that is also a word (Тате,
+ * Любу, Милке) has no adjective's ending and stays the name's. */
+static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
+{
+    char key[128];
+    size_t k = 0;
+    int cp, m;
+
+    for (size_t p = a; p < wend; p += (size_t)m) {
+        if ((m = utf8_next(&cp, t->norm + p, wend - p)) <= 0 || k + 4 >= sizeof key)
+            return 0;
+        if (cp == 0x456 || cp == 0x457) /* і ї: the list's key writes и */
+            memcpy(key + k, "и", 2), k += 2;
+        else
+            memcpy(key + k, t->norm + p, (size_t)m), k += (size_t)m;
+    }
+    if (!slavic_word(key, k))
+        return 0;
+    if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
+        return 1;
+    return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");
+}
+
+int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
+{
+    size_t wend, na, nb;
+    int first;
+
+    if (!at_start || a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        first < 0x400 || first > 0x52F || !redact_sense_upper(t, a))
+        return 0;
+    wend = redact_sense_run_end(t, a);
+    if (wend != b || redact_alone_at(t, wend))
+        return 0;
+    /* The next word, over one space, in lower case and no verb a person
+     * does ("Любой ценой", "Любую работу"); a capital (a surname, a
+     * patronymic) or a person's verb ("Люба пришла") marks the name. */
+    return redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_lower(t, na) &&
+           !redact_sense_person_verb(t, a, wend) && ordinary_adjective(t, a, wend, na, nb);
+}
+
+static int word_at_start_here(const struct normtext *t, size_t a, size_t b)
+{
+    return redact_sense_word_at_start(t, a, b, redact_sentence_start(t, a));
+}
+
+/* The bytes of the text either side of a near-name's word that
+ * redact_sense_word_at_start_near reads (the sentence's start before it,
+ * the next word after). */
+#define START_NEAR_SPAN 64
+
+int redact_sense_word_at_start_near(const char *s, size_t len, size_t a, size_t b)
+{
+    return redact_sense_window(s, len, a, b, START_NEAR_SPAN, word_at_start_here);
+}
+
+int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b)
+{
+    return redact_sense_window(s, len, a, b, START_NEAR_SPAN, redact_sense_other_named);
+}
