@@ -344,7 +344,7 @@ static int cyrillic_at(const struct variant_list *out, size_t i)
  * of Ерлан, Ар of Арман, Гүл of Гүлнара), and B2, B1 with the next
  * consonant (Ерж, Ерл, Арм, Гүлн), take
  *   -еке, -екең (respectful: Ереке, Арекең, Гүлекең, Ержеке, Ерлекең),
- *   -ке, -кең, -кеш (Ерке, Еркең, Еркеш), -аға, -ағаң,
+ *   -ке, -кең, -кеш (Ерке, Еркең, Еркеш) (not -аға, -ағаң: below),
  *   -аш (B2: Армаш, with the Russian cases and -ка: Армаша, Армашка),
  *   -ім / -ым by vowel harmony (B1: Гүлім);
  * the whole name takes -жан, -екең and the Russian -чик (Ерланжан,
@@ -546,8 +546,12 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
         b2.len = pos[v0 + 3];
     else
         b2.len = 0;
-    static const char *const b1_suffix[] = { "еке", "ке", "кеш", "ага" };
-    static const char *const b1_ng[] = { "екен", "кен", "аган" };
+    /* Not -аға, -ағаң (Ерағa, "elder brother"): their Hangul spellings end
+     * in a Korean particle (Батаға: 바타가, which took the 가 of "바타가
+     * 왔다" with the name: names20.jsonl lines 13 and 14), and no reported
+     * form needs them (session 45, lead). */
+    static const char *const b1_suffix[] = { "еке", "ке", "кеш" };
+    static const char *const b1_ng[] = { "екен", "кен" };
     for (size_t i = 0; rc == 0 && i < sizeof b1_suffix / sizeof b1_suffix[0]; i++)
         rc = kk_add(out, &b1, b1_suffix[i], 0);
     for (size_t i = 0; rc == 0 && i < sizeof b1_ng / sizeof b1_ng[0]; i++)

@@ -599,8 +599,8 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * own case forms (Шину пробило), and a monarch's or a saint's given
      * name (Пётр I, святого Петра): another sense or another bearer, a
      * review flag (redact_sense.c; brief s43, report-adv42 O-11, O-15); so
-     * are another person's patronymic and the apostles' church (Иван
-     * Петрович, Собор Петра и Павла: redact_sense_other.c, brief s45). */
+     * is the apostles' church (Собор Петра и Павла: redact_sense_other.c,
+     * brief s45). */
     if (f->person && (((f->kind == FORM_REPLACE || f->kind == FORM_WORD) &&
                        redact_sense_noun_at_start(t, a, b, redact_sentence_start(t, a))) ||
                       redact_sense_other_bearer(t, a, b) || redact_sense_other_named(t, a, b)))

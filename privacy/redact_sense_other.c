@@ -1,11 +1,12 @@
 /* Another person or an ordinary word where a registered name's form
  * stands (redact_sense.h; issue 12/13 over-redaction, brief s45 over45,
- * report-adv44 O-7, O-16, O-18, O-19, O-25, O-30..O-34, O-44..O-47,
- * O-51..O-53):
+ * report-adv44 O-7, O-16, O-19, O-32, O-33, O-44..O-47, O-51..O-53;
+ * another person's patronymic, O-18, O-25, O-30, O-31, O-34, was read
+ * here in session 45 and taken out: it took the subject's own registered
+ * patronymic after her given name, "У Любові Іванівни", for another's;
+ * telling them apart needs the hits beside it, which a verdict does not
+ * see: docs/VARIANTS.md, "Session 45 (lead)"):
  *
- * - a patronymic built on the subject's given name after another
- *   person's given name (Иван Петрович, Анна Кирилловна: the child of
- *   some Пётр, Кирилл; redact_sense_other_named, a review flag);
  * - a church's dedication and the apostles' feast (Собор Петра и Павла,
  *   храм святых Петра и Павла: redact_sense_other_named);
  * - a public figure's surname in the figure's whole name (Ким Ир Сен, Kim
@@ -18,66 +19,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
-#include "privacy/patronymic.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
 #include "privacy/variants_int.h"
-
-/* ---- Another person's patronymic ---- */
-
-/* The letters of a stem a given name shares with the patronymic built on
- * it (Пётр and Петрович, Кирилл and Кирилловна; Иван and Петрович do
- * not). */
-#define SAME_STEM_LETTERS 3
-
-/* 1 if the words x[0..xn) and y[0..yn) (norm) begin with the same
- * SAME_STEM_LETTERS letters, ё read as е (Пётр, Петрович). */
-static int same_stem(const char *x, size_t xn, const char *y, size_t yn)
-{
-    size_t i = 0, j = 0;
-    int cx, cy, mx, my;
-
-    for (int k = 0; k < SAME_STEM_LETTERS; k++, i += (size_t)mx, j += (size_t)my) {
-        if (i >= xn || j >= yn || (mx = utf8_next(&cx, x + i, xn - i)) <= 0 ||
-            (my = utf8_next(&cy, y + j, yn - j)) <= 0)
-            return 0;
-        if ((cx == 0x451 ? 0x435 : cx) != (cy == 0x451 ? 0x435 : cy))
-            return 0;
-    }
-    return 1;
-}
-
-static int any_name(void *ctx, const char *form, size_t formlen)
-{
-    (void)ctx, (void)form, (void)formlen;
-    return 1;
-}
-
-/* 1 if the word [a, wend) of t is a patronymic (patronymic.h) and the word
- * before it, over one space, is another person's given name: a Cyrillic
- * word with a capital, no patronymic itself, on another stem (Иван
- * Петрович; not "Пётр Петрович", the subject named after his father,
- * whose given name is the subject's own). */
-static int patronymic_of_other(const struct normtext *t, size_t a, size_t wend)
-{
-    size_t pa, pb;
-    int first;
-
-    if (patronymic_suffix_at(t->norm + a, wend - a) == 0 || !redact_sense_prev_word(&pa, &pb, t, a) ||
-        pb + 1 != a || t->norm[pb] != ' ' || utf8_next(&first, t->norm + pa, t->normlen - pa) <= 0 ||
-        first < 0x400 || first > 0x52F || !redact_sense_upper(t, pa) || pb - pa < 4 ||
-        patronymic_suffix_at(t->norm + pa, pb - pa) > 0)
-        return 0;
-    /* At a sentence's start the word before may be a verb ("Бачили
-     * Андріївну"): a given name the short-form lists know, or a
-     * patronymic in the nominative after it ("Мирон Андрійович,"). */
-    if (redact_sentence_start(t, pa) && nicknames_each(t->norm + pa, pb - pa, any_name, NULL) != 1 &&
-        !redact_sense_ends_with(t->norm, a, wend, "ич|вна|ична|івна|ївна"))
-        return 0;
-    return !same_stem(t->norm + pa, pb - pa, t->norm + a, wend - a);
-}
 
 /* The nouns of a church, a chapel, a monastery or a cathedral (Russian,
  * Ukrainian, every case), and the words for saints and apostles in the
@@ -142,7 +87,7 @@ int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
         first < 0x400 || first > 0x52F || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
         return 0;
     wend = redact_sense_run_end(t, a);
-    return patronymic_of_other(t, a, wend) || apostle_pair(t, a, wend) ||
+    return apostle_pair(t, a, wend) ||
            (redact_sense_upper(t, a) && church_before(t, a));
 }
 
@@ -258,6 +203,16 @@ int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b)
 static const char adjective_ends[] =
     "ая|яя|ую|юю|ые|ие|ое|ее|ого|его|ому|ему|ым|им|ых|их|ий|ый|ими|ыми";
 
+/* The endings of a Russian or Ukrainian surname in -ов, -ев, -ин declined
+ * as a possessive adjective (Петровых, Петровой, Сорокиным): the word list
+ * knows many as words (петрових "Petrov's"), but at a sentence's start
+ * before a word in lower case they are the surname ("Петрових не було":
+ * slav25.jsonl line 7), never taken for an ordinary adjective. */
+static const char surname_adjective_ends[] =
+    "овых|ових|овым|овим|овыми|овими|овой|ового|овому|евых|евих|евым|евим|евыми|евими|евой|евог"
+    "о|евому|ёвых|ёвих|ёвым|ёвим|ёвыми|ёвими|ёвой|ёвого|ёвому|иных|иних|иным|иним|иными|иними|и"
+    "ной|иного|иному|ыных|ыних|ыным|ыним|ыными|ыними|ыной|ыного|ыному";
+
 /* 1 if the Cyrillic word [a, wend) of t (norm, lower case) is an ordinary
  * word as the project's list knows it (data/nicknames/slavic_words.txt:
  * the forms of names hunspell-ru and hunspell-uk know as words) and has an
@@ -279,7 +234,7 @@ static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, s
         else
             memcpy(key + k, t->norm + p, (size_t)m), k += (size_t)m;
     }
-    if (!slavic_word(key, k))
+    if (!slavic_word(key, k) || redact_sense_ends_with(t->norm, a, wend, surname_adjective_ends))
         return 0;
     if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
         return 1;
