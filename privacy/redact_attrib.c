@@ -482,8 +482,10 @@ static int run_part(const struct redactor *r, const struct normtext *t, const st
     return x->cat == CAT_PSEUDONYM || (shared_span(r, x) && !father_span(r, t, x));
 }
 
-/* Joins a one-word pseudonym span and a one-word neutral name span side by
- * side, one space between them, into one neutral span (report-adv45
+static void join_mixed_pass(struct spans *sp, const struct redactor *r, const struct normtext *t, int *again);
+
+/* Joins a pseudonym span and a neutral name span side by side, one space
+ * between them, into one neutral span, until no more join (report-adv45
  * W-1..W-11: "Кира Жукова", Кира shared by Кира Орлова and Кирилл
  * Жуков's short form; "Tsetsegmaa Bataa", "Кирилл Орлов"): a name one of
  * whose words names no one subject is no name of the other word's subject
@@ -491,6 +493,17 @@ static int run_part(const struct redactor *r, const struct normtext *t, const st
  * with anything between them ("Кира и Кирилл Жуков") are not joined.
  * Quadratic in the spans; no memory. */
 static void join_mixed(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    int again = 1;
+
+    while (again) {
+        again = 0;
+        join_mixed_pass(sp, r, t, &again);
+    }
+}
+
+/* One pass of join_mixed; *again set where it joined. */
+static void join_mixed_pass(struct spans *sp, const struct redactor *r, const struct normtext *t, int *again)
 {
     for (size_t i = 0; i < sp->n; i++) {
         struct span *x = &sp->s[i], joined;
@@ -502,12 +515,12 @@ static void join_mixed(struct spans *sp, const struct redactor *r, const struct 
         for (j = 0; j < sp->n; j++)
             if (sp->s[j].start == x->start && run_part(r, t, &sp->s[j]) && sp->s[j].end > xend)
                 xend = sp->s[j].end;
-        if (xend >= t->normlen || t->norm[xend] != ' ' || !bare_word(t->norm, x->start, xend))
+        if (xend >= t->normlen || t->norm[xend] != ' ')
             continue;
         for (j = 0; j < sp->n; j++)
             if (sp->s[j].start == xend + 1 && run_part(r, t, &sp->s[j]) && sp->s[j].end > yend)
                 yend = sp->s[j].end;
-        if (yend == 0 || !bare_word(t->norm, xend + 1, yend))
+        if (yend == 0)
             continue;
         /* each word's verdict: the spans over the whole word (a stem's
          * shorter hit inside it, кир of Кире, says nothing) */
@@ -532,6 +545,7 @@ static void join_mixed(struct spans *sp, const struct redactor *r, const struct 
         for (j = 0; j < sp->n; j++)
             if (sp->s[j].start < joined.end && sp->s[j].end > joined.start && run_part(r, t, &sp->s[j]))
                 sp->s[j] = joined;
+        *again = 1;
     }
 }
 
