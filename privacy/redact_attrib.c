@@ -21,15 +21,7 @@
  *    them (Саша Петренко: Pavel's given name, Olga's surname; Natalia
  *    Kuznetsova): one name of one person who is neither, so one
  *    [PERSON-n] over both words, never two pseudonyms that say both
- *    subjects are mentioned (brief s25 slav25);
- *  - the same where one word is a pseudonym's and the other neutral (a
- *    form two subjects share, or made neutral above): "Кира Жукова" (Кира
- *    Орлова's name, and Кирилл Жуков's short form, beside his surname),
- *    "Tsetsegmaa Bataa": one [PERSON-n], never "Hugo Lamb" alone nor
- *    "Tess Hyde [PERSON-1]" (report-adv45 W-1..W-11).  A shared form
- *    beside a surname goes to that surname's subject only where it is a
- *    form of that subject's own name, not only a short form of it ("Кира
- *    Орлова" stays Кира Орлова's).
+ *    subjects are mentioned (brief s25 slav25).
  *
  * In a store of one subject nothing changes: no other subject can be
  * named.  The redactor does not know whose record a text is (export
@@ -328,32 +320,6 @@ static int shared_span(const struct redactor *r, const struct span *s)
     return s->cat == TERM_PERSON && s->term < r->nterms && r->terms[s->term].cat == NAME_CAT;
 }
 
-/* How many of the subjects sub[0..nsub) that share the one-word key
- * k[0..n) own it as a form of their name rather than as a short form of
- * another name: a literal of theirs that is no short form (FORM_SHORT)
- * is the key, or the key less an ending of at most two characters (Кира
- * and Кире, Киры, Кирой are Кира Орлова's name in its cases; for Кирилл
- * Жуков they are only a short form: report-adv45 W-1, W-3, W-6, W-7).
- * *owner: the last such subject. */
-static size_t full_owner(long *owner, const struct redactor *r, const long *sub, size_t nsub,
-                         const char *k, size_t n)
-{
-    size_t found = 0;
-
-    for (size_t s = 0; s < nsub; s++)
-        for (size_t j = 0; j < r->nlits; j++) {
-            const struct lit *l = &r->lits[j];
-            if (r->terms[l->term].cat != NAME_CAT || r->terms[l->term].subject != sub[s] ||
-                l->kind == FORM_SHORT || l->keylen == 0 || l->keylen > n ||
-                text_chars(k + l->keylen, n - l->keylen) > 2 ||
-                memcmp(r->arena + r->keyoff[j], k, l->keylen) != 0)
-                continue;
-            found++, *owner = sub[s];
-            break;
-        }
-    return found;
-}
-
 /* Gives a one-word form two subjects share to one of them where the text
  * says which (brief s32 ph32): the only subject for whom it is no
  * surname of the other gender (Петров of Вячеслав Петров, not of Ирина
@@ -363,8 +329,8 @@ static void own_shared(struct spans *sp, const struct redactor *r, const struct 
 {
     for (size_t i = 0; i < sp->n; i++) {
         struct span *x = &sp->s[i];
-        size_t ka, kb, j, nsub = 0, nfree = 0, nfull = 0;
-        long sub[8], freesub = 0, fullsub = 0, who = 0;
+        size_t ka, kb, j, nsub = 0, nfree = 0;
+        long sub[8], freesub = 0, who = 0;
         int found = 0;
         if (!shared_span(r, x) || !bare_word(t->norm, x->start, x->end))
             continue;
@@ -386,17 +352,12 @@ static void own_shared(struct spans *sp, const struct redactor *r, const struct 
         }
         if (nsub < 2)
             continue;
-        nfull = full_owner(&fullsub, r, sub, nsub, t->key + ka, kb - ka);
         if (nfree == 1)
             who = freesub, found = 1;
         for (j = 0; !found && j < sp->n; j++) {
             const struct span *y = &sp->s[j];
             if (y->cat != CAT_PSEUDONYM || !beside(y, x->start, x->end, t) ||
                 !bare_word(t->norm, y->start, y->end))
-                continue;
-            /* Кира of Кира Орлова, and Кирилл's short form: beside Жукова
-             * (Кирилл Жуков's) it is two people's name (report-adv45 W-1) */
-            if (nfull == 1 && y->subject != fullsub)
                 continue;
             for (size_t k = 0; k < nsub; k++)
                 if (sub[k] == y->subject && !other_gender(r, sub[k], t->key + ka, kb - ka))
@@ -457,95 +418,6 @@ static void join_pairs(struct span *s, const size_t *ix, size_t n, const struct 
             if (s[ix[j]].cat == CAT_PSEUDONYM && s[ix[j]].start < joined.end &&
                 s[ix[j]].end > joined.start)
                 s[ix[j]] = joined;
-    }
-}
-
-/* 1 if the name span x is a father's form (the father's name in a
- * patronymic, its own [PERSON-n] beside the subject's pseudonym). */
-static int father_span(const struct redactor *r, const struct normtext *t, const struct span *x)
-{
-    size_t ka, kb;
-
-    key_range(&ka, &kb, t, x->start, x->end);
-    for (size_t j = 0; j < r->nlits; j++)
-        if (r->lits[j].father && r->lits[j].keylen == kb - ka &&
-            memcmp(r->arena + r->keyoff[j], t->key + ka, kb - ka) == 0)
-            return 1;
-    return 0;
-}
-
-/* 1 if x takes part in a mixed name run: a subject's pseudonym span, or a
- * neutral span of a subject's name (shared or made neutral) that is no
- * father's form. */
-static int run_part(const struct redactor *r, const struct normtext *t, const struct span *x)
-{
-    return x->cat == CAT_PSEUDONYM || (shared_span(r, x) && !father_span(r, t, x));
-}
-
-static void join_mixed_pass(struct spans *sp, const struct redactor *r, const struct normtext *t, int *again);
-
-/* Joins a pseudonym span and a neutral name span side by side, one space
- * between them, into one neutral span, until no more join (report-adv45
- * W-1..W-11: "Кира Жукова", Кира shared by Кира Орлова and Кирилл
- * Жуков's short form; "Tsetsegmaa Bataa", "Кирилл Орлов"): a name one of
- * whose words names no one subject is no name of the other word's subject
- * either, so it is one [PERSON-n], never "Hugo Lamb [PERSON-1]".  Words
- * with anything between them ("Кира и Кирилл Жуков") are not joined.
- * Quadratic in the spans; no memory. */
-static void join_mixed(struct spans *sp, const struct redactor *r, const struct normtext *t)
-{
-    int again = 1;
-
-    while (again) {
-        again = 0;
-        join_mixed_pass(sp, r, t, &again);
-    }
-}
-
-/* One pass of join_mixed; *again set where it joined. */
-static void join_mixed_pass(struct spans *sp, const struct redactor *r, const struct normtext *t, int *again)
-{
-    for (size_t i = 0; i < sp->n; i++) {
-        struct span *x = &sp->s[i], joined;
-        size_t j, xend = x->end, yend = 0;
-        int neutral_seen, pseud_seen;
-
-        if (!run_part(r, t, x))
-            continue;
-        for (j = 0; j < sp->n; j++)
-            if (sp->s[j].start == x->start && run_part(r, t, &sp->s[j]) && sp->s[j].end > xend)
-                xend = sp->s[j].end;
-        if (xend >= t->normlen || t->norm[xend] != ' ')
-            continue;
-        for (j = 0; j < sp->n; j++)
-            if (sp->s[j].start == xend + 1 && run_part(r, t, &sp->s[j]) && sp->s[j].end > yend)
-                yend = sp->s[j].end;
-        if (yend == 0)
-            continue;
-        /* each word's verdict: the spans over the whole word (a stem's
-         * shorter hit inside it, кир of Кире, says nothing) */
-        neutral_seen = pseud_seen = 0;
-        for (j = 0; j < sp->n; j++) {
-            const struct span *y = &sp->s[j];
-            if (!((y->start == x->start && y->end == xend) || (y->start == xend + 1 && y->end == yend)) ||
-                !run_part(r, t, y))
-                continue;
-            neutral_seen |= y->cat != CAT_PSEUDONYM, pseud_seen |= y->cat == CAT_PSEUDONYM;
-        }
-        if (!neutral_seen || !pseud_seen)
-            continue;
-        joined = *x;
-        joined.cat = TERM_PERSON, joined.end = yend;
-        for (j = 0; j < sp->n; j++)
-            if (sp->s[j].cat == TERM_PERSON && sp->s[j].term < r->nterms &&
-                r->terms[sp->s[j].term].cat == NAME_CAT && sp->s[j].start < yend && sp->s[j].end > x->start) {
-                joined.term = sp->s[j].term;
-                break;
-            }
-        for (j = 0; j < sp->n; j++)
-            if (sp->s[j].start < joined.end && sp->s[j].end > joined.start && run_part(r, t, &sp->s[j]))
-                sp->s[j] = joined;
-        *again = 1;
     }
 }
 
@@ -649,7 +521,6 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
     }
     join_pairs(sp->s, ix, n, t);
     free(ix);
-    join_mixed(sp, r, t);
     return 0;
 }
 
