@@ -37,8 +37,10 @@ load leaks-names
     blocked '--name "Robert Kane" --locale en --pseudonym Tulga' 'Bob came. We pay the bill; rob no one.' short-name Bob
 }
 
-@test "leaks-names16: a Latin Mongolian registration flags the Cyrillic short form (R-2, Munkhbat)" {
-    blocked '--name Munkhbat --locale mn --pseudonym Tulga' 'Мөнхөө ирлээ.' short-name Мөнхөө
+@test "leaks-names16: a Latin Mongolian registration replaces the Cyrillic short form before a person's verb (R-2, Munkhbat)" {
+    # A review flag until session 45; steppe45's rule (redact_mnshort.c: a
+    # short form before a verb a person does is the person) replaces it.
+    redacts_to '--name Munkhbat --locale mn --pseudonym Tulga' 'Мөнхөө ирлээ.' 'Tulga ирлээ.'
 }
 
 @test "leaks-names16: a name in base64 is replaced whole (an escape-run flag until allow18); quoted-printable between letters is read (R-11)" {
