@@ -159,7 +159,7 @@ int redact_mn_short_person(const struct normtext *t, size_t a, size_t b)
      * does not know the whole word (гэрлээд, a verb's converb). */
     if (v < b)
         return variant_suffix_ok(SUFFIX_MN_STEM, t->norm + v, b - v) &&
-               !((b - v == 1 || memcmp(t->norm + v, "д", b - v) == 0) &&
+               !((b - v == 1 || (b - v == 2 && memcmp(t->norm + v, "д", 2) == 0)) &&
                  (lang = lexicon_lang_of(first)) >= 0 &&
                  lexicon_word((enum lexicon_lang)lang, t->norm + a, b - a) == 1);
     if (two_after(t, b))
