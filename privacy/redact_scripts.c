@@ -811,6 +811,14 @@ int redact_find_scripts(struct spans *sp, struct spans *flags, const struct reda
         return -1;
     for (i = 0; rc == 0 && i < nw; i++) {
         int latin = ws[i].script == 1 || ws[i].script == 3;
+        /* A Latin or Cyrillic letter alone is a word of its own, never a
+         * part of a name read from it (redact_letter_alone): a vowel
+         * adds nothing to the key's skeleton, so "У Кирилла Жукова" and
+         * "I Kirill Zhukov" read as the name with the word before it
+         * (session 46; У, О, И, Я, A, I were replaced with the name).
+         * The reading starts at the next word. */
+        if (latin && redact_letter_alone(t, ws[i].start, ws[i].end))
+            continue;
         if (latin && !ws[i].capital) {
             /* Lower-case pinyin of a Korean name's Hanja, as chat and
              * user names write it (jin zhongzhu, piao minshu; brief s18
