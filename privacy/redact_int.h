@@ -16,8 +16,8 @@
 struct hs_database;
 struct hs_scratch;
 
-/* The vectorscan databases a redactor's literals are compiled into (by
- * their keys' last byte: redact_matcher.c): vectorscan's compile of ~18,000 keys
+/* The vectorscan databases a redactor's literals are compiled into (every
+ * REDACT_PARTS-th literal to one): vectorscan's compile of ~18,000 keys
  * costs more than four compiles of a quarter each (brief s46 fast46: 0.65
  * CPU s against 0.40 for one subject set of adv44-open), and a scan of
  * short texts four times costs little. */
@@ -108,10 +108,9 @@ struct redactor {
     size_t nsubjects;
     char **allowed;             /* secmem keys */
     size_t nallowed;
-    struct hs_database *db[REDACT_PARTS];   /* the literals by their keys'
-                                 * last byte (redact_matcher.c lit_part), the
-                                 * parts with literals first; all NULL
-                                 * without a database */
+    struct hs_database *db[REDACT_PARTS];   /* the literals, i % REDACT_PARTS
+                                 * to db[i % REDACT_PARTS] (redact_matcher.c);
+                                 * all NULL without a database */
     struct hs_scratch *scratch; /* one scratch for every part */
     uint32_t *plain;            /* without a database (redactor_compile_plain): the
                                  * literal indexes bucketed by their keys' first
