@@ -172,17 +172,6 @@ static int compile_prepare(struct redactor *r, struct err *e)
     return 0;
 }
 
-/* The part (0..REDACT_PARTS) of literal i: by its key's last byte, so
- * that every literal that can end where another ends (a key that is the
- * other's end: "rova" of "petrova") is in the same database, and the hits
- * of one end come from one scan in vectorscan's own order. */
-static size_t lit_part(const struct redactor *r, size_t i)
-{
-    size_t len = r->lits[i].keylen;
-
-    return len == 0 ? 0 : (unsigned char)r->arena[r->keyoff[i] + len - 1] % REDACT_PARTS;
-}
-
 int redactor_compile(struct redactor *r, struct err *e)
 {
     hs_compile_error_t *ce = NULL;
@@ -203,21 +192,17 @@ int redactor_compile(struct redactor *r, struct err *e)
         err_set(e, EXIT_INPUT, "out of memory while compiling terms");
         goto out;
     }
-    for (size_t p = 0, q = 0; p < REDACT_PARTS; p++) {
+    for (size_t p = 0; p < REDACT_PARTS && p < r->nlits; p++) {
         size_t n = 0;
-        for (i = 0; i < r->nlits; i++)
-            if (lit_part(r, i) == p)
-                ids[n] = (unsigned)i, lens[n] = r->lits[i].keylen,
-                ptrs[n++] = r->arena + r->keyoff[i];
-        if (n == 0)
-            continue;
+        for (i = p; i < r->nlits; i += REDACT_PARTS, n++)
+            ids[n] = (unsigned)i, lens[n] = r->lits[i].keylen, ptrs[n] = r->arena + r->keyoff[i];
         if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL,
-                                 &r->db[q], &ce) != HS_SUCCESS) {
+                                 &r->db[p], &ce) != HS_SUCCESS) {
             err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s",
                     ce ? ce->message : "unknown");
             goto out;
         }
-        if (hs_alloc_scratch(r->db[q++], &r->scratch) != HS_SUCCESS) {
+        if (hs_alloc_scratch(r->db[p], &r->scratch) != HS_SUCCESS) {
             err_set(e, EXIT_INPUT, "out of memory while compiling terms");
             goto out;
         }
