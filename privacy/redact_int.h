@@ -15,13 +15,6 @@
 
 struct hs_database;
 struct hs_scratch;
-
-/* The vectorscan databases a redactor's literals are compiled into (every
- * REDACT_PARTS-th literal to one): vectorscan's compile of ~18,000 keys
- * costs more than four compiles of a quarter each (brief s46 fast46: 0.65
- * CPU s against 0.40 for one subject set of adv44-open), and a scan of
- * short texts four times costs little. */
-#define REDACT_PARTS 4
 struct redaction;
 
 /* In redactor.wordkind: the form is a generated spelling that is an
@@ -108,10 +101,8 @@ struct redactor {
     size_t nsubjects;
     char **allowed;             /* secmem keys */
     size_t nallowed;
-    struct hs_database *db[REDACT_PARTS];   /* the literals, i % REDACT_PARTS
-                                 * to db[i % REDACT_PARTS] (redact_matcher.c);
-                                 * all NULL without a database */
-    struct hs_scratch *scratch; /* one scratch for every part */
+    struct hs_database *db;
+    struct hs_scratch *scratch;
     uint32_t *plain;            /* without a database (redactor_compile_plain): the
                                  * literal indexes bucketed by their keys' first
                                  * bytes, plain_at[b] the start of bucket b
@@ -371,9 +362,8 @@ static inline int redact_cp_before(const char *s, size_t at)
  * protected literals; 0, or -1 with e filled. */
 int redact_matcher_init(struct err *e);
 
-/* redact_matcher.c: frees the databases db[0..REDACT_PARTS) (db NULL:
- * none) and a scratch (each may be NULL). */
-void redact_matcher_free(struct hs_database *const *db, struct hs_scratch *scratch);
+/* redact_matcher.c: frees a database and a scratch (each may be NULL). */
+void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch);
 
 /* redact_matcher.c: 1 if the compiled r has literals to match (a
  * vectorscan database or the plain index of redactor_compile_plain), 0 if

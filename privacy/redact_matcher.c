@@ -21,11 +21,10 @@ int redact_matcher_init(struct err *e)
     return 0;
 }
 
-void redact_matcher_free(struct hs_database *const *db, struct hs_scratch *scratch)
+void redact_matcher_free(struct hs_database *db, struct hs_scratch *scratch)
 {
     hs_free_scratch(scratch);
-    for (size_t p = 0; db != NULL && p < REDACT_PARTS; p++)
-        hs_free_database(db[p]);
+    hs_free_database(db);
 }
 
 /* Sets r->digit_terms: 1 if an id, other or account term has a literal
@@ -192,20 +191,16 @@ int redactor_compile(struct redactor *r, struct err *e)
         err_set(e, EXIT_INPUT, "out of memory while compiling terms");
         goto out;
     }
-    for (size_t p = 0; p < REDACT_PARTS && p < r->nlits; p++) {
-        size_t n = 0;
-        for (i = p; i < r->nlits; i += REDACT_PARTS, n++)
-            ids[n] = (unsigned)i, lens[n] = r->lits[i].keylen, ptrs[n] = r->arena + r->keyoff[i];
-        if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL,
-                                 &r->db[p], &ce) != HS_SUCCESS) {
-            err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s",
-                    ce ? ce->message : "unknown");
-            goto out;
-        }
-        if (hs_alloc_scratch(r->db[p], &r->scratch) != HS_SUCCESS) {
-            err_set(e, EXIT_INPUT, "out of memory while compiling terms");
-            goto out;
-        }
+    for (i = 0; i < r->nlits; i++)
+        ids[i] = (unsigned)i, lens[i] = r->lits[i].keylen, ptrs[i] = r->arena + r->keyoff[i];
+    if (hs_compile_lit_multi(ptrs, flags, ids, lens, (unsigned)r->nlits, HS_MODE_BLOCK,
+                             NULL, &r->db, &ce) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "cannot compile the protected terms: %s", ce ? ce->message : "unknown");
+        goto out;
+    }
+    if (hs_alloc_scratch(r->db, &r->scratch) != HS_SUCCESS) {
+        err_set(e, EXIT_INPUT, "out of memory while compiling terms");
+        goto out;
     }
     rc = 0;
 out:
@@ -258,7 +253,7 @@ int redactor_compile_plain(struct redactor *r, struct err *e)
 
 int redact_can_match(const struct redactor *r)
 {
-    return r->db[0] != NULL || r->plain != NULL;
+    return r->db != NULL || r->plain != NULL;
 }
 
 /* One hit of the plain scan. */
@@ -329,10 +324,7 @@ static int plain_scan(const struct redactor *r, const char *buf, size_t n,
 
 void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redactor *r)
 {
-    /* v2: the matcher in REDACT_PARTS databases (redactor_serialise): a
-     * store's cached v1 matcher has another digest, so it is compiled
-     * again, never loaded */
-    static const char tag[] = "intake matcher v2";
+    static const char tag[] = "intake matcher v1";
     crypto_generichash_state st;
     const char *version = hs_version();
     unsigned char len[8];
@@ -352,43 +344,9 @@ void redactor_digest(unsigned char out[REDACT_DIGEST_BYTES], const struct redact
     sodium_memzero(&st, sizeof st);
 }
 
-/* The part's length at bytes[0..8) (little-endian), if the 8 bytes and
- * the part fit in len; else SIZE_MAX. */
-static size_t part_len(const char *bytes, size_t len)
-{
-    uint64_t n = 0;
-
-    if (len < 8)
-        return SIZE_MAX;
-    for (size_t k = 0; k < 8; k++)
-        n |= (uint64_t)(unsigned char)bytes[k] << (8 * k);
-    return n <= len - 8 ? (size_t)n : SIZE_MAX;
-}
-
-/* Loads the parts of a serialised matcher (redactor_serialise) into
- * db[0..REDACT_PARTS) and one scratch; 0, or -1 (what was loaded freed). */
-static int load_parts(hs_database_t **db, hs_scratch_t **scratch, const char *bytes, size_t len)
-{
-    size_t p, n, at = 0;
-
-    for (p = 0; p < REDACT_PARTS && at < len; p++, at += 8 + n) {
-        if ((n = part_len(bytes + at, len - at)) == SIZE_MAX ||
-            hs_deserialize_database(bytes + at + 8, n, &db[p]) != HS_SUCCESS ||
-            hs_alloc_scratch(db[p], scratch) != HS_SUCCESS)
-            break;
-    }
-    if (at == len && p > 0)
-        return 0;
-    redact_matcher_free(db, *scratch);
-    *scratch = NULL;
-    for (p = 0; p < REDACT_PARTS; p++)
-        db[p] = NULL;
-    return -1;
-}
-
 int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, struct err *e)
 {
-    hs_database_t *db[REDACT_PARTS] = { NULL };
+    hs_database_t *db = NULL;
     hs_scratch_t *scratch = NULL;
     size_t i, maxkey = 0;
 
@@ -401,13 +359,16 @@ int redactor_compile_from(struct redactor *r, const char *bytes, size_t len, str
     find_digit_terms(r);
     if (mark_shared(r) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
-    if (load_parts(db, &scratch, bytes, len) != 0)
+    if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS)
         return err_set(e, EXIT_INPUT, "the cached matcher cannot be loaded");
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+        hs_free_database(db);
+        return err_set(e, EXIT_INPUT, "out of memory while loading the matcher");
+    }
     for (i = 0; i < r->nlits; i++)
         if (r->lits[i].keylen > maxkey)
             maxkey = r->lits[i].keylen;
-    memcpy(r->db, db, sizeof db);
-    r->scratch = scratch, r->maxkey = maxkey, r->compiled = 1;
+    r->db = db, r->scratch = scratch, r->maxkey = maxkey, r->compiled = 1;
     return 0;
 }
 
@@ -416,27 +377,12 @@ int redactor_serialise(char **out, size_t *outlen, const struct redactor *r, str
     *out = NULL, *outlen = 0;
     if (!r->compiled)
         return err_set(e, EXIT_INPUT, "the redactor is not compiled");
-    if (r->db[0] == NULL)
+    if (r->db == NULL)
         return 0;
-    /* Each part as its length (8 bytes, little-endian) and vectorscan's
-     * bytes, in wipe-on-free memory as vectorscan's own (the misc
-     * allocator: secmem_wipe_malloc, redactor_new). */
-    for (size_t p = 0; p < REDACT_PARTS && r->db[p] != NULL; p++) {
-        char *part = NULL, *all;
-        size_t n = 0;
-        if (hs_serialize_database(r->db[p], &part, &n) != HS_SUCCESS ||
-            (all = secmem_wipe_malloc(*outlen + 8 + n)) == NULL) {
-            secmem_wipe_free(part), secmem_wipe_free(*out);
-            *out = NULL, *outlen = 0;
-            return err_set(e, EXIT_INPUT, "out of memory while saving the matcher");
-        }
-        if (*out != NULL)
-            memcpy(all, *out, *outlen);
-        for (size_t k = 0; k < 8; k++)
-            all[*outlen + k] = (char)((uint64_t)n >> (8 * k));
-        memcpy(all + *outlen + 8, part, n);
-        secmem_wipe_free(part), secmem_wipe_free(*out);
-        *out = all, *outlen += 8 + n;
+    /* Allocated with the misc allocator: secmem_wipe_malloc (redactor_new). */
+    if (hs_serialize_database(r->db, out, outlen) != HS_SUCCESS) {
+        *out = NULL, *outlen = 0;
+        return err_set(e, EXIT_INPUT, "out of memory while saving the matcher");
     }
     return 0;
 }
@@ -454,73 +400,6 @@ static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *
         return NULL;
     ctx->owner = r;
     return ctx->scratch;
-}
-
-/* ---- The scan of the parts ----
- * Each part's hits (its literal and its end) gathered, then handed on by
- * end, the parts' order kept within one end: vectorscan's order by end,
- * as one database gives it.  Within one end vectorscan's order is its own
- * (plain_scan), and the redactor's answers do not depend on it. */
-struct part_hit {
-    size_t end, seq;
-    unsigned id;
-};
-
-struct part_hits {
-    struct part_hit *h;
-    size_t n, cap;
-};
-
-static int on_part_hit(unsigned int id, unsigned long long from, unsigned long long to,
-                       unsigned int flags, void *arg)
-{
-    struct part_hits *ph = arg;
-
-    (void)from, (void)flags;
-    if (ph->n == ph->cap) {
-        size_t c = ph->cap ? 2 * ph->cap : 64;
-        struct part_hit *g = realloc(ph->h, c * sizeof *g);
-        if (g == NULL)
-            return 1;
-        ph->h = g, ph->cap = c;
-    }
-    ph->h[ph->n] = (struct part_hit){ (size_t)to, ph->n, id };
-    ph->n++;
-    return 0;
-}
-
-static int by_end_seq(const void *a, const void *b)
-{
-    const struct part_hit *x = a, *y = b;
-
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* hs_scan of buf[0..n) with every part of r, fn called as by one
- * database; HS_SUCCESS, HS_SCAN_TERMINATED when fn stopped the scan,
- * HS_NOMEM, or vectorscan's error. */
-static hs_error_t scan_parts(const struct redactor *r, hs_scratch_t *scratch, const char *buf,
-                             size_t n, match_event_handler fn, void *arg)
-{
-    struct part_hits ph = { NULL, 0, 0 };
-    hs_error_t rc = HS_SUCCESS;
-    size_t p, i;
-
-    if (r->db[1] == NULL)
-        return hs_scan(r->db[0], buf, (unsigned)n, 0, scratch, fn, arg);
-    for (p = 0; p < REDACT_PARTS && r->db[p] != NULL && rc == HS_SUCCESS; p++)
-        rc = hs_scan(r->db[p], buf, (unsigned)n, 0, scratch, on_part_hit, &ph);
-    if (rc == HS_SCAN_TERMINATED)
-        rc = HS_NOMEM;
-    if (rc == HS_SUCCESS && ph.n > 1)
-        qsort(ph.h, ph.n, sizeof *ph.h, by_end_seq);
-    for (i = 0; rc == HS_SUCCESS && i < ph.n; i++)
-        if (fn(ph.h[i].id, 0, ph.h[i].end, 0, arg) != 0)
-            rc = HS_SCAN_TERMINATED;
-    free(ph.h);
-    return rc;
 }
 
 /* The plain scan's callback for redact_on_match. */
@@ -541,7 +420,7 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
         return 0;
     if (t->keylen > UINT32_MAX)
         return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
-    if (r->db[0] == NULL) {
+    if (r->db == NULL) {
         rc = plain_scan(r, t->key, t->keylen, on_plain_term, &st) < 0 ? HS_NOMEM : HS_SUCCESS;
         goto scanned;
     }
@@ -551,7 +430,7 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
         scratch = NULL;
     if (scratch == NULL)
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
-    rc = scan_parts(r, scratch, t->key, t->keylen, redact_on_match, &st);
+    rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, redact_on_match, &st);
     if (ctx == NULL)
         hs_free_scratch(scratch);
 scanned:
@@ -587,7 +466,7 @@ int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const cha
 
     if (!redact_can_match(r) || n == 0)
         return 0;
-    if (r->db[0] == NULL)
+    if (r->db == NULL)
         return plain_scan(r, buf, n, fn, arg) < 0 ? -1 : 0;
     if (ctx != NULL)
         scratch = ctx_scratch(ctx, r);
@@ -595,7 +474,7 @@ int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const cha
         scratch = NULL;
     if (scratch == NULL)
         return -1;
-    rc = scan_parts(r, scratch, buf, n, on_buf_match, &st);
+    rc = hs_scan(r->db, buf, (unsigned)n, 0, scratch, on_buf_match, &st);
     if (ctx == NULL)
         hs_free_scratch(scratch);
     return rc == HS_SUCCESS || rc == HS_SCAN_TERMINATED ? 0 : -1;
