@@ -133,6 +133,11 @@ static int plain_word(const char *s, size_t len, size_t at, size_t *end)
     /* A year said after "born in" ("born in eighty-seven": detect_birth.c). */
     if (at >= 8 && s[at - 1] == ' ' && detect_said_birth_year_start(s, len, at))
         return 0;
+    /* A Japanese era's year in Latin letters ("born in Reiwa 2":
+     * detect_birth.c, era_latin; report-adv45 L-35). */
+    if (j - at >= 5 && j - at <= 6 && j + 1 < len && s[j] == ' ' && det_digit(s[j + 1]) &&
+        detect_era_year_start(s, len, at))
+        return 0;
     /* A Roman month before its year ("viii/1992": detect_date.c). */
     if (j - at <= 4 && j + 1 < len && (s[j] == '/' || s[j] == '-' || s[j] == '.') && det_digit(s[j + 1]) &&
         detect_roman_month_start(s, len, at))

@@ -108,9 +108,11 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
  * a verb of moving after ("삼백오 호로 이사했다": adv41 L-72), or with the
  * copula glued ("이백일 호였다", "201 호입니다": adv41 L-86; brief s44
  * lead44), the verbs of moving after 에 and 에서 too; its end (after 호실 or 호: the particle stays out), or 0.  The
- * verbs' stems (살 live, 묵 stay, 머물 stay, 지내/지냈 spend time, 거주
- * reside, 있 be; 이사 move house, 옮기/옮겼 move, 들어가/들어갔 go in,
- * 입주 move in) and the copula's forms (였, 이었, 입니, 이다, 예요, 이에요)
+ * verbs' stems (살 live, with its forms 사는, 사시, 사세, 삽니 that drop
+ * the ㄹ; 묵 stay, 머물 stay, 지내/지냈 spend time, 거주 reside, 있 be;
+ * 이사 move house, 옮기/옮겼 move, 들어가/들어갔 go in, 입주 move in, and
+ * 왔, 와서, 오셨 came, 나왔, 나와 came out: "구백구호에서 왔어요",
+ * "삼백 삼 호에 사는": report-adv45 L-16, L-31) and the copula's forms (였, 이었, 입니, 이다, 예요, 이에요)
  * written by hand; they want a native reviewer.  One adverb of manner
  * or time may stand before the verb (같이, 함께 together, 혼자 alone,
  * 오래, 오랫동안 long, 잠시, 잠깐 a while, 계속 on: "사십이 호에서 같이
@@ -118,8 +120,8 @@ static int ko_particle_or_none(const char *s, size_t len, size_t i)
  * case number). */
 static size_t ko_room(const char *s, size_t len, size_t i)
 {
-    static const char *const verbs[] = { "살", "묵", "머물", "머무", "지내", "지냈", "거주", "있" };
-    static const char *const moves[] = { "이사", "옮기", "옮겼", "들어가", "들어갔", "입주" };
+    static const char *const verbs[] = { "살", "사는", "사시", "사세", "삽니", "묵", "머물", "머무", "지내", "지냈", "거주", "있" };
+    static const char *const moves[] = { "이사", "옮기", "옮겼", "들어가", "들어갔", "입주", "왔", "와서", "오셨", "나왔", "나와" };
     static const char *const copula[] = { "였", "이었", "입니", "이다", "예요", "이에요" };
     static const char *const adverbs[] = { "같이", "함께", "혼자", "오랫동안", "오래", "잠시", "잠깐", "계속" };
     size_t j = i + (i < len && s[i] == ' '), k, e;
@@ -158,6 +160,41 @@ static size_t ko_room(const char *s, size_t len, size_t i)
     for (k = 0; list == verbs && k < sizeof moves / sizeof moves[0]; k++)
         if (det_starts(s, len, j + 1, moves[k]))
             return e;                               /* "305 호에 입주했다" */
+    return 0;
+}
+
+/* A Korean flat's number after its label 호수 (the unit's number) and
+ * its particle (는 은 가 이), then a space: digits (the view's, for a
+ * number said: "호수는 삼백이 번이에요", "호수가 오백이예요": report-adv45
+ * L-14, L-30), maybe 번 (number) glued or after a space, and then the
+ * copula glued (예요 이에요 입니 이다 였 이었), or the sentence's end; its
+ * end (the number's, or 번's), or 0.  호수 is also a lake: "호수는 300
+ * 미터 거리예요" has a word between, and stays. */
+static size_t ko_unit_label(const char *s, size_t len, size_t i)
+{
+    static const char *const particles[] = { "는 ", "은 ", "가 ", "이 ", " " };
+    static const char *const copula[] = { "예요", "이에요", "입니", "이다", "였", "이었" };
+    size_t j, n, k, e;
+
+    if (!det_starts(s, len, i, "호수"))
+        return 0;
+    for (j = i + 6, k = 0; k < sizeof particles / sizeof particles[0]; k++)
+        if (det_starts(s, len, j, particles[k])) {
+            j += strlen(particles[k]);
+            break;
+        }
+    if (k == sizeof particles / sizeof particles[0] || (n = det_digits(s, len, j)) == 0 || n > 5)
+        return 0;
+    e = j + n;
+    if (det_starts(s, len, e, "번"))
+        e += 3;
+    else if (det_starts(s, len, e, " 번"))
+        e += 4;
+    if (e >= len || strchr(".!?,", s[e]) != NULL)
+        return e;
+    for (k = 0; k < sizeof copula / sizeof copula[0]; k++)
+        if (det_starts(s, len, e, copula[k]))
+            return e;
     return 0;
 }
 
@@ -755,6 +792,10 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
 {
     /* Units: a label, then a number. */
     static const struct unit units[] = {
+        /* the flat's short form with a hyphen, its case forms (кв-ра,
+         * кв-ре, кв-ру, кв-ры, кв-рой: report-adv45 L-32), before "кв",
+         * which would take its first two letters */
+        { "кв-ра", STRONG }, { "кв-ре", STRONG }, { "кв-ру", STRONG }, { "кв-ры", STRONG }, { "кв-рой", STRONG },
         { "\xd0\xba\xd0\xb2.", STRONG }, { "\xd0\xba\xd0\xb2", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb0", STRONG }, { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd0\xb5", STRONG },
         { "\xd0\xba\xd0\xb2\xd0\xb0\xd1\x80\xd1\x82\xd0\xb8\xd1\x80\xd1\x8b", STRONG }, { "\xd0\xb4.", WEAK }, { "\xd0\xb4", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc", WEAK }, { "\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb5", WEAK },
         { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf.", WEAK }, { "\xd0\xba\xd0\xbe\xd1\x80\xd0\xbf\xd1\x83\xd1\x81", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80.", WEAK }, { "\xd1\x81\xd1\x82\xd1\x80\xd0\xbe\xd0\xb5\xd0\xbd\xd0\xb8\xd0\xb5", WEAK },
@@ -767,6 +808,15 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * num43) */
         { "квартиру", STRONG }, { "квартирой", STRONG }, { "квартирі", STRONG }, { "квартири", STRONG },
         { "квартирою", STRONG },
+        /* the flat's diminutive квартирка in its case forms (квартирку,
+         * квартирке, квартирки, квартиркой), and the colloquial хата
+         * (flat, pad: хату, хате, хаты, хатой) with the Ukrainian хаті,
+         * хатою, in Russian grammar and usage (report-adv45 L-17, L-33);
+         * a count after them keeps its number ("на хате два дня":
+         * detect_address.c, said_alone) */
+        { "квартирка", STRONG }, { "квартирку", STRONG }, { "квартирке", STRONG }, { "квартирки", STRONG },
+        { "квартиркой", STRONG }, { "хата", STRONG }, { "хату", STRONG }, { "хате", STRONG },
+        { "хаты", STRONG }, { "хатой", STRONG }, { "хаті", STRONG }, { "хатою", STRONG },
         /* Kazakh: пәтер (flat) and its case forms (locative, dative,
          * ablative, accusative, genitive, possessive: "пәтер 35-те",
          * "пәтері 12"), үй (house) as дом (brief s44 lead44, adv42 L-34) */
@@ -826,6 +876,8 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         return *weight = STRONG, e;
     if ((e = addr_box_number(s, len, i)) != 0)
         return *weight = STRONG | LABEL, e;
+    if ((e = ko_unit_label(s, len, i)) != 0)
+        return *weight = STRONG | KEEP, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
          * тоот-42" (report-adv21 A-5, A-6) */

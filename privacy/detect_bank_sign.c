@@ -58,6 +58,19 @@ static const char *const bank_names[] = {
      * s44 lead44); Альфа is also the Greek letter: every reader of this
      * table wants a card's four digits beside the name */
     "т-банк", "тбанк", "t-bank", "tbank", "альф", "райф",
+    /* Russian banks of the Central Bank of Russia's register of licensed
+     * credit institutions (cbr.ru, "Справочник по кредитным
+     * организациям") by the short names their customers say (report-adv45
+     * L-28, L-29: "Скинь на Открытие 5566", "Переведи на Озон 1122"):
+     * Открытие, Озон Банк, Совкомбанк (Совком), Газпромбанк (Газпром),
+     * Россельхозбанк (Россельхоз), Уралсиб, Ренессанс Кредит (Ренессанс),
+     * and Открытие, Ozon in Latin letters.  Открытие is also the word
+     * for opening, Озон ozone and the marketplace: every reader of this
+     * table wants a card's four digits beside the name, no year, sum or
+     * count.  Почта Банк and МТС Банк are left to "банк" after them
+     * (почта is mail, МТС a telephone operator whose numbers follow it). */
+    "открыти", "озон", "совком", "газпром", "россельхоз", "уралсиб", "ренессанс", "otkritie", "otkrytie",
+    "ozon",
 };
 
 /* The bytes of a case ending a bank's stem of bank_names may take: two
@@ -237,6 +250,15 @@ int det_ko_bank_short(const char *w, size_t n)
         DW("케이뱅크", FIT_WORD), DW("카카오뱅크", FIT_WORD), DW("토스뱅크", FIT_WORD), DW("카카오", FIT_WORD),
         DW("토스", FIT_WORD), DW("신협", FIT_WORD), DW("새마을금고", FIT_WORD), DW("수협", FIT_WORD),
         DW("우체국", FIT_WORD),
+        /* the internet-only banks by the clipped names their customers
+         * say (카뱅 카카오뱅크, 케뱅 케이뱅크, 토뱅 토스뱅크: report-adv45
+         * L-21), and the banks of the Bank of Korea's list of domestic
+         * banks (bok.or.kr, 국내은행) by their groups' Latin initials
+         * (KDB 산업, BNK 부산·경남, DGB and iM 대구, JB 전북·광주).  The
+         * regional banks' own short names (부산, 대구, 광주, 전북, 경남,
+         * 제주) are the places': left out. */
+        DW("카뱅", FIT_WORD), DW("케뱅", FIT_WORD), DW("토뱅", FIT_WORD), DW("kdb", FIT_WORD),
+        DW("bnk", FIT_WORD), DW("dgb", FIT_WORD), DW("im뱅크", FIT_WORD), DW("jb", FIT_WORD),
     };
     return det_in_list(banks, N(banks), w, n);
 }

@@ -579,12 +579,44 @@ int detect_said_birth_year_start(const char *s, size_t len, size_t at)
  * date of birth only with a birth word beside it (detect_scan_birth_date:
  * "昭和元年生まれ"); "令和元年に来日" stays, as "2019年に来日" does
  * (adv42 L-40..L-42, adv41 L-24; brief s44 lead44).  The era names are
- * the Japanese government's (Cabinet Office, gengō since Meiji). */
+ * the Japanese government's (Cabinet Office, gengō since Meiji).
+ * 年代 after the year makes it a decade ("昭和50年代", 1975-84), no
+ * year: none (report-adv45 O-53).  The same eras in Latin letters
+ * (era_latin): their Hepburn names with the year ("Reiwa 2", "Showa
+ * 50") and their one-letter abbreviations of Japanese forms and
+ * registers (M T S H R) glued to the year with 年 or 生 after ("S50生まれ",
+ * "H3年": report-adv45 L-34, L-35). */
+static size_t era_latin(const char *s, size_t len, size_t at)
+{
+    static const char *const names[] = { "meiji", "taisho", "taish\xc5\x8d", "showa", "sh\xc5\x8dwa", "heisei",
+                                         "reiwa" };
+    size_t k, j, n;
+
+    if (det_letter_before(s, at))
+        return 0;
+    if (strchr("mtshr", s[at]) != NULL && (n = det_digits(s, len, at + 1)) >= 1 && n <= 2 &&
+        (det_starts(s, len, at + 1 + n, "年") || det_starts(s, len, at + 1 + n, "生")))
+        return at + 1 + n;                          /* S50生まれ, H3年 */
+    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+        if (!det_starts(s, len, at, names[k]))
+            continue;
+        j = at + strlen(names[k]);
+        j += j < len && s[j] == ' ';
+        if ((n = det_digits(s, len, j)) >= 1 && n <= 2 && !det_letter_at(s, len, j + n) &&
+            !(j + n < len && det_digit(s[j + n])))
+            return j + n;                           /* Reiwa 2, Showa 50 */
+        return 0;
+    }
+    return 0;
+}
+
 static size_t era_year(const char *s, size_t len, size_t at)
 {
     static const char *const eras[] = { "明治", "大正", "昭和", "平成", "令和" };
     size_t k, j, n, e;
 
+    if (at < len && s[at] != '\0' && strchr("mtshr", s[at]) != NULL)
+        return era_latin(s, len, at);
     /* the eras' first bytes are E6, E5 or E4: that test first, as this
      * runs at every character the birth scan is asked about */
     if (at + 9 > len || ((unsigned char)s[at] != 0xE6 && (unsigned char)s[at] != 0xE5 &&
@@ -603,7 +635,7 @@ static size_t era_year(const char *s, size_t len, size_t at)
         j = e;
     else
         return 0;
-    return det_starts(s, len, j, "年") ? j + 3 : 0;
+    return det_starts(s, len, j, "年") && !det_starts(s, len, j + 3, "代") ? j + 3 : 0;
 }
 
 int detect_era_year_start(const char *s, size_t len, size_t at)
@@ -668,6 +700,10 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         return d.end;
     if (det_born_right_before(s, from) || detect_turned_before(s, from))
         return d.end;
+    /* A year with 年代 or 년대 after it is a decade ("1980年代生まれ",
+     * "1980년대생": the 1980s), no one's year of birth (report-adv45 O-53) */
+    if (d.strength == DATE_YEAR && (det_starts(s, len, d.end, "年代") || det_starts(s, len, d.end, "년대")))
+        return 0;
     if (d.strength == DATE_YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
                (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && year_after_name(s, len, at, d.end)) ?

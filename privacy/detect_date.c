@@ -777,6 +777,11 @@ static struct det_date korean(const char *s, size_t len, size_t at)
             continue;
         if ((k == 0 && n != 2 && n != 4) || (k > 0 && (n > 2 || v == 0 || v > (k == 1 ? 12u : 31u))))
             return d;
+        /* 年代, 년대 after a year: a decade ("1980年代", "50年代生まれ",
+         * "80년대생": the 1980s), no year of anyone's birth (report-adv45
+         * O-53) */
+        if (k == 0 && (det_starts(s, len, e + 3, "代") || det_starts(s, len, e + 3, "대")))
+            return d;
         i = e + 3;
         parts++;
         year += k == 0;

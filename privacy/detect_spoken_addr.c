@@ -11,6 +11,19 @@
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 
+/* The stems of Mongolian 6 and 7 before an ordinal's suffix, which drop
+ * the last vowel of зургаа and долоо ("зургадугаар" 6th, "долдугаар"
+ * 7th: Mongolian grammar; report-adv45 L-19), with the value in *v: 1,
+ * or 0 if s[a, b) is neither. */
+static int mn_short_stem(const char *s, size_t a, size_t b, unsigned *v)
+{
+    if (b - a == strlen("дол") && memcmp(s + a, "дол", b - a) == 0)
+        return *v = 7, 1;
+    if (b - a == strlen("зурга") && memcmp(s + a, "зурга", b - a) == 0)
+        return *v = 6, 1;
+    return 0;
+}
+
 /* The Mongolian ordinal at at: a number word of spoken[] with the suffix
  * дугаар or дүгээр glued ("гуравдугаар" 3rd, "тавдугаар", "нэгдүгээр";
  * written "3-р" with digits), endings after it allowed; its end, its
@@ -27,7 +40,8 @@ static size_t mn_ordinal(const char *s, size_t len, size_t at, unsigned *v)
      * as this runs at every Cyrillic word (brief s29 speed29b) */
     for (b = detect_spoken_word_end(s, len, at), p = at + 2; p + 12 <= b; p += 2)
         for (k = 0; k < 2 && (unsigned char)s[p] == 0xD0 && (unsigned char)s[p + 1] == 0xB4; k++)
-            if (memcmp(s + p, suffix[k], 12) == 0 && detect_spoken_value(s, at, p, v))
+            if (memcmp(s + p, suffix[k], 12) == 0 &&
+                (detect_spoken_value(s, at, p, v) || mn_short_stem(s, at, p, v)))
                 return b;
     return 0;
 }
@@ -103,6 +117,7 @@ static size_t kk_ordinal(const char *s, size_t len, size_t at, unsigned *v)
 static size_t ko_number(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n)
 {
     static const char *const units[] = { "동", "호", "층", "번지", "통", "반" };
+    static const char *const copula[] = { "예요", "이에요", "입니", "였", "이었" };
     size_t sino = det_sino_run(s, len, at), e = at + 3 * sino, nd, k, b = detect_spoken_word_end(s, len, at);
     unsigned v = 0;
     char buf[12];
@@ -115,8 +130,28 @@ static size_t ko_number(const char *s, size_t len, size_t at, char *d, size_t ca
         if (nd == 0 || e <= at + 3 || e > b)
             return 0;
     }
+    /* Spaced by its places ("이백 오 호", "삼백 삼 호에": report-adv45
+     * L-15, L-31): a number ending in a place (백, 천) as a word, then
+     * one word of smaller places, with the unit glued to it or after
+     * one space. */
+    if (sino < 2 && e == b && v >= 100 && v % 10 == 0 && b + 1 < len && s[b] == ' ' && det_numeral_start(s, len, b + 1)) {
+        size_t e2, nd2, b2 = detect_spoken_word_end(s, len, b + 1), u = 0;
+        unsigned p = 1, w = det_numeral(s, len, b + 1, &e2, &nd2);
+        while (v % (p * 10) == 0)
+            p *= 10;
+        for (k = 0; k < sizeof units / sizeof units[0] && nd2 > 0 && w > 0 && w < p && e2 > b + 1; k++)
+            u |= det_starts(s, len, e2, units[k]) ||
+                 (e2 == b2 && e2 + 1 < len && s[e2] == ' ' && det_starts(s, len, e2 + 1, units[k]));
+        if (u)
+            v += w, e = b = e2, unit = 1;
+    }
     for (k = 0; k < sizeof units / sizeof units[0] && e < b; k++)
         unit |= det_starts(s, len, e, units[k]);
+    /* the copula glued to a number with its places ("호수가 오백이예요":
+     * report-adv45 L-30; 예요 after a vowel, 이에요, 입니다, 였다 as in
+     * detect_address_part.c's ko_room), as a unit is */
+    for (k = 0; k < sizeof copula / sizeof copula[0] && sino < 2 && e < b; k++)
+        unit |= det_starts(s, len, e, copula[k]);
     /* A whole word of digits is three syllables at least ("이사" moves). */
     if (!(unit || (e == b && (sino >= 3 || sino < 2))))
         return 0;
@@ -137,6 +172,26 @@ static size_t ko_number(const char *s, size_t len, size_t at, char *d, size_t ca
     return e;
 }
 
+/* A Kazakh ordinal after жүз (100), он (10) or жүз он (110) at at, the
+ * words the plain reader takes only inside a run (detect_spoken_words.c:
+ * он is also the Russian "he", жүз a face): here a Kazakh ordinal after
+ * them makes them numbers ("жүз он екінші пәтерде" 112th, "он төртінші"
+ * 14th, "жүз отызыншы" 130th: report-adv45 L-11, L-12); its end, its
+ * value in *v; 0 if none. */
+static size_t kk_lead_ordinal(const char *s, size_t len, size_t at, unsigned *v)
+{
+    unsigned base = 0, o;
+    size_t p = at, e;
+
+    if (det_starts(s, len, p, "жүз ") && !det_letter_before(s, p))
+        base = 100, p += strlen("жүз ");
+    if (det_starts(s, len, p, "он ") && (p > at || !det_letter_before(s, p)))
+        base += 10, p += strlen("он ");
+    if (base == 0 || (e = kk_ordinal(s, len, p, &o)) == 0 || o >= (base % 100 == 10 ? 10u : 100u))
+        return 0;
+    return *v = base + o, e;
+}
+
 size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_t cap, size_t *n,
                             int *ordinal)
 {
@@ -147,6 +202,14 @@ size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_
     *n = 0, *ordinal = 0;
     if (cp >= 0xAC00 && cp <= 0xD7A3)
         return ko_number(s, len, at, d, cap, n);
+    if ((cp == 0x436 || cp == 0x43E) && (e = kk_lead_ordinal(s, len, at, &v)) != 0 && cap >= 3) {
+        char buf[3];
+        for (k = 0; v > 0; v /= 10)
+            buf[k++] = (char)('0' + v % 10);
+        while (k > 0)
+            d[(*n)++] = buf[--k];
+        return *ordinal = 1, e;
+    }
     end = detect_spoken_plain(s, len, at, d, cap, n);
     /* An ordinal alone or after its tens ("third", "twenty-first",
      * "арван тавдугаар"). */
