@@ -410,8 +410,10 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
                 whole = 0;
             /* A name that is also a place, where the words around it mark
              * the place ("near Florence"): a review flag at most
-             * (redact_sense_place.c; brief s44 geo44). */
-            if (whole && redact_sense_place(t, a, p))
+             * (redact_sense_place.c; brief s44 geo44); so is one named
+             * after a person, a church or a dish (Собор Петра, коктейль
+             * Маргарита: redact_sense_other_named; brief s46 short46). */
+            if (whole && (redact_sense_place(t, a, p) || redact_sense_other_named(t, a, p)))
                 whole = 0;
             if (done > 0 && (!whole || c <= done))
                 continue;

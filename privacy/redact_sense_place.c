@@ -33,6 +33,8 @@ enum place_case {
     PC_LOC = 4,  /* в Милане, у Мілані, в Ханое, в Ханої */
     PC_INS = 8,  /* под Миланом */
     PC_DAT = 16, /* по Милану */
+    PC_ACC = 32, /* через Лену: a feminine's accusative, a thing's only after через */
+    PC_ALONG = 64, /* по Лене: a river's dative, along it */
 };
 
 /* The endings of a masculine noun in a consonant (Милан, Мілан) and in -й
@@ -40,7 +42,7 @@ enum place_case {
  * -ия, -ія (Джорджия, Джорджія; its accusative in -ю, "в Софию", is
  * left out: an animate name's too, "влюбился в Софию"), and an indeclinable name (Georgia, Milan,
  * Милано, Тбилиси). */
-enum place_decl { PD_MASC, PD_MASC_J, PD_FEM_IA, PD_INDECL };
+enum place_decl { PD_MASC, PD_MASC_J, PD_FEM_IA, PD_INDECL, PD_RIVER_A };
 
 static const struct {
     const char *stem; /* norm view: lower case */
@@ -66,6 +68,10 @@ static const struct {
     { "израил", PD_MASC }, { "ізраїл", PD_MASC }, { "дархан", PD_MASC }, { "лима", PD_INDECL },
     { "сантьяго", PD_INDECL }, { "орландо", PD_INDECL }, { "хьюстон", PD_MASC },
     { "х'юстон", PD_MASC }, { "остин", PD_MASC }, { "даллас", PD_MASC },
+    /* Rivers whose name is a given name's short form (Лена of Елена,
+     * Олена: brief s46 short46, report-adv45 O-64, O-69, O-70), a
+     * feminine in -а (Zaliznyak's 1a). */
+    { "лен", PD_RIVER_A },
 };
 
 /* The case of the rest w[k..n) of a form after its stem, as decl
@@ -90,6 +96,13 @@ static int place_case_of(const char *w, size_t k, size_t n, enum place_decl decl
                : redact_sense_is_one(w, k, n, "ем|єм") ? PC_INS
                : redact_sense_is_one(w, k, n, "ю|єві") ? PC_DAT
                                                        : PC_NONE;
+    case PD_RIVER_A:
+        return redact_sense_is_one(w, k, n, "а")           ? PC_NOM
+               : redact_sense_is_one(w, k, n, "ы|и")       ? PC_GEN
+               : redact_sense_is_one(w, k, n, "е|і")       ? PC_LOC | PC_ALONG
+               : redact_sense_is_one(w, k, n, "ой|ою")     ? PC_INS
+               : redact_sense_is_one(w, k, n, "у")         ? PC_ACC
+                                                           : PC_NONE;
     case PD_FEM_IA:
         return redact_sense_is_one(w, k, n, "я")           ? PC_NOM
                : redact_sense_is_one(w, k, n, "и|ї")       ? PC_GEN | PC_LOC | PC_DAT
@@ -173,7 +186,11 @@ static const struct {
     { "в|во|у", PC_NOM | PC_LOC },
     { "на", PC_LOC },
     { "из|изо|із|з|зі|до|возле|около|біля|поблизу|недалеко", PC_GEN },
-    { "через|сквозь|крізь", PC_NOM },
+    { "через|сквозь|крізь", PC_NOM | PC_ACC },
+    /* A river's dative after по, along it (По Лене плыли баржи); a
+     * person's after по is missed ("скучаю по Лене"): only rivers
+     * have PC_ALONG. */
+    { "по", PC_ALONG },
     { "под|над|за|під", PC_INS },
     { "in|into|via|through|across|near|outside|around|throughout|inside", PC_NOM },
 };
