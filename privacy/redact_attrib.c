@@ -335,6 +335,9 @@ struct run_part {
     size_t first;               /* a name span over exactly [start, end) */
     long sub[RUN_OWNERS];
     size_t nsub;
+    int whole;                  /* a hit of two words or more (a whole name as
+                                 * registered, "Вячеслав Петров"): no part of a
+                                 * run, it ends one */
 };
 
 /* 1 if the key k[0..n) is a form of the subject's own name: a literal of
@@ -430,6 +433,12 @@ static void settle_run(struct spans *sp, const struct run_part *p, size_t n, con
     joined = sp->s[p[0].first];
     neutral(&joined, joined.term);
     joined.end = p[n - 1].end;
+    /* a span that starts inside the run and ends after it is covered too */
+    for (size_t j = 0; j < sp->n; j++)
+        if (run_span(r, t, &sp->s[j]) && sp->s[j].start < joined.end && sp->s[j].end > joined.start) {
+            joined.start = sp->s[j].start < joined.start ? sp->s[j].start : joined.start;
+            joined.end = sp->s[j].end > joined.end ? sp->s[j].end : joined.end;
+        }
     for (size_t j = 0; j < sp->n; j++)
         if (run_span(r, t, &sp->s[j]) && sp->s[j].start < joined.end && sp->s[j].end > joined.start)
             sp->s[j] = joined;
@@ -449,7 +458,9 @@ static void settle_run(struct spans *sp, const struct run_part *p, size_t n, con
  * "Tsetsegmaa Bataa") the run names a person who is neither, and the
  * whole run is one neutral [PERSON-n]: never one subject's pseudonym,
  * never half replaced.  Anything between the words ("Кира и Кирилл
- * Жуков", a comma) ends a run.  Runs before any other rule of this file,
+ * Жуков", a comma) ends a run, and so does a hit of two words or more
+ * (a whole name as registered: "Вячеслав Петров Дарья Соколова" are two
+ * people, each their own pseudonym, ph32.jsonl line 5).  Runs before any other rule of this file,
  * on the hits as found.  0, or -1 out of memory. */
 static int name_runs(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
@@ -475,6 +486,7 @@ static int name_runs(struct spans *sp, const struct redactor *r, const struct no
         /* a span starting inside the part before belongs to it */
         if (np > 0 && q->start < p[np - 1].end)
             continue;
+        q->whole = memchr(t->norm + q->start, ' ', q->end - q->start) != NULL;
         for (size_t k = i; k < j; k++) {
             const struct span *x = &sp->s[ix[k]];
             size_t m;
@@ -489,7 +501,8 @@ static int name_runs(struct spans *sp, const struct redactor *r, const struct no
         np++;
     }
     for (i = 0; i < np; i = run) {
-        for (run = i + 1; run < np && p[run].start == p[run - 1].end + 1 && t->norm[p[run - 1].end] == ' ';
+        for (run = i + 1; !p[i].whole && run < np && !p[run].whole && p[run].start == p[run - 1].end + 1 &&
+                          t->norm[p[run - 1].end] == ' ';
              run++)
             ;
         if (run - i > 1)
