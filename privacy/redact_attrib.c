@@ -21,7 +21,14 @@
  *    them (Саша Петренко: Pavel's given name, Olga's surname; Natalia
  *    Kuznetsova): one name of one person who is neither, so one
  *    [PERSON-n] over both words, never two pseudonyms that say both
- *    subjects are mentioned (brief s25 slav25).
+ *    subjects are mentioned (brief s25 slav25);
+ *  - first of all, a run of name words side by side that no one subject
+ *    names (owns every word, and on no word owned only weakly, as a
+ *    short form, where another owns it as their own name): "Кира Жукова"
+ *    (Кира Орлова's name, also Кирилл Жуков's short form, beside his
+ *    surname), "Tsetsegmaa Bataa": one [PERSON-n] over the whole run,
+ *    never "Hugo Lamb" nor "Tess Hyde [PERSON-1]" (name_runs; report-adv45
+ *    W-1..W-11).
  *
  * In a store of one subject nothing changes: no other subject can be
  * named.  The redactor does not know whose record a text is (export
@@ -320,6 +327,192 @@ static int shared_span(const struct redactor *r, const struct span *s)
     return s->cat == TERM_PERSON && s->term < r->nterms && r->terms[s->term].cat == NAME_CAT;
 }
 
+/* A part of a run of name words (name_runs): the longest name span at one
+ * start, and the subjects whose name spans cover exactly it. */
+#define RUN_OWNERS 8
+struct run_part {
+    size_t start, end;          /* norm bytes */
+    size_t first;               /* a name span over exactly [start, end) */
+    long sub[RUN_OWNERS];
+    size_t nsub;
+    int whole;                  /* a hit of two words or more (a whole name as
+                                 * registered, "Вячеслав Петров"): no part of a
+                                 * run, it ends one */
+};
+
+/* 1 if the key k[0..n) is a form of the subject's own name: a literal of
+ * theirs that is no short form, nickname or honorific (FORM_SHORT, as
+ * the variant rules mark them), no one-syllable name alone (FORM_CONTEXT),
+ * no father's name and no initials is the key, or the key less an ending
+ * of at most two characters (Кира and Кире, Киры, Кирой are Кира
+ * Орлова's name in its cases; for Кирилл Жуков Кира is a listed short form
+ * only: report-adv45 W-1).  0 where the subject's forms of the key are
+ * all short forms: a weak owner. */
+static int strong_owner(const struct redactor *r, long subject, const char *k, size_t n)
+{
+    for (size_t j = 0; j < r->nlits; j++) {
+        const struct lit *l = &r->lits[j];
+        if (r->terms[l->term].cat != NAME_CAT || r->terms[l->term].subject != subject ||
+            l->kind == FORM_SHORT || l->kind == FORM_CONTEXT || l->father || l->initials ||
+            l->keylen == 0 || l->keylen > n || text_chars(k + l->keylen, n - l->keylen) > 2 ||
+            memcmp(r->arena + r->keyoff[j], k, l->keylen) != 0)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 if the name span x is a father's form (the father's name in a
+ * subject's patronymic: another person, its own [PERSON-n]), which ends
+ * a run of name words. */
+static int father_form(const struct redactor *r, const struct normtext *t, const struct span *x)
+{
+    size_t ka, kb;
+
+    key_range(&ka, &kb, t, x->start, x->end);
+    for (size_t j = 0; j < r->nlits; j++)
+        if (r->lits[j].father && r->lits[j].keylen == kb - ka &&
+            memcmp(r->arena + r->keyoff[j], t->key + ka, kb - ka) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 for a span of a subject's name that takes part in a run of name
+ * words: a pseudonym's, or a form two subjects share (mark_shared), not
+ * a father's form. */
+static int run_span(const struct redactor *r, const struct normtext *t, const struct span *x)
+{
+    return (x->cat == CAT_PSEUDONYM && x->subject != 0) || (shared_span(r, x) && !father_form(r, t, x));
+}
+
+/* 1 if subject s names the run p[0..n): s owns every part, and on no
+ * part another subject owns it strongly where s owns it only weakly
+ * (strong_owner). */
+static int names_run(const struct run_part *p, size_t n, long s, const struct redactor *r,
+                     const struct normtext *t)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k, ka, kb;
+        int mine = -1;
+        for (k = 0; k < p[i].nsub && p[i].sub[k] != s; k++)
+            ;
+        if (k == p[i].nsub)
+            return 0;
+        if (p[i].nsub == 1)
+            continue;
+        key_range(&ka, &kb, t, p[i].start, p[i].end);
+        for (k = 0; k < p[i].nsub; k++) {
+            if (p[i].sub[k] == s || !strong_owner(r, p[i].sub[k], t->key + ka, kb - ka))
+                continue;
+            if (mine < 0)
+                mine = strong_owner(r, s, t->key + ka, kb - ka);
+            if (!mine)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Settles the run p[0..n) of two parts or more: where no subject names
+ * it (names_run), every name span over it becomes one neutral span over
+ * the whole run, numbered by its first part's term. */
+static void settle_run(struct spans *sp, const struct run_part *p, size_t n, const struct redactor *r,
+                       const struct normtext *t)
+{
+    struct span joined;
+    int two = 0;
+
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < p[i].nsub; k++)
+            two |= p[i].sub[k] != p[0].sub[0];
+    if (!two)
+        return;
+    for (size_t k = 0; k < p[0].nsub; k++)
+        if (names_run(p, n, p[0].sub[k], r, t))
+            return;
+    joined = sp->s[p[0].first];
+    neutral(&joined, joined.term);
+    joined.end = p[n - 1].end;
+    /* a span that starts inside the run and ends after it is covered too */
+    for (size_t j = 0; j < sp->n; j++)
+        if (run_span(r, t, &sp->s[j]) && sp->s[j].start < joined.end && sp->s[j].end > joined.start) {
+            joined.start = sp->s[j].start < joined.start ? sp->s[j].start : joined.start;
+            joined.end = sp->s[j].end > joined.end ? sp->s[j].end : joined.end;
+        }
+    for (size_t j = 0; j < sp->n; j++)
+        if (run_span(r, t, &sp->s[j]) && sp->s[j].start < joined.end && sp->s[j].end > joined.start)
+            sp->s[j] = joined;
+}
+
+/* The wrong person (issue 12, report-adv45 W-1..W-11): a run of name
+ * words side by side, one space between them, whose words are forms of
+ * two subjects' names.  Each word (the longest name span at its start)
+ * has owners, the subjects whose spans cover it, each strong (a form of
+ * their own name) or weak (a short form: strong_owner).  A subject names
+ * the run where they own every word and on no word another subject owns
+ * it more strongly; then the run is settled as before (own_shared,
+ * settle, join_pairs: "Кира Орлова" stays Кира Орлова's though Кира is
+ * also Кирилл's short form; "عمر حداد" is Omar Haddad's though عمر is
+ * Omar Saleh's too).  Where no subject does ("Кира Жукова": Кира
+ * Орлова's given name, Кирилл Жуков's surname; "Кирилл Орлов",
+ * "Tsetsegmaa Bataa") the run names a person who is neither, and the
+ * whole run is one neutral [PERSON-n]: never one subject's pseudonym,
+ * never half replaced.  Anything between the words ("Кира и Кирилл
+ * Жуков", a comma) ends a run, and so does a hit of two words or more
+ * (a whole name as registered: "Вячеслав Петров Дарья Соколова" are two
+ * people, each their own pseudonym, ph32.jsonl line 5).  Runs before any other rule of this file,
+ * on the hits as found.  0, or -1 out of memory. */
+static int name_runs(struct spans *sp, const struct redactor *r, const struct normtext *t)
+{
+    size_t *ix, n = 0, np = 0, i, j, run;
+    struct run_part *p;
+
+    if ((ix = malloc(sp->n * sizeof *ix)) == NULL)
+        return -1;
+    if ((p = malloc(sp->n * sizeof *p)) == NULL) {
+        free(ix);
+        return -1;
+    }
+    for (i = 0; i < sp->n; i++)
+        if (run_span(r, t, &sp->s[i]))
+            ix[n++] = i;
+    qsort_r(ix, n, sizeof *ix, by_start, sp->s);
+    for (i = 0; i < n; i = j) {
+        struct run_part *q = &p[np];
+        q->start = sp->s[ix[i]].start, q->end = 0, q->nsub = 0;
+        for (j = i; j < n && sp->s[ix[j]].start == q->start; j++)
+            if (sp->s[ix[j]].end > q->end)
+                q->end = sp->s[ix[j]].end, q->first = ix[j];
+        /* a span starting inside the part before belongs to it */
+        if (np > 0 && q->start < p[np - 1].end)
+            continue;
+        q->whole = memchr(t->norm + q->start, ' ', q->end - q->start) != NULL;
+        for (size_t k = i; k < j; k++) {
+            const struct span *x = &sp->s[ix[k]];
+            size_t m;
+            long s = x->cat == CAT_PSEUDONYM ? x->subject : r->terms[x->term].subject;
+            if (x->end != q->end)
+                continue;
+            for (m = 0; m < q->nsub && q->sub[m] != s; m++)
+                ;
+            if (m == q->nsub && q->nsub < RUN_OWNERS)
+                q->sub[q->nsub++] = s;
+        }
+        np++;
+    }
+    for (i = 0; i < np; i = run) {
+        for (run = i + 1; !p[i].whole && run < np && !p[run].whole && p[run].start == p[run - 1].end + 1 &&
+                          t->norm[p[run - 1].end] == ' ';
+             run++)
+            ;
+        if (run - i > 1)
+            settle_run(sp, p + i, run - i, r, t);
+    }
+    free(p);
+    free(ix);
+    return 0;
+}
+
 /* Gives a one-word form two subjects share to one of them where the text
  * says which (brief s32 ph32): the only subject for whom it is no
  * surname of the other gender (Петров of Вячеслав Петров, not of Ирина
@@ -482,6 +675,8 @@ int redact_attrib(struct spans *sp, const struct redactor *r, const struct normt
 
     if (r->nsubjects < 2 || sp->n == 0)
         return 0;
+    if (name_runs(sp, r, t) != 0)
+        return -1;
     own_shared(sp, r, t);
     cut_across_subjects(sp, t);
     if ((ix = malloc(sp->n * sizeof *ix)) == NULL)
