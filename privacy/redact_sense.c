@@ -773,6 +773,10 @@ static const char *const ar_tens[] = {
     "التاسعة", "الحادية", "الثالثة", "الرابعة", "الخامسه", "العشرينات", NULL,
 };
 static const char *const fa_wish[] = { "رغبت", "رغبة", "ورغبت", "ورغبة", NULL };
+/* عمر "life, lifetime" before "of man" and Persian's "my, his, your
+ * own" (عمر الإنسان, طول عمر البشر, در عمر خودم: Hans Wehr, root ع م ر;
+ * Dehkhoda): brief s46 over46, report-adv45 O-44, O-46. */
+static const char *const ar_life[] = { "الإنسان", "الانسان", "البشر", "خودم", "خودش", "خودت", NULL };
 static const char *const ar_full[] = { "بكل", "بكامل", NULL };
 
 static int ar_word_in(const struct normtext *t, size_t a, size_t b, const char *const *tab)
@@ -795,7 +799,7 @@ static int ar_noun_at(const struct normtext *t, size_t a, size_t b)
     size_t wa, wb, xa, xb;
 
     if (ar_is(t, a, b, "عمر"))
-        return redact_word_after(&wa, &wb, t, b) && ar_word_in(t, wa, wb, ar_tens);
+        return redact_word_after(&wa, &wb, t, b) && (ar_word_in(t, wa, wb, ar_tens) || ar_word_in(t, wa, wb, ar_life));
     if (!ar_is(t, a, b, "رضا"))
         return 0;
     if (redact_word_before(&wa, &wb, t, a) && ar_word_in(t, wa, wb, ar_full))

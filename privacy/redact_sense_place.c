@@ -33,7 +33,8 @@ enum place_case {
     PC_LOC = 4,  /* в Милане, у Мілані, в Ханое, в Ханої */
     PC_INS = 8,  /* под Миланом */
     PC_DAT = 16, /* по Милану */
-    PC_ACC = 32, /* через Лену: a feminine's accusative, a thing's only after через */
+    PC_ACC = 32, /* a feminine's accusative: через Лену (a thing's only after через), в Софию after a
+                  * verb of moving (a person's too: влюбился в Софию) */
     PC_ALONG = 64, /* по Лене: a river's dative, along it */
 };
 
@@ -107,6 +108,7 @@ static int place_case_of(const char *w, size_t k, size_t n, enum place_decl decl
         return redact_sense_is_one(w, k, n, "я")           ? PC_NOM
                : redact_sense_is_one(w, k, n, "и|ї")       ? PC_GEN | PC_LOC | PC_DAT
                : redact_sense_is_one(w, k, n, "ей|єю|ею")  ? PC_INS
+               : redact_sense_is_one(w, k, n, "ю")         ? PC_ACC
                                                            : PC_NONE;
     }
     return PC_NONE;
@@ -132,7 +134,11 @@ static int world_place_cases(const char *w, size_t n)
  * view (brief s45 over45, report-adv44 O-37). */
 static const char beside_towns[] =
     "atlanta|savannah|augusta|macon|athens|columbus|albany|tbilisi|batumi|kutaisi|rustavi|"
-    "атланта|тбилиси|тбілісі|батуми|батумі|кутаиси|кутаїсі";
+    "атланта|тбилиси|тбілісі|батуми|батумі|кутаиси|кутаїсі|"
+    /* Israel's, Jordan's and the Australian state Victoria's (brief s46
+     * over46, report-adv45 O-17). */
+    "jerusalem|aviv|haifa|ashdod|netanya|beersheba|eilat|nazareth|amman|zarqa|irbid|aqaba|"
+    "melbourne|geelong|ballarat|bendigo|иерусалим|єрусалим|хайфа|амман";
 
 /* 1 if the one word w[0..n) (norm view) is a place for the coordination
  * rule: one of world_places, an English country's name, or a town of
@@ -156,7 +162,67 @@ static const char compass_words[] =
  * person's (brief s45 over45, report-adv44 O-41). */
 static const char institution_words[] =
     "tech|university|state|college|institute|aquarium|dome|bulldogs|power|railroad|airport|"
-    "tbilisi|university's";
+    "tbilisi|university's|"
+    /* The features of GeoNames' classes H (stream, lake, falls, harbour,
+     * bay), T (valley, mountains) and S (station, cathedral, stadium) in
+     * English, and the words of a state's or a town's institutions and
+     * events (Israel Defense Forces, Milan Fashion Week): a place's (brief
+     * s46 over46, report-adv45 O-2, O-3, O-10, O-19, O-24, O-28, O-34).
+     * Not Park, Hall, Church, Bridges: surnames. */
+    "river|lake|falls|harbour|harbor|bay|valley|mountains|cathedral|station|stadium|railway|"
+    "metro|defense|defence|fashion|airport's|river's|cathedral's";
+
+/* The same features written with a capital before a place's name (Lake
+ * Victoria, Mount Jordan, Port Victoria, Cape Sydney): the feature's
+ * name, not a person's (brief s46 over46, report-adv45 O-18). */
+static const char feature_before_words[] = "lake|mount|port|cape|fort";
+
+/* Nouns before "of" that make the name after it a place (University of
+ * Georgia, Kingdom of Jordan, south of Georgia, the embassy of Israel):
+ * a state's or a town's parts, rulers and institutions, and the points of
+ * the compass (brief s46 over46, report-adv45 O-5, O-14, O-23).  "A
+ * friend of Georgia" is a person's. */
+static const char of_place_words[] =
+    "university|kingdom|republic|state|government|embassy|consulate|president|king|parliament|"
+    "army|people|citizens|coast|border|borders|outskirts|centre|center|suburbs|streets|"
+    "south|north|east|west|southwest|southeast|northwest|northeast";
+
+/* What a state or a town has, after a possessive of its name (Georgia's
+ * capital, Jordan's border, Israel's army, Milan's airport): the place's
+ * (brief s46 over46, report-adv45 O-4, O-7, O-16, O-35).  Not what a
+ * person has too ("Sofia's passport", "Milan's wife", "Milan's house"). */
+static const char place_possessions[] =
+    "capital|border|borders|army|airport|airports|government|president|parliament|coast|"
+    "coastline|economy|population|military|authorities|regime|embassy|cathedral|streets|"
+    "suburbs|outskirts|ports|harbour|harbor|mountains|rivers|provinces|regions|cities|towns|"
+    "villages|independence|territory|prime|king|capital's";
+
+/* English demonyms and adjectives of world_places' names that are no
+ * name with -n (Israeli, Jordanian, Milanese), written by us from English
+ * usage (brief s46 over46, report-adv45 O-27). */
+static const char place_demonyms[] =
+    "israeli|israelis|jordanian|jordanians|milanese|sydneysider|sydneysiders|victorians|"
+    "georgians|chadian|chadians|parisian|parisians|houstonian|houstonians";
+
+/* The second word of a compound with a place's name (Milan-based,
+ * Georgia-born, a Milan-registered firm). */
+static const char compound_words[] = "based|born|registered|made|bound";
+
+/* Nouns of a route written before "X - Y" (рейс Милан - Киев, поезд
+ * Милан - Рим, the flight Milan - Kyiv): both ends are places (brief s46
+ * over46, report-adv45 O-11). */
+static const char route_nouns[] =
+    "рейс|рейса|рейсом|рейсу|поезд|поезда|поездом|поїзд|поїзда|автобус|автобуса|маршрут|"
+    "маршрута|маршруту|трасса|трассы|траса|траси|flight|train|bus|route|ferry";
+
+/* Verbs of moving to a place, as the stems of their forms (переехала,
+ * переїхали, уехал, поїхала, полетели, вернулась): with в, во, у, на and
+ * the accusative after them, "в Софию" is the town (brief s46 over46,
+ * report-adv45 O-1, O-12).  "Влюбилась в Софию" is the person. */
+static const char motion_stems[] =
+    "переех|переїх|поех|поїх|приех|приїх|уех|виїх|выех|заех|заїх|ехал|їхал|едем|едут|їдемо|"
+    "летел|летіл|полетел|полетіл|прилетел|прилетіл|улетел|вилетіл|вылетел|вернул|поверн|"
+    "перебрал|перебрал|эмигрир|емігрув|отправил|відправил|сбежал|втекл|бежал";
 
 /* 1 if the Latin word w[0..n) (norm view) is the English adjective or
  * demonym of a place of world_places whose name ends in -a (Georgian of
@@ -237,7 +303,9 @@ static int adjective_at(const struct normtext *t, size_t a, size_t b)
 }
 
 /* 1 if a place noun follows the word ending at e, over copulas and
- * adjectives (at most three words). */
+ * adjectives (at most three words), or over a comma as its apposition
+ * ("в Софию, столицу Болгарии", "к Владимиру, городу на Клязьме": brief
+ * s46 over46, report-adv45 O-1, O-8). */
 static int place_noun_after(const struct normtext *t, size_t e)
 {
     size_t na, nb;
@@ -245,7 +313,7 @@ static int place_noun_after(const struct normtext *t, size_t e)
     for (int i = 0; i < 4; i++) {
         if (e + 1 < t->normlen && t->norm[e] == ' ' && t->norm[e + 1] == '-')
             na = e + 1, nb = e + 2;
-        else if (!redact_sense_next_word(&na, &nb, t, e, 0))
+        else if (!redact_sense_next_word(&na, &nb, t, e, i == 0))
             return 0;
         if (redact_sense_is_one(t->norm, na, nb, place_nouns))
             return redact_sense_lower(t, na);
@@ -256,12 +324,96 @@ static int place_noun_after(const struct normtext *t, size_t e)
     return 0;
 }
 
+/* Large towns of the countries the stores' people travel through and
+ * work in, in Russian and Ukrainian, as the stems their case forms share
+ * (Рим, Рима, Римом; Київ, Києва), GeoNames' names of the capitals and
+ * the towns of more than a million people of Europe, Russia, Ukraine,
+ * Central Asia and the Caucasus: the other end of a route ("от Милана до
+ * Рима", "между Миланом и Римом", "рейс Милан - Киев": brief s46 over46,
+ * report-adv45 O-11, O-30, O-31). */
+static const char route_towns[] =
+    "рим|киев|київ|києв|москв|париж|берлин|берлін|праг|варшав|минск|мінськ|лондон|мадрид|"
+    "лиссабон|лісабон|брюссел|амстердам|стамбул|анкар|афин|бухарест|будапешт|белград|"
+    "белград|загреб|турин|неапол|генуя|генуи|венеци|венеці|одесс|одес|львов|львів|харьков|"
+    "харків|днепр|дніпр|петербург|новосибирск|екатеринбург|казан|нижн|самар|владивосток|"
+    "алмат|астан|ташкент|бишкек|душанбе|тбилиси|тбілісі|ереван|єреван|баку|дубай|пекин|"
+    "пекін|шанха|сеул|токио|токіо|пхеньян|хабаровск|иркутск|улан";
+
+/* 1 if the word at [a, b) (norm view) is a town of route_towns in one of
+ * its case forms (the stem and at most two letters: Рима, Римом, Киеве),
+ * or a place of any_place; it must be written with a capital. */
+static int route_town(const struct normtext *t, size_t a, size_t b)
+{
+    size_t rest;
+
+    if (!redact_sense_upper(t, a))
+        return 0;
+    if (any_place(t->norm + a, b - a))
+        return 1;
+    return redact_sense_starts_with(&rest, t->norm, a, b, route_towns) &&
+           (rest == b || redact_sense_is_one(t->norm, rest, b, "а|я|у|ю|е|і|ї|ом|ем|ой|ей|ы|и|ь|ві|ом|у|є"));
+}
+
+/* 1 if the word starting at a is followed by " - " and a town, or by
+ * " - " and a word with a capital after a noun of a route (Милан - Киев,
+ * рейс Милан - Пхукет): the first end of a route. */
+static int route_after(const struct normtext *t, size_t a, int noun)
+{
+    size_t e = redact_sense_run_end(t, a), nb;
+
+    if (!(e + 3 < t->normlen && t->norm[e] == ' ' && t->norm[e + 1] == '-' && t->norm[e + 2] == ' '))
+        return 0;
+    nb = redact_sense_run_end(t, e + 3);
+    return nb > e + 3 && (noun ? redact_sense_upper(t, e + 3) : route_town(t, e + 3, nb));
+}
+
+/* 1 if the name at [a, e) with its cases is the first end of a route
+ * whose other end is a town: "от Милана до Рима", "з Мілана до Києва",
+ * "между Миланом и Римом", "між Міланом і Римом". */
+static int route_between(const struct normtext *t, size_t a, size_t e, int cases)
+{
+    size_t pa, pb, ja, jb, ya, yb;
+
+    if (!redact_sense_prev_word(&pa, &pb, t, a) || !redact_sense_next_word(&ja, &jb, t, e, 0) ||
+        !redact_sense_next_word(&ya, &yb, t, jb, 0))
+        return 0;
+    if ((cases & PC_GEN) && redact_sense_is_one(t->norm, pa, pb, "от|від|из|із|з|зі") &&
+        redact_sense_is_one(t->norm, ja, jb, "до"))
+        return route_town(t, ya, yb);
+    if ((cases & PC_INS) && redact_sense_is_one(t->norm, pa, pb, "между|між") &&
+        redact_sense_is_one(t->norm, ja, jb, "и|і|та|й"))
+        return route_town(t, ya, yb);
+    return 0;
+}
+
+/* Verbs of walking and driving about a town, as their stems (гуляли,
+ * бродили, ездили, ходили, путешествовали, блукали, мандрували, їздили):
+ * with по and the dative (Russian) or the locative (Ukrainian) after them
+ * the name is the town ("гуляли по Милану", "гуляли по Софії"; "скучаю
+ * по Милану" is the person: brief s46 over46, report-adv45 O-29, O-32). */
+static const char about_stems[] =
+    "гуля|броди|бродя|езди|ездя|ходи|катал|путешеств|блука|мандрув|їзди|поблука";
+
+/* 1 if the name ending at e is the first part of a compound that makes
+ * it a place: Milan-based (compound_words), Georgia-Armenia (another
+ * place). */
+static int place_compound(const struct normtext *t, size_t e)
+{
+    size_t nb;
+
+    if (e + 1 >= t->normlen || t->norm[e] != '-')
+        return 0;
+    nb = redact_sense_run_end(t, e + 1);
+    return nb > e + 1 && ((redact_sense_lower(t, e + 1) && redact_sense_is_one(t->norm, e + 1, nb, compound_words)) ||
+                          any_place(t->norm + e + 1, nb - e - 1) || country_name(t->norm + e + 1, nb - e - 1));
+}
+
 /* 1 if the word before the word at a marks it a place: a preposition
  * governing the case the word has, a place noun, a club's prefix, a place
  * joined to it by a conjunction, "the capital of". */
 static int place_before(const struct normtext *t, size_t a, int cases)
 {
-    size_t pa, pb, qa, qb;
+    size_t pa, pb, qa, qb, rest;
 
     /* "Armenia, Georgia and Azerbaijan", "Atlanta, Georgia" (the word
      * before over a comma: redact_sense_prev_word reads over a space
@@ -275,7 +427,17 @@ static int place_before(const struct normtext *t, size_t a, int cases)
     }
     if (!redact_sense_prev_word(&pa, &pb, t, a))
         return 0;
-    if (redact_sense_is_one(t->norm, pa, pb, compass_words) && redact_sense_upper(t, pa) && pb + 1 == a)
+    if ((redact_sense_is_one(t->norm, pa, pb, compass_words) ||
+         redact_sense_is_one(t->norm, pa, pb, feature_before_words)) &&
+        redact_sense_upper(t, pa) && pb + 1 == a)
+        return 1;
+    if ((cases & PC_NOM) && redact_sense_is_one(t->norm, pa, pb, route_nouns) && route_after(t, a, 1))
+        return 1;
+    if ((cases & (PC_DAT | PC_LOC)) && redact_sense_is_one(t->norm, pa, pb, "по") &&
+        redact_sense_prev_word(&qa, &qb, t, pa) && redact_sense_starts_with(&rest, t->norm, qa, qb, about_stems))
+        return 1;
+    if ((cases & PC_ACC) && redact_sense_is_one(t->norm, pa, pb, "в|во|у|на") &&
+        redact_sense_prev_word(&qa, &qb, t, pa) && redact_sense_starts_with(&rest, t->norm, qa, qb, motion_stems))
         return 1;
     for (size_t i = 0; i < sizeof place_preps / sizeof place_preps[0]; i++)
         if (redact_sense_is_one(t->norm, pa, pb, place_preps[i].words) && (cases & place_preps[i].cases))
@@ -288,7 +450,8 @@ static int place_before(const struct normtext *t, size_t a, int cases)
         return 1;
     if (redact_sense_is_one(t->norm, pa, pb, "of"))
         return redact_sense_prev_word(&qa, &qb, t, pa) &&
-               redact_sense_is_one(t->norm, qa, qb, place_nouns);
+               (redact_sense_is_one(t->norm, qa, qb, place_nouns) ||
+                redact_sense_is_one(t->norm, qa, qb, of_place_words));
     if (redact_sense_is_one(t->norm, pa, pb, join_words) && redact_sense_prev_word(&qa, &qb, t, pa))
         return any_place(t->norm + qa, qb - qa);
     return 0;
@@ -309,6 +472,16 @@ static int place_after(const struct normtext *t, size_t e)
     return t->norm[e] == ',' && any_place(t->norm + na, nb - na);
 }
 
+/* 1 if the name at [a, e) with its possessive ending at pe is a place's
+ * and a thing of place_possessions follows (Georgia's capital). */
+static int place_possessive(const struct normtext *t, size_t a, size_t e, size_t pe)
+{
+    size_t na, nb;
+
+    return world_place_cases(t->norm + a, e - a) != 0 && redact_sense_next_word(&na, &nb, t, pe, 0) &&
+           redact_sense_lower(t, na) && redact_sense_is_one(t->norm, na, nb, place_possessions);
+}
+
 int redact_sense_place(const struct normtext *t, size_t a, size_t b)
 {
     size_t wend, na, nb;
@@ -317,11 +490,16 @@ int redact_sense_place(const struct normtext *t, size_t a, size_t b)
     if (a >= b || b > t->normlen || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
         return 0;
     wend = redact_sense_run_end(t, a);
+    /* A possessive is a person's ("in Georgia's house"), unless what
+     * follows is a place's (Georgia's capital); the hit may hold its
+     * 's (an English given name's possessive form). */
+    if (wend + 1 < t->normlen && t->norm[wend] == '\'' && t->norm[wend + 1] == 's' && b <= wend + 2)
+        return place_possessive(t, a, wend, wend + 2);
     if (wend < b)
         return 0;
-    /* A possessive is a person's ("in Georgia's house"). */
-    if (wend + 1 < t->normlen && t->norm[wend] == '\'' && t->norm[wend + 1] == 's')
-        return 0;
+    if (redact_sense_is_one(t->norm, a, wend, place_demonyms))
+        return !(redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_upper(t, na) &&
+                 !any_place(t->norm + na, nb - na));
     /* A place's adjective (Georgian wine, "Georgian is hard"): no
      * person's name, unless a name with a capital follows. */
     if (place_adjective(t->norm + a, wend - a))
@@ -329,6 +507,8 @@ int redact_sense_place(const struct normtext *t, size_t a, size_t b)
                  !any_place(t->norm + na, nb - na));
     if ((cases = world_place_cases(t->norm + a, wend - a)) == 0)
         return 0;
+    if (place_compound(t, wend) || route_between(t, a, wend, cases) || ((cases & PC_NOM) && route_after(t, a, 0)))
+        return 1;
     /* An institution named after the place (Georgia Tech). */
     if (redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_upper(t, na) &&
         redact_sense_is_one(t->norm, na, nb, institution_words))
