@@ -523,6 +523,13 @@ int variants_name_initials(struct variant_list *out, const char *norm, size_t le
         }
         for (i = 0; i < w.n; i++) {
             int seen = 0;
+            /* Not a short form's nor a piece's first letter (рэнк, renko
+             * of Petrenko: Н.Р. was made Nikolai Petrenko's, and so the
+             * pseudonym Nikita Reed, whose Cyrillic initials those are,
+             * was refused since small initials count wherever they stand;
+             * brief s46 ini46): as for a Cyrillic word above. */
+            if (w.v[i].flag)
+                continue;
             if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !variants_cased(cp) ||
                 (size_t)k >= sizeof c)
                 continue;

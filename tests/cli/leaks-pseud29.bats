@@ -29,10 +29,11 @@ load leaks-names
         run st field subject add --name "Zzz Qqqx" --pseudonym "$p"
         refused "$p"
     done
-    # ordinary pseudonyms still pass ("Nikita Reed" is refused since session
-    # 45's initials rules, ini45: an over-refusal left open, docs/TESTING.md
-    # "Session 45 (lead)"; a person picks another pseudonym)
-    for p in "Nina Park" "Oleg Ross" "Tom Hill" Ray; do
+    # ordinary pseudonyms still pass ("Nikita Reed" was refused from session
+    # 45 to 46: Н.Р., its Cyrillic initials, had been made Nikolai
+    # Petrenko's from the first letter of рэнк, a piece of Petrenko; brief
+    # s46 ini46)
+    for p in "Nikita Reed" "Nina Park" "Oleg Ross" "Tom Hill" Ray; do
         run -0 st field subject add --name "Zzz Qqqx" --pseudonym "$p"
         [ "$output" = "$p" ]
     done

@@ -235,6 +235,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num45.jsonl",
     "tests/data/leaks/slav45.jsonl",
     "tests/data/leaks/over45.jsonl",
+    "tests/data/leaks/ini46.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
