@@ -697,12 +697,13 @@ static int sport_clause(const struct normtext *t, size_t a, size_t b)
 /* 1 if the dotted letters at norm [a, b) are part of a longer run of
  * initials: a letter standing alone with its full stop right after their
  * own full stop or right before their first letter (one space allowed):
- * "J.R." of "J.R.R. Tolkien" (report-adv45 O-59), "Т. Е." of "Т. Е. С.".
- * Such a run is someone's three initials, not the subject's two. */
+ * "J.R." of "J.R.R. Tolkien" (report-adv45 O-59), "Т. Е." of "Т. Е. С.";
+ * the letter in the same case ("J.P. o.k." is initials and okay: adv42
+ * line 34).  Such a run is someone's three initials, not the subject's two. */
 static int in_longer_run(const struct normtext *t, size_t a, size_t b)
 {
     size_t e = b, l;
-    int cp, n;
+    int cp, n, up = redact_upper_at(t, a);
 
     if (e < t->normlen && t->norm[e] == '.')
         e++;
@@ -710,7 +711,8 @@ static int in_longer_run(const struct normtext *t, size_t a, size_t b)
         if (e < t->normlen && t->norm[e] == ' ')
             e++;
         if (e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
-            initial_letter(cp) && e + (size_t)n < t->normlen && t->norm[e + (size_t)n] == '.')
+            initial_letter(cp) && e + (size_t)n < t->normlen && t->norm[e + (size_t)n] == '.' &&
+            redact_upper_at(t, e) == up)
             return 1;
     }
     if (a > 0 && t->norm[a - 1] == ' ')
@@ -719,7 +721,7 @@ static int in_longer_run(const struct normtext *t, size_t a, size_t b)
         return 0;
     l = redact_cp_start(t->norm, a - 1);
     return utf8_next(&cp, t->norm + l, a - 1 - l) > 0 && initial_letter(cp) &&
-           (l == 0 || !is_word_cp(redact_cp_before(t->norm, l)));
+           (l == 0 || !is_word_cp(redact_cp_before(t->norm, l))) && redact_upper_at(t, l) == up;
 }
 
 /* English articles: before dotted capitals they make them a thing's
