@@ -553,7 +553,7 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 {
     size_t wa, wb, ga;
     struct redact_form w;
-    int abbrev;
+    int abbrev, other;
 
     /* Initials that are a knockout or another person's (J.P. Morgan):
      * a review flag at most (brief s43 ini43, redact_initials_other),
@@ -561,8 +561,8 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * FORM_REPLACE and were replaced there (report-adv44 O-1..O-3; brief
      * s45 ini45).  Before the subject's own surname they are replaced
      * (redact_file_hit). */
-    if (f->person && h != HIT_NONE && redact_initials_other(t, a, b))
-        return HIT_FLAG;
+    if (f->person && h != HIT_NONE && (other = redact_initials_other(t, a, b)) != 0)
+        return other == 2 ? HIT_NONE : HIT_FLAG;
     /* A word of a public figure's whole name (Ким Ир Сен, Kim Jong-un,
      * Брюс Ли): the figure, kept (redact_sense_other.c; brief s45
      * over45, report-adv44 O-44..O-53). */
@@ -640,7 +640,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
         !(redact_word_after(&wa, &wb, t, b + (b < t->normlen && t->norm[b] == '.')) &&
           redact_is_verb_after(t, wa, wb)) &&
         !(abbrev == 1 && f->person && redact_initials_marked(t, a, b)))
-        return HIT_NONE;
+        /* a listed one where the words around it make it a person's
+         * ("звали г. р.", "U.S. drove the van", "I met U. S."): a review
+         * flag (redact_initials_marked 2; brief s46 ini46, report-adv45
+         * L-36..L-38, L-40, L-41) */
+        return abbrev == 2 && f->person && redact_initials_marked(t, a, b) == 2 ? HIT_FLAG : HIT_NONE;
     if (f->kind == FORM_SHORT && acronym_before_number(t, a, b))
         return HIT_NONE;
     /* Two letters of a person's short form written with a full stop

@@ -880,6 +880,26 @@ static void term_span(struct span *s, const struct redactor *r, size_t lit)
     s->term = r->lits[lit].term;
 }
 
+/* Where a review flag over initials at norm [a, b) ends: over the full
+ * stop after their last letter ("Т. Е.", "Ж.Д."), as a replacement of
+ * them takes it (redact_initials_stop), so the flag covers the initials
+ * as written; b where the last letter is no initial standing alone after
+ * a full stop (report-adv45's guards: "(Т. Е.)", "отдал Т. Е." were
+ * flagged without their last full stop; brief s46 ini46). */
+static size_t initials_flag_end(const struct normtext *t, size_t a, size_t b)
+{
+    size_t l;
+    int cp;
+
+    if (b <= a || b >= t->normlen || t->norm[b] != '.')
+        return b;
+    l = redact_cp_start(t->norm, b);
+    if (l <= a || utf8_next(&cp, t->norm + l, b - l) <= 0 || !is_word_cp(cp) ||
+        !(t->norm[l - 1] == '.' || (t->norm[l - 1] == ' ' && l >= a + 2 && t->norm[l - 2] == '.')))
+        return b;
+    return b + 1;
+}
+
 /* Files an accepted hit s of literal lit (h: accept_hit's answer): a
  * replacement into out, or a review flag into flags (when not NULL).  0,
  * or 1 when out of memory. */
@@ -906,6 +926,7 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
                  : s->glued                                       ? FLAG_GLUED_NAME
                                                                   : FLAG_NAME_OR_WORD;
         s->term = lit;
+        s->end = initials_flag_end(t, s->start, s->end);
         s->review = h == HIT_FLAG;
         return redact_span_add(flags, s) == 0 ? 0 : 1;
     }

@@ -272,6 +272,9 @@ static const char *const person_verbs_more[] = {
     "стоял", "стояла", "ждал", "ждала", "ждали", "сидел", "сидела", "молчал", "молчала",
     "стояв", "стояла", "чекав", "чекала", "чекали", "сидів", "сиділа", "мовчав", "мовчала",
     "waited", "stood", "sat", "knew",
+    /* what testimony says a boss or a guard did (report-adv45 L-38:
+     * "U.S. drove the van"; brief s46 ini46) */
+    "drove", "kept", "locked", "beat", "hit", "hid", "shouted", "threatened",
 };
 
 /* 1 if the initials at [a, b) (the last full stop may lie at b) stand
@@ -509,6 +512,75 @@ static int initials_with_people(const struct normtext *t, size_t a, size_t p)
     return 0;
 }
 
+/* Verbs of naming before a listed abbreviation that make it what a person
+ * was called ("Его все звали г. р.", "Её звали м. б.": report-adv45 L-36,
+ * L-37; brief s46 ini46): initials_before's naming verbs and their
+ * commonest other forms.  Written by us, en, ru, uk. */
+static const char *const naming_before[] = {
+    "звали", "зовут", "кличут", "звуть", "кликали", "называли", "прозвали", "називали",
+    "named", "called",
+};
+
+/* 1 if the initials at [a, b) (their full stop ends at p) stand in quotes
+ * as an apposition to a word that is a person ("The boss, "P.S.", kept",
+ * "бригадир, «Г.Р.»,": report-adv45 L-40): a comma, then the opening
+ * quote, before them, a word of people_words before the comma. */
+static int quoted_apposition(const struct normtext *t, size_t a, size_t p)
+{
+    size_t q = a, wa, wb;
+
+    if (q >= 2 && memcmp(t->norm + q - 2, "\xc2\xab", 2) == 0)
+        q -= 2;
+    else if (q >= 1 && (t->norm[q - 1] == '"' || t->norm[q - 1] == '\''))
+        q--;
+    else
+        return 0;
+    if (q == a || p >= t->normlen ||
+        !(t->norm[p] == '"' || t->norm[p] == '\'' ||
+          (p + 1 < t->normlen && memcmp(t->norm + p, "\xc2\xbb", 2) == 0)))
+        return 0;
+    while (q > 0 && t->norm[q - 1] == ' ')
+        q--;
+    if (q < 2 || t->norm[q - 1] != ',')
+        return 0;
+    for (wb = q - 1, wa = wb; wa > 0 && is_word_cp(redact_cp_before(t->norm, wa));)
+        wa = redact_cp_start(t->norm, wa);
+    return wa < wb &&
+           redact_word_is(t, wa, wb, people_words, sizeof people_words / sizeof people_words[0], 0);
+}
+
+/* A listed abbreviation (redact_dotted_abbrev 2: U.S., P.S., г. р., м. б.)
+ * that is a registered person's initials, where the words around it say a
+ * person (brief s46 ini46, report-adv45 L-36..L-38, L-40, L-41): written
+ * small, only after a verb of naming; in capitals, also after a word of
+ * meeting or signing or a title, before a verb of a person ("U.S. drove
+ * the van") or in quotes beside a word of a person.  The letters are the
+ * abbreviation as often: a review flag (redact_hit_verdict), never a
+ * replacement; 2 if so, else 0. */
+static int listed_abbrev_person(const struct normtext *t, size_t a, size_t b, size_t p, int small)
+{
+    size_t wa, wb;
+
+    if (redact_word_before(&wa, &wb, t, a) &&
+        redact_word_is(t, wa, wb, naming_before, sizeof naming_before / sizeof naming_before[0], 0))
+        return 2;
+    if (small)
+        return 0;
+    if (redact_word_before(&wa, &wb, t, a) &&
+        (redact_word_is(t, wa, wb, initials_before, sizeof initials_before / sizeof initials_before[0], 0) ||
+         redact_is_title(t, wa, wb)))
+        return 2;
+    if (quoted_apposition(t, a, p))
+        return 2;
+    return redact_word_after(&wa, &wb, t, p) && person_verb(t, wa, wb) && !redact_is_copula(t, wa, wb) &&
+                   !sport_clause(t, a, b)
+               ? 2
+               : 0;
+}
+
+/* Returns 1 where the initials are a person's (see redact_int.h), 2 where
+ * they are a listed abbreviation that the words around make a person's
+ * (listed_abbrev_person: a review flag, never a replacement), else 0. */
 int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
 {
     size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b, q;
@@ -517,9 +589,10 @@ int redact_initials_marked(const struct normtext *t, size_t a, size_t b)
 
     if (shape == 0)
         return 0;
-    /* written small, a listed abbreviation ("i.e.", "a.m.") is that */
-    if (small && redact_dotted_abbrev(t, a, b) == 2)
-        return 0;
+    /* A listed abbreviation ("i.e.", "a.m.", "U.S.") is that, but where
+     * the words around it make it a person's: a review flag. */
+    if (shape == INITIALS_DOTTED && redact_dotted_abbrev(t, a, b) == 2)
+        return listed_abbrev_person(t, a, b, p, small);
     /* Written small with a full stop after each letter ("к.о.", "дж.п.",
      * "ts. o."), the letters of a registered person's initials (the
      * caller's form) are theirs wherever they stand, whatever word comes
@@ -621,11 +694,56 @@ static int sport_clause(const struct normtext *t, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if the dotted letters at norm [a, b) are part of a longer run of
+ * initials: a letter standing alone with its full stop right after their
+ * own full stop or right before their first letter (one space allowed):
+ * "J.R." of "J.R.R. Tolkien" (report-adv45 O-59), "Т. Е." of "Т. Е. С.";
+ * the letter in the same case ("J.P. o.k." is initials and okay: adv42
+ * line 34).  Such a run is someone's three initials, not the subject's two. */
+static int in_longer_run(const struct normtext *t, size_t a, size_t b)
+{
+    size_t e = b, l;
+    int cp, n, up = redact_upper_at(t, a);
+
+    if (e < t->normlen && t->norm[e] == '.')
+        e++;
+    if (e > a && t->norm[e - 1] == '.') {
+        if (e < t->normlen && t->norm[e] == ' ')
+            e++;
+        if (e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
+            initial_letter(cp) && e + (size_t)n < t->normlen && t->norm[e + (size_t)n] == '.' &&
+            redact_upper_at(t, e) == up)
+            return 1;
+    }
+    if (a > 0 && t->norm[a - 1] == ' ')
+        a--;
+    if (a < 2 || t->norm[a - 1] != '.')
+        return 0;
+    l = redact_cp_start(t->norm, a - 1);
+    return utf8_next(&cp, t->norm + l, a - 1 - l) > 0 && initial_letter(cp) &&
+           (l == 0 || !is_word_cp(redact_cp_before(t->norm, l))) && redact_upper_at(t, l) == up;
+}
+
+/* English articles: before dotted capitals they make them a thing's
+ * abbreviation ("The A.C. was broken": air conditioning, report-adv45
+ * O-62; "an I.D."), never how a person is called. */
+static const char *const en_articles[] = { "the", "a", "an" };
+
 int redact_initials_other(const struct normtext *t, size_t a, size_t b)
 {
     size_t wa, wb, p = b < t->normlen && t->norm[b] == '.' ? b + 1 : b;
     int dash, shape = initials_shape(t, a, b, &dash), cp;
 
+    /* Part of a longer run of initials, or Latin dotted capitals after an
+     * article with no capitalised word after them: no initials of the
+     * subject at all (brief s46 ini46). */
+    if ((shape == INITIALS_DOTTED || memchr(t->norm + a, '.', b - a) != NULL) && in_longer_run(t, a, b))
+        return 2;
+    if (shape == INITIALS_DOTTED && redact_upper_at(t, a) && t->norm[a] >= 'a' && t->norm[a] <= 'z' &&
+        redact_word_before(&wa, &wb, t, a) &&
+        redact_word_is(t, wa, wb, en_articles, sizeof en_articles / sizeof en_articles[0], 0) &&
+        !(redact_word_after(&wa, &wb, t, p) && redact_upper_at(t, wa)))
+        return 2;
     if (shape == 0)
         return 0;
     if (sport_clause(t, a, b))

@@ -289,6 +289,32 @@ static const char copula_words[] = "is|was|a|an|the|это|є|был|была|б
  * Милан), in the norm view. */
 static const char club_words[] = "ac|fc|sc|ssc|afc|cf|as|фк|ск|inter";
 
+/* 1 if a club's prefix written with full stops stands right before norm
+ * byte a ("A.C. Milan", "F.C. Sofia", "Ф.К. Милан": report-adv45 O-61;
+ * brief s46 ini46): letters each with its full stop, the first a capital,
+ * that spell one of club_words once the stops go. */
+static int dotted_club_before(const struct normtext *t, size_t a)
+{
+    char key[8];
+    size_t s = a - 1, k = 0;
+
+    if (a < 4 || t->norm[a - 1] != ' ' || t->norm[a - 2] != '.')
+        return 0;
+    while (s > 0 && (t->norm[s - 1] == '.' || is_word_cp(redact_cp_before(t->norm, s))))
+        s = redact_sense_cp_start(t->norm, s);
+    if (s > 0 && t->norm[s - 1] != ' ' && t->norm[s - 1] != '(' && t->norm[s - 1] != '"')
+        return 0;
+    for (size_t q = s; q < a - 1; q++) {
+        if (t->norm[q] == '.')
+            continue;
+        if (k + 1 >= sizeof key || (q + 1 < a - 1 && ((unsigned char)t->norm[q + 1] & 0xC0) != 0x80 &&
+                                    t->norm[q + 1] != '.'))
+            return 0;
+        key[k++] = t->norm[q];
+    }
+    return k >= 2 && redact_sense_upper(t, s) && redact_sense_is_one(key, 0, k, club_words);
+}
+
 /* Conjunctions that join two places ("Georgia and Armenia", "Милан и
  * Рим"). */
 static const char join_words[] = "and|or|и|или|і|й|та|або";
@@ -425,6 +451,8 @@ static int place_before(const struct normtext *t, size_t a, int cases)
         return qa < qb && (country_name(t->norm + qa, qb - qa) ||
                            redact_sense_is_one(t->norm, qa, qb, beside_towns));
     }
+    if (dotted_club_before(t, a))
+        return 1;
     if (!redact_sense_prev_word(&pa, &pb, t, a))
         return 0;
     if ((redact_sense_is_one(t->norm, pa, pb, compass_words) ||

@@ -50,6 +50,30 @@ static int initials_surname(struct variant_list *out, const struct slot *dot, in
     return rc != 0 ? -1 : 0;
 }
 
+/* Adds the initials of a name of n words (2 or 3) in the name's order,
+ * each word's slot from dot[] but the last's from bare[] (the key leaves
+ * the last full stop out: "Д.Б", "J.R"), and for two words the other
+ * order (B.D of Батбаяр Дорж); then, where bare_too is set, all from
+ * bare[] in both orders ("ДБ", "BD").  One place for the two callers,
+ * initial_combos and digraph_combos (session 46: the same combination was
+ * written in each).  0, or -1 out of memory. */
+static int order_combos(struct variant_list *out, const struct slot dot[3],
+                        const struct slot bare[3], int n, int bare_too)
+{
+    struct slot f[3];
+    int rc = 0;
+
+    for (int i = 0; i + 1 < n; i++)
+        f[i] = dot[i];
+    f[n - 1] = bare[n - 1];
+    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    if (n == 2) {
+        f[0] = dot[1], f[1] = bare[0];
+        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
+    }
+    return rc | (bare_too ? order_combos(out, bare, bare, n, 0) : 0);
+}
+
 /* Adds the initials of two of a three-word name's words, the first with
  * each other ("Д.С." of Дарья Сергеевна Петрова: the given name and the
  * father's; "Д.П.", "DP": the given name and the surname), dotted and
@@ -88,25 +112,14 @@ static int initial_combos(struct variant_list *out, const struct slot dot[3],
                           const struct slot bare[3], int n, const struct slot *sur, int sur_at,
                           int rot)
 {
-    struct slot f[3], rdot[3], rbare[3];
+    struct slot rdot[3], rbare[3];
     int rc = 0;
 
-    for (int i = 0; i + 1 < n; i++)
-        f[i] = dot[i];
-    f[n - 1] = bare[n - 1];
-    rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    if (n == 2) {
-        f[0] = dot[1], f[1] = bare[0];
-        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    }
+    rc |= order_combos(out, dot, bare, n, 0);
     if (sur_at >= 0)
         rc |= initials_surname(out, dot, n, sur, sur_at);
     out->flag = 1, out->initials = 1;
-    rc |= combine(out, bare, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    if (n == 2) {
-        f[0] = bare[1], f[1] = bare[0];
-        rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-    }
+    rc |= order_combos(out, bare, bare, n, 0);
     if (n == 3)
         rc |= partial_initials(out, dot, bare);
     out->flag = 0, out->initials = 0;
@@ -412,7 +425,7 @@ static int russian_name_initial(struct slot *c, const char *w, size_t n)
 static int digraph_combos(struct variant_list *out, int first[3][16], const int nfirst[3],
                           const struct slot g[3], int n, int script)
 {
-    struct slot one[3], x, md[3], mb[3], f[3];
+    struct slot one[3], x, md[3], mb[3];
     int rc = 0;
 
     for (int j = 0; j < n; j++) {
@@ -430,21 +443,7 @@ static int digraph_combos(struct variant_list *out, int first[3][16], const int 
             for (int k = 0; k < g[j].n; k++)
                 slot_add(&md[j], g[j].opt[k], ".", ""), slot_add(&mb[j], g[j].opt[k], "", "");
         }
-        for (int j = 0; j + 1 < n; j++)
-            f[j] = md[j];
-        f[n - 1] = mb[n - 1];
-        rc |= combine(out, f, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-        if (n == 2) {
-            f[0] = md[1], f[1] = mb[0];
-            rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-        }
-        if (script == 2) {
-            rc |= combine(out, mb, n, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-            if (n == 2) {
-                f[0] = mb[1], f[1] = mb[0];
-                rc |= combine(out, f, 2, RULE_VARIANT, SUFFIX_NONE, out->n + 12);
-            }
-        }
+        rc |= order_combos(out, md, mb, n, script == 2);
     }
     return rc != 0 ? -1 : 0;
 }
@@ -524,6 +523,13 @@ int variants_name_initials(struct variant_list *out, const char *norm, size_t le
         }
         for (i = 0; i < w.n; i++) {
             int seen = 0;
+            /* Not a short form's nor a piece's first letter (рэнк, renko
+             * of Petrenko: Н.Р. was made Nikolai Petrenko's, and so the
+             * pseudonym Nikita Reed, whose Cyrillic initials those are,
+             * was refused since small initials count wherever they stand;
+             * brief s46 ini46): as for a Cyrillic word above. */
+            if (w.v[i].flag)
+                continue;
             if ((k = utf8_next(&cp, w.arena + w.v[i].off, w.v[i].keylen)) <= 0 || !variants_cased(cp) ||
                 (size_t)k >= sizeof c)
                 continue;

@@ -32,6 +32,10 @@ load leaks-names
     # ordinary pseudonyms still pass ("Nikita Reed" was refused in session
     # 45: its initials Н.Р. met N.P. through the look-alike Cyrillic Р;
     # fixed in session 46, redactor_collides)
+    # ordinary pseudonyms still pass ("Nikita Reed" was refused from session
+    # 45 to 46: Н.Р., its Cyrillic initials, had been made Nikolai
+    # Petrenko's from the first letter of рэнк, a piece of Petrenko; brief
+    # s46 ini46)
     for p in "Nikita Reed" "Nina Park" "Oleg Ross" "Tom Hill" Ray; do
         run -0 st field subject add --name "Zzz Qqqx" --pseudonym "$p"
         [ "$output" = "$p" ]
