@@ -30,12 +30,9 @@ load leaks-names
         refused "$p"
     done
     # ordinary pseudonyms still pass ("Nikita Reed" was refused in session
-    # 45: its initials Н.Р. met N.P. through the look-alike Cyrillic Р;
-    # fixed in session 46, redactor_collides)
-    # ordinary pseudonyms still pass ("Nikita Reed" was refused from session
-    # 45 to 46: Н.Р., its Cyrillic initials, had been made Nikolai
-    # Petrenko's from the first letter of рэнк, a piece of Petrenko; brief
-    # s46 ini46)
+    # 45: Н.Р., its Cyrillic initials, met initials made for Nikolai
+    # Petrenko; session 46 made his initials from whole words only (ini46)
+    # and stopped counting a whole pseudonym's own initials (redactor_collides))
     for p in "Nikita Reed" "Nina Park" "Oleg Ross" "Tom Hill" Ray; do
         run -0 st field subject add --name "Zzz Qqqx" --pseudonym "$p"
         [ "$output" = "$p" ]
