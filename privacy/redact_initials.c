@@ -694,6 +694,43 @@ static int sport_clause(const struct normtext *t, size_t a, size_t b)
     return 0;
 }
 
+/* Where the dotted letters that start at norm byte e ("т.е.", "R.") end:
+ * after each letter its full stop, no space; the end is the last letter's
+ * end (its full stop not included). */
+static size_t group_end(const struct normtext *t, size_t e)
+{
+    size_t end = e;
+    int cp, n;
+
+    while (e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 && is_word_cp(cp) &&
+           e + (size_t)n < t->normlen && t->norm[e + (size_t)n] == '.') {
+        end = e + (size_t)n;
+        e = end + 1;
+    }
+    return end;
+}
+
+/* Where the dotted letters whose last letter starts at norm byte l start
+ * ("т" of "т.е", "J" of "J.R"). */
+static size_t group_start(const struct normtext *t, size_t l)
+{
+    size_t p;
+
+    while (l >= 2 && t->norm[l - 1] == '.' && (p = redact_cp_start(t->norm, l - 1)) < l - 1 &&
+           is_word_cp(redact_cp_before(t->norm, l - 1)))
+        l = p;
+    return l;
+}
+
+/* 1 if the dotted letters at norm [a, b) are two or more and a listed
+ * abbreviation (redact_dotted_abbrev: т.е., e.g., U.S.): a neighbour of
+ * that kind is no initial of a longer run ("т.е. к.о.": report-adv46
+ * guard, adv46-open.jsonl line 22). */
+static int listed_group(const struct normtext *t, size_t a, size_t b)
+{
+    return b > a && memchr(t->norm + a, '.', b - a) != NULL && redact_dotted_abbrev(t, a, b) != 0;
+}
+
 /* 1 if the dotted letters at norm [a, b) are part of a longer run of
  * initials: a letter standing alone with its full stop right after their
  * own full stop or right before their first letter (one space allowed):
@@ -713,7 +750,7 @@ static int in_longer_run(const struct normtext *t, size_t a, size_t b)
         if (e < t->normlen && (n = utf8_next(&cp, t->norm + e, t->normlen - e)) > 0 &&
             initial_letter(cp) && e + (size_t)n < t->normlen && t->norm[e + (size_t)n] == '.' &&
             redact_upper_at(t, e) == up)
-            return 1;
+            return !listed_group(t, e, group_end(t, e));
     }
     if (a > 0 && t->norm[a - 1] == ' ')
         a--;
@@ -721,7 +758,8 @@ static int in_longer_run(const struct normtext *t, size_t a, size_t b)
         return 0;
     l = redact_cp_start(t->norm, a - 1);
     return utf8_next(&cp, t->norm + l, a - 1 - l) > 0 && initial_letter(cp) &&
-           (l == 0 || !is_word_cp(redact_cp_before(t->norm, l))) && redact_upper_at(t, l) == up;
+           (l == 0 || !is_word_cp(redact_cp_before(t->norm, l))) && redact_upper_at(t, l) == up &&
+           !listed_group(t, group_start(t, l), a - 1);
 }
 
 /* English articles: before dotted capitals they make them a thing's
