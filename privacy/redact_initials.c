@@ -368,10 +368,13 @@ static int initials_shape(const struct normtext *t, size_t a, size_t b, int *das
             p++;
     }
     /* The last full stop left out before a closing bracket or quote or
-     * at the text's end ("(со слов в.л)": report-adv44 L-117; brief s45
-     * ini45): the letters are dotted as the others are. */
+     * at the text's or a line's end ("(со слов в.л)": report-adv44 L-117;
+     * brief s45 ini45; a record's body ends with its line break, which the
+     * norm view writes as a space: "to h. g" and a line break, report-adv46
+     * L-1): the letters are dotted as the others are. */
     if (open_end && stops > 0 &&
-        (e >= t->normlen || t->norm[e] == ')' || t->norm[e] == '"' || t->norm[e] == '\'' ||
+        (e >= t->normlen || (t->norm[e] == ' ' && redact_crosses_line(t, e, e + 1)) || t->norm[e] == ')' ||
+         t->norm[e] == '"' || t->norm[e] == '\'' ||
          (e + 1 < t->normlen && memcmp(t->norm + e, "\xc2\xbb", 2) == 0)))
         stops++;
     if (stops > 0 || !glued) {
