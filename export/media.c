@@ -108,6 +108,11 @@ static int walk(struct media_job *j)
     const char *name;
     int c = sniff(j->p, j->len, &name);
 
+    if (c == C_TEXT && mediatext_binary(j->p, j->len)) {    /* no text (issue 17) */
+        c = C_NONE;
+        name = mediatype_gif(j->p, j->len, 1) ? "a GIF image" : unknown_type;
+    }
+
     if (admit(j, c, name, j->len) != 0)
         return -1;
     switch (c) {
@@ -166,6 +171,8 @@ int media_peek_add(struct media_peek *pk, const unsigned char *buf, size_t len)
     pk->len += len;
     if (!pk->nul && memchr(buf, 0, len) != NULL)
         pk->nul = 1;
+    if (!pk->nul && !mediatext_sniff_add(&pk->text, buf, len))
+        pk->nul = 1;                    /* bytes no text holds: as final as a NUL */
     return pk->nhead < MEDIA_PEEK_BYTES ||
            (!pk->nul && sniff(pk->head, pk->nhead, &name) == C_TEXT);
 }
@@ -174,11 +181,14 @@ int media_peek_find(struct media_report *rep, const struct media_peek *pk,
                     unsigned long long size, struct err *e)
 {
     struct media_job j = { NULL, 0, NULL, 0, NULL, C_NONE, rep, e };
+    struct mediatext_sniff text = pk->text;
     const char *name;
     int c = sniff(pk->head, pk->nhead, &name);
 
     memset(rep, 0, sizeof *rep);
-    if (c == C_TEXT && pk->nul) {        /* a NUL after the first bytes */
+    /* A NUL after the first bytes, or bytes that are no text (a file that
+     * ends inside a UTF-8 character too: mediatext_sniff_end). */
+    if (c == C_TEXT && (pk->nul || mediatext_sniff_end(&text))) {
         c = C_NONE;
         name = mediatype_gif(pk->head, pk->nhead, 1) ? "a GIF image" : unknown_type;
     }

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+#include "export/mediatext.h"
 #include "util/err.h"
 
 /* The largest attachment stripped or examined, in bytes: it is held in
@@ -78,6 +79,7 @@ struct media_peek {
     size_t nhead;
     unsigned long long len;                 /* the bytes seen, in all */
     int nul;                                /* a NUL byte among them */
+    struct mediatext_sniff text;            /* whether they may be text (issue 17) */
 };
 
 /* Adds the next len bytes of the file to pk (cleared by the caller

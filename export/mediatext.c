@@ -83,6 +83,39 @@ int mediatext_utf8_end(struct mediatext_utf8 *u)
     return ok;
 }
 
+int mediatext_never_text(unsigned char b)
+{
+    /* file(1), src/encoding.c, text_chars: F for 0x00-0x06, 0x0e-0x1a,
+     * 0x1c-0x1f and 0x7f; T for BEL, BS, TAB, LF, VT, FF, CR and ESC. */
+    return b <= 0x06 || (b >= 0x0e && b <= 0x1a) || (b >= 0x1c && b <= 0x1f) || b == 0x7f;
+}
+
+int mediatext_sniff_add(struct mediatext_sniff *s, const unsigned char *buf, size_t len)
+{
+    for (size_t i = 0; !s->never && i < len; i++)
+        s->never = mediatext_never_text(buf[i]);
+    if (!s->u8.bad)
+        mediatext_utf8_add(&s->u8, buf, len);
+    return !(s->never && s->u8.bad);
+}
+
+int mediatext_sniff_end(struct mediatext_sniff *s)
+{
+    int binary = s->never && (s->u8.bad || s->u8.ncarry > 0);
+
+    memset(s, 0, sizeof *s);
+    return binary;
+}
+
+int mediatext_binary(const unsigned char *buf, size_t len)
+{
+    struct mediatext_sniff s;
+
+    memset(&s, 0, sizeof s);
+    mediatext_sniff_add(&s, buf, len);
+    return mediatext_sniff_end(&s);
+}
+
 int mediatext_control(unsigned long cp)
 {
     return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f') ||
@@ -274,12 +307,16 @@ size_t mediatext_words(char *out, const unsigned char *in, size_t len)
     return w;
 }
 
-int mediatext_utf16(const unsigned char *head, size_t n)
+/* The byte order of the UTF-16 text head[0..n) begins (1 little-endian,
+ * 2 big-endian), or 0 if its first bytes are not UTF-16 (mediatext_utf16). */
+static int utf16_order(const unsigned char *head, size_t n)
 {
     size_t zero[2] = { 0, 0 }, pairs = n / 2;
 
-    if (n >= 2 && ((head[0] == 0xff && head[1] == 0xfe) || (head[0] == 0xfe && head[1] == 0xff)))
+    if (n >= 2 && head[0] == 0xff && head[1] == 0xfe)
         return 1;
+    if (n >= 2 && head[0] == 0xfe && head[1] == 0xff)
+        return 2;
     if (pairs < 4)
         return 0;
     for (size_t i = 0; i < 2 * pairs; i += 2) {
@@ -289,7 +326,74 @@ int mediatext_utf16(const unsigned char *head, size_t n)
     }
     /* The high byte of ASCII letters, spaces and line breaks is 0 (in one
      * position of each pair: UTF-16BE's first, UTF-16LE's second). */
-    return (zero[0] == 0 && 4 * zero[1] >= pairs) || (zero[1] == 0 && 4 * zero[0] >= pairs);
+    return zero[0] == 0 && 4 * zero[1] >= pairs ? 1 : zero[1] == 0 && 4 * zero[0] >= pairs ? 2 : 0;
+}
+
+int mediatext_utf16(const unsigned char *head, size_t n)
+{
+    return utf16_order(head, n) != 0;
+}
+
+int mediatext_utf16_start(struct mediatext_utf16 *u, const unsigned char *head, size_t n)
+{
+    memset(u, 0, sizeof *u);
+    u->order = utf16_order(head, n);
+    return u->order != 0;
+}
+
+/* 0 once the code unit c makes the text so far not UTF-16 text. */
+static int utf16_unit(struct mediatext_utf16 *u, unsigned c)
+{
+    if (u->high != 0 && (c < 0xdc00 || c > 0xdfff))
+        return !(u->bad = 1);               /* a high surrogate alone */
+    if (u->high != 0) {
+        u->high = 0;
+        return 1;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff)
+        return !(u->bad = 1);               /* a low surrogate alone */
+    if (c >= 0xd800 && c <= 0xdbff)
+        u->high = c;
+    else if (c < 0x80 && mediatext_never_text((unsigned char)c))
+        return !(u->bad = 1);
+    return 1;
+}
+
+int mediatext_utf16_add(struct mediatext_utf16 *u, const unsigned char *buf, size_t len)
+{
+    size_t i = 0;
+
+    if (u->bad || u->order == 0)
+        return 0;
+    if (u->nodd && len > 0) {
+        unsigned c = u->order == 1 ? u->odd | (unsigned)buf[0] << 8
+                                   : (unsigned)u->odd << 8 | buf[0];
+
+        u->nodd = 0;
+        i = 1;
+        if (!utf16_unit(u, c))
+            return 0;
+    }
+    for (; i + 1 < len; i += 2) {
+        unsigned c = u->order == 1 ? buf[i] | (unsigned)buf[i + 1] << 8
+                                   : (unsigned)buf[i] << 8 | buf[i + 1];
+
+        if (!utf16_unit(u, c))
+            return 0;
+    }
+    if (i < len) {
+        u->odd = buf[i];
+        u->nodd = 1;
+    }
+    return 1;
+}
+
+int mediatext_utf16_end(struct mediatext_utf16 *u)
+{
+    int ok = u->order != 0 && !u->bad && !u->nodd && u->high == 0;
+
+    memset(u, 0, sizeof *u);
+    return ok;
 }
 
 const char *mediatext_refusal(enum mediatext_kind k)

@@ -48,6 +48,35 @@ int mediatext_utf8_add(struct mediatext_utf8 *u, const unsigned char *buf, size_
  * character, 0 if not; wipes u (zeroed again for another text). */
 int mediatext_utf8_end(struct mediatext_utf8 *u);
 
+/* 1 if byte b never appears in text, in UTF-8 or in an 8-bit code page
+ * (ISO-8859, Windows, DOS, Mac): NUL, the C0 controls other than BEL, BS,
+ * TAB, LF, VT, FF, CR and ESC, and DEL. The class "F" of file(1)'s
+ * text_chars table (file/file, src/encoding.c), by which file(1) calls a
+ * file "data" instead of text. */
+int mediatext_never_text(unsigned char b);
+
+/* Whether a file of no type intake knows is text or bytes of some other
+ * kind (issue 17: a random file was refused as "text that is not UTF-8"),
+ * streamed without holding it: zero it, give it each piece in order.
+ * A file is not text when it holds a NUL, or when it is not UTF-8 and
+ * holds a byte mediatext_never_text takes: random bytes hold one within
+ * a few dozen bytes. Valid UTF-8 holding controls stays text (refused as
+ * MEDIATEXT_CONTROL), and so does a file in an 8-bit code page (refused
+ * as MEDIATEXT_NOT_UTF8: never sent as a file of unknown type). */
+struct mediatext_sniff {
+    struct mediatext_utf8 u8;   /* UTF-8 so far */
+    int never;                  /* a byte mediatext_never_text takes, seen */
+};
+
+/* Checks the next len bytes of buf: 1 while the file so far may be text,
+ * 0 once it is not (later pieces need not be given). No error. */
+int mediatext_sniff_add(struct mediatext_sniff *s, const unsigned char *buf, size_t len);
+
+/* 1 if the file given whole to s is not text (above), else 0; wipes s.
+ * mediatext_binary is the same for a file held whole, buf[0..len). */
+int mediatext_sniff_end(struct mediatext_sniff *s);
+int mediatext_binary(const unsigned char *buf, size_t len);
+
 /* 1 if the code point cp is a control character a text attachment may
  * not hold: C0 other than TAB, LF, CR and FF; DEL; C1 (U+0080-U+009F). */
 int mediatext_control(unsigned long cp);
@@ -110,6 +139,33 @@ char *mediatext_audit_text(const char *text, size_t len, size_t *outlen);
  * breaks). Such a file is refused as text that is not UTF-8, never sent
  * as a file of unknown type. Reads only head; no error. */
 int mediatext_utf16(const unsigned char *head, size_t n);
+
+/* A file whose first bytes mediatext_utf16 takes for UTF-16, checked
+ * whole before it is refused as text (issue 17: random bytes pass the
+ * first bytes' test about once in 1,200 files): every code unit in the
+ * byte order of the mark or of the zero bytes, none that
+ * mediatext_never_text takes (U+0000, C0 controls, DEL), surrogates in
+ * pairs, an even length. Start with mediatext_utf16_start, give each
+ * piece (the first bytes too) to mediatext_utf16_add, then ask
+ * mediatext_utf16_end. Holds one byte of a unit cut between pieces. */
+struct mediatext_utf16 {
+    int order;                  /* 1: little-endian, 2: big-endian */
+    unsigned char odd;          /* the first byte of a unit cut between pieces */
+    int nodd;
+    unsigned high;              /* a high surrogate waiting for its low one, or 0 */
+    int bad;
+};
+
+/* 1 and u set for a file whose first bytes head[0..n) mediatext_utf16
+ * takes, 0 (u zeroed) if it does not. No error. */
+int mediatext_utf16_start(struct mediatext_utf16 *u, const unsigned char *head, size_t n);
+
+/* 1 while the bytes so far may be UTF-16 text, 0 once they are not. */
+int mediatext_utf16_add(struct mediatext_utf16 *u, const unsigned char *buf, size_t len);
+
+/* 1 if the file given whole was UTF-16 text throughout (above), else 0;
+ * wipes u. */
+int mediatext_utf16_end(struct mediatext_utf16 *u);
 
 /* The reason a text of kind k cannot leave redacted, one English phrase
  * (a constant, N_() marked), or NULL for MEDIATEXT_PLAIN. */

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "export/mediatext.h"
+
 /* The offset after the ID3v2 tags at b[0..n) (header, size syncsafe,
  * a footer when flagged), or 0 if b does not start with one. */
 static size_t after_id3(const unsigned char *b, size_t n)
@@ -50,8 +52,18 @@ const char *mediatype_guess(const unsigned char *b, size_t n)
         if (n >= m[i].off + m[i].len && memcmp(b + m[i].off, m[i].magic, m[i].len) == 0 &&
             (strcmp(m[i].type, "image/gif") != 0 || mediatype_gif(b, n, 0)))
             return m[i].type;
-    if (n > 0 && memchr(b, 0, n) == NULL)
-        return "text/plain";
+    /* Bytes no text holds (mediatext_sniff: random bytes with no NUL) are
+     * no text either (issue 17). */
+    if (n > 0 && memchr(b, 0, n) == NULL) {
+        struct mediatext_sniff t;
+        int text;
+
+        memset(&t, 0, sizeof t);
+        text = mediatext_sniff_add(&t, b, n);
+        memset(&t, 0, sizeof t);
+        if (text)
+            return "text/plain";
+    }
     return "application/octet-stream";
 }
 

@@ -15,7 +15,9 @@ int mediatype_gif(const unsigned char *b, size_t n, int nul_after);
 
 /* The media type of a file that begins with the n bytes b: a known magic
  * number (a GIF only as mediatype_gif says), else "text/plain" if no byte
- * is NUL, else "application/octet-stream". A static string. */
+ * is NUL and they may be text (mediatext_sniff_add: not bytes that are no
+ * UTF-8 and hold a control no text holds; issue 17), else
+ * "application/octet-stream". A static string. */
 const char *mediatype_guess(const unsigned char *b, size_t n);
 
 /* The file extension (without the dot) for a media type; "bin" for a type

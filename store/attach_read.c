@@ -84,6 +84,24 @@ int attach_read_utf8(struct store *s, const char *record, const char *name, stru
     return mediatext_utf8_end(&u) && r >= 0 ? 1 : r < 0 ? -1 : 0;
 }
 
+static int utf16_sink(void *ctx, const unsigned char *buf, size_t len, struct err *e)
+{
+    (void)e;
+    return mediatext_utf16_add(ctx, buf, len) ? 0 : 1;    /* 1: stop reading */
+}
+
+int attach_read_utf16(struct store *s, const char *record, const char *name,
+                      const unsigned char *head, size_t nhead, struct err *e)
+{
+    struct mediatext_utf16 u;
+    int r;
+
+    if (!mediatext_utf16_start(&u, head, nhead))
+        return 0;
+    r = store_attachment_read(s, record, name, 1, utf16_sink, &u, e);
+    return mediatext_utf16_end(&u) && r >= 0 ? 1 : r < 0 ? -1 : 0;
+}
+
 int attach_read_stripped(unsigned char **buf, size_t *len, struct store *s, const char *record,
                          const char *name, uint64_t size, struct err *why, struct err *e)
 {

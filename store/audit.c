@@ -358,7 +358,7 @@ static int check_here(struct audit_report *rep, struct store *s, const struct bu
 int store_audit(struct audit_report *rep, struct store *s, const char *path, size_t k,
                 struct err *e)
 {
-    struct collected c = { NULL, json_array(), 0, NULL, BLOB_DONE, { { 0 }, 0, 0, 0 }, NULL, 0, 0,
+    struct collected c = { NULL, json_array(), 0, NULL, BLOB_DONE, { { 0 }, 0, 0, 0, { { { 0 }, 0, 0 }, 0 } }, NULL, 0, 0,
                            NULL, 0 };
     struct bundle_info info;
     int rc = -1;

@@ -108,6 +108,48 @@ attach() {
     [[ "$stderr" == *"cannot redact attachment 'utf16.txt': text that is not UTF-8"* ]]
 }
 
+# seeded FILE SEED HEAD: 4 KiB of bytes from a fixed sequence (xorshift32
+# of SEED) with no NUL, after the bytes HEAD (a Python bytes literal).
+seeded() {
+    python3 -c 'import sys
+x = int(sys.argv[2]); out = bytearray(eval(sys.argv[3]))
+while len(out) < 4096:
+    x ^= (x << 13) & 0xffffffff; x ^= x >> 17; x ^= (x << 5) & 0xffffffff
+    out.append((x >> 24) or 120)
+open(sys.argv[1], "wb").write(out)' "$W/$1" "$2" "$3"
+}
+
+@test "attach-text: random bytes are a file of unknown type, never text that is not UTF-8 (issue 17)" {
+    # Bytes with no NUL, or whose first bytes look like UTF-16 (a 0 in one
+    # position of the pairs), were refused as text that is not UTF-8, even
+    # with --keep-metadata --send-unchecked (bench/export.sh met one).
+    seeded r1.bin 7 'b"Notes: "'
+    seeded r2.bin 11 'b"\x93A\0B\x81C\0D\x95E\x9aF\xa7G\x8dH"'
+    attach r1.bin
+    attach r2.bin
+    run --separate-stderr st field redact "$ID" --keep-metadata
+    expect_status 1
+    [[ "$stderr" == *"the content of attachment 'r1.bin' was not checked for names (a file of unknown type: intake cannot remove its metadata)"* ]]
+    [[ "$stderr" == *"the content of attachment 'r2.bin' was not checked for names (a file of unknown type: intake cannot remove its metadata)"* ]]
+    [[ "$stderr" != *"not UTF-8"* ]]
+    run --separate-stderr st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b"
+    expect_status 0
+    st hq open "$W/b" -o "$W/out" >/dev/null
+    cmp "$W/r1.bin" "$W/out/$ID-attachment-1.bin"
+    cmp "$W/r2.bin" "$W/out/$ID-attachment-2.bin"
+    # Guards: text in a code page, and UTF-16 text without a mark, are
+    # still text that is not UTF-8, whatever the options.
+    ID=$(printf 'Another.\n' | st field record Nari --title "Other" --date 2024-03-15)
+    printf 'Caf\351 near the river, Fran\347ois said.\r\n\033[0m\n' >"$W/cp1252.txt"
+    printf 'K\0i\0m\0 \0Y\0o\0u\0n\0g\0\n\0\075\330\000\336' >"$W/u16.txt"
+    attach cp1252.txt
+    attach u16.txt
+    run --separate-stderr st field export --to hq --all --keep-metadata --send-unchecked -o "$W/b2"
+    expect_status 1
+    [[ "$stderr" == *"cannot redact attachment 'cp1252.txt': text that is not UTF-8"* ]]
+    [[ "$stderr" == *"cannot redact attachment 'u16.txt': text that is not UTF-8"* ]]
+}
+
 @test "attach-text: without attachment consent, text attachments neither leave nor block" {
     st field consent Nari --attachments no 2>/dev/null
     printf '<html>Pak Sol-mi</html>\n' >"$W/page.html"

@@ -325,6 +325,44 @@ static void gif_magic_without_nul_is_text(void **state)
     assert_string_equal(e.msg, "a GIF image: intake cannot remove its metadata");
 }
 
+/* Issue 17: random bytes with no NUL (seeded, 4 KiB) were "text" to the
+ * peek and to media_find, so export read them as text and refused them
+ * as "text that is not UTF-8"; they are a file of unknown type, from the
+ * peek and whole alike, in any pieces. Text in a code page stays text. */
+static void random_bytes_are_no_text(void **state)
+{
+    static const char latin1[] = "Caf\xe9 near the river, Fran\xe7ois said.\r\n";
+    static const size_t steps[] = { 1, 7, 4096 };
+    unsigned char b[4096];
+    struct media_peek pk;
+    struct media_report r;
+    struct err e;
+
+    (void)state;
+    for (unsigned seed = 1; seed <= 100; seed++) {
+        unsigned x = seed;
+
+        for (size_t i = 0; i < sizeof b; i++) {
+            x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+            b[i] = (unsigned char)(x >> 24) ? (unsigned char)(x >> 24) : 'x';
+        }
+        memcpy(b, "Notes: ", 7);                 /* first bytes of text, and no magic */
+        memset(&pk, 0, sizeof pk);
+        media_peek_add(&pk, b, sizeof b);
+        if (media_peek_find(&r, &pk, sizeof b, &e) != -1)
+            fail_msg("seed %u: random bytes taken for text", seed);
+        assert_string_equal(e.msg, "a file of unknown type: intake cannot remove its metadata");
+        assert_int_equal(media_find(&r, b, sizeof b, &e), -1);
+        for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++)
+            peek_agrees(b, sizeof b, steps[s]);
+    }
+    memset(&pk, 0, sizeof pk);
+    media_peek_add(&pk, (const unsigned char *)latin1, sizeof latin1 - 1);
+    assert_int_equal(media_peek_find(&r, &pk, sizeof latin1 - 1, &e), 0);
+    assert_string_equal(r.format, "text");
+    peek_agrees((const unsigned char *)latin1, sizeof latin1 - 1, 5);
+}
+
 static void video_tracks_are_refused(void **state)
 {
     /* ftyp, then a moov with one trak whose handler is 'vide'. */
@@ -389,6 +427,7 @@ int main(void)
         cmocka_unit_test(peek_tells_what_find_tells),
         cmocka_unit_test(gif_magic_without_nul_is_text),
         cmocka_unit_test(video_tracks_are_refused),
+        cmocka_unit_test(random_bytes_are_no_text),
         cmocka_unit_test(audit_grades),
     };
 

@@ -234,6 +234,118 @@ static void test_utf8_pieces(void **state)
     }
 }
 
+/* A fixed sequence of bytes (xorshift32 of seed): the same file on every
+ * run, so that a failure names the seed that made it. */
+static void seeded(unsigned char *b, size_t len, unsigned seed)
+{
+    unsigned x = seed ? seed : 1;
+
+    for (size_t i = 0; i < len; i++) {
+        x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+        b[i] = (unsigned char)(x >> 24);
+    }
+}
+
+/* 1 if b[0..len), given to a mediatext_sniff in pieces of step bytes, is
+ * not text; checks it against mediatext_binary of the whole. */
+static int sniff_in_pieces(const unsigned char *b, size_t len, size_t step)
+{
+    struct mediatext_sniff s;
+    int binary;
+
+    memset(&s, 0, sizeof s);
+    for (size_t at = 0; at < len; at += step)
+        if (!mediatext_sniff_add(&s, b + at, len - at < step ? len - at : step))
+            break;
+    binary = mediatext_sniff_end(&s);
+    assert_int_equal(binary, mediatext_binary(b, len));
+    return binary;
+}
+
+#define B(lit) lit, sizeof lit - 1
+
+/* Issue 17: random bytes with no NUL are no text (they were refused as
+ * "text that is not UTF-8"), nor is a file whose first bytes look like
+ * UTF-16; text in an 8-bit code page and UTF-8 with controls still are
+ * text (refused as such, never sent as bytes of unknown type). */
+static void test_binary(void **state)
+{
+    static const struct { const char *bytes; size_t len; int binary; } c[] = {
+        { B("Caf\xe9 near the river, Fran\xe7ois said.\r\n"), 0 },     /* Latin-1 */
+        { B("\xcf\xf0\xe8\xe2\xe5\xf2, \xc8\xe2\xe0\xed\n"), 0 },       /* Windows-1251 */
+        { B("\x93quoted\x94 \x85 \x80 5\tbell\a\b\x1b[0m\v\f"), 0 },   /* Windows-1252, T controls */
+        { B("Kim\x01Young-ho\x1f"), 0 },                  /* UTF-8 with controls: text */
+        { B("\xea\xb9\x80\x02\xec\x98\x81\xed\x98\xb8"), 0 },    /* 김^B영호: text */
+        { B("Caf\xe9\x01"), 1 },                           /* not UTF-8, a C0 control */
+        { B("Caf\xe9\x7f"), 1 },                           /* DEL */
+        { B("ok\0ok"), 1 },                                /* a NUL */
+        { B("abc\x02\xe2\x82"), 1 },                       /* ends inside a character */
+        { B(""), 0 },
+    };
+    unsigned char b[4096];
+
+    (void)state;
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+        for (size_t step = 1; step <= 7; step += 3)
+            if (sniff_in_pieces((const unsigned char *)c[i].bytes, c[i].len, step) != c[i].binary)
+                fail_msg("case %zu, pieces of %zu: binary is not %d", i, step, c[i].binary);
+    for (unsigned seed = 1; seed <= 200; seed++) {
+        seeded(b, sizeof b, seed);
+        for (size_t i = 0; i < sizeof b; i++)        /* no NUL: text to a NUL test */
+            b[i] = b[i] ? b[i] : 'x';
+        assert_int_equal(mediatext_kind(b, sizeof b), MEDIATEXT_NOT_UTF8);
+        if (!sniff_in_pieces(b, sizeof b, 4096) || !sniff_in_pieces(b, sizeof b, 61))
+            fail_msg("seed %u: random bytes taken for text", seed);
+    }
+}
+
+/* 1 if b[0..len) is UTF-16 text whole, given in pieces of step bytes. */
+static int utf16_in_pieces(const unsigned char *b, size_t len, size_t step)
+{
+    struct mediatext_utf16 u;
+
+    if (!mediatext_utf16_start(&u, b, len < 16 ? len : 16))
+        return 0;
+    for (size_t at = 0; at < len; at += step)
+        if (!mediatext_utf16_add(&u, b + at, len - at < step ? len - at : step))
+            break;
+    return mediatext_utf16_end(&u);
+}
+
+/* Issue 17: the first bytes' test (test_utf16) takes about one random
+ * file in 1,200 for UTF-16; the whole file is checked before it is
+ * refused as text. */
+static void test_utf16_whole(void **state)
+{
+    static const unsigned char be[] = "\xfe\xff\0K\0i\0m\0 \xd8\x3d\xde\x00\0Y\0o\0u\0n\0g\0\n";
+    static const unsigned char le[] = "K\0i\0m\0 \0Y\0o\0u\0n\0g\0\t\0\x40\xae\x01\xc6\r\0\n\0";
+    static const unsigned char lone[] = "K\0i\0m\0 \0Y\0o\0\x3d\xd8u\0n\0g\0";   /* lone high surrogate */
+    static const unsigned char ctl[] = "K\0i\0m\0 \0Y\0o\0\x01\0n\0g\0";        /* U+0001 */
+    unsigned char b[4096];
+    size_t looked = 0;
+
+    (void)state;
+    for (size_t step = 1; step <= 9; step += 2) {
+        assert_int_equal(utf16_in_pieces(be, sizeof be - 1, step), 1);
+        assert_int_equal(utf16_in_pieces(le, sizeof le - 1, step), 1);
+        assert_int_equal(utf16_in_pieces(le, sizeof le - 2, step), 0);   /* odd length */
+        assert_int_equal(utf16_in_pieces(lone, sizeof lone - 1, step), 0);
+        assert_int_equal(utf16_in_pieces(ctl, sizeof ctl - 1, step), 0);
+        assert_int_equal(utf16_in_pieces(be, 12, step), 0);      /* ends before the low half */
+    }
+    for (unsigned seed = 1; seed <= 200; seed++) {
+        seeded(b, sizeof b, seed);
+        for (size_t i = 0; i < 16; i++)         /* first bytes as UTF-16LE's: 0 in the odd */
+            b[i] = i % 2 ? (i < 8 ? 0 : b[i]) : b[i] ? b[i] : 'x';
+        for (size_t i = 8; i < 16; i += 2)
+            b[i + 1] = b[i + 1] ? b[i + 1] : 1;
+        looked += mediatext_utf16(b, 16);
+        if (utf16_in_pieces(b, sizeof b, 4096) || utf16_in_pieces(b, sizeof b, 33))
+            fail_msg("seed %u: random bytes taken for UTF-16 text", seed);
+    }
+    assert_int_equal(looked, 200);           /* each looked like UTF-16 first */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +356,8 @@ int main(void)
         cmocka_unit_test(test_audit_text),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_utf8_pieces),
+        cmocka_unit_test(test_binary),
+        cmocka_unit_test(test_utf16_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,10 @@ static const struct { const char *head; size_t len; const char *type, *ext; } fi
     { "\1\0\2", 3, "application/octet-stream", "bin" },
     { "", 0, "application/octet-stream", "bin" },
     { "RIFF", 4, "text/plain", "txt" },          /* too short for WAVE: no NUL, text */
+    /* No NUL, but no text: not UTF-8, and controls no text holds (issue 17). */
+    { "Notes: \x93\x02\xc7\x1e\xfa\x81\x05", 14, "application/octet-stream", "bin" },
+    { "Caf\xe9 \x93ok\x94\r\n", 11, "text/plain", "txt" },         /* Windows-1252 */
+    { "Kim\x01Young-ho", 12, "text/plain", "txt" },                   /* UTF-8, a control */
 };
 
 static void test_guess_and_extension(void **state)
