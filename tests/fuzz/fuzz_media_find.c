@@ -87,6 +87,35 @@ static void check_utf8_pieces(const uint8_t *data, size_t size)
         abort();
 }
 
+/* Whether bytes are text at all (issue 17: random bytes were refused as
+ * text that is not UTF-8), and whether UTF-16 is so throughout: in pieces
+ * whose size the last byte picks, as whole. */
+static void check_sniff_pieces(const uint8_t *data, size_t size)
+{
+    struct mediatext_sniff s;
+    struct mediatext_utf16 u, w;
+    size_t step = size > 0 ? (size_t)data[size - 1] % 11 + 1 : 1, fed = 0;
+    int more = 1, whole16;
+
+    memset(&s, 0, sizeof s);
+    mediatext_utf16_start(&u, data, size < 16 ? size : 16);
+    mediatext_utf16_start(&w, data, size < 16 ? size : 16);
+    mediatext_utf16_add(&w, data, size);
+    whole16 = mediatext_utf16_end(&w);
+    while (fed < size) {
+        size_t n = size - fed < step ? size - fed : step;
+
+        if (more)
+            more = mediatext_sniff_add(&s, data + fed, n);
+        (void)mediatext_utf16_add(&u, data + fed, n);
+        fed += n;
+    }
+    if (mediatext_sniff_end(&s) != mediatext_binary(data, size) ||
+        mediatext_utf16_end(&u) != whole16 ||
+        (mediatext_binary(data, size) && mediatext_kind(data, size) != MEDIATEXT_NOT_UTF8))
+        abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct media_report r;
@@ -109,5 +138,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     check_words(data, size);
     check_utf8_pieces(data, size);
+    check_sniff_pieces(data, size);
     return 0;
 }
