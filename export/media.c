@@ -183,12 +183,12 @@ int media_peek_find(struct media_report *rep, const struct media_peek *pk,
     struct media_job j = { NULL, 0, NULL, 0, NULL, C_NONE, rep, e };
     struct mediatext_sniff text = pk->text;
     const char *name;
-    int c = sniff(pk->head, pk->nhead, &name);
+    int c = sniff(pk->head, pk->nhead, &name), binary = mediatext_sniff_end(&text);
 
     memset(rep, 0, sizeof *rep);
     /* A NUL after the first bytes, or bytes that are no text (a file that
      * ends inside a UTF-8 character too: mediatext_sniff_end). */
-    if (c == C_TEXT && (pk->nul || mediatext_sniff_end(&text))) {
+    if (c == C_TEXT && (pk->nul || binary)) {
         c = C_NONE;
         name = mediatype_gif(pk->head, pk->nhead, 1) ? "a GIF image" : unknown_type;
     }
