@@ -926,6 +926,12 @@ int redact_file_hit(struct span *s, const struct redactor *r, size_t lit,
                  : s->glued                                       ? FLAG_GLUED_NAME
                                                                   : FLAG_NAME_OR_WORD;
         s->term = lit;
+        /* The literal's own subject (a shared form's: one of its
+         * subjects), never what the span held before: promote_readings
+         * (redact_koryo.c) reads it, and an unset one gave Kim Olga's
+         * pseudonym to 김세르게이 of Kim Sergey in one order of hits
+         * (adv38-open line 330; brief s47 ord47). */
+        s->subject = r->terms[r->lits[lit].term].subject;
         s->end = initials_flag_end(t, s->start, s->end);
         s->review = h == HIT_FLAG;
         return redact_span_add(flags, s) == 0 ? 0 : 1;
@@ -940,7 +946,7 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
 {
     struct scan_state *st = arg;
     struct redact_form f = redact_lit_form(st->r, id);
-    struct span s;
+    struct span s = { 0 };      /* no field left from another hit (brief s47 ord47) */
     enum redact_hit h;
     size_t nout = st->out->n, nflags = st->flags != NULL ? st->flags->n : 0;
     int rc;

@@ -391,6 +391,14 @@ int redact_span_add(struct spans *sp, const struct span *s);
 int redact_on_match(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void *arg);
 
+/* redact_matcher.c, for tests only (tests/unit/privacy/test_leaks_names.c,
+ * INTAKE_TEST_HIT_ORDER): the order the matcher's hits are put in before
+ * they are sorted into the canonical order: mode 0 as found, 1 reversed,
+ * 2 shuffled from seed; mode 3 reverses them after the sort (a matcher
+ * without it), to show the answers would differ.  Not for concurrent
+ * use (a static setting); the program never calls it. */
+void redact_test_hit_order(int mode, unsigned seed);
+
 /* redact_matcher.c: scans buf[0..n) (digits read from words, not the
  * text's key view) with the literal matcher; fn(arg, lit, end) for each
  * hit of literal lit ending at byte end of buf (0 to go on, 1 to stop).

@@ -256,69 +256,151 @@ int redact_can_match(const struct redactor *r)
     return r->db != NULL || r->plain != NULL;
 }
 
-/* One hit of the plain scan. */
-struct plain_hit {
+/* One hit of a scan: literal lit's key at bytes [start, end) of the
+ * scanned buffer. */
+struct hit {
     size_t start, end;
     uint32_t lit;
 };
 
-/* by end (as vectorscan), then the longest (the earliest start) first,
- * then by literal */
-static int by_end(const void *a, const void *b)
+/* The hits of one scan, collected before any is settled. */
+struct hits {
+    struct hit *h;
+    size_t n, cap;
+    const struct redactor *r;
+};
+
+static int hits_add(struct hits *hs, size_t end, uint32_t lit)
 {
-    const struct plain_hit *x = a, *y = b;
+    if (hs->n == hs->cap) {
+        size_t c = hs->cap ? 2 * hs->cap : 64;
+        struct hit *g = realloc(hs->h, c * sizeof *g);
+        if (g == NULL)
+            return -1;
+        hs->h = g, hs->cap = c;
+    }
+    hs->h[hs->n++] = (struct hit){ end - hs->r->lits[lit].keylen, end, lit };
+    return 0;
+}
+
+/* The test hook's order (redact_test_hit_order): 0 none. */
+static int test_order;
+static unsigned test_seed;
+
+void redact_test_hit_order(int mode, unsigned seed)
+{
+    test_order = mode, test_seed = seed;
+}
+
+/* The subjects' identities in a fixed order: by pseudonym (unique in the
+ * store: store/db_migrate.c), not by id or by the order they were added;
+ * subject 0 (terms of no subject) first. */
+static int subject_cmp(const struct redactor *r, long a, long b)
+{
+    const struct subject *x, *y;
+
+    if (a == b)
+        return 0;
+    x = a != 0 ? redact_find_subject(r, a) : NULL;
+    y = b != 0 ? redact_find_subject(r, b) : NULL;
+    return strcmp(x != NULL && x->pseudonym != NULL ? x->pseudonym : "",
+                  y != NULL && y->pseudonym != NULL ? y->pseudonym : "");
+}
+
+/* Orders two literals of one key: by their subject's identity
+ * (subject_cmp), then by literal number, which then orders one subject's
+ * own literals only (its names' and terms' own order, as vectorscan's one
+ * database reported them: cells16.jsonl line 9 numbers Мянгад and its
+ * spelling Myangad, two terms of one place, by the first). */
+static int lit_canon_cmp(const struct redactor *r, uint32_t i, uint32_t j)
+{
+    const struct lit *x = &r->lits[i], *y = &r->lits[j];
+    int c;
+
+    if (i == j)
+        return 0;
+    if ((c = subject_cmp(r, r->terms[x->term].subject, r->terms[y->term].subject)) != 0)
+        return c;
+    return i < j ? -1 : 1;
+}
+
+/* The canonical order of hits (qsort_r context: the redactor): by end, as
+ * vectorscan reports them; at one end the longest (the earliest start)
+ * first; one span's literals (one key: the text's bytes) by lit_canon_cmp.
+ * The key does not depend on the order a matcher reports hits in, nor on
+ * the order subjects were added (issue 12, brief s47 ord47). */
+static int hit_cmp(const void *a, const void *b, void *ctx)
+{
+    const struct hit *x = a, *y = b;
 
     if (x->end != y->end)
         return x->end < y->end ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
-    return (x->lit > y->lit) - (x->lit < y->lit);
+    return lit_canon_cmp(ctx, x->lit, y->lit);
 }
 
-static int plain_add(struct plain_hit **h, size_t *n, size_t *cap, size_t start, size_t end,
-                     uint32_t lit)
+/* The test hook's permutation of h[0..n): reversed (mode 1 and 3), or
+ * shuffled by a fixed generator from the seed (mode 2). */
+static void test_permute(struct hit *h, size_t n)
 {
-    if (*n == *cap) {
-        size_t c = *cap ? 2 * *cap : 64;
-        struct plain_hit *g = realloc(*h, c * sizeof *g);
-        if (g == NULL)
-            return -1;
-        *h = g, *cap = c;
+    uint64_t x = test_seed * 2654435761u + 1;
+    struct hit tmp;
+
+    for (size_t i = 0; test_order == 2 && i + 1 < n; i++) {
+        size_t j;
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        j = i + (size_t)((x >> 33) % (n - i));
+        tmp = h[i], h[i] = h[j], h[j] = tmp;
     }
-    (*h)[(*n)++] = (struct plain_hit){ start, end, lit };
+    for (size_t i = 0; test_order != 2 && i < n / 2; i++)
+        tmp = h[i], h[i] = h[n - 1 - i], h[n - 1 - i] = tmp;
+}
+
+/* Sorts the collected hits canonically (hit_cmp) and hands each to
+ * fn(arg, lit, end): whatever order the matcher found them in, the
+ * settling sees one order (docs/VARIANTS.md, "Session 47 (ord47)").  0,
+ * or 1 when fn stopped.  Test mode 3 (redact_test_hit_order) reverses the
+ * hits of each end after the sort: an order vectorscan may give (by end,
+ * its own within one end), for a test that shows what would differ
+ * without the sort. */
+static int hits_settle(struct hits *hs, int (*fn)(void *arg, size_t lit, size_t end), void *arg)
+{
+    if (test_order == 1 || test_order == 2)
+        test_permute(hs->h, hs->n);
+    if (hs->n > 1)
+        qsort_r(hs->h, hs->n, sizeof *hs->h, hit_cmp, (void *)hs->r);
+    for (size_t i = 0, j; test_order == 3 && i < hs->n; i = j) {
+        for (j = i + 1; j < hs->n && hs->h[j].end == hs->h[i].end; j++)
+            ;
+        test_permute(hs->h + i, j - i);
+    }
+    for (size_t i = 0; i < hs->n; i++)
+        if (fn(arg, hs->h[i].lit, hs->h[i].end) != 0)
+            return 1;
     return 0;
 }
 
-/* Every literal of r found in buf[0..n), handed to fn(arg, lit, end) in
- * the order of their ends, then of their starts, then of the literals
- * (vectorscan's order by end; within one end its order is its own, and the
- * redactor's answers do not depend on it: docs/TESTING.md, "Session 37");
- * 0, 1 when fn stopped the scan, -1 when out of memory. */
-static int plain_scan(const struct redactor *r, const char *buf, size_t n,
-                      int (*fn)(void *arg, size_t lit, size_t end), void *arg)
+/* Every literal of r found in buf[0..n) by the plain index, added to hs;
+ * 0, or -1 when out of memory. */
+static int plain_scan(struct hits *hs, const char *buf, size_t n)
 {
+    const struct redactor *r = hs->r;
     const unsigned char *u = (const unsigned char *)buf;
-    struct plain_hit *h = NULL;
-    size_t nh = 0, cap = 0, i;
+    size_t i;
     int rc = 0;
 
     for (i = 0; i < n && rc == 0; i++) {
         uint32_t one = PLAIN_ONE + u[i], two = i + 1 < n ? plain_bucket(u + i, 2) : one;
         for (uint32_t k = r->plain_at[one]; k < r->plain_at[one + 1] && rc == 0; k++)
-            rc = plain_add(&h, &nh, &cap, i, i + 1, r->plain[k]);
+            rc = hits_add(hs, i + 1, r->plain[k]);
         for (uint32_t k = r->plain_at[two]; two != one && k < r->plain_at[two + 1] && rc == 0; k++) {
             const struct lit *l = &r->lits[r->plain[k]];
             if (l->keylen <= n - i && memcmp(buf + i + 2, r->arena + r->keyoff[r->plain[k]] + 2,
                                             l->keylen - 2) == 0)
-                rc = plain_add(&h, &nh, &cap, i, i + l->keylen, r->plain[k]);
+                rc = hits_add(hs, i + l->keylen, r->plain[k]);
         }
     }
-    if (rc == 0 && nh > 1)
-        qsort(h, nh, sizeof *h, by_end);
-    for (i = 0; rc == 0 && i < nh; i++)
-        if (fn(arg, h[i].lit, h[i].end) != 0)
-            rc = 1;
-    free(h);
     return rc;
 }
 
@@ -402,8 +484,55 @@ static hs_scratch_t *ctx_scratch(struct redact_ctx *ctx, const struct redactor *
     return ctx->scratch;
 }
 
-/* The plain scan's callback for redact_on_match. */
-static int on_plain_term(void *arg, size_t lit, size_t end)
+/* vectorscan's callback: collects the hit (redact_match_hits). */
+static int on_hit(unsigned int id, unsigned long long from, unsigned long long to,
+                  unsigned int flags, void *arg)
+{
+    (void)from, (void)flags;
+    return hits_add(arg, (size_t)to, id) == 0 ? 0 : 1;
+}
+
+/* Every literal of r found in buf[0..n) (vectorscan's database or the
+ * plain index), collected, then handed to fn(arg, lit, end) in the
+ * canonical order (hits_settle).  ctx: the numbering context whose
+ * scratch is used (NULL: one of its own).  0, 1 when fn stopped, -1 when
+ * out of memory, -2 when vectorscan failed (*hsrc its error). */
+static int match_sorted(const struct redactor *r, struct redact_ctx *ctx, const char *buf, size_t n,
+                        int (*fn)(void *arg, size_t lit, size_t end), void *arg, int *hsrc)
+{
+    struct hits hs = { NULL, 0, 0, r };
+    hs_scratch_t *scratch = NULL;
+    hs_error_t rc = HS_SUCCESS;
+    int ret;
+
+    *hsrc = HS_SUCCESS;
+    if (r->db == NULL) {
+        rc = plain_scan(&hs, buf, n) < 0 ? HS_NOMEM : HS_SUCCESS;
+    } else {
+        if (ctx != NULL)
+            scratch = ctx_scratch(ctx, r);
+        else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
+            scratch = NULL;
+        if (scratch == NULL)
+            return -1;
+        rc = hs_scan(r->db, buf, (unsigned)n, 0, scratch, on_hit, &hs);
+        if (ctx == NULL)
+            hs_free_scratch(scratch);
+        if (rc == HS_SCAN_TERMINATED)   /* on_hit stops only when out of memory */
+            rc = HS_NOMEM;
+    }
+    if (rc == HS_NOMEM)
+        ret = -1;
+    else if (rc != HS_SUCCESS)
+        ret = -2, *hsrc = (int)rc;
+    else
+        ret = hits_settle(&hs, fn, arg);
+    free(hs.h);
+    return ret;
+}
+
+/* The sorted hits' callback for redact_on_match. */
+static int on_term(void *arg, size_t lit, size_t end)
 {
     return redact_on_match((unsigned)lit, 0, end, 0, arg);
 }
@@ -413,69 +542,30 @@ int redact_match_terms(struct spans *out, struct spans *pending, struct spans *f
                        struct redact_ctx *ctx, struct err *e)
 {
     struct scan_state st = { r, t, out, pending, flags };
-    hs_scratch_t *scratch = NULL;
-    hs_error_t rc;
+    int rc, hsrc;
 
     if (!redact_can_match(r) || t->keylen == 0)
         return 0;
     if (t->keylen > UINT32_MAX)
         return err_set(e, EXIT_INPUT, "text is too long to redact in one piece (over 4 GiB)");
-    if (r->db == NULL) {
-        rc = plain_scan(r, t->key, t->keylen, on_plain_term, &st) < 0 ? HS_NOMEM : HS_SUCCESS;
-        goto scanned;
-    }
-    if (ctx != NULL)
-        scratch = ctx_scratch(ctx, r);
-    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
-        scratch = NULL;
-    if (scratch == NULL)
-        return err_set(e, EXIT_INPUT, "out of memory while matching terms");
-    rc = hs_scan(r->db, t->key, (unsigned)t->keylen, 0, scratch, redact_on_match, &st);
-    if (ctx == NULL)
-        hs_free_scratch(scratch);
-scanned:
-    if (rc == HS_NOMEM || out->failed || (pending != NULL && pending->failed) ||
+    rc = match_sorted(r, ctx, t->key, t->keylen, on_term, &st, &hsrc);
+    if (rc == -1 || out->failed || (pending != NULL && pending->failed) ||
         (flags != NULL && flags->failed))
         return err_set(e, EXIT_INPUT, "out of memory while matching terms");
-    if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED)
-        return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", (int)rc);
+    if (rc == -2)
+        return err_set(e, EXIT_INPUT, "matching terms failed (vectorscan error %d)", hsrc);
     redact_cjk_runs(out, t);    /* 约翰逊: the longest form (brief s25 ko25) */
     return 0;
-}
-
-struct buf_state {
-    int (*fn)(void *arg, size_t lit, size_t end);
-    void *arg;
-};
-
-static int on_buf_match(unsigned int id, unsigned long long from, unsigned long long to,
-                        unsigned int flags, void *arg)
-{
-    struct buf_state *st = arg;
-
-    (void)from, (void)flags;
-    return st->fn(st->arg, id, (size_t)to);
 }
 
 int redact_match_buf(const struct redactor *r, struct redact_ctx *ctx, const char *buf, size_t n,
                      int (*fn)(void *arg, size_t lit, size_t end), void *arg)
 {
-    struct buf_state st = { fn, arg };
-    hs_scratch_t *scratch = NULL;
-    hs_error_t rc;
+    int hsrc;
 
     if (!redact_can_match(r) || n == 0)
         return 0;
-    if (r->db == NULL)
-        return plain_scan(r, buf, n, fn, arg) < 0 ? -1 : 0;
-    if (ctx != NULL)
-        scratch = ctx_scratch(ctx, r);
-    else if (hs_clone_scratch(r->scratch, &scratch) != HS_SUCCESS)
-        scratch = NULL;
-    if (scratch == NULL)
+    if (n > UINT32_MAX)
         return -1;
-    rc = hs_scan(r->db, buf, (unsigned)n, 0, scratch, on_buf_match, &st);
-    if (ctx == NULL)
-        hs_free_scratch(scratch);
-    return rc == HS_SUCCESS || rc == HS_SCAN_TERMINATED ? 0 : -1;
+    return match_sorted(r, ctx, buf, n, fn, arg, &hsrc) < 0 ? -1 : 0;
 }

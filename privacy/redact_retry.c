@@ -220,7 +220,7 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
                          const struct redactor *r, const struct normtext *t)
 {
     struct cover c = { NULL, NULL, 0, 0 };
-    struct span s;
+    struct span s = { 0 };
     enum redact_hit h;
     size_t i, cur;
     int changed = 1, rc = 0;

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "privacy/redact.h"
+#include "privacy/redact_int.h"
 #include "tests/unit/redactor_cache.h"
 #include "tests/unit/termutil.h"
 
@@ -243,6 +244,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/over46.jsonl",
     "tests/data/leaks/ini46.jsonl",
     "tests/data/leaks/adv46b-open.jsonl",
+    "tests/data/leaks/ord47.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
@@ -268,26 +270,58 @@ static struct kind *kind_of(const char *name)
     return &kinds[nkinds++];
 }
 
+/* INTAKE_LEAKS_REVERSE=1: the subjects are added in the reverse order,
+ * the others last to first, then the case's own subject, and take their
+ * ids in that order, as a store that had them added so would give them
+ * (brief s47 ord47: no answer may depend on the order subjects were
+ * added).  The answers, dumped (INTAKE_LEAKS_DUMP), must be the same. */
+static int subjects_reversed = -1;   /* -1: as INTAKE_LEAKS_REVERSE says */
+
+static int reverse_subjects(void)
+{
+    const char *v = getenv("INTAKE_LEAKS_REVERSE");
+
+    if (subjects_reversed >= 0)
+        return subjects_reversed;
+    return v != NULL && strcmp(v, "1") == 0;
+}
+
+/* Adds subject id with pseudonym p and the names of the JSON array names. */
+static void add_subject(struct redactor *r, long id, const char *p, json_t *names)
+{
+    struct err e;
+    json_t *n;
+    size_t i;
+
+    assert_int_equal(redactor_add_subject(r, id, p, &e), 0);
+    json_array_foreach(names, i, n)
+        if (redactor_add_name(r, id, json_string_value(n), json_string_length(n), &e) != 0)
+            fail_msg("name %s: %s", json_string_value(n), e.msg);
+}
+
 static struct redactor *build(json_t *c, const char *mkey)
 {
     struct redactor *r;
     struct err e;
-    json_t *p = json_object_get(c, "pseudonym"), *n, *t;
-    size_t i;
+    json_t *p = json_object_get(c, "pseudonym"), *t, *others = json_object_get(c, "others");
+    size_t i, nothers = json_array_size(others);
+    long own = 1;
     enum term_category cat = TERM_OTHER;
 
     assert_int_equal(redactor_new(&r, &e), 0);
-    assert_int_equal(redactor_add_subject(r, 1, p ? json_string_value(p) : "Tulga", &e), 0);
-    json_array_foreach(json_object_get(c, "names"), i, n)
-        if (redactor_add_name(r, 1, json_string_value(n), json_string_length(n), &e) != 0)
-            fail_msg("name %s: %s", json_string_value(n), e.msg);
-    json_array_foreach(json_object_get(c, "others"), i, t) {
-        long id = (long)i + 2;
-        size_t k;
-        assert_int_equal(redactor_add_subject(r, id, json_string_value(json_object_get(t, "pseudonym")), &e), 0);
-        json_array_foreach(json_object_get(t, "names"), k, n)
-            if (redactor_add_name(r, id, json_string_value(n), json_string_length(n), &e) != 0)
-                fail_msg("name %s: %s", json_string_value(n), e.msg);
+    if (!reverse_subjects()) {
+        add_subject(r, 1, p ? json_string_value(p) : "Tulga", json_object_get(c, "names"));
+        json_array_foreach(others, i, t)
+            add_subject(r, (long)i + 2, json_string_value(json_object_get(t, "pseudonym")),
+                        json_object_get(t, "names"));
+    } else {
+        for (i = nothers; i-- > 0;) {
+            t = json_array_get(others, i);
+            add_subject(r, (long)(nothers - i), json_string_value(json_object_get(t, "pseudonym")),
+                        json_object_get(t, "names"));
+        }
+        own = (long)nothers + 1;
+        add_subject(r, own, p ? json_string_value(p) : "Tulga", json_object_get(c, "names"));
     }
     json_array_foreach(json_object_get(c, "terms"), i, t) {
         json_t *text = json_object_get(t, "text");
@@ -296,13 +330,13 @@ static struct redactor *build(json_t *c, const char *mkey)
             fail_msg("term %s: %s", json_string_value(text), e.msg);
     }
     if ((t = json_object_get(c, "contact")) != NULL &&
-        redactor_add_contact(r, 1, json_string_value(json_object_get(c, "locale")),
+        redactor_add_contact(r, own, json_string_value(json_object_get(c, "locale")),
                              json_string_value(t), json_string_length(t), &e) != 0)
         fail_msg("contact %s: %s", json_string_value(t), e.msg);
     json_array_foreach(json_object_get(c, "allow"), i, t)
         if (redactor_allow(r, json_string_value(t), json_string_length(t), &e) != 0)
             fail_msg("allow %s: %s", json_string_value(t), e.msg);
-    if (rcache_compile(r, mkey, &e) != 0)
+    if ((mkey != NULL ? rcache_compile(r, mkey, &e) : redactor_compile(r, &e)) != 0)
         fail_msg("compile: %s", e.msg);
     return r;
 }
@@ -386,15 +420,10 @@ static int flagged(const struct redaction *out, const char *want, const char *ki
  * the redacted output and every item and review flag (offsets in bytes),
  * so that two builds' answers over the whole list can be compared with
  * cmp (brief s46 fast46: a faster build must give identical answers). */
-static void dump_case(const struct redaction *out, const char *path, size_t line)
+static void dump_to(FILE *f, const struct redaction *out)
 {
-    const char *name = getenv("INTAKE_LEAKS_DUMP");
-    FILE *f;
     size_t i;
 
-    if (name == NULL || (f = fopen(name, "a")) == NULL)
-        return;
-    fprintf(f, "%s:%zu\t", path, line);
     for (i = 0; i < out->len; i++)
         fputc(out->text[i] == '\n' ? ' ' : out->text[i], f);
     for (i = 0; i < out->nitems; i++)
@@ -405,6 +434,17 @@ static void dump_case(const struct redaction *out, const char *path, size_t line
         fprintf(f, "\tf%zu+%zu %s %d", out->flags[i].start, out->flags[i].len, out->flags[i].kind,
                 out->flags[i].allowed);
     fputc('\n', f);
+}
+
+static void dump_case(const struct redaction *out, const char *path, size_t line)
+{
+    const char *name = getenv("INTAKE_LEAKS_DUMP");
+    FILE *f;
+
+    if (name == NULL || (f = fopen(name, "a")) == NULL)
+        return;
+    fprintf(f, "%s:%zu\t", path, line);
+    dump_to(f, out);
     fclose(f);
 }
 
@@ -610,6 +650,28 @@ static void run_file(const char *path, unsigned *all, unsigned *passed)
     fclose(f);
 }
 
+/* INTAKE_TEST_HIT_ORDER: the order the matcher's hits are put in before
+ * the redactor sorts them (redact_test_hit_order): "reverse", "shuffle:SEED",
+ * or "unsorted-reverse" (each end's hits reversed after the sort: an order
+ * vectorscan may give, to show what would differ without the sort).  With reverse or
+ * shuffle the answers (INTAKE_LEAKS_DUMP) must be the same as without
+ * (brief s47 ord47). */
+static void hit_order(void)
+{
+    const char *v = getenv("INTAKE_TEST_HIT_ORDER");
+
+    if (v == NULL || *v == '\0')
+        return;
+    if (strcmp(v, "reverse") == 0)
+        redact_test_hit_order(1, 0);
+    else if (strncmp(v, "shuffle:", 8) == 0)
+        redact_test_hit_order(2, (unsigned)strtoul(v + 8, NULL, 10));
+    else if (strcmp(v, "unsorted-reverse") == 0)
+        redact_test_hit_order(3, 0);
+    else
+        fail_msg("INTAKE_TEST_HIT_ORDER=%s: reverse, shuffle:SEED or unsorted-reverse", v);
+}
+
 /* What the redactor cache saved (tests/unit/redactor_cache.h). */
 static void print_builds(void)
 {
@@ -623,6 +685,7 @@ static void test_name_leaks(void **state)
     unsigned all = 0, passed = 0;
 
     (void)state;
+    hit_order();
     /* INTAKE_LEAKS_FILE: one data file only (while working on a kind). */
     if (getenv("INTAKE_LEAKS_FILE") != NULL) {
         plan_file(getenv("INTAKE_LEAKS_FILE"));
@@ -652,10 +715,98 @@ static void test_name_leaks(void **state)
     assert_int_equal(passed, all);
 }
 
+/* The files of test_order_free: cases of two subjects or more whose
+ * forms overlap or are shared (brief s47 ord47). */
+static const char *const order_files[] = {
+    "tests/data/leaks/ord47.jsonl",
+};
+
+/* The answer to case c (its text redacted) as dump_case writes it, with
+ * the subjects added in the reverse order or not and the matcher's hits
+ * in order mode (redact_test_hit_order) with seed; a malloc'd text. */
+static char *answer(json_t *c, int reversed, int mode, unsigned seed)
+{
+    struct redactor *r;
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction out;
+    struct err e;
+    const char *text = json_string_value(json_object_get(c, "text"));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+
+    subjects_reversed = reversed;
+    r = build(c, NULL);
+    subjects_reversed = -1;
+    redact_test_hit_order(mode, seed);
+    assert_non_null(ctx);
+    assert_int_equal(redactor_run(&out, r, ctx, text, strlen(text), &e), 0);
+    redact_test_hit_order(0, 0);
+    assert_non_null(f = open_memstream(&buf, &len));
+    dump_to(f, &out);
+    fclose(f);
+    redaction_free(&out);
+    redact_ctx_free(ctx);
+    redactor_free(r);
+    return buf;
+}
+
+/* No answer depends on the order the matcher reports hits in, nor on the
+ * order subjects were added (brief s47 ord47; docs/VARIANTS.md, "Session
+ * 47 (ord47)"): each case of order_files with two subjects or more is
+ * answered as added and found, then with the subjects added in the
+ * reverse order and the hits shuffled, and the answers (text, items,
+ * flags) must be the same.  INTAKE_TEST_HIT_ORDER=unsorted-reverse shows
+ * that without the canonical sort they are not. */
+static void test_order_free(void **state)
+{
+    size_t i, n, cases = 0, differ = 0;
+    const char *v = getenv("INTAKE_TEST_HIT_ORDER");
+    int unsorted = v != NULL && strcmp(v, "unsorted-reverse") == 0;
+    const char *only = getenv("INTAKE_LEAKS_FILE");
+
+    (void)state;
+    for (i = 0; i < sizeof order_files / sizeof order_files[0]; i++) {
+        FILE *f;
+        /* INTAKE_LEAKS_FILE: that file's cases only, if it is one of these */
+        if (only != NULL && strcmp(only, order_files[i]) != 0)
+            continue;
+        f = fopen(order_files[i], "r");
+        char *line = NULL;
+        size_t cap = 0;
+        json_t *c;
+
+        assert_non_null(f);
+        for (n = 1; getline(&line, &cap, f) > 0; n++) {
+            char *a, *b;
+            if (line[0] == '\n' || line[0] == '#' || (c = json_loads(line, 0, NULL)) == NULL)
+                continue;
+            if (json_array_size(json_object_get(c, "others")) == 0) {
+                json_decref(c);
+                continue;
+            }
+            cases++;
+            a = answer(c, 0, 0, 0);
+            b = answer(c, 1, unsorted ? 3 : 2, (unsigned)n);
+            if (strcmp(a, b) != 0) {
+                printf("# %s line %zu: the answer depends on the order:\n#   %s#   %s", order_files[i], n, a, b);
+                differ++;
+            }
+            free(a), free(b);
+            json_decref(c);
+        }
+        free(line);
+        fclose(f);
+    }
+    printf("# order: %zu cases of two subjects or more, %zu answers depend on the order\n", cases, differ);
+    assert_int_equal(differ, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_leaks),
+        cmocka_unit_test(test_order_free),
     };
     /* Each build (vectorscan's compiler above all) takes and frees tens
      * of MB; by default glibc gives the heap's free top back to the kernel
