@@ -606,12 +606,21 @@ static int script_part_in_pseudonym(const char *key, size_t len, const char *p, 
     char *pk;
     int cp, pc, rc, hit = 0;
 
+    struct script_reading bare;
+    int has_bare;
+
     if (utf8_next(&cp, key, len) <= 0 || !script_read_letter(cp) || !script_reading_of(&rd, key, len))
         return 0;
+    /* the word without the Arabic article too (الأحمد: Ahmed, Ahmad; as
+     * the redactor reads it, redact_unread.c; brief s47 arab47,
+     * report-adv46 pseudonyms), when three letters or more are left */
+    has_bare = len > 8 && memcmp(key, "\xd8\xa7\xd9\x84", 4) == 0 &&
+               script_reading_of(&bare, key + 4, len - 4);
     while (!hit && (rc = next_word_key(&pk, &pl, &pc, p, plen, &at, e)) == 1) {
         char lat[SKEL_MAX];
         hit = text_chars(pk, pl) >= 3 && script_form_latin(lat, pk, pl) > 0 &&
-              script_reading_near(&rd, pk, pl, SUFFIX_NONE);
+              (script_reading_near(&rd, pk, pl, SUFFIX_NONE) ||
+               (has_bare && script_reading_is(&bare, pk, pl, SUFFIX_NONE)));
         secmem_free(pk);
     }
     return hit ? 1 : rc;

@@ -1451,6 +1451,13 @@ int redact_sense_is_one(const char *s, size_t a, size_t b, const char *list);
 int redact_sense_ends_with(const char *s, size_t a, size_t e, const char *list);
 /* The end of the word character run from norm byte p of t. */
 size_t redact_sense_run_end(const struct normtext *t, size_t p);
+/* redact_sense_ar.c: 1 if the Arabic-script word or stem at norm [a, b)
+ * of t (bytes; a proclitic or the article may be glued before a) is a
+ * registered name's word that the words around it mark as the ordinary
+ * noun or adjective (عمر العشرين, رضا دادم, بالرضا, لحسن الحظ, في حداد,
+ * الخطيب المنبر, لهجه‌ی تهرانی, بكرم كبير; Hans Wehr and Dehkhoda, the
+ * file's head); else 0.  No allocation. */
+int redact_sense_ar_noun(const struct normtext *t, size_t a, size_t b);
 /* The word after the word ending at norm byte e of t, over one space (a
  * comma before the space when comma is set): [*na, *nb); 0 if none.  The
  * word before norm byte a, over one space: [*pa, *pb); 0 if none. */

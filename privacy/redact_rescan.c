@@ -440,7 +440,10 @@ int redactor_any_form(const struct redactor *r, const char *text, size_t len, st
     /* and the name in another script or transcription, as redact_run
      * reads it (スラーヴァ for Вячеслав, 谢尔盖 for Сергей: brief s32
      * cjk32 kind 3) */
-    if (rc == 0 && (redact_find_scripts(&sp, &fl, r, &t) != 0 ||
+    /* and a Latin or Cyrillic word of a name registered only in Arabic,
+     * Persian or Georgian script, its short forms too (redact_unread.c;
+     * brief s47 arab47: Goga, Gogi for გიორგი, as the redactor reads them) */
+    if (rc == 0 && (redact_find_scripts(&sp, &fl, r, &t) != 0 || redact_script_names(&sp, &fl, r, &t) != 0 ||
                     redact_cjk_titled(&sp, &fl, r, &t) != 0 || redact_cjk_ja(&sp, r, &t) != 0))
         rc = err_set(e, EXIT_INPUT, "out of memory while matching terms");
     if (rc == 0)

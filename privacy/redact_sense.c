@@ -77,7 +77,6 @@ static const char mn_verb_endings[] =
 /* 1 if the word norm [a, b) looks like a Mongolian verb form: it ends in
  * one of the endings of finite forms, converbs and participles.  Wide on
  * purpose: a noun read as a verb only keeps a flag. */
-static int ar_noun_at(const struct normtext *t, size_t a, size_t b);
 
 static int mn_verb_shaped(const struct normtext *t, size_t a, size_t b)
 {
@@ -714,7 +713,7 @@ int redact_sense_word(const struct normtext *t, size_t a, size_t b)
     if (a > 0 && t->norm[a - 1] != ' ' && strchr("\"'([-", t->norm[a - 1]) == NULL)
         return 0;
     if (first >= 0x0620 && first <= 0x06FF)
-        return ar_noun_at(t, a, b);
+        return redact_sense_ar_noun(t, a, b);
     wend = redact_sense_run_end(t, b);
     if (first >= 0x400 && first <= 0x52F)
         return mn_word_sense(t, a, wend) || ru_word_sense(t, a, wend);
@@ -754,63 +753,6 @@ static int ko_count_noun(const struct normtext *t, size_t b)
            redact_sense_starts_with(&r, t->norm, na, nb, ko_quantity);
 }
 
-/* ---- An Arabic or Persian given name that is also a noun (brief s45
- * scr45, report-adv44 O-10, O-40) ----
- * عمر is "age" and Omar, رضا "consent" and Reza.  Where the words around
- * it can only be the noun's it is the noun, kept: عمر before a number
- * written as a definite word (في عمر العشرين, عمر الخامسة: the construct
- * state "the age of twenty"); رضا in the set phrases رضا و رغبت (Persian),
- * رضا ورغبة (Arabic), "consent and desire", and بكل رضا "with full
- * consent".  The meanings: Hans Wehr, A Dictionary of Modern Written
- * Arabic (4th ed., 1979), roots ع م ر and ر ض و; Persian: Dehkhoda.  The
- * word before alone does not mark the noun: في عمر is also "about Omar"
- * (فكرت في عمر), من عمر "from Omar", با رضا "with Reza"; nor does a
- * number in digits (كان عمر 12 سنة is also "Omar was 12").  Elsewhere the
- * name stays replaced (docs/VARIANTS.md). */
-static const char *const ar_tens[] = {
-    "العشرين", "الثلاثين", "الاربعين", "الأربعين", "الخمسين", "الستين", "السبعين",
-    "الثمانين", "التسعين", "العاشرة", "الخامسة", "السادسة", "السابعة", "الثامنة",
-    "التاسعة", "الحادية", "الثالثة", "الرابعة", "الخامسه", "العشرينات", NULL,
-};
-static const char *const fa_wish[] = { "رغبت", "رغبة", "ورغبت", "ورغبة", NULL };
-/* عمر "life, lifetime" before "of man" and Persian's "my, his, your
- * own" (عمر الإنسان, طول عمر البشر, در عمر خودم: Hans Wehr, root ع م ر;
- * Dehkhoda): brief s46 over46, report-adv45 O-44, O-46. */
-static const char *const ar_life[] = { "الإنسان", "الانسان", "البشر", "خودم", "خودش", "خودت", NULL };
-static const char *const ar_full[] = { "بكل", "بكامل", NULL };
-
-static int ar_word_in(const struct normtext *t, size_t a, size_t b, const char *const *tab)
-{
-    for (; *tab != NULL; tab++)
-        if (strlen(*tab) == b - a && memcmp(t->norm + a, *tab, b - a) == 0)
-            return 1;
-    return 0;
-}
-
-static int ar_is(const struct normtext *t, size_t a, size_t b, const char *w)
-{
-    return strlen(w) == b - a && memcmp(t->norm + a, w, b - a) == 0;
-}
-
-/* 1 if norm [a, b) of t is عمر or رضا where the words around it mark
- * the noun (above). */
-static int ar_noun_at(const struct normtext *t, size_t a, size_t b)
-{
-    size_t wa, wb, xa, xb;
-
-    if (ar_is(t, a, b, "عمر"))
-        return redact_word_after(&wa, &wb, t, b) && (ar_word_in(t, wa, wb, ar_tens) || ar_word_in(t, wa, wb, ar_life));
-    if (!ar_is(t, a, b, "رضا"))
-        return 0;
-    if (redact_word_before(&wa, &wb, t, a) && ar_word_in(t, wa, wb, ar_full))
-        return 1;
-    if (!redact_word_after(&wa, &wb, t, b))
-        return 0;
-    if (ar_word_in(t, wa, wb, fa_wish))
-        return wb - wa > strlen("رغبة");        /* ورغبت, glued */
-    return ar_is(t, wa, wb, "و") && redact_word_after(&xa, &xb, t, wb) && ar_word_in(t, xa, xb, fa_wish);
-}
-
 int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_start, size_t *ga)
 {
     size_t wend;
@@ -820,7 +762,7 @@ int redact_sense_as_word(const struct normtext *t, size_t a, size_t b, int at_st
         return 0;
     *ga = a;
     if (first >= 0x0620 && first <= 0x06FF)
-        return ar_noun_at(t, a, b);
+        return redact_sense_ar_noun(t, a, b);
     /* A Korean given name as the subject of a predicate of quantity
      * (종수가 많은 숲 "a forest of many species"): no person is many. */
     if (is_hangul_cp(first) && ko_count_noun(t, b))

@@ -9,6 +9,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
+#include "privacy/common_words.h"
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
@@ -437,6 +441,11 @@ static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_
             sodium_memzero(rds, sizeof rds);
         }
         sodium_memzero(&rd, sizeof rd);
+        /* the ordinary noun or adjective by the words around it, as the
+         * verdict asks of a registered word (لحسن الحظ, بالرضا, وحسن
+         * الخلق: brief s47 arab47, report-adv45 O-37, O-38, O-47, O-48) */
+        if (lit < r->nlits && redact_sense_ar_noun(t, start + skip, p))
+            lit = r->nlits;
         /* with the article, a name alone is a review flag at most (الكريم,
          * "the Noble"); beside its subject's other name it is replaced */
         if (lit < r->nlits &&
@@ -476,17 +485,37 @@ struct latin_word {
     size_t start, end, strict, near;    /* lits; r->nlits if none */
 };
 
+/* Short forms kept per pass (latin_shorts), and their longest key. */
+#define LATIN_SHORTS 48
+#define LATIN_SHORT_MAX 32
+
 struct latin_pass {
     struct spans *sp, *flags;
     const struct redactor *r;
     struct script_reading rd[LATIN_READS];
     size_t lit[LATIN_READS], n;
+    char sf[LATIN_SHORTS][LATIN_SHORT_MAX];     /* short forms, lower case */
+    size_t sflen[LATIN_SHORTS], sflit[LATIN_SHORTS], nsf, cur;
 };
 
 /* 1 if cp is a letter of Arabic (and Persian) or Georgian. */
 static int arabic_georgian(int cp)
 {
     return (cp >= 0x0620 && cp <= 0x06FF) || (cp >= 0x10D0 && cp <= 0x10FF);
+}
+
+/* The fewest consonant classes (capitals) of rd's keys. */
+static size_t reading_classes(const struct script_reading *rd)
+{
+    size_t least = SIZE_MAX;
+
+    for (int i = 0; i < rd->n; i++) {
+        size_t c = 0;
+        for (const char *k = rd->key[i]; *k != '\0'; k++)
+            c += *k >= 'A' && *k <= 'Z';
+        least = c < least ? c : least;
+    }
+    return least == SIZE_MAX ? 0 : least;
 }
 
 /* The readings of r's person literals of one word of Arabic or Georgian
@@ -506,8 +535,77 @@ static size_t latin_reads_of(struct latin_pass *lp)
             continue;
         if (script_reading_of(&lp->rd[lp->n], key, l->keylen))
             lp->lit[lp->n++] = i;
+        /* the word without the Arabic article ال, as a Latin or Cyrillic
+         * text writes it alone or apart (الأحمد: Ahmad, al-Ahmad, Ахмад;
+         * الخطيب: Khatib; brief s47 arab47, report-adv46 L-26), if its
+         * reading has three consonant classes or more (الياس is no "Yas") */
+        if (lp->n < LATIN_READS && l->keylen > 8 && memcmp(key, "\xd8\xa7\xd9\x84", 4) == 0 &&
+            script_reading_of(&lp->rd[lp->n], key + 4, l->keylen - 4) &&
+            reading_classes(&lp->rd[lp->n]) >= 3)
+            lp->lit[lp->n++] = i;
     }
     return lp->n;
+}
+
+/* Keeps one short form (nicknames_each's fn) for the literal lp->cur. */
+static int keep_short(void *ctx, const char *form, size_t len)
+{
+    struct latin_pass *lp = ctx;
+
+    if (lp->nsf == LATIN_SHORTS)
+        return 1;
+    if (len >= LATIN_SHORT_MAX || len < 3)
+        return 0;
+    memcpy(lp->sf[lp->nsf], form, len);
+    lp->sflen[lp->nsf] = len, lp->sflit[lp->nsf++] = lp->cur;
+    return 0;
+}
+
+/* The short forms the name lists give (data/nicknames/regional.txt:
+ * Gogi, Gio, Goga, Гоги, Георгий of Giorgi) for the Latin reading of each
+ * registered Georgian name word (script_read_word: გიორგი giorgi), into
+ * lp (brief s47 arab47, report-adv46 L-21..L-23, adv45 L-4): a name
+ * registered only in Georgian letters had none, where the same name
+ * registered in Latin has them (variants_nicknames). */
+static void latin_shorts(struct latin_pass *lp)
+{
+    const struct redactor *r = lp->r;
+
+    lp->nsf = 0;
+    for (size_t i = 0; i < r->nlits && lp->nsf < LATIN_SHORTS; i++) {
+        const struct lit *l = &r->lits[i];
+        const char *key = r->arena + r->keyoff[i];
+        char lat[SCRIPT_LATIN_MAX];
+        size_t m;
+        int cp = 0;
+        if (!l->person || l->initials || l->generated || l->father ||
+            utf8_next(&cp, key, l->keylen) <= 0 || cp < 0x10D0 || cp > 0x10FF ||
+            memchr(key, ' ', l->keylen) != NULL ||
+            (m = script_read_word(lat, sizeof lat, key, l->keylen, 0, NULL)) == 0)
+            continue;
+        lp->cur = i;
+        if (nicknames_each(lat, m, keep_short, lp) < 0)
+            return;
+    }
+}
+
+/* The index in lp->sf of the short form the word w[0..len) (norm view)
+ * is, in lower case; lp->nsf if none. */
+static size_t short_owner(const struct latin_pass *lp, const char *w, size_t len)
+{
+    char low[LATIN_SHORT_MAX];
+    size_t n = 0;
+    int cp, k;
+
+    for (size_t at = 0; at < len; at += (size_t)k) {
+        if ((k = utf8_next(&cp, w + at, len - at)) <= 0 || n + 4 >= sizeof low)
+            return lp->nsf;
+        n += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)low + n);
+    }
+    for (size_t i = 0; i < lp->nsf; i++)
+        if (lp->sflen[i] == n && memcmp(lp->sf[i], low, n) == 0)
+            return i;
+    return lp->nsf;
 }
 
 /* The literal whose reading the word w[0..len) is, by the strict rule
@@ -519,6 +617,80 @@ static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len
                  : script_reading_is(&lp->rd[k], w, len, SUFFIX_NONE))
             return lp->lit[k];
     return lp->r->nlits;
+}
+
+/* Sets *strict (replaced) or, for a form the commonest words hold, *near
+ * (a review flag) to the literal of the short form w[0..len) is; 1 if it
+ * is one. */
+static int short_file(const struct latin_pass *lp, const char *w, size_t len, size_t *strict,
+                      size_t *near)
+{
+    size_t i = short_owner(lp, w, len);
+
+    if (i == lp->nsf)
+        return 0;
+    if (common_word_key(lp->sf[i], lp->sflen[i]))
+        *near = lp->sflit[i];
+    else
+        *strict = lp->sflit[i];
+    return 1;
+}
+
+/* The Russian and Ukrainian case endings of a name in a consonant or
+ * -а (the Slavic declension variants_ru.c and variants_uk.c write for the
+ * names they know: Насеру, Насера, Насером, Насере, Насерові, Исмаилу),
+ * longest first. */
+static const char *const cyrillic_endings[] = {
+    "\xd0\xbe\xd0\xb2\xd1\x96", "\xd0\xb5\xd0\xb2\xd1\x96",  /* -ові -еві */
+    "\xd0\xbe\xd0\xbc", "\xd0\xb5\xd0\xbc",                      /* -ом -ем */
+    "\xd1\x83", "\xd0\xb0", "\xd0\xb5", "\xd1\x8e", "\xd1\x8f", /* -у -а -е -ю -я */
+};
+
+/* The literals whose reading the word w[0..len) is by the strict rule
+ * (*strict) and the near rule (*near), r->nlits if none; a Cyrillic word
+ * that is neither as written is read less one case ending
+ * (cyrillic_endings) leaving three letters or more: a name written in
+ * Arabic or Persian only, declended in a Russian text (Насеру for ناصر,
+ * Исмаилу for إسماعيل; brief s47 arab47, report-adv46 L-17, L-32). */
+static void latin_owners(const struct latin_pass *lp, const char *w, size_t len, size_t *strict,
+                         size_t *near)
+{
+    int cp = 0;
+
+    *strict = latin_owner(lp, w, len, 0);
+    *near = latin_owner(lp, w, len, 1);
+    if (*strict == lp->r->nlits && *near == lp->r->nlits)
+        short_file(lp, w, len, strict, near);
+    if (*strict < lp->r->nlits || *near < lp->r->nlits || utf8_next(&cp, w, len) <= 0 ||
+        !is_cyrillic_cp(cp))
+        return;
+    for (size_t e = 0; e < sizeof cyrillic_endings / sizeof cyrillic_endings[0]; e++) {
+        size_t el = strlen(cyrillic_endings[e]);
+        char stem[LATIN_SHORT_MAX];
+        if (len <= el || memcmp(w + len - el, cyrillic_endings[e], el) != 0 ||
+            text_chars(w, len - el) < 3)
+            continue;
+        *strict = latin_owner(lp, w, len - el, 0);
+        *near = latin_owner(lp, w, len - el, 1);
+        if (*strict < lp->r->nlits || *near < lp->r->nlits)
+            return;
+        /* a short form's case: its stem with -а or -й (Гогу, Гоге of
+         * Гога; Георгию, Георгия, Георгием of Георгий) */
+        for (int f = 0; f < 2 && len - el + 2 < sizeof stem; f++) {
+            memcpy(stem, w, len - el);
+            memcpy(stem + len - el, f == 0 ? "\xd0\xb0" : "\xd0\xb9", 2);
+            if (short_file(lp, stem, len - el + 2, strict, near))
+                return;
+        }
+    }
+}
+
+/* 1 if cp is an apostrophe or the half rings and ʻ written for ع and ء
+ * in a Latin spelling of an Arabic or Persian name (Ja'far, Jaʿfari,
+ * Maʾmun: report-adv46 L-24). */
+static int name_apostrophe(int cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BF || cp == 0x02BE || cp == 0x02BB || cp == 0x60;
 }
 
 static long lit_subject(const struct redactor *r, size_t lit)
@@ -562,25 +734,51 @@ static int latin_cyrillic(int cp)
 static int latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                        const struct normtext *t)
 {
-    struct latin_pass lp = { sp, flags, r, { { { { 0 } }, 0, 0 } }, { 0 }, 0 };
+    static const struct latin_pass zero;
+    struct latin_pass lp = zero;
+
+    lp.sp = sp, lp.flags = flags, lp.r = r;
     struct latin_word w[3];
     size_t p = 0, start = 0, nw = 0;
     int cp, k, in = 0, rc = 0;
 
-    if (latin_reads_of(&lp) == 0)
+    latin_shorts(&lp);
+    if (latin_reads_of(&lp) == 0 && lp.nsf == 0)
         return 0;
     for (;;) {
         k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
         int letter = k > 0 && latin_cyrillic(cp);
+        if (k > 0 && in && name_apostrophe(cp) && !letter) {
+            /* an apostrophe between two Latin letters is in the word
+             * (Ja'fari), but the possessive 's (Mousavi's) */
+            int c1 = 0, c2 = 0, k1, k2 = 0;
+            size_t q = p + (size_t)k;
+            k1 = q < t->normlen ? utf8_next(&c1, t->norm + q, t->normlen - q) : 0;
+            if (k1 > 0 && q + (size_t)k1 < t->normlen)
+                k2 = utf8_next(&c2, t->norm + q + k1, t->normlen - q - (size_t)k1);
+            letter = k1 > 0 && latin_cyrillic(c1) && !is_cyrillic_cp(c1) &&
+                     !((c1 == 's' || c1 == 'S') && !(k2 > 0 && latin_cyrillic(c2)));
+        }
         if (letter && !in)
             start = p, in = 1;
         else if (!letter && in) {
-            char lat[SCRIPT_LATIN_MAX];
+            char lat[SCRIPT_LATIN_MAX], bare[SCRIPT_LATIN_MAX];
+            size_t bl = 0, q;
+            int bk = 0, bc;
             in = 0;
-            if (redact_upper_at(t, start) && text_chars(t->norm + start, p - start) >= 3 &&
-                script_form_latin(lat, t->norm + start, p - start) > 0) {
-                struct latin_word cur = { start, p, latin_owner(&lp, t->norm + start, p - start, 0),
-                                          latin_owner(&lp, t->norm + start, p - start, 1) };
+            /* the word without its apostrophes (none if it does not fit) */
+            for (q = start; q < p && bl + 4 < sizeof bare; q += (size_t)bk) {
+                if ((bk = utf8_next(&bc, t->norm + q, p - q)) <= 0)
+                    break;
+                if (!name_apostrophe(bc))
+                    memcpy(bare + bl, t->norm + q, (size_t)bk), bl += (size_t)bk;
+            }
+            if (q < p)
+                bl = 0;
+            if (redact_upper_at(t, start) && text_chars(bare, bl) >= 3 &&
+                script_form_latin(lat, bare, bl) > 0) {
+                struct latin_word cur = { start, p, 0, 0 };
+                latin_owners(&lp, bare, bl, &cur.strict, &cur.near);
                 if (cur.strict < r->nlits || cur.near < r->nlits) {
                     if (nw == 3)
                         w[0] = w[1], w[1] = w[2], nw = 2;

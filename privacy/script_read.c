@@ -357,6 +357,12 @@ static size_t read_cps(char *out, size_t cap, const int *cps, size_t k, enum scr
                 w = "z", persian = 1;
             else if ((w = arabic_letter(cp, n > 0 && !vowel_end(out, n))) == NULL)
                 return 0;
+            /* و after a consonant before a letter that writes a vowel
+             * (ا, ي, ی) is the consonant w: موسوی Musavi, Mousavi, not
+             * musuy (brief s47 arab47, report-adv46 L-18..L-20) */
+            if (cp == 0x0648 && (next == 0x0627 || next == 0x064A || next == 0x06CC) &&
+                i > 0 && n > 0 && !vowel_end(out, n))
+                w = "w";
             /* ح, and ه but at the word's end (where it writes a vowel:
              * بيريدزه Beridze, زاده Zadeh), after a consonant: an
              * apostrophe before its h, so that no th, sh, kh... is read

@@ -368,15 +368,45 @@ static int reading_is_latin(const struct script_reading *rd, const char *lat, si
     return 0;
 }
 
-int script_reading_near(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+/* A form's Latin lat[0..ll) (script_form_latin) with the h Russian
+ * writes for an Arabic or Persian h, ح or ه, read back as h: with alt 0
+ * its kh as h (Cyrillic х or Latin kh as Russian's Latin writes it:
+ * Хаддад, Ахмад, Khasan for حداد, أحمد, حسن), with alt 1 a Cyrillic г as
+ * h (Гасан, Гусейн for حسن, حسين: the Russian tradition of Caucasian and
+ * Central Asian names; brief s47 arab47, report-adv46 L-25, L-33 and its
+ * pseudonyms).  Only for a reading that has an h (rd's keys' H).  Its new
+ * length, 0 if none. */
+static size_t cyrillic_h(char *lat, size_t ll, const struct script_reading *rd, const char *form,
+                         size_t flen, int alt)
 {
-    char lat[SKEL_MAX], fk[SHAPE_MAX];
-    size_t ll;
+    const char *ru = "\xd0\xb3", *ru_up = "\xd0\x93", *from = alt == 0 ? "kh" : "g";
+    size_t m = 0, fl = strlen(from);
+    int h = 0;
 
-    if (script_reading_is(rd, form, flen, suffix))
-        return 1;
-    if (!(rd->fold & SCRIPT_FOLD_SKIP) || !variant_suffix_ok((enum variant_suffix)suffix, "", 0) ||
-        (ll = script_form_latin(lat, form, flen)) == 0 || same_key(fk, lat, ll, rd->fold) == 0)
+    if (!(rd->fold & SCRIPT_FOLD_EO) ||
+        (alt == 0 ? memmem(lat, ll, "kh", 2) == NULL
+                  : memmem(form, flen, ru, 2) == NULL && memmem(form, flen, ru_up, 2) == NULL))
+        return 0;
+    for (int i = 0; i < rd->n; i++)
+        h |= strchr(rd->key[i], 'H') != NULL;
+    if (!h)
+        return 0;
+    for (size_t i = 0; i < ll; i++) {
+        if (i + fl <= ll && memcmp(lat + i, from, fl) == 0)
+            lat[m++] = 'h', i += fl - 1;
+        else
+            lat[m++] = lat[i];
+    }
+    lat[m] = '\0';
+    return m < ll || alt == 1 ? m : 0;
+}
+
+/* The near rule on a form already read into Latin, lat[0..ll). */
+static int near_latin(const struct script_reading *rd, const char *lat, size_t ll)
+{
+    char fk[SHAPE_MAX];
+
+    if (same_key(fk, lat, ll, rd->fold) == 0)
         return 0;
     for (int i = 0; i < rd->n; i++)
         /* its first vowel too: ع is read as none (عمر "ML" for Omar
@@ -386,14 +416,45 @@ int script_reading_near(const struct script_reading *rd, const char *form, size_
     return 0;
 }
 
+int script_reading_near(const struct script_reading *rd, const char *form, size_t flen, int suffix)
+{
+    char lat[SKEL_MAX], alt_lat[SKEL_MAX];
+    size_t ll;
+
+    if (script_reading_is(rd, form, flen, suffix))
+        return 1;
+    if (!(rd->fold & SCRIPT_FOLD_SKIP) || !variant_suffix_ok((enum variant_suffix)suffix, "", 0) ||
+        (ll = script_form_latin(lat, form, flen)) == 0)
+        return 0;
+    if (near_latin(rd, lat, ll))
+        return 1;
+    for (int alt = 0; alt < 2; alt++) {
+        size_t al;
+        memcpy(alt_lat, lat, ll + 1);
+        if ((al = cyrillic_h(alt_lat, ll, rd, form, flen, alt)) > 0 && near_latin(rd, alt_lat, al))
+            return 1;
+    }
+    return 0;
+}
+
 static int reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix,
                       int whole)
 {
-    char lat[SKEL_MAX];
+    char lat[SKEL_MAX], alt_lat[SKEL_MAX];
     size_t ll;
 
-    return rd->n > 0 && variant_suffix_ok((enum variant_suffix)suffix, "", 0) &&
-           (ll = script_form_latin(lat, form, flen)) > 0 && reading_is_latin(rd, lat, ll, whole);
+    if (rd->n == 0 || !variant_suffix_ok((enum variant_suffix)suffix, "", 0) ||
+        (ll = script_form_latin(lat, form, flen)) == 0)
+        return 0;
+    if (reading_is_latin(rd, lat, ll, whole))
+        return 1;
+    for (int alt = 0; alt < 2; alt++) {
+        size_t al;
+        memcpy(alt_lat, lat, ll + 1);
+        if ((al = cyrillic_h(alt_lat, ll, rd, form, flen, alt)) > 0 && reading_is_latin(rd, alt_lat, al, whole))
+            return 1;
+    }
+    return 0;
 }
 
 int script_reading_is(const struct script_reading *rd, const char *form, size_t flen, int suffix)

@@ -245,6 +245,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ini46.jsonl",
     "tests/data/leaks/adv46b-open.jsonl",
     "tests/data/leaks/ord47.jsonl",
+    "tests/data/leaks/arab47.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
