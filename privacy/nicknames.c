@@ -181,6 +181,20 @@ static int add_form(void *ctx, const char *form, size_t len)
      * Cyrillic and Latin (Сашу, Sashu, Сашка: variants_ru.c). */
     if (is_cyrillic_cp(cp) && ru_name_forms(out, form, len, 1) != 0)
         return -1;
+    /* A listed chat form in -он (Димон, of Дмитрий) is written in lower
+     * case as often ("вчера димон приходил": report-adv46 L-8): without
+     * the capital mark where no word is written so (slavic_word,
+     * slavic_lower_word).  Brief s47 slav47. */
+    if (is_cyrillic_cp(cp) && len >= 10 && memcmp(form + len - 4, "\xd0\xbe\xd0\xbd", 4) == 0 &&
+        !slavic_word(form, len) && !slavic_lower_word(form, len)) {
+        unsigned char capital = out->capital;
+        int rc;
+        out->capital = 0;
+        rc = list_add(out, form, len, RULE_VARIANT, SUFFIX_NONE);
+        out->capital = capital;
+        if (rc != 0)
+            return -1;
+    }
     return is_cyrillic_cp(cp) ? consonant_short_dims(out, form, len) : 0;
 }
 
