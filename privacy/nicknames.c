@@ -567,8 +567,11 @@ static int listed_elsewhere(const char *key, size_t len)
     return 0;
 }
 
-/* The Kazakh forms of one Cyrillic given name w[0..len) (key view). */
-static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
+/* The Kazakh forms of one Cyrillic given name w[0..len) (key view); with
+ * word 0 (the words of a name joined, where a word of it is read alone
+ * too) not session 47's -аң, -ке and -ик forms, which on a joined key
+ * whose given name is Russian make another name (Алан of Алексей Ли). */
+static int kk_word_forms(struct variant_list *out, const char *w, size_t len, int word)
 {
     size_t pos[FORM_MAX + 1];
     int cp[FORM_MAX], n = 0, k, v0 = -1, rc = 0;
@@ -634,16 +637,16 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
      * first open syllable with -ке, -кең where a consonant begins the name
      * (Беке, Мұке, Бекең), and the Russian -ик on B1 (Нурик, Ерик; with
      * its cases): brief s47 slav47, report-adv46 L-10, L-27, L-34, L-35. */
-    if (rc == 0)
+    if (rc == 0 && word)
         rc = kk_add(out, &b1, b1.front ? "ен" : "ан", 1);
-    if (rc == 0 && v0 == 1) {
+    if (rc == 0 && word && v0 == 1) {
         struct kk_base b0 = b1;
         b0.len = pos[v0 + 1];
         rc = kk_add(out, &b0, "ке", 0);
         if (rc == 0)
             rc = kk_add(out, &b0, "кен", 1);
     }
-    if (rc == 0)
+    if (rc == 0 && word)
         rc = kk_add_russian(out, &b1, "ик");
     if (rc == 0)
         rc = kk_add(out, &whole, "жан", 0);
@@ -654,6 +657,20 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
     return rc;
 }
 
+/* 1 if out->v[i] is a word of the joined key name[0..len): it begins
+ * (or ends) the key where the rest is a variant too (ерлан of
+ * ерланжумабаев, with жумабаев), four bytes or more, no short form. */
+static int is_word_of(const struct variant_list *out, size_t i, const char *name, size_t len)
+{
+    size_t wl = out->v[i].keylen;
+    const char *w = out->arena + out->v[i].off;
+
+    if (wl < 4 || wl >= len || out->v[i].flag)
+        return 0;
+    return (memcmp(name, w, wl) == 0 && has_key(out, name + wl, len - wl)) ||
+           (memcmp(name + len - wl, w, wl) == 0 && has_key(out, name, len - wl));
+}
+
 /* The Kazakh forms of the name registered in Cyrillic (out->v[0], its
  * key, the words joined) and of each of its words: a variant that begins
  * (or ends) the key where the rest is a variant too (ерлан of
@@ -662,22 +679,24 @@ static int kazakh_forms(struct variant_list *out)
 {
     char name[FORM_MAX * 4], w[FORM_MAX];
     size_t len, n = out->n, wl;
-    int rc = 0;
+    int rc = 0, split = 0;
 
     if (n == 0 || out->v[0].keylen >= sizeof name || !cyrillic_at(out, 0) ||
         variants_korean_read(out))
         return 0;
     len = out->v[0].keylen;
     memcpy(name, out->arena + out->v[0].off, len);
-    rc = kk_word_forms(out, name, len);
+    /* The joined key takes every form only where no word of it is read
+     * alone (a name of one word). */
+    for (size_t i = 1; i < n && !split; i++)
+        split = is_word_of(out, i, name, len);
+    rc = kk_word_forms(out, name, len, !split);
     for (size_t i = 1; i < n && rc == 0; i++) {
         wl = out->v[i].keylen;
-        if (wl < 4 || wl >= len || wl >= sizeof w || out->v[i].flag)
+        if (!is_word_of(out, i, name, len) || wl >= sizeof w)
             continue;
         memcpy(w, out->arena + out->v[i].off, wl);
-        if ((memcmp(name, w, wl) == 0 && has_key(out, name + wl, len - wl)) ||
-            (memcmp(name + len - wl, w, wl) == 0 && has_key(out, name, len - wl)))
-            rc = kk_word_forms(out, w, wl);
+        rc = kk_word_forms(out, w, wl, 1);
     }
     sodium_memzero(name, sizeof name);
     sodium_memzero(w, sizeof w);
