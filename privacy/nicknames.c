@@ -100,6 +100,48 @@ static int beyond_russian(const char *form, size_t len)
 
 static int add_keyed(struct variant_list *out, const char *form, size_t len);
 
+/* The diminutives of a listed short form that ends in a consonant, from
+ * Russian and Ukrainian word-formation (brief s47 slav47, report-adv46
+ * L-6, L-36): one in -сь takes -ик for its ь (Юрась: Юрасик, Юрасику;
+ * Лесь: Лесик; Дмитрусь: Дмитрусик), one of four letters or more in a
+ * hard consonant the soft -юша (Влад: Владюша, Владюшу; Макс: Максюша),
+ * not after к, г, х, ж, ш, щ, ч, ц or й (no such form: Владикюша).
+ * Each in its cases (uk_name_cases: Russian and Ukrainian endings, no
+ * possessives), with out's marks (a short form's: a capital, a review
+ * flag where the dictionary knows it).  0, or -1 out of memory. */
+static int consonant_short_dims(struct variant_list *out, const char *form, size_t len)
+{
+    static const int no_last[] = { 0x43A, 0x433, 0x445, 0x436, 0x448, 0x449, 0x447, 0x446, 0x439,
+                                   0x44A };
+    char w[FORM_MAX + 8];
+    int cp, last = 0, prev = 0, n = 0, k, rc = 0;
+    size_t at, stem = len;
+
+    if (len + 6 > sizeof w)
+        return 0;
+    for (at = 0; at < len; at += (size_t)k, n++) {
+        if ((k = utf8_next(&cp, form + at, len - at)) <= 0 || cp < 0x430 || cp > 0x44F)
+            return 0;
+        prev = last, last = cp;
+    }
+    if (n < 4 || ru_vowel(last))
+        return 0;
+    memcpy(w, form, len);
+    if (last == 0x44C && prev == 0x441) {   /* -сь: -сик */
+        stem = len - 2;
+        memcpy(w + stem, "\xd0\xb8\xd0\xba", 4);   /* ик */
+        rc = uk_name_cases(out, w, stem + 4);
+    } else if (last != 0x44C) {
+        for (size_t i = 0; i < sizeof no_last / sizeof no_last[0]; i++)
+            if (last == no_last[i])
+                return 0;
+        memcpy(w + stem, "\xd1\x8e\xd1\x88\xd0\xb0", 6);   /* юша */
+        rc = uk_name_cases(out, w, stem + 6);
+    }
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 /* 1 if the Cyrillic form[0..len) ends in a consonant (not а е ё и о у ы
  * э ю я й ь). */
 static int cyrillic_consonant_end(const char *form, size_t len)
@@ -137,7 +179,23 @@ static int add_form(void *ctx, const char *form, size_t len)
         return -1;
     /* A Russian short form in its case forms and its familiar diminutive,
      * Cyrillic and Latin (Сашу, Sashu, Сашка: variants_ru.c). */
-    return is_cyrillic_cp(cp) && ru_name_forms(out, form, len, 1) != 0 ? -1 : 0;
+    if (is_cyrillic_cp(cp) && ru_name_forms(out, form, len, 1) != 0)
+        return -1;
+    /* A listed chat form in -он (Димон, of Дмитрий) is written in lower
+     * case as often ("вчера димон приходил": report-adv46 L-8): without
+     * the capital mark where no word is written so (slavic_word,
+     * slavic_lower_word).  Brief s47 slav47. */
+    if (is_cyrillic_cp(cp) && len >= 10 && memcmp(form + len - 4, "\xd0\xbe\xd0\xbd", 4) == 0 &&
+        !slavic_word(form, len) && !slavic_lower_word(form, len)) {
+        unsigned char capital = out->capital;
+        int rc;
+        out->capital = 0;
+        rc = list_add(out, form, len, RULE_VARIANT, SUFFIX_NONE);
+        out->capital = capital;
+        if (rc != 0)
+            return -1;
+    }
+    return is_cyrillic_cp(cp) ? consonant_short_dims(out, form, len) : 0;
 }
 
 /* Adds the key view of form[0..len) (normalise_key) as a short form
@@ -165,10 +223,13 @@ static int slavic_form(void *ctx, const char *form, size_t len)
 }
 
 /* The diminutives of a Ukrainian short form (Талочка of Тала:
- * variants_ru.c).  fn of slavic_short_each. */
+ * variants_ru.c; Юрасик of Юрась: consonant_short_dims).  fn of
+ * slavic_short_each. */
 static int short_diminutives(void *ctx, const char *form, size_t len)
 {
-    return ru_short_diminutives(ctx, form, len);
+    int rc = ru_short_diminutives(ctx, form, len);
+
+    return rc == 0 ? consonant_short_dims(ctx, form, len) : rc;
 }
 
 /* The Ukrainian and Belarusian equivalents of the Russian given name
@@ -347,6 +408,9 @@ static int cyrillic_at(const struct variant_list *out, size_t i)
  *   -ке, -кең, -кеш (Ерке, Еркең, Еркеш) (not -аға, -ағаң: below),
  *   -аш (B2: Армаш, with the Russian cases and -ка: Армаша, Армашка),
  *   -ім / -ым by vowel harmony (B1: Гүлім);
+ *   -аң / -ең by vowel harmony (B1, respectful: Мұхаң, Бекең), and the
+ *   first open syllable with -ке, -кең (Беке, Мұке; brief s47 slav47);
+ *   -ик, Russian-style, with its cases (B1: Нурик, Ерик);
  * the whole name takes -жан, -екең and the Russian -чик (Ерланжан,
  * Гүлнараекең, Ерланчик, Ерланчика).  Each in the key view (ң keyed н:
  * kk_endings follow), the nominative also in Latin (Erke, Yerke,
@@ -503,8 +567,11 @@ static int listed_elsewhere(const char *key, size_t len)
     return 0;
 }
 
-/* The Kazakh forms of one Cyrillic given name w[0..len) (key view). */
-static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
+/* The Kazakh forms of one Cyrillic given name w[0..len) (key view); with
+ * word 0 (the words of a name joined, where a word of it is read alone
+ * too) not session 47's -аң, -ке and -ик forms, which on a joined key
+ * whose given name is Russian make another name (Алан of Алексей Ли). */
+static int kk_word_forms(struct variant_list *out, const char *w, size_t len, int word)
 {
     size_t pos[FORM_MAX + 1];
     int cp[FORM_MAX], n = 0, k, v0 = -1, rc = 0;
@@ -566,6 +633,21 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
         rc = kk_add_russian(out, &b2, "аш");
     if (rc == 0 && b2.len > 0)
         rc = kk_add_russian(out, &b2, "ашка");
+    /* The respectful -аң / -ең by vowel harmony on B1 (Мұхаң, Бекең), the
+     * first open syllable with -ке, -кең where a consonant begins the name
+     * (Беке, Мұке, Бекең), and the Russian -ик on B1 (Нурик, Ерик; with
+     * its cases): brief s47 slav47, report-adv46 L-10, L-27, L-34, L-35. */
+    if (rc == 0 && word)
+        rc = kk_add(out, &b1, b1.front ? "ен" : "ан", 1);
+    if (rc == 0 && word && v0 == 1) {
+        struct kk_base b0 = b1;
+        b0.len = pos[v0 + 1];
+        rc = kk_add(out, &b0, "ке", 0);
+        if (rc == 0)
+            rc = kk_add(out, &b0, "кен", 1);
+    }
+    if (rc == 0 && word)
+        rc = kk_add_russian(out, &b1, "ик");
     if (rc == 0)
         rc = kk_add(out, &whole, "жан", 0);
     if (rc == 0)
@@ -573,6 +655,20 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len)
     if (rc == 0)
         rc = kk_add_russian(out, &whole, "чик");
     return rc;
+}
+
+/* 1 if out->v[i] is a word of the joined key name[0..len): it begins
+ * (or ends) the key where the rest is a variant too (ерлан of
+ * ерланжумабаев, with жумабаев), four bytes or more, no short form. */
+static int is_word_of(const struct variant_list *out, size_t i, const char *name, size_t len)
+{
+    size_t wl = out->v[i].keylen;
+    const char *w = out->arena + out->v[i].off;
+
+    if (wl < 4 || wl >= len || out->v[i].flag)
+        return 0;
+    return (memcmp(name, w, wl) == 0 && has_key(out, name + wl, len - wl)) ||
+           (memcmp(name + len - wl, w, wl) == 0 && has_key(out, name, len - wl));
 }
 
 /* The Kazakh forms of the name registered in Cyrillic (out->v[0], its
@@ -583,22 +679,24 @@ static int kazakh_forms(struct variant_list *out)
 {
     char name[FORM_MAX * 4], w[FORM_MAX];
     size_t len, n = out->n, wl;
-    int rc = 0;
+    int rc = 0, split = 0;
 
     if (n == 0 || out->v[0].keylen >= sizeof name || !cyrillic_at(out, 0) ||
         variants_korean_read(out))
         return 0;
     len = out->v[0].keylen;
     memcpy(name, out->arena + out->v[0].off, len);
-    rc = kk_word_forms(out, name, len);
+    /* The joined key takes every form only where no word of it is read
+     * alone (a name of one word). */
+    for (size_t i = 1; i < n && !split; i++)
+        split = is_word_of(out, i, name, len);
+    rc = kk_word_forms(out, name, len, !split);
     for (size_t i = 1; i < n && rc == 0; i++) {
         wl = out->v[i].keylen;
-        if (wl < 4 || wl >= len || wl >= sizeof w || out->v[i].flag)
+        if (!is_word_of(out, i, name, len) || wl >= sizeof w)
             continue;
         memcpy(w, out->arena + out->v[i].off, wl);
-        if ((memcmp(name, w, wl) == 0 && has_key(out, name + wl, len - wl)) ||
-            (memcmp(name + len - wl, w, wl) == 0 && has_key(out, name, len - wl)))
-            rc = kk_word_forms(out, w, wl);
+        rc = kk_word_forms(out, w, wl, 1);
     }
     sodium_memzero(name, sizeof name);
     sodium_memzero(w, sizeof w);

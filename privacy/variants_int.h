@@ -301,8 +301,11 @@ int uk_surname_women(struct variant_list *out, const char *key, size_t len);
  * Belarusian spellings of the Russian surname key[0..len) (bytes, lower
  * case, -ов -ев -ёв -ин or their feminine in -а: Кузнецов, Кузнецова:
  * Кузнєцов, Кузняцоў), in every case and number of both languages and
- * with uk_surname_form's Latin spellings.  Nothing for another word.
- * 0, or -1 out of memory. */
+ * with uk_surname_form's Latin spellings; and of an adjective-type
+ * surname (-ий -ый -ой, -ая: Чорний, Толстой, Белая) its adjective
+ * declension in its own gender, marked as short forms are (Чорного,
+ * Толстым, Белой; brief s47 slav47, report-adv46 L-4, L-29, L-30).
+ * Nothing for another word.  0, or -1 out of memory. */
 int uk_surname_forms(struct variant_list *out, const char *key, size_t len);
 
 /* variants_uk.c: adds to out the Ukrainian and Belarusian equivalents of

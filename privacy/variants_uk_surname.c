@@ -25,6 +25,7 @@
 
 #include <sodium.h>
 
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/varlist.h"
 
@@ -146,10 +147,88 @@ int uk_surname_women(struct variant_list *out, const char *key, size_t len)
     return rc;
 }
 
+
+/* ---- Adjective-type surnames (brief s47 slav47; report-adv46 L-4, L-29,
+ * L-30) ----
+ * A surname that is an adjective in form (Ukrainian Чорний, Білий,
+ * Високий; Russian Черный, Толстой, Горький, Белая) is declined as one,
+ * in all six cases and the plural, in its own gender: Чорного, Чорному,
+ * Чорним, Чорнім; Чорних, Чорними (Ukrainian grammar, the hard adjective
+ * declension) and Черного, Черному, Черным, Черном; of Белая: Белой,
+ * Белую, Белою (Russian grammar; after к, г, х, ж, ш, ч, щ the Russian
+ * writes и for ы: Горьким).  The forms go in as the key view reads them
+ * (і as и, ї as и) with their Latin spellings (uk_surname_form), marked
+ * as short forms are: written with a capital, and a review flag where
+ * the dictionary knows the form as a word (Черного, the colour's; a
+ * lower-case чорного, білого is the colour: redact_hits.c's capital
+ * rule, as for Түвшин).  Left out on purpose: the other gender (Біла,
+ * Білу of Білий is a wife or the adjective: "Білу Церкву", the city), the
+ * nominative plural (Білі, Чорні: the adjective), a word the nickname
+ * lists know as a given name (Дмитрий, Евгений, Юрий decline as nouns:
+ * Дмитрия), the soft -ій (Андрій, Сергій are given names; the soft
+ * adjective surname, Крайній, is rare), a Ukrainian feminine in -а (no
+ * shape tells Чорна from Анна) and a stem of fewer than three letters. */
+static const char *const adj_masc[] = {
+    "ий", "ый", "ой", "ого", "ому", "им", "ым", "ім", "ом", "их", "ых", "ими", "ыми",
+};
+static const char *const adj_fem[] = { "ая", "ой", "ую", "ою", "ых", "их", "ыми", "ими" };
+
+/* nicknames_each's fn: a short form is listed, the word is a given name. */
+static int has_short(void *ctx, const char *form, size_t formlen)
+{
+    (void)form, (void)formlen;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+/* Adds the adjective declension of key[0..len) (norm view, lower case)
+ * when it ends in -ий, -ый, -ой, or -ая, after a consonant; 0, or -1 out
+ * of memory. */
+static int adj_surname_forms(struct variant_list *out, const char *key, size_t len)
+{
+    char kv[SUR_MAX * 2 + 1];
+    int cp[SUR_MAX + 2], n = 0, k, rc = 0, given = 0, fem;
+    unsigned char flag = out->flag;
+    size_t kl = 0, ne;
+    const char *const *end;
+
+    for (size_t at = 0; at < len; at += (size_t)k) {
+        if (n >= SUR_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 ||
+            cp[n] < S_A || (cp[n] > S_YA && cp[n] != S_UK_I && cp[n] != S_YE && cp[n] != 0x457 &&
+                            cp[n] != 0x491))
+            return 0;
+        n++;
+    }
+    if (n < 5 || is_vowel(cp[n - 3]) || cp[n - 3] == 0x44C || cp[n - 3] == 0x439)
+        return 0;
+    fem = cp[n - 1] == S_YA && cp[n - 2] == S_A;
+    if (!fem && !(cp[n - 1] == 0x439 && (cp[n - 2] == S_I || cp[n - 2] == S_YERU || cp[n - 2] == S_O)))
+        return 0;
+    /* A given name declines as a noun (Дмитрий: Дмитрия). */
+    for (int i = 0; i < n && kl + 4 < sizeof kv; i++) {
+        int c = cp[i] == S_UK_I || cp[i] == 0x457 ? S_I : cp[i] == S_YE ? S_IE : cp[i];
+        kv[kl++] = (char)(0xC0 | (c >> 6)), kv[kl++] = (char)(0x80 | (c & 0x3F));
+    }
+    if (nicknames_each(kv, kl, has_short, &given) < 0)
+        rc = -1;
+    end = fem ? adj_fem : adj_masc;
+    ne = fem ? sizeof adj_fem / sizeof adj_fem[0] : sizeof adj_masc / sizeof adj_masc[0];
+    out->flag = 1;
+    for (size_t i = 0; rc == 0 && !given && i < ne; i++)
+        rc = uk_surname_form(out, cp, n - 2, end[i]);
+    out->flag = flag;
+    sodium_memzero(kv, sizeof kv);
+    sodium_memzero(cp, sizeof cp);
+    return rc;
+}
+
 int uk_surname_forms(struct variant_list *out, const char *key, size_t len)
 {
     int cp[SUR_MAX + 2], u[SUR_MAX + 2], b[SUR_MAX + 2], n = 0, k, rc = 0, ns, suf, ov, changed;
 
+    /* An adjective-type surname's declension (Чорний: Чорного). */
+    if (adj_surname_forms(out, key, len) != 0)
+        return -1;
     for (size_t at = 0; at < len; at += (size_t)k) {
         if (n >= SUR_MAX || (k = utf8_next(&cp[n], key + at, len - at)) <= 0 ||
             cp[n] < S_A || cp[n] > S_YA)
