@@ -809,7 +809,7 @@ static int find_plain(struct spans *sp, const struct redactor *r, const struct n
         if (latin != cyr && b - at < TOKEN_MAX &&
             !(b < t->normlen && (is_word_cp(cp) || s[b] == '_' || s[b] == '@' ||
                                  (s[b] >= '0' && s[b] <= '9'))) &&
-            !redact_sense_place(t, at, b) &&
+            !redact_sense_place(t, at, b) && !redact_sense_public_figure(t, at, b) &&
             plain_handle(r, s + at, b - at, latin && written_as_name(t, at, b),
                          (b < t->normlen && s[b] == '-') || (at > 0 && s[at - 1] == '-') ||
                          (latin && written_in_capitals(t, at, b)))) {

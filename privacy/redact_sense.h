@@ -131,6 +131,12 @@ int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b)
  * whole, a hit of more than one word, which this never answers.  Else 0.
  * No allocation. */
 int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b);
+/* redact_sense_public_figure for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written; a near-name's word, redact_nearfix.c): a spelling of
+ * it that a registered name has is no reason to replace the figure
+ * (brief s47 pub47, report-adv46 O-4, O-24, O-34).  0 also when out of
+ * memory. */
+int redact_sense_public_figure_near(const char *s, size_t len, size_t a, size_t b);
 
 /* redact_sense_other.c: 1 if the hit at norm bytes [a, b) of t is a whole
  * Cyrillic word written with a capital at a sentence's start (at_start)
