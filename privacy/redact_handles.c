@@ -787,7 +787,9 @@ static int plain_letter(int cp)
  * Cyrillic, nothing of a user name or an e-mail address glued to it:
  * no digit, '_', '@') that plain_handle reads as a user name; not a
  * place of the world where the words mark the place ("in Milan" of Milan
- * Novak: redact_sense_place; brief s44 geo44). */
+ * Novak: redact_sense_place; brief s44 geo44), nor a word of a public
+ * figure's whole name ("Anatoly Karpov": redact_sense_public_figure; brief
+ * s47 pub47). */
 static int find_plain(struct spans *sp, const struct redactor *r, const struct normtext *t,
                       struct span *h)
 {

@@ -11,8 +11,14 @@
  *   храм святых Петра и Павла: redact_sense_other_named);
  * - a dish or a drink named after a person (пиццу «Маргарита», коктейль
  *   Маргарита: redact_sense_other_named, a review flag);
+ * - a street, an avenue, a mosque or a lake named after a person
+ *   (проспекте Чавчавадзе, Rustaveli Avenue, Lake Nasser:
+ *   redact_sense_other_named, a review flag; brief s47 pub47);
  * - a public figure's surname in the figure's whole name (Ким Ир Сен, Kim
- *   Jong-un, Брюс Ли: redact_sense_public_figure, kept);
+ *   Jong-un, Брюс Ли: redact_sense_public_figure, kept), any word of it
+ *   for the figures of Russia, Ukraine, Kazakhstan, Georgia and Egypt
+ *   (Виктора Цоя, Vladimir Putin), and God's name (Аллаху, Allah, Kazakh
+ *   "Алла разы болсын"; brief s47 pub47);
  * - a form that is also an ordinary adjective at a sentence's start with
  *   no word after it that marks a person (Любой ценой, Любую работу:
  *   redact_sense_word_at_start, a review flag).
@@ -236,8 +242,8 @@ static const struct {
     { { "виктор|віктор|viktor", "янукович|yanukovych|yanukovich", NULL }, FIGURE_ANY },
     { { "леонид|леонід|leonid", "кучма|кучмы|кучми|кучме|кучмі|кучму|кучмой|кучмою|kuchma", NULL }, FIGURE_ANY },
     { { "тарас|taras", "шевченко|шевченка|шевченку|шевченкові|шевченком|shevchenko", NULL }, FIGURE_ANY },
-    { { "андрей|андрія|андрій|андрея|андрею|андрієм|андреем|andriy|andrii|andrei|andrey", "шевченко|шевченка|шевченку|шевченкові|шевченком|shevchenko",
-        NULL }, FIGURE_ANY },
+    { { "андрей|андрія|андрій|андрея|андрею|андрієм|андреем|andriy|andrii|andrei|andrey",
+        "шевченко|шевченка|шевченку|шевченкові|шевченком|shevchenko", NULL }, FIGURE_ANY },
     /* Kazakhstan. */
     { { "нурсултан|nursultan", "назарбаев|nazarbayev|nazarbaev", NULL }, FIGURE_ANY },
     { { "касым|қасым|kassym|kasym", "жомарт|jomart|zhomart", "токаев|тоқаев|tokayev|tokaev" }, FIGURE_ANY },
