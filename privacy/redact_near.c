@@ -286,6 +286,11 @@ int redact_near_names(struct spans *flags, const struct redactor *r, const struc
              * последней"), or a verb (дарили): brief s32 set32. */
             if (redact_sense_near_word(t, a, i))
                 continue;
+            /* A word of a public figure's whole name (Andriy Shevchenko,
+             * Nursultan Nazarbayev): the figure, kept (redact_sense_other.c;
+             * brief s47 pub47, report-adv46 O-4, O-24). */
+            if (redact_sense_public_figure(t, a, i))
+                continue;
             if (redact_span_add(flags, &s) != 0)
                 return -1;
         }

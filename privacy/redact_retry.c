@@ -10,6 +10,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/romanise.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
@@ -213,6 +214,69 @@ static int digit_before(const struct normtext *t, size_t keylen, size_t kend)
     return nstart > 0 && t->norm[nstart - 1] >= '0' && t->norm[nstart - 1] <= '9';
 }
 
+/* The norm bytes [*a, *b) of the pending hit p (a kept hit of literal
+ * p->term ending at key index p->end), as redact_accept_hit reads them. */
+static void pending_bytes(size_t *a, size_t *b, const struct redactor *r, const struct normtext *t,
+                          const struct span *p)
+{
+    size_t keylen = r->lits[p->term].keylen;
+
+    *a = t->kpos[p->end - keylen], *b = t->kpos[p->end - 1] + 1;
+    while (*b < t->normlen && ((unsigned char)t->norm[*b] & 0xC0) == 0x80)
+        (*b)++;
+}
+
+/* 1 if the hit [a, b) reaches the end w of its word, or a case ending
+ * (Russian, Ukrainian) short of it: Шевченк|а, Цо|ю. */
+static int word_covered(const struct normtext *t, size_t a, size_t b, size_t w)
+{
+    return a < b && b <= w &&
+           (b == w || redact_sense_is_one(t->norm, b, w, "а|я|у|ю|ом|ем|е|ым|им|ой|ою|ові|єві|і|ї|и|ы|ого|ому|ей|ею"));
+}
+
+/* A subject's own whole name is never kept as a public figure's, even
+ * where a figure has it (a subject registered as "Цой Виктор Робертович"
+ * in "Виктору Цою дали срок"; brief s47 pub47, adv38-open.jsonl L-20):
+ * two kept hits of the same subject that redact_sense_public_figure
+ * keeps, each a whole word (a hit from the word's start to its end or
+ * its case ending),
+ * the two words one space or hyphen apart,
+ * are filed as the subject's forms (redact_read_file: replaced, or a
+ * review flag for a form that is a word).  Returns 0, or -1 when out of
+ * memory. */
+static int figure_own_name(struct spans *sp, struct spans *pending, struct spans *flags,
+                           const struct redactor *r, const struct normtext *t)
+{
+    for (size_t i = 0; i < pending->n; i++) {
+        size_t li = pending->s[i].term, ia, ib, iw;
+        if (li == SIZE_MAX || !r->lits[li].person)
+            continue;
+        pending_bytes(&ia, &ib, r, t, &pending->s[i]);
+        if ((ia > 0 && is_word_cp(redact_cp_before(t->norm, ia))) || !redact_sense_public_figure(t, ia, ib))
+            continue;
+        if (!word_covered(t, ia, ib, iw = redact_sense_run_end(t, ia)))
+            continue;
+        for (size_t j = 0; j < pending->n; j++) {
+            size_t lj = pending->s[j].term, ja, jb, jw;
+            if (j == i || lj == SIZE_MAX || !r->lits[lj].person ||
+                r->terms[r->lits[lj].term].subject != r->terms[r->lits[li].term].subject)
+                continue;
+            pending_bytes(&ja, &jb, r, t, &pending->s[j]);
+            jw = redact_sense_run_end(t, ja);
+            if (!word_covered(t, ja, jb, jw) || (ja > 0 && is_word_cp(redact_cp_before(t->norm, ja))) ||
+                !((iw + 1 == ja && (t->norm[iw] == ' ' || t->norm[iw] == '-')) ||
+                  (jw + 1 == ia && (t->norm[jw] == ' ' || t->norm[jw] == '-'))) ||
+                !redact_sense_public_figure(t, ja, jb))
+                continue;
+            if (redact_read_file(sp, flags, r, li, ia, ib) != 0 || redact_read_file(sp, flags, r, lj, ja, jb) != 0)
+                return -1;
+            pending->s[i].term = SIZE_MAX, pending->s[j].term = SIZE_MAX;
+            break;
+        }
+    }
+    return 0;
+}
+
 /* A hit refused because its neighbour is a word character is accepted when
  * that neighbour is replaced anyway: otherwise the replacement would expose
  * it ("m@x.ng청진" -> "[EMAIL-1]청진").  Repeats until nothing changes. */
@@ -265,7 +329,7 @@ int redact_retry_pending(struct spans *sp, struct spans *pending, struct spans *
             rc = redact_file_hit(&s, r, lit, &f, HIT_FLAG, t, sp, flags);
     }
     free(c.start), free(c.maxend);
-    return rc;
+    return rc == 0 ? figure_own_name(sp, pending, flags, r, t) : rc;
 }
 
 int redact_match_apart(struct spans *found, struct spans *flags, const struct redactor *r,

@@ -415,6 +415,12 @@ static int scan_from(struct spans *sp, struct spans *flags, const struct redacto
              * Маргарита: redact_sense_other_named; brief s46 short46). */
             if (whole && (redact_sense_place(t, a, p) || redact_sense_other_named(t, a, p)))
                 whole = 0;
+            /* A word of a public figure's whole name (Тараса Шевченко,
+             * Gamal Abdel Nasser): the figure, kept, as the verdict keeps
+             * it (redact_sense_other.c; brief s47 pub47, report-adv46
+             * O-3, O-18). */
+            if (redact_sense_public_figure(t, a, p))
+                continue;
             if (done > 0 && (!whole || c <= done))
                 continue;
             if (file(sp, flags, r, k, a, p, whole) != 0)

@@ -127,10 +127,21 @@ int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b)
  * the surname of a public figure's whole name written whole (Ким Ир Сена, Kim
  * Il-sung, Брюсом Ли, Ли Мён Бак: the table there, from the Wikipedia
  * articles' titles): the figure, kept (brief s45 over45, report-adv44
- * O-44..O-47, O-51..O-53).  A registered name spelled so is matched
- * whole, a hit of more than one word, which this never answers.  Else 0.
- * No allocation. */
+ * O-44..O-47, O-51..O-53); for the figures of Russia, Ukraine,
+ * Kazakhstan, Georgia and Egypt any word of the whole name (Виктора Цоя,
+ * Vladimir Putin), and God's name (Аллаху, Allah, Kazakh "Алла разы
+ * болсын": brief s47 pub47, report-adv46 O-1..O-4, O-18, O-24..O-34,
+ * O-38..O-43).  A registered name spelled so is matched whole, a hit of
+ * more than one word, which this never answers; one registered surname
+ * first is two kept hits of one subject, which redact_retry_pending
+ * files as the subject's.  Else 0.  No allocation. */
 int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b);
+/* redact_sense_public_figure for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written; a near-name's word, redact_nearfix.c): a spelling of
+ * it that a registered name has is no reason to replace the figure
+ * (brief s47 pub47, report-adv46 O-4, O-24, O-34).  0 also when out of
+ * memory. */
+int redact_sense_public_figure_near(const char *s, size_t len, size_t a, size_t b);
 
 /* redact_sense_other.c: 1 if the hit at norm bytes [a, b) of t is a whole
  * Cyrillic word written with a capital at a sentence's start (at_start)

@@ -11,8 +11,14 @@
  *   храм святых Петра и Павла: redact_sense_other_named);
  * - a dish or a drink named after a person (пиццу «Маргарита», коктейль
  *   Маргарита: redact_sense_other_named, a review flag);
+ * - a street, an avenue, a mosque or a lake named after a person
+ *   (проспекте Чавчавадзе, Rustaveli Avenue, Lake Nasser:
+ *   redact_sense_other_named, a review flag; brief s47 pub47);
  * - a public figure's surname in the figure's whole name (Ким Ир Сен, Kim
- *   Jong-un, Брюс Ли: redact_sense_public_figure, kept);
+ *   Jong-un, Брюс Ли: redact_sense_public_figure, kept), any word of it
+ *   for the figures of Russia, Ukraine, Kazakhstan, Georgia and Egypt
+ *   (Виктора Цоя, Vladimir Putin), and God's name (Аллаху, Allah, Kazakh
+ *   "Алла разы болсын"; brief s47 pub47);
  * - a form that is also an ordinary adjective at a sentence's start with
  *   no word after it that marks a person (Любой ценой, Любую работу:
  *   redact_sense_word_at_start, a review flag).
@@ -107,15 +113,56 @@ static int dish_before(const struct normtext *t, size_t a)
     return redact_sense_prev_word(&pa, &pb, t, a) && redact_sense_is_one(t->norm, pa, pb, dish_nouns);
 }
 
+/* The nouns of a street, an avenue, a square, a bridge, an airport, a
+ * mosque or a lake (Russian, Ukrainian, every case) that a name after
+ * them in the genitive or as written names the thing, not a person
+ * (проспект Руставели, улица Пушкина, вулиця Шевченка; brief s47 pub47,
+ * report-adv46 O-33, O-42; written by us).  Not имени, им.: "по имени
+ * Алла" names a person. */
+static const char street_nouns[] =
+    "улица|улицы|улице|улицу|улицей|проспект|проспекта|проспекту|проспектом|проспекте|"
+    "переулок|переулка|переулке|бульвар|бульвара|бульваре|площадь|площади|площадью|набережная|"
+    "набережной|шоссе|вулиця|вулиці|вулицю|вулицею|проспекті|провулок|провулку|площа|площі|"
+    "майдан|майдані|мечеть|мечети|мечеті";
+
+/* The same written with a capital after a name in English (Rustaveli
+ * Avenue, Chavchavadze Avenue, Hassan II Mosque) or before it (Lake
+ * Nasser): the thing's name (brief s47 pub47, report-adv46 O-19, O-20,
+ * O-34, O-41; written by us).  Not Park, Hall, Church: surnames. */
+static const char thing_after_words[] = "avenue|street|boulevard|square|mosque|bridge|prospekt|highway";
+static const char thing_before_words[] = "lake|mount|avenue";
+
+/* 1 if a street's noun (street_nouns) in lower case stands right before
+ * the word at a, or a thing's noun (thing_after_words) with a capital
+ * right after the word ending at wend, or (thing_before_words) with a
+ * capital right before a. */
+static int street_named(const struct normtext *t, size_t a, size_t wend)
+{
+    size_t pa, pb, na, nb;
+
+    if (redact_sense_prev_word(&pa, &pb, t, a) && pb + 1 == a &&
+        ((redact_sense_lower(t, pa) && redact_sense_is_one(t->norm, pa, pb, street_nouns)) ||
+         (redact_sense_upper(t, pa) && redact_sense_is_one(t->norm, pa, pb, thing_before_words))))
+        return 1;
+    return redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_upper(t, na) &&
+           redact_sense_is_one(t->norm, na, nb, thing_after_words);
+}
+
 int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
 {
     size_t wend;
     int first;
 
     if (a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
-        first < 0x400 || first > 0x52F || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
         return 0;
     wend = redact_sense_run_end(t, a);
+    if (wend < b)
+        return 0;
+    if (redact_sense_upper(t, a) && street_named(t, a, wend))
+        return 1;
+    if (first < 0x400 || first > 0x52F)
+        return 0;
     return apostle_pair(t, a, wend) ||
            (redact_sense_upper(t, a) && (church_before(t, a) || dish_before(t, a)));
 }
@@ -135,11 +182,27 @@ int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
  * Пак Кын Хе, Moon Jae-in / Мун Чжэ Ин, Yoon Suk-yeol / Юн Сок Ёль, Lee
  * Jae-myung / Ли Чжэ Мён, Bruce Lee / Брюс Ли).  Written whole, they
  * name the figure, not a subject (brief s45 over45, report-adv44
- * O-44..O-47, O-51..O-53). */
+ * O-44..O-47, O-51..O-53); only the surname is kept there (a subject
+ * "Il" in "Kim Il-sung" is cut out: test_redact).
+ *
+ * Then (surname FIGURE_ANY: every word of the name is kept) the public
+ * figures of the stores' regions whose whole name a subject may share a
+ * word of, as the English, Russian, Ukrainian and Georgian Wikipedia
+ * articles title them: the heads of state of Russia, Ukraine,
+ * Kazakhstan, Georgia and Egypt since 1917 (Wikipedia's "List of heads
+ * of state of ..."), and the writers, singers, athletes and scientists
+ * the testimony names (Viktor Tsoi, Taras Shevchenko, Andriy Shevchenko,
+ * Alla Pugacheva, Anatoly Karpov, Garry Kasparov, Yuri Gagarin, Alexander
+ * Pushkin, Shota Rustaveli, Ilia Chavchavadze: brief s47 pub47, report-adv46 O-1..O-4, O-18, O-24,
+ * O-25, O-31, O-33, O-34, O-38..O-40, O-43).  Safety: a subject
+ * registered under the figure's whole name is replaced there, as the
+ * registered name's hit holds a space and is no one word of it
+ * (redact_sense_public_figure). */
 #define FIGURE_WORDS 3
+#define FIGURE_ANY (-1)
 static const struct {
     const char *w[FIGURE_WORDS];
-    int surname; /* the index of the surname among w */
+    int surname; /* the index of the surname among w, or FIGURE_ANY */
 } figures[] = {
     { { "ким|kim", "ир|il", "сен|sung|song" }, 0 },
     { { "ким|kim", "чен|jong|chong", "ир|il" }, 0 },
@@ -156,6 +219,43 @@ static const struct {
     { { "мун|moon|mun", "чжэ|чже|jae", "ин|in" }, 0 },
     { { "юн|yoon|yun", "сок|suk|seok", "ёль|ель|yeol|yol" }, 0 },
     { { "брюс|bruce", "ли|lee", NULL }, 1 },
+    /* Russia and the Soviet Union. */
+    { { "владимир|vladimir", "путин|putin", NULL }, FIGURE_ANY },
+    { { "владимир|vladimir", "ленин|lenin", NULL }, FIGURE_ANY },
+    { { "дмитрий|дмитрия|дмитрию|дмитрием|дмитрии|dmitry|dmitri", "медведев|medvedev", NULL }, FIGURE_ANY },
+    { { "борис|boris", "ельцин|yeltsin", NULL }, FIGURE_ANY },
+    { { "михаил|mikhail", "горбачёв|горбачев|gorbachev|gorbachov", NULL }, FIGURE_ANY },
+    { { "иосиф|iosif|joseph", "сталин|stalin", NULL }, FIGURE_ANY },
+    { { "леонид|leonid", "брежнев|brezhnev", NULL }, FIGURE_ANY },
+    { { "никита|никиты|никите|никиту|никитой|nikita", "хрущёв|хрущев|khrushchev", NULL }, FIGURE_ANY },
+    { { "юрий|юрия|юрию|юрием|юрии|yuri|yury", "гагарин|gagarin", NULL }, FIGURE_ANY },
+    { { "александр|alexander|aleksandr", "пушкин|pushkin", NULL }, FIGURE_ANY },
+    { { "анатолий|анатолия|анатолию|анатолием|анатолии|anatoly|anatoli", "карпов|karpov", NULL }, FIGURE_ANY },
+    { { "гарри|garry|garri", "каспаров|kasparov", NULL }, FIGURE_ANY },
+    { { "виктор|viktor|victor", "цой|цоя|цою|цоем|цое|tsoi|tsoy", NULL }, FIGURE_ANY },
+    { { "алла|аллы|алле|аллу|аллой|alla", "пугачёва|пугачева|пугачёвой|пугачевой|пугачёву|пугачеву|pugacheva|pugachova",
+        NULL }, FIGURE_ANY },
+    /* Ukraine. */
+    { { "владимир|володимир|volodymyr|vladimir", "зеленский|зеленського|зеленському|зеленським|зеленський|"
+        "зеленского|зеленскому|зеленским|zelensky|zelenskyy|zelenskiy", NULL }, FIGURE_ANY },
+    { { "пётр|петр|петро|petro|petr|pyotr", "порошенко|poroshenko", NULL }, FIGURE_ANY },
+    { { "виктор|віктор|viktor", "янукович|yanukovych|yanukovich", NULL }, FIGURE_ANY },
+    { { "леонид|леонід|leonid", "кучма|кучмы|кучми|кучме|кучмі|кучму|кучмой|кучмою|kuchma", NULL }, FIGURE_ANY },
+    { { "тарас|taras", "шевченко|шевченка|шевченку|шевченкові|шевченком|shevchenko", NULL }, FIGURE_ANY },
+    { { "андрей|андрія|андрій|андрея|андрею|андрієм|андреем|andriy|andrii|andrei|andrey",
+        "шевченко|шевченка|шевченку|шевченкові|шевченком|shevchenko", NULL }, FIGURE_ANY },
+    /* Kazakhstan. */
+    { { "нурсултан|nursultan", "назарбаев|nazarbayev|nazarbaev", NULL }, FIGURE_ANY },
+    { { "касым|қасым|kassym|kasym", "жомарт|jomart|zhomart", "токаев|тоқаев|tokayev|tokaev" }, FIGURE_ANY },
+    /* Georgia (Georgian script: the name's nominative, genitive, dative
+     * and instrumental). */
+    { { "шота|shota|შოთა|შოთას", "руставели|rustaveli|რუსთაველი|რუსთაველის|რუსთაველს|რუსთაველით", NULL }, FIGURE_ANY },
+    { { "илья|ильи|илье|илью|ильёй|ильей|илия|ilia|ilya|ილია|ილიას", "чавчавадзе|chavchavadze|ჭავჭავაძე|ჭავჭავაძის|"
+        "ჭავჭავაძეს|ჭავჭავაძით", NULL }, FIGURE_ANY },
+    { { "эдуард|eduard", "шеварднадзе|shevardnadze", NULL }, FIGURE_ANY },
+    { { "михаил|михеил|mikheil|mikhail", "саакашвили|saakashvili", NULL }, FIGURE_ANY },
+    /* Egypt (the English press's spellings). */
+    { { "gamal|гамаль", "abdel|abdul|абдель", "nasser|naser|насер|насера|насеру|насером" }, FIGURE_ANY },
 };
 
 /* The case endings a Cyrillic word of a figure's name may take in
@@ -199,14 +299,49 @@ static int figure_at(const struct normtext *t, size_t p, size_t i, size_t a, siz
         }
         if ((e = figure_word_at(t, p, figures[i].w[w])) == 0)
             return 0;
-        if (w == figures[i].surname)
+        if (w == figures[i].surname || (figures[i].surname == FIGURE_ANY && p <= a && b <= e))
             sa = p, sb = e;
     }
-    return sa <= a && b <= sb;
+    return sb > 0 && sa <= a && b <= sb;
+}
+
+/* God's name in Arabic as Russian, Kazakh and English write it: Аллах in
+ * its Russian cases (Аллаха, Аллаху, Аллахом), Kazakh Алла, Аллаһ in
+ * their cases (Алланың, Аллаға, Алланы, Аллада, Алладан, Алламен: no
+ * form of the Russian given name Алла, whose cases are Аллы, Алле, Аллу,
+ * Аллой), and Allah (the Russian and Kazakh Wikipedia articles "Аллах",
+ * "Алла"; brief s47 pub47, report-adv46 O-28..O-32). */
+static const char god_names[] =
+    "аллах|аллаха|аллаху|аллахом|аллахе|аллаһ|аллаһа|аллаһу|аллаһқа|аллаһтың|аллаһты|аллаһтан|"
+    "алланың|аллаға|алланы|аллада|алладан|алламен|allah|allahu";
+
+/* The Kazakh words that follow God's name Алла, written bare as the
+ * given name is, in the everyday blessings and oaths (Алла разы болсын
+ * "may God be pleased", Алла тағала "God almighty", Алла бұйырса "God
+ * willing", Алла сақтасын "God keep", Алла жар болсын "God help",
+ * Алла біледі "God knows", Алла кешірсін "God forgive", Алла ақ
+ * "by God"; written by us). */
+static const char god_blessing_words[] =
+    "разы|тағала|тағаланың|бұйырса|сақтасын|жар|біледі|кешірсін|ақ|жарылқасын|оңдасын|берсін|"
+    "қолдасын|ұрсын|атсын";
+
+/* 1 if the one word at norm bytes [a, b) of t is God's name: a form of
+ * god_names, or Алла before a word of god_blessing_words. */
+static int god_name(const struct normtext *t, size_t a, size_t b)
+{
+    size_t wend = redact_sense_run_end(t, a), na, nb;
+
+    if (wend < b || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    if (redact_sense_is_one(t->norm, a, wend, god_names))
+        return 1;
+    return wend - a == strlen("алла") && memcmp(t->norm + a, "алла", wend - a) == 0 &&
+           redact_sense_next_word(&na, &nb, t, wend, 0) && redact_sense_lower(t, na) &&
+           redact_sense_is_one(t->norm, na, nb, god_blessing_words);
 }
 
 /* The bytes before a hit that a figure's name may start at. */
-#define FIGURE_SPAN 32
+#define FIGURE_SPAN 48
 
 int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b)
 {
@@ -214,6 +349,8 @@ int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b)
 
     if (a >= b || b > t->normlen || memchr(t->norm + a, ' ', b - a) != NULL)
         return 0;
+    if (god_name(t, a, b))
+        return 1;
     for (size_t p = a + 1; p-- > lo;) {
         if ((p > 0 && is_word_cp(redact_cp_before(t->norm, p))) || ((unsigned char)t->norm[p] & 0xC0) == 0x80)
             continue;
@@ -301,6 +438,11 @@ static int word_at_start_here(const struct normtext *t, size_t a, size_t b)
 int redact_sense_word_at_start_near(const char *s, size_t len, size_t a, size_t b)
 {
     return redact_sense_window(s, len, a, b, START_NEAR_SPAN, word_at_start_here);
+}
+
+int redact_sense_public_figure_near(const char *s, size_t len, size_t a, size_t b)
+{
+    return redact_sense_window(s, len, a, b, START_NEAR_SPAN, redact_sense_public_figure);
 }
 
 int redact_sense_other_named_near(const char *s, size_t len, size_t a, size_t b)

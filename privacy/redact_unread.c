@@ -16,6 +16,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/script_read.h"
 #include "privacy/script_reading.h"
 #include "privacy/varlist.h"
@@ -707,6 +708,18 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
     long subj = lit_subject(r, w->near);
     int beside = 0;
 
+    /* A word of a public figure's whole name (Gamal Abdel Nasser): the
+     * figure, kept (redact_sense_other.c; brief s47 pub47, report-adv46
+     * O-18). */
+    if (redact_sense_public_figure(t, w->start, w->end))
+        return 0;
+    /* Another bearer (Hassan II, St. Giorgi) or a thing named after a
+     * person (Rustaveli Avenue): a review flag at most, as the verdict
+     * makes it (redact_sense.c, redact_sense_other.c; brief s47 pub47,
+     * report-adv46 O-19, O-21). */
+    if ((w->strict < r->nlits || w->near < r->nlits) &&
+        (redact_sense_other_bearer(t, w->start, w->end) || redact_sense_other_named(t, w->start, w->end)))
+        return file_flag(lp->flags, r, w->strict < r->nlits ? w->strict : w->near, w->start, w->end);
     if (w->strict < r->nlits)
         return file_replace(lp->sp, r, w->strict, w->start, w->end);
     if (w->near == r->nlits)
