@@ -817,6 +817,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "квартирка", STRONG }, { "квартирку", STRONG }, { "квартирке", STRONG }, { "квартирки", STRONG },
         { "квартиркой", STRONG }, { "хата", STRONG }, { "хату", STRONG }, { "хате", STRONG },
         { "хаты", STRONG }, { "хатой", STRONG }, { "хаті", STRONG }, { "хатою", STRONG },
+        /* хата's diminutive хатка in its Russian and Ukrainian case
+         * forms (хатку, хатке, хатки, хаткой; хатці, хаткою: report-adv46b
+         * L-7, "Знімали хатку 12") */
+        { "хатка", STRONG }, { "хатку", STRONG }, { "хатке", STRONG }, { "хатки", STRONG },
+        { "хаткой", STRONG }, { "хатці", STRONG }, { "хаткою", STRONG },
         /* Kazakh: пәтер (flat) and its case forms (locative, dative,
          * ablative, accusative, genitive, possessive: "пәтер 35-те",
          * "пәтері 12"), үй (house) as дом (brief s44 lead44, adv42 L-34) */

@@ -243,6 +243,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/over46.jsonl",
     "tests/data/leaks/ini46.jsonl",
     "tests/data/leaks/adv46b-open.jsonl",
+    "tests/data/leaks/numi47.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
