@@ -98,12 +98,10 @@ size_t redact_abbrev_before(const struct redactor *r, size_t term, const struct 
  * English abbreviations of degrees, countries and Latin (from style
  * guides' lists: Chicago Manual 10.20-10.21, the degrees universities
  * award), lower case without the stops. */
-/* n.p. (no place of publication in a bibliography, Chicago Manual
- * 14.132; "no problem" in chat: report-adv46 O-6) */
 static const char *const dotted[] = {
     "ad", "al", "am", "ba", "bba", "bc", "bce", "bed", "beng", "bs", "bsc", "ce", "cf", "co",
     "dc", "dds", "dphil", "dprk", "ed", "edd", "eg", "etc", "eu", "ie", "jd", "jr", "llb",
-    "llm", "ma", "mba", "md", "med", "meng", "mfa", "mphil", "ms", "msc", "nb", "no", "np", "pm",
+    "llm", "ma", "mba", "md", "med", "meng", "mfa", "mphil", "ms", "msc", "nb", "no", "pm",
     "phd", "prc", "ps", "rn", "rok", "sr", "st", "uae", "uk", "un", "us", "usa", "ussr", "vs",
 };
 
@@ -168,6 +166,12 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
     for (i = 0; i < sizeof dotted / sizeof dotted[0]; i++)
         if (strcmp(dotted[i], key) == 0)
             return 2;
+    /* n.p. written small: no place of publication in a bibliography
+     * (Chicago Manual 14.132), "no problem" in chat (report-adv46 O-6);
+     * in capitals it stays a person's initials ("N.P. hit us": adv46
+     * line 101) */
+    if (strcmp(key, "np") == 0 && t->orig[t->ostart[a]] == 'n')
+        return 2;
     /* Letters that spell one of the commonest words once the full stops
      * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
      * that word as often as initials (brief s28 pseud28).  Latin only:
