@@ -261,8 +261,14 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
     }
     /* тоот (toot) names a flat's number: what stands before it is no
      * count, said or not ("гучин тав тоот": adv42 L-36; KEEP) */
-    if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0)
+    if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, mn, sizeof mn / sizeof mn[0], 1, weight)) != 0) {
+        /* a count of flats: bare тоот, then "there are" ("жаран тоот
+         * бий", "60 тоот байдаг": report-adv45 O-52) */
+        if (e == j + 1 + strlen("тоот") && det_starts(s, len, j + 1, "тоот") &&
+            (det_starts(s, len, e, " бий") || det_starts(s, len, e, " байдаг") || det_starts(s, len, e, " байна")))
+            return 0;
         return *weight |= (*weight & STRONG) ? KEEP : 0, e;
+    }
     if (j < len && s[j] == ' ' &&
         (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
         return e;
@@ -817,6 +823,11 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         { "квартирка", STRONG }, { "квартирку", STRONG }, { "квартирке", STRONG }, { "квартирки", STRONG },
         { "квартиркой", STRONG }, { "хата", STRONG }, { "хату", STRONG }, { "хате", STRONG },
         { "хаты", STRONG }, { "хатой", STRONG }, { "хаті", STRONG }, { "хатою", STRONG },
+        /* хата's diminutive хатка in its Russian and Ukrainian case
+         * forms (хатку, хатке, хатки, хаткой; хатці, хаткою: report-adv46b
+         * L-7, "Знімали хатку 12") */
+        { "хатка", STRONG }, { "хатку", STRONG }, { "хатке", STRONG }, { "хатки", STRONG },
+        { "хаткой", STRONG }, { "хатці", STRONG }, { "хаткою", STRONG },
         /* Kazakh: пәтер (flat) and its case forms (locative, dative,
          * ablative, accusative, genitive, possessive: "пәтер 35-те",
          * "пәтері 12"), үй (house) as дом (brief s44 lead44, adv42 L-34) */

@@ -71,6 +71,10 @@ static const char *const bank_names[] = {
      * (почта is mail, МТС a telephone operator whose numbers follow it). */
     "открыти", "озон", "совком", "газпром", "россельхоз", "уралсиб", "ренессанс", "otkritie", "otkrytie",
     "ozon",
+    /* monobank as its customers call it, Mono, Моно (report-adv46b L-5:
+     * "my Mono ending 5583"); also the word for one-channel sound: every
+     * reader of this table wants a card's four digits beside the name */
+    "mono", "моно",
 };
 
 /* The bytes of a case ending a bank's stem of bank_names may take: two

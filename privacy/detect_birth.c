@@ -586,17 +586,34 @@ int detect_said_birth_year_start(const char *s, size_t len, size_t at)
  * 50") and their one-letter abbreviations of Japanese forms and
  * registers (M T S H R) glued to the year with 年 or 生 after ("S50生まれ",
  * "H3年": report-adv45 L-34, L-35). */
+/* 1 if w (English, "born ") stands right before at as a whole word. */
+static int born_en_before(const char *s, size_t at, const char *w)
+{
+    size_t n = strlen(w);
+
+    return at >= n && memcmp(s + at - n, w, n) == 0 && !det_letter_before(s, at - n);
+}
+
 static size_t era_latin(const char *s, size_t len, size_t at)
 {
     static const char *const names[] = { "meiji", "taisho", "taish\xc5\x8d", "showa", "sh\xc5\x8dwa", "heisei",
                                          "reiwa" };
     size_t k, j, n;
+    int cp;
 
-    if (det_letter_before(s, at))
+    /* a Japanese word glued before the abbreviation is no letter of its
+     * word ("娘はR2年生まれ": report-adv46b L-8); a Latin one is */
+    if ((cp = det_cp_before(s, at, &n)) >= 0 && is_word_cp(cp) && cp < 0x3000)
         return 0;
     if (strchr("mtshr", s[at]) != NULL && (n = det_digits(s, len, at + 1)) >= 1 && n <= 2 &&
         (det_starts(s, len, at + 1 + n, "年") || det_starts(s, len, at + 1 + n, "生")))
         return at + 1 + n;                          /* S50生まれ, H3年 */
+    /* the same right after English born, born in ("born S60":
+     * report-adv46b L-9), the year's end a word's end */
+    if (strchr("mtshr", s[at]) != NULL && (n = det_digits(s, len, at + 1)) >= 1 && n <= 2 &&
+        !det_letter_at(s, len, at + 1 + n) && !(at + 1 + n < len && det_digit(s[at + 1 + n])) &&
+        (born_en_before(s, at, "born ") || born_en_before(s, at, "born in ")))
+        return at + 1 + n;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
         if (!det_starts(s, len, at, names[k]))
             continue;

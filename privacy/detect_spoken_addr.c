@@ -236,6 +236,14 @@ size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_
             d[*n - 1] = (char)('0' + v);
             return e;
         }
+        /* a teen's or a tens' ordinal after its hundreds ("сто
+         * двенадцатой" 112th, "двести тридцатая" 230th: report-adv45
+         * L-18, adv46 L-11): the hundreds' two last zeros take it */
+        if (*ordinal && *n >= 3 && v >= 10 && v < 100 && d[*n - 2] == '0' && d[*n - 1] == '0') {
+            d[*n - 2] = (char)('0' + v / 10);
+            d[*n - 1] = (char)('0' + v % 10);
+            return e;
+        }
         *ordinal = 0;
     }
     if (end == at)

@@ -35,6 +35,8 @@
 #define NOUN_BACK 48
 
 #define KK_AYAGY "\xd0\xb0\xd1\x8f\xd2\x93\xd1\x8b "                                 /* аяғы */
+#define RU_LAST "последние "
+#define UK_LAST "останні "
 #define KK_SONY "\xd1\x81\xd0\xbe\xd2\xa3\xd1\x8b "                                  /* соңы */
 /* Ending words, each with what may follow it before the digits. */
 static const char *const endings[] = {
@@ -67,6 +69,9 @@ static const char *const endings[] = {
      * кінці, із закінченням, з закінченням: session 40); HAND-WRITTEN */
     KK_AYAGY, KK_SONY,
     "\xd0\xbd\xd0\xb0 \xd0\xba\xd1\x96\xd0\xbd\xd1\x86\xd1\x96 ", "\xd1\x96\xd0\xb7 \xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f\xd0\xbc ", "\xd0\xb7 \xd0\xb7\xd0\xb0\xd0\xba\xd1\x96\xd0\xbd\xd1\x87\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f\xd0\xbc ",
+    /* Russian and Ukrainian "the last" (four), bare: three digits at
+     * least ("Карта Тинькофф, последние 5536": report-adv46 L-16) */
+    RU_LAST, "последние 4 ", "последние четыре ", UK_LAST, "останні 4 ", "останні чотири ",
     "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x81\x9d\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xeb\x8a\x94 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac\xea\xb0\x80 ", "\xeb\x92\xb7\xec\x9e\x90\xeb\xa6\xac ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94 ", "\xeb\x81\x9d\xeb\xb2\x88\xed\x98\xb8 ",
 };
 #define NA_RU "\xd0\xbd\xd0\xb0 "                                                         /* на */
@@ -196,7 +201,8 @@ static size_t after_ending(const char *s, size_t len, size_t at, int *bare, int 
             continue;
         i = at + n;
         *bare = strcmp(endings[k], "ending ") == 0 || strcmp(endings[k], "ends ") == 0 ||
-                strcmp(endings[k], KK_AYAGY) == 0 || strcmp(endings[k], KK_SONY) == 0;
+                strcmp(endings[k], KK_AYAGY) == 0 || strcmp(endings[k], KK_SONY) == 0 ||
+                strcmp(endings[k], RU_LAST) == 0 || strcmp(endings[k], UK_LAST) == 0;
         if (endings[k][n - 1] == ' ')
             return i + (det_starts(s, len, i, MN_NI) ? strlen(MN_NI) : 0);     /* a whole phrase */
         /* a Russian or Ukrainian verb's ending, then "на" */

@@ -105,6 +105,33 @@ static const char *const dotted[] = {
     "phd", "prc", "ps", "rn", "rok", "sr", "st", "uae", "uk", "un", "us", "usa", "ussr", "vs",
 };
 
+/* 1 if the dotted letters norm[a..b) are written as a sentence starts
+ * them: the first a capital, the others small, at the text's start or
+ * after a sentence's end (". ", "! ", "? ", a line break, which the norm
+ * view writes as a space): "Т.е. нас обманули" (report-adv46 O-5).  A
+ * person's initials are capitals both ("Т.Е."). */
+static int sentence_case_abbrev(const struct normtext *t, size_t a, size_t b)
+{
+    size_t i, q = a, o, letters = 0;
+    int c, n;
+
+    while (q > 0 && t->norm[q - 1] == ' ')
+        q--;
+    if (q > 0 && strchr(".!?", t->norm[q - 1]) == NULL && !(q < a && t->orig[t->ostart[q]] == '\n'))
+        return 0;
+    for (i = a; i < b; i += (size_t)n) {
+        if ((n = utf8_next(&c, t->norm + i, b - i)) <= 0)
+            return 0;
+        if (!is_word_cp(c))
+            continue;
+        o = t->ostart[i];
+        if (utf8_next(&c, t->orig + o, normtext_oend(t, i) - o) <= 0 || normalise_is_upper(c) != (letters == 0))
+            return 0;
+        letters++;
+    }
+    return letters >= 2;
+}
+
 int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
 {
     char key[8];
@@ -139,6 +166,12 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
     for (i = 0; i < sizeof dotted / sizeof dotted[0]; i++)
         if (strcmp(dotted[i], key) == 0)
             return 2;
+    /* n.p. written small: no place of publication in a bibliography
+     * (Chicago Manual 14.132), "no problem" in chat (report-adv46 O-6);
+     * in capitals it stays a person's initials ("N.P. hit us": adv46
+     * line 101) */
+    if (strcmp(key, "np") == 0 && t->orig[t->ostart[a]] == 'n')
+        return 2;
     /* Letters that spell one of the commonest words once the full stops
      * go ("O.K.", "I.S.", "S.O.": common_words.c; report-adv27a O-1) are
      * that word as often as initials (brief s28 pseud28).  Latin only:
@@ -170,8 +203,8 @@ int redact_dotted_abbrev(const struct normtext *t, size_t a, size_t b)
             int c;
             /* small as written (not an escape, which may hide a capital;
              * redact_upper_at, which lies above this file) */
-            if (t->orig[o] != t->norm[a] || utf8_next(&c, t->orig + o, normtext_oend(t, a) - o) <= 0 ||
-                normalise_is_upper(c))
+            if (utf8_next(&c, t->orig + o, normtext_oend(t, a) - o) <= 0 ||
+                (normalise_is_upper(c) ? !sentence_case_abbrev(t, a, b) : t->orig[o] != t->norm[a]))
                 return 0;
             for (i = 0; i < sizeof cyr / sizeof cyr[0]; i++)
                 if (strcmp(cyr[i], key) == 0)

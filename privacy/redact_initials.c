@@ -329,6 +329,22 @@ static int initials_after_verb(const struct normtext *t, size_t a, size_t b)
  * spell none of the commonest words, an interjection (bare_words) nor a
  * word the English dictionary knows ("ок", "ok", "ли"); one case
  * throughout and no letter glued before or after; else 0. */
+/* 1 if a hyphen and a Russian or Ukrainian case ending of one to three
+ * Cyrillic letters stand at e, then no letter ("к.о-м", "в.л-у": the
+ * initials declined as a word, their last stop left out; report-adv46
+ * L-3). */
+static int cyrillic_case_after(const struct normtext *t, size_t e)
+{
+    size_t p = e + 1;
+    int cp, k, n = 0;
+
+    if (e >= t->normlen || t->norm[e] != '-')
+        return 0;
+    while (p < t->normlen && (k = utf8_next(&cp, t->norm + p, t->normlen - p)) > 0 && cp >= 0x430 && cp <= 0x45F)
+        p += (size_t)k, n++;
+    return n >= 1 && n <= 3 && !(p < t->normlen && utf8_next(&cp, t->norm + p, t->normlen - p) > 0 && is_word_cp(cp));
+}
+
 enum { INITIALS_DOTTED = 1, INITIALS_BARE = 2 };
 static int initials_shape(const struct normtext *t, size_t a, size_t b, int *dash)
 {
@@ -375,7 +391,7 @@ static int initials_shape(const struct normtext *t, size_t a, size_t b, int *das
     if (open_end && stops > 0 &&
         (e >= t->normlen || (t->norm[e] == ' ' && redact_crosses_line(t, e, e + 1)) || t->norm[e] == ')' ||
          t->norm[e] == '"' || t->norm[e] == '\'' ||
-         (e + 1 < t->normlen && memcmp(t->norm + e, "\xc2\xbb", 2) == 0)))
+         (e + 1 < t->normlen && memcmp(t->norm + e, "\xc2\xbb", 2) == 0) || cyrillic_case_after(t, e)))
         stops++;
     if (stops > 0 || !glued) {
         if (stops != letters || letters < 2 ||
