@@ -394,8 +394,9 @@ int redact_on_match(unsigned int id, unsigned long long from, unsigned long long
 /* redact_matcher.c, for tests only (tests/unit/privacy/test_leaks_names.c,
  * INTAKE_TEST_HIT_ORDER): the order the matcher's hits are put in before
  * they are sorted into the canonical order: mode 0 as found, 1 reversed,
- * 2 shuffled from seed; mode 3 reverses them after the sort (a matcher
- * without it), to show the answers would differ.  Not for concurrent
+ * 2 shuffled from seed; mode 3 reorders the hits of each end after the
+ * sort (an order a matcher without it could give), to show the answers
+ * would differ.  Not for concurrent
  * use (a static setting); the program never calls it. */
 void redact_test_hit_order(int mode, unsigned seed);
 

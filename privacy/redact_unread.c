@@ -563,7 +563,8 @@ static int keep_short(void *ctx, const char *form, size_t len)
 }
 
 /* The short forms the name lists give (data/nicknames/regional.txt:
- * Gogi, Gio, Goga, Гоги, Георгий of Giorgi) for the Latin reading of each
+ * Gogi, Gio, Goga, Гоги of Giorgi; not Георгий, which made Greek Γεωργία
+ * the person's) for the Latin reading of each
  * registered Georgian name word (script_read_word: გიორგი giorgi), into
  * lp (brief s47 arab47, report-adv46 L-21..L-23, adv45 L-4): a name
  * registered only in Georgian letters had none, where the same name
