@@ -379,7 +379,7 @@ static int add_place_form(void *ctx, const char *key, size_t keylen, int stem)
 {
     struct redactor *r = ctx;
     struct variant v = { (char *)key, 0, keylen, RULE_INFLECTION, stem ? SUFFIX_MN_STEM : SUFFIX_NONE,
-                         0, 0, 0, 0, 0, 0, 0, 0, 0 };
+                         0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
     return grow_lits(r, 1) != 0 || add_lit(r, &v, TERM_PLACE, 1) != 0 ? -1 : 0;
 }
@@ -402,7 +402,7 @@ static int add_district_pair(struct redactor *r, const char *key, size_t keylen)
 {
     static const char *const words[] = { " \xd0\xb4\xd2\xaf\xd2\xaf\xd1\x80\xd1\x8d\xd0\xb3", /* дүүрэг */
                                          " district", " duureg" };
-    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_VARIANT, SUFFIX_MN, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     char buf[64];
     struct err e;
     size_t two = 0;
@@ -455,7 +455,7 @@ static int has_ukrainian(void *ctx, const char *key, size_t keylen)
  * memory. */
 static int add_uk_lit(struct redactor *r, const char *form, size_t len, unsigned char flag)
 {
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, flag, 0, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -489,7 +489,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 {
     struct redactor *r = ctx;
     struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, how == PLACE_FORM_CAPITAL,
-                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0, 0, 0 };
+                         how == PLACE_FORM_FLAG, 0, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -505,7 +505,7 @@ static int add_more_form(void *ctx, const char *form, size_t len, enum place_for
 static int add_place_name(void *ctx, const char *key, size_t keylen)
 {
     struct redactor *r = ctx;
-    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { (char *)key, 0, keylen, RULE_VARIANT, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     int cp, second, k, k2;
 
     if ((k = utf8_next(&cp, key, keylen)) > 0) {
@@ -690,7 +690,7 @@ static int add_term_form(void *ctx, const char *form, size_t len, int flag)
 static int add_noun_form(void *ctx, const char *form, size_t len)
 {
     struct term_form *tf = ctx;
-    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+    struct variant v = { 0, 0, 0, RULE_INFLECTION, SUFFIX_NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
     struct err e;
     int rc;
 
@@ -803,6 +803,12 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
         }
         redact_generated_short(&r->lits[r->nlits - 1], vl.v[i].key, vl.v[i].keylen);
         if ((cat == NAME_CAT || cat == TERM_PERSON) &&
+            /* Neither reading is asked of a possessive adjective made of
+             * a short form, a Slavic word form no Hangul, Chinese or
+             * Japanese text transcribes: Джонин of John, read as SONIN,
+             * took 서연이는 for Kim Minjun, ванин of Ivan 바닌은
+             * (report-adv47 W-1; variant.possessive). */
+            !vl.v[i].possessive &&
             ((vl.v[i].flag && !vl.v[i].initials &&
               redact_scripts_add_short(r, vl.v[i].key, vl.v[i].keylen) != 0) ||
              (vl.v[i].nickname &&

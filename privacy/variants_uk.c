@@ -436,7 +436,7 @@ static int poss_add_latin(struct variant_list *out, const int *stem, int ns, con
 
 int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
 {
-    unsigned char context = out->context;
+    unsigned char context = out->context, possessive = out->possessive;
     int last, rc = 0, ns;
     const char *const *end;
     size_t ne;
@@ -462,6 +462,7 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
      * (Петров, Іванова, Олександрова, Васильев): another family as often
      * as this person's, a review flag only where the context marks a
      * name. */
+    out->possessive = 1;
     for (size_t i = 0; i < ne && rc == 0; i++) {
         out->context = (unsigned char)(context || (full && end != poss_in && i > 0));
         rc = add_case(out, cp, ns, end[i], 0, 0);
@@ -474,6 +475,7 @@ int slavic_possessives(struct variant_list *out, const int *cp, int n, int full)
     out->context = context;
     if (rc == 0 && end == poss_in && last == C_A)
         rc = uk_alternated_possessives(out, cp, n);
+    out->possessive = possessive;
     return rc;
 }
 
@@ -488,6 +490,7 @@ static int alternated(int c)
 int uk_alternated_possessives(struct variant_list *out, const int *cp, int n)
 {
     int ch[UK_MAX], ns = n - 1, rc = 0;
+    unsigned char possessive = out->possessive;
 
     /* Ukrainian changes the stem's last consonant before -ин (brief s25
      * slav25: Наталчина; brief s40 uk40, report-adv39 L-9, L-25:
@@ -496,11 +499,13 @@ int uk_alternated_possessives(struct variant_list *out, const int *cp, int n)
         return 0;
     memcpy(ch, cp, (size_t)ns * sizeof *ch);
     ch[ns - 1] = alternated(cp[ns - 1]);
+    out->possessive = 1;
     for (size_t i = 0; i < sizeof poss_in / sizeof poss_in[0] && rc == 0; i++) {
         rc = add_case(out, ch, ns, poss_in[i], 0, 0);
         if (rc == 0 && poss_latin(poss_in[i]))
             rc = poss_add_latin(out, ch, ns, poss_in[i]);
     }
+    out->possessive = possessive;
     sodium_memzero(ch, sizeof ch);
     return rc;
 }

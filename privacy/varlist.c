@@ -105,6 +105,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
          * of Оксана Карпова (ок) keeps the mark through its dotted and
          * bare forms, "ок" that is also a word of a name does not. */
         l->v[i].lettered &= l->lettered;
+        l->v[i].possessive &= l->possessive;
         return 0;
     }
     if (l->n == l->cap) {
@@ -129,6 +130,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     l->v[l->n].partial = l->partial;
     l->v[l->n].spaced = l->spaced;
     l->v[l->n].lettered = l->lettered;
+    l->v[l->n].possessive = l->possessive;
     l->index[slot] = ++l->n;
     l->indexed = l->n;
     return 0;

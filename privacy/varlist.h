@@ -64,6 +64,13 @@ struct variant {
                                 * from another generator it is no longer set (list_add):
                                 * a key that is also a piece or word of the name is
                                 * judged as that (brief s42 init42) */
+    unsigned char possessive;  /* a possessive adjective made of a name, in Cyrillic or
+                                * its Latin spelling (Джонин, dzhonin, Ольжина:
+                                * variants_uk.c slavic_possessives,
+                                * uk_alternated_possessives): never read in Hangul,
+                                * Chinese or Japanese spelling (redact.c; report-adv47
+                                * W-1).  Merged with the same key from another
+                                * generator it is no longer set (list_add) */
 };
 
 struct variant_list {
@@ -84,6 +91,7 @@ struct variant_list {
     unsigned char partial;         /* adding initials of part of a name */
     unsigned char spaced;          /* adding a whole name's case forms */
     unsigned char lettered;        /* adding forms made of the name's initials */
+    unsigned char possessive;      /* adding a name's possessive adjectives */
     unsigned char own;             /* adding the case forms of a registered Ukrainian
                                     * given name itself (Надію of Надія): no form is
                                     * marked a word (variants_uk.c's add_keyed); the
@@ -113,8 +121,8 @@ struct slot {
 void slot_add(struct slot *s, const char *a, const char *b, const char *c);
 
 /* Adds key[0..keylen) to l with the list's capital and flag marks; a key
- * already there keeps the laxer marks (and the lettered mark only if every
- * source of the key set it).  Returns 0, or -1 if out of memory. */
+ * already there keeps the laxer marks (and the lettered and possessive
+ * marks only if every source of the key set them).  Returns 0, or -1 if out of memory. */
 int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, int suffix);
 
 /* Adds the combinations of one option per slot (slots[0..n)), lowest sum
