@@ -44,12 +44,22 @@ static int joins(const char *s, size_t a, size_t b)
 }
 
 /* Adds the span [a, b) of key k: a replacement into sp when whole says
- * so, else a review flag into flags (when not NULL). */
+ * so, else a review flag into flags (when not NULL).  A key another
+ * subject shares (redact_scripts_key_shared) is a review flag whatever
+ * the reader said: two subjects' names read alike are never one of them
+ * silently, on every path (바트바야르 for two subjects named Батбаяр took
+ * the first registered one's pseudonym; session 48, lead48.jsonl).  The
+ * Chinese, Japanese and Hanja keys (SK_CJK and after) are settled by their
+ * readers: voiced_pick tells two subjects' keys apart by their stops'
+ * voicing, and a Hanja key is read for each subject. */
 static int file(struct spans *sp, struct spans *flags, const struct redactor *r,
                 const struct script_key *k, size_t a, size_t b, int whole)
 {
     const struct term *tm = &r->terms[k->term];
     struct span s = { a, b, 0, RULE_VARIANT, tm->subject, k->term, 0, 0, 0 };
+
+    if (whole && k->kind < SK_CJK && redact_scripts_key_shared(r, k))
+        whole = 0;
 
     if (!whole) {
         if (flags == NULL)

@@ -519,6 +519,23 @@ static size_t reading_classes(const struct script_reading *rd)
     return least == SIZE_MAX ? 0 : least;
 }
 
+/* 1 if r's literal i is a word of a person's name as registered: a person
+ * literal of one word (no space), not generated, not initials, not the
+ * father's name, whose first letter is Georgian (georgian 1) or Arabic or
+ * Georgian (georgian 0).  The one filter of latin_reads_of and
+ * latin_shorts. */
+static int registered_word(const struct redactor *r, size_t i, int georgian)
+{
+    const struct lit *l = &r->lits[i];
+    const char *key = r->arena + r->keyoff[i];
+    int cp = 0;
+
+    return l->person && !l->initials && !l->generated && !l->father &&
+           utf8_next(&cp, key, l->keylen) > 0 &&
+           (georgian ? cp >= 0x10D0 && cp <= 0x10FF : arabic_georgian(cp)) &&
+           memchr(key, ' ', l->keylen) == NULL;
+}
+
 /* The readings of r's person literals of one word of Arabic or Georgian
  * letters, as registered (not generated), into lp; their number. */
 static size_t latin_reads_of(struct latin_pass *lp)
@@ -529,10 +546,7 @@ static size_t latin_reads_of(struct latin_pass *lp)
     for (size_t i = 0; i < r->nlits && lp->n < LATIN_READS; i++) {
         const struct lit *l = &r->lits[i];
         const char *key = r->arena + r->keyoff[i];
-        int cp = 0;
-        if (!l->person || l->initials || l->generated || l->father ||
-            utf8_next(&cp, key, l->keylen) <= 0 || !arabic_georgian(cp) ||
-            memchr(key, ' ', l->keylen) != NULL)
+        if (!registered_word(r, i, 0))
             continue;
         if (script_reading_of(&lp->rd[lp->n], key, l->keylen))
             lp->lit[lp->n++] = i;
@@ -575,15 +589,11 @@ static void latin_shorts(struct latin_pass *lp)
 
     lp->nsf = 0;
     for (size_t i = 0; i < r->nlits && lp->nsf < LATIN_SHORTS; i++) {
-        const struct lit *l = &r->lits[i];
         const char *key = r->arena + r->keyoff[i];
         char lat[SCRIPT_LATIN_MAX];
         size_t m;
-        int cp = 0;
-        if (!l->person || l->initials || l->generated || l->father ||
-            utf8_next(&cp, key, l->keylen) <= 0 || cp < 0x10D0 || cp > 0x10FF ||
-            memchr(key, ' ', l->keylen) != NULL ||
-            (m = script_read_word(lat, sizeof lat, key, l->keylen, 0, NULL)) == 0)
+        if (!registered_word(r, i, 1) ||
+            (m = script_read_word(lat, sizeof lat, key, r->lits[i].keylen, 0, NULL)) == 0)
             continue;
         lp->cur = i;
         if (nicknames_each(lat, m, keep_short, lp) < 0)

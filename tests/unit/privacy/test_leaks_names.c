@@ -725,6 +725,7 @@ static void test_name_leaks(void **state)
  * forms overlap or are shared (brief s47 ord47). */
 static const char *const order_files[] = {
     "tests/data/leaks/ord47.jsonl",
+    "tests/data/leaks/lead48.jsonl",
 };
 
 /* The answer to case c (its text redacted) as dump_case writes it, with
