@@ -47,6 +47,7 @@ struct finding {
                                  * checked for want of that dictionary */
     struct audit_where *seen;   /* spans already reported in this field */
     size_t nseen, capseen;
+    size_t answers;             /* the readers' answers in this field, reported or not */
 };
 
 /* 0 if [start, end) is new in this field (now remembered), 1 if it
@@ -132,6 +133,8 @@ static int on_term(void *ctx, size_t start, size_t end, const char *flag, struct
     const struct audit_redaction *d = inside_redaction(x->field, start, end);
     int lang;
 
+    x->answers++;
+
     /* Inside a placeholder it is the placeholder's own text; a pseudonym
      * is no shelter (the redactor's re-scan says the same). */
     if (d != NULL && strcmp(d->category, "pseudonym") != 0)
@@ -172,6 +175,8 @@ static int on_visual(void *ctx, size_t start, size_t end, const char *flag, stru
 {
     const struct visual *v = ctx;
     size_t lo = SIZE_MAX, hi = 0, rev = 0, o;
+
+    v->x->answers++;
 
     for (size_t i = start; i < end; i++) {
         rev |= v->map[i] & VISUAL_REVERSED;
@@ -240,6 +245,7 @@ static int scan_patterns(struct finding *x, const struct normtext *nt, struct er
 
     if (detect_text(&d, &nd, nt, e) != 0)
         return -1;
+    x->answers += nd;
     for (size_t i = 0; i < nd && rc == 0; i++) {
         size_t a = nt->ostart[d[i].start], b = normtext_oend(nt, d[i].end - 1);
         if (reaches_out(x->field, a, b))
@@ -321,6 +327,8 @@ static int on_shape(void *ctx, size_t start, size_t end, const char *kind, struc
 {
     struct finding *x = ctx;
 
+    x->answers++;
+
     if (in_region(x->field, start, end))
         return 0;
     return opinion(ctx, kind, start, end, "a name-like word in no list: is it a name?", e);
@@ -328,6 +336,7 @@ static int on_shape(void *ctx, size_t start, size_t end, const char *kind, struc
 
 static int on_handle(void *ctx, size_t start, size_t end, const char *kind, struct err *e)
 {
+    ((struct finding *)ctx)->answers++;
     return opinion(ctx, kind, start, end, "a user name's shape tied to no registered name: is it one?", e);
 }
 
@@ -358,6 +367,8 @@ static int ordinary_word(const struct field *f, size_t start, size_t end)
 static int on_gazetteer(void *ctx, int kind, size_t start, size_t end, struct err *e)
 {
     struct finding *x = ctx;
+
+    x->answers++;
 
     if (in_region(x->field, start, end) ||      /* the dictionaries last */
         audit_opinion_ordinary(x->field->text, x->field->len, start, end) ||
@@ -390,6 +401,7 @@ static int scan_handles(struct finding *x, struct err *e)
 
     while ((at = strchr(at, '@')) != NULL) {
         size_t a = (size_t)(at - t), b = a + 1;
+        x->answers++;
         while (b < x->field->len && (k = utf8_next(&cp, t + b, x->field->len - b)) > 0 &&
                (is_word_cp(cp) || cp == '.' || cp == '_'))
             b += (size_t)k;
@@ -431,6 +443,44 @@ static const char *missing_packages(unsigned missing, int i)
     return "";
 }
 
+/* ---- texts read before ---- */
+
+/* Short texts whose readers gave no answer at all: no protected form, no
+ * detection, no name shape, no gazetteer hit, no handle (struct finding's
+ * answers).  Every reader's answer is a function of the text alone (and
+ * of the bundle's digest set; the dictionaries and the memos behind them
+ * answer the same word the same way within a process), so the same text again gives none again and is
+ * not read again: a bundle repeats its tags, titles and places ("work",
+ * "[PLACE-1]") record after record (brief s48 aud48).  What a field's
+ * findings depend on beyond its text, its redactions and its allowed
+ * review flags (list_allowed), is still read for every field. */
+#define QUIET_TEXTS 64          /* texts remembered, the first met */
+#define QUIET_BYTES 64          /* the longest text remembered, in bytes */
+
+struct quiet {
+    size_t n;
+    size_t len[QUIET_TEXTS];
+    char text[QUIET_TEXTS][QUIET_BYTES];
+};
+
+static int quiet_has(const struct quiet *q, const char *t, size_t len)
+{
+    if (q == NULL || len > QUIET_BYTES)
+        return 0;
+    for (size_t i = 0; i < q->n; i++)
+        if (q->len[i] == len && memcmp(q->text[i], t, len) == 0)
+            return 1;
+    return 0;
+}
+
+static void quiet_add(struct quiet *q, const char *t, size_t len)
+{
+    if (q == NULL || len > QUIET_BYTES || q->n == QUIET_TEXTS)
+        return;
+    memcpy(q->text[q->n], t, len);
+    q->len[q->n++] = len;
+}
+
 /* ---- the three checks ---- */
 
 static int new_check(struct finding *x, struct audit_report *r, const struct field *f,
@@ -449,11 +499,14 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
     struct normtext nt;
     struct window_tokens tk;
     struct window_memo *memo = window_memo_new();      /* NULL: works without */
-    size_t fields = 0;
+    struct quiet *quiet = secmem_wipe_malloc(sizeof *quiet);  /* NULL: works without */
+    size_t fields = 0, answers;
     int rc = -1;
 
     memset(&terms, 0, sizeof terms), memset(&dets, 0, sizeof dets);
     memset(&second, 0, sizeof second);
+    if (quiet != NULL)
+        quiet->n = 0;
     if (new_check(&terms, r, &f, "residual-terms", e) != 0 ||
         new_check(&dets, r, &f, "residual-detectors", e) != 0 ||
         new_check(&second, r, &f, "second-opinion", e) != 0 || gazetteer_load(e) != 0)
@@ -466,6 +519,12 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
             f.len = strlen(f.text);
             fields++;
             terms.nseen = dets.nseen = second.nseen = 0;
+            if (quiet_has(quiet, f.text, f.len)) {
+                if (list_allowed(&second, e) != 0)
+                    goto out;
+                continue;
+            }
+            answers = terms.answers + dets.answers + second.answers;
             if (normalise(&nt, f.text, f.len, e) != 0)
                 goto out;
             if (window_tokenise(&tk, &nt, memo, e) != 0) {
@@ -482,6 +541,8 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
             if (rc != 0)
                 goto out;
             rc = -1;
+            if (terms.answers + dets.answers + second.answers == answers)
+                quiet_add(quiet, f.text, f.len);
         }
     }
     r->checks[terms.c].examined = r->checks[dets.c].examined = r->checks[second.c].examined = fields;
@@ -510,6 +571,7 @@ int audit_residuals(struct audit_report *r, const struct digestset *ds,
                            fields, second.warns);
     rc = 0;
 out:
+    secmem_wipe_free(quiet);
     window_memo_free(memo);
     redact_words_clear();
     free(terms.seen), free(dets.seen), free(second.seen);

@@ -145,6 +145,7 @@ int detect_bank_word(const char *w, size_t n)
 }
 
 static int named_bank(const char *w, size_t n);
+static int named_bank_other(const char *w, size_t n);
 static int ko_bank(const char *w, size_t n);
 
 /* 1 if s[a..b) is a case ending written after a hyphen: one to four
@@ -184,10 +185,13 @@ size_t det_bank_name(const char *s, size_t len, size_t at)
             return h;
         return bank_word(s + at, e - at) && det_hyphen_ending(s, len, e + 1, h) ? h : 0;
     }
-    if (bank_word(s + at, e - at) || named_bank(s + at, e - at) || ko_bank(s + at, e - at))
+    /* named_bank without its bank_word: asked just before, of the same
+     * word (brief s48 aud48: the walk asks at every word start). */
+    if (bank_word(s + at, e - at) || named_bank_other(s + at, e - at) || ko_bank(s + at, e - at))
         return e;
     for (k = 0; k < N(before_bank); k++)
-        if (e - at == strlen(before_bank[k]) && memcmp(s + at, before_bank[k], e - at) == 0 && e + 1 < len &&
+        if (s[at] == before_bank[k][0] && e - at == strlen(before_bank[k]) &&
+            memcmp(s + at, before_bank[k], e - at) == 0 && e + 1 < len &&
             s[e] == ' ' && (b = detect_letters(s, len, e + 1)) > e + 1 && det_bank_or_bank_word(s + e + 1, b - e - 1))
             return b;
     return 0;
@@ -273,11 +277,17 @@ int det_ko_bank_short(const char *w, size_t n)
  * 카카오뱅크, KB국민카드: "우리" and "하나" alone are words). */
 static int named_bank(const char *w, size_t n)
 {
+    return bank_word(w, n) || named_bank_other(w, n);
+}
+
+/* named_bank's readings besides bank_word. */
+static int named_bank_other(const char *w, size_t n)
+{
     /* 은행 카드 뱅크 */
     static const char *const ko[] = { "\xec\x9d\x80\xed\x96\x89", "\xec\xb9\xb4\xeb\x93\x9c", "\xeb\xb1\x85\xed\x81\xac" };
     size_t k;
 
-    if (bank_word(w, n) || (n > 4 && (unsigned char)w[0] < 0x80 && memcmp(w + n - 4, "bank", 4) == 0))
+    if (n > 4 && (unsigned char)w[0] < 0x80 && memcmp(w + n - 4, "bank", 4) == 0)
         return 1;
     for (k = 0; k < N(ko); k++)
         if (n > 6 && memcmp(w + n - 6, ko[k], 6) == 0 && det_mask_bank(w, n))

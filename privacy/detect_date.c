@@ -23,6 +23,8 @@
  *   - a word glued to a date with separators ("14.03.1975Bat"; glued_date);
  *   - parentheses right after a word ("Batbayar (12.03.1984)"): the
  *     usual way to give a person's birth date; whole dates only. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "privacy/detect_int.h"
@@ -142,9 +144,33 @@ static int word_in(const char *const *tab, int count, const char *s, size_t len,
     return -1;
 }
 
+/* The second letters of eu_months by first letter (bit c - 'a' of
+ * eu_second[f - 'a']), built once from the table: every entry is three
+ * ASCII lower-case letters or more, so a word whose first two bytes start
+ * none is no entry, and eu_month_at answers without reading the table
+ * (the walk asks at every Latin word: brief s48 aud48). */
+static uint32_t eu_second[26];
+static pthread_once_t eu_once = PTHREAD_ONCE_INIT;
+
+static void eu_second_build(void)
+{
+    for (int k = 0; k < EU_MONTHS; k++)
+        eu_second[eu_months[k][0] - 'a'] |= 1u << (eu_months[k][1] - 'a');
+}
+
+/* word_in(eu_months, ...): the same answer. */
+static int eu_month_at(const char *s, size_t len, size_t at, size_t *n)
+{
+    (void)pthread_once(&eu_once, eu_second_build);
+    if (at + 1 >= len || s[at] < 'a' || s[at] > 'z' || s[at + 1] < 'a' || s[at + 1] > 'z' ||
+        !(eu_second[s[at] - 'a'] >> (s[at + 1] - 'a') & 1))
+        return -1;
+    return word_in(eu_months, EU_MONTHS, s, len, at, n);
+}
+
 int detect_other_month_word(const char *s, size_t len, size_t at, size_t *n)
 {
-    return word_in(eu_months, EU_MONTHS, s, len, at, n) >= 0;
+    return eu_month_at(s, len, at, n) >= 0;
 }
 
 int detect_month_word(const char *s, size_t len, size_t at, size_t *n)
@@ -261,7 +287,7 @@ static struct det_date english_from_month(const char *s, size_t len, size_t at)
     if (!detect_month_word(s, len, at, &n)) {
         /* Another language's month before its year ("Mac 1987", "März
          * 1975"): the year alone, no day. */
-        if (word_in(eu_months, EU_MONTHS, s, len, at, &n) < 0 ||
+        if (eu_month_at(s, len, at, &n) < 0 ||
             (e = year_at(s, len, space(s, len, at + n))) == 0)
             return d;
         return d.end = e, d.strength = DATE_PART, d;
@@ -503,7 +529,7 @@ static struct det_date month_after_day(const char *s, size_t len, size_t at)
     /* A Roman month stands alone only with its year ("14 iii 1975"). */
     roman = roman_month(s, len, i, &n) != 0;
     if (!roman && !detect_month_word(s, len, i, &n) && word_in(ru_months, 12, s, len, i, &n) < 0 &&
-        word_in(eu_months, EU_MONTHS, s, len, i, &n) < 0 && !det_month_other(s, len, i, &n))
+        eu_month_at(s, len, i, &n) < 0 && !det_month_other(s, len, i, &n))
         return d;
     d.end = i + n, d.strength = roman ? DATE_NONE : DATE_PART;
     i = d.end + (d.end < len && (s[d.end] == ',' || (s[d.end] == sep && sep != ' ')));

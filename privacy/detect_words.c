@@ -22,6 +22,12 @@ static int word_at(const char *s, size_t len, size_t at, const char *w, size_t n
 
 int det_word_at(const char *s, size_t len, size_t at, const char *w, enum det_fit fit)
 {
+    /* The first byte before the word is measured: asked at every word of
+     * a text by the date, birth and label readers, most words fail here
+     * (word_at's own first test; a word of one byte or more cannot fit
+     * past the text's end). */
+    if (w[0] != '\0' && (at >= len || s[at] != w[0]))
+        return 0;
     return word_at(s, len, at, w, strlen(w), fit);
 }
 

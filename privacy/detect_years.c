@@ -413,6 +413,10 @@ size_t det_day_ordinal_at(const char *s, size_t len, size_t at, unsigned *v)
     int k;
 
     *v = 0;
+    /* Asked at every Latin word: every word read below (en_ordinals,
+     * twenty, thirty, thirtieth) starts with e, f, n, s or t. */
+    if (at >= len || (s[at] != 'e' && s[at] != 'f' && s[at] != 'n' && s[at] != 's' && s[at] != 't'))
+        return 0;
     if (det_starts(s, len, at, "thirtieth") && det_ends_word(s, len, at + 9))
         return *v = 30, at + 9;
     if (det_starts(s, len, at, "twenty") || det_starts(s, len, at, "thirty")) {
