@@ -128,6 +128,20 @@ static int patronymic_word(const char *in, size_t a, size_t b)
     return rc;
 }
 
+/* 1 if a name-or-word review flag of flags other than f has f's extent:
+ * the matcher read the word as a registered form and left it to a person
+ * (another person's given name before their surname, redact_other_person:
+ * "Mohamed Salah"; brief s48 pub48, report-adv47 O-8), which a near
+ * miss's reading of the same word does not overrule. */
+static int judged(const struct spans *flags, const struct span *f)
+{
+    for (size_t i = 0; i < flags->n; i++)
+        if (&flags->s[i] != f && flags->s[i].cat == FLAG_NAME_OR_WORD && flags->s[i].start == f->start &&
+            flags->s[i].end == f->end)
+            return 1;
+    return 0;
+}
+
 int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
                         const struct normtext *t, struct redact_ctx *ctx, struct err *e)
 {
@@ -139,7 +153,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         int cp;
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
-        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
+        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) || judged(flags, f) ||
             name_or_word(t->orig, f->start, f->end) || patronymic_word(t->orig, f->start, f->end) ||
             redact_sense_trade_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_other_bearer_near(t->orig, t->inlen, f->start, f->end) ||
