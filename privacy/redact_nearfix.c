@@ -128,15 +128,20 @@ static int patronymic_word(const char *in, size_t a, size_t b)
     return rc;
 }
 
-/* 1 if a name-or-word review flag of flags other than f has f's extent:
- * the matcher read the word as a registered form and left it to a person
- * (another person's given name before their surname, redact_other_person:
- * "Mohamed Salah"; brief s48 pub48, report-adv47 O-8), which a near
- * miss's reading of the same word does not overrule. */
+/* redact_other_person.c's mark of its review flags (struct span word). */
+#define OTHER_PERSON_MARK 2
+
+/* 1 if a review flag of flags other than f has f's extent and marks
+ * another person's given name before their surname (OTHER_PERSON_MARK,
+ * redact_other_person: "Mohamed Salah"; brief s48 pub48, report-adv47
+ * O-8): a person decides, and a near miss's reading of the same word does
+ * not overrule that.  Other name-or-word flags are promoted as before
+ * (adv36-open lines 215, 216, 238: Гэрэлээс, Оюунаагаас). */
 static int judged(const struct spans *flags, const struct span *f)
 {
     for (size_t i = 0; i < flags->n; i++)
-        if (&flags->s[i] != f && flags->s[i].cat == FLAG_NAME_OR_WORD && flags->s[i].start == f->start &&
+        if (&flags->s[i] != f && flags->s[i].cat == FLAG_NAME_OR_WORD &&
+            flags->s[i].word == OTHER_PERSON_MARK && flags->s[i].start == f->start &&
             flags->s[i].end == f->end)
             return 1;
     return 0;

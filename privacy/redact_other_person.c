@@ -21,7 +21,8 @@
  *    word (Denis Tolstoi: a misspelt own surname, redact_near_word),
  * and a subject registered with two name words or more (one who has a
  * surname the text could have used), is the other person's given name:
- * a review flag over it (name-or-word), the word kept.  A person decides;
+ * a review flag over it (name-or-word, marked OTHER_PERSON_MARK), the
+ * word kept.  A person decides;
  * the redactor cannot tell another Mohamed from the subject under a
  * surname it was never told.  Deliberately left: a given name with no
  * word after it ("Mohamed came": replaced), a given name before a
@@ -37,6 +38,13 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "util/text.h"
+
+/* The mark this rule's review flags carry in struct span's word (unused
+ * in a flag otherwise), so that redact_near_promote (redact_nearfix.c,
+ * which defines the same value) promotes no near miss of the same extent
+ * over them.  Kept out of the headers: every object depends on every
+ * header (Makefile). */
+#define OTHER_PERSON_MARK 2
 
 /* 1 for a span of a subject's name (a pseudonym's or a person term's). */
 static int named(const struct span *s)
@@ -143,6 +151,7 @@ int redact_other_person(struct spans *sp, struct spans *flags, const struct reda
         f.cat = FLAG_NAME_OR_WORD;
         f.term = lit < r->nlits ? lit : SIZE_MAX;
         f.review = 1;
+        f.word = OTHER_PERSON_MARK;
         if (redact_span_add(flags, &f) != 0)
             return -1;
         /* every name span of the word goes: the word stays, flagged */
