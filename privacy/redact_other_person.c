@@ -12,7 +12,9 @@
  * (a whole word, as written), followed over one space by a word that
  *  - starts with a capital and goes on in lower case (a name as written
  *    in running text: not "I", not an acronym, not a text in capitals,
- *    where case tells nothing),
+ *    where case tells nothing), in Latin or Cyrillic letters, four
+ *    letters or more (a shorter one, Ро, Ли, may be the subject's own
+ *    short surname in a spelling the redactor does not read),
  *  - is covered by no hit and no review flag of any kind (the subject's
  *    own surname in any case form the redactor reads is a hit; another
  *    subject's is settled by redact_attrib's wrong-person rule),
@@ -97,15 +99,24 @@ static int covered(const struct spans *sp, size_t a, size_t b)
     return 0;
 }
 
+/* The letters another person's surname has at least: a shorter word
+ * after a given name is as often the subject's own short surname in a
+ * spelling the redactor does not read (Ро of a Korean 노 in Greek: "Ζίχο
+ * Ρο", adv37-open line 208; Ли, Ро, Ан) as another person's. */
+#define OTHER_SURNAME_MIN 4
+
 /* 1 if the word at norm bytes [a, b) of t is written as a name in running
- * text: a capital, then at least one more letter, the second in lower
- * case. */
+ * text in Latin or Cyrillic letters (the scripts whose readings the
+ * redactor knows well enough to tell the subject's surname from
+ * another's): a capital, then at least OTHER_SURNAME_MIN - 1 more
+ * letters, the second in lower case. */
 static int capitalised(const struct normtext *t, size_t a, size_t b)
 {
     int cp, n;
 
     if ((n = utf8_next(&cp, t->norm + a, b - a)) <= 0 || !redact_upper_at(t, a) || (size_t)n >= b - a ||
-        text_chars(t->norm + a, b - a) < 2)
+        text_chars(t->norm + a, b - a) < OTHER_SURNAME_MIN || !((cp >= 'a' && cp <= 'z') ||
+        (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x400 && cp <= 0x52F)))
         return 0;
     return !redact_upper_at(t, a + (size_t)n);
 }
