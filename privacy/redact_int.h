@@ -1363,6 +1363,18 @@ int redact_beside_lower(struct spans *sp, struct spans *pending, const struct re
  * labels change, never extents.  0, or -1 out of memory. */
 int redact_attrib(struct spans *sp, const struct redactor *r, const struct normtext *t);
 
+/* redact_other_person.c (issue 12 over-redaction, brief s48 pub48,
+ * report-adv47 O-8, O-10, O-11, O-19..O-21, O-24, O-28): a subject's
+ * one-word name hit followed by a capitalised word that no hit of any
+ * subject covers, that is no patronymic and no near miss of a name word,
+ * names another person who shares the subject's given name ("Mohamed
+ * Salah", "Денис Мацуев", "Остапа Вишні"): the hit becomes a review flag
+ * (FLAG_NAME_OR_WORD, the word kept), never half of another person's
+ * name replaced.  sp and flags: norm offsets of t, after redact_attrib,
+ * before redact_merge.  0, or -1 out of memory. */
+int redact_other_person(struct spans *sp, struct spans *flags, const struct redactor *r,
+                        const struct normtext *t);
+
 /* redact_attrib.c (brief s32 ph32): one person, one pseudonym.  Two
  * pseudonym spans of one subject with only spaces between them (tabs, a
  * no-break space) are one name written in parts ("Саша Коваленко": a

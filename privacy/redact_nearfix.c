@@ -128,6 +128,25 @@ static int patronymic_word(const char *in, size_t a, size_t b)
     return rc;
 }
 
+/* redact_other_person.c's mark of its review flags (struct span word). */
+#define OTHER_PERSON_MARK 2
+
+/* 1 if a review flag of flags other than f has f's extent and marks
+ * another person's given name before their surname (OTHER_PERSON_MARK,
+ * redact_other_person: "Mohamed Salah"; brief s48 pub48, report-adv47
+ * O-8): a person decides, and a near miss's reading of the same word does
+ * not overrule that.  Other name-or-word flags are promoted as before
+ * (adv36-open lines 215, 216, 238: Гэрэлээс, Оюунаагаас). */
+static int judged(const struct spans *flags, const struct span *f)
+{
+    for (size_t i = 0; i < flags->n; i++)
+        if (&flags->s[i] != f && flags->s[i].cat == FLAG_NAME_OR_WORD &&
+            flags->s[i].word == OTHER_PERSON_MARK && flags->s[i].start == f->start &&
+            flags->s[i].end == f->end)
+            return 1;
+    return 0;
+}
+
 int redact_near_promote(struct spans *sp, const struct spans *flags, const struct redactor *r,
                         const struct normtext *t, struct redact_ctx *ctx, struct err *e)
 {
@@ -139,7 +158,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         int cp;
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
-        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) ||
+        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) || judged(flags, f) ||
             name_or_word(t->orig, f->start, f->end) || patronymic_word(t->orig, f->start, f->end) ||
             redact_sense_trade_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_other_bearer_near(t->orig, t->inlen, f->start, f->end) ||

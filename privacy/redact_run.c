@@ -195,7 +195,7 @@ static int collect_with(struct spans *sp, struct spans *flags, const struct reda
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     if (redact_beside_names(sp, flags, r, t) != 0 || redact_attrib(sp, r, t) != 0 ||
         redact_cjk_titled(sp, flags, r, t) != 0 || redact_cjk_ja(sp, r, t) != 0 ||
-        redact_koryo_surnames(sp, flags, r, t) != 0)
+        redact_koryo_surnames(sp, flags, r, t) != 0 || redact_other_person(sp, flags, r, t) != 0)
         return err_set(e, EXIT_INPUT, "out of memory while scanning text");
     redact_cjk_runs(sp, t);
     redact_cjk_join_dots(sp, t);

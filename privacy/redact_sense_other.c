@@ -88,13 +88,15 @@ static int church_before(const struct normtext *t, size_t a)
 
 /* Nouns of a dish or a drink named after a person (пицца «Маргарита»,
  * коктейль Маргарита, торт «Наполеон», салат «Оливье»), Russian and
- * Ukrainian, every case: the name after them (in quotes or not) is the
+ * Ukrainian, every case, and English (pizza Margherita: brief s48 pub48,
+ * report-adv46b O-7): the name after them (in quotes or not) is the
  * dish's, not a person's (brief s46 short46, report-adv45 O-66, O-71;
  * written by us). */
 static const char dish_nouns[] =
     "пицца|пиццы|пицце|пиццу|пиццей|пиццею|піца|піци|піці|піцу|піцою|"
     "коктейль|коктейля|коктейлю|коктейлем|коктейле|коктейлі|коктейлем|коктейлю|"
-    "торт|торта|торту|тортом|торте|торті|салат|салата|салату|салатом|салате|салаті";
+    "торт|торта|торту|тортом|торте|торті|салат|салата|салату|салатом|салате|салаті|"
+    "pizza|pizzas|cocktail|cocktails|cake|salad";
 
 /* 1 if a dish's noun (dish_nouns) stands right before the word at a,
  * over one opening quotation mark. */
@@ -117,20 +119,43 @@ static int dish_before(const struct normtext *t, size_t a)
  * mosque or a lake (Russian, Ukrainian, every case) that a name after
  * them in the genitive or as written names the thing, not a person
  * (проспект Руставели, улица Пушкина, вулиця Шевченка; brief s47 pub47,
- * report-adv46 O-33, O-42; written by us).  Not имени, им.: "по имени
+ * report-adv46 O-33, O-42; written by us); and a river's, a lake's, a
+ * station's, a university's and an airport's (река Лена, на реке Лене:
+ * brief s48 pub48, report-adv46b O-4, O-5; written by us).  Not имени, им.: "по имени
  * Алла" names a person. */
 static const char street_nouns[] =
     "улица|улицы|улице|улицу|улицей|проспект|проспекта|проспекту|проспектом|проспекте|"
     "переулок|переулка|переулке|бульвар|бульвара|бульваре|площадь|площади|площадью|набережная|"
     "набережной|шоссе|вулиця|вулиці|вулицю|вулицею|проспекті|провулок|провулку|площа|площі|"
-    "майдан|майдані|мечеть|мечети|мечеті";
+    "майдан|майдані|мечеть|мечети|мечеті|река|реки|реке|реку|рекой|рекою|ріка|ріки|ріці|ріку|"
+    "річка|річки|річці|річку|річкою|озеро|озера|озеру|озером|озере|озері|станция|станции|станцию|"
+    "станцией|станція|станції|станцію|станцією|вокзал|вокзала|вокзале|вокзалі|университет|"
+    "университета|университете|университету|университетом|університет|університету|"
+    "університеті|університетом|аэропорт|аэропорта|аэропорту|аэропорте|аеропорт|аеропорту|"
+    "аеропорті";
 
 /* The same written with a capital after a name in English (Rustaveli
  * Avenue, Chavchavadze Avenue, Hassan II Mosque) or before it (Lake
  * Nasser): the thing's name (brief s47 pub47, report-adv46 O-19, O-20,
- * O-34, O-41; written by us).  Not Park, Hall, Church: surnames. */
-static const char thing_after_words[] = "avenue|street|boulevard|square|mosque|bridge|prospekt|highway";
+ * O-34, O-41; written by us); a river, a university, a station, an
+ * airport, a lake, a canal, a valley, a dam after it (Lena River, Orlov
+ * River: brief s48 pub48, report-adv46b O-1, O-6).  Not Park, Hall,
+ * Church: surnames. */
+static const char thing_after_words[] = "avenue|street|boulevard|square|mosque|bridge|prospekt|highway|river|"
+                                        "university|station|airport|lake|canal|valley|dam|reservoir";
 static const char thing_before_words[] = "lake|mount|avenue";
+
+/* The Kazakh nouns of a street, an avenue, a square, a river and a
+ * university that stand in lower case after the name they carry, with
+ * their case and possessive endings (Абай көшесі, Абай көшесінде,
+ * Абай даңғылы "Abai avenue", Есіл өзені: brief s48 pub48, report-adv47
+ * O-26; written by us from the Kazakh grammar's possessive -сы/-сі, -ы/-і
+ * and the cases after it: -нда/-нде, -на/-не, -н, -нан/-нен, -мен, -ның/
+ * -нің). */
+static const char kk_thing_after[] =
+    "көше|көшесі|көшесінде|көшесіне|көшесін|көшесінен|көшесімен|көшесінің|даңғыл|даңғылы|"
+    "даңғылында|даңғылына|даңғылын|даңғылынан|даңғылының|алаңы|алаңында|алаңына|өзені|өзенінде|"
+    "өзеніне|өзенінің|университеті|университетінде|университетіне|университетінің";
 
 /* 1 if a street's noun (street_nouns) in lower case stands right before
  * the word at a, or a thing's noun (thing_after_words) with a capital
@@ -144,8 +169,10 @@ static int street_named(const struct normtext *t, size_t a, size_t wend)
         ((redact_sense_lower(t, pa) && redact_sense_is_one(t->norm, pa, pb, street_nouns)) ||
          (redact_sense_upper(t, pa) && redact_sense_is_one(t->norm, pa, pb, thing_before_words))))
         return 1;
-    return redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_upper(t, na) &&
-           redact_sense_is_one(t->norm, na, nb, thing_after_words);
+    if (!redact_sense_next_word(&na, &nb, t, wend, 0) || na != wend + 1)
+        return 0;
+    return (redact_sense_upper(t, na) && redact_sense_is_one(t->norm, na, nb, thing_after_words)) ||
+           (redact_sense_lower(t, na) && redact_sense_is_one(t->norm, na, nb, kk_thing_after));
 }
 
 int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
@@ -159,7 +186,7 @@ int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
     wend = redact_sense_run_end(t, a);
     if (wend < b)
         return 0;
-    if (redact_sense_upper(t, a) && street_named(t, a, wend))
+    if (redact_sense_upper(t, a) && (street_named(t, a, wend) || dish_before(t, a)))
         return 1;
     if (first < 0x400 || first > 0x52F)
         return 0;
@@ -233,6 +260,30 @@ static const struct {
     { { "анатолий|анатолия|анатолию|анатолием|анатолии|anatoly|anatoli", "карпов|karpov", NULL }, FIGURE_ANY },
     { { "гарри|garry|garri", "каспаров|kasparov", NULL }, FIGURE_ANY },
     { { "виктор|viktor|victor", "цой|цоя|цою|цоем|цое|tsoi|tsoy", NULL }, FIGURE_ANY },
+    /* Leo Tolstoy, Ivan Pavlov (and Pavlov's dog, Собака Павлова: the
+     * Russian Wikipedia's article), Vlad the Impaler (Vlad III, Влад
+     * Цепеш): brief s48 pub48, report-adv47 O-18, report-adv46 O-26,
+     * O-47. */
+    { { "лев|льва|льву|львом|льве|lev|leo", "толстой|толстого|толстому|толстым|толстом|tolstoy|tolstoi", NULL },
+      FIGURE_ANY },
+    { { "иван|ивана|ивану|иваном|иване|ivan", "павлов|pavlov", NULL }, FIGURE_ANY },
+    { { "собака|собаки|собаке|собаку|собакой|собак|собаками|собаках|собакам|собаці|собакою",
+        "павлова|павлову", NULL }, 1 },
+    { { "vlad|влад", "the", "impaler" }, 0 },
+    /* The White House, as Russian and Ukrainian name it (Белый дом,
+     * Білий дім: the Wikipedia articles; brief s48 pub48, report-adv46
+     * O-46). */
+    { { "белый|белого|белому|белом|білий|білого|білому|білим|білім", "дом|дома|дому|домом|доме|дім|дому|домі|домом",
+        NULL }, 0 },
+    /* The Prophet of Islam after his title (the English, Russian and
+     * Arabic Wikipedia articles "Muhammad", "Мухаммед", "محمد": the
+     * Prophet Muhammad, пророк Мухаммед, النبي محمد; brief s48 pub48,
+     * report-adv47 O-9). */
+    { { "prophet|пророк|пророка|пророку|пророком|пророке|النبي|الرسول|رسول", "muhammad|mohammed|muhammed|mohammad|"
+        "mohamed|мухаммед|мухаммад|мухаммеда|мухаммада|мухаммеду|мухаммаду|мухаммедом|мухаммадом|"
+        "мухаммеде|мухаммаде|محمد", NULL }, 1 },
+    { { "влад|влада|владу|владом|владе|vlad", "цепеш|цепеша|цепешу|цепешем|цепеше|țepeș|tepes|dracula|дракула|"
+        "дракулы|дракуле|дракулу", NULL }, FIGURE_ANY },
     { { "алла|аллы|алле|аллу|аллой|alla", "пугачёва|пугачева|пугачёвой|пугачевой|пугачёву|пугачеву|pugacheva|pugachova",
         NULL }, FIGURE_ANY },
     /* Ukraine. */
@@ -253,6 +304,10 @@ static const struct {
     { { "илья|ильи|илье|илью|ильёй|ильей|илия|ilia|ilya|ილია|ილიას", "чавчавадзе|chavchavadze|ჭავჭავაძე|ჭავჭავაძის|"
         "ჭავჭავაძეს|ჭავჭავაძით", NULL }, FIGURE_ANY },
     { { "эдуард|eduard", "шеварднадзе|shevardnadze", NULL }, FIGURE_ANY },
+    /* The historian whose name Tbilisi State University bears (brief s48
+     * pub48, report-adv47 O-12). */
+    { { "иване|ivane|ივანე|ივანეს", "джавахишвили|javakhishvili|ჯავახიშვილი|ჯავახიშვილის|ჯავახიშვილს|"
+        "ჯავახიშვილით", NULL }, FIGURE_ANY },
     { { "михаил|михеил|mikheil|mikhail", "саакашвили|saakashvili", NULL }, FIGURE_ANY },
     /* Egypt (the English press's spellings). */
     { { "gamal|гамаль", "abdel|abdul|абдель", "nasser|naser|насер|насера|насеру|насером" }, FIGURE_ANY },
@@ -320,10 +375,12 @@ static const char god_names[] =
  * "may God be pleased", Алла тағала "God almighty", Алла бұйырса "God
  * willing", Алла сақтасын "God keep", Алла жар болсын "God help",
  * Алла біледі "God knows", Алла кешірсін "God forgive", Алла ақ
- * "by God"; written by us). */
+ * "by God"; Алла қаласа, Алла жазса, Алла бұйыртса "God willing", Алла
+ * өзі "God himself", Алла береке берсін "God give plenty": brief s48
+ * pub48, report-adv47 O-22, O-23; written by us). */
 static const char god_blessing_words[] =
     "разы|тағала|тағаланың|бұйырса|сақтасын|жар|біледі|кешірсін|ақ|жарылқасын|оңдасын|берсін|"
-    "қолдасын|ұрсын|атсын";
+    "қолдасын|ұрсын|атсын|қаласа|жазса|жазғаны|қалаған|бұйыртса|өзі|тілеуін|сақтай|береке";
 
 /* 1 if the one word at norm bytes [a, b) of t is God's name: a form of
  * god_names, or Алла before a word of god_blessing_words. */

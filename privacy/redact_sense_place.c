@@ -69,6 +69,8 @@ static const struct {
     { "израил", PD_MASC }, { "ізраїл", PD_MASC }, { "дархан", PD_MASC }, { "лима", PD_INDECL },
     { "сантьяго", PD_INDECL }, { "орландо", PD_INDECL }, { "хьюстон", PD_MASC },
     { "х'юстон", PD_MASC }, { "остин", PD_MASC }, { "даллас", PD_MASC },
+    /* Chad, the state (GeoNames; brief s48 pub48, report-adv46b O-8). */
+    { "чад", PD_MASC },
     /* Rivers whose name is a given name's short form (Лена of Елена,
      * Олена: brief s46 short46, report-adv45 O-64, O-69, O-70), a
      * feminine in -а (Zaliznyak's 1a). */
@@ -195,7 +197,14 @@ static const char place_possessions[] =
     "capital|border|borders|army|airport|airports|government|president|parliament|coast|"
     "coastline|economy|population|military|authorities|regime|embassy|cathedral|streets|"
     "suburbs|outskirts|ports|harbour|harbor|mountains|rivers|provinces|regions|cities|towns|"
-    "villages|independence|territory|prime|king|capital's";
+    "villages|independence|territory|prime|king|capital's|station|stations|railway|metro|"
+    "harbour's|port|zoo|university|mayor";
+
+/* The adjectives that may stand between a place's possessive and its
+ * thing (Sofia's central station, Milan's main airport, Sofia's old
+ * town: brief s48 pub48, report-adv46b O-2; written by us). */
+static const char possession_adjectives[] =
+    "central|main|old|new|international|railway|bus|train|biggest|largest|oldest|only";
 
 /* English demonyms and adjectives of world_places' names that are no
  * name with -n (Israeli, Jordanian, Milanese), written by us from English
@@ -356,14 +365,17 @@ static int place_noun_after(const struct normtext *t, size_t e)
  * the towns of more than a million people of Europe, Russia, Ukraine,
  * Central Asia and the Caucasus: the other end of a route ("от Милана до
  * Рима", "между Миланом и Римом", "рейс Милан - Киев": brief s46 over46,
- * report-adv45 O-11, O-30, O-31). */
+ * report-adv45 O-11, O-30, O-31); and the towns near Vladimir and the
+ * states beside Chad (Суздаль, Судан: brief s48 pub48, report-adv46b
+ * O-3, O-8; GeoNames). */
 static const char route_towns[] =
     "рим|киев|київ|києв|москв|париж|берлин|берлін|праг|варшав|минск|мінськ|лондон|мадрид|"
     "лиссабон|лісабон|брюссел|амстердам|стамбул|анкар|афин|бухарест|будапешт|белград|"
     "белград|загреб|турин|неапол|генуя|генуи|венеци|венеці|одесс|одес|львов|львів|харьков|"
     "харків|днепр|дніпр|петербург|новосибирск|екатеринбург|казан|нижн|самар|владивосток|"
     "алмат|астан|ташкент|бишкек|душанбе|тбилиси|тбілісі|ереван|єреван|баку|дубай|пекин|"
-    "пекін|шанха|сеул|токио|токіо|пхеньян|хабаровск|иркутск|улан";
+    "пекін|шанха|сеул|токио|токіо|пхеньян|хабаровск|иркутск|улан|суздал|ярославл|рязан|смоленск|"
+    "калуг|судан|египт|єгипт|ливи|лівії|лівія|эфиопи|ефіопі";
 
 /* 1 if the word at [a, b) (norm view) is a town of route_towns in one of
  * its case forms (the stem and at most two letters: Рима, Римом, Киеве),
@@ -501,13 +513,19 @@ static int place_after(const struct normtext *t, size_t e)
 }
 
 /* 1 if the name at [a, e) with its possessive ending at pe is a place's
- * and a thing of place_possessions follows (Georgia's capital). */
+ * and a thing of place_possessions follows (Georgia's capital), or one
+ * of possession_adjectives and such a thing (Sofia's central station). */
 static int place_possessive(const struct normtext *t, size_t a, size_t e, size_t pe)
 {
-    size_t na, nb;
+    size_t na, nb, ma, mb;
 
-    return world_place_cases(t->norm + a, e - a) != 0 && redact_sense_next_word(&na, &nb, t, pe, 0) &&
-           redact_sense_lower(t, na) && redact_sense_is_one(t->norm, na, nb, place_possessions);
+    if (world_place_cases(t->norm + a, e - a) == 0 || !redact_sense_next_word(&na, &nb, t, pe, 0) ||
+        !redact_sense_lower(t, na))
+        return 0;
+    if (redact_sense_is_one(t->norm, na, nb, possession_adjectives) && redact_sense_next_word(&ma, &mb, t, nb, 0) &&
+        redact_sense_lower(t, ma) && redact_sense_is_one(t->norm, ma, mb, place_possessions))
+        return 1;
+    return redact_sense_is_one(t->norm, na, nb, place_possessions);
 }
 
 int redact_sense_place(const struct normtext *t, size_t a, size_t b)
