@@ -132,10 +132,21 @@ static const char street_nouns[] =
 static const char thing_after_words[] = "avenue|street|boulevard|square|mosque|bridge|prospekt|highway";
 static const char thing_before_words[] = "lake|mount|avenue";
 
+/* The nouns, with a capital, that end the name of a town whose first word
+ * is an adjective that is also a surname (Белая Церковь / Біла Церква,
+ * Великий and Нижний Новгород, Красная Поляна, Белая Калитва: the Russian
+ * and Ukrainian Wikipedia articles of those towns), in their cases: the
+ * town, not the subject Белая, Великий, Красный (brief s48 slav48,
+ * report-adv47 O-16). */
+static const char town_after_words[] =
+    "церковь|церкви|церкву|церковью|церква|церкві|церквою|новгород|новгорода|новгороду|"
+    "новгородом|новгороде|поляна|поляны|поляне|поляну|поляной|калитва|калитвы|калитве|калитву|"
+    "калитвой";
+
 /* 1 if a street's noun (street_nouns) in lower case stands right before
- * the word at a, or a thing's noun (thing_after_words) with a capital
- * right after the word ending at wend, or (thing_before_words) with a
- * capital right before a. */
+ * the word at a, or a thing's noun (thing_after_words) or a town's
+ * (town_after_words) with a capital right after the word ending at wend,
+ * or (thing_before_words) with a capital right before a. */
 static int street_named(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb, na, nb;
@@ -145,7 +156,8 @@ static int street_named(const struct normtext *t, size_t a, size_t wend)
          (redact_sense_upper(t, pa) && redact_sense_is_one(t->norm, pa, pb, thing_before_words))))
         return 1;
     return redact_sense_next_word(&na, &nb, t, wend, 0) && na == wend + 1 && redact_sense_upper(t, na) &&
-           redact_sense_is_one(t->norm, na, nb, thing_after_words);
+           (redact_sense_is_one(t->norm, na, nb, thing_after_words) ||
+            redact_sense_is_one(t->norm, na, nb, town_after_words));
 }
 
 int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
@@ -379,13 +391,45 @@ static const char surname_adjective_ends[] =
     "о|евому|ёвых|ёвих|ёвым|ёвим|ёвыми|ёвими|ёвой|ёвого|ёвому|иных|иних|иным|иним|иными|иними|и"
     "ной|иного|иному|ыных|ыних|ыным|ыним|ыными|ыними|ыной|ыного|ыному";
 
+/* The oblique endings of an adjective and the endings of a noun that
+ * agrees with it in case, pair by pair (Russian and Ukrainian grammar: the
+ * hard and soft adjective declension; "Толстого кота", "Белой ниткой",
+ * "Белую скатерть" is left: an accusative noun's ending tells nothing).
+ * Not the nominative -ий, -ый, -ая (Юрий, Аглая are names), nor -их,
+ * -ых, -им, -ым (Черных, Седых, Ким are surnames as they stand). */
+static const struct { const char *adj, *noun; } agreement[] = {
+    { "ого|его", "а|я" },
+    { "ому|ему", "у|ю" },
+    { "ой|ей", "ой|ей|ёй" },
+    { "ою|ею", "ою|ею|ёю" },
+    { "ыми|ими", "ами|ями|ьми" },
+};
+
+/* 1 if the word [a, wend) of t (norm, lower case), which the word lists
+ * do not know, is an oblique case of an adjective with the lower-case
+ * noun [na, nb) after it in the same case (agreement): an adjective-type
+ * surname's form (Толстого, Белой: variants_uk_surname.c) written as the
+ * ordinary adjective it is at a sentence's start, before its noun ("Белой
+ * ниткой шито", "Толстого кота мы оставили": brief s48 slav48,
+ * report-adv47 O-15, O-17).  The runtime has no Russian dictionary to ask
+ * (util/lexicon.h): the noun's agreeing ending stands for it. */
+static int agreeing_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
+{
+    for (size_t i = 0; i < sizeof agreement / sizeof agreement[0]; i++)
+        if (redact_sense_ends_with(t->norm, a, wend, agreement[i].adj))
+            return nb > na + 4 && redact_sense_ends_with(t->norm, na, nb, agreement[i].noun);
+    return 0;
+}
+
 /* 1 if the Cyrillic word [a, wend) of t (norm, lower case) is an ordinary
  * word as the project's list knows it (data/nicknames/slavic_words.txt:
  * the forms of names hunspell-ru and hunspell-uk know as words) and has an
  * adjective's shape: one of adjective_ends, or -ой with a noun after it in
  * the same case ("Любой ценой": -ой, -ей, -ою, -ею), as an adjective
- * agrees with its noun.  A name's oblique case that is also a word (Тате,
- * Любу, Милке) has no adjective's ending and stays the name's. */
+ * agrees with its noun; or, a word the list does not know, an oblique
+ * adjective before a noun that agrees with it (agreeing_adjective).  A
+ * name's oblique case that is also a word (Тате, Любу, Милке) has no
+ * adjective's ending and stays the name's. */
 static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
 {
     char key[128];
@@ -400,8 +444,10 @@ static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, s
         else
             memcpy(key + k, t->norm + p, (size_t)m), k += (size_t)m;
     }
-    if (!slavic_word(key, k) || redact_sense_ends_with(t->norm, a, wend, surname_adjective_ends))
+    if (redact_sense_ends_with(t->norm, a, wend, surname_adjective_ends))
         return 0;
+    if (!slavic_word(key, k))
+        return agreeing_adjective(t, a, wend, na, nb);
     if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
         return 1;
     return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");
