@@ -453,11 +453,59 @@ static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, s
     return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");
 }
 
+/* Kazakh and Mongolian words that are also given names or surnames, with
+ * the lower-case words that make them the word at a sentence's start
+ * (a prefix: "Абай болыңыз", "be careful"; "Ерке бала", "a spoilt
+ * child"), written by us from the Kazakh and Mongolian dictionaries'
+ * senses (Қазақ тілінің түсіндірме сөздігі: абай "careful", болат
+ * "steel", ерке "spoilt"; Mongolian дорж "vajra"); brief s48 slav48,
+ * report-adv47 O-25, O-27, report-adv46 O-14, O-45.  In lower case the
+ * word anywhere; at a sentence's start only before one of its words.
+ * Not Кім ("who"), Айым ("my moon"): no word after them tells. */
+static const struct { const char *word, *next; } steppe_words[] = {
+    { "абай", "бол" },
+    { "болат", "пышақ|қылыш|балта|сым" },
+    { "ерке", "бала|қыз|тотай" },
+    { "дорж", "" },
+};
+
+/* 1 if the hit [a, b) of t is a whole word of steppe_words in lower case,
+ * or with a capital at a sentence's start (at_start) with one of its words
+ * after it, over one space, in lower case. */
+static int steppe_word(const struct normtext *t, size_t a, size_t b, int at_start)
+{
+    size_t wend = redact_sense_run_end(t, a), na, nb;
+
+    if (wend != b || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    for (size_t i = 0; i < sizeof steppe_words / sizeof steppe_words[0]; i++) {
+        size_t k = strlen(steppe_words[i].word), p;
+        const char *n = steppe_words[i].next;
+        if (k != b - a || memcmp(t->norm + a, steppe_words[i].word, k) != 0)
+            continue;
+        if (redact_sense_lower(t, a))
+            return 1;
+        if (!at_start || !redact_sense_upper(t, a) || *n == '\0' ||
+            !redact_sense_next_word(&na, &nb, t, wend, 0) || na != wend + 1 || !redact_sense_lower(t, na))
+            return 0;
+        for (p = 0; n[p] != '\0';) {
+            size_t l = strcspn(n + p, "|");
+            if (nb - na >= l && memcmp(t->norm + na, n + p, l) == 0)
+                return 1;
+            p += l + (n[p + l] == '|');
+        }
+        return 0;
+    }
+    return 0;
+}
+
 int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
 {
     size_t wend, na, nb;
     int first;
 
+    if (a < b && b <= t->normlen && steppe_word(t, a, b, at_start))
+        return 1;
     if (!at_start || a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_sense_upper(t, a))
         return 0;
