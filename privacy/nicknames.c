@@ -157,6 +157,69 @@ static int cyrillic_consonant_end(const char *form, size_t len)
     return 1;
 }
 
+/* The chat and pet forms Russian makes of a listed short form in -юша,
+ * -ха or -ёк (brief s48 slav48, report-adv47 L-12, L-13, L-15; Wiktionary,
+ * "Приложение:Русские уменьшительные имена", whose entries give these
+ * suffixes for the names): one in -юша of two letters or more before it
+ * (Ксюша, Андрюша, Катюша, Ванюша, Илюша; not Нюша) takes -юсик and
+ * -юха (Ксюсик, Ксюха; Катюсик, Катюха), one in -ха (Андрюха, Лёха,
+ * Петруха, and those -юха forms) the chat -хон (Андрюхон, Ксюхон,
+ * Лёхон), each in its cases (uk_name_cases) with out's marks; one in
+ * -ёк, -ек after a consonant drops the vowel in its cases, with ь after
+ * a consonant that is not a hushing one (Игорёк: Игорька, Игорьку,
+ * Игорьком; Олежек: Олежка; Санёк: Санька: Russian grammar, the fleeting
+ * vowel; report-adv46b guard 73); the -хон
+ * forms in lower case too ("андрюхон привет", as add_form's -он forms)
+ * where slavic_words.txt knows no such word.
+ * 0, or -1 out of memory. */
+static int chat_forms(struct variant_list *out, const char *form, size_t len)
+{
+    static const char yusha[] = "\xd1\x8e\xd1\x88\xd0\xb0";   /* юша */
+    static const char kha[] = "\xd1\x85\xd0\xb0";                /* ха */
+    char w[FORM_MAX + 8];
+    size_t stem;
+    int rc = 0;
+
+    if (len + 4 > sizeof w || len < 8)
+        return 0;
+    memcpy(w, form, len);
+    if (len >= 10 && memcmp(form + len - 6, yusha, 6) == 0) {
+        stem = len - 4;   /* ксю */
+        memcpy(w + stem, "\xd1\x81\xd0\xb8\xd0\xba", 6);   /* сик */
+        rc = uk_name_cases(out, w, stem + 6);
+        memcpy(w + stem, kha, 4);
+        if (rc == 0)
+            rc = uk_name_cases(out, w, stem + 4);
+        if (rc == 0)
+            rc = chat_forms(out, w, stem + 4);
+    } else if (memcmp(form + len - 4, "\xd1\x91\xd0\xba", 4) == 0 ||
+               memcmp(form + len - 4, "\xd0\xb5\xd0\xba", 4) == 0) {   /* ёк, ек */
+        int prev;
+        size_t at = len - 6;
+        stem = len - 4;   /* игор, олеж */
+        if (utf8_next(&prev, form + at, 2) != 2 || ru_vowel(prev))
+            return 0;
+        if (prev != 0x436 && prev != 0x448 && prev != 0x447 && prev != 0x449 && prev != 0x446)
+            memcpy(w + stem, "\xd1\x8c", 2), stem += 2;   /* ь */
+        memcpy(w + stem, "\xd0\xba\xd0\xbe\xd0\xbc", 6);   /* ком */
+        rc = list_add(out, w, stem + 6, RULE_VARIANT, SUFFIX_NONE);
+        memcpy(w + stem, "\xd0\xba\xd0\xb0", 4);   /* ка */
+        if (rc == 0)
+            rc = uk_name_cases(out, w, stem + 4);
+    } else if (memcmp(form + len - 4, kha, 4) == 0) {
+        stem = len - 2;   /* андрюх */
+        memcpy(w + stem, "\xd0\xbe\xd0\xbd", 4);   /* он */
+        if (!slavic_word(w, stem + 4) && !slavic_lower_word(w, stem + 4)) {
+            unsigned char capital = out->capital;
+            out->capital = 0;
+            rc = uk_name_cases(out, w, stem + 4);
+            out->capital = capital;
+        }
+    }
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 static int add_form(void *ctx, const char *form, size_t len)
 {
     struct variant_list *out = ctx;
@@ -195,6 +258,8 @@ static int add_form(void *ctx, const char *form, size_t len)
         if (rc != 0)
             return -1;
     }
+    if (is_cyrillic_cp(cp) && chat_forms(out, form, len) != 0)
+        return -1;
     return is_cyrillic_cp(cp) ? consonant_short_dims(out, form, len) : 0;
 }
 
@@ -645,6 +710,20 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len, in
         rc = kk_add(out, &b0, "ке", 0);
         if (rc == 0)
             rc = kk_add(out, &b0, "кен", 1);
+        /* The syllable's back vowel fronted as the front -ке makes it
+         * (Бөке, Бөкең of Болат; Бәке of Бақыт: keyed бэке): brief s48
+         * slav48, report-adv47 L-16. */
+        if (rc == 0 && (cp[v0] == 0x43E || cp[v0] == 0x430) && b0.len + 2 <= FORM_MAX) {
+            char f[FORM_MAX];
+            struct kk_base bf = b0;
+            memcpy(f, b0.s, b0.len);
+            memcpy(f + pos[v0], cp[v0] == 0x43E ? "\xd3\xa9" : "\xd1\x8d", 2);   /* ө, э */
+            bf.s = f, bf.front = 1;
+            rc = kk_add(out, &bf, "ке", 0);
+            if (rc == 0)
+                rc = kk_add(out, &bf, "кен", 1);
+            sodium_memzero(f, sizeof f);
+        }
     }
     if (rc == 0 && word)
         rc = kk_add_russian(out, &b1, "ик");

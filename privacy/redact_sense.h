@@ -147,12 +147,18 @@ int redact_sense_public_figure_near(const char *s, size_t len, size_t a, size_t 
  * Cyrillic word written with a capital at a sentence's start (at_start)
  * that data/nicknames/slavic_words.txt knows as an ordinary word and that
  * has an adjective's shape (an adjective's ending, or -ой, -ою before a
- * noun in the same case: Любой ценой, Любую работу, Милая моя), not alone
+ * noun in the same case: Любой ценой, Любую работу, Милая моя), or that
+ * the list does not know but is an oblique adjective before a noun that
+ * agrees with it (Толстого кота, Белой ниткой: an adjective-type
+ * surname's form; brief s48 slav48, report-adv47 O-15, O-17), not alone
  * in its clause, and the next word, over one space, is in lower case and
  * no verb a person does (redact_sense_person_verb); not "Люба пришла",
- * "Любу Петрову", "Тате дали".  The caller makes it a review flag: the
- * word is kept, a person reads it once (brief s45 over45, report-adv44
- * O-19, O-32, O-33).  Else 0.  No allocation. */
+ * "Любу Петрову", "Тате дали", "Толстого вызвали".  Also a Kazakh or
+ * Mongolian word that is a name (абай, болат, ерке, дорж) in lower case
+ * anywhere, or at a sentence's start before a word that makes it the word
+ * ("Абай болыңыз": report-adv47 O-25, O-27).  The caller makes it a
+ * review flag: the word is kept, a person reads it once (brief s45
+ * over45, report-adv44 O-19, O-32, O-33).  Else 0.  No allocation. */
 int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start);
 /* redact_sense_word_at_start for the word s[a, b) of the text s[0..len)
  * (UTF-8 as written; a near-name's word, redact_nearfix.c), its sentence's

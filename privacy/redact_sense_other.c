@@ -157,10 +157,21 @@ static const char kk_thing_after[] =
     "даңғылында|даңғылына|даңғылын|даңғылынан|даңғылының|алаңы|алаңында|алаңына|өзені|өзенінде|"
     "өзеніне|өзенінің|университеті|университетінде|университетіне|университетінің";
 
+/* The nouns, with a capital, that end the name of a town whose first word
+ * is an adjective that is also a surname (Белая Церковь / Біла Церква,
+ * Великий and Нижний Новгород, Красная Поляна, Белая Калитва: the Russian
+ * and Ukrainian Wikipedia articles of those towns), in their cases: the
+ * town, not the subject Белая, Великий, Красный (brief s48 slav48,
+ * report-adv47 O-16). */
+static const char town_after_words[] =
+    "церковь|церкви|церкву|церковью|церква|церкві|церквою|новгород|новгорода|новгороду|"
+    "новгородом|новгороде|поляна|поляны|поляне|поляну|поляной|калитва|калитвы|калитве|калитву|"
+    "калитвой";
+
 /* 1 if a street's noun (street_nouns) in lower case stands right before
- * the word at a, or a thing's noun (thing_after_words) with a capital
- * right after the word ending at wend, or (thing_before_words) with a
- * capital right before a. */
+ * the word at a, or a thing's noun (thing_after_words) or a town's
+ * (town_after_words) with a capital right after the word ending at wend,
+ * or (thing_before_words) with a capital right before a. */
 static int street_named(const struct normtext *t, size_t a, size_t wend)
 {
     size_t pa, pb, na, nb;
@@ -171,7 +182,8 @@ static int street_named(const struct normtext *t, size_t a, size_t wend)
         return 1;
     if (!redact_sense_next_word(&na, &nb, t, wend, 0) || na != wend + 1)
         return 0;
-    return (redact_sense_upper(t, na) && redact_sense_is_one(t->norm, na, nb, thing_after_words)) ||
+    return (redact_sense_upper(t, na) && (redact_sense_is_one(t->norm, na, nb, thing_after_words) ||
+                                          redact_sense_is_one(t->norm, na, nb, town_after_words))) ||
            (redact_sense_lower(t, na) && redact_sense_is_one(t->norm, na, nb, kk_thing_after));
 }
 
@@ -436,13 +448,45 @@ static const char surname_adjective_ends[] =
     "о|евому|ёвых|ёвих|ёвым|ёвим|ёвыми|ёвими|ёвой|ёвого|ёвому|иных|иних|иным|иним|иными|иними|и"
     "ной|иного|иному|ыных|ыних|ыным|ыним|ыными|ыними|ыной|ыного|ыному";
 
+/* The oblique endings of an adjective and the endings of a noun that
+ * agrees with it in case, pair by pair (Russian and Ukrainian grammar: the
+ * hard and soft adjective declension; "Толстого кота", "Белой ниткой",
+ * "Белую скатерть" is left: an accusative noun's ending tells nothing).
+ * Not the nominative -ий, -ый, -ая (Юрий, Аглая are names), nor -их,
+ * -ых, -им, -ым (Черных, Седых, Ким are surnames as they stand). */
+static const struct { const char *adj, *noun; } agreement[] = {
+    { "ого|его", "а|я" },
+    { "ому|ему", "у|ю" },
+    { "ой|ей", "ой|ей|ёй" },
+    { "ою|ею", "ою|ею|ёю" },
+    { "ыми|ими", "ами|ями|ьми" },
+};
+
+/* 1 if the word [a, wend) of t (norm, lower case), which the word lists
+ * do not know, is an oblique case of an adjective with the lower-case
+ * noun [na, nb) after it in the same case (agreement): an adjective-type
+ * surname's form (Толстого, Белой: variants_uk_surname.c) written as the
+ * ordinary adjective it is at a sentence's start, before its noun ("Белой
+ * ниткой шито", "Толстого кота мы оставили": brief s48 slav48,
+ * report-adv47 O-15, O-17).  The runtime has no Russian dictionary to ask
+ * (util/lexicon.h): the noun's agreeing ending stands for it. */
+static int agreeing_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
+{
+    for (size_t i = 0; i < sizeof agreement / sizeof agreement[0]; i++)
+        if (redact_sense_ends_with(t->norm, a, wend, agreement[i].adj))
+            return nb > na + 4 && redact_sense_ends_with(t->norm, na, nb, agreement[i].noun);
+    return 0;
+}
+
 /* 1 if the Cyrillic word [a, wend) of t (norm, lower case) is an ordinary
  * word as the project's list knows it (data/nicknames/slavic_words.txt:
  * the forms of names hunspell-ru and hunspell-uk know as words) and has an
  * adjective's shape: one of adjective_ends, or -ой with a noun after it in
  * the same case ("Любой ценой": -ой, -ей, -ою, -ею), as an adjective
- * agrees with its noun.  A name's oblique case that is also a word (Тате,
- * Любу, Милке) has no adjective's ending and stays the name's. */
+ * agrees with its noun; or, a word the list does not know, an oblique
+ * adjective before a noun that agrees with it (agreeing_adjective).  A
+ * name's oblique case that is also a word (Тате, Любу, Милке) has no
+ * adjective's ending and stays the name's. */
 static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
 {
     char key[128];
@@ -457,11 +501,59 @@ static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, s
         else
             memcpy(key + k, t->norm + p, (size_t)m), k += (size_t)m;
     }
-    if (!slavic_word(key, k) || redact_sense_ends_with(t->norm, a, wend, surname_adjective_ends))
+    if (redact_sense_ends_with(t->norm, a, wend, surname_adjective_ends))
         return 0;
+    if (!slavic_word(key, k))
+        return agreeing_adjective(t, a, wend, na, nb);
     if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
         return 1;
     return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");
+}
+
+/* Kazakh and Mongolian words that are also given names or surnames, with
+ * the lower-case words that make them the word at a sentence's start
+ * (a prefix: "Абай болыңыз", "be careful"; "Ерке бала", "a spoilt
+ * child"), written by us from the Kazakh and Mongolian dictionaries'
+ * senses (Қазақ тілінің түсіндірме сөздігі: абай "careful", болат
+ * "steel", ерке "spoilt"; Mongolian дорж "vajra"); brief s48 slav48,
+ * report-adv47 O-25, O-27, report-adv46 O-14, O-45.  In lower case the
+ * word anywhere; at a sentence's start only before one of its words.
+ * Not Кім ("who"), Айым ("my moon"): no word after them tells. */
+static const struct { const char *word, *next; } steppe_words[] = {
+    { "абай", "бол" },
+    { "болат", "пышақ|қылыш|балта|сым" },
+    { "ерке", "бала|қыз|тотай" },
+    { "дорж", "" },
+};
+
+/* 1 if the hit [a, b) of t is a whole word of steppe_words in lower case,
+ * or with a capital at a sentence's start (at_start) with one of its words
+ * after it, over one space, in lower case. */
+static int steppe_word(const struct normtext *t, size_t a, size_t b, int at_start)
+{
+    size_t wend = redact_sense_run_end(t, a), na, nb;
+
+    if (wend != b || (a > 0 && is_word_cp(redact_cp_before(t->norm, a))))
+        return 0;
+    for (size_t i = 0; i < sizeof steppe_words / sizeof steppe_words[0]; i++) {
+        size_t k = strlen(steppe_words[i].word), p;
+        const char *n = steppe_words[i].next;
+        if (k != b - a || memcmp(t->norm + a, steppe_words[i].word, k) != 0)
+            continue;
+        if (redact_sense_lower(t, a))
+            return 1;
+        if (!at_start || !redact_sense_upper(t, a) || *n == '\0' ||
+            !redact_sense_next_word(&na, &nb, t, wend, 0) || na != wend + 1 || !redact_sense_lower(t, na))
+            return 0;
+        for (p = 0; n[p] != '\0';) {
+            size_t l = strcspn(n + p, "|");
+            if (nb - na >= l && memcmp(t->norm + na, n + p, l) == 0)
+                return 1;
+            p += l + (n[p + l] == '|');
+        }
+        return 0;
+    }
+    return 0;
 }
 
 int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
@@ -469,6 +561,8 @@ int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int
     size_t wend, na, nb;
     int first;
 
+    if (a < b && b <= t->normlen && steppe_word(t, a, b, at_start))
+        return 1;
     if (!at_start || a >= b || b > t->normlen || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
         first < 0x400 || first > 0x52F || !redact_sense_upper(t, a))
         return 0;
