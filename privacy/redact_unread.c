@@ -550,9 +550,8 @@ static size_t latin_reads_of(struct latin_pass *lp)
         const char *key = r->arena + r->keyoff[i];
         int cp = 0;
         if (!l->person || l->initials || l->generated || l->father ||
-            utf8_next(&cp, key, l->keylen) <= 0 || !arabic_georgian(cp))
-            continue;
-        if (memchr(key, ' ', l->keylen) != NULL)
+            utf8_next(&cp, key, l->keylen) <= 0 || !arabic_georgian(cp) ||
+            memchr(key, ' ', l->keylen) != NULL)
             continue;
         if (script_reading_of(&lp->rd[lp->n], key, l->keylen)) {
             teh_marbuta(&lp->rd[lp->n], key, l->keylen);
@@ -719,7 +718,8 @@ static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len
 /* latin_owner of the Latin word w[0..len) written as Tajik and Uzbek
  * write an Arabic or Persian name, o for the long a (Abdulloh, Abdullo,
  * Rahmon, Sharof: brief s48 arab48, report-adv47 L-6), or with the
- * French final -e after a consonant (Hassane, Karime: L-1) on a word of
+ * French -e after a final n (Hassane, Amine, Othmane: L-1; not Crime,
+ * which is no Karim: scr45.jsonl line 13) on a word of
  * four letters or more left that is none of the commonest words (Same is
  * no Sam); r->nlits if neither. */
 static size_t latin_respelt(const struct latin_pass *lp, const char *w, size_t len, int near)
@@ -740,7 +740,7 @@ static size_t latin_respelt(const struct latin_pass *lp, const char *w, size_t l
         return own;
     for (size_t i = 0; i < len; i++)
         alt[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
-    if (len >= 5 && alt[len - 1] == 'e' && strchr("aeiouy", alt[len - 2]) == NULL &&
+    if (len >= 5 && alt[len - 1] == 'e' && alt[len - 2] == 'n' && strchr("aeiouy", alt[len - 3]) != NULL &&
         !common_word_key(alt, len) && !common_word_key(alt, len - 1))
         return latin_owner(lp, w, len - 1, near);
     return lp->r->nlits;
