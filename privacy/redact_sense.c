@@ -514,8 +514,9 @@ int redact_sense_noun_at_start(const struct normtext *t, size_t a, size_t b, int
  * name (Пётр Первый, Петра Великого, Иван Грозный, Іван Третій), as
  * stems before an adjective's ending, Russian and Ukrainian; and the
  * words before a saint's or an apostle's (святого Петра, св. Петра,
- * апостола Павла, St. Peter, Saint Paul).  Written by us (brief s43,
- * report-adv42 O-15, O-17, O-24). */
+ * апостола Павла, St. Peter, Saint Paul), and a king's, a queen's
+ * (царь, царица, королева in their cases).  Written by us (brief s43,
+ * report-adv42 O-15, O-17, O-24; brief s48 arab48). */
 static const char regnal_stems[] =
     "перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|велик|грозн|перш|друг|четверт|"
     "п'ят|п’ят|сьом|восьм|дев'ят|дев’ят";
@@ -523,7 +524,11 @@ static const char saint_words[] =
     "святой|святого|святому|святым|святом|святая|святую|святий|святим|святої|свята|святу|"
     "св|свв|апостол|апостола|апостолу|апостолом|апостоле|преподобного|преподобный|st|saint|san|santo|"
     "sankt|sv|pope|king|queen|царь|царя|царю|царём|царем|император|"
-    "императора|императору|король|короля|королю|королём|королем|королева|королевы|цар|царя";
+    "императора|императору|король|короля|королю|королём|королем|королева|королевы|цар|царя|"
+    /* a queen regnant (царицы Тамары: brief s48 arab48, the guard of
+     * report-adv47 line 48, which the Russian -ы made Tamar's) */
+    "царица|царицы|царице|царицу|царицей|царицею|цариця|цариці|царицю|королеве|королеву|"
+    "королевой|королевою";
 
 /* 1 if the word [na, nb) of t is a Roman numeral in capitals (I to
  * XXXIX: the letters I, V, X), as after a monarch's name. */

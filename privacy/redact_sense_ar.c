@@ -130,6 +130,61 @@ static const char *const tehrani_of[] = {
  * or before كبير, عظيم (report-adv45 O-45). */
 static const char *const karam_after[] = { "كبير", "عظيم", "بالغ", "كبيرا", "عظيما", NULL };
 
+/* رضا "satisfaction" before whose it is (رضا العملاء "customer
+ * satisfaction", رضا الله "God's pleasure", الرضا عن النفس: Hans Wehr,
+ * ر ض و; brief s48 arab48, report-adv47 O-2). */
+static const char *const rida_of[] = {
+    "العملاء", "العميل", "الزبائن", "الزبون", "المستهلك", "المستهلكين", "المواطنين",
+    "الجمهور", "الموظفين", "العاملين", "المرضى", "الله", "الوالدين", "الناس", "النفس", NULL,
+};
+
+/* حداد "mourning" declared (أعلنت الحكومة الحداد ثلاثة أيام) or named by
+ * its kind or length after it (الحداد الوطني, حداد لمدة: Hans Wehr,
+ * ح د د; brief s48 arab48, report-adv47 O-4); not before أن, which makes
+ * أعلن الحداد أن... "al-Haddad announced that". */
+static const char *const hidad_declare[] = {
+    "أعلن", "أعلنت", "يعلن", "تعلن", "أعلنوا", "إعلان", "نعلن", NULL,
+};
+static const char *const hidad_after[] = {
+    "الوطني", "الرسمي", "العام", "لمدة", "ثلاثة", "ثلاث", "سبعة", "أيام", "يوما", "يومين", NULL,
+};
+static const char *const that_after[] = { "أن", "أنه", "أنها", "إن", "عن", "ان", NULL };
+
+/* کرمی "cream-coloured" (Dehkhoda: کرمی, به رنگ کرم) beside رنگ
+ * "colour" or after the things a colour is said of (پیراهن کرمی "a
+ * cream shirt": brief s48 arab48, report-adv47 O-3); آقای کرمی stays the
+ * name. */
+static const char *const kermi_of[] = {
+    "رنگ", "پیراهن", "کفش", "شلوار", "کت", "دامن", "مانتو", "روسری", "شال", "پرده",
+    "دیوار", "فرش", "کاشی", "پالتو", "ژاکت", "کیف", "جوراب", "لباس", "پارچه", "مبل",
+    "چادر", "کلاه", "بلوز", "کاپشن", NULL,
+};
+
+/* نوری "of light" (Dehkhoda) in سال نوری "light-year" after a count (چند
+ * سال نوری, میلیون‌ها سال نوری, ۴ سال نوری: brief s48 arab48,
+ * report-adv47 O-5; آن سال نوری آمد "that year Nouri came" stays the
+ * name), and after the nouns of optics (فیبر نوری, آلودگی نوری). */
+static const char *const nuri_count[] = {
+    "چند", "میلیون", "میلیونها", "میلیارد", "میلیاردها", "هزار", "هزاران", "هزارها", "صد",
+    "صدها", "ده", "دهها", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", NULL,
+};
+static const char *const nuri_of[] = { "فیبر", "آلودگی", "میکروسکوپ", "حسگر", "تار", NULL };
+static const char *const years[] = { "سال", "سالهای", "سالها", NULL };
+
+/* منير "shining, luminous" (Hans Wehr, ن و ر) as the predicate of a
+ * definite noun of light (القمر منير, وجهه منير) or after an indefinite
+ * one that ذو, ذا, له "having" makes a description (كان له وجه منير,
+ * ذا وجه منير: brief s48 arab48, report-adv47 O-6); وجه منير alone is
+ * "Munir's face" too and stays the name. */
+static const char *const munir_def[] = {
+    "القمر", "الوجه", "وجهه", "وجهها", "السراج", "المصباح", "النجم", "الكوكب", "النور",
+    "الطريق", "المستقبل", NULL,
+};
+static const char *const munir_indef[] = {
+    "وجه", "وجها", "قمر", "سراج", "سراجا", "مصباح", "كوكب", "نجم", "كتاب", "نور", NULL,
+};
+static const char *const having[] = { "له", "لها", "لهم", "ذو", "ذا", "ذي", "ذات", NULL };
+
 /* The glued start of the word that norm byte a is inside of (a proclitic
  * or the article before a stem): [*ws, a). */
 static void glued_start(const struct normtext *t, size_t a, size_t *ws)
@@ -162,6 +217,21 @@ static int karam_verb(const struct normtext *t, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if norm [a, b) is digits only (ASCII, Arabic-Indic or Persian). */
+static int count_digits(const struct normtext *t, size_t a, size_t b)
+{
+    int cp = 0, k;
+
+    if (a >= b)
+        return 0;
+    for (size_t i = a; i < b; i += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + i, b - i)) <= 0 ||
+            !((cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)))
+            return 0;
+    }
+    return 1;
+}
+
 int redact_sense_ar_noun(const struct normtext *t, size_t a, size_t b)
 {
     size_t wa, wb, xa, xb, pa, pb, ws;
@@ -176,6 +246,8 @@ int redact_sense_ar_noun(const struct normtext *t, size_t a, size_t b)
             return 1;
         if (!after)
             return 0;
+        if (ar_in(t, wa, wb, rida_of))
+            return 1;
         if (ar_in(t, wa, wb, fa_wish_glued) || ar_in(t, wa, wb, fa_give))
             return 1;
         return ar_same(t->norm + wa, wb - wa, "و") && redact_word_after(&xa, &xb, t, wb) &&
@@ -193,8 +265,40 @@ int redact_sense_ar_noun(const struct normtext *t, size_t a, size_t b)
         return before && !after && pb - pa > 4 && memcmp(t->norm + pa, "\xd8\xa7\xd9\x84", 4) == 0 &&
                redact_word_before(&xa, &xb, t, pa) && ar_in(t, xa, xb, ar_be);
     }
-    if (ar_same(t->norm + a, b - a, "حداد"))
-        return before && ar_in(t, pa, pb, hidad_before);
+    if (ar_same(t->norm + a, b - a, "حداد") || ar_same(t->norm + a, b - a, "الحداد")) {
+        int declared = 0;
+        if (ws == a && ar_same(t->norm + a, b - a, "حداد") && before && ar_in(t, pa, pb, hidad_before))
+            return 1;
+        if (after && ar_in(t, wa, wb, hidad_after))
+            return 1;
+        if (redact_word_before(&xa, &xb, t, ws))
+            declared = ar_in(t, xa, xb, hidad_declare) ||
+                       (redact_word_before(&pa, &pb, t, xa) && ar_in(t, pa, pb, hidad_declare));
+        return declared && !(after && ar_in(t, wa, wb, that_after));
+    }
+    if (ar_same(t->norm + a, b - a, "کرمی"))
+        return (before && ar_in(t, pa, pb, kermi_of)) || (after && ar_same(t->norm + wa, wb - wa, "رنگ"));
+    if (ar_same(t->norm + a, b - a, "نوری")) {
+        if (!before)
+            return 0;
+        if (ar_in(t, pa, pb, nuri_of))
+            return 1;
+        return ar_in(t, pa, pb, years) && redact_word_before(&xa, &xb, t, pa) &&
+               (ar_in(t, xa, xb, nuri_count) || count_digits(t, xa, xb));
+    }
+    if (ar_same(t->norm + a, b - a, "منير")) {
+        if (!before)
+            return 0;
+        if (ar_in(t, pa, pb, munir_def))
+            return 1;
+        return ar_in(t, pa, pb, munir_indef) && redact_word_before(&xa, &xb, t, pa) &&
+               ar_in(t, xa, xb, having);
+    }
+    /* الله alone is God (إن شاء الله, بسم الله, والله, الحمد لله), never a
+     * man named عبد الله, who is his name after عبد (brief s48 arab48,
+     * report-adv47 O-7) */
+    if (ar_same(t->norm + a, b - a, "الله"))
+        return !(ws == a && before && ar_same(t->norm + pa, pb - pa, "عبد"));
     if (ar_same(t->norm + a, b - a, "خطيب") || ar_same(t->norm + a, b - a, "الخطيب"))
         return after && ar_in(t, wa, wb, khatib_of);
     if (ar_same(t->norm + a, b - a, "تهراني"))

@@ -33,8 +33,7 @@ load faults
     each_accepted "Ирина Ким" "Hana Moss"
 }
 
-@test "pseudonym-adv47: Tamuna for Tamar, Abdulla for Abdullah (open: adv47 L-25, L-26)" {
-    skip "open (report-adv47 L-25, L-26): the redactor does not read these forms yet"
+@test "pseudonym-adv47: Tamuna for Tamar, Abdulla for Abdullah (adv47 L-25, L-26; read since arab48)" {
     each_refused "თამარ ჯავახიშვილი" "Тамуна Ли"
     each_refused "عبد الله الحداد" "Abdulla Kent"
 }
