@@ -250,6 +250,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/pub47.jsonl",
     "tests/data/leaks/numi47.jsonl",
     "tests/data/leaks/adv47-open.jsonl",
+    "tests/data/leaks/numi48.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
