@@ -121,32 +121,6 @@ static int said_alone(const char *s, size_t len, size_t e)
     return said_verb(s + e + 1, w - e - 1);
 }
 
-/* The start of the digits spaced one by one or in pairs before a
- * flat's number that starts at i ("1 2 0 3 호입니다", "12 03 호": a
- * number dictated digit by digit, report-adv46b L-4, L-6; the part's
- * words after it are detect_address_part.c's): groups of one or two
- * digits with one space between, while the number at i has one or two
- * digits too; i if none.  A group of three digits or more stops it
- * ("2019 3 호", "1 500 тоот": a year, thousands), as anything but a
- * space, a line's end or a bracket before a group does ("г.1 2 호"). */
-static size_t spaced_digits_before(const char *s, size_t i)
-{
-    size_t start = i, g, n;
-
-    for (n = 0; n < 3 && det_digit(s[i + n]); n++)
-        ;
-    if (n > 2)
-        return i;
-    while (start >= 2 && s[start - 1] == ' ' && det_digit(s[start - 2])) {
-        for (g = start - 1; g > 0 && det_digit(s[g - 1]); g--)
-            ;
-        if (start - 1 - g > 2 || (g > 0 && s[g - 1] != ' ' && s[g - 1] != '\n' && s[g - 1] != '('))
-            break;
-        start = g;
-    }
-    return start;
-}
-
 /* part_at in a view whose digits said in words are marked in said (NULL:
  * none): a part that would name a household by itself (a flat, a house
  * on its street) with its number said is weak, so that it needs another
@@ -159,7 +133,7 @@ static size_t part_said(const char *s, size_t len, size_t i, size_t *start, int 
     size_t e = addr_part_at(s, len, i, start, weight), k;
 
     if (e != 0 && *start == i && (*weight & STRONG) && det_digit(s[i]))
-        *start = spaced_digits_before(s, i);
+        *start = addr_spaced_digits_start(s, i);
     if (e == 0 || said == NULL || !(*weight & STRONG) || (*weight & (LABEL | KEEP)))
         return e;
     /* One that ends its sentence, nothing counted after it ("квартира

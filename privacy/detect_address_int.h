@@ -1,8 +1,9 @@
 /* Shared inside the address reader: detect_address.c (the scan that
  * glues parts into one address), detect_address_part.c (one part: a unit
- * word with its number, a street, a Korean lot, a P.O. box) and
+ * word with its number, a street, a Korean lot, a P.O. box),
  * detect_address_post.c (postcodes, with or without their label, and the
- * town words around them).  Offsets and lengths are in bytes of the norm
+ * town words around them) and detect_address_flat.c (a flat's number before
+ * the flat's word).  Offsets and lengths are in bytes of the norm
  * view; nothing here allocates or fails. */
 #ifndef INTAKE_PRIVACY_DETECT_ADDRESS_INT_H
 #define INTAKE_PRIVACY_DETECT_ADDRESS_INT_H
@@ -33,6 +34,23 @@ size_t addr_house_number(const char *s, size_t len, size_t i);
 int addr_en_stop(const char *s, size_t i, size_t e);
 size_t addr_part_at(const char *s, size_t len, size_t i, size_t *start, int *weight);
 const char *addr_part_word(int next, size_t k);
+
+/* detect_address_flat.c: the flat's word after an ordinal's ending at
+ * j behind a number ("42-й квартире", "17th квартире", "42-ші
+ * пәтерде"; adv42 L-30, L-35, L-64; brief s43 num43), its end or 0; the
+ * start of the digits spaced one by one or in pairs before the number of
+ * one or two digits at i ("1 2 0 3 호", "12 03 호": a number dictated
+ * digit by digit, report-adv46b L-4, L-6), i if none (a group of three
+ * digits or more stops it: "2019 3 호", "1 500 тоот"; so does anything
+ * but a space, a line's end or a bracket before a group: "г.1 2 호");
+ * the flat's word after the last group of such a spaced number whose
+ * group at i ends at j ("1 0 7 кв.", "4 2 пәтерде", "1 6 квартирі",
+ * "3 0 2 号室": report-adv47 L-17..L-20; a count is never spaced so),
+ * or 号室 one space after any number ("302 号室"): its end, or 0 (a
+ * count's case form, "кв. м" square metres). */
+size_t addr_flat_after_ordinal(const char *s, size_t len, size_t j);
+size_t addr_spaced_digits_start(const char *s, size_t i);
+size_t addr_flat_after_spaced(const char *s, size_t len, size_t i, size_t j);
 
 /* detect_address_post.c: a full UK postcode, an old Korean postcode
  * (135-080), a postcode after its label, each its end or 0; a town's

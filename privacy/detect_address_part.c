@@ -216,7 +216,10 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
         /* 人民班 (inminban), then 号 號 alone: a house after another part
          * ("5人民班12号"); "3月3号" alone is a date and stays. */
-        { "\xe4\xba\xba\xe6\xb0\x91\xe7\x8f\xad", WEAK | ONLY }, { "\xe5\x8f\xb7", WEAK }, { "\xe8\x99\x9f", WEAK },
+        { "\xe4\xba\xba\xe6\xb0\x91\xe7\x8f\xad", WEAK | ONLY },
+        /* 号室 (號室): a room's or a flat's number in Japanese ("302号室":
+         * report-adv47 L-19), never a count; before 号 alone */
+        { "号室", STRONG }, { "號室", STRONG }, { "\xe5\x8f\xb7", WEAK }, { "\xe8\x99\x9f", WEAK },
     };
     /* The same in Latin letters (MNS 5217 and the usual typing:
      * "3-r khoroo, 15-r bair, 42 toot"; brief s19 num19). */
@@ -499,43 +502,6 @@ static size_t ko_latin_lot(const char *s, size_t len, size_t i, int *weight)
     return x;
 }
 
-/* The flat's word after an ordinal's ending at j, behind the number
- * ("42-й квартире", "17-я квартира", "3-ей квартире", or "th" the address
- * view writes for an ordinal said: "семнадцатой квартире" -> "17th
- * квартире"; "42-ші пәтерде" in Kazakh): its end, or 0.  The stems
- * квартир (Russian, Ukrainian) and пәтер (Kazakh), any case ending after
- * (adv42 L-30, L-35, L-64; brief s43 num43).  A cardinal before them is a
- * count ("две квартиры") and is not read. */
-static size_t flat_after_ordinal(const char *s, size_t len, size_t j)
-{
-    static const char *const stems[] = { "квартир", "пәтер" };
-    /* an ordinal's endings written after its digits, Russian, Ukrainian
-     * and Kazakh; not a cardinal's ("3-и", "3-х", "5-ти": counts) */
-    static const char *const ends[] = {
-        "й", "я", "е", "ю", "ой", "ая", "ое", "ую", "ый", "ий", "ей", "ом", "ым", "им", "го", "му",
-        "его", "ого", "ему", "ому", "ші", "шы", "нші", "ншы", "інші", "ыншы",
-    };
-    size_t k, n;
-
-    if (det_starts(s, len, j, "th "))
-        j += 3;
-    else if (j < len && s[j] == '-' && det_starts(s, len, j + 1, "пәтер"))
-        j += 1;                 /* "35-пәтерде": Kazakh writes the ordinal so */
-    else if (j < len && s[j] == '-') {
-        for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
-            if (det_starts(s, len, j + 1, ends[k]) && s[j + 1 + (n = strlen(ends[k]))] == ' ')
-                break;
-        if (k == sizeof ends / sizeof ends[0])
-            return 0;
-        j += n + 2;
-    } else
-        return 0;
-    for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
-        if (det_starts(s, len, j, stems[k]))
-            return detect_letters(s, len, j + strlen(stems[k]));
-    return 0;
-}
-
 /* A part that starts with a number at i. */
 static size_t number_part(const char *s, size_t len, size_t i, size_t *start, int *weight)
 {
@@ -559,7 +525,7 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
     if (j + 1 < len && s[j] == '-' && det_digit(s[j + 1]) && det_digits(s, len, j + 1) <= 4 &&
         det_starts(s, len, j + 1 + det_digits(s, len, j + 1), "\xeb\xb2\x88\xec\xa7\x80"))
         return *weight = STRONG, j + 1 + det_digits(s, len, j + 1) + 6;
-    if ((e = flat_after_ordinal(s, len, j)) != 0)
+    if ((e = addr_flat_after_ordinal(s, len, j)) != 0 || (e = addr_flat_after_spaced(s, len, i, j)) != 0)
         return *weight = STRONG | KEEP, e;
     if ((e = number_unit(s, len, j, n, weight)) != 0) {
         /* Sinam-guyok 5-ban, Jung-gu 101-dong: a Korean unit in Latin
@@ -828,6 +794,18 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
          * L-7, "Знімали хатку 12") */
         { "хатка", STRONG }, { "хатку", STRONG }, { "хатке", STRONG }, { "хатки", STRONG },
         { "хаткой", STRONG }, { "хатці", STRONG }, { "хаткою", STRONG },
+        /* the other diminutives of хата in their singular case forms:
+         * Russian хаточка (хаточку, хаточке, хаточки, хаточкой),
+         * Ukrainian хатинка (хатинку, хатинці, хатинки, хатинкою) and
+         * хатина (хатину, хатині, хатини, хатиною), and Ukrainian
+         * квартирка's квартирці, квартиркою (Russian and Ukrainian
+         * grammar, the diminutive's first declension; report-adv47 L-22,
+         * L-23: "в хатинці 14", "в хаточке номер 9") */
+        { "хаточка", STRONG }, { "хаточку", STRONG }, { "хаточке", STRONG }, { "хаточки", STRONG },
+        { "хаточкой", STRONG }, { "хатинка", STRONG }, { "хатинку", STRONG }, { "хатинці", STRONG },
+        { "хатинки", STRONG }, { "хатинкою", STRONG }, { "хатина", STRONG }, { "хатину", STRONG },
+        { "хатині", STRONG }, { "хатини", STRONG }, { "хатиною", STRONG }, { "квартирці", STRONG },
+        { "квартиркою", STRONG },
         /* Kazakh: пәтер (flat) and its case forms (locative, dative,
          * ablative, accusative, genitive, possessive: "пәтер 35-те",
          * "пәтері 12"), үй (house) as дом (brief s44 lead44, adv42 L-34) */

@@ -655,6 +655,23 @@ static size_t era_year(const char *s, size_t len, size_t at)
     return det_starts(s, len, j, "年") && !det_starts(s, len, j + 3, "代") ? j + 3 : 0;
 }
 
+/* 1 if 生 (born) stands glued at e, after the era's year or its 年, and
+ * no Han character after it: "S55生です", "昭和55年生の父" (born in that
+ * year: report-adv47 L-24), but not 生活, 生産 (life, production) nor
+ * 生まれ, which near_birth_word reads. */
+static int era_born_glued(const char *s, size_t len, size_t e)
+{
+    size_t n;
+    int cp;
+
+    if (det_starts(s, len, e, "年"))
+        e += strlen("年");
+    if (!det_starts(s, len, e, "生"))
+        return 0;
+    cp = det_cp_at(s, len, e + strlen("生"), &n);
+    return !(cp >= 0x3400 && cp <= 0x9FFF);
+}
+
 int detect_era_year_start(const char *s, size_t len, size_t at)
 {
     return era_year(s, len, at) != 0;
@@ -669,7 +686,7 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
 
     (void)kind;
     if ((e = era_year(s, len, at)) != 0)
-        return near_birth_word(s, len, at, e, 32, 48, 1) ? (*start = at, e) : 0;
+        return near_birth_word(s, len, at, e, 32, 48, 1) || era_born_glued(s, len, e) ? (*start = at, e) : 0;
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
         !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at) &&
         !detect_roman_month_start(s, len, at) && !detect_said_birth_year_start(s, len, at))

@@ -75,6 +75,39 @@ static size_t uk_ordinal(const char *s, size_t len, size_t at, unsigned *v)
     return best > 0 && !det_letter_before(s, at) ? b : 0;
 }
 
+/* The Russian and Ukrainian ordinal of a ten from 40 to 90 at at, its
+ * stem and an ordinal's case ending ("сороковой" 40th, "пятидесятая",
+ * "сороковій", "п'ятдесятому"): its end, its value in *v; 0 if none.
+ * The endings are the adjective's singular ones only: "пятидесяти" (of
+ * fifty) is the cardinal's, "сороковые" (the forties) a plural.  Russian
+ * and Ukrainian grammar (report-adv47 L-21: "в сто сороковой квартире"),
+ * by hand: they want a native reviewer. */
+static size_t slavic_tens_ordinal(const char *s, size_t len, size_t at, unsigned *v)
+{
+    static const struct { const char *w; unsigned char v; } stems[] = {
+        { "сороков", 40 }, { "пятидесят", 50 }, { "шестидесят", 60 }, { "семидесят", 70 },
+        { "восьмидесят", 80 }, { "девяност", 90 }, { "п'ятдесят", 50 }, { "шістдесят", 60 },
+        { "сімдесят", 70 }, { "вісімдесят", 80 }, { "дев'яност", 90 },
+    };
+    static const char *const ends[] = {
+        "ой", "ый", "ая", "ое", "ую", "ом", "ого", "ому", "ий", "а", "е", "у", "ій", "ої", "ою", "им",
+    };
+    size_t b, k, m, n;
+
+    if (((unsigned char)s[at] != 0xD0 && (unsigned char)s[at] != 0xD1) || det_letter_before(s, at))
+        return 0;
+    b = detect_spoken_word_end(s, len, at);
+    for (k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+        n = strlen(stems[k].w);
+        if (b - at <= n || stems[k].w[1] != s[at + 1] || memcmp(s + at, stems[k].w, n) != 0)
+            continue;
+        for (m = 0; m < sizeof ends / sizeof ends[0]; m++)
+            if (b - at - n == strlen(ends[m]) && memcmp(s + at + n, ends[m], b - at - n) == 0)
+                return *v = stems[k].v, b;
+    }
+    return 0;
+}
+
 /* The Kazakh ordinal at at ("екінші" 2nd, "үшінші", "отызыншы" 30th),
  * with a case ending of three letters at most after it ("екіншіде"): its
  * end, its value in *v (1-9, or the tens 10-90); 0 if none.  The forms
@@ -224,6 +257,7 @@ size_t detect_spoken_number(const char *s, size_t len, size_t at, char *d, size_
         else if ((e = mn_ordinal(s, len, p, &v)) != 0)
             *ordinal = 2;
         else if ((e = det_day_words(s, len, p, &v)) != 0 || (e = uk_ordinal(s, len, p, &v)) != 0 ||
+                 (e = slavic_tens_ordinal(s, len, p, &v)) != 0 ||
                  (e = kk_ordinal(s, len, p, &v)) != 0)
             *ordinal = 1;   /* "четвёртом", "двенадцатой", "дванадцятій" (brief s27 place27), "екінші" */
         if (*ordinal && end == at && v < 100 && cap >= 2) {

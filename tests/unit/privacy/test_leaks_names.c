@@ -254,6 +254,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/pub48.jsonl",
     "tests/data/leaks/slav48.jsonl",
     "tests/data/leaks/arab48.jsonl",
+    "tests/data/leaks/numi48.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
