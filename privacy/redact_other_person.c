@@ -37,8 +37,10 @@
 
 #include "privacy/normalise.h"
 #include "privacy/patronymic.h"
+#include "privacy/varlist.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/transcribe.h"
 #include "util/text.h"
 
 /* The mark this rule's review flags carry in struct span's word (unused
@@ -121,6 +123,72 @@ static int capitalised(const struct normtext *t, size_t a, size_t b)
     return !redact_upper_at(t, a + (size_t)n);
 }
 
+/* The consonant skeleton (transcribe_skeleton) of s[0..len) (norm bytes,
+ * any script transcribe_reading reads) into out[cap]; its number of
+ * classes, 0 if a letter has no reading or it does not fit. */
+static size_t skeleton_of(char *out, size_t cap, const char *s, size_t len)
+{
+    char rd[96];
+    size_t used = 0, c;
+    int cp, n, m;
+
+    for (size_t at = 0; at < len; at += (size_t)n) {
+        if ((n = utf8_next(&cp, s + at, len - at)) <= 0 ||
+            (m = transcribe_reading(rd + used, sizeof rd - used, cp)) < 0)
+            return 0;
+        used += (size_t)m;
+    }
+    c = used > 0 ? transcribe_skeleton(out, cap, rd, used) : 0;
+    return c < cap ? c : 0;
+}
+
+/* 1 if the word w[0..len) has the consonant skeleton of one word of a
+ * name subject s registered (not generated): its own surname in a script
+ * the redactor does not read it in (Стоун of Julia Stone, xini43 line
+ * 14), not another person's. */
+static int own_word_skeleton(const struct redactor *r, long s, const char *w, size_t len)
+{
+    char ws[TRANSCRIBE_SKEL_MAX + 1], ls[TRANSCRIBE_SKEL_MAX + 1];
+    size_t c = skeleton_of(ws, sizeof ws, w, len);
+
+    for (size_t j = 0; c >= 2 && j < r->nlits; j++) {
+        const struct lit *l = &r->lits[j];
+        const char *k = r->arena + r->keyoff[j];
+        if (r->terms[l->term].subject != s || r->terms[l->term].cat != NAME_CAT || l->generated ||
+            l->initials || memchr(k, ' ', l->keylen) != NULL)
+            continue;
+        if (skeleton_of(ls, sizeof ls, k, l->keylen) == c && strcmp(ls, ws) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the Cyrillic word w[0..len) ends in an ending only an oblique case
+ * has (-у, -ю; -ом, -ем, -ём; -ым, -им; Ukrainian -ові, -еві, -єві):
+ * Russian and Ukrainian grammar. */
+static const char *oblique_end(const char *w, size_t len)
+{
+    static const char *const ends[] = { "ові", "еві", "єві", "ом", "ем", "ём", "ым", "им", "у", "ю" };
+
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t n = strlen(ends[i]);
+        if (len > n + 2 && memcmp(w + len - n, ends[i], n) == 0)
+            return ends[i];
+    }
+    return NULL;
+}
+
+/* 1 if the word b[0..len) after a given name found in its own form, not
+ * an inflected one (the caller asks only then), is in an oblique case: the
+ * two disagree ("Слава Орлову позвонил": Slava called Orlov, sense33 line
+ * 18), so they are not one person's given name and surname, which agree
+ * (Денис Мацуев; Денису Мацуеву, Тарасові Шевченку and Остапа Вишню are
+ * inflected given names, not asked). */
+static int case_disagrees(const char *b, size_t len)
+{
+    return oblique_end(b, len) != NULL;
+}
+
 /* 1 if the span x of sp is the given name of another person, as the head
  * comment says. */
 static int other_persons(const struct spans *sp, const struct spans *flags, const struct redactor *r,
@@ -137,7 +205,9 @@ static int other_persons(const struct spans *sp, const struct spans *flags, cons
     na = wend + 1;
     nb = redact_sense_run_end(t, na);
     if (nb <= na || !capitalised(t, na, nb) || covered(sp, na, nb) || covered(flags, na, nb) ||
-        patronymic_suffix_at(t->norm + na, nb - na) > 0 || redact_near_word(r, t->norm + na, nb - na))
+        patronymic_suffix_at(t->norm + na, nb - na) > 0 || redact_near_word(r, t->norm + na, nb - na) ||
+        own_word_skeleton(r, x->subject, t->norm + na, nb - na) ||
+        (x->rule != RULE_INFLECTION && case_disagrees(t->norm + na, nb - na)))
         return 0;
     return has_surname(r, x->subject);
 }
