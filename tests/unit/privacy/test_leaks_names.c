@@ -310,7 +310,51 @@ static void add_subject(struct redactor *r, long id, const char *p, json_t *name
             fail_msg("name %s: %s", json_string_value(n), e.msg);
 }
 
-static struct redactor *build(json_t *c, const char *mkey)
+/* INTAKE_LEAKS_MATCHER: which matcher the cases' redactors compile (brief
+ * s49 speed49; docs/TESTING.md, "Session 49 (speed49)"):
+ *   plain       (the default) the plain index, redactor_compile_plain: a
+ *               two-byte bucket index, no compiler; it reports exactly the
+ *               hits vectorscan's database reports (every literal at every
+ *               end), and the redactor settles them in one canonical order
+ *               (redact_matcher.c, hits_settle), so every answer is the same
+ *   vectorscan  vectorscan's database, redactor_compile (the product's)
+ *   both        vectorscan's answer is checked, and each case is answered
+ *               again by a redactor of its own with the plain index: any
+ *               byte of difference between the two answers (dump_to: text,
+ *               items, flags) fails the run, open case or not
+ * make check: plain on the release build (every case, where vectorscan's
+ * compiler was 58% of the CPU), both in the sanitizer sample (the
+ * standing proof that the two agree). */
+enum { MATCH_VECTORSCAN = 1, MATCH_PLAIN = 2, MATCH_BOTH = 3 };
+
+static int matchers(void)
+{
+    static int m;
+    const char *v = getenv("INTAKE_LEAKS_MATCHER");
+
+    if (m != 0)
+        return m;
+    if (v == NULL || *v == '\0' || strcmp(v, "plain") == 0)
+        m = MATCH_PLAIN;
+    else if (strcmp(v, "vectorscan") == 0)
+        m = MATCH_VECTORSCAN;
+    else if (strcmp(v, "both") == 0)
+        m = MATCH_BOTH;
+    else
+        fail_msg("INTAKE_LEAKS_MATCHER=%s: plain, vectorscan or both", v);
+    return m;
+}
+
+/* 1 if the answer checked is the plain index's (above). */
+static int primary_plain(void)
+{
+    return matchers() == MATCH_PLAIN;
+}
+
+/* Builds case c's redactor: compiled with the plain index (plain), else
+ * with vectorscan, through the cache's shared matchers when mkey (the
+ * case's matcher_key) is not NULL. */
+static struct redactor *build(json_t *c, const char *mkey, int plain)
 {
     struct redactor *r;
     struct err e;
@@ -347,7 +391,8 @@ static struct redactor *build(json_t *c, const char *mkey)
     json_array_foreach(json_object_get(c, "allow"), i, t)
         if (redactor_allow(r, json_string_value(t), json_string_length(t), &e) != 0)
             fail_msg("allow %s: %s", json_string_value(t), e.msg);
-    if ((mkey != NULL ? rcache_compile(r, mkey, &e) : redactor_compile(r, &e)) != 0)
+    if ((plain ? rcache_compile_plain(r, &e)
+               : mkey != NULL ? rcache_compile(r, mkey, &e) : redactor_compile(r, &e)) != 0)
         fail_msg("compile: %s", e.msg);
     return r;
 }
@@ -385,15 +430,38 @@ static char *matcher_key(json_t *c)
     return key;
 }
 
-static struct redactor *build_cached(json_t *c)
+/* The cache's key of case c's redactor with the plain index (plain) or
+ * vectorscan's: case_key, after "plain " for the first (a case key is
+ * JSON, "{..."), so that with both matchers each has its own. */
+static char *set_key(json_t *c, int plain)
 {
-    char *key = case_key(c), *mkey;
-    struct redactor *r;
+    char *key = case_key(c), *p;
 
     assert_non_null(key);
+    if (!plain)
+        return key;
+    assert_non_null(p = malloc(strlen(key) + sizeof "plain "));
+    memcpy(p, "plain ", sizeof "plain " - 1);
+    strcpy(p + sizeof "plain " - 1, key);
+    free(key);
+    return p;
+}
+
+/* 1 if the run uses the plain index (plain) or vectorscan (!plain). */
+static int uses(int plain)
+{
+    return (matchers() & (plain ? MATCH_PLAIN : MATCH_VECTORSCAN)) != 0;
+}
+
+static struct redactor *build_cached(json_t *c, int plain)
+{
+    char *key = set_key(c, plain), *mkey = NULL;
+    struct redactor *r;
+
     if ((r = rcache_get(key)) == NULL) {
-        assert_non_null(mkey = matcher_key(c));
-        r = rcache_put(key, build(c, mkey));
+        if (!plain)
+            assert_non_null(mkey = matcher_key(c));
+        r = rcache_put(key, build(c, mkey, plain));
         free(mkey);
     }
     free(key);
@@ -401,15 +469,18 @@ static struct redactor *build_cached(json_t *c)
     return r;
 }
 
-/* The case c is done with its redactor: freed after the last case of its
- * set (rcache_done). */
+/* The case c is done with its redactors: each freed after the last case
+ * of its set (rcache_done). */
 static void build_done(json_t *c)
 {
-    char *key = case_key(c);
-
-    assert_non_null(key);
-    rcache_done(key);
-    free(key);
+    for (int plain = 0; plain < 2; plain++) {
+        char *key;
+        if (!uses(plain))
+            continue;
+        key = set_key(c, plain);
+        rcache_done(key);
+        free(key);
+    }
 }
 
 static int flagged(const struct redaction *out, const char *want, const char *kind)
@@ -447,6 +518,62 @@ static void dump_to(FILE *f, const struct redaction *out)
     fputc('\n', f);
 }
 
+/* The answer out as dump_to writes it: a malloc'd text. */
+static char *answer_text(const struct redaction *out)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    assert_non_null(f);
+    dump_to(f, out);
+    fclose(f);
+    assert_non_null(buf);
+    return buf;
+}
+
+/* Answers that differ between the two matchers (INTAKE_LEAKS_MATCHER=both):
+ * any fails the run, open case or not. */
+static unsigned long matcher_differ, matcher_compared;
+
+/* Answers text of case c again with the plain index's redactor and
+ * compares the answer with out, vectorscan's, byte for byte. */
+static void compare_matchers(json_t *c, const struct redaction *out, const char *text,
+                             const char *path, size_t line)
+{
+    struct redactor *r = build_cached(c, 1);
+    struct redact_ctx *ctx = redact_ctx_new();
+    struct redaction o2;
+    struct err e;
+    char *a = answer_text(out), *b;
+
+    assert_non_null(ctx);
+    matcher_compared++;
+    if (redactor_run(&o2, r, ctx, text, strlen(text), &e) != 0) {
+        printf("# %s line %zu: the matchers differ: the plain index's run failed: %s\n", path, line, e.msg);
+        matcher_differ++;
+    } else {
+        b = answer_text(&o2);
+        if (strcmp(a, b) != 0) {
+            printf("# %s line %zu: the matchers differ (vectorscan, then the plain index):\n#   %s#   %s",
+                   path, line, a, b);
+            matcher_differ++;
+        }
+        free(b);
+        redaction_free(&o2);
+    }
+    free(a);
+    redact_ctx_free(ctx);
+}
+
+/* What INTAKE_LEAKS_MATCHER=both compared (compare_matchers). */
+static void print_matchers(void)
+{
+    if (matchers() == MATCH_BOTH)
+        printf("# matchers: %lu answers of vectorscan and of the plain index compared, %lu differ\n",
+               matcher_compared, matcher_differ);
+}
+
 static void dump_case(const struct redaction *out, const char *path, size_t line)
 {
     const char *name = getenv("INTAKE_LEAKS_DUMP");
@@ -462,7 +589,7 @@ static void dump_case(const struct redaction *out, const char *path, size_t line
 /* 1 if the case passes; prints why not. */
 static int run_case(json_t *c, const char *path, size_t line)
 {
-    struct redactor *r = build_cached(c);
+    struct redactor *r = build_cached(c, primary_plain());
     struct redact_ctx *ctx = redact_ctx_new();
     struct redaction out;
     struct err e;
@@ -478,6 +605,8 @@ static int run_case(json_t *c, const char *path, size_t line)
         return 0;
     }
     dump_case(&out, path, line);
+    if (matchers() == MATCH_BOTH)
+        compare_matchers(c, &out, text, path, line);
     json_array_foreach(json_object_get(c, "gone"), i, x)
         if (strstr(out.text, json_string_value(x)) != NULL) {
             printf("# %s line %zu: \"%s\" survives\n", path, line, json_string_value(x));
@@ -596,11 +725,16 @@ static void plan_file(const char *path)
     while (getline(&line, &cap, f) > 0) {
         if (line[0] == '\n' || line[0] == '#' || (c = json_loads(line, 0, NULL)) == NULL)
             continue;
-        if (sampled(c) && json_is_string(json_object_get(c, "kind"))) {
-            assert_non_null(key = case_key(c));
+        if (sampled(c) && json_is_string(json_object_get(c, "kind")) && uses(0)) {
+            key = set_key(c, 0);
             assert_non_null(mkey = matcher_key(c));
             rcache_plan(key, mkey);
             free(key), free(mkey);
+        }
+        if (sampled(c) && json_is_string(json_object_get(c, "kind")) && uses(1)) {
+            key = set_key(c, 1);
+            assert_int_not_equal(rcache_use_add(&rplan, key), -1);
+            free(key);
         }
         json_decref(c);
     }
@@ -686,8 +820,8 @@ static void hit_order(void)
 /* What the redactor cache saved (tests/unit/redactor_cache.h). */
 static void print_builds(void)
 {
-    printf("# %lu subject sets built: %lu matchers compiled, %lu loaded from a set of the same names\n",
-           rcache_built, rcache_compiled, rcache_loaded);
+    printf("# %lu subject sets built: %lu matchers compiled, %lu loaded from a set of the same names, "
+           "%lu plain indexes\n", rcache_built, rcache_compiled, rcache_loaded, rcache_indexed);
 }
 
 static void test_name_leaks(void **state)
@@ -703,7 +837,9 @@ static void test_name_leaks(void **state)
         run_file(getenv("INTAKE_LEAKS_FILE"), &all, &passed);
         printf("# %s: %u of %u cases pass\n", getenv("INTAKE_LEAKS_FILE"), passed, all);
         print_builds();
+        print_matchers();
         rcache_clear();
+        assert_int_equal(matcher_differ, 0);
         assert_int_equal(passed, all);
         return;
     }
@@ -717,11 +853,13 @@ static void test_name_leaks(void **state)
                100.0 * kinds[i].passed / kinds[i].cases);
     printf("# all: %u of %u cases pass (%u of them open leaks that still fail as expected)\n", passed, all, open_cases);
     print_builds();
+    print_matchers();
     if (sample_every() > 1)
         printf("# a sample: the cases of 1 subject set in %lu, %u of %lu cases "
                "(INTAKE_LEAKS_SAMPLE=%lu INTAKE_LEAKS_SALT='%s')\n",
                sample_every(), all, sample_seen, sample_every(), sample_salt());
     rcache_clear();
+    assert_int_equal(matcher_differ, 0);
     assert_true(all >= 60);
     assert_int_equal(passed, all);
 }
@@ -743,20 +881,16 @@ static char *answer(json_t *c, int reversed, int mode, unsigned seed)
     struct redaction out;
     struct err e;
     const char *text = json_string_value(json_object_get(c, "text"));
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f;
+    char *buf;
 
     subjects_reversed = reversed;
-    r = build(c, NULL);
+    r = build(c, NULL, primary_plain());
     subjects_reversed = -1;
     redact_test_hit_order(mode, seed);
     assert_non_null(ctx);
     assert_int_equal(redactor_run(&out, r, ctx, text, strlen(text), &e), 0);
     redact_test_hit_order(0, 0);
-    assert_non_null(f = open_memstream(&buf, &len));
-    dump_to(f, &out);
-    fclose(f);
+    buf = answer_text(&out);
     redaction_free(&out);
     redact_ctx_free(ctx);
     redactor_free(r);
