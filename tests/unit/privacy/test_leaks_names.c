@@ -318,37 +318,47 @@ static void add_subject(struct redactor *r, long id, const char *p, json_t *name
  *               end), and the redactor settles them in one canonical order
  *               (redact_matcher.c, hits_settle), so every answer is the same
  *   vectorscan  vectorscan's database, redactor_compile (the product's)
- *   both        vectorscan's answer is checked, and each case is answered
- *               again by a redactor of its own with the plain index: any
- *               byte of difference between the two answers (dump_to: text,
- *               items, flags) fails the run, open case or not
- * make check: plain on the release build (every case, where vectorscan's
- * compiler was 58% of the CPU), both in the sanitizer sample (the
- * standing proof that the two agree). */
-enum { MATCH_VECTORSCAN = 1, MATCH_PLAIN = 2, MATCH_BOTH = 3 };
-
-static int matchers(void)
-{
-    static int m;
-    const char *v = getenv("INTAKE_LEAKS_MATCHER");
-
-    if (m != 0)
-        return m;
-    if (v == NULL || *v == '\0' || strcmp(v, "plain") == 0)
-        m = MATCH_PLAIN;
-    else if (strcmp(v, "vectorscan") == 0)
-        m = MATCH_VECTORSCAN;
-    else if (strcmp(v, "both") == 0)
-        m = MATCH_BOTH;
-    else
-        fail_msg("INTAKE_LEAKS_MATCHER=%s: plain, vectorscan or both", v);
-    return m;
-}
+ * INTAKE_LEAKS_COMPARE=N (N >= 1): the cases of 1 subject set in N (chosen
+ * as INTAKE_LEAKS_SAMPLE chooses, with INTAKE_LEAKS_SALT; 1: every case)
+ * are answered again by a redactor of their own with the other matcher,
+ * and any byte of difference between the two answers (dump_to: the text,
+ * every item and flag) fails the run, open case or not.  make check: the
+ * plain index on the release build (every case; vectorscan's compiler was
+ * 58% of its CPU), compared with vectorscan on the sanitizer lane's
+ * sample of sets (the standing proof that the two agree; the sample
+ * rotates with the commit). */
+static int matcher_plain = -1;      /* -1: as INTAKE_LEAKS_MATCHER says */
 
 /* 1 if the answer checked is the plain index's (above). */
 static int primary_plain(void)
 {
-    return matchers() == MATCH_PLAIN;
+    const char *v = getenv("INTAKE_LEAKS_MATCHER");
+
+    if (matcher_plain >= 0)
+        return matcher_plain;
+    if (v == NULL || *v == '\0' || strcmp(v, "plain") == 0)
+        matcher_plain = 1;
+    else if (strcmp(v, "vectorscan") == 0)
+        matcher_plain = 0;
+    else
+        fail_msg("INTAKE_LEAKS_MATCHER=%s: plain or vectorscan", v);
+    return matcher_plain;
+}
+
+/* INTAKE_LEAKS_COMPARE's N, or 0 without it (above). */
+static unsigned long compare_every(void)
+{
+    const char *v = getenv("INTAKE_LEAKS_COMPARE");
+
+    return v != NULL ? strtoul(v, NULL, 10) : 0;
+}
+
+static int sampled_in(json_t *c, unsigned long n);
+
+/* 1 if case c is answered by both matchers and the answers compared. */
+static int compared(json_t *c)
+{
+    return compare_every() > 0 && sampled_in(c, compare_every());
 }
 
 /* Builds case c's redactor: compiled with the plain index (plain), else
@@ -447,10 +457,10 @@ static char *set_key(json_t *c, int plain)
     return p;
 }
 
-/* 1 if the run uses the plain index (plain) or vectorscan (!plain). */
-static int uses(int plain)
+/* 1 if case c uses the plain index (plain) or vectorscan (!plain). */
+static int uses(json_t *c, int plain)
 {
-    return (matchers() & (plain ? MATCH_PLAIN : MATCH_VECTORSCAN)) != 0;
+    return plain == primary_plain() || compared(c);
 }
 
 static struct redactor *build_cached(json_t *c, int plain)
@@ -475,7 +485,7 @@ static void build_done(json_t *c)
 {
     for (int plain = 0; plain < 2; plain++) {
         char *key;
-        if (!uses(plain))
+        if (!uses(c, plain))
             continue;
         key = set_key(c, plain);
         rcache_done(key);
@@ -532,16 +542,17 @@ static char *answer_text(const struct redaction *out)
     return buf;
 }
 
-/* Answers that differ between the two matchers (INTAKE_LEAKS_MATCHER=both):
+/* Answers that differ between the two matchers (INTAKE_LEAKS_COMPARE):
  * any fails the run, open case or not. */
 static unsigned long matcher_differ, matcher_compared;
 
-/* Answers text of case c again with the plain index's redactor and
- * compares the answer with out, vectorscan's, byte for byte. */
+/* Answers text of case c again with the other matcher's redactor and
+ * compares the answer with out, the checked one's, byte for byte. */
 static void compare_matchers(json_t *c, const struct redaction *out, const char *text,
                              const char *path, size_t line)
 {
-    struct redactor *r = build_cached(c, 1);
+    int other = !primary_plain();
+    struct redactor *r = build_cached(c, other);
     struct redact_ctx *ctx = redact_ctx_new();
     struct redaction o2;
     struct err e;
@@ -550,13 +561,14 @@ static void compare_matchers(json_t *c, const struct redaction *out, const char 
     assert_non_null(ctx);
     matcher_compared++;
     if (redactor_run(&o2, r, ctx, text, strlen(text), &e) != 0) {
-        printf("# %s line %zu: the matchers differ: the plain index's run failed: %s\n", path, line, e.msg);
+        printf("# %s line %zu: the matchers differ: %s's run failed: %s\n", path, line,
+               other ? "the plain index" : "vectorscan", e.msg);
         matcher_differ++;
     } else {
         b = answer_text(&o2);
         if (strcmp(a, b) != 0) {
-            printf("# %s line %zu: the matchers differ (vectorscan, then the plain index):\n#   %s#   %s",
-                   path, line, a, b);
+            printf("# %s line %zu: the matchers differ (%s, then %s):\n#   %s#   %s", path, line,
+                   other ? "vectorscan" : "the plain index", other ? "the plain index" : "vectorscan", a, b);
             matcher_differ++;
         }
         free(b);
@@ -566,12 +578,12 @@ static void compare_matchers(json_t *c, const struct redaction *out, const char 
     redact_ctx_free(ctx);
 }
 
-/* What INTAKE_LEAKS_MATCHER=both compared (compare_matchers). */
+/* The matcher checked and what INTAKE_LEAKS_COMPARE compared. */
 static void print_matchers(void)
 {
-    if (matchers() == MATCH_BOTH)
-        printf("# matchers: %lu answers of vectorscan and of the plain index compared, %lu differ\n",
-               matcher_compared, matcher_differ);
+    printf("# matcher: %s; %lu answers compared with %s's (INTAKE_LEAKS_COMPARE=%lu), %lu differ\n",
+           primary_plain() ? "the plain index" : "vectorscan", matcher_compared,
+           primary_plain() ? "vectorscan" : "the plain index", compare_every(), matcher_differ);
 }
 
 static void dump_case(const struct redaction *out, const char *path, size_t line)
@@ -605,7 +617,7 @@ static int run_case(json_t *c, const char *path, size_t line)
         return 0;
     }
     dump_case(&out, path, line);
-    if (matchers() == MATCH_BOTH)
+    if (compared(c))
         compare_matchers(c, &out, text, path, line);
     json_array_foreach(json_object_get(c, "gone"), i, x)
         if (strstr(out.text, json_string_value(x)) != NULL) {
@@ -687,10 +699,10 @@ static const char *sample_salt(void)
     return v != NULL ? v : "";
 }
 
-/* 1 if the case c (a JSON object) is in the sample (above). */
-static int sampled(json_t *c)
+/* 1 if the case c (a JSON object) is in the sample of 1 set in n (above;
+ * n 1: every case). */
+static int sampled_in(json_t *c, unsigned long n)
 {
-    unsigned long n = sample_every();
     uint64_t h = 14695981039346656037u;
     char *key;
 
@@ -709,6 +721,12 @@ static int sampled(json_t *c)
     return h % n == 0;
 }
 
+/* 1 if the case c is in INTAKE_LEAKS_SAMPLE's sample (above). */
+static int sampled(json_t *c)
+{
+    return sampled_in(c, sample_every());
+}
+
 /* Counts, for the redactor cache, the cases of one data file that will
  * run, by their build key (rcache_plan): each subject set is then built
  * once in the whole run and freed after its last case.  A line that does
@@ -725,13 +743,13 @@ static void plan_file(const char *path)
     while (getline(&line, &cap, f) > 0) {
         if (line[0] == '\n' || line[0] == '#' || (c = json_loads(line, 0, NULL)) == NULL)
             continue;
-        if (sampled(c) && json_is_string(json_object_get(c, "kind")) && uses(0)) {
+        if (sampled(c) && json_is_string(json_object_get(c, "kind")) && uses(c, 0)) {
             key = set_key(c, 0);
             assert_non_null(mkey = matcher_key(c));
             rcache_plan(key, mkey);
             free(key), free(mkey);
         }
-        if (sampled(c) && json_is_string(json_object_get(c, "kind")) && uses(1)) {
+        if (sampled(c) && json_is_string(json_object_get(c, "kind")) && uses(c, 1)) {
             key = set_key(c, 1);
             assert_int_not_equal(rcache_use_add(&rplan, key), -1);
             free(key);
