@@ -547,20 +547,32 @@ static char *answer_text(const struct redaction *out)
 static unsigned long matcher_differ, matcher_compared;
 
 /* Answers text of case c again with the other matcher's redactor and
- * compares the answer with out, the checked one's, byte for byte. */
-static void compare_matchers(json_t *c, const struct redaction *out, const char *text,
-                             const char *path, size_t line)
+ * compares the answer with out, the checked one's, byte for byte; out
+ * NULL: the checked one refused with the message refused, and the other
+ * must refuse with the same. */
+static void compare_matchers(json_t *c, const struct redaction *out, const char *refused,
+                             const char *text, const char *path, size_t line)
 {
     int other = !primary_plain();
     struct redactor *r = build_cached(c, other);
     struct redact_ctx *ctx = redact_ctx_new();
     struct redaction o2;
     struct err e;
-    char *a = answer_text(out), *b;
+    char *a = out != NULL ? answer_text(out) : NULL, *b;
+    int rc;
 
     assert_non_null(ctx);
     matcher_compared++;
-    if (redactor_run(&o2, r, ctx, text, strlen(text), &e) != 0) {
+    rc = redactor_run(&o2, r, ctx, text, strlen(text), &e);
+    if (out == NULL) {
+        if (rc == 0 || strcmp(e.msg, refused) != 0) {
+            printf("# %s line %zu: the matchers differ: one refused (%s), the other %s%s\n", path, line,
+                   refused, rc == 0 ? "answered" : "refused: ", rc == 0 ? "" : e.msg);
+            matcher_differ++;
+        }
+        if (rc == 0)
+            redaction_free(&o2);
+    } else if (rc != 0) {
         printf("# %s line %zu: the matchers differ: %s's run failed: %s\n", path, line,
                other ? "the plain index" : "vectorscan", e.msg);
         matcher_differ++;
@@ -612,13 +624,15 @@ static int run_case(json_t *c, const char *path, size_t line)
 
     if (redactor_run(&out, r, ctx, text, strlen(text), &e) != 0) {
         printf("# %s line %zu: redactor_run failed: %s\n", path, line, e.msg);
+        if (compared(c))
+            compare_matchers(c, NULL, e.msg, text, path, line);
         redact_ctx_free(ctx);
         build_done(c);
         return 0;
     }
     dump_case(&out, path, line);
     if (compared(c))
-        compare_matchers(c, &out, text, path, line);
+        compare_matchers(c, &out, NULL, text, path, line);
     json_array_foreach(json_object_get(c, "gone"), i, x)
         if (strstr(out.text, json_string_value(x)) != NULL) {
             printf("# %s line %zu: \"%s\" survives\n", path, line, json_string_value(x));
