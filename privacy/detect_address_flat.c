@@ -7,15 +7,25 @@
  * detect_address_part.c's tables, in the case forms that no count takes:
  * Russian and Ukrainian grammar (a numeral 2-4 governs the genitive
  * singular, 5 and more the genitive plural, 1 the nominative), Kazakh
- * (a plural -лер); they want a native reviewer. */
+ * (a plural -лер); they want a native reviewer.
+ * Session 49 (numi49; report-adv48 L-20..L-25, adv46 L-12, L-37): a
+ * room's number, after the room's word (digits, spaced or not, or said:
+ * the view writes them as digits) or as an ordinal before it, where the
+ * sentence holds a word of a stay (addr_room_dwelt, which
+ * detect_address_forms.c's room-and-floor rule shares); and a flat's
+ * number dictated digit by digit after the flat's word ("квартирці 1
+ * 2": addr_spaced_digits_end). */
 #include <string.h>
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
 #include "privacy/detect_address_int.h"
 
+static size_t room_word(const char *s, size_t len, size_t i);
+
 size_t addr_flat_after_ordinal(const char *s, size_t len, size_t j)
 {
+    int two_digits = j >= 2 && det_digit(s[j - 1]) && det_digit(s[j - 2]);
     static const char *const stems[] = { "квартир", "пәтер" };
     /* an ordinal's endings written after its digits, Russian, Ukrainian
      * and Kazakh; not a cardinal's ("3-и", "3-х", "5-ти": counts) */
@@ -41,6 +51,11 @@ size_t addr_flat_after_ordinal(const char *s, size_t len, size_t j)
     for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
         if (det_starts(s, len, j, stems[k]))
             return detect_letters(s, len, j + strlen(stems[k]));
+    /* a room's, ten or more, where someone stayed ("39th комнате" for
+     * "тридцать девятой комнате": report-adv48 L-22; "во 2-й комнате" is
+     * a flat's second room) */
+    if (two_digits && (n = room_word(s, len, j)) != 0 && addr_room_dwelt(s, len, j))
+        return n;
     return 0;
 }
 
@@ -109,4 +124,142 @@ size_t addr_flat_after_spaced(const char *s, size_t len, size_t i, size_t j)
         return det_letter_at(s, len, e) ? 0 : e;
     }
     return 0;
+}
+
+/* ---- a room's number (report-adv48 L-20..L-23, adv46 L-12, L-37) ---- */
+
+/* The words of a stay in a room, prefixes of a word (norm view, lower
+ * case): to live, stay, sleep, rent, be kept or held; a dormitory, a
+ * hostel, a hotel; a home, an address.  English (the home cues of
+ * detect_address_forms.c, session 25), Russian, Ukrainian, Kazakh
+ * (тұр- live, жатақхана dormitory, қонақүй hotel, мекенжай address) and
+ * Mongolian (амьдар- live, дотуур байр dormitory, буудал hotel, хаяг
+ * address); written by hand, they want a native reviewer. */
+static const char *const stay_words[] = {
+    "home", "address", "addr", "live", "living", "stay", "slept", "sleep", "hostel", "hotel", "dorm", "kept",
+    "held", "locked", "rent",
+    "жил", "жив", "прожива", "ютил", "ютим", "ночева", "ночу", "спал", "сплю", "спит", "общежит", "гостиниц",
+    "хостел", "отел", "поселил", "снима", "сним", "держал", "заперл", "адрес",
+    "мешка", "ночува", "спав", "гуртожит", "готел", "знима", "тримал", "замкн",
+    "тұр", "жатақхана", "қонақүй", "мекенжай", "амьдар", "дотуур", "буудал", "хаяг",
+};
+
+int addr_room_dwelt(const char *s, size_t len, size_t a)
+{
+    size_t c, b, i, e, k, n;
+
+    for (c = a; c > 0 && a - c < 160 && !strchr(".!?\n", s[c - 1]); c--)
+        ;
+    while (c > 0 && c < a && !strchr(".!?\n", s[c - 1]) && s[c - 1] != ' ')
+        c++;                    /* cut at 160 bytes: from the next word */
+    for (b = a; b < len && b - a < 160 && !strchr(".!?\n", s[b]); b++)
+        ;
+    for (i = c; i < b; i = e) {
+        e = detect_letters(s, b, i);
+        if (e == i) {
+            e = i + 1;
+            continue;
+        }
+        for (k = 0; k < sizeof stay_words / sizeof stay_words[0]; k++)
+            if (e - i >= (n = strlen(stay_words[k])) && memcmp(s + i, stay_words[k], n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 if the word at i counts the number before it: time, people, times
+ * ("в комнате 2 месяца", "room 12 days", "кімнаті 3 людини"). */
+static int counted(const char *s, size_t len, size_t i)
+{
+    static const char *const nouns[] = {
+        "дн", "день", "недел", "месяц", "год", "лет", "час", "минут", "сут", "ноч", "человек", "чел", "люд",
+        "раз", "тиж", "місяц", "рок", "годин", "осіб", "чоловік", "разів", "day", "week", "month", "year",
+        "hour", "night", "minute", "people", "person", "men", "women", "time", "күн", "ай", "жыл", "адам",
+        "хоног", "сар", "жил", "хүн",
+    };
+    size_t k;
+
+    if (i >= len || s[i] != ' ')
+        return 0;
+    for (k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+        if (det_starts(s, len, i + 1, nouns[k]))
+            return 1;
+    return 0;
+}
+
+size_t addr_spaced_digits_end(const char *s, size_t len, size_t x)
+{
+    size_t g = 0, d = 0, n, e = x;
+
+    while (e < len && det_digit(s[e]) && (n = det_digits(s, len, e)) <= 2) {
+        g++, d += n, e += n;
+        if (e + 1 >= len || s[e] != ' ' || !det_digit(s[e + 1]))
+            break;
+        e++;
+    }
+    if (g < 2 || d > 6 || (e < len && (det_digit(s[e]) || det_letter_at(s, len, e))) || counted(s, len, e))
+        return 0;
+    return e;
+}
+
+/* The room's word at i: English room, rm; Russian комната, Ukrainian
+ * кімната and their diminutives (комнатка, комнатушка, кімнатка) in
+ * every case, not the adjective (комнатный, кімнатний: "комнатной
+ * температуре 20"); Kazakh бөлме, Mongolian өрөө with their endings.
+ * Its end, or 0. */
+static size_t room_word(const char *s, size_t len, size_t i)
+{
+    static const char *const stems[] = { "комнат", "кімнат", "бөлме", "өрөө" };
+    size_t k, e;
+
+    for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
+        if (det_starts(s, len, i, stems[k])) {
+            e = i + strlen(stems[k]);
+            return k < 2 && det_starts(s, len, e, "н") ? 0 : detect_letters(s, len, e);
+        }
+    if (det_starts(s, len, i, "room") || det_starts(s, len, i, "rm"))
+        return det_letter_at(s, len, i + (s[i + 1] == 'm' ? 2 : 4)) ? 0 : i + (s[i + 1] == 'm' ? 2 : 4);
+    return 0;
+}
+
+size_t addr_room_part(const char *s, size_t len, size_t i)
+{
+    static const char *const between[] = {
+        "номер ", "номері ", "нөмірі ", "дугаар ", "number ", "no. ", "no ", "no", "# ", "#",
+    };
+    /* the copula between a room's word and its number after "номер
+     * комнаты", "room number" (report-adv48 L-25: "Номер комнаты был
+     * двадцать два") */
+    static const char *const copulas[] = { "был ", "была ", "было ", "був ", "була ", "було ", "was ", "is " };
+    size_t e = room_word(s, len, i), x, k, n;
+    /* "номер комнаты": the number named the room's, no count */
+    int before = i >= 11 && memcmp(s + i - 11, "номер ", 11) == 0 &&
+                 (i == 11 || ((unsigned char)s[i - 12] < 0x80 && !det_alnum(s[i - 12])));
+    int named = before;
+
+    if (e == 0)
+        return 0;
+    x = e + (e < len && (s[e] == '.' || s[e] == ':'));
+    x += x < len && s[x] == ' ';
+    if (det_starts(s, len, x, "\xe2\x80\x94 ") || det_starts(s, len, x, "\xe2\x80\x93 "))
+        x += 4;
+    for (k = 0; k < sizeof between / sizeof between[0]; k++)
+        if (det_starts(s, len, x, between[k])) {
+            x += strlen(between[k]);
+            named |= k < 5;
+            break;
+        }
+    for (k = 0; named && k < sizeof copulas / sizeof copulas[0]; k++)
+        if (det_starts(s, len, x, copulas[k])) {
+            x += strlen(copulas[k]);
+            break;
+        }
+    if (x >= len || !det_digit(s[x]) || (n = det_digits(s, len, x)) > 5)
+        return 0;
+    if ((e = addr_spaced_digits_end(s, len, x)) == 0) {
+        e = x + n;
+        if ((e < len && (det_digit(s[e]) || det_letter_at(s, len, e) || s[e] == '%')) || counted(s, len, e))
+            return 0;
+    }
+    return before || addr_room_dwelt(s, len, i) ? e : 0;
 }

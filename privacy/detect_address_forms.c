@@ -23,14 +23,16 @@
  *              street, house 5", "энхтайвны гудамж, 5-р байр") joins it;
  *   room       a room and its floor alone ("room 12, floor 5", "room
  *              204, 2nd floor") are a place in a building, no home: the
- *              span is dropped unless a home cue (home, address, lives)
- *              stands before it in the clause (docs/VARIANTS.md).
+ *              span is dropped unless a word of a stay (home, address,
+ *              lives, hotel: addr_room_dwelt, detect_address_flat.c)
+ *              stands in its sentence (docs/VARIANTS.md).
  * The word lists are written by hand (they want a native reviewer for
  * Mongolian, Russian and Korean). */
 #include <string.h>
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "privacy/detect_address_int.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -348,13 +350,12 @@ static size_t street_start(const char *s, size_t len, size_t a)
 /* ---- room ---- */
 
 static const char *const room_words[] = { "room", "rm", "floor", "fl", "st", "nd", "rd", "th" };
-static const char *const home_cues[] = { "home", "address", "addr", "live", "lives", "lived", "living" };
 
-/* 1 if the address s[a, b) is but a room and its floor, with no home
- * cue before it in its clause. */
-static int room_only(const char *s, size_t a, size_t b)
+/* 1 if the address s[a, b) is but a room and its floor, with no word
+ * of a stay in its sentence. */
+static int room_only(const char *s, size_t len, size_t a, size_t b)
 {
-    size_t i = a, e, room = 0, c;
+    size_t i = a, e, room = 0;
 
     while (i < b) {
         if (det_digit(s[i]) || s[i] == ' ' || s[i] == ',' || s[i] == '.') {
@@ -366,21 +367,9 @@ static int room_only(const char *s, size_t a, size_t b)
         room += det_starts(s, b, i, "room") || det_starts(s, b, i, "rm");
         i = e;
     }
-    if (room == 0)
-        return 0;
-    for (c = a; c > 0 && a - c < 64 && !strchr(".!?\n", s[c - 1]); c--)
-        ;
-    for (i = c; i < a; i = e) {
-        e = det_letters_end(s, a, i);
-        if (e == i) {
-            e = i + 1;
-            continue;
-        }
-        for (size_t k = 0; k < N(home_cues); k++)
-            if (e - i >= strlen(home_cues[k]) && memcmp(s + i, home_cues[k], strlen(home_cues[k])) == 0)
-                return 0;
-    }
-    return 1;
+    /* a word of a stay in its sentence (home, lives, hotel, ...:
+     * detect_address_flat.c, shared with a room's number) */
+    return room != 0 && !addr_room_dwelt(s, len, a);
 }
 
 int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
@@ -403,7 +392,7 @@ int addr_form_spans(struct detection **d, size_t *n, size_t *cap, const char *s,
                 return -1;
         }
     for (k = 0, w = 0; k < *n; k++)
-        if (!((*d)[k].kind == DETECT_ADDRESS && room_only(s, (*d)[k].start, (*d)[k].end)))
+        if (!((*d)[k].kind == DETECT_ADDRESS && room_only(s, len, (*d)[k].start, (*d)[k].end)))
             (*d)[w++] = (*d)[k];
     *n = w;
     return 0;

@@ -52,6 +52,23 @@ size_t addr_flat_after_ordinal(const char *s, size_t len, size_t j);
 size_t addr_spaced_digits_start(const char *s, size_t i);
 size_t addr_flat_after_spaced(const char *s, size_t len, size_t i, size_t j);
 
+/* detect_address_flat.c: a room's number (report-adv48 L-20..L-23,
+ * adv46 L-12, L-37).  addr_room_dwelt: 1 if a word of a stay (live,
+ * stay, sleep, rent, be kept; a dormitory, a hotel; a home, an address,
+ * in English, Russian, Ukrainian, Kazakh, Mongolian) stands in the
+ * sentence around byte a, before or after it (a room alone is a place
+ * in a building: docs/VARIANTS.md, session 25).  addr_spaced_digits_end:
+ * the end of two to six groups of one or two digits one space apart
+ * from x ("2 1 4", "1 2"; six digits at most), or 0 (no such run, a
+ * digit or letter glued to its end, or a count's noun after it: "2 1
+ * месяц").  addr_room_part: a room's word at i (room, rm, комната,
+ * кімната and their diminutives in every case, бөлме, өрөө) with its
+ * number after it (digits, spaced or not; "номер", "no.", "#" or a dash
+ * between), in a sentence with a word of a stay: its end, or 0. */
+int addr_room_dwelt(const char *s, size_t len, size_t a);
+size_t addr_spaced_digits_end(const char *s, size_t len, size_t x);
+size_t addr_room_part(const char *s, size_t len, size_t i);
+
 /* detect_address_post.c: a full UK postcode, an old Korean postcode
  * (135-080), a postcode after its label, each its end or 0; a town's
  * word (letters, "-" inside) at i: its end, or i if none. */

@@ -867,6 +867,10 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         return *weight = STRONG | LABEL, e;
     if ((e = ko_unit_label(s, len, i)) != 0)
         return *weight = STRONG | KEEP, e;
+    /* a room's number where someone stayed (detect_address_flat.c;
+     * report-adv48 L-20, L-23) */
+    if ((e = addr_room_part(s, len, i)) != 0)
+        return *weight = STRONG, e;
     if ((e = unit_at(s, len, i, units, sizeof units / sizeof units[0], 0, weight)) != 0) {
         /* "St. 12" (the unit "st" read before "st."), "хороо-3, байр-15,
          * тоот-42" (report-adv21 A-5, A-6) */
@@ -879,6 +883,9 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
             x += 2;                                 /* "буд.№5": № is "no" in the norm view */
         x += x < len && s[x] == '#';
         if (x < len && det_digit(s[x]) && (n = addr_house_number(s, len, x)) != 0) {
+            /* "квартирці 1 2": dictated digit by digit (report-adv48 L-24) */
+            if ((*weight & STRONG) && (e = addr_spaced_digits_end(s, len, x)) > n)
+                return e;
             /* Apartment 101-dong: the number's own unit after it. */
             if (n < len && s[n] == '-' && (e = number_unit(s, len, n, n - x, &dummy)) != 0)
                 return *weight |= dummy, e;
