@@ -138,11 +138,12 @@ static void abd_shorts(struct latin_pass *lp, size_t i)
 {
     static const char abd[] = "\xd8\xb9\xd8\xa8\xd8\xaf";   /* "عبد" */
     const struct redactor *r = lp->r;
-    const char *key = r->arena + r->keyoff[i], *god = key + 6;
-    size_t len = r->lits[i].keylen - 6;
+    const char *key = r->arena + r->keyoff[i], *god;
+    size_t len;
 
     if (r->lits[i].keylen < 6 || memcmp(key, abd, 6) != 0)
         return;
+    god = key + 6, len = r->lits[i].keylen - 6;
     if (len == 0 && i + 1 < r->nlits && r->lits[i + 1].term == r->lits[i].term &&
         !r->lits[i + 1].generated)
         god = r->arena + r->keyoff[i + 1], len = r->lits[i + 1].keylen;
