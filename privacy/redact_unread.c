@@ -392,6 +392,22 @@ static int beside_surname(struct name_pass *ps, const struct normtext *t, size_t
     return rc;
 }
 
+/* The first person literal of r registered as the Georgian stem
+ * s[0..len) is written (a name's case form in Georgian letters:
+ * კაპანაძეს, the dative of a registered კაპანაძე, which no reading
+ * compares, the literal being in Georgian letters itself; brief s49
+ * arab49, report-adv48 line 18); r->nlits if none. */
+static size_t georgian_literal(const struct redactor *r, const char *s, size_t len)
+{
+    for (size_t i = 0; i < r->nlits; i++) {
+        const struct lit *l = &r->lits[i];
+        if (l->person && !l->initials && !l->generated && l->keylen == len &&
+            memcmp(r->arena + r->keyoff[i], s, len) == 0)
+            return i;
+    }
+    return r->nlits;
+}
+
 /* A word of another script whose reading is a person form of r is that
  * subject's (script_owner) and replaced or flagged as the literal is; so
  * is its stem less an Arabic proclitic or the ezafe, or less a Georgian
@@ -417,9 +433,12 @@ static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_
         if (lit == r->nlits) {
             struct stem st[STEM_MAX];
             size_t ns = word_stems(st, t, start, p);
-            for (size_t i = 0; i < ns && lit == r->nlits; i++)
+            for (size_t i = 0; i < ns && lit == r->nlits; i++) {
                 if (script_reading_of(&rd, st[i].s, st[i].len))
                     lit = script_owner(r, &rd), skip = st[i].skip, flag_only = st[i].article;
+                if (lit == r->nlits && first >= 0x10D0 && first <= 0x10FF)
+                    lit = georgian_literal(r, st[i].s, st[i].len), skip = 0, flag_only = 0;
+            }
             sodium_memzero(st, sizeof st);
         }
         /* alone, a word that reads as a name only by the near rule (وعمر,

@@ -193,27 +193,38 @@ void redact_latin_shorts(struct latin_pass *lp)
 }
 
 /* The index in lp->sf of the short form the word w[0..len) (norm view)
- * is, in lower case; lp->nsf if none. */
+ * is, in lower case, or a Cyrillic word by its Latin letters
+ * (script_form_latin: Нинука for a list's Ninuka, as a name list writes
+ * a Georgian short form in Latin only; brief s49 arab49, report-adv48
+ * L-2); lp->nsf if none. */
 static size_t short_owner(const struct latin_pass *lp, const char *w, size_t len)
 {
-    char low[LATIN_SHORT_MAX];
-    size_t n = 0;
-    int cp, k;
+    char low[LATIN_SHORT_MAX], lat[SCRIPT_LATIN_MAX];
+    size_t n = 0, m;
+    int cp, k, first = 0;
 
     for (size_t at = 0; at < len; at += (size_t)k) {
         if ((k = utf8_next(&cp, w + at, len - at)) <= 0 || n + 4 >= sizeof low)
             return lp->nsf;
+        first = at == 0 ? cp : first;
         n += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)low + n);
     }
     for (size_t i = 0; i < lp->nsf; i++)
         if (lp->sflen[i] == n && memcmp(lp->sf[i], low, n) == 0)
             return i;
+    if (!is_cyrillic_cp(first) || (m = script_form_latin(lat, low, n)) == 0)
+        return lp->nsf;
+    for (size_t i = 0; i < lp->nsf; i++)
+        if (lp->sflen[i] == m && memcmp(lp->sf[i], lat, m) == 0)
+            return i;
     return lp->nsf;
 }
 
 /* The literal whose reading the word w[0..len) is, by the strict rule
- * (near 0) or the near rule (near 1); r->nlits if none. */
-static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len, int near)
+ * (near 0) or the near rule (near 1), of a Georgian word only where
+ * georgian is set; r->nlits if none. */
+static size_t reading_owner(const struct latin_pass *lp, const char *w, size_t len, int near,
+                            int georgian)
 {
     int cp = 0;
 
@@ -221,6 +232,8 @@ static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len
         return lp->r->nlits;
     cp = utf8proc_tolower(cp);
     for (size_t k = 0; k < lp->n; k++) {
+        if (georgian && (lp->first[k] < 0x10D0 || lp->first[k] > 0x10FF))
+            continue;
         /* ف is f, never b or p; ب, پ never f (the reading's P class
          * holds all four: Batumi, Батуми are no فاطمه "Fatme"; brief s48
          * arab48, report-adv47 O-1, O-13, O-14) */
@@ -234,29 +247,123 @@ static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len
     return lp->r->nlits;
 }
 
-/* latin_owner of the Latin word w[0..len) written as Tajik and Uzbek
- * write an Arabic or Persian name, o for the long a (Abdulloh, Abdullo,
- * Rahmon, Sharof: brief s48 arab48, report-adv47 L-6), or with the
- * French -e after a final n (Hassane, Amine, Othmane: L-1; not Crime,
- * which is no Karim: scr45.jsonl line 13) on a word of
- * four letters or more left that is none of the commonest words (Same is
- * no Sam); r->nlits if neither. */
+/* The endings of a name compounded with الله "God" in one word (Latin
+ * and Cyrillic, lower case): the Arabic -ullah, -allah, the Persian
+ * -ollah, the Turkish -ullah, the Tajik and Uzbek -ulloh, -ullo (o for
+ * the long a, the h dropped), the Russian -улла, -уллах; longest first
+ * (Schimmel, Islamic Names, 1989, ch. 2: Ni'matullah, Nematollah,
+ * Nimetullah, Ne'matulloh, Нематулло; brief s49 arab49, report-adv48
+ * L-3..L-6). */
+static const char *const god_endings[] = {
+    "ullah", "allah", "ollah", "ulloh", "ullo", "ulla", "olla",
+    "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xbe\xd1\x85",             /* -уллох */
+    "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xb0\xd1\x85",             /* -уллах */
+    "\xd0\xbe\xd0\xbb\xd0\xbb\xd0\xb0\xd1\x85",             /* -оллах */
+    "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xbe", "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xb0", /* -улло -улла */
+    "\xd0\xbe\xd0\xbb\xd0\xbb\xd0\xb0",                       /* -олла */
+};
+
+/* 1 if the literal i is followed in its term by a registered الله. */
+static int before_god(const struct redactor *r, size_t i)
+{
+    static const char god[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87";   /* الله */
+
+    return i + 1 < r->nlits && r->lits[i + 1].term == r->lits[i].term && !r->lits[i + 1].generated &&
+           r->lits[i + 1].keylen == sizeof god - 1 &&
+           memcmp(r->arena + r->keyoff[i + 1], god, sizeof god - 1) == 0;
+}
+
+/* The literal whose reading the word w[0..len) is (reading_owner), or,
+ * of a word that is none, the literal whose reading it is less a final
+ * -i where that literal is a Georgian name in a consonant (the Georgian
+ * nominative: ლევანი, Levani of ლევან; Hewitt, Georgian: a structural
+ * reference grammar, 1995; report-adv48, its line 25), or less one of
+ * god_endings where that literal is registered before الله (Nimetullah,
+ * Нематулло of نعمت الله); r->nlits if none. */
+static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len, int near)
+{
+    const struct redactor *r = lp->r;
+    size_t own = reading_owner(lp, w, len, near, 0);
+
+    if (own < r->nlits)
+        return own;
+    if (len >= 5 && w[len - 1] == 'i' && strchr("aeiouy", w[len - 2]) == NULL &&
+        (own = reading_owner(lp, w, len - 1, near, 1)) < r->nlits)
+        return own;
+    for (size_t e = 0; e < sizeof god_endings / sizeof god_endings[0]; e++) {
+        size_t el = strlen(god_endings[e]);
+        if (len <= el || memcmp(w + len - el, god_endings[e], el) != 0 || text_chars(w, len - el) < 3)
+            continue;
+        own = reading_owner(lp, w, len - el, near, 0);
+        return own < r->nlits && before_god(r, own) ? own : r->nlits;
+    }
+    return r->nlits;
+}
+
+/* The letters other alphabets write for a sound of an Arabic or Persian
+ * name, and the letters the readings (script_read_word) compare: the
+ * Tajik alphabet's о for the long a (Tajik Cyrillic, 1998, and its Latin
+ * in Uzbek and Tajik usage: Abdulloh, Rahmon, Sharof, Зуҳро; brief s48
+ * arab48, report-adv47 L-6; s49 arab49, report-adv48 line 13), the Turkish alphabet's c for ج (Turkish alphabet,
+ * 1928: c is [dʒ]; Neccar, Mecid: report-adv48 L-1), the French dj for
+ * ج (the French transcription of Maghreb names, as in ALA-LC's notes
+ * on French usage: Djamil, Madjid, Djalal: report-adv48 L-7).  The
+ * Turkish c is read so only inside a word: a first C before a, o, u is
+ * k in most languages that write Latin (Camil, Carim), and c before e,
+ * i is read with j already (Cemil: script_reading.c's classes). */
+static const struct {
+    const char *from, *to;              /* lower case */
+    int inner;                          /* not at the word's start */
+} respellings[] = {
+    { "o", "a", 0 },
+    { "\xd0\xbe", "\xd0\xb0", 0 },             /* Tajik Cyrillic о, а */
+    { "\xd0\x9e", "\xd0\x90", 0 },             /* О, А */
+    { "c", "j", 1 },
+    { "dj", "j", 0 },
+};
+
+/* w[0..len) with each from of respellings[e] written as its to (a
+ * Latin capital kept), into alt (LATIN_SHORT_MAX bytes); its length, 0 if
+ * there was none or it does not fit. */
+static size_t respell(char *alt, const char *w, size_t len, size_t e)
+{
+    const char *from = respellings[e].from, *to = respellings[e].to;
+    size_t fl = strlen(from), tl = strlen(to), n = 0;
+    int any = 0;
+
+    for (size_t i = 0; i < len;) {
+        int hit = i + fl <= len && !(respellings[e].inner && i == 0);
+        for (size_t k = 0; hit && k < fl; k++)
+            hit = ((unsigned char)w[i + k] < 0x80 ? w[i + k] | 0x20 : w[i + k]) == from[k];
+        if (n + tl + 1 >= LATIN_SHORT_MAX)
+            return 0;
+        if (hit) {
+            memcpy(alt + n, to, tl);
+            if (w[i] >= 'A' && w[i] <= 'Z')
+                alt[n] = (char)(alt[n] - 'a' + 'A');
+            n += tl, i += fl, any = 1;
+        } else {
+            alt[n++] = w[i++];
+        }
+    }
+    return any ? n : 0;
+}
+
+/* latin_owner of the Latin word w[0..len) respelt by one line of
+ * respellings, or with the French -e after a final n (Hassane, Amine,
+ * Othmane: report-adv47 L-1; not Crime, which is no Karim: scr45.jsonl
+ * line 13) on a word of four letters or more left that is none of the
+ * commonest words (Same is no Sam); r->nlits if none. */
 static size_t latin_respelt(const struct latin_pass *lp, const char *w, size_t len, int near)
 {
     char alt[LATIN_SHORT_MAX];
-    size_t own = lp->r->nlits;
-    int o = 0;
+    size_t own = lp->r->nlits, n;
 
     if (len >= sizeof alt)
         return own;
-    for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)w[i] >= 0x80)
+    for (size_t e = 0; e < sizeof respellings / sizeof respellings[0]; e++)
+        if ((n = respell(alt, w, len, e)) > 0 && (own = latin_owner(lp, alt, n, near)) < lp->r->nlits)
             return own;
-        alt[i] = w[i] == 'o' ? 'a' : w[i];
-        o |= w[i] == 'o';
-    }
-    if (o && (own = latin_owner(lp, alt, len, near)) < lp->r->nlits)
-        return own;
     for (size_t i = 0; i < len; i++)
         alt[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
     if (len >= 5 && alt[len - 1] == 'e' && alt[len - 2] == 'n' && strchr("aeiouy", alt[len - 3]) != NULL &&
@@ -285,8 +392,15 @@ static int short_file(const struct latin_pass *lp, const char *w, size_t len, si
 /* The Russian and Ukrainian case endings of a name in a consonant or
  * -а (the Slavic declension variants_ru.c and variants_uk.c write for the
  * names they know: Насеру, Насера, Насером, Насере, Насерові, Исмаилу),
- * longest first. */
+ * and of a family's name in the plural, -ам, -ям (dative), -ами, -ями
+ * (instrumental), -ах, -ях (prepositional: к Джамилям, с Наджарами;
+ * Timberlake, A Reference Grammar of Russian, 2004, the noun's plural
+ * cases; brief s49 arab49, report-adv48 L-8; not the genitive -ов, -ев,
+ * which makes surnames of names: Юсупов), longest first. */
 static const char *const cyrillic_endings[] = {
+    "\xd0\xb0\xd0\xbc\xd0\xb8", "\xd1\x8f\xd0\xbc\xd0\xb8",  /* -ами -ями */
+    "\xd0\xb0\xd0\xbc", "\xd1\x8f\xd0\xbc",                      /* -ам -ям */
+    "\xd0\xb0\xd1\x85", "\xd1\x8f\xd1\x85",                      /* -ах -ях */
     "\xd0\xbe\xd0\xb2\xd1\x96", "\xd0\xb5\xd0\xb2\xd1\x96",  /* -ові -еві */
     "\xd0\xbe\xd1\x8e", "\xd0\xb5\xd1\x8e",                      /* -ою -ею */
     "\xd0\xbe\xd0\xbc", "\xd0\xb5\xd0\xbc",                      /* -ом -ем */
