@@ -249,13 +249,15 @@ static size_t reading_owner(const struct latin_pass *lp, const char *w, size_t l
 
 /* The endings of a name compounded with الله "God" in one word (Latin
  * and Cyrillic, lower case): the Arabic -ullah, -allah, the Persian
- * -ollah, the Turkish -ullah, the Tajik and Uzbek -ulloh, -ullo (o for
- * the long a, the h dropped), the Russian -улла, -уллах; longest first
+ * -ollah, the Turkish -ullah, the Tajik and Uzbek -ulloh, -ullo, -уллоҳ
+ * (o for the long a, the h dropped), the Russian -улла, -уллах; longest
+ * first
  * (Schimmel, Islamic Names, 1989, ch. 2: Ni'matullah, Nematollah,
  * Nimetullah, Ne'matulloh, Нематулло; brief s49 arab49, report-adv48
  * L-3..L-6). */
 static const char *const god_endings[] = {
     "ullah", "allah", "ollah", "ulloh", "ullo", "ulla", "olla",
+    "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xbe\xd2\xb3",             /* -уллоҳ (Tajik) */
     "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xbe\xd1\x85",             /* -уллох */
     "\xd1\x83\xd0\xbb\xd0\xbb\xd0\xb0\xd1\x85",             /* -уллах */
     "\xd0\xbe\xd0\xbb\xd0\xbb\xd0\xb0\xd1\x85",             /* -оллах */
@@ -310,17 +312,37 @@ static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len
  * on French usage: Djamil, Madjid, Djalal: report-adv48 L-7).  The
  * Turkish c is read so only inside a word: a first C before a, o, u is
  * k in most languages that write Latin (Camil, Carim), and c before e,
- * i is read with j already (Cemil: script_reading.c's classes). */
+ * i is read with j already (Cemil: script_reading.c's classes).  The
+ * Tajik о in Cyrillic only in a word with a letter only Tajik writes
+ * (Зуҳро; not Захаром, Москва). */
+#define RESPELL_INNER 1                 /* not at the word's start */
+#define RESPELL_TAJIK 2                 /* in a word with a letter only Tajik has */
+
 static const struct {
     const char *from, *to;              /* lower case */
-    int inner;                          /* not at the word's start */
+    int when;                           /* RESPELL_ bits */
 } respellings[] = {
     { "o", "a", 0 },
-    { "\xd0\xbe", "\xd0\xb0", 0 },             /* Tajik Cyrillic о, а */
-    { "\xd0\x9e", "\xd0\x90", 0 },             /* О, А */
-    { "c", "j", 1 },
+    { "\xd0\xbe", "\xd0\xb0", RESPELL_TAJIK },             /* Tajik Cyrillic о, а */
+    { "\xd0\x9e", "\xd0\x90", RESPELL_TAJIK },             /* О, А */
+    { "c", "j", RESPELL_INNER },
     { "dj", "j", 0 },
 };
+
+/* 1 if w[0..len) has a letter of the Tajik alphabet Russian has not
+ * (ҳ ӣ ӯ ҷ, capital or small): a Cyrillic о is read as a only there,
+ * Russian о being too common (brief s48 arab48's limit). */
+static int tajik_word(const char *w, size_t len)
+{
+    static const char *const letters[] = { "\xd2\xb3", "\xd2\xb2", "\xd3\xa3", "\xd3\xa2",
+                                           "\xd3\xaf", "\xd3\xae", "\xd2\xb7", "\xd2\xb6" };
+
+    for (size_t i = 0; i + 1 < len; i++)
+        for (size_t k = 0; k < sizeof letters / sizeof letters[0]; k++)
+            if (w[i] == letters[k][0] && w[i + 1] == letters[k][1])
+                return 1;
+    return 0;
+}
 
 /* w[0..len) with each from of respellings[e] written as its to (a
  * Latin capital kept), into alt (LATIN_SHORT_MAX bytes); its length, 0 if
@@ -332,7 +354,7 @@ static size_t respell(char *alt, const char *w, size_t len, size_t e)
     int any = 0;
 
     for (size_t i = 0; i < len;) {
-        int hit = i + fl <= len && !(respellings[e].inner && i == 0);
+        int hit = i + fl <= len && !((respellings[e].when & RESPELL_INNER) && i == 0);
         for (size_t k = 0; hit && k < fl; k++)
             hit = ((unsigned char)w[i + k] < 0x80 ? w[i + k] | 0x20 : w[i + k]) == from[k];
         if (n + tl + 1 >= LATIN_SHORT_MAX)
@@ -362,7 +384,8 @@ static size_t latin_respelt(const struct latin_pass *lp, const char *w, size_t l
     if (len >= sizeof alt)
         return own;
     for (size_t e = 0; e < sizeof respellings / sizeof respellings[0]; e++)
-        if ((n = respell(alt, w, len, e)) > 0 && (own = latin_owner(lp, alt, n, near)) < lp->r->nlits)
+        if (!((respellings[e].when & RESPELL_TAJIK) && !tajik_word(w, len)) &&
+            (n = respell(alt, w, len, e)) > 0 && (own = latin_owner(lp, alt, n, near)) < lp->r->nlits)
             return own;
     for (size_t i = 0; i < len; i++)
         alt[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
