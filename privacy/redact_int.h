@@ -12,7 +12,6 @@
 
 #include "privacy/normalise.h"
 #include "privacy/detect.h"
-#include "privacy/script_reading.h"
 
 struct hs_database;
 struct hs_scratch;
@@ -716,49 +715,35 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t);
 
-/* ---- redact_unread_latin.c: the name a Latin or Cyrillic word reads as
- * (brief s45 scr45, report-adv44 P-1, P-10; split from redact_unread.c,
- * brief s49 arab49) ----
- * A name registered only in Arabic, Persian or Georgian letters has no
- * Latin form from the variant rules; redact_script_names compares each
- * capitalised Latin or Cyrillic word of a text with the readings of its
- * words (script_reading.h), their short forms (the name lists, the
- * compounds of عبد) and their respellings (Tajik o, French -e, the
- * Russian and Ukrainian case endings).  A pass holds at most LATIN_READS
- * readings and LATIN_SHORTS short forms of at most LATIN_SHORT_MAX - 1
- * bytes. */
-#define LATIN_READS 24
-#define LATIN_SHORTS 48
-#define LATIN_SHORT_MAX 32
+/* ---- redact_unread_latin.c: the Latin and Cyrillic spellings of names
+ * registered only in Arabic, Persian or Georgian letters (brief s45
+ * scr45, report-adv44 P-1, P-10; split from redact_unread.c, brief s49
+ * arab49) ---- */
 
-struct latin_pass {
-    struct spans *sp, *flags;
-    const struct redactor *r;
-    struct script_reading rd[LATIN_READS];
-    size_t lit[LATIN_READS], n;
-    int first[LATIN_READS];                     /* each reading's first letter */
-    char sf[LATIN_SHORTS][LATIN_SHORT_MAX];     /* short forms, lower case */
-    size_t sflen[LATIN_SHORTS], sflit[LATIN_SHORTS], nsf, cur;
-};
+/* Appends to sp (norm offsets) each capitalised Latin or Cyrillic word
+ * of t that reads as a person word of r registered in Arabic, Persian or
+ * Georgian letters (script_reading.h; as written, as a short form from
+ * the name lists or of عبد + a name of God, respelt: Tajik о, Turkish c,
+ * French dj and -e; as a compound with الله; less a Georgian nominative
+ * -i or a Russian or Ukrainian case ending), by the strict rule replaced,
+ * by the near rule a review flag into flags (FLAG_TRANSCRIPTION) unless
+ * beside a replaced word of its subject.  redact_script_names calls it.
+ * 0, or -1 out of memory. */
+int redact_latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t);
 
-/* The readings of lp->r's person literals of one word of Arabic or
- * Georgian letters, as registered (not generated), into lp (rd, lit,
- * first, n); their number (at most LATIN_READS).  No memory is kept. */
-size_t redact_latin_reads(struct latin_pass *lp);
+/* Appends to sp t->norm[start..end) (norm offsets) as literal lit's
+ * subject's replacement: the pseudonym, or a [PERSON-n] for a father's or
+ * shared form, as redact_read_file does for a replaced form.  0, or -1
+ * out of memory. */
+int redact_unread_replace(struct spans *sp, const struct redactor *r, size_t lit, size_t start,
+                          size_t end);
 
-/* The short forms of lp->r's registered Georgian name words (the name
- * lists, data/nicknames/regional.txt) and the one-word compounds of
- * عبد with a name of God (Schimmel, Islamic Names), lower case, into lp
- * (sf, sflen, sflit, nsf; at most LATIN_SHORTS). */
-void redact_latin_shorts(struct latin_pass *lp);
-
-/* Sets *strict and *near to the literal of lp->r whose reading the word
- * w[0..len) (bytes, norm view) is by the strict and by the near rule,
- * lp->r->nlits where none: as written, as a short form (one the commonest
- * words hold only near), respelt (Tajik o, French -e), or less a Russian
- * or Ukrainian case ending (Насеру, Фатимой, Гогу). */
-void redact_latin_owners(const struct latin_pass *lp, const char *w, size_t len, size_t *strict,
-                         size_t *near);
+/* Appends to flags (nothing when NULL) t->norm[start..end) as a review
+ * flag (FLAG_TRANSCRIPTION) of literal lit's subject, as redact_read_file
+ * does for a form that is not replaced.  0, or -1 out of memory. */
+int redact_unread_flag(struct spans *flags, const struct redactor *r, size_t lit, size_t start,
+                       size_t end);
 
 /* redact_split.c: the names of t's input found in its joined reading
  * (quotes, brackets and emphasis marks read as nothing, stops between

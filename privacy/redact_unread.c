@@ -288,33 +288,6 @@ static int reads_as(const struct redactor *r, const struct script_reading *rd, s
                 : reads_strict(r, rd, i);
 }
 
-/* Files t->norm[start..end) as literal lit's subject's replacement: the
- * pseudonym, or a [PERSON-n] for a father's or shared form, as
- * redact_read_file does for a replaced form. */
-static int file_replace(struct spans *sp, const struct redactor *r, size_t lit, size_t start,
-                        size_t end)
-{
-    const struct lit *l = &r->lits[lit];
-    const struct term *tm = &r->terms[l->term];
-    struct span s = { start, end, 0, RULE_VARIANT, tm->subject, l->term, 0, 0, 0 };
-
-    s.cat = l->father || l->shared ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
-    return redact_span_add(sp, &s);
-}
-
-/* Files t->norm[start..end) as a review flag (FLAG_TRANSCRIPTION) of
- * literal lit's subject into flags (nothing when flags is NULL), as
- * redact_read_file does for a form that is not replaced. */
-static int file_flag(struct spans *flags, const struct redactor *r, size_t lit, size_t start,
-                     size_t end)
-{
-    const struct lit *l = &r->lits[lit];
-    struct span s = { start, end, FLAG_TRANSCRIPTION, RULE_VARIANT, r->terms[l->term].subject,
-                      l->term, 0, 1, 0 };
-
-    return flags == NULL ? 0 : redact_span_add(flags, &s);
-}
-
 /* The readings of the word t->norm[start..end) and of its stems, into
  * rds (1 + STEM_MAX); skips[i] the bytes before reading i's stem, arts[i]
  * (may be NULL) 1 where the stem lost the Arabic article.  Their
@@ -382,7 +355,7 @@ static int beside_surname(struct name_pass *ps, const struct normtext *t, size_t
                     continue;
                 size_t xs = side ? sa[x] : sb[x], ys = side ? sb[y] : sa[y];
                 size_t s0 = side ? a0 : b0, s1 = side ? a1 : b1, n0 = side ? b0 : a0, n1 = side ? b1 : a1;
-                rc = file_replace(ps->sp, r, i, s0 + xs, s1) != 0 || file_replace(ps->sp, r, j, n0 + ys, n1) != 0
+                rc = redact_unread_replace(ps->sp, r, i, s0 + xs, s1) != 0 || redact_unread_replace(ps->sp, r, j, n0 + ys, n1) != 0
                          ? -1 : 1;
             }
         }
@@ -465,7 +438,7 @@ static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_
         /* with the article, a name alone is a review flag at most (الكريم,
          * "the Noble"); beside its subject's other name it is replaced */
         if (lit < r->nlits &&
-            (flag_only ? file_flag(ps->flags, r, lit, start + skip, p)
+            (flag_only ? redact_unread_flag(ps->flags, r, lit, start + skip, p)
                      : redact_read_file(ps->sp, ps->flags, r, lit, start + skip, p)) != 0)
             return -1;
     }
@@ -480,152 +453,6 @@ static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_
     return 0;
 }
 
-/* ---- A Latin or Cyrillic word of a name registered only in Arabic,
- * Persian or Georgian script (brief s45 scr45, report-adv44 P-1, P-10) ----
- * The variant rules make no Latin form of such a name (عمر حداد,
- * გიორგი ბერიძე), so "Omar Haddad" and "Giorgi Beridze" in a testimony
- * were kept.  The name's own words are read into Latin (script_read_word:
- * Georgian by the national romanisation of 2002, Arabic and Persian by
- * their consonants and written long vowels) and a capitalised Latin or
- * Cyrillic word of the text is compared with the readings, as
- * pseudonym_is_name_part compares a pseudonym's words: by the strict rule
- * (script_reading_is: Giorgi, Beridze, Haddad, Karim, Nasser) it is
- * replaced; by the near rule only (script_reading_near: a short vowel or
- * ع left out of two consonants, Omar of عمر, Reza of رضا, which Amir and
- * Rosa read as too) it is a review flag, or replaced beside a word of the
- * same subject replaced by the strict rule.  One reading per name word
- * of the redactor, at most LATIN_READS (redact_unread_latin.c reads the
- * words). */
-struct latin_word {
-    size_t start, end, strict, near;    /* lits; r->nlits if none */
-};
-
-/* 1 if cp is an apostrophe or the half rings and ʻ written for ع and ء
- * in a Latin spelling of an Arabic or Persian name (Ja'far, Jaʿfari,
- * Maʾmun: report-adv46 L-24). */
-static int name_apostrophe(int cp)
-{
-    return cp == '\'' || cp == 0x2019 || cp == 0x02BF || cp == 0x02BE || cp == 0x02BB || cp == 0x60;
-}
-
-static long lit_subject(const struct redactor *r, size_t lit)
-{
-    return lit < r->nlits ? r->terms[r->lits[lit].term].subject : -1;
-}
-
-/* Files the word w: replaced if strict, or near beside a strict word of
- * its subject (before or after, only spaces between); else flagged. */
-static int latin_file(struct latin_pass *lp, const struct normtext *t, const struct latin_word *w,
-                      const struct latin_word *before, const struct latin_word *after)
-{
-    const struct redactor *r = lp->r;
-    long subj = lit_subject(r, w->near);
-    int beside = 0;
-
-    /* A word of a public figure's whole name (Gamal Abdel Nasser): the
-     * figure, kept (redact_sense_other.c; brief s47 pub47, report-adv46
-     * O-18). */
-    if (redact_sense_public_figure(t, w->start, w->end))
-        return 0;
-    /* Another bearer (Hassan II, St. Giorgi) or a thing named after a
-     * person (Rustaveli Avenue): a review flag at most, as the verdict
-     * makes it (redact_sense.c, redact_sense_other.c; brief s47 pub47,
-     * report-adv46 O-19, O-21). */
-    if ((w->strict < r->nlits || w->near < r->nlits) &&
-        (redact_sense_other_bearer(t, w->start, w->end) || redact_sense_other_named(t, w->start, w->end)))
-        return file_flag(lp->flags, r, w->strict < r->nlits ? w->strict : w->near, w->start, w->end);
-    if (w->strict < r->nlits)
-        return file_replace(lp->sp, r, w->strict, w->start, w->end);
-    if (w->near == r->nlits)
-        return 0;
-    for (int side = 0; side < 2; side++) {
-        const struct latin_word *o = side ? after : before;
-        size_t a = side ? w->end : (o != NULL ? o->end : 0), b = side ? (o != NULL ? o->start : 0) : w->start;
-        if (o == NULL || o->strict == r->nlits || lit_subject(r, o->strict) != subj || a > b)
-            continue;
-        while (a < b && t->norm[a] == ' ')
-            a++;
-        beside |= a == b;
-    }
-    return beside ? file_replace(lp->sp, r, w->near, w->start, w->end)
-                  : file_flag(lp->flags, r, w->near, w->start, w->end);
-}
-
-/* 1 if cp is a Latin or Cyrillic letter (the words compared here). */
-static int latin_cyrillic(int cp)
-{
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || is_cyrillic_cp(cp);
-}
-
-static int latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
-                       const struct normtext *t)
-{
-    static const struct latin_pass zero;
-    struct latin_pass lp = zero;
-
-    lp.sp = sp, lp.flags = flags, lp.r = r;
-    struct latin_word w[3];
-    size_t p = 0, start = 0, nw = 0;
-    int cp, k, in = 0, rc = 0;
-
-    redact_latin_shorts(&lp);
-    if (redact_latin_reads(&lp) == 0 && lp.nsf == 0)
-        return 0;
-    for (;;) {
-        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
-        int letter = k > 0 && latin_cyrillic(cp);
-        if (k > 0 && in && name_apostrophe(cp) && !letter) {
-            /* an apostrophe between two Latin letters is in the word
-             * (Ja'fari), but the possessive 's (Mousavi's) */
-            int c1 = 0, c2 = 0, k1, k2 = 0;
-            size_t q = p + (size_t)k;
-            k1 = q < t->normlen ? utf8_next(&c1, t->norm + q, t->normlen - q) : 0;
-            if (k1 > 0 && q + (size_t)k1 < t->normlen)
-                k2 = utf8_next(&c2, t->norm + q + k1, t->normlen - q - (size_t)k1);
-            letter = k1 > 0 && latin_cyrillic(c1) && !is_cyrillic_cp(c1) &&
-                     !((c1 == 's' || c1 == 'S') && !(k2 > 0 && latin_cyrillic(c2)));
-        }
-        if (letter && !in)
-            start = p, in = 1;
-        else if (!letter && in) {
-            char lat[SCRIPT_LATIN_MAX], bare[SCRIPT_LATIN_MAX];
-            size_t bl = 0, q;
-            int bk = 0, bc;
-            in = 0;
-            /* the word without its apostrophes (none if it does not fit) */
-            for (q = start; q < p && bl + 4 < sizeof bare; q += (size_t)bk) {
-                if ((bk = utf8_next(&bc, t->norm + q, p - q)) <= 0)
-                    break;
-                if (!name_apostrophe(bc))
-                    memcpy(bare + bl, t->norm + q, (size_t)bk), bl += (size_t)bk;
-            }
-            if (q < p)
-                bl = 0;
-            if (redact_upper_at(t, start) && text_chars(bare, bl) >= 3 &&
-                script_form_latin(lat, bare, bl) > 0) {
-                struct latin_word cur = { start, p, 0, 0 };
-                redact_latin_owners(&lp, bare, bl, &cur.strict, &cur.near);
-                if (cur.strict < r->nlits || cur.near < r->nlits) {
-                    if (nw == 3)
-                        w[0] = w[1], w[1] = w[2], nw = 2;
-                    w[nw++] = cur;
-                    /* the word before the new one is filed, its neighbours known */
-                    if (nw >= 2 && (rc = latin_file(&lp, t, &w[nw - 2], nw == 3 ? &w[0] : NULL, &w[nw - 1])) != 0)
-                        break;
-                }
-            }
-        }
-        if (k <= 0)
-            break;
-        p += (size_t)k;
-    }
-    if (rc == 0 && nw > 0)
-        rc = latin_file(&lp, t, &w[nw - 1], nw >= 2 ? &w[nw - 2] : NULL, NULL);
-    sodium_memzero(&lp, sizeof lp);
-    return rc != 0 ? -1 : 0;
-}
-
 int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t)
 {
@@ -633,7 +460,7 @@ int redact_script_names(struct spans *sp, struct spans *flags, const struct reda
 
     if (!redact_can_match(r) || !protects_person(r))
         return 0;
-    if (latin_names(sp, flags, r, t) != 0)
+    if (redact_latin_names(sp, flags, r, t) != 0)
         return -1;
     return each_script_word(t, read_as_name, &ps);
 }

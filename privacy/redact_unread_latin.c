@@ -1,9 +1,12 @@
-/* The name a Latin or Cyrillic word reads as, of the names registered
- * only in Arabic, Persian or Georgian letters (redact_int.h,
- * redact_latin_owners; split from redact_unread.c, which files the words,
- * brief s49 arab49).  The readings of the registered words
- * (script_reading.h), their short forms, and the respellings and case
- * endings other languages write them with. */
+/* The Latin and Cyrillic spellings of the names registered only in
+ * Arabic, Persian or Georgian letters (redact_int.h, redact_latin_names;
+ * split from redact_unread.c, which reads the words of those scripts and
+ * calls this file, brief s49 arab49): the readings of the registered
+ * words (script_reading.h), their short forms, the respellings and case
+ * endings other languages write them with, and how a word is filed
+ * (replaced or a review flag; redact_unread_replace, redact_unread_flag,
+ * which redact_unread.c files its own words with). */
+#include <sodium.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -14,9 +17,26 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/script_read.h"
 #include "privacy/script_reading.h"
 #include "util/text.h"
+
+/* Readings kept per pass (latin_reads_of), short forms (latin_shorts)
+ * and their longest key. */
+#define LATIN_READS 24
+#define LATIN_SHORTS 48
+#define LATIN_SHORT_MAX 32
+
+struct latin_pass {
+    struct spans *sp, *flags;
+    const struct redactor *r;
+    struct script_reading rd[LATIN_READS];
+    size_t lit[LATIN_READS], n;
+    int first[LATIN_READS];                     /* each reading's first letter */
+    char sf[LATIN_SHORTS][LATIN_SHORT_MAX];     /* short forms, lower case */
+    size_t sflen[LATIN_SHORTS], sflit[LATIN_SHORTS], nsf, cur;
+};
 
 /* 1 if cp is a letter of Arabic (and Persian) or Georgian. */
 static int arabic_georgian(int cp)
@@ -58,7 +78,7 @@ static void teh_marbuta(struct script_reading *rd, const char *key, size_t len)
 
 /* The readings of r's person literals of one word of Arabic or Georgian
  * letters, as registered (not generated), into lp; their number. */
-size_t redact_latin_reads(struct latin_pass *lp)
+static size_t latin_reads_of(struct latin_pass *lp)
 {
     const struct redactor *r = lp->r;
 
@@ -168,7 +188,7 @@ static void abd_shorts(struct latin_pass *lp, size_t i)
  * lp (brief s47 arab47, report-adv46 L-21..L-23, adv45 L-4): a name
  * registered only in Georgian letters had none, where the same name
  * registered in Latin has them (variants_nicknames). */
-void redact_latin_shorts(struct latin_pass *lp)
+static void latin_shorts(struct latin_pass *lp)
 {
     const struct redactor *r = lp->r;
 
@@ -265,11 +285,16 @@ static const char *const god_endings[] = {
     "\xd0\xbe\xd0\xbb\xd0\xbb\xd0\xb0",                       /* -олла */
 };
 
-/* 1 if the literal i is followed in its term by a registered الله. */
+/* 1 if the literal i is followed in its term by a registered الله and
+ * is not عبد (whose compounds are abd_compounds' short forms, replaced
+ * as such: Abdullah is no flag of "Abd"). */
 static int before_god(const struct redactor *r, size_t i)
 {
     static const char god[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87";   /* الله */
+    static const char abd[] = "\xd8\xb9\xd8\xa8\xd8\xaf";                 /* عبد */
 
+    if (r->lits[i].keylen == sizeof abd - 1 && memcmp(r->arena + r->keyoff[i], abd, sizeof abd - 1) == 0)
+        return 0;
     return i + 1 < r->nlits && r->lits[i + 1].term == r->lits[i].term && !r->lits[i + 1].generated &&
            r->lits[i + 1].keylen == sizeof god - 1 &&
            memcmp(r->arena + r->keyoff[i + 1], god, sizeof god - 1) == 0;
@@ -438,7 +463,7 @@ static const char *const cyrillic_endings[] = {
  * (cyrillic_endings) leaving three letters or more: a name written in
  * Arabic or Persian only, declended in a Russian text (Насеру for ناصر,
  * Исмаилу for إسماعيل; brief s47 arab47, report-adv46 L-17, L-32). */
-void redact_latin_owners(const struct latin_pass *lp, const char *w, size_t len, size_t *strict,
+static void latin_owners(const struct latin_pass *lp, const char *w, size_t len, size_t *strict,
                          size_t *near)
 {
     int cp = 0;
@@ -484,4 +509,176 @@ void redact_latin_owners(const struct latin_pass *lp, const char *w, size_t len,
                 return;
         }
     }
+}
+
+/* Files t->norm[start..end) as literal lit's subject's replacement: the
+ * pseudonym, or a [PERSON-n] for a father's or shared form, as
+ * redact_read_file does for a replaced form. */
+int redact_unread_replace(struct spans *sp, const struct redactor *r, size_t lit, size_t start,
+                          size_t end)
+{
+    const struct lit *l = &r->lits[lit];
+    const struct term *tm = &r->terms[l->term];
+    struct span s = { start, end, 0, RULE_VARIANT, tm->subject, l->term, 0, 0, 0 };
+
+    s.cat = l->father || l->shared ? TERM_PERSON : tm->cat == NAME_CAT ? CAT_PSEUDONYM : tm->cat;
+    return redact_span_add(sp, &s);
+}
+
+/* Files t->norm[start..end) as a review flag (FLAG_TRANSCRIPTION) of
+ * literal lit's subject into flags (nothing when flags is NULL), as
+ * redact_read_file does for a form that is not replaced. */
+int redact_unread_flag(struct spans *flags, const struct redactor *r, size_t lit, size_t start,
+                       size_t end)
+{
+    const struct lit *l = &r->lits[lit];
+    struct span s = { start, end, FLAG_TRANSCRIPTION, RULE_VARIANT, r->terms[l->term].subject,
+                      l->term, 0, 1, 0 };
+
+    return flags == NULL ? 0 : redact_span_add(flags, &s);
+}
+
+/* ---- A Latin or Cyrillic word of a name registered only in Arabic,
+ * Persian or Georgian script (brief s45 scr45, report-adv44 P-1, P-10) ----
+ * The variant rules make no Latin form of such a name (عمر حداد,
+ * გიორგი ბერიძე), so "Omar Haddad" and "Giorgi Beridze" in a testimony
+ * were kept.  The name's own words are read into Latin (script_read_word:
+ * Georgian by the national romanisation of 2002, Arabic and Persian by
+ * their consonants and written long vowels) and a capitalised Latin or
+ * Cyrillic word of the text is compared with the readings, as
+ * pseudonym_is_name_part compares a pseudonym's words: by the strict rule
+ * (script_reading_is: Giorgi, Beridze, Haddad, Karim, Nasser) it is
+ * replaced; by the near rule only (script_reading_near: a short vowel or
+ * ع left out of two consonants, Omar of عمر, Reza of رضا, which Amir and
+ * Rosa read as too) it is a review flag, or replaced beside a word of the
+ * same subject replaced by the strict rule.  One reading per name word
+ * of the redactor, at most LATIN_READS. */
+struct latin_word {
+    size_t start, end, strict, near;    /* lits; r->nlits if none */
+};
+
+/* 1 if cp is an apostrophe or the half rings and ʻ written for ع and ء
+ * in a Latin spelling of an Arabic or Persian name (Ja'far, Jaʿfari,
+ * Maʾmun: report-adv46 L-24). */
+static int name_apostrophe(int cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BF || cp == 0x02BE || cp == 0x02BB || cp == 0x60;
+}
+
+static long lit_subject(const struct redactor *r, size_t lit)
+{
+    return lit < r->nlits ? r->terms[r->lits[lit].term].subject : -1;
+}
+
+/* Files the word w: replaced if strict, or near beside a strict word of
+ * its subject (before or after, only spaces between); else flagged. */
+static int latin_file(struct latin_pass *lp, const struct normtext *t, const struct latin_word *w,
+                      const struct latin_word *before, const struct latin_word *after)
+{
+    const struct redactor *r = lp->r;
+    long subj = lit_subject(r, w->near);
+    int beside = 0;
+
+    /* A word of a public figure's whole name (Gamal Abdel Nasser): the
+     * figure, kept (redact_sense_other.c; brief s47 pub47, report-adv46
+     * O-18). */
+    if (redact_sense_public_figure(t, w->start, w->end))
+        return 0;
+    /* Another bearer (Hassan II, St. Giorgi) or a thing named after a
+     * person (Rustaveli Avenue): a review flag at most, as the verdict
+     * makes it (redact_sense.c, redact_sense_other.c; brief s47 pub47,
+     * report-adv46 O-19, O-21). */
+    if ((w->strict < r->nlits || w->near < r->nlits) &&
+        (redact_sense_other_bearer(t, w->start, w->end) || redact_sense_other_named(t, w->start, w->end)))
+        return redact_unread_flag(lp->flags, r, w->strict < r->nlits ? w->strict : w->near, w->start, w->end);
+    if (w->strict < r->nlits)
+        return redact_unread_replace(lp->sp, r, w->strict, w->start, w->end);
+    if (w->near == r->nlits)
+        return 0;
+    for (int side = 0; side < 2; side++) {
+        const struct latin_word *o = side ? after : before;
+        size_t a = side ? w->end : (o != NULL ? o->end : 0), b = side ? (o != NULL ? o->start : 0) : w->start;
+        if (o == NULL || o->strict == r->nlits || lit_subject(r, o->strict) != subj || a > b)
+            continue;
+        while (a < b && t->norm[a] == ' ')
+            a++;
+        beside |= a == b;
+    }
+    return beside ? redact_unread_replace(lp->sp, r, w->near, w->start, w->end)
+                  : redact_unread_flag(lp->flags, r, w->near, w->start, w->end);
+}
+
+/* 1 if cp is a Latin or Cyrillic letter (the words compared here). */
+static int latin_cyrillic(int cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || is_cyrillic_cp(cp);
+}
+
+int redact_latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t)
+{
+    static const struct latin_pass zero;
+    struct latin_pass lp = zero;
+
+    lp.sp = sp, lp.flags = flags, lp.r = r;
+    struct latin_word w[3];
+    size_t p = 0, start = 0, nw = 0;
+    int cp, k, in = 0, rc = 0;
+
+    latin_shorts(&lp);
+    if (latin_reads_of(&lp) == 0 && lp.nsf == 0)
+        return 0;
+    for (;;) {
+        k = p < t->normlen ? utf8_next(&cp, t->norm + p, t->normlen - p) : 0;
+        int letter = k > 0 && latin_cyrillic(cp);
+        if (k > 0 && in && name_apostrophe(cp) && !letter) {
+            /* an apostrophe between two Latin letters is in the word
+             * (Ja'fari), but the possessive 's (Mousavi's) */
+            int c1 = 0, c2 = 0, k1, k2 = 0;
+            size_t q = p + (size_t)k;
+            k1 = q < t->normlen ? utf8_next(&c1, t->norm + q, t->normlen - q) : 0;
+            if (k1 > 0 && q + (size_t)k1 < t->normlen)
+                k2 = utf8_next(&c2, t->norm + q + k1, t->normlen - q - (size_t)k1);
+            letter = k1 > 0 && latin_cyrillic(c1) && !is_cyrillic_cp(c1) &&
+                     !((c1 == 's' || c1 == 'S') && !(k2 > 0 && latin_cyrillic(c2)));
+        }
+        if (letter && !in)
+            start = p, in = 1;
+        else if (!letter && in) {
+            char lat[SCRIPT_LATIN_MAX], bare[SCRIPT_LATIN_MAX];
+            size_t bl = 0, q;
+            int bk = 0, bc;
+            in = 0;
+            /* the word without its apostrophes (none if it does not fit) */
+            for (q = start; q < p && bl + 4 < sizeof bare; q += (size_t)bk) {
+                if ((bk = utf8_next(&bc, t->norm + q, p - q)) <= 0)
+                    break;
+                if (!name_apostrophe(bc))
+                    memcpy(bare + bl, t->norm + q, (size_t)bk), bl += (size_t)bk;
+            }
+            if (q < p)
+                bl = 0;
+            if (redact_upper_at(t, start) && text_chars(bare, bl) >= 3 &&
+                script_form_latin(lat, bare, bl) > 0) {
+                struct latin_word cur = { start, p, 0, 0 };
+                latin_owners(&lp, bare, bl, &cur.strict, &cur.near);
+                if (cur.strict < r->nlits || cur.near < r->nlits) {
+                    if (nw == 3)
+                        w[0] = w[1], w[1] = w[2], nw = 2;
+                    w[nw++] = cur;
+                    /* the word before the new one is filed, its neighbours known */
+                    if (nw >= 2 && (rc = latin_file(&lp, t, &w[nw - 2], nw == 3 ? &w[0] : NULL, &w[nw - 1])) != 0)
+                        break;
+                }
+            }
+        }
+        if (k <= 0)
+            break;
+        p += (size_t)k;
+    }
+    if (rc == 0 && nw > 0)
+        rc = latin_file(&lp, t, &w[nw - 1], nw >= 2 ? &w[nw - 2] : NULL, NULL);
+    sodium_memzero(&lp, sizeof lp);
+    return rc != 0 ? -1 : 0;
 }
