@@ -715,6 +715,36 @@ int redact_unread_scripts(struct spans *flags, const struct redactor *r, const s
 int redact_script_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                         const struct normtext *t);
 
+/* ---- redact_unread_latin.c: the Latin and Cyrillic spellings of names
+ * registered only in Arabic, Persian or Georgian letters (brief s45
+ * scr45, report-adv44 P-1, P-10; split from redact_unread.c, brief s49
+ * arab49) ---- */
+
+/* Appends to sp (norm offsets) each capitalised Latin or Cyrillic word
+ * of t that reads as a person word of r registered in Arabic, Persian or
+ * Georgian letters (script_reading.h; as written, as a short form from
+ * the name lists or of عبد + a name of God, respelt: Tajik о, Turkish c,
+ * French dj and -e; as a compound with الله; less a Georgian nominative
+ * -i or a Russian or Ukrainian case ending), by the strict rule replaced,
+ * by the near rule a review flag into flags (FLAG_TRANSCRIPTION) unless
+ * beside a replaced word of its subject.  redact_script_names calls it.
+ * 0, or -1 out of memory. */
+int redact_latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
+                       const struct normtext *t);
+
+/* Appends to sp t->norm[start..end) (norm offsets) as literal lit's
+ * subject's replacement: the pseudonym, or a [PERSON-n] for a father's or
+ * shared form, as redact_read_file does for a replaced form.  0, or -1
+ * out of memory. */
+int redact_unread_replace(struct spans *sp, const struct redactor *r, size_t lit, size_t start,
+                          size_t end);
+
+/* Appends to flags (nothing when NULL) t->norm[start..end) as a review
+ * flag (FLAG_TRANSCRIPTION) of literal lit's subject, as redact_read_file
+ * does for a form that is not replaced.  0, or -1 out of memory. */
+int redact_unread_flag(struct spans *flags, const struct redactor *r, size_t lit, size_t start,
+                       size_t end);
+
 /* redact_split.c: the names of t's input found in its joined reading
  * (quotes, brackets and emphasis marks read as nothing, stops between
  * words as spaces, line-end hyphens and line breaks inside Hangul words

@@ -24,7 +24,7 @@ static int is_vowel_byte(char c)
 }
 
 /* The Latin the skeleton writes a Cyrillic letter in (Russian,
- * Ukrainian, Mongolian; ISO 9 without marks, as the redactor's Latin
+ * Ukrainian, Mongolian, Tajik; ISO 9 without marks, as the redactor's Latin
  * forms mostly are): NULL if cp is no such letter. */
 static const char *cyrillic_latin(int cp)
 {
@@ -44,6 +44,13 @@ static const char *cyrillic_latin(int cp)
     case 0x491: case 0x490: return "g";          /* ґ */
     case 0x4E9: case 0x4E8: return "o";          /* ө */
     case 0x4AF: case 0x4AE: return "u";          /* ү */
+    /* Tajik (the Tajik Cyrillic alphabet, 1998; ALA-LC Tajik
+     * romanisation without marks: ҳ h, ӣ i, ӯ u, ҷ j; Зуҳро, Раҳимӣ;
+     * brief s49 arab49, report-adv48 line 13) */
+    case 0x4B3: case 0x4B2: return "h";          /* ҳ */
+    case 0x4E3: case 0x4E2: return "i";          /* ӣ */
+    case 0x4EF: case 0x4EE: return "u";          /* ӯ */
+    case 0x4B7: case 0x4B6: return "j";          /* ҷ */
     default: return NULL;
     }
 }
