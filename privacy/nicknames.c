@@ -100,12 +100,40 @@ static int beyond_russian(const char *form, size_t len)
 
 static int add_keyed(struct variant_list *out, const char *form, size_t len);
 
+/* The chat and pet suffixes Russian and Ukrainian put on a clipped short
+ * form of one syllable in a hard consonant (Стас, Влад, Макс): -ик
+ * (Стасик, Владик, Максик), the chat -ян (Стасян, Владян), -он (Стасон,
+ * Максон) and -ус (Максус, Стасус), each a masculine noun in its cases
+ * (uk_name_cases: Стасона, Максусу, Стасяном) with out's marks (a short
+ * form's: a capital, a review flag where slavic_words.txt knows the
+ * form).  Source: Wiktionary, "Приложение:Русские уменьшительные имена"
+ * and the entries of the names (the suffixes -ик, -ян, -он, -ус of the
+ * clipped forms); brief s49 slav49, report-adv48 L-9..L-11, L-16, L-17.
+ * w holds the form, stem its length in bytes, with room for four bytes
+ * more.  0, or -1 out of memory. */
+static int clipped_chat_forms(struct variant_list *out, char *w, size_t stem)
+{
+    static const char *const suffixes[] = { "\xd0\xb8\xd0\xba",    /* ик */
+                                            "\xd1\x8f\xd0\xbd",    /* ян */
+                                            "\xd0\xbe\xd0\xbd",    /* он */
+                                            "\xd1\x83\xd1\x81" };  /* ус */
+    int rc = 0;
+
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0] && rc == 0; i++) {
+        memcpy(w + stem, suffixes[i], 4);
+        rc = uk_name_cases(out, w, stem + 4);
+    }
+    return rc;
+}
+
 /* The diminutives of a listed short form that ends in a consonant, from
  * Russian and Ukrainian word-formation (brief s47 slav47, report-adv46
  * L-6, L-36): one in -сь takes -ик for its ь (Юрась: Юрасик, Юрасику;
  * Лесь: Лесик; Дмитрусь: Дмитрусик), one of four letters or more in a
  * hard consonant the soft -юша (Влад: Владюша, Владюшу; Макс: Максюша),
- * not after к, г, х, ж, ш, щ, ч, ц or й (no such form: Владикюша).
+ * not after к, г, х, ж, ш, щ, ч, ц or й (no such form: Владикюша);
+ * one of one syllable also its chat forms (clipped_chat_forms: Стасик,
+ * Стасян, Стасон, Стасус).
  * Each in its cases (uk_name_cases: Russian and Ukrainian endings, no
  * possessives), with out's marks (a short form's: a capital, a review
  * flag where the dictionary knows it).  0, or -1 out of memory. */
@@ -114,7 +142,7 @@ static int consonant_short_dims(struct variant_list *out, const char *form, size
     static const int no_last[] = { 0x43A, 0x433, 0x445, 0x436, 0x448, 0x449, 0x447, 0x446, 0x439,
                                    0x44A };
     char w[FORM_MAX + 8];
-    int cp, last = 0, prev = 0, n = 0, k, rc = 0;
+    int cp, last = 0, prev = 0, n = 0, vowels = 0, k, rc = 0;
     size_t at, stem = len;
 
     if (len + 6 > sizeof w)
@@ -122,7 +150,7 @@ static int consonant_short_dims(struct variant_list *out, const char *form, size
     for (at = 0; at < len; at += (size_t)k, n++) {
         if ((k = utf8_next(&cp, form + at, len - at)) <= 0 || cp < 0x430 || cp > 0x44F)
             return 0;
-        prev = last, last = cp;
+        prev = last, last = cp, vowels += ru_vowel(cp) ? 1 : 0;
     }
     if (n < 4 || ru_vowel(last))
         return 0;
@@ -137,6 +165,8 @@ static int consonant_short_dims(struct variant_list *out, const char *form, size
                 return 0;
         memcpy(w + stem, "\xd1\x8e\xd1\x88\xd0\xb0", 6);   /* юша */
         rc = uk_name_cases(out, w, stem + 6);
+        if (rc == 0 && vowels == 1)
+            rc = clipped_chat_forms(out, w, stem);
     }
     sodium_memzero(w, sizeof w);
     return rc;
@@ -704,6 +734,19 @@ static int kk_word_forms(struct variant_list *out, const char *w, size_t len, in
      * its cases): brief s47 slav47, report-adv46 L-10, L-27, L-34, L-35. */
     if (rc == 0 && word)
         rc = kk_add(out, &b1, b1.front ? "ен" : "ан", 1);
+    /* A loan's х closing B1 is қ (к by a front vowel) in the respectful
+     * form, as Kazakh says it (Мұқаң of Мұхтар, keyed мукан: Kazakh
+     * phonology, х is a loans' letter; brief s49 slav49, report-adv48
+     * L-18). */
+    if (rc == 0 && word && cp[v0 + 1] == 0x445 && b1.len + 1 <= FORM_MAX) {
+        char f[FORM_MAX];
+        struct kk_base bq = b1;
+        memcpy(f, b1.s, pos[v0 + 1]);
+        memcpy(f + pos[v0 + 1], "\xd0\xba", 2);   /* к: the key view of қ too */
+        bq.s = f, bq.len = pos[v0 + 1] + 2;
+        rc = kk_add(out, &bq, b1.front ? "ен" : "ан", 1);
+        sodium_memzero(f, sizeof f);
+    }
     if (rc == 0 && word && v0 == 1) {
         struct kk_base b0 = b1;
         b0.len = pos[v0 + 1];

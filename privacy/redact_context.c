@@ -396,7 +396,9 @@ static int quote_before(const struct normtext *t, size_t a)
 /* 1 if norm [a, b) is a Cyrillic word of five letters or more whose
  * stem ends in к or ц before at most two letters of a case ending
  * (Галочку, Галочці, Милочки, Марійці, Лєнкою): the shape of a -к-
- * diminutive of a given name (Russian and Ukrainian word-formation). */
+ * diminutive of a given name (Russian and Ukrainian word-formation); 2
+ * if it is one of six letters or more in -ик, a masculine diminutive's
+ * nominative (Вовчик, Стасик); else 0. */
 static int diminutive_shape(const struct normtext *t, size_t a, size_t b)
 {
     int cp[24], n = 0, k, end;
@@ -406,6 +408,10 @@ static int diminutive_shape(const struct normtext *t, size_t a, size_t b)
             return 0;
     if (n < 5)
         return 0;
+    /* The nominative of a masculine -ик, -чик diminutive (Вовчик, Стасик:
+     * brief s49 slav49, report-adv48 L-13), six letters or more. */
+    if (n >= 6 && utf8proc_tolower(cp[n - 2]) == 0x438 && utf8proc_tolower(cp[n - 1]) == 0x43A)
+        return 2;
     for (end = n - 1; end >= n - 3 && end > 0; end--) {
         int c = (int)utf8proc_tolower(cp[end]);
         if (c == 0x43A || c == 0x446)   /* к ц */
@@ -487,6 +493,11 @@ static int context_form_named(const struct normtext *t, const struct redact_form
                !(b - a > 2 && redact_upper_at(t, a + 2)) &&
                !(a > 0 && strchr("\"'(", t->norm[a - 1]) != NULL) && !quote_before(t, a);
     if (last == 0x43E && b < t->normlen && (t->norm[b] == ',' || t->norm[b] == '!'))
+        return 1;
+    /* A masculine -ик, -чик diminutive that is also a word (Вовчик, "a
+     * wolf cub") before a verb a person does, brings or says ("Вовчик
+     * приніс воду": brief s49 slav49, report-adv48 L-13). */
+    if (diminutive_shape(t, a, b) == 2 && redact_sense_person_verb(t, a, b))
         return 1;
     if (!redact_word_after(&wa, &wb, t, b))
         return 0;

@@ -27,6 +27,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "privacy/flag_context.h"
+#include "privacy/nicknames.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/redact_sense.h"
@@ -478,6 +480,55 @@ static int agreeing_adjective(const struct normtext *t, size_t a, size_t wend, s
     return 0;
 }
 
+/* nicknames_each's fn: the word has a short form, it is a given name. */
+static int is_given(void *ctx, const char *form, size_t formlen)
+{
+    (void)form, (void)formlen;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+/* 1 if the word [a, wend) of t (norm, lower case; key[0..k) its key) is
+ * the masculine nominative of a hard adjective, -ий, -ый (Рыжий,
+ * Білий, Короткий: not the Ukrainian soft -ій of Андрій, Сергій; not
+ * -ой, the Mongolian comitative's -той too: adv42-open line 350), and no
+ * given name the nickname lists know (Юрий, Дмитрий, Василий decline as
+ * nouns), before the lower-case noun [na, nb) of three letters or more
+ * that agrees with it: a masculine nominative in a consonant (кот, сніг,
+ * шлях), not -л, -в (the past tense of a verb: пришёл, приїхав), nor a
+ * verb a person does (the caller: приніс).  An adjective-type surname
+ * written as the adjective at a sentence's start ("Рыжий кот спал",
+ * "Білий сніг лежав": brief s49 slav49, report-adv48 O-8, O-9, O-11).
+ * Not the feminine -а of Ukrainian (Сива голова): no shape tells Сива
+ * from Маша, Оксана (left open). */
+/* Russian and Ukrainian pronouns in a case that ends in a consonant
+ * (written by us from Russian and Ukrainian grammar). */
+static const char *const oblique_pronouns[] = { "нас", "вас", "нам", "вам", "них", "всех", "всіх",
+                                                "сам", "ним", "нім", "всім" };
+
+static int nominative_adjective(const struct normtext *t, size_t a, size_t wend, size_t na,
+                                size_t nb, const char *key, size_t k)
+{
+    int last, given = 0;
+
+    if (!redact_sense_ends_with(t->norm, a, wend, "ий|ый") || nb < na + 6)
+        return 0;
+    last = redact_cp_before(t->norm, nb);
+    if (last < 0x431 || last > 0x44C || last == 0x43B || last == 0x432 || last == 0x439 ||
+        last == 0x435 || last == 0x438 || last == 0x43E || last == 0x443 || last == 0x44B ||
+        last == 0x44A)
+        return 0;
+    /* Not a pronoun, a preposition or a present-tense verb (Гиоргий нас
+     * бил, Рыжий знает: adv41-open line 265). */
+    if (flag_pronoun(t->norm + na, nb - na) || flag_preposition(t->norm + na, nb - na) ||
+        redact_word_is(t, na, nb, oblique_pronouns, sizeof oblique_pronouns / sizeof oblique_pronouns[0], 0) ||
+        redact_sense_ends_with(t->norm, na, nb, "ет|ит|ёт|ут|ют|ят"))
+        return 0;
+    if (nicknames_each(key, k, is_given, &given) < 0 || given)
+        return 0;
+    return 1;
+}
+
 /* 1 if the Cyrillic word [a, wend) of t (norm, lower case) is an ordinary
  * word as the project's list knows it (data/nicknames/slavic_words.txt:
  * the forms of names hunspell-ru and hunspell-uk know as words) and has an
@@ -504,7 +555,7 @@ static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, s
     if (redact_sense_ends_with(t->norm, a, wend, surname_adjective_ends))
         return 0;
     if (!slavic_word(key, k))
-        return agreeing_adjective(t, a, wend, na, nb);
+        return agreeing_adjective(t, a, wend, na, nb) || nominative_adjective(t, a, wend, na, nb, key, k);
     if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
         return 1;
     return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");

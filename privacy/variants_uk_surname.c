@@ -172,6 +172,23 @@ static const char *const adj_masc[] = {
     "ий", "ый", "ой", "ого", "ому", "им", "ым", "ім", "ом", "их", "ых", "ими", "ыми",
 };
 static const char *const adj_fem[] = { "ая", "ой", "ую", "ою", "ых", "их", "ыми", "ими" };
+/* After ж, ш, ч, щ, ц the Russian writes е for the unstressed о: Рыжего,
+ * Рыжему, Рыжем; Рыжей, Рыжею (Russian grammar; brief s49 slav49,
+ * report-adv48 L-12). */
+static const char *const adj_masc_hush[] = { "его", "ему", "ем" };
+static const char *const adj_fem_hush[] = { "ей", "ею" };
+/* A Ukrainian feminine adjective surname in -а (Сива, Біла, Коротка)
+ * named by its oblique cases only an adjective has: -ої, -ій (Сивої,
+ * Сивій) and the Russian -ой, -ую, -ая (Сивой, Сивую, Сивая); the -у,
+ * -ою a noun in -а shares come from the noun's declension (Ukrainian
+ * and Russian grammar; brief s49 slav49, report-adv48 L-15). */
+static const char *const adj_fem_uk[] = { "ої", "ій", "ой", "ую", "ая" };
+
+/* 1 if c is ж, ш, ч, щ or ц. */
+static int hushing(int c)
+{
+    return c == 0x436 || c == 0x448 || c == 0x447 || c == 0x449 || c == 0x446;
+}
 
 /* nicknames_each's fn: a short form is listed, the word is a given name. */
 static int has_short(void *ctx, const char *form, size_t formlen)
@@ -187,7 +204,7 @@ static int has_short(void *ctx, const char *form, size_t formlen)
 static int adj_surname_forms(struct variant_list *out, const char *key, size_t len)
 {
     char kv[SUR_MAX * 2 + 1];
-    int cp[SUR_MAX + 2], n = 0, k, rc = 0, given = 0, fem;
+    int cp[SUR_MAX + 2], n = 0, k, rc = 0, given = 0, fem, ukfem;
     unsigned char flag = out->flag;
     size_t kl = 0, ne;
     const char *const *end;
@@ -199,10 +216,18 @@ static int adj_surname_forms(struct variant_list *out, const char *key, size_t l
             return 0;
         n++;
     }
-    if (n < 5 || is_vowel(cp[n - 3]) || cp[n - 3] == 0x44C || cp[n - 3] == 0x439)
+    if (n < 4)
+        return 0;
+    /* A Ukrainian feminine in -а after a consonant, not the -ова, -ева,
+     * -ина of a possessive surname (endings() gives theirs). */
+    ukfem = cp[n - 1] == S_A && !is_vowel(cp[n - 2]) && cp[n - 2] != 0x44C &&
+            cp[n - 2] != 0x439 &&
+            !(cp[n - 2] == S_VE && (cp[n - 3] == S_O || cp[n - 3] == S_IE || cp[n - 3] == S_YO)) &&
+            !(cp[n - 2] == S_EN && (cp[n - 3] == S_I || cp[n - 3] == S_YERU || cp[n - 3] == S_UK_I));
+    if (!ukfem && (n < 5 || is_vowel(cp[n - 3]) || cp[n - 3] == 0x44C || cp[n - 3] == 0x439))
         return 0;
     fem = cp[n - 1] == S_YA && cp[n - 2] == S_A;
-    if (!fem && !(cp[n - 1] == 0x439 && (cp[n - 2] == S_I || cp[n - 2] == S_YERU || cp[n - 2] == S_O)))
+    if (!fem && !ukfem && !(cp[n - 1] == 0x439 && (cp[n - 2] == S_I || cp[n - 2] == S_YERU || cp[n - 2] == S_O)))
         return 0;
     /* A given name declines as a noun (Дмитрий: Дмитрия). */
     for (int i = 0; i < n && kl + 4 < sizeof kv; i++) {
@@ -211,11 +236,19 @@ static int adj_surname_forms(struct variant_list *out, const char *key, size_t l
     }
     if (nicknames_each(kv, kl, has_short, &given) < 0)
         rc = -1;
-    end = fem ? adj_fem : adj_masc;
-    ne = fem ? sizeof adj_fem / sizeof adj_fem[0] : sizeof adj_masc / sizeof adj_masc[0];
+    end = ukfem ? adj_fem_uk : fem ? adj_fem : adj_masc;
+    ne = ukfem ? sizeof adj_fem_uk / sizeof adj_fem_uk[0]
+         : fem ? sizeof adj_fem / sizeof adj_fem[0] : sizeof adj_masc / sizeof adj_masc[0];
     out->flag = 1;
     for (size_t i = 0; rc == 0 && !given && i < ne; i++)
-        rc = uk_surname_form(out, cp, n - 2, end[i]);
+        rc = uk_surname_form(out, cp, ukfem ? n - 1 : n - 2, end[i]);
+    if (!ukfem && hushing(cp[n - 3])) {
+        end = fem ? adj_fem_hush : adj_masc_hush;
+        ne = fem ? sizeof adj_fem_hush / sizeof adj_fem_hush[0]
+                 : sizeof adj_masc_hush / sizeof adj_masc_hush[0];
+        for (size_t i = 0; rc == 0 && !given && i < ne; i++)
+            rc = uk_surname_form(out, cp, n - 2, end[i]);
+    }
     out->flag = flag;
     sodium_memzero(kv, sizeof kv);
     sodium_memzero(cp, sizeof cp);

@@ -258,6 +258,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv48-open.jsonl",
     "tests/data/leaks/numi49.jsonl",
     "tests/data/leaks/arab49.jsonl",
+    "tests/data/leaks/slav49.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
