@@ -256,6 +256,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/arab48.jsonl",
     "tests/data/leaks/numi48.jsonl",
     "tests/data/leaks/adv48-open.jsonl",
+    "tests/data/leaks/lower49.jsonl",
 };
 #define MAX_KINDS 8192   /* every kind of every file, whole run: 4,096 overflowed when adv42 joined (session 42) */
 
