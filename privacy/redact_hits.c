@@ -625,7 +625,7 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
     size_t nstart = t->kpos[kend - keylen], nend = t->kpos[kend - 1] + 1, wend, ha, hb;
     int before = redact_cp_before(t->norm, nstart), first, last, spaced;
     int whole = f->person && f->kind != FORM_SHORT && keylen >= 4, suffix = f->suffix;
-    int glued_ko = 0, office = 0;
+    int glued_ko = 0, office = 0, lower;
     size_t wstart = nstart;     /* < nstart: a long Latin form glued after letters or digits */
     enum redact_hit yes = HIT_REPLACE;
 
@@ -682,6 +682,10 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
          * s.i.p."; report-adv38 L-51, L-52, L-56) are as capitals are. */
         if (f->person && redact_initials_marked(t, nstart, nend))
             ;
+        /* A short form in Latin lower case (sasha, dashka): the person,
+         * or a review flag where a Cyrillic reading is a word (lyuba). */
+        else if ((lower = redact_lower_latin(t, f, nstart, nend)) != 0)
+            yes = lower == 2 ? HIT_FLAG : yes;
         else if (f->person && redact_sense_person_verb(t, nstart, nend))
             yes = HIT_FLAG;
         /* Called at a sentence's start in lower case ("іро, ходи
@@ -701,7 +705,9 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
         return digit_run(t, nstart, nend, c) ? yes : HIT_NONE;
     if (before >= 0 && is_word_cp(before) && !is_han_cp(first) && !is_han_cp(before) &&
         !normalise_script_change(before, first) && !covered(c, nstart - 1)) {
-        if (f->person && is_hangul_cp(before) && is_hangul_cp(first) && !spaced)
+        if (!spaced && redact_camel_start(t, f, nstart))
+            ;   /* "ПетроваДарья": a capital starts a word (redact_case.c) */
+        else if (f->person && is_hangul_cp(before) && is_hangul_cp(first) && !spaced)
             glued_ko = 1;
         else if (!spaced && redact_admin_prefix(&wstart, t, f, keylen, nstart, nend))
             ;   /* "함북회령", "ХовдМянгад": the whole word goes (redact_admin.c) */
@@ -724,6 +730,14 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
      * half in Latin, normalise.c). */
     if (suffix == SUFFIX_NONE && is_hangul_cp(last) && nend > nstart)
         suffix = SUFFIX_KO;
+    /* An initial or a capitalised word glued after ("ДашаП.",
+     * "ПетроваДарья"): the initial goes with the name, the word is read
+     * on its own (redact_case.c). */
+    if (!spaced && (lower = redact_camel_end(t, f, nstart, nend, wend)) != 0) {
+        s->end = lower == 1 ? wend : nend;
+        s->rule = lower == 1 ? RULE_INFLECTION : s->rule;
+        return yes;
+    }
     /* A Latin name in the English plural ("The Krajciks left"). */
     if (!variant_suffix_ok(suffix, t->norm + nend, wend - nend) &&
         !redact_term_glued_ko(t, f, keylen, nstart, nend, wend) &&

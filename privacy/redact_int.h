@@ -1195,6 +1195,37 @@ int redact_dotted_pair(const char *norm, size_t len);
 int redact_context_refuses(const struct normtext *t, const struct redact_form *f, size_t a,
                            size_t b);
 
+/* redact_case.c: whether a hit of a person's short form f that must be
+ * written with a capital, over norm bytes [a, b) of t in Latin lower case
+ * (a-z, 4 to 16 letters, a whole word: "sasha", "dashka"; brief s49
+ * lower49, report-adv33 L-36, L-64), names the person all the same: 0 if
+ * not (not a person's short form, not such a word, or an English word
+ * hunspell en_US knows: dash, sash, mash), 2 if a Cyrillic reading of
+ * it (the Russian and Mongolian Latin spellings read backwards, at most
+ * 96 readings) is an ordinary word (data/nicknames/slavic_words.txt:
+ * lyuba of люба, romka; hunspell-mn for a form with Mongolian endings:
+ * bolor of болор "crystal"): a review flag; else 1, the person.  No
+ * errors; no memory kept. */
+int redact_lower_latin(const struct normtext *t, const struct redact_form *f, size_t a,
+                       size_t b);
+
+/* redact_case.c: 1 if a hit of a person's form f starting at norm byte a
+ * of t, in a capital, has glued before it a capitalised word of two
+ * letters or more of the same script in lower case after its capital
+ * ("ПетроваДарья", "PetrovaDarya": report-adv33 L-60): CamelCase, a
+ * capital that starts a word; else 0. */
+int redact_camel_start(const struct normtext *t, const struct redact_form *f, size_t a);
+
+/* redact_case.c: for a hit of a person's form f over norm bytes [a, b) of
+ * t, in a capital and ending in a lower-case letter, with the rest of its
+ * word up to wend glued after: 1 if that rest is one capital of the same
+ * Cyrillic or Greek script, an initial that goes with the name ("ДашаП.",
+ * "ТаняК."); 2 if it is a capitalised word in lower case after its
+ * capital, read on its own as if a space stood between ("ПетроваДарья");
+ * else 0 (report-adv33 L-60). */
+int redact_camel_end(const struct normtext *t, const struct redact_form *f, size_t a,
+                     size_t b, size_t wend);
+
 /* redact_context.c: 1 if a hit of a person's form f that must be written
  * with a capital, over norm bytes [a, b) of t in Cyrillic lower case, is
  * a vocative all the same: the first word of its sentence, a comma right

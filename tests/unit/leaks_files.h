@@ -222,6 +222,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/numi49.jsonl",
     "tests/data/leaks/arab49.jsonl",
     "tests/data/leaks/slav49.jsonl",
+    "tests/data/leaks/lower49.jsonl",
 };
 
 #endif

@@ -1,0 +1,194 @@
+/* A name's letter case where chat and hurried notes write it (brief s49
+ * lower49): a short form in Latin lower case ("sasha, natasha, nadya",
+ * "Ask sashka."; report-adv33 L-36, L-64, report-adv34 L-16, L-18), and a
+ * name glued to an initial or to another capitalised word ("ДашаП.",
+ * "ПетроваДарья."; report-adv33 L-60).  Called by the hit rules of
+ * redact_hits.c; calls down to the dictionaries and the word view only. */
+#include <sodium.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "privacy/normalise.h"
+#include "privacy/redact.h"
+#include "privacy/redact_int.h"
+#include "privacy/variants.h"
+#include "privacy/variants_int.h"
+#include "util/lexicon.h"
+
+/* The Cyrillic letters a Latin letter or letter group stands for in the
+ * Russian passport, press and BGN/PCGN spellings (romanise_ru_latin's
+ * tables read backwards) and in the Mongolian Latin spellings (ө of o, ү
+ * of u: variants_mn_letters.c): longest group first.  Each reading is a
+ * UTF-8 string; at most three readings. */
+struct back {
+    const char *latin;
+    const char *cyr[3];
+};
+
+static const struct back backs[] = {
+    { "shch", { "щ", "шч", NULL } }, { "sch", { "щ", "сч", NULL } },
+    { "zh", { "ж", "зх", NULL } }, { "kh", { "х", "кх", NULL } },
+    { "ts", { "ц", "тс", NULL } }, { "tz", { "ц", NULL, NULL } },
+    { "ch", { "ч", NULL, NULL } }, { "sh", { "ш", "сх", NULL } },
+    { "ya", { "я", "ья", NULL } }, { "ia", { "я", "ия", NULL } },
+    { "ja", { "я", NULL, NULL } }, { "yu", { "ю", "ью", NULL } },
+    { "iu", { "ю", "ию", NULL } }, { "ju", { "ю", NULL, NULL } },
+    { "yo", { "е", "йо", NULL } }, { "jo", { "е", NULL, NULL } },
+    { "ye", { "е", "ье", NULL } }, { "ie", { "ье", "ие", NULL } },
+    { "a", { "а", NULL, NULL } }, { "b", { "б", NULL, NULL } },
+    { "c", { "ц", "к", NULL } }, { "d", { "д", NULL, NULL } },
+    { "e", { "е", "э", NULL } }, { "f", { "ф", NULL, NULL } },
+    { "g", { "г", NULL, NULL } }, { "h", { "х", NULL, NULL } },
+    { "i", { "и", "й", NULL } }, { "j", { "й", "ж", NULL } },
+    { "k", { "к", NULL, NULL } }, { "l", { "л", NULL, NULL } },
+    { "m", { "м", NULL, NULL } }, { "n", { "н", NULL, NULL } },
+    { "o", { "о", "ө", NULL } }, { "p", { "п", NULL, NULL } },
+    { "q", { "к", NULL, NULL } }, { "r", { "р", NULL, NULL } },
+    { "s", { "с", NULL, NULL } }, { "t", { "т", NULL, NULL } },
+    { "u", { "у", "ү", NULL } }, { "v", { "в", NULL, NULL } },
+    { "w", { "в", NULL, NULL } }, { "x", { "кс", NULL, NULL } },
+    { "y", { "ы", "й", "и" } }, { "z", { "з", NULL, NULL } },
+};
+
+/* At most this many Cyrillic readings are asked of the dictionaries; a
+ * word with more is taken for one of them (a review flag: the safe side
+ * for the reader, the person is still asked). */
+#define READINGS_MAX 96
+#define LATIN_MAX 16
+
+struct reading {
+    const char *w;          /* the Latin word, a-z */
+    size_t len;
+    int mn;                 /* ask the Mongolian dictionary too */
+    int asked;
+    char out[LATIN_MAX * 6 + 1];
+};
+
+/* 1 if the Cyrillic reading r->out[0..olen) is an ordinary word: one of
+ * the Russian and Ukrainian name forms hunspell-ru or hunspell-uk know
+ * (slavic_lower_word: люба, ромка, вера), or with r->mn one hunspell-mn
+ * knows (болор "crystal"). */
+static int reading_is_word(const struct reading *r, size_t olen)
+{
+    return slavic_lower_word(r->out, olen) ||
+           (r->mn && redact_known_word(LEXICON_MN, r->out, olen) == 1);
+}
+
+/* 1 if some Cyrillic reading of r->w[at..) after r->out[0..olen) is an
+ * ordinary word, or if more than READINGS_MAX readings were asked. */
+static int some_reading_is_word(struct reading *r, size_t at, size_t olen)
+{
+    if (at == r->len)
+        return ++r->asked > READINGS_MAX || reading_is_word(r, olen);
+    for (size_t i = 0; i < sizeof backs / sizeof backs[0]; i++) {
+        size_t ll = strlen(backs[i].latin);
+        if (ll > r->len - at || memcmp(r->w + at, backs[i].latin, ll) != 0)
+            continue;
+        for (int k = 0; k < 3 && backs[i].cyr[k] != NULL; k++) {
+            size_t cl = strlen(backs[i].cyr[k]);
+            if (olen + cl >= sizeof r->out)
+                continue;
+            memcpy(r->out + olen, backs[i].cyr[k], cl);
+            if (some_reading_is_word(r, at + ll, olen + cl))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int redact_lower_latin(const struct normtext *t, const struct redact_form *f, size_t a,
+                       size_t b)
+{
+    struct reading r;
+    int word;
+
+    if (!f->person || !(f->kind == FORM_SHORT || f->shortform) || b - a < 4 || b - a > LATIN_MAX)
+        return 0;
+    /* Written so in the text itself: not a reading of other letters
+     * (Cyrillic read in Latin has no capitals to test). */
+    for (size_t p = a; p < b; p++)
+        if (t->norm[p] < 'a' || t->norm[p] > 'z' || t->orig[t->ostart[p]] != t->norm[p])
+            return 0;
+    /* The whole word, nothing glued before or after: "dashboard" and
+     * "sashimi" are other words, a handle has its own rules. */
+    if ((a > 0 && is_word_cp(redact_cp_before(t->norm, a))) ||
+        (b < t->normlen && is_word_cp((unsigned char)t->norm[b])))
+        return 0;
+    /* An English word (dash, sash, lyre, mash) is that word. */
+    if (redact_known_word(LEXICON_EN, t->norm + a, b - a) != 0)
+        return 0;
+    memset(&r, 0, sizeof r);
+    r.w = t->norm + a, r.len = b - a;
+    r.mn = f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM;
+    word = some_reading_is_word(&r, 0, 0);
+    sodium_memzero(r.out, sizeof r.out);
+    return word ? 2 : 1;
+}
+
+/* 1 if cp is a letter that has capitals (Latin, Cyrillic, Greek). */
+static int has_case(int cp)
+{
+    return utf8proc_toupper(cp) != utf8proc_tolower(cp);
+}
+
+/* 1 if the code point at norm byte n of t is a letter with capitals
+ * written in lower case. */
+static int lower_letter_at(const struct normtext *t, size_t n)
+{
+    int cp;
+
+    return utf8_next(&cp, t->norm + n, t->normlen - n) > 0 && has_case(cp) &&
+           !redact_upper_at(t, n);
+}
+
+/* 1 if norm [a, b) of t is letters with capitals, each in lower case and
+ * of first's script. */
+static int lower_run(const struct normtext *t, size_t a, size_t b, int first)
+{
+    int cp, k;
+
+    for (; a < b; a += (size_t)k)
+        if ((k = utf8_next(&cp, t->norm + a, b - a)) <= 0 || !has_case(cp) ||
+            normalise_script_change(first, cp) || redact_upper_at(t, a))
+            return 0;
+    return 1;
+}
+
+int redact_camel_start(const struct normtext *t, const struct redact_form *f, size_t a)
+{
+    size_t w = a, p;
+    int cp, first;
+
+    if (!f->person || a == 0 || !redact_upper_at(t, a) ||
+        utf8_next(&first, t->norm + a, t->normlen - a) <= 0 || !has_case(first))
+        return 0;
+    while (w > 0 && is_word_cp(redact_cp_before(t->norm, w)))
+        w = redact_cp_start(t->norm, w);
+    /* A capitalised word of two letters or more glued before: CamelCase. */
+    if (utf8_next(&cp, t->norm + w, t->normlen - w) <= 0 || !redact_upper_at(t, w) ||
+        normalise_script_change(cp, first))
+        return 0;
+    p = w + (size_t)utf8_next(&cp, t->norm + w, t->normlen - w);
+    return p < a && lower_run(t, p, a, first);
+}
+
+int redact_camel_end(const struct normtext *t, const struct redact_form *f, size_t a,
+                     size_t b, size_t wend)
+{
+    int first, next, k;
+
+    if (!f->person || wend <= b || !redact_upper_at(t, a) ||
+        utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
+        !lower_letter_at(t, redact_cp_start(t->norm, b)) || !redact_upper_at(t, b) ||
+        (k = utf8_next(&next, t->norm + b, wend - b)) <= 0 || !has_case(next) ||
+        normalise_script_change(first, next))
+        return 0;
+    /* One capital glued after: the initial of another of the name's
+     * words ("ДашаП."), which goes with the name (in Latin the glued
+     * rules of redact_hits.c and the handles read "DashaP" already); a
+     * capitalised word: read on its own, as if a space stood between
+     * ("ПетроваДарья"). */
+    if (b + (size_t)k == wend)
+        return first >= 0x80;
+    return lower_run(t, b + (size_t)k, wend, first) ? 2 : 0;
+}
