@@ -223,6 +223,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/arab49.jsonl",
     "tests/data/leaks/slav49.jsonl",
     "tests/data/leaks/lower49.jsonl",
+    "tests/data/leaks/adv49-open.jsonl",
 };
 
 #endif
