@@ -74,9 +74,16 @@ load leaks-names
 }
 
 @test "leaks-addr20: ordinary sentences with block, street, house, box and numbers stay" {
+    # A room's number in a sentence with a word of a stay (hostel) is an
+    # address since session 49 (numi49, privacy/detect_address_flat.c
+    # addr_room_part; report-adv48 L-23 "Room 2 1 7 of the hotel"): where
+    # a person lived is identifying. The rest stays.
     redacts_to '--name "Kim Jong-su" --pseudonym Tulga' \
         'The house 7 doors down burned. We waited in block 4 of the queue for 3 hours. Street 12 was closed. Box 3 of the archive held 12 letters. Room 12 of the hostel and block 4 of the camp.' \
-        'The house 7 doors down burned. We waited in block 4 of the queue for 3 hours. Street 12 was closed. Box 3 of the archive held 12 letters. Room 12 of the hostel and block 4 of the camp.'
+        'The house 7 doors down burned. We waited in block 4 of the queue for 3 hours. Street 12 was closed. Box 3 of the archive held 12 letters. [ADDRESS-1] of the hostel and block 4 of the camp.'
+    redacts_to '--name "Sara Pell" --pseudonym Bora' \
+        'Room 12 was cold. The room for 2 people cost 12 dollars.' \
+        'Room 12 was cold. The room for 2 people cost 12 dollars.'
     redacts_to '--name "Park Min" --pseudonym Suri' \
         '우리 인민반에는 30가구가 있었다. 노동 3년 만에 돌아왔다. Хороо бүрт 3 байр, 200 айл бий.' \
         '우리 인민반에는 30가구가 있었다. 노동 3년 만에 돌아왔다. Хороо бүрт 3 байр, 200 айл бий.'

@@ -27,11 +27,16 @@ teardown() { common_teardown; }
     expect_status 0
     [[ "$output" == *"Accounts: Suvd."* ]] || { printf '%s\n' "$output" >&2; false; }
     [[ "$output" != *ltaa* && "$stderr" != *ltaa* ]] || false
-    # The word alone in lower case is no name (the capital rule: "түвшин").
+    # The word alone in lower case is no replacement, but a review flag
+    # since session 49 (lower49, privacy/redact_case.c: a Latin short form
+    # in lower case read back into Cyrillic is алтаа, a Mongolian word:
+    # "his gold" or the name, a person decides); the word stays and the
+    # terminal's message does not echo it.
     ID=$(printf 'Accounts: altaa.\n' | ik record Suvd --title "Testimony" --date 2024-03-15)
     run --separate-stderr ik redact "$ID"
-    expect_status 0
-    [[ "$stderr" != *ltaa* ]] || false
+    expect_status 1
+    [[ "$output" == *"Accounts: altaa."* ]] || false
+    [[ "$stderr" == *"1 review flag unresolved"* && "$stderr" != *ltaa* ]] || false
 }
 
 @test "allow: a one-syllable given name, alone or flagged with what follows it, is refused; a name that is a word and other words are not (report-adv12d F37, F38)" {
