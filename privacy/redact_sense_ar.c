@@ -185,6 +185,58 @@ static const char *const munir_indef[] = {
 };
 static const char *const having[] = { "له", "لها", "لهم", "ذو", "ذا", "ذي", "ذات", NULL };
 
+/* Set phrases whose word is a registered name's (brief s50 arab50,
+ * report-adv48 O-2..O-5): the word after سورة, سوره "sura" is the sura's
+ * name (سورة يوسف, سورة مريم: the Qur'an's sura titles, as Tanzil's
+ * metadata lists them; no person is named after "sura"); صبر جميل
+ * "beautiful patience" (Qur'an 12:18, 12:83) at its clause's end or
+ * with the ف glued before it, so that صبر جميل على... "Jamil bore..."
+ * stays the name; عمل صالح "a good deed" (Qur'an 18:110 and passim)
+ * after a demonstrative or a preposition (هذا عمل صالح, في عمل صالح), so
+ * that عمل صالح في المصنع "Saleh worked in the factory" stays the name;
+ * Persian نعمت خدا "God's blessing" and its synonyms (Dehkhoda: نعمت).
+ * Hans Wehr, ص ب ر, ع م ل, ج م ل. */
+static const char *const sura[] = { "سورة", "سوره", "بسورة", "وسورة", "لسورة", NULL };
+static const char *const sabr[] = { "صبر", "فصبر", NULL };
+static const char *const amal[] = { "عمل", NULL };
+static const char *const amal_before[] = {
+    "هذا", "هذه", "ذلك", "تلك", "هو", "كل", "أي", "من", "في", "إلى", "على", "بكل", NULL,
+};
+/* نجار "carpenter" (Hans Wehr, ن ج ر) as a trade: after a verb of work
+ * (يعمل نجار, اشتغل نجارا) or a kinsman's noun that a verb "to be" comes
+ * before (كان أبي نجار "my father was a carpenter": brief s50 arab50,
+ * report-adv48 O-1); كان يوسف نجار "Yusuf Najjar was..." stays the name. */
+static const char *const ar_work[] = {
+    "يعمل", "يشتغل", "عمل", "اشتغل", "تعمل", "أعمل", NULL,
+};
+static const char *const ar_kin[] = {
+    "أبي", "أبوه", "أبوها", "أبوك", "والدي", "والده", "والدها", "أخي", "أخوه", "أخوها",
+    "جدي", "جده", "جدها", "عمي", "عمه", "خالي", "خاله", "ابني", "ابنه", "ابنها", "زوجها",
+    "زوجي", "جارنا", "جاري", NULL,
+};
+static const char *const fa_god[] = { "خدا", "خداوند", "الهی", "الهي", "پروردگار", "حق", NULL };
+
+/* 1 if the word at norm [a, b) (after its glued start ws) is a word of
+ * one of the set phrases above. */
+static int ar_set_phrase(const struct normtext *t, size_t ws, size_t a, size_t b)
+{
+    size_t pa, pb, wa, wb, xa, xb;
+    int before = ws == a && redact_word_before(&pa, &pb, t, a), after = redact_word_after(&wa, &wb, t, b);
+
+    if (before && ar_in(t, pa, pb, sura))
+        return 1;
+    if (ar_same(t->norm + a, b - a, "جميل") && before && ar_in(t, pa, pb, sabr))
+        return !after || ar_same(t->norm + pa, pb - pa, "فصبر");
+    if (ar_same(t->norm + a, b - a, "صالح") && before && ar_in(t, pa, pb, amal))
+        return redact_word_before(&xa, &xb, t, pa) && ar_in(t, xa, xb, amal_before);
+    if ((ar_same(t->norm + a, b - a, "نجار") || ar_same(t->norm + a, b - a, "نجارا")) && before)
+        return ar_in(t, pa, pb, ar_work) ||
+               (ar_in(t, pa, pb, ar_kin) && redact_word_before(&xa, &xb, t, pa) && ar_in(t, xa, xb, ar_be));
+    if (ar_same(t->norm + a, b - a, "نعمت") && ws == a)
+        return after && ar_in(t, wa, wb, fa_god);
+    return 0;
+}
+
 /* The glued start of the word that norm byte a is inside of (a proclitic
  * or the article before a stem): [*ws, a). */
 static void glued_start(const struct normtext *t, size_t a, size_t *ws)
@@ -239,6 +291,8 @@ int redact_sense_ar_noun(const struct normtext *t, size_t a, size_t b)
 
     glued_start(t, a, &ws);
     before = ws == a && redact_word_before(&pa, &pb, t, a);
+    if (ar_set_phrase(t, ws, a, b))
+        return 1;
     if (ar_same(t->norm + a, b - a, "عمر"))
         return after && (ar_in(t, wa, wb, ar_tens) || ar_in(t, wa, wb, ar_life));
     if (ar_same(t->norm + a, b - a, "رضا")) {

@@ -9,6 +9,7 @@
 #include <sodium.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -20,6 +21,7 @@
 #include "privacy/redact_sense.h"
 #include "privacy/script_read.h"
 #include "privacy/script_reading.h"
+#include "util/lexicon.h"
 #include "util/text.h"
 
 /* Readings kept per pass (latin_reads_of), short forms (latin_shorts)
@@ -36,6 +38,7 @@ struct latin_pass {
     int first[LATIN_READS];                     /* each reading's first letter */
     char sf[LATIN_SHORTS][LATIN_SHORT_MAX];     /* short forms, lower case */
     size_t sflen[LATIN_SHORTS], sflit[LATIN_SHORTS], nsf, cur;
+    int tajik;                                  /* the text has a letter only Tajik has */
 };
 
 /* 1 if cp is a letter of Arabic (and Persian) or Georgian. */
@@ -341,7 +344,14 @@ static size_t latin_owner(const struct latin_pass *lp, const char *w, size_t len
  * Tajik о in Cyrillic only in a word with a letter only Tajik writes
  * (Зуҳро; not Захаром, Москва). */
 #define RESPELL_INNER 1                 /* not at the word's start */
-#define RESPELL_TAJIK 2                 /* in a word with a letter only Tajik has */
+#define RESPELL_TAJIK 2                 /* in a word or text with a letter only Tajik has */
+#define RESPELL_FIRST 4                 /* at the word's start only */
+#define RESPELL_FINAL 8                 /* at the word's end only */
+#define RESPELL_FRENCH 16               /* the respelt word less a French final -e too */
+#define RESPELL_RARE 32                 /* in a word of four letters or more that is none of
+                                         * the commonest words nor an English word of
+                                         * hunspell-en-us (Hour, Tour, House are no Hur,
+                                         * Tur, Hus; Hall no Khal) */
 
 static const struct {
     const char *from, *to;              /* lower case */
@@ -351,7 +361,28 @@ static const struct {
     { "\xd0\xbe", "\xd0\xb0", RESPELL_TAJIK },             /* Tajik Cyrillic о, а */
     { "\xd0\x9e", "\xd0\x90", RESPELL_TAJIK },             /* О, А */
     { "c", "j", RESPELL_INNER },
-    { "dj", "j", 0 },
+    { "dj", "j", RESPELL_FRENCH },
+    /* brief s50 arab50, report-adv49 L-7..L-11: the Persian -eh for a
+     * final ه (Khadijeh, Fatemeh, Tahereh: the Persian romanisation of
+     * ALA-LC writes ه after a vowel e as h); the Turkish h for خ at a
+     * word's start (the Turkish alphabet has no kh: Hatice, Halit, Hayri
+     * for خديجة, خالد, خيري, as the Turkish Language Association's
+     * spelling guide, Yazım Kılavuzu, writes the names); the Turkish ç
+     * and ş for چ and ش (Çelebi, Şerif); the French ou for the long u and
+     * ph for ف (Noureddine, Mustapha, Habiboullah, Rassouli: the French
+     * transcription of Maghreb names), with a final -e after a consonant
+     * (Noure, Karime) read less it in a word so respelt */
+    { "eh", "e", RESPELL_FINAL },
+    { "h", "kh", RESPELL_FIRST | RESPELL_RARE },
+    { "\xc3\xa7", "ch", 0 },                              /* Turkish ç */
+    { "\xc3\x87", "Ch", 0 },                              /* Ç */
+    { "\xc5\x9f", "sh", 0 },                              /* Turkish ş */
+    { "\xc5\x9e", "Sh", 0 },                              /* Ş */
+    { "ou", "u", RESPELL_FRENCH | RESPELL_RARE },
+    /* the Tajik final -о of a name in a Russian text too, which keeps the
+     * Tajik spelling of a Tajik's name (Мустафо, Зуҳро written Зухро:
+     * report-adv49 L-8); the other о only in a Tajik word or text */
+    { "\xd0\xbe", "\xd0\xb0", RESPELL_FINAL | RESPELL_RARE },
 };
 
 /* 1 if w[0..len) has a letter of the Tajik alphabet Russian has not
@@ -379,7 +410,9 @@ static size_t respell(char *alt, const char *w, size_t len, size_t e)
     int any = 0;
 
     for (size_t i = 0; i < len;) {
-        int hit = i + fl <= len && !((respellings[e].when & RESPELL_INNER) && i == 0);
+        int hit = i + fl <= len && !((respellings[e].when & RESPELL_INNER) && i == 0) &&
+                  !((respellings[e].when & RESPELL_FIRST) && i > 0) &&
+                  !((respellings[e].when & RESPELL_FINAL) && i + fl != len);
         for (size_t k = 0; hit && k < fl; k++)
             hit = ((unsigned char)w[i + k] < 0x80 ? w[i + k] | 0x20 : w[i + k]) == from[k];
         if (n + tl + 1 >= LATIN_SHORT_MAX)
@@ -403,19 +436,28 @@ static size_t respell(char *alt, const char *w, size_t len, size_t e)
  * commonest words (Same is no Sam); r->nlits if none. */
 static size_t latin_respelt(const struct latin_pass *lp, const char *w, size_t len, int near)
 {
-    char alt[LATIN_SHORT_MAX];
+    char alt[LATIN_SHORT_MAX], low[LATIN_SHORT_MAX];
     size_t own = lp->r->nlits, n;
 
     if (len >= sizeof alt)
         return own;
-    for (size_t e = 0; e < sizeof respellings / sizeof respellings[0]; e++)
-        if (!((respellings[e].when & RESPELL_TAJIK) && !tajik_word(w, len)) &&
-            (n = respell(alt, w, len, e)) > 0 && (own = latin_owner(lp, alt, n, near)) < lp->r->nlits)
-            return own;
     for (size_t i = 0; i < len; i++)
-        alt[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
-    if (len >= 5 && alt[len - 1] == 'e' && alt[len - 2] == 'n' && strchr("aeiouy", alt[len - 3]) != NULL &&
-        !common_word_key(alt, len) && !common_word_key(alt, len - 1))
+        low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
+    for (size_t e = 0; e < sizeof respellings / sizeof respellings[0]; e++) {
+        if (((respellings[e].when & RESPELL_TAJIK) && !lp->tajik && !tajik_word(w, len)) ||
+            ((respellings[e].when & RESPELL_RARE) &&
+             (len < 4 || common_word_key(low, len) || lexicon_word(LEXICON_EN, low, len) == 1)) ||
+            (n = respell(alt, w, len, e)) == 0)
+            continue;
+        if ((own = latin_owner(lp, alt, n, near)) < lp->r->nlits)
+            return own;
+        if ((respellings[e].when & RESPELL_FRENCH) && n >= 4 && alt[n - 1] == 'e' &&
+            strchr("aeiouy", alt[n - 2] | 0x20) == NULL && !common_word_key(low, len) &&
+            (own = latin_owner(lp, alt, n - 1, near)) < lp->r->nlits)
+            return own;
+    }
+    if (len >= 5 && low[len - 1] == 'e' && low[len - 2] == 'n' && strchr("aeiouy", low[len - 3]) != NULL &&
+        !common_word_key(low, len) && !common_word_key(low, len - 1))
         return latin_owner(lp, w, len - 1, near);
     return lp->r->nlits;
 }
@@ -570,6 +612,30 @@ static long lit_subject(const struct redactor *r, size_t lit)
     return lit < r->nlits ? r->terms[r->lits[lit].term].subject : -1;
 }
 
+/* 1 if the literal lit (r->nlits: none) is a word of Georgian letters. */
+static int georgian_lit(const struct redactor *r, size_t lit)
+{
+    int cp = 0;
+
+    return lit < r->nlits && utf8_next(&cp, r->arena + r->keyoff[lit], r->lits[lit].keylen) > 0 &&
+           cp >= 0x10D0 && cp <= 0x10FF;
+}
+
+/* 1 if the word before norm byte a of t, over one space, is a Spanish
+ * definite article (El, La, Los, Las, any case). */
+static int spanish_article_before(const struct normtext *t, size_t a)
+{
+    static const char *const articles[] = { "el", "la", "los", "las" };
+    size_t pa, pb;
+
+    if (!redact_word_before(&pa, &pb, t, a))
+        return 0;
+    for (size_t k = 0; k < sizeof articles / sizeof articles[0]; k++)
+        if (pb - pa == strlen(articles[k]) && strncasecmp(t->norm + pa, articles[k], pb - pa) == 0)
+            return 1;
+    return 0;
+}
+
 /* Files the word w: replaced if strict, or near beside a strict word of
  * its subject (before or after, only spaces between); else flagged. */
 static int latin_file(struct latin_pass *lp, const struct normtext *t, const struct latin_word *w,
@@ -583,6 +649,13 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
      * figure, kept (redact_sense_other.c; brief s47 pub47, report-adv46
      * O-18). */
     if (redact_sense_public_figure(t, w->start, w->end))
+        return 0;
+    /* A reading of a Georgian name after a Spanish article (El Niño, La
+     * Niña, the climate patterns as NOAA names them; brief s50 arab50,
+     * report-adv48 O-6): a Spanish noun, kept; no Georgian name takes
+     * one.  The Arabic article a French text writes El (El Haddad) is
+     * left to the name. */
+    if (georgian_lit(r, w->strict < r->nlits ? w->strict : w->near) && spanish_article_before(t, w->start))
         return 0;
     /* Another bearer (Hassan II, St. Giorgi) or a thing named after a
      * person (Rustaveli Avenue): a review flag at most, as the verdict
@@ -622,6 +695,7 @@ int redact_latin_names(struct spans *sp, struct spans *flags, const struct redac
     struct latin_pass lp = zero;
 
     lp.sp = sp, lp.flags = flags, lp.r = r;
+    lp.tajik = tajik_word(t->norm, t->normlen);
     struct latin_word w[3];
     size_t p = 0, start = 0, nw = 0;
     int cp, k, in = 0, rc = 0;

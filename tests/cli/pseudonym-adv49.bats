@@ -30,8 +30,7 @@ load faults
     each_accepted "Алия Нурланова" "Kate Ormsby"
 }
 
-@test "pseudonym-adv49: Hatice for خدیجه (adv49 L-18: open)" {
-    skip "open: accepted today (docs/outside/report-adv49.md)"
+@test "pseudonym-adv49: Hatice for خدیجه (adv49 L-18)" {
     each_refused "خدیجه کریمی" "Hatice Lowe"
 }
 
