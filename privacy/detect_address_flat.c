@@ -230,13 +230,17 @@ size_t addr_spaced_digits_end(const char *s, size_t len, size_t x)
 static size_t room_word(const char *s, size_t len, size_t i)
 {
     static const char *const stems[] = { "комнат", "кімнат", "бөлме", "өрөө" };
-    /* whole words: a house, Russian and Ukrainian (not дома: "at home");
+    /* whole words: a house, Russian and Ukrainian, in the cases of a
+     * place (not дома: "at home"; not the nominative дом, будинок, the
+     * label of detect_address_part.c's units, which reads more after
+     * it: "дом пять, квартира двенадцать"); a number after them ends
+     * its sentence (addr_room_part);
      * Turkish oda (room), daire (flat), ev (house) in their case forms
      * (TDK's dictionary, sozluk.gov.tr), with and without the norm
      * view's marks; French chambre, appartement, studio, maison,
      * logement (session 50, report-adv49 L-13..L-15) */
     static const char *const homes[] = {
-        "дом", "доме", "дому", "домом", "домике", "будинок", "будинку", "будинком",
+        "доме", "дому", "домом", "домике", "будинку", "будинком",
         "oda", "odada", "odaya", "odadan", "odası", "odasi", "odasında", "odasinda", "odam", "odamda",
         "odamız", "odamiz", "daire", "dairede", "daireye", "dairesi", "dairesinde", "dairem", "ev", "evde",
         "evi", "evinde", "evimiz",
@@ -356,5 +360,10 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
         if ((e < len && (det_digit(s[e]) || det_letter_at(s, len, e) || s[e] == '%')) || counted(s, len, e))
             return 0;
     }
+    /* a house's number alone, where the sentence ends ("Мы жили в доме
+     * тридцать один."): one with more after it ("доме 12/4 на Ленина")
+     * is the units' of detect_address_part.c (session 50) */
+    if ((det_starts(s, len, i, "дом") || det_starts(s, len, i, "будинк")) && e < len && !strchr(".!?;)\n", s[e]))
+        return 0;
     return before || addr_room_dwelt(s, len, i) ? e : 0;
 }
