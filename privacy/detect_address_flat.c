@@ -312,10 +312,11 @@ static size_t room_after_number(const char *s, size_t len, size_t i, size_t j, i
     /* Kazakh: a count keeps its noun singular ("қырық екі пәтер", 42
      * flats), but no one lives in a count of flats: the locative
      * ("қырық екі пәтерде тұрдық", the view's "42 пәтерде"; report-adv44
-     * L-36, L-96) where someone stayed */
+     * L-36, L-96) where someone stayed, ten or more ("екі пәтерде
+     * тұрдық" is "we lived in two flats") */
     for (k = 0; k < sizeof kz / sizeof kz[0]; k++)
         if (det_starts(s, len, j, kz[k]) && !det_letter_at(s, len, e = j + strlen(kz[k])))
-            return n <= 4 && addr_room_dwelt(s, len, j) ? e : 0;
+            return n >= 2 && n <= 4 && addr_room_dwelt(s, len, j) ? e : 0;
     if (n < 3 || n > 4 || det_digits(s, len, i) != n || (e = room_form(s, len, j, one, 0)) == 0)
         return 0;
     return addr_room_dwelt(s, len, j) ? e : 0;
