@@ -22,6 +22,7 @@
 #include "privacy/detect_address_int.h"
 
 static size_t room_word(const char *s, size_t len, size_t i);
+static size_t room_after_number(const char *s, size_t len, size_t i, size_t j, int spaced);
 
 size_t addr_flat_after_ordinal(const char *s, size_t len, size_t j)
 {
@@ -111,6 +112,8 @@ size_t addr_flat_after_spaced(const char *s, size_t len, size_t i, size_t j)
      * room's number, never a count (glued: number_unit's) */
     if (det_starts(s, len, j, "号室") || det_starts(s, len, j, "號室"))
         return j + strlen("号室");
+    if ((e = room_after_number(s, len, i, j - 1, addr_spaced_digits_start(s, i) < i)) != 0)
+        return e;
     if (addr_spaced_digits_start(s, i) == i)
         return 0;
     if (det_starts(s, len, j, "пәтер"))
@@ -142,6 +145,14 @@ static const char *const stay_words[] = {
     "хостел", "отел", "поселил", "снима", "сним", "держал", "заперл", "адрес",
     "мешка", "ночува", "спав", "гуртожит", "готел", "знима", "тримал", "замкн",
     "тұр", "жатақхана", "қонақүй", "мекенжай", "амьдар", "дотуур", "буудал", "хаяг",
+    /* Turkish (kal- stay, yaşa- live, otur- live, yurt dormitory, otel,
+     * pansiyon, adres) and French (vivre, habiter, loger, dormir,
+     * séjourner, résider, adresse), the norm view's letters with and
+     * without their marks; session 50, report-adv49 L-13, L-14 */
+    "kaldı", "kaldi", "kalıyor", "kaliyor", "kalır", "kalir", "kalmış", "kalmis", "kalacak", "yaşıyor",
+    "yasiyor", "yaşad", "yasad", "yaşar", "otur", "yurt", "otel", "pansiyon", "adres",
+    "vivai", "vivi", "vivr", "vivon", "vivez", "vivent", "habit", "loge", "logé", "logio", "loga", "dormai", "dormi",
+    "sejour", "séjour", "resid", "résid",
 };
 
 int addr_room_dwelt(const char *s, size_t len, size_t a)
@@ -176,6 +187,15 @@ static int counted(const char *s, size_t len, size_t i)
         "раз", "тиж", "місяц", "рок", "годин", "осіб", "чоловік", "разів", "day", "week", "month", "year",
         "hour", "night", "minute", "people", "person", "men", "women", "time", "күн", "ай", "жыл", "адам",
         "хоног", "сар", "жил", "хүн",
+        /* floors, flats, rooms, families, beds: what a house or a flat
+         * holds ("в доме 5 этажей", "house 3 floors"; session 50) */
+        "этаж", "поверх", "подъезд", "під'їзд", "квартир", "комнат", "кімнат", "сем", "сім'", "floor", "stor",
+        "flat", "room", "apartment", "bed",
+        /* Turkish and French (session 50): people, days, weeks, years,
+         * hours, times, ages */
+        "kişi", "kisi", "gün", "gun", "hafta", "yıl", "yil", "saat", "kez", "defa", "yaş", "yas", "kat",
+        "jour", "semaine", "mois", "ans", "année", "annee", "heure", "nuit", "personne", "fois", "gens", "lit",
+        "étage", "etage", "pièce", "piece",
     };
     size_t k;
 
@@ -210,6 +230,22 @@ size_t addr_spaced_digits_end(const char *s, size_t len, size_t x)
 static size_t room_word(const char *s, size_t len, size_t i)
 {
     static const char *const stems[] = { "комнат", "кімнат", "бөлме", "өрөө" };
+    /* whole words: a house, Russian and Ukrainian, in the cases of a
+     * place (not дома: "at home"; not the nominative дом, будинок, the
+     * label of detect_address_part.c's units, which reads more after
+     * it: "дом пять, квартира двенадцать"); a number after them ends
+     * its sentence (addr_room_part);
+     * Turkish oda (room), daire (flat), ev (house) in their case forms
+     * (TDK's dictionary, sozluk.gov.tr), with and without the norm
+     * view's marks; French chambre, appartement, studio, maison,
+     * logement (session 50, report-adv49 L-13..L-15) */
+    static const char *const homes[] = {
+        "доме", "дому", "домом", "домике", "будинку", "будинком",
+        "oda", "odada", "odaya", "odadan", "odası", "odasi", "odasında", "odasinda", "odam", "odamda",
+        "odamız", "odamiz", "daire", "dairede", "daireye", "dairesi", "dairesinde", "dairem", "ev", "evde",
+        "evi", "evinde", "evimiz",
+        "chambre", "appartement", "appart", "studio", "maison", "logement",
+    };
     size_t k, e;
 
     for (k = 0; k < sizeof stems / sizeof stems[0]; k++)
@@ -219,17 +255,81 @@ static size_t room_word(const char *s, size_t len, size_t i)
         }
     if (det_starts(s, len, i, "room") || det_starts(s, len, i, "rm"))
         return det_letter_at(s, len, i + (s[i + 1] == 'm' ? 2 : 4)) ? 0 : i + (s[i + 1] == 'm' ? 2 : 4);
+    for (k = 0; k < sizeof homes / sizeof homes[0]; k++)
+        if (det_starts(s, len, i, homes[k]) && !det_letter_at(s, len, e = i + strlen(homes[k])))
+            return e;
     return 0;
+}
+
+/* A room's (or a flat's) word at i in a form no count takes, before
+ * which a number is the room's ("2 1 4 кімната", "4 0 7 room"; report-
+ * adv49 L-12): the singular's nominative, accusative, locative and
+ * instrumental, Russian and Ukrainian (a numeral 2-4 takes the genitive
+ * singular, 5 and more the genitive plural; one ending in 1 but not
+ * 11 agrees with its noun in every case, so is read only when spaced)
+ * and English.  After a number not spaced, only the locative and the
+ * instrumental ("в 214 кімнаті"): a year stands before a subject ("В 2019
+ * комната была пуста"), a count before an English room ("a 200 room
+ * hotel"). */
+static size_t room_form(const char *s, size_t len, size_t i, int one, int spaced)
+{
+    static const char *const forms[] = {
+        "комнате", "комнатой", "комнатке", "кімнаті", "кімнатою", "кімнатці",
+        "комната", "комнату", "комнатка", "комнатку", "кімната", "кімнату", "кімнатка", "кімнатку", "room",
+    };
+    size_t k, e, n = sizeof forms / sizeof forms[0];
+
+    for (k = 0; k < n; k++)
+        if (det_starts(s, len, i, forms[k]) && !det_letter_at(s, len, e = i + strlen(forms[k])))
+            return one || (!spaced && k >= 6) ? 0 : e;
+    return 0;
+}
+
+/* A room's word after the number at i..j (session 50, report-adv49
+ * L-12, L-13): Turkish "numaralı" (numbered) then a room's, a flat's or
+ * a house's word ("305 numaralı odada", "12 numaralı daire"); a room's
+ * word in a form no count takes after a number spaced digit by digit
+ * ("2 1 4 кімната"), or, where someone stayed (addr_room_dwelt), after
+ * one of three or four digits ("жили в 214 кімнаті").  Its end, or 0. */
+static size_t room_after_number(const char *s, size_t len, size_t i, size_t j, int spaced)
+{
+    static const char *const numbered[] = { "numaralı ", "numarali ", "nolu ", "no'lu " };
+    static const char *const kz[] = { "пәтерде", "пәтерінде", "пәтерімізде", "бөлмеде", "бөлмесінде" };
+    size_t k, e, n = j - i;
+    int one = s[j - 1] == '1' && (n < 2 || s[j - 2] != '1');
+
+    j++;
+    for (k = 0; k < sizeof numbered / sizeof numbered[0]; k++)
+        if (det_starts(s, len, j, numbered[k])) {
+            /* a room where someone stayed; a flat or a house is a home */
+            j += strlen(numbered[k]);
+            if ((e = room_word(s, len, j)) == 0 || (det_starts(s, len, j, "oda") && !addr_room_dwelt(s, len, j)))
+                return 0;
+            return e;
+        }
+    if (spaced)
+        return room_form(s, len, j, 0, 1);
+    /* Kazakh: a count keeps its noun singular ("қырық екі пәтер", 42
+     * flats), but no one lives in a count of flats: the locative
+     * ("қырық екі пәтерде тұрдық", the view's "42 пәтерде"; report-adv44
+     * L-36, L-96) where someone stayed, ten or more ("екі пәтерде
+     * тұрдық" is "we lived in two flats") */
+    for (k = 0; k < sizeof kz / sizeof kz[0]; k++)
+        if (det_starts(s, len, j, kz[k]) && !det_letter_at(s, len, e = j + strlen(kz[k])))
+            return n >= 2 && n <= 4 && addr_room_dwelt(s, len, j) ? e : 0;
+    if (n < 3 || n > 4 || det_digits(s, len, i) != n || (e = room_form(s, len, j, one, 0)) == 0)
+        return 0;
+    return addr_room_dwelt(s, len, j) ? e : 0;
 }
 
 size_t addr_room_part(const char *s, size_t len, size_t i)
 {
     static const char *const between[] = {
-        "номер ", "номері ", "нөмірі ", "дугаар ", "number ", "no. ", "no ", "no", "# ", "#",
+        "номер ", "номері ", "нөмірі ", "дугаар ", "number ", "numero ", "numara ", "no. ", "no ", "no", "# ", "#",
     };
     /* the copula between a room's word and its number after "номер
      * комнаты", "room number" (report-adv48 L-25: "Номер комнаты был
-     * двадцать два") */
+     * двадцать два"); French numéro, Turkish numara (session 50) */
     static const char *const copulas[] = { "был ", "была ", "было ", "був ", "була ", "було ", "was ", "is " };
     size_t e = room_word(s, len, i), x, k, n;
     /* "номер комнаты": the number named the room's, no count */
@@ -246,7 +346,7 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
     for (k = 0; k < sizeof between / sizeof between[0]; k++)
         if (det_starts(s, len, x, between[k])) {
             x += strlen(between[k]);
-            named |= k < 5;
+            named |= k < 7;
             break;
         }
     for (k = 0; named && k < sizeof copulas / sizeof copulas[0]; k++)
@@ -261,5 +361,10 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
         if ((e < len && (det_digit(s[e]) || det_letter_at(s, len, e) || s[e] == '%')) || counted(s, len, e))
             return 0;
     }
+    /* a house's number alone, where the sentence ends ("Мы жили в доме
+     * тридцать один."): one with more after it ("доме 12/4 на Ленина")
+     * is the units' of detect_address_part.c (session 50) */
+    if ((det_starts(s, len, i, "дом") || det_starts(s, len, i, "будинк")) && e < len && !strchr(".!?;)\n", s[e]))
+        return 0;
     return before || addr_room_dwelt(s, len, i) ? e : 0;
 }

@@ -226,6 +226,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv49-open.jsonl",
     "tests/data/leaks/lead49.jsonl",
     "tests/data/leaks/arab50.jsonl",
+    "tests/data/leaks/numi50.jsonl",
 };
 
 #endif
