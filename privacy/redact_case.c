@@ -8,47 +8,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/latin_cyrillic.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "privacy/variants_int.h"
 #include "util/lexicon.h"
-
-/* The Cyrillic letters a Latin letter or letter group stands for in the
- * Russian passport, press and BGN/PCGN spellings (romanise_ru_latin's
- * tables read backwards) and in the Mongolian Latin spellings (ө of o, ү
- * of u: variants_mn_letters.c): longest group first.  Each reading is a
- * UTF-8 string; at most three readings. */
-struct back {
-    const char *latin;
-    const char *cyr[3];
-};
-
-static const struct back backs[] = {
-    { "shch", { "щ", "шч", NULL } }, { "sch", { "щ", "сч", NULL } },
-    { "zh", { "ж", "зх", NULL } }, { "kh", { "х", "кх", NULL } },
-    { "ts", { "ц", "тс", NULL } }, { "tz", { "ц", NULL, NULL } },
-    { "ch", { "ч", NULL, NULL } }, { "sh", { "ш", "сх", NULL } },
-    { "ya", { "я", "ья", NULL } }, { "ia", { "я", "ия", NULL } },
-    { "ja", { "я", NULL, NULL } }, { "yu", { "ю", "ью", NULL } },
-    { "iu", { "ю", "ию", NULL } }, { "ju", { "ю", NULL, NULL } },
-    { "yo", { "е", "йо", NULL } }, { "jo", { "е", NULL, NULL } },
-    { "ye", { "е", "ье", NULL } }, { "ie", { "ье", "ие", NULL } },
-    { "a", { "а", NULL, NULL } }, { "b", { "б", NULL, NULL } },
-    { "c", { "ц", "к", NULL } }, { "d", { "д", NULL, NULL } },
-    { "e", { "е", "э", NULL } }, { "f", { "ф", NULL, NULL } },
-    { "g", { "г", NULL, NULL } }, { "h", { "х", NULL, NULL } },
-    { "i", { "и", "й", NULL } }, { "j", { "й", "ж", NULL } },
-    { "k", { "к", NULL, NULL } }, { "l", { "л", NULL, NULL } },
-    { "m", { "м", NULL, NULL } }, { "n", { "н", NULL, NULL } },
-    { "o", { "о", "ө", NULL } }, { "p", { "п", NULL, NULL } },
-    { "q", { "к", NULL, NULL } }, { "r", { "р", NULL, NULL } },
-    { "s", { "с", NULL, NULL } }, { "t", { "т", NULL, NULL } },
-    { "u", { "у", "ү", NULL } }, { "v", { "в", NULL, NULL } },
-    { "w", { "в", NULL, NULL } }, { "x", { "кс", NULL, NULL } },
-    { "y", { "ы", "й", "и" } }, { "z", { "з", NULL, NULL } },
-};
 
 /* At most this many Cyrillic readings are asked of the dictionaries; a
  * word with more is taken for one of them (a review flag: the safe side
@@ -80,18 +46,19 @@ static int some_reading_is_word(struct reading *r, size_t at, size_t olen)
 {
     if (at == r->len)
         return ++r->asked > READINGS_MAX || reading_is_word(r, olen);
-    for (size_t i = 0; i < sizeof backs / sizeof backs[0]; i++) {
-        size_t ll = strlen(backs[i].latin);
-        if (ll > r->len - at || memcmp(r->w + at, backs[i].latin, ll) != 0)
+    /* The Russian passport, press and BGN/PCGN spellings read backwards,
+     * with the Mongolian ө of o and ү of u (latin_cyrillic.c). */
+    struct latin_cyr_it it = { 0, 0 };
+    const char *cyr;
+    size_t ll;
+
+    while (latin_cyrillic_next(&it, r->w + at, r->len - at, LATIN_CYR_NAME, &cyr, &ll)) {
+        size_t cl = strlen(cyr);
+        if (olen + cl >= sizeof r->out)
             continue;
-        for (int k = 0; k < 3 && backs[i].cyr[k] != NULL; k++) {
-            size_t cl = strlen(backs[i].cyr[k]);
-            if (olen + cl >= sizeof r->out)
-                continue;
-            memcpy(r->out + olen, backs[i].cyr[k], cl);
-            if (some_reading_is_word(r, at + ll, olen + cl))
-                return 1;
-        }
+        memcpy(r->out + olen, cyr, cl);
+        if (some_reading_is_word(r, at + ll, olen + cl))
+            return 1;
     }
     return 0;
 }
