@@ -157,7 +157,8 @@ static size_t spelt_letters(const char *s, size_t len, size_t p, char *buf, size
 
 /* The Cyrillic letter a Latin letter spells (MNS 5217, the letters of
  * Mongolian register numbers; alt: ү for u, ө for o), or NULL: the one
- * Latin-to-Cyrillic table's LATIN_CYR_SPELT letters (latin_cyrillic.c). */
+ * Latin-to-Cyrillic table's LATIN_CYR_SPELT letters (latin_cyrillic.c).
+ * The look-alike digits above are shapes, not sounds: they stay apart. */
 static const char *cyrillic_of(char c, int alt)
 {
     const char *a = alt ? latin_cyrillic_letter(c, LATIN_CYR_SPELT_ALT) : NULL;
