@@ -67,6 +67,7 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
                        size_t b)
 {
     struct reading r;
+    size_t e;
     int word;
 
     if (!f->person || !(f->kind == FORM_SHORT || f->shortform) || b - a < 4 || b - a > LATIN_MAX)
@@ -76,20 +77,28 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
     for (size_t p = a; p < b; p++)
         if (t->norm[p] < 'a' || t->norm[p] > 'z' || t->orig[t->ostart[p]] != t->norm[p])
             return 0;
-    /* The whole word, nothing glued before or after: "dashboard" and
-     * "sashimi" are other words, a handle has its own rules. */
-    if ((a > 0 && is_word_cp(redact_cp_before(t->norm, a))) ||
-        (b < t->normlen && is_word_cp((unsigned char)t->norm[b])))
+    /* Nothing glued before: a handle has its own rules.  Lower-case
+     * letters glued after ("grishanya" of Гришаня, a chat form of Гриша:
+     * report-adv49 L-3) make a diminutive or another word: the whole word
+     * is read as below, and is at most a review flag, as Гришаня and
+     * Grishanya are (brief s50 case50). */
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
         return 0;
-    /* An English word (dash, sash, lyre, mash) is that word. */
-    if (redact_known_word(LEXICON_EN, t->norm + a, b - a) != 0)
+    for (e = b; e < t->normlen && t->norm[e] >= 'a' && t->norm[e] <= 'z'; e++)
+        if (t->orig[t->ostart[e]] != t->norm[e])
+            return 0;
+    if (e - a > LATIN_MAX || (e < t->normlen && is_word_cp((unsigned char)t->norm[e])))
+        return 0;
+    /* An English word (dash, sash, lyre, mash; dashboard, sashimi,
+     * mishap) is that word. */
+    if (redact_known_word(LEXICON_EN, t->norm + a, e - a) != 0)
         return 0;
     memset(&r, 0, sizeof r);
-    r.w = t->norm + a, r.len = b - a;
+    r.w = t->norm + a, r.len = e - a;
     r.mn = f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM;
     word = some_reading_is_word(&r, 0, 0);
     sodium_memzero(r.out, sizeof r.out);
-    return word ? 2 : 1;
+    return word || e > b ? 2 : 1;
 }
 
 /* 1 if cp is a letter that has capitals (Latin, Cyrillic, Greek). */
