@@ -8,47 +8,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/latin_cyrillic.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/variants.h"
 #include "privacy/variants_int.h"
 #include "util/lexicon.h"
-
-/* The Cyrillic letters a Latin letter or letter group stands for in the
- * Russian passport, press and BGN/PCGN spellings (romanise_ru_latin's
- * tables read backwards) and in the Mongolian Latin spellings (ө of o, ү
- * of u: variants_mn_letters.c): longest group first.  Each reading is a
- * UTF-8 string; at most three readings. */
-struct back {
-    const char *latin;
-    const char *cyr[3];
-};
-
-static const struct back backs[] = {
-    { "shch", { "щ", "шч", NULL } }, { "sch", { "щ", "сч", NULL } },
-    { "zh", { "ж", "зх", NULL } }, { "kh", { "х", "кх", NULL } },
-    { "ts", { "ц", "тс", NULL } }, { "tz", { "ц", NULL, NULL } },
-    { "ch", { "ч", NULL, NULL } }, { "sh", { "ш", "сх", NULL } },
-    { "ya", { "я", "ья", NULL } }, { "ia", { "я", "ия", NULL } },
-    { "ja", { "я", NULL, NULL } }, { "yu", { "ю", "ью", NULL } },
-    { "iu", { "ю", "ию", NULL } }, { "ju", { "ю", NULL, NULL } },
-    { "yo", { "е", "йо", NULL } }, { "jo", { "е", NULL, NULL } },
-    { "ye", { "е", "ье", NULL } }, { "ie", { "ье", "ие", NULL } },
-    { "a", { "а", NULL, NULL } }, { "b", { "б", NULL, NULL } },
-    { "c", { "ц", "к", NULL } }, { "d", { "д", NULL, NULL } },
-    { "e", { "е", "э", NULL } }, { "f", { "ф", NULL, NULL } },
-    { "g", { "г", NULL, NULL } }, { "h", { "х", NULL, NULL } },
-    { "i", { "и", "й", NULL } }, { "j", { "й", "ж", NULL } },
-    { "k", { "к", NULL, NULL } }, { "l", { "л", NULL, NULL } },
-    { "m", { "м", NULL, NULL } }, { "n", { "н", NULL, NULL } },
-    { "o", { "о", "ө", NULL } }, { "p", { "п", NULL, NULL } },
-    { "q", { "к", NULL, NULL } }, { "r", { "р", NULL, NULL } },
-    { "s", { "с", NULL, NULL } }, { "t", { "т", NULL, NULL } },
-    { "u", { "у", "ү", NULL } }, { "v", { "в", NULL, NULL } },
-    { "w", { "в", NULL, NULL } }, { "x", { "кс", NULL, NULL } },
-    { "y", { "ы", "й", "и" } }, { "z", { "з", NULL, NULL } },
-};
 
 /* At most this many Cyrillic readings are asked of the dictionaries; a
  * word with more is taken for one of them (a review flag: the safe side
@@ -80,18 +46,19 @@ static int some_reading_is_word(struct reading *r, size_t at, size_t olen)
 {
     if (at == r->len)
         return ++r->asked > READINGS_MAX || reading_is_word(r, olen);
-    for (size_t i = 0; i < sizeof backs / sizeof backs[0]; i++) {
-        size_t ll = strlen(backs[i].latin);
-        if (ll > r->len - at || memcmp(r->w + at, backs[i].latin, ll) != 0)
+    /* The Russian passport, press and BGN/PCGN spellings read backwards,
+     * with the Mongolian ө of o and ү of u (latin_cyrillic.c). */
+    struct latin_cyr_it it = { 0, 0 };
+    const char *cyr;
+    size_t ll;
+
+    while (latin_cyrillic_next(&it, r->w + at, r->len - at, LATIN_CYR_NAME, &cyr, &ll)) {
+        size_t cl = strlen(cyr);
+        if (olen + cl >= sizeof r->out)
             continue;
-        for (int k = 0; k < 3 && backs[i].cyr[k] != NULL; k++) {
-            size_t cl = strlen(backs[i].cyr[k]);
-            if (olen + cl >= sizeof r->out)
-                continue;
-            memcpy(r->out + olen, backs[i].cyr[k], cl);
-            if (some_reading_is_word(r, at + ll, olen + cl))
-                return 1;
-        }
+        memcpy(r->out + olen, cyr, cl);
+        if (some_reading_is_word(r, at + ll, olen + cl))
+            return 1;
     }
     return 0;
 }
@@ -100,6 +67,7 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
                        size_t b)
 {
     struct reading r;
+    size_t e;
     int word;
 
     if (!f->person || !(f->kind == FORM_SHORT || f->shortform) || b - a < 4 || b - a > LATIN_MAX)
@@ -109,20 +77,28 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
     for (size_t p = a; p < b; p++)
         if (t->norm[p] < 'a' || t->norm[p] > 'z' || t->orig[t->ostart[p]] != t->norm[p])
             return 0;
-    /* The whole word, nothing glued before or after: "dashboard" and
-     * "sashimi" are other words, a handle has its own rules. */
-    if ((a > 0 && is_word_cp(redact_cp_before(t->norm, a))) ||
-        (b < t->normlen && is_word_cp((unsigned char)t->norm[b])))
+    /* Nothing glued before: a handle has its own rules.  Lower-case
+     * letters glued after ("grishanya" of Гришаня, a chat form of Гриша:
+     * report-adv49 L-3) make a diminutive or another word: the whole word
+     * is read as below, and is at most a review flag, as Гришаня and
+     * Grishanya are (brief s50 case50). */
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
         return 0;
-    /* An English word (dash, sash, lyre, mash) is that word. */
-    if (redact_known_word(LEXICON_EN, t->norm + a, b - a) != 0)
+    for (e = b; e < t->normlen && t->norm[e] >= 'a' && t->norm[e] <= 'z'; e++)
+        if (t->orig[t->ostart[e]] != t->norm[e])
+            return 0;
+    if (e - a > LATIN_MAX || (e < t->normlen && is_word_cp((unsigned char)t->norm[e])))
+        return 0;
+    /* An English word (dash, sash, lyre, mash; dashboard, sashimi,
+     * mishap) is that word. */
+    if (redact_known_word(LEXICON_EN, t->norm + a, e - a) != 0)
         return 0;
     memset(&r, 0, sizeof r);
-    r.w = t->norm + a, r.len = b - a;
+    r.w = t->norm + a, r.len = e - a;
     r.mn = f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM;
     word = some_reading_is_word(&r, 0, 0);
     sodium_memzero(r.out, sizeof r.out);
-    return word ? 2 : 1;
+    return word || e > b ? 2 : 1;
 }
 
 /* 1 if cp is a letter that has capitals (Latin, Cyrillic, Greek). */

@@ -335,13 +335,13 @@ static int open_continuation(const struct normtext *t, const struct redact_form 
     if (f->kind == FORM_SHORT || wend <= nend || patronymic_after(t, nstart, nend, wend))
         return 0;
     (void)utf8_next(&first, t->norm + nstart, t->normlen - nstart);
-    /* A long Latin form written with a capital and glued to more letters
-     * or digits (Chongjiner, Chongjinese, Jong-sux, report-adv13b NEW-3),
-     * unless the English dictionary knows the word in lower case or
-     * lists it capitalised, a place or a name of its own (Alexandria of
-     * Alexandr: report-adv33 O-18). */
+    /* A long Latin form with a capital, or a chat form in lower case
+     * (grishanya: redact_lower_latin), glued to more letters or digits
+     * (Chongjiner, Jong-sux: report-adv13b NEW-3), unless the English
+     * dictionary knows the word in lower case or lists it capitalised
+     * (Alexandria of Alexandr: report-adv33 O-18). */
     if (long_latin(f, keylen, first))
-        return redact_upper_at(t, nstart) &&
+        return (redact_upper_at(t, nstart) || redact_lower_latin(t, f, nstart, wend) != 0) &&
                (!f->person || memchr(t->norm + nstart, ' ', nend - nstart) == NULL ||
                 spaced_name(t, nstart, nend)) &&
                all_cps(t, nend, wend, ascii_alnum) &&

@@ -1197,15 +1197,17 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
 
 /* redact_case.c: whether a hit of a person's short form f that must be
  * written with a capital, over norm bytes [a, b) of t in Latin lower case
- * (a-z, 4 to 16 letters, a whole word: "sasha", "dashka"; brief s49
- * lower49, report-adv33 L-36, L-64), names the person all the same: 0 if
- * not (not a person's short form, not such a word, or an English word
- * hunspell en_US knows: dash, sash, mash), 2 if a Cyrillic reading of
- * it (the Russian and Mongolian Latin spellings read backwards, at most
- * 96 readings) is an ordinary word (data/nicknames/slavic_words.txt:
- * lyuba of люба, romka; hunspell-mn for a form with Mongolian endings:
- * bolor of болор "crystal"): a review flag; else 1, the person.  No
- * errors; no memory kept. */
+ * (a-z, 4 to 16 letters with what is glued after, nothing glued before:
+ * "sasha", "dashka"; brief s49 lower49, report-adv33 L-36, L-64), names
+ * the person all the same: 0 if not (not a person's short form, not such
+ * a word, or an English word hunspell en_US knows: dash, sash, mash,
+ * dashboard), 2 if lower-case letters are glued after ("grishanya":
+ * report-adv49 L-3, brief s50 case50) or a Cyrillic reading of the word
+ * (latin_cyrillic.h's LATIN_CYR_NAME, at most 96 readings) is an
+ * ordinary word (data/nicknames/slavic_words.txt: lyuba of люба, romka;
+ * hunspell-mn for a form with Mongolian endings: bolor of болор
+ * "crystal"): a review flag; else 1, the person.  No errors; no memory
+ * kept. */
 int redact_lower_latin(const struct normtext *t, const struct redact_form *f, size_t a,
                        size_t b);
 

@@ -21,6 +21,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/detect_int.h"
+#include "privacy/latin_cyrillic.h"
 #include "privacy/normalise.h"
 #include "privacy/redact_int.h"
 #include "privacy/varlist.h"
@@ -155,21 +156,14 @@ static size_t spelt_letters(const char *s, size_t len, size_t p, char *buf, size
 }
 
 /* The Cyrillic letter a Latin letter spells (MNS 5217, the letters of
- * Mongolian register numbers; alt: ү for u, ө for o), or NULL. */
+ * Mongolian register numbers; alt: ү for u, ө for o), or NULL: the one
+ * Latin-to-Cyrillic table's LATIN_CYR_SPELT letters (latin_cyrillic.c).
+ * The look-alike digits above are shapes, not sounds: they stay apart. */
 static const char *cyrillic_of(char c, int alt)
 {
-    static const char *const cyr[26] = {
-        "а", "б", "ц", "д", "э", "ф", "г", "х", "и", "ж", "к", "л", "м",
-        "н", "о", "п", NULL, "р", "с", "т", "у", "в", NULL, NULL, "ы", "з",
-    };
+    const char *a = alt ? latin_cyrillic_letter(c, LATIN_CYR_SPELT_ALT) : NULL;
 
-    if (c < 'a' || c > 'z')
-        return NULL;
-    if (alt && c == 'u')
-        return "ү";
-    if (alt && c == 'o')
-        return "ө";
-    return cyr[c - 'a'];
+    return a != NULL ? a : latin_cyrillic_letter(c, LATIN_CYR_SPELT);
 }
 
 /* Writes the letters buf[0..n) in script try (0 Latin, 1 Cyrillic, 2

@@ -11,7 +11,7 @@
  * u/ue, х kh/h/x, ц ts/c, ж j/zh, е ye/e, й i/y); Latin to Cyrillic reads
  * the digraphs (kh ch sh ts zh ye yo yu ya ue oe) and single letters
  * (MNS 5217; u and o also ү and ө, c also ч, e also е, i also й, y also
- * ы and й). */
+ * ы and й): latin_cyrillic.c's LATIN_CYR_REGISTER readings. */
 #include "privacy/redact.h"
 
 #include <sodium.h>
@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "privacy/detect_int.h"
+#include "privacy/latin_cyrillic.h"
 #include "privacy/redact_int.h"
 
 #define FORMS_MAX 24            /* spellings handed on per term, at most */
@@ -39,21 +40,6 @@ static const struct latin_of to_latin[] = {
     { 0x445, { "kh", "h", "x" } }, { 0x446, { "ts", "c" } }, { 0x447, { "ch", "c" } },
     { 0x448, { "sh" } }, { 0x449, { "shch" } }, { 0x44B, { "y", "i" } }, { 0x44C, { "i" } },
     { 0x44D, { "e" } }, { 0x44E, { "yu" } }, { 0x44F, { "ya" } },
-};
-
-/* Latin units and the Cyrillic letters (UTF-8) they spell. */
-static const struct {
-    const char *latin;
-    const char *cyr[3];
-} to_cyrillic[] = {
-    { "kh", { "х" } }, { "ch", { "ч" } }, { "sh", { "ш" } }, { "ts", { "ц" } }, { "zh", { "ж" } },
-    { "ye", { "е" } }, { "yo", { "ё" } }, { "yu", { "ю" } }, { "ya", { "я" } }, { "ue", { "ү" } },
-    { "oe", { "ө" } },
-    { "a", { "а" } }, { "b", { "б" } }, { "c", { "ц", "ч" } }, { "d", { "д" } }, { "e", { "э", "е" } },
-    { "f", { "ф" } }, { "g", { "г" } }, { "h", { "х" } }, { "i", { "и", "й" } }, { "j", { "ж" } },
-    { "k", { "к" } }, { "l", { "л" } }, { "m", { "м" } }, { "n", { "н" } }, { "o", { "о", "ө" } },
-    { "p", { "п" } }, { "r", { "р" } }, { "s", { "с" } }, { "t", { "т" } }, { "u", { "у", "ү" } },
-    { "v", { "в" } }, { "w", { "в" } }, { "x", { "х" } }, { "y", { "ы", "й" } }, { "z", { "з" } },
 };
 
 struct forms {
@@ -102,7 +88,9 @@ static void latin_forms(struct forms *f, const int *cps, size_t k, size_t n, siz
  * letters s[0..n) after buf[0..o), its letters so far in made. */
 static void cyrillic_forms(struct forms *f, const char *s, size_t n, size_t o, size_t made)
 {
-    size_t i, j, l, c;
+    struct latin_cyr_it it = { 0, 0 };
+    const char *cyr;
+    size_t l, c;
 
     if (n == 0) {
         emit_form(f, o);
@@ -110,17 +98,12 @@ static void cyrillic_forms(struct forms *f, const char *s, size_t n, size_t o, s
     }
     if (made == LETTERS_MAX)
         return;
-    for (i = 0; i < sizeof to_cyrillic / sizeof to_cyrillic[0]; i++) {
-        l = strlen(to_cyrillic[i].latin);
-        if (l > n || memcmp(s, to_cyrillic[i].latin, l) != 0)
-            continue;
-        for (j = 0; j < 3 && to_cyrillic[i].cyr[j] != NULL; j++) {
-            c = strlen(to_cyrillic[i].cyr[j]);
-            if (o + c >= sizeof f->buf)
-                return;
-            memcpy(f->buf + o, to_cyrillic[i].cyr[j], c);
-            cyrillic_forms(f, s + l, n - l, o + c, made + 1);
-        }
+    while (latin_cyrillic_next(&it, s, n, LATIN_CYR_REGISTER, &cyr, &l)) {
+        c = strlen(cyr);
+        if (o + c >= sizeof f->buf)
+            return;
+        memcpy(f->buf + o, cyr, c);
+        cyrillic_forms(f, s + l, n - l, o + c, made + 1);
     }
 }
 

@@ -227,6 +227,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/lead49.jsonl",
     "tests/data/leaks/arab50.jsonl",
     "tests/data/leaks/numi50.jsonl",
+    "tests/data/leaks/case50.jsonl",
 };
 
 #endif
