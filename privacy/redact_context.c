@@ -555,9 +555,11 @@ static int context_form_named(const struct normtext *t, const struct redact_form
     /* A masculine -ик, -чик diminutive that is also a word (Вовчик, "a
      * wolf cub") before a verb a person does, brings or says ("Вовчик
      * приніс воду": brief s49 slav49, report-adv48 L-13); so a -к-, -ц-
-     * one (Галочка плакала, Милочке было страшно: diminutive_person_after;
-     * brief s50 form50). */
-    if (diminutive_shape(t, a, b) && diminutive_person_after(t, a, b, last))
+     * one of six letters or more (Галочка плакала, Милочке было страшно:
+     * diminutive_person_after; brief s50 form50): a five-letter one is
+     * as often a word of kin or a bird (Татко сказав, "daddy": short44
+     * line 11; Галка, "jackdaw"). */
+    if (diminutive_shape(t, a, b) && b - a >= 12 && diminutive_person_after(t, a, b, last))
         return 1;
     if (!redact_word_after(&wa, &wb, t, b))
         return 0;
@@ -755,7 +757,8 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
 
 /* 1 if f at [a, b) is a person's Cyrillic form that is also a word, in
  * the shape of a -к-, -ц- diminutive (diminutive_shape: Галочка, Милочки,
- * Кирочка), with a capital at a sentence's start, not in capitals nor
+ * Кирочка) of six letters or more (not Татко "daddy", Галка "jackdaw":
+ * short44 line 11), with a capital at a sentence's start, not in capitals nor
  * opening a title in quotes: a hit, never refused; the verdict is a review
  * flag where context_form_named does not make it the name ("Галочка в
  * зошиті стояла", "Милочка, как дела?"; lead49.jsonl, brief s50 form50).
@@ -768,7 +771,7 @@ static int start_diminutive(const struct normtext *t, const struct redact_form *
 
     return f->person && f->kind == FORM_CONTEXT && utf8_next(&first, t->norm + a, t->normlen - a) > 0 &&
            first >= 0x400 && first <= 0x52F && redact_upper_at(t, a) && !(b - a > 2 && redact_upper_at(t, a + 2)) &&
-           redact_sentence_start(t, a) && diminutive_shape(t, a, b) && !quote_before(t, a);
+           redact_sentence_start(t, a) && diminutive_shape(t, a, b) && b - a >= 12 && !quote_before(t, a);
 }
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
