@@ -250,6 +250,48 @@ static int chat_forms(struct variant_list *out, const char *form, size_t len)
     return rc;
 }
 
+/* The chat forms Russian makes of a listed short form of two syllables
+ * in -а or -я, four to six letters, whose stem is one syllable in a
+ * consonant (Жека, Женя, Гриня, Дима, Слава): -он on the stem (Жекон, Димон), and after н the chat
+ * -дос and the pet -чик (Жендос, Гринчик, Санчик), each a masculine noun
+ * in its cases (uk_name_cases: Жекону, Жендосу, Гринчика) with out's
+ * marks; none that slavic_words.txt knows as a word.  Source: Wiktionary,
+ * "Приложение:Русские уменьшительные имена" and the names' entries (the
+ * suffixes -он, -дос, -чик), as clipped_chat_forms; brief s50 form50,
+ * report-adv49 L-1, L-4, L-6.  0, or -1 out of memory. */
+static int stem_chat_forms(struct variant_list *out, const char *form, size_t len)
+{
+    static const char *const suffixes[] = { "\xd0\xbe\xd0\xbd",                 /* он */
+                                            "\xd0\xb4\xd0\xbe\xd1\x81",         /* дос */
+                                            "\xd1\x87\xd0\xb8\xd0\xba" };       /* чик */
+    char w[FORM_MAX + 8];
+    int cp[6], k, n = 0, vowels = 0, rc = 0;
+    size_t at = 0, stem;
+
+    if (len < 8 || len > 12)
+        return 0;
+    for (; at < len; at += (size_t)k, n++)
+        if ((k = utf8_next(&cp[n], form + at, len - at)) != 2 || cp[n] < 0x430 || cp[n] > 0x451)
+            return 0;
+        else if (at + 2 < len)
+            vowels += ru_vowel(cp[n]) ? 1 : 0;
+    if ((cp[n - 1] != 0x430 && cp[n - 1] != 0x44F) || vowels != 1 || ru_vowel(cp[n - 2]) ||
+        cp[n - 2] == 0x439 || cp[n - 2] == 0x44C || cp[n - 2] == 0x44A)
+        return 0;
+    stem = len - 2;
+    memcpy(w, form, stem);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0] && rc == 0; i++) {
+        size_t m = strlen(suffixes[i]);
+        if (i > 0 && cp[n - 2] != 0x43D)   /* -дос, -чик after н only */
+            break;
+        memcpy(w + stem, suffixes[i], m);
+        if (!slavic_word(w, stem + m) && !slavic_lower_word(w, stem + m))
+            rc = uk_name_cases(out, w, stem + m);
+    }
+    sodium_memzero(w, sizeof w);
+    return rc;
+}
+
 static int add_form(void *ctx, const char *form, size_t len)
 {
     struct variant_list *out = ctx;
@@ -288,7 +330,7 @@ static int add_form(void *ctx, const char *form, size_t len)
         if (rc != 0)
             return -1;
     }
-    if (is_cyrillic_cp(cp) && chat_forms(out, form, len) != 0)
+    if (is_cyrillic_cp(cp) && (chat_forms(out, form, len) != 0 || stem_chat_forms(out, form, len) != 0))
         return -1;
     return is_cyrillic_cp(cp) ? consonant_short_dims(out, form, len) : 0;
 }

@@ -455,6 +455,64 @@ static const struct {
 };
 #undef VERBS
 
+/* The object pronouns that may stand between such a form and its verb
+ * ("Милочкою её звали", "Галочку їх забрали"; report-adv41 L-39), and
+ * the words of a state felt or of absence a person is the dative or the
+ * genitive of ("Милочке было страшно", "Милочки не было дома"; report-adv41
+ * L-11, L-62); written by us from Russian and Ukrainian grammar. */
+static const char *const object_pronouns[] = {
+    "её", "ее", "его", "її", "його", "их", "їх", "меня", "мене", "нас", "тебя", "тебе",
+};
+static const char *const state_verbs[] = { "было", "було", "стало", "будет", "буде", "нужно", "треба" };
+static const char *const at_home[] = { "дома", "вдома" };
+/* Sleeping, which no thing the diminutive names does ("Кирочка не
+ * спала": report-adv45 L-48); not in flag_context.c's list, where "Кот
+ * спал" would make any capital a name (uk35.jsonl line 35). */
+static const char *const asleep[] = { "спала", "спал", "спав", "спит", "спить" };
+
+/* 1 if norm [a, b) is "не". */
+static int is_ne(const struct normtext *t, size_t a, size_t b)
+{
+    return b - a == strlen("не") && memcmp(t->norm + a, "не", b - a) == 0;
+}
+
+/* 1 if the -к-, -ц- diminutive at [a, b) (diminutive_shape), at a
+ * sentence's start, has the words after it that make it a person: a verb
+ * a person does or says (flag_context.c's lists, one "не" between: "Галочка
+ * плакала", "Кирочка не спала"), after an aside between commas too
+ * ("Милочка, как её звали, ушла первой": report-adv44 L-17); in the dative
+ * before a word of a state felt (-е, -і: "Милочке было страшно", "Галочці
+ * треба"); in the genitive of absence from home (-и, -і: "Милочки не было
+ * дома").  Brief s50 form50, report-adv41 L-11, L-62, adv45 L-48. */
+static int diminutive_person_after(const struct normtext *t, size_t a, size_t b, int last)
+{
+    size_t wa, wb, p, q;
+
+    if (redact_sense_person_verb(t, a, b) ||
+        (redact_word_after(&wa, &wb, t, b) && redact_word_is(t, wa, wb, asleep, sizeof asleep / sizeof asleep[0], 0)))
+        return 1;
+    if (b < t->normlen && t->norm[b] == ',') {
+        /* an aside of a few words between two commas, no sentence's end */
+        for (p = b + 1; p < t->normlen && p < b + 48 && !strchr(".!?;:\n", t->norm[p]) && t->norm[p] != ','; p++)
+            ;
+        return p < t->normlen && t->norm[p] == ',' && redact_sense_next_word(&wa, &wb, t, p, 1) &&
+               (flag_action_verb(t->norm + wa, wb - wa) || flag_speech_verb(t->norm + wa, wb - wa));
+    }
+    if (!redact_word_after(&wa, &wb, t, b))
+        return 0;
+    if (is_ne(t, wa, wb)) {
+        if (redact_sense_person_verb(t, wa, wb) ||
+            (redact_word_after(&p, &q, t, wb) && redact_word_is(t, p, q, asleep, sizeof asleep / sizeof asleep[0], 0)))
+            return 1;
+        if ((last == 0x438 || last == 0x456) && redact_word_after(&wa, &wb, t, wb) &&
+            redact_word_is(t, wa, wb, state_verbs, 2, 0) && redact_word_after(&wa, &wb, t, wb))
+            return redact_word_is(t, wa, wb, at_home, sizeof at_home / sizeof at_home[0], 0);
+        return 0;
+    }
+    return (last == 0x435 || last == 0x456) &&
+           redact_word_is(t, wa, wb, state_verbs, sizeof state_verbs / sizeof state_verbs[0], 0);
+}
+
 /* 1 if f at [a, b) is a person's Cyrillic form that is also a word
  * (FORM_CONTEXT: Галочка "tick", Милочка "dear", Семечки "seeds" of
  * Галина, Людмила, Семён) written with a capital at a sentence's start,
@@ -496,12 +554,20 @@ static int context_form_named(const struct normtext *t, const struct redact_form
         return 1;
     /* A masculine -ик, -чик diminutive that is also a word (Вовчик, "a
      * wolf cub") before a verb a person does, brings or says ("Вовчик
-     * приніс воду": brief s49 slav49, report-adv48 L-13). */
-    if (diminutive_shape(t, a, b) == 2 && redact_sense_person_verb(t, a, b))
+     * приніс воду": brief s49 slav49, report-adv48 L-13); so a -к-, -ц-
+     * one of six letters or more (Галочка плакала, Милочке было страшно:
+     * diminutive_person_after; brief s50 form50): a five-letter one is
+     * as often a word of kin or a bird (Татко сказав, "daddy": short44
+     * line 11; Галка, "jackdaw"). */
+    if (diminutive_shape(t, a, b) && b - a >= 12 && diminutive_person_after(t, a, b, last))
         return 1;
     if (!redact_word_after(&wa, &wb, t, b))
         return 0;
-    if (wb - wa == strlen("не") && memcmp(t->norm + wa, "не", wb - wa) == 0 && !redact_word_after(&wa, &wb, t, wb))
+    if (is_ne(t, wa, wb) && !redact_word_after(&wa, &wb, t, wb))
+        return 0;
+    /* one object pronoun between (Милочкою её звали: report-adv41 L-39) */
+    if (redact_word_is(t, wa, wb, object_pronouns, sizeof object_pronouns / sizeof object_pronouns[0], 0) &&
+        !redact_word_after(&wa, &wb, t, wb))
         return 0;
     if (last < 0x400 || last > 0x4FF)
         return 0;
@@ -689,6 +755,25 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
            redact_sense_word(t, a, b) ? HIT_NONE : HIT_FLAG;
 }
 
+/* 1 if f at [a, b) is a person's Cyrillic form that is also a word, in
+ * the shape of a -к-, -ц- diminutive (diminutive_shape: Галочка, Милочки,
+ * Кирочка) of six letters or more (not Татко "daddy", Галка "jackdaw":
+ * short44 line 11), with a capital at a sentence's start, not in capitals nor
+ * opening a title in quotes: a hit, never refused; the verdict is a review
+ * flag where context_form_named does not make it the name ("Галочка в
+ * зошиті стояла", "Милочка, как дела?"; lead49.jsonl, brief s50 form50).
+ * Only that shape: a plain case form or a short form that is a word
+ * (Машина, Людина, Дарю, Тату, Бат) stays refused there (uk35, slav25,
+ * short22's guards). */
+static int start_diminutive(const struct normtext *t, const struct redact_form *f, size_t a, size_t b)
+{
+    int first;
+
+    return f->person && f->kind == FORM_CONTEXT && utf8_next(&first, t->norm + a, t->normlen - a) > 0 &&
+           first >= 0x400 && first <= 0x52F && redact_upper_at(t, a) && !(b - a > 2 && redact_upper_at(t, a + 2)) &&
+           redact_sentence_start(t, a) && diminutive_shape(t, a, b) && b - a >= 12 && !quote_before(t, a);
+}
+
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
 
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
@@ -716,7 +801,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
     if (f->kind == FORM_CONTEXT && !f->person)
         return !redact_initials_context(t, a, b);
     if (f->kind != FORM_CONTEXT || name_context(t, a, b, 1, 0) || capital_pair(t, a, b) ||
-        uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b))
+        uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b) || start_diminutive(t, f, a, b))
         return 0;
     last = redact_cp_before(t->norm, b);
     for (size_t i = 0; is_hangul_cp(last) && i < sizeof person / sizeof person[0]; i++)

@@ -228,6 +228,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/arab50.jsonl",
     "tests/data/leaks/numi50.jsonl",
     "tests/data/leaks/case50.jsonl",
+    "tests/data/leaks/form50.jsonl",
 };
 
 #endif
