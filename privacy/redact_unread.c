@@ -129,9 +129,9 @@ static int other_script_spelling(const struct redactor *r, const struct script_r
  * Whether a form is a short form is how it was made (lit_form's
  * shortform, never the dictionary's answer), so it is read without asking
  * the dictionary (redact_lit_form_seen): asking redact_lit_form of every
- * person literal here loaded hunspell-ko and -mn in each subject add of a
- * Cyrillic name, about 0.6 CPU s each (docs/TESTING.md, "Session 50
- * (speed50)", which shows why no reader of the forms sees a change). */
+ * person literal here loaded hunspell-ko and -mn in subject add, 0.6 CPU s
+ * each; a form no scan matched stays unasked (WORDS_SEEN: FORM_REPLACE):
+ * docs/TESTING.md, "Session 50 (speed50)", what each reader sees. */
 static int reads_strict(const struct redactor *r, const struct script_reading *rd, size_t i)
 {
     const struct lit *l = &r->lits[i];

@@ -13,8 +13,8 @@
  * registers a new subject (store/subject.c, choose_pseudonym: the names as
  * terms and as a subject's, the plain index), and asked about four
  * pseudonyms in turn on that one redactor (pairs 4s to 4s + 3: candidate
- * i * 104729 mod the candidates, one pair in two a candidate in a script
- * other than Latin).  Each line: i, the subject's names, the pseudonym, then the
+ * i * 104729 mod the candidates; of each four, one in a script other than
+ * Latin and one in a script the script pass reads, candidate()).  Each line: i, the subject's names, the pseudonym, then the
  * answers of the checks that read the redactor (store/subject.c,
  * check_one 0 to 3: privacy_matches, pseudonym_read_as_name, the audit's
  * digest set as audit_reads_form reads it, pseudonym_is_name_form), all
@@ -32,8 +32,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "privacy/digestset.h"
+#include "privacy/normalise.h"
 #include "privacy/pseudonym_form.h"
 #include "privacy/redact.h"
+#include "privacy/script_read.h"
 #include "privacy/script_reading.h"
 #include "store/privacy.h"
 #include "util/err.h"
@@ -200,13 +202,30 @@ static int latin(const char *s)
     return 1;
 }
 
+/* 1 if s holds a letter of a script the script pass reads
+ * (script_read_letter: Greek, Georgian, Arabic, Thai...). */
+static int read_script(const char *s)
+{
+    size_t len = strlen(s);
+    int cp, k;
+
+    for (size_t at = 0; at < len && (k = utf8_next(&cp, s + at, len - at)) > 0; at += (size_t)k)
+        if (script_read_letter(cp))
+            return 1;
+    return 0;
+}
+
 /* The pseudonym of pair i: candidate i * 104729 mod the candidates, or
- * for an odd i the next one in a script other than Latin. */
+ * the next one in a script other than Latin (i mod 4 == 1), or the next
+ * one in a script the script pass reads (i mod 4 == 3: the code of
+ * redact_unread.c, which the comparison is about). */
 static const char *candidate(size_t i)
 {
     size_t c = (i * 104729u) % ncands;
 
-    for (size_t k = 0; i % 2 == 1 && k < ncands && latin(cands[c]); k++)
+    for (size_t k = 0; i % 4 == 1 && k < ncands && latin(cands[c]); k++)
+        c = (c + 1) % ncands;
+    for (size_t k = 0; i % 4 == 3 && k < ncands && !read_script(cands[c]); k++)
         c = (c + 1) % ncands;
     return cands[c];
 }
