@@ -125,14 +125,20 @@ static int other_script_spelling(const struct redactor *r, const struct script_r
 
 /* 1 if the reading rd is the literal i by the strict rule: a short form
  * with all its vowels (script_reading_whole), another form with some
- * left out where the script does not write them (script_reading_is). */
+ * left out where the script does not write them (script_reading_is).
+ * Whether a form is a short form is how it was made (lit_form's
+ * shortform, never the dictionary's answer), so it is read without asking
+ * the dictionary (redact_lit_form_seen): asking redact_lit_form of every
+ * person literal here loaded hunspell-ko and -mn in subject add, 0.6 CPU s
+ * each; a form no scan matched stays unasked (WORDS_SEEN: FORM_REPLACE):
+ * docs/TESTING.md, "Session 50 (speed50)", what each reader sees. */
 static int reads_strict(const struct redactor *r, const struct script_reading *rd, size_t i)
 {
     const struct lit *l = &r->lits[i];
     const char *key = r->arena + r->keyoff[i];
 
-    return redact_lit_form(r, i).shortform ? script_reading_whole(rd, key, l->keylen, l->suffix)
-                                           : script_reading_is(rd, key, l->keylen, l->suffix);
+    return redact_lit_form_seen(r, i).shortform ? script_reading_whole(rd, key, l->keylen, l->suffix)
+                                                : script_reading_is(rd, key, l->keylen, l->suffix);
 }
 
 /* The first person literal of r whose form the reading rd is, one that
@@ -424,7 +430,7 @@ static int read_as_name(void *ctx, const struct normtext *t, size_t start, size_
             size_t n = word_readings(rds, sk, arts, t, start, p);
             for (size_t i = 0; i < r->nlits && lit == r->nlits; i++)
                 for (size_t k = 0; k < n && lit == r->nlits; k++)
-                    if ((rds[k].fold & SCRIPT_FOLD_EO) && !arts[k] && !redact_lit_form(r, i).shortform &&
+                    if ((rds[k].fold & SCRIPT_FOLD_EO) && !arts[k] && !redact_lit_form_seen(r, i).shortform &&
                         reads_as(r, &rds[k], i, 1))
                         lit = i, skip = sk[k], flag_only = 1;
             sodium_memzero(rds, sizeof rds);
