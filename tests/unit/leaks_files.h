@@ -225,6 +225,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/lower49.jsonl",
     "tests/data/leaks/adv49-open.jsonl",
     "tests/data/leaks/lead49.jsonl",
+    "tests/data/leaks/slav50.jsonl",
 };
 
 #endif
