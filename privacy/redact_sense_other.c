@@ -170,6 +170,15 @@ static const char town_after_words[] =
     "новгородом|новгороде|поляна|поляны|поляне|поляну|поляной|калитва|калитвы|калитве|калитву|"
     "калитвой";
 
+/* The nouns, in lower case, of a sea or a hill whose name is an adjective
+ * that is also a surname, in their cases (Чорне море, Чорного моря, Белое
+ * море, Лиса гора, Лысая гора, Біла гора: the Russian and Ukrainian
+ * Wikipedia articles of those places): the place, a review flag, not the
+ * subject Чорна, Лысый (brief s50 slav50; adv49-open line 42, once the
+ * family's forms made Чорного a form of Чорна). */
+static const char place_after_words[] =
+    "море|моря|морю|морем|морі|горе|гора|гори|горы|горі|гору|горою|горой";
+
 /* 1 if a street's noun (street_nouns) in lower case stands right before
  * the word at a, or a thing's noun (thing_after_words) or a town's
  * (town_after_words) with a capital right after the word ending at wend,
@@ -186,7 +195,8 @@ static int street_named(const struct normtext *t, size_t a, size_t wend)
         return 0;
     return (redact_sense_upper(t, na) && (redact_sense_is_one(t->norm, na, nb, thing_after_words) ||
                                           redact_sense_is_one(t->norm, na, nb, town_after_words))) ||
-           (redact_sense_lower(t, na) && redact_sense_is_one(t->norm, na, nb, kk_thing_after));
+           (redact_sense_lower(t, na) && (redact_sense_is_one(t->norm, na, nb, kk_thing_after) ||
+                                          redact_sense_is_one(t->norm, na, nb, place_after_words)));
 }
 
 int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
@@ -334,6 +344,11 @@ static const struct {
     { { "аве|ave", "марія|мария|маріє|марие|maria", NULL }, FIGURE_ANY },
     { { "діво|діва|дево|дева|virgo", "маріє|марія|мария|марие|maria", NULL }, FIGURE_ANY },
     { { "свята|святая|sancta", "маріє|марие", NULL }, FIGURE_ANY },
+    /* The writer Tatyana Tolstaya (the Russian Wikipedia's "Толстая,
+     * Татьяна Никитична"), not a subject Толстой's wife: adv47-open
+     * line 95, once the family's forms made Tolstaya a form of Толстой
+     * (brief s50 slav50). */
+    { { "татьяна|тетяна|tatyana|tatiana", "толстая|толстой|толстую|толстою|tolstaya|tolstaia", NULL }, FIGURE_ANY },
     /* Egypt (the English press's spellings). */
     { { "gamal|гамаль", "abdel|abdul|абдель", "nasser|naser|насер|насера|насеру|насером" }, FIGURE_ANY },
 };
@@ -526,7 +541,9 @@ static const char *const agreeing_adverbs[] = {
  * -ые, -ие; and the Ukrainian academic grammar, Сучасна українська
  * літературна мова, the hard group: -ий, -а, -і).  adj: the adjective's
  * endings; noun: the endings of a noun of that gender and number (a
- * vowel-final masculine мужчина, a plural шины, голови, ночі, деревья), where
+ * vowel-final masculine мужчина, a plural шины, голови, ночі, Russian
+ * деревья; not the Ukrainian -і before -а, -я: Еркені полиция, a Kazakh
+ * accusative, adv45-open line 592), where
  * "C" stands for a consonant-final noun (кот, сніг, дождь, ніч); not:
  * the endings that mark a verb instead (the past tense's -ла, -ли, the
  * present's -ть).  The masculine -ий of the Ukrainian soft group (Андрій,
@@ -535,7 +552,8 @@ static const char *const agreeing_adverbs[] = {
 static const struct { const char *adj, *noun, *not; int fem; } nominative_agreement[] = {
     { "ий|ый|ой", "C|а|я", "ла|той", 0 },
     { "ая|яя|а", "C|а|я|ь", "ла|ть", 1 },
-    { "ые|ие|і", "ы|и|і|а|я", "ли|ла", 0 },
+    { "ые|ие", "ы|и|а|я", "ли|ла", 0 },
+    { "і", "и|і", "ли", 0 },
 };
 
 /* 1 if the last letter of [na, nb) of t is a consonant a noun of the
