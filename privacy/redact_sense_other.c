@@ -546,13 +546,14 @@ static const char *const agreeing_adverbs[] = {
  * accusative, adv45-open line 592), where
  * "C" stands for a consonant-final noun (кот, сніг, дождь, ніч); not:
  * the endings that mark a verb instead (the past tense's -ла, -ли, the
- * present's -ть).  The masculine -ий of the Ukrainian soft group (Андрій,
+ * present's -ть, a reflexive's -ся, -сь: Кимиха ругалась, adv42-open
+ * line 307).  The masculine -ий of the Ukrainian soft group (Андрій,
  * Сергій: given names) and -той (the Mongolian comitative: adv42-open
  * line 350) are left out. */
 static const struct { const char *adj, *noun, *not; int fem; } nominative_agreement[] = {
-    { "ий|ый|ой", "C|а|я", "ла|той", 0 },
-    { "ая|яя|а", "C|а|я|ь", "ла|ть", 1 },
-    { "ые|ие", "ы|и|а|я", "ли|ла", 0 },
+    { "ий|ый|ой", "C|а|я", "ла|той|ся|сь", 0 },
+    { "ая|яя|а", "C|а|я|ь", "ла|ть|ся|сь", 1 },
+    { "ые|ие", "ы|и|а|я", "ли|ла|ся|сь", 0 },
     { "і", "и|і", "ли", 0 },
 };
 
