@@ -520,7 +520,14 @@ static int is_given(void *ctx, const char *form, size_t formlen)
  * Ukrainian grammar). */
 static const char *const oblique_pronouns[] = { "нас", "вас", "нам", "вам", "них", "всех", "всіх",
                                                 "сам", "ним", "нім", "всім", "сама", "сами", "самі",
-                                                "одна", "одни", "одні", "вся", "все", "всі", "усі" };
+                                                "одна", "одни", "одні", "вся", "все", "всі", "усі",
+                                                /* possessive and demonstrative pronouns
+                                                 * after a name ("Дарьюшенька моя":
+                                                 * adv32-open line 13) */
+                                                "моя", "твоя", "своя", "наша", "ваша", "мой", "твой",
+                                                "свой", "наш", "ваш", "мои", "твои", "свои", "наши",
+                                                "ваши", "мої", "твої", "свої", "наші", "ваші", "эта",
+                                                "этот", "эти", "цей", "тот", "той", "тая" };
 
 /* Russian and Ukrainian adverbs that end as a noun of the nominative
  * agreement does (-а, -я, -и, -і: тогда, сегодня, завжди, тоді), so that
