@@ -422,6 +422,16 @@ static int ru_word_at_start(const struct normtext *t, size_t a, size_t wend, int
  * (і, й, та, або, чи; и, или). */
 static const char trade_joins[] = "і|й|та|и|або|чи|или";
 
+/* The plural past and present of "to work" (Ukrainian and Russian:
+ * працювали, працюють, робили; работали, работают, трудились): the act
+ * of every trade, read after a trade's noun in the plural only ("Ковалі
+ * працювали", "Ковалі в селі працювали вдень": the smiths; brief s50
+ * slav50, report-adv33 O-15, report-adv44 O-24).  A family's plural
+ * (Ковалі, the Koval family) reads the same: a review flag, not a
+ * replacement; a singular "Коваль працював" stays the person's. */
+static const char trade_work_plural[] =
+    "працювали|працюють|робили|роблять|работали|работают|трудились|трудилися|трудятся";
+
 /* 1 if the word [a, b), written with a capital at a sentence's start
  * (at_start), is a trade's noun in the nominative that is also a
  * subject's name (Бондар, Коваль, Ткач, Лев) and its clause, within
@@ -457,6 +467,9 @@ int redact_sense_trade_at_start(const struct normtext *t, size_t a, size_t b, in
         nb = redact_sense_run_end(t, na);
         if (redact_sense_trade_thing(t->norm + a, wend - a, t->norm + na, nb - na) ||
             (nn > 0 && redact_sense_trade_thing(noun, nn, t->norm + na, nb - na)))
+            return 1;
+        if (nn > 0 && (wend - a != nn || memcmp(t->norm + a, noun, nn) != 0) && redact_sense_ends_with(t->norm, a, wend, "і|и") &&
+            redact_sense_is_one(t->norm, na, nb, trade_work_plural))
             return 1;
         /* Another trade's noun joined to it ("Гончар і коваль
          * працювали", "Мельник та пекар"): the trades, not a person. */

@@ -170,6 +170,15 @@ static const char town_after_words[] =
     "новгородом|новгороде|поляна|поляны|поляне|поляну|поляной|калитва|калитвы|калитве|калитву|"
     "калитвой";
 
+/* The nouns, in lower case, of a sea or a hill whose name is an adjective
+ * that is also a surname, in their cases (Чорне море, Чорного моря, Белое
+ * море, Лиса гора, Лысая гора, Біла гора: the Russian and Ukrainian
+ * Wikipedia articles of those places): the place, a review flag, not the
+ * subject Чорна, Лысый (brief s50 slav50; adv49-open line 42, once the
+ * family's forms made Чорного a form of Чорна). */
+static const char place_after_words[] =
+    "море|моря|морю|морем|морі|горе|гора|гори|горы|горі|гору|горою|горой";
+
 /* 1 if a street's noun (street_nouns) in lower case stands right before
  * the word at a, or a thing's noun (thing_after_words) or a town's
  * (town_after_words) with a capital right after the word ending at wend,
@@ -186,7 +195,8 @@ static int street_named(const struct normtext *t, size_t a, size_t wend)
         return 0;
     return (redact_sense_upper(t, na) && (redact_sense_is_one(t->norm, na, nb, thing_after_words) ||
                                           redact_sense_is_one(t->norm, na, nb, town_after_words))) ||
-           (redact_sense_lower(t, na) && redact_sense_is_one(t->norm, na, nb, kk_thing_after));
+           (redact_sense_lower(t, na) && (redact_sense_is_one(t->norm, na, nb, kk_thing_after) ||
+                                          redact_sense_is_one(t->norm, na, nb, place_after_words)));
 }
 
 int redact_sense_other_named(const struct normtext *t, size_t a, size_t b)
@@ -323,6 +333,22 @@ static const struct {
     { { "иване|ivane|ივანე|ივანეს", "джавахишвили|javakhishvili|ჯავახიშვილი|ჯავახიშვილის|ჯავახიშვილს|"
         "ჯავახიშვილით", NULL }, FIGURE_ANY },
     { { "михаил|михеил|mikheil|mikhail", "саакашвили|saakashvili", NULL }, FIGURE_ANY },
+    /* The Virgin Mary in a prayer's fixed words, not a subject Марія,
+     * Maria: the Latin Angelic Salutation "Ave Maria, gratia plena" and
+     * its hymn (Аве Марія, Аве Мария), the Ukrainian and Russian
+     * vocative "Пресвята Діво Маріє", "Діво Маріє" (the Ukrainian Greek
+     * Catholic Church's prayer book, Молитовник; the Russian "Дево
+     * Мария") and "Свята Маріє" of the Ukrainian Hail Mary ("Свята
+     * Маріє, Мати Божа"): brief s50 slav50, report-adv48 O-12, O-13,
+     * report-adv49 O-4, O-5. */
+    { { "аве|ave", "марія|мария|маріє|марие|maria", NULL }, FIGURE_ANY },
+    { { "діво|діва|дево|дева|virgo", "маріє|марія|мария|марие|maria", NULL }, FIGURE_ANY },
+    { { "свята|святая|sancta", "маріє|марие", NULL }, FIGURE_ANY },
+    /* The writer Tatyana Tolstaya (the Russian Wikipedia's "Толстая,
+     * Татьяна Никитична"), not a subject Толстой's wife: adv47-open
+     * line 95, once the family's forms made Tolstaya a form of Толстой
+     * (brief s50 slav50). */
+    { { "татьяна|тетяна|tatyana|tatiana", "толстая|толстой|толстую|толстою|tolstaya|tolstaia", NULL }, FIGURE_ANY },
     /* Egypt (the English press's spellings). */
     { { "gamal|гамаль", "abdel|abdul|абдель", "nasser|naser|насер|насера|насеру|насером" }, FIGURE_ANY },
 };
@@ -488,40 +514,154 @@ static int is_given(void *ctx, const char *form, size_t formlen)
     return 1;
 }
 
-/* 1 if the word [a, wend) of t (norm, lower case; key[0..k) its key) is
- * the masculine nominative of a hard adjective, -ий, -ый (Рыжий,
- * Білий, Короткий: not the Ukrainian soft -ій of Андрій, Сергій; not
- * -ой, the Mongolian comitative's -той too: adv42-open line 350), and no
- * given name the nickname lists know (Юрий, Дмитрий, Василий decline as
- * nouns), before the lower-case noun [na, nb) of three letters or more
- * that agrees with it: a masculine nominative in a consonant (кот, сніг,
- * шлях), not -л, -в (the past tense of a verb: пришёл, приїхав), nor a
- * verb a person does (the caller: приніс).  An adjective-type surname
- * written as the adjective at a sentence's start ("Рыжий кот спал",
- * "Білий сніг лежав": brief s49 slav49, report-adv48 O-8, O-9, O-11).
- * Not the feminine -а of Ukrainian (Сива голова): no shape tells Сива
- * from Маша, Оксана (left open). */
-/* Russian and Ukrainian pronouns in a case that ends in a consonant
- * (written by us from Russian and Ukrainian grammar). */
+/* Russian and Ukrainian pronouns in a case that ends in a consonant, and
+ * the pronouns of "themselves, alone, all" that agree as an adjective
+ * does (Білі самі, Чорна сама, Косые все; written by us from Russian and
+ * Ukrainian grammar). */
 static const char *const oblique_pronouns[] = { "нас", "вас", "нам", "вам", "них", "всех", "всіх",
-                                                "сам", "ним", "нім", "всім" };
+                                                "сам", "ним", "нім", "всім", "сама", "сами", "самі",
+                                                "одна", "одни", "одні", "вся", "все", "всі", "усі",
+                                                /* possessive and demonstrative pronouns
+                                                 * after a name ("Дарьюшенька моя":
+                                                 * adv32-open line 13) */
+                                                "моя", "твоя", "своя", "наша", "ваша", "мой", "твой",
+                                                "свой", "наш", "ваш", "мои", "твои", "свои", "наши",
+                                                "ваши", "мої", "твої", "свої", "наші", "ваші", "эта",
+                                                "этот", "эти", "цей", "тот", "той", "тая" };
+
+/* Russian and Ukrainian adverbs that end as a noun of the nominative
+ * agreement does (-а, -я, -и, -і: тогда, сегодня, завжди, тоді), so that
+ * an adjective-type surname before one ("Косые тогда уехали", "Білі
+ * тоді виїхали") is never read as an adjective before its noun (written
+ * by us from Russian and Ukrainian grammar). */
+static const char *const agreeing_adverbs[] = {
+    "тогда", "всегда", "иногда", "никогда", "когда", "куда", "туда", "сюда", "оттуда", "отсюда",
+    "сегодня", "вчера", "позавчера", "пока", "снова", "сначала", "сперва", "слишком", "едва",
+    "тоді", "завжди", "іноді", "ніколи", "коли", "куди", "туди", "сюди", "звідти", "звідси",
+    "сьогодні", "вчора", "учора", "позавчора", "поки", "знову", "спочатку", "нині", "досі",
+    "теж", "також", "вже", "уже", "ще", "тепер", "потім", "зараз",
+};
+
+/* The nominative agreement of an adjective with the noun after it, by
+ * gender and number (A. A. Zaliznyak, Грамматический словарь русского
+ * языка, the adjective types 1a, 3a, 4a: -ый, -ий, -ой; -ая, -яя;
+ * -ые, -ие; and the Ukrainian academic grammar, Сучасна українська
+ * літературна мова, the hard group: -ий, -а, -і).  adj: the adjective's
+ * endings; noun: the endings of a noun of that gender and number (a
+ * vowel-final masculine мужчина, a plural шины, голови, ночі, Russian
+ * деревья; not the Ukrainian -і before -а, -я: Еркені полиция, a Kazakh
+ * accusative, adv45-open line 592), where
+ * "C" stands for a consonant-final noun (кот, сніг, дождь, ніч); not:
+ * the endings that mark a verb instead (the past tense's -ла, -ли, the
+ * present's -ть, a reflexive's -ся, -сь: Кимиха ругалась, adv42-open
+ * line 307).  The masculine -ий of the Ukrainian soft group (Андрій,
+ * Сергій: given names) and -той (the Mongolian comitative: adv42-open
+ * line 350) are left out. */
+static const struct { const char *adj, *noun, *not; int fem; } nominative_agreement[] = {
+    { "ий|ый|ой", "C|а|я", "ла|той|ся|сь", 0 },
+    { "ая|яя|а", "C|а|я|ь", "ла|ть|ся|сь", 1 },
+    { "ые|ие", "ы|и|а|я", "ли|ла|ся|сь", 0 },
+    { "і", "и|і", "ли", 0 },
+};
+
+/* 1 if the last letter of [na, nb) of t is a consonant a noun of the
+ * nominative ends in: for a masculine (fem 0) any consonant or -ь but -л,
+ * -в (a past tense: пришёл, приїхав), -й; for a feminine the
+ * Ukrainian -ч, -ж, -ш, -щ (ніч, піч, річ, подорож, миш) and -ов (кров,
+ * любов). */
+static int consonant_noun(const struct normtext *t, size_t na, size_t nb, int fem)
+{
+    int last = redact_cp_before(t->norm, nb);
+
+    if (fem)
+        return last == 0x447 || last == 0x436 || last == 0x448 || last == 0x449 ||
+               redact_sense_ends_with(t->norm, na, nb, "ов");
+    return !(last < 0x431 || last > 0x44C || last == 0x43B || last == 0x432 || last == 0x439 ||
+             last == 0x435 || last == 0x438 || last == 0x43E || last == 0x443 || last == 0x44B ||
+             last == 0x44A);
+}
+
+/* 1 if the noun [na, nb) of t ends as one of noun ("C|а|я": see
+ * nominative_agreement). */
+static int noun_agrees(const struct normtext *t, size_t na, size_t nb, const char *noun, int fem)
+{
+    char one[8];
+
+    for (const char *p = noun; *p != '\0';) {
+        size_t l = strcspn(p, "|");
+        if (l == 1 && *p == 'C') {
+            if (consonant_noun(t, na, nb, fem))
+                return 1;
+        } else if (l < sizeof one) {
+            memcpy(one, p, l), one[l] = '\0';
+            if (redact_sense_ends_with(t->norm, na, nb, one))
+                return 1;
+        }
+        p += l + (p[l] == '|');
+    }
+    return 0;
+}
+
+/* 1 if the word [a, wend) of t (norm, lower case; key[0..k) its key) is
+ * the nominative of an adjective in any gender or number (nominative_
+ * agreement: Лысый, Косой, Чорна, Лысая, Лысые, Білі), no given name
+ * the nickname lists know (Юрий, Дмитрий, Оксана decline as nouns),
+ * before the lower-case noun [na, nb) of three letters or more that
+ * agrees with it (a noun's ending of the same gender and number), no
+ * pronoun, preposition, adverb (agreeing_adverbs) nor present-tense
+ * verb: an adjective-type surname written as the adjective at a
+ * sentence's start ("Рыжий кот спал", "Лысый мужчина стоял", "Лысые
+ * шины скользили", "Чорна кава стояла", "Глуха ніч": brief s49 slav49,
+ * s50 slav50; report-adv48 O-8..O-11, report-adv49 O-1..O-3, O-6, O-7).
+ * A verb of a person after it ("Косые уехали", "Лысая ушла": -ли, -ла)
+ * leaves the surname.  The runtime has no Russian dictionary
+ * (util/lexicon.h): the noun's ending stands for its gender and number. */
+/* The nominative endings of a possessive adjective of a name (-ов-, -ев-,
+ * -ин-, -їн-; Ukrainian and Russian grammar) and -той: never read as an
+ * ordinary adjective by nominative_adjective. */
+static const char possessive_ends[] =
+    "ова|ева|ёва|ина|ына|іна|їна|ові|еві|ині|їні|іні|ові|овы|евы|ины|той";
+
+/* 1 if norm bytes [a, b) of t are all letters of the Russian and
+ * Ukrainian alphabets (а..я, ё, є, і, ї, ґ): not a Kazakh, Mongolian or
+ * Belarusian word, whose endings the tables are not (Қасымовқа ақша:
+ * the Kazakh dative; adv45-open line 654). */
+static int ru_uk_letters(const struct normtext *t, size_t a, size_t b)
+{
+    int cp, m;
+
+    for (size_t p = a; p < b; p += (size_t)m)
+        if ((m = utf8_next(&cp, t->norm + p, b - p)) <= 0 ||
+            !((cp >= 0x430 && cp <= 0x44F) || cp == 0x451 || cp == 0x454 || cp == 0x456 || cp == 0x457 ||
+              cp == 0x491))
+            return 0;
+    return 1;
+}
 
 static int nominative_adjective(const struct normtext *t, size_t a, size_t wend, size_t na,
                                 size_t nb, const char *key, size_t k)
 {
-    int last, given = 0;
+    int given = 0;
+    size_t i, n = sizeof nominative_agreement / sizeof nominative_agreement[0];
 
-    if (!redact_sense_ends_with(t->norm, a, wend, "ий|ый") || nb < na + 6)
+    if (nb < na + 6 || !ru_uk_letters(t, a, wend) || !ru_uk_letters(t, na, nb))
         return 0;
-    last = redact_cp_before(t->norm, nb);
-    if (last < 0x431 || last > 0x44C || last == 0x43B || last == 0x432 || last == 0x439 ||
-        last == 0x435 || last == 0x438 || last == 0x43E || last == 0x443 || last == 0x44B ||
-        last == 0x44A)
+    for (i = 0; i < n; i++)
+        if (redact_sense_ends_with(t->norm, a, wend, nominative_agreement[i].adj))
+            break;
+    /* Not a possessive adjective of a name (Дарьїна сумка, Дашині
+     * книги, Петрова хата: the person's, adv38-open line 136), nor the
+     * Mongolian comitative -той. */
+    if (i == n || redact_sense_ends_with(t->norm, a, wend, possessive_ends))
         return 0;
-    /* Not a pronoun, a preposition or a present-tense verb (Гиоргий нас
-     * бил, Рыжий знает: adv41-open line 265). */
+    if (!noun_agrees(t, na, nb, nominative_agreement[i].noun, nominative_agreement[i].fem) ||
+        redact_sense_ends_with(t->norm, na, nb, nominative_agreement[i].not))
+        return 0;
+    /* Not a pronoun, a preposition, an adverb or a present-tense verb
+     * (Гиоргий нас бил, Рыжий знает: adv41-open line 265). */
     if (flag_pronoun(t->norm + na, nb - na) || flag_preposition(t->norm + na, nb - na) ||
         redact_word_is(t, na, nb, oblique_pronouns, sizeof oblique_pronouns / sizeof oblique_pronouns[0], 0) ||
+        redact_word_is(t, na, nb, agreeing_adverbs, sizeof agreeing_adverbs / sizeof agreeing_adverbs[0], 0) ||
         redact_sense_ends_with(t->norm, na, nb, "ет|ит|ёт|ут|ют|ят"))
         return 0;
     if (nicknames_each(key, k, is_given, &given) < 0 || given)

@@ -161,9 +161,10 @@ int uk_surname_women(struct variant_list *out, const char *key, size_t len)
  * as short forms are: written with a capital, and a review flag where
  * the dictionary knows the form as a word (Черного, the colour's; a
  * lower-case чорного, білого is the colour: redact_hits.c's capital
- * rule, as for Түвшин).  Left out on purpose: the other gender (Біла,
- * Білу of Білий is a wife or the adjective: "Білу Церкву", the city), the
- * nominative plural (Білі, Чорні: the adjective), a word the nickname
+ * rule, as for Түвшин).  The other gender and the nominative plural
+ * come from adj_*_family below (session 50; session 47 left them out as
+ * the adjective: "Білу Церкву", "Чорні хмари", which the sense rule
+ * nominative_adjective now reads).  Left out on purpose: a word the nickname
  * lists know as a given name (Дмитрий, Евгений, Юрий decline as nouns:
  * Дмитрия), the soft -ій (Андрій, Сергій are given names; the soft
  * adjective surname, Крайній, is rare), a Ukrainian feminine in -а (no
@@ -183,6 +184,23 @@ static const char *const adj_fem_hush[] = { "ей", "ею" };
  * -ою a noun in -а shares come from the noun's declension (Ukrainian
  * and Russian grammar; brief s49 slav49, report-adv48 L-15). */
 static const char *const adj_fem_uk[] = { "ої", "ій", "ой", "ую", "ая" };
+
+/* The family's other forms (brief s50 slav50, report-adv49 L-2, L-5,
+ * report-adv48 L-14): an adjective-type surname is the wife's, the
+ * husband's and the family's in the other gender and the plural
+ * (Лысый: Лысая, Лысую; Косой: Косые; Білий: Біла, Білі; Чорна:
+ * Чорний, Чорного, Чорні), the nominatives and the cases the adj_*
+ * tables above leave (A. A. Zaliznyak's adjective types 1a, 3a, 4a;
+ * the Ukrainian academic grammar's hard group; -ие after к, г, х and
+ * the hushing letters, both -ые and -ие written: the key view reads і
+ * as и, so the Ukrainian plural -і is the -и here).  An ordinary
+ * adjective before its noun at a sentence's start ("Лысые шины",
+ * "Білі хмари") is kept with a review flag (redact_sense_other.c,
+ * nominative_adjective); a lower-case one is no hit (redact_hits.c's
+ * capital rule). */
+static const char *const adj_masc_family[] = { "і", "ые", "ие", "ая", "а", "ую", "ої", "ій" };
+static const char *const adj_fem_family[] = { "ый", "ий", "ого", "ому", "ым", "им", "ом", "ые", "ие" };
+static const char *const adj_ukfem_family[] = { "ий", "ого", "ому", "им", "ім", "і", "их", "ими" };
 
 /* 1 if c is ж, ш, ч, щ or ц. */
 static int hushing(int c)
@@ -240,6 +258,12 @@ static int adj_surname_forms(struct variant_list *out, const char *key, size_t l
     ne = ukfem ? sizeof adj_fem_uk / sizeof adj_fem_uk[0]
          : fem ? sizeof adj_fem / sizeof adj_fem[0] : sizeof adj_masc / sizeof adj_masc[0];
     out->flag = 1;
+    for (size_t i = 0; rc == 0 && !given && i < ne; i++)
+        rc = uk_surname_form(out, cp, ukfem ? n - 1 : n - 2, end[i]);
+    end = ukfem ? adj_ukfem_family : fem ? adj_fem_family : adj_masc_family;
+    ne = ukfem ? sizeof adj_ukfem_family / sizeof adj_ukfem_family[0]
+         : fem ? sizeof adj_fem_family / sizeof adj_fem_family[0]
+               : sizeof adj_masc_family / sizeof adj_masc_family[0];
     for (size_t i = 0; rc == 0 && !given && i < ne; i++)
         rc = uk_surname_form(out, cp, ukfem ? n - 1 : n - 2, end[i]);
     if (!ukfem && hushing(cp[n - 3])) {

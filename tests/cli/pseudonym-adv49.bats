@@ -34,7 +34,6 @@ load faults
     each_refused "خدیجه کریمی" "Hatice Lowe"
 }
 
-@test "pseudonym-adv49: Greg for Grigoriy (adv49 L-19: open)" {
-    skip "open: accepted today (docs/outside/report-adv49.md)"
+@test "pseudonym-adv49: Greg for Grigoriy (adv49 L-19)" {
     each_refused "Григорий Лысый|Grigoriy Lysyy" "Greg Lawson"
 }

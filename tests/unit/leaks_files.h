@@ -229,6 +229,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/numi50.jsonl",
     "tests/data/leaks/case50.jsonl",
     "tests/data/leaks/form50.jsonl",
+    "tests/data/leaks/slav50.jsonl",
 };
 
 #endif
