@@ -230,6 +230,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/case50.jsonl",
     "tests/data/leaks/form50.jsonl",
     "tests/data/leaks/slav50.jsonl",
+    "tests/data/leaks/adv50-open.jsonl",
 };
 
 #endif
