@@ -29,7 +29,9 @@ attach() {
     st hq open "$W/b" -o "$W/out" >/dev/null
     got=$W/out/$ID-attachment-1.txt
     [ "$(cat "$got")" = "$(printf 'Transcript.\nNari said to call [PHONE-1] tomorrow.')" ]
-    ! grep -rq -e 'Sol-mi' -e '5555' "$W/out" || false
+    # The phone with its separators or none: a bare '5555' also turns up by
+    # chance in bundle.json's hex and base64 digests (session 50's check).
+    ! grep -rq -e 'Sol-mi' -e '5555-0199' -e '55550199' "$W/out" || false
     run st hq audit "$W/b"
     expect_status 0
     [[ "$output" != *"Sol-mi"* ]]
