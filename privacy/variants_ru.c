@@ -290,8 +290,10 @@ enum {
     ON_ANYCASE_LONG = 512, /* counts in lower case on a stem of four letters
                             * or more (славик, владик: a shorter stem makes
                             * words, котик, носик) */
-    ON_MAN = 1024       /* a man's chat form: not where the name registered
+    ON_MAN = 1024,      /* a man's chat form: not where the name registered
                          * ends in -а or -я (registered_a_ya) */
+    ON_CASES_ONLY = 2048 /* its cases alone on every stem, no possessives:
+                          * room under the list's cap (VARIANTS_MAX) */
 };
 
 /* The diminutive suffixes of Russian and Ukrainian given names, from the
@@ -363,12 +365,13 @@ static const struct dim_suffix dim_suffixes[] = {
     { NULL, "ёнка", ON_SHORT | ON_NO_POSS },
     /* brief s51 slav51 (report-adv50 L-1, guard 41; report-adv33 L-2,
      * L-53, L-67), the suffixes of Wiktionary's "Приложение:Русские
-     * уменьшительные имена" not yet here: -яша on a soft stem (Маняша,
-     * Ваняша, Дуняша; the hard -аша is listed: Любаша), -уночка/-юночка
+     * уменьшительные имена" not yet here: -яша on a soft stem in н, as
+     * the names' entries give it (Маняша, Ваняша, Дуняша, Таняша; the
+     * hard -аша is listed: Любаша), -уночка/-юночка
      * beside -унечка (Дарьюночка), -ёчек (Санёчек, Ванёчек) and the chat
      * -ян (Костян, Колян, Толян, Васян), a man's. */
-    { NULL, "яша", ON_SHORT | ON_NO_POSS },
-    { "уночка", "юночка", ON_SHORT | ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS },
+    { NULL, "яша", ON_SHORT | ON_NO_POSS | ON_CASES_ONLY },
+    { "уночка", "юночка", ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS | ON_CASES_ONLY },
     { NULL, "ёчек", ON_SHORT | ON_NO_POSS | ON_MAN },
     /* its fleeting vowel's cases, which are an -а noun's (Санёчка,
      * Санёчку) */
@@ -569,6 +572,7 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)) ||
             (strcmp(suf, "чик") == 0 && (ru_takes_i(cp[n - 1]) || cp[n - 1] == 0x446)) ||
+            (strcmp(suf, "яша") == 0 && cp[n - 1] != 0x43D) ||
             (cp[n - 1] == 0x441 && sibilant_twice(suf)) || ((x->on & ON_MAN) && woman) ||
             (mask == ON_FULL && b_for_v_stem(cp, n) && strcmp(suf, "ка") != 0))
             continue;
@@ -576,8 +580,9 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
             return -1;
         out->capital = ((x->on & ON_ANYCASE) || ((x->on & ON_ANYCASE_LONG) && n >= 4)) && !word ? 0 : capital;
         rc = add_diminutive(out, cp, n, suf,
-                            mask == ON_SHORT ? !(x->on & ON_NO_POSS)
-                                             : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+                            (x->on & ON_CASES_ONLY) ? 0
+                            : mask == ON_SHORT      ? !(x->on & ON_NO_POSS)
+                                                    : mask != ON_FULL || !(x->on & ON_FULL_CASES));
         if (rc == 0 && mask == ON_SHORT && !word && (strcmp(suf, "ко") == 0 || strcmp(suf, "ько") == 0))
             rc = lower_ko(out, cp, n, suf);
         /* A short form's diminutive without its full possessives: the
