@@ -935,8 +935,14 @@ int variants_nicknames(struct variant_list *out)
              * the short form's owner's alone (brief s44 short44,
              * short43.jsonl W-1). */
             if (rc == 0 && hard_a_shape(key, out->v[i].keylen) && cyrillic_at(out, 0) &&
-                listed_short(key, out->v[i].keylen))
+                listed_short(key, out->v[i].keylen)) {
                 rc = ru_name_forms(out, key, out->v[i].keylen, 0);
+                /* and a short form's diminutives, as the short form of
+                 * the full name has them (Слава: Славик, Славчик,
+                 * славику; report-adv33 L-9, brief s51 slav51) */
+                if (rc == 0)
+                    rc = ru_short_diminutives(out, key, out->v[i].keylen);
+            }
         }
         /* A Russian given name with no listed short form (Вера): its
          * equivalents all the same (Віра, Вірочка: brief s34 uk34). */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/flag_context.h"
 #include "privacy/latin_cyrillic.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -26,9 +27,29 @@ struct reading {
     const char *w;          /* the Latin word, a-z */
     size_t len;
     int mn;                 /* ask the Mongolian dictionary too */
+    int verb;               /* ask flag_slavic_verb instead */
     int asked;
     char out[LATIN_MAX * 6 + 1];
 };
+
+/* Latin chat spellings of Russian short forms that are common words of
+ * Latin-script languages no dictionary here covers (util/lexicon.h has
+ * English, Korean, Mongolian): Turkish asya "Asia", dana "calf", kira
+ * "rent" (TDK, Güncel Türkçe Sözlük); Italian and Spanish vera "true",
+ * ira "anger", rosa "rose, pink", ola "wave" (Treccani; RAE, Diccionario
+ * de la lengua española).  In lower case they are a review flag, not a
+ * replacement, unless a verb of a person follows (chat_verb_after: "asya
+ * napisala"); brief s51 slav51, report-adv50 L-26 and its guards. */
+static const char *const foreign_words[] = { "asya", "dana", "kira", "vera", "ira", "rosa", "ola" };
+
+/* 1 if w[0..n) is one of foreign_words. */
+static int foreign_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof foreign_words / sizeof foreign_words[0]; i++)
+        if (strlen(foreign_words[i]) == n && memcmp(foreign_words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
 
 /* 1 if the Cyrillic reading r->out[0..olen) is an ordinary word: one of
  * the Russian and Ukrainian name forms hunspell-ru or hunspell-uk know
@@ -36,6 +57,8 @@ struct reading {
  * knows (болор "crystal"). */
 static int reading_is_word(const struct reading *r, size_t olen)
 {
+    if (r->verb)
+        return flag_slavic_verb(r->out, olen);
     return slavic_lower_word(r->out, olen) ||
            (r->mn && redact_known_word(LEXICON_MN, r->out, olen) == 1);
 }
@@ -45,7 +68,7 @@ static int reading_is_word(const struct reading *r, size_t olen)
 static int some_reading_is_word(struct reading *r, size_t at, size_t olen)
 {
     if (at == r->len)
-        return ++r->asked > READINGS_MAX || reading_is_word(r, olen);
+        return ++r->asked > READINGS_MAX ? !r->verb : reading_is_word(r, olen);
     /* The Russian passport, press and BGN/PCGN spellings read backwards,
      * with the Mongolian ө of o and ү of u (latin_cyrillic.c). */
     struct latin_cyr_it it = { 0, 0 };
@@ -59,6 +82,55 @@ static int some_reading_is_word(struct reading *r, size_t at, size_t olen)
         memcpy(r->out + olen, cyr, cl);
         if (some_reading_is_word(r, at + ll, olen + cl))
             return 1;
+    }
+    return 0;
+}
+
+/* 1 if the word [a, b) of t, Latin letters a-z written so, reads in
+ * Cyrillic (latin_cyrillic.c's name readings: ch, sh, zh, ya, yu, kh, j)
+ * as a Russian or Ukrainian verb of a person (flag_slavic_verb: napisala,
+ * otvechaet, skazal, pryishov).  A word with more readings than
+ * READINGS_MAX is no verb. */
+static int latin_slavic_verb(const struct normtext *t, size_t a, size_t b)
+{
+    struct reading r;
+    int verb;
+
+    if (b - a < 3 || b - a > LATIN_MAX)
+        return 0;
+    for (size_t p = a; p < b; p++)
+        if (t->norm[p] < 'a' || t->norm[p] > 'z' || t->orig[t->ostart[p]] != t->norm[p])
+            return 0;
+    memset(&r, 0, sizeof r);
+    r.w = t->norm + a, r.len = b - a, r.verb = 1;
+    verb = some_reading_is_word(&r, 0, 0);
+    sodium_memzero(r.out, sizeof r.out);
+    return verb;
+}
+
+/* 1 if the chat word ending at norm byte e of t is followed, over one
+ * space (and the negation "ne", "ni": "galochka ne otvechaet"), by a
+ * verb of a person in Latin letters (latin_slavic_verb): the context
+ * marks the person, as a verb after a Cyrillic name does
+ * (redact_context.c's name_context; brief s51 slav51, report-adv50 L-2,
+ * guard 53). */
+static int chat_verb_after(const struct normtext *t, size_t e)
+{
+    size_t wa = e + 1, wb;
+
+    for (int skip = 0; skip < 2; skip++) {
+        if (wa >= t->normlen || t->norm[wa - 1] != ' ')
+            return 0;
+        for (wb = wa; wb < t->normlen && t->norm[wb] >= 'a' && t->norm[wb] <= 'z'; wb++)
+            ;
+        if (wb < t->normlen && is_word_cp((unsigned char)t->norm[wb]))
+            return 0;
+        if (skip == 0 && ((wb - wa == 2 && memcmp(t->norm + wa, "ne", 2) == 0) ||
+                          (wb - wa == 2 && memcmp(t->norm + wa, "ni", 2) == 0))) {
+            wa = wb + 1;
+            continue;
+        }
+        return latin_slavic_verb(t, wa, wb);
     }
     return 0;
 }
@@ -96,8 +168,13 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
     memset(&r, 0, sizeof r);
     r.w = t->norm + a, r.len = e - a;
     r.mn = f->suffix == SUFFIX_MN || f->suffix == SUFFIX_MN_STEM;
-    word = some_reading_is_word(&r, 0, 0);
+    word = foreign_word(r.w, r.len) || some_reading_is_word(&r, 0, 0);
     sodium_memzero(r.out, sizeof r.out);
+    /* A reading that is a word (lyuda, kostya: люда, кости) before a
+     * verb of a person ("lyuda otvetila", "kostya napisal"): the person.
+     * Not a form with letters glued after (grishanya: another word). */
+    if (word && e == b && chat_verb_after(t, e))
+        return 1;
     return word || e > b ? 2 : 1;
 }
 

@@ -488,6 +488,11 @@ static const struct { const char *adj, *noun; } agreement[] = {
     { "ой|ей", "ой|ей|ёй" },
     { "ою|ею", "ою|ею|ёю" },
     { "ыми|ими", "ами|ями|ьми" },
+    /* Ukrainian feminine genitive -ої before a noun in -і, -и ("Чорної
+     * ночі", "Білої хати": the Ukrainian academic grammar, Сучасна
+     * українська літературна мова, the hard adjective declension; brief
+     * s51 slav51). */
+    { "ої", "і|и" },
 };
 
 /* 1 if the word [a, wend) of t (norm, lower case), which the word lists
@@ -498,11 +503,14 @@ static const struct { const char *adj, *noun; } agreement[] = {
  * ниткой шито", "Толстого кота мы оставили": brief s48 slav48,
  * report-adv47 O-15, O-17).  The runtime has no Russian dictionary to ask
  * (util/lexicon.h): the noun's agreeing ending stands for it. */
+static int oblique_feminine_noun(const struct normtext *t, size_t na, size_t nb);
+
 static int agreeing_adjective(const struct normtext *t, size_t a, size_t wend, size_t na, size_t nb)
 {
     for (size_t i = 0; i < sizeof agreement / sizeof agreement[0]; i++)
         if (redact_sense_ends_with(t->norm, a, wend, agreement[i].adj))
-            return nb > na + 4 && redact_sense_ends_with(t->norm, na, nb, agreement[i].noun);
+            return nb > na + 4 && (redact_sense_ends_with(t->norm, na, nb, agreement[i].noun) ||
+                                   (i == 2 && oblique_feminine_noun(t, na, nb)));
     return 0;
 }
 
@@ -542,6 +550,22 @@ static const char *const agreeing_adverbs[] = {
     "теж", "також", "вже", "уже", "ще", "тепер", "потім", "зараз",
 };
 
+/* 1 if the lower-case word [na, nb) of t, three letters or more, ends as
+ * a feminine noun of the genitive, dative or prepositional after an
+ * adjective in -ой, -ей (Russian grammar, A. A. Zaliznyak's noun types
+ * 1a, 2a, 7a: -ы, -и, -е, -ии; "Белой акации", "Белой ночи", "Белой
+ * берёзе"; brief s51 slav51, report-adv50 O-2), no past plural, no
+ * imperative nor comparative (-ли, -те, -ее, -ше, -же: "Белой сказали",
+ * "Белой скажите"), no pronoun, preposition nor adverb of
+ * agreeing_adverbs ("Белой тоже", "Белой вчера"). */
+static int oblique_feminine_noun(const struct normtext *t, size_t na, size_t nb)
+{
+    return nb > na + 4 && redact_sense_ends_with(t->norm, na, nb, "ы|и|е") &&
+           !redact_sense_ends_with(t->norm, na, nb, "ли|те|ее|ше|же|ще|не") &&
+           !flag_pronoun(t->norm + na, nb - na) && !flag_preposition(t->norm + na, nb - na) &&
+           !redact_word_is(t, na, nb, agreeing_adverbs, sizeof agreeing_adverbs / sizeof agreeing_adverbs[0], 0);
+}
+
 /* The nominative agreement of an adjective with the noun after it, by
  * gender and number (A. A. Zaliznyak, Грамматический словарь русского
  * языка, the adjective types 1a, 3a, 4a: -ый, -ий, -ой; -ая, -яя;
@@ -561,7 +585,10 @@ static const struct { const char *adj, *noun, *not; int fem; } nominative_agreem
     { "ий|ый|ой", "C|а|я", "ла|той|ся|сь", 0 },
     { "ая|яя|а", "C|а|я|ь", "ла|ть|ся|сь", 1 },
     { "ые|ие", "ы|и|а|я", "ли|ла|ся|сь", 0 },
-    { "і", "и|і", "ли", 0 },
+    /* and the archaic, poetic long plural -ії of folk song (чорнії
+     * брови, карії очі: the uncontracted form, Сучасна українська
+     * літературна мова; brief s51 slav51, report-adv50 O-1) */
+    { "і|ії", "и|і", "ли", 0 },
 };
 
 /* 1 if the last letter of [na, nb) of t is a consonant a noun of the
@@ -698,7 +725,9 @@ static int ordinary_adjective(const struct normtext *t, size_t a, size_t wend, s
         return agreeing_adjective(t, a, wend, na, nb) || nominative_adjective(t, a, wend, na, nb, key, k);
     if (redact_sense_ends_with(t->norm, a, wend, adjective_ends))
         return 1;
-    return redact_sense_ends_with(t->norm, a, wend, "ой|ою") && redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею");
+    return (redact_sense_ends_with(t->norm, a, wend, "ой|ою") &&
+            redact_sense_ends_with(t->norm, na, nb, "ой|ей|ою|ею")) ||
+           (redact_sense_ends_with(t->norm, a, wend, "ой") && oblique_feminine_noun(t, na, nb));
 }
 
 /* Kazakh and Mongolian words that are also given names or surnames, with
@@ -747,10 +776,31 @@ static int steppe_word(const struct normtext *t, size_t a, size_t b, int at_star
     return 0;
 }
 
+/* 1 if norm byte a of t is right after an opening quotation mark (« „ “
+ * or a straight double quote after a space or the text's start): a quoted
+ * title's first word ("Пели «Белой акации гроздья душистые»", "Співали
+ * «Чорнії брови, карії очі»"), written with a capital as a sentence's
+ * start is (brief s51 slav51, report-adv50 O-1, O-2). */
+static int title_start(const struct normtext *t, size_t a)
+{
+    int q = redact_cp_before(t->norm, a);
+    size_t qa;
+
+    if (q == 0xAB || q == 0x201E || q == 0x201C)
+        return 1;
+    if (q != '"')
+        return 0;
+    qa = redact_cp_start(t->norm, a);
+    return qa == 0 || t->norm[qa - 1] == ' ';
+}
+
 int redact_sense_word_at_start(const struct normtext *t, size_t a, size_t b, int at_start)
 {
     size_t wend, na, nb;
     int first;
+
+    if (!at_start && a > 0 && a <= t->normlen)
+        at_start = title_start(t, a);
 
     if (a < b && b <= t->normlen && steppe_word(t, a, b, at_start))
         return 1;

@@ -285,8 +285,15 @@ enum {
     ON_FULL_CASES = 128, /* on a full name's stem (ON_FULL), its cases alone
                           * too (brief s34 ru34: the list's cap,
                           * VARIANTS_MAX) */
-    ON_DIM_POSS = 256   /* with ON_NO_POSS, on a short form's stem, the few
+    ON_DIM_POSS = 256,  /* with ON_NO_POSS, on a short form's stem, the few
                          * possessives of dim_poss (Танюшкин, Танюшина) */
+    ON_ANYCASE_LONG = 512, /* counts in lower case on a stem of four letters
+                            * or more (славик, владик: a shorter stem makes
+                            * words, котик, носик) */
+    ON_MAN = 1024,      /* a man's chat form: not where the name registered
+                         * ends in -а or -я (registered_a_ya) */
+    ON_CASES_ONLY = 2048 /* its cases alone on every stem, no possessives:
+                          * room under the list's cap (VARIANTS_MAX) */
 };
 
 /* The diminutive suffixes of Russian and Ukrainian given names, from the
@@ -318,7 +325,7 @@ static const struct dim_suffix dim_suffixes[] = {
     { "уня", "юня", ON_SHORT | ON_FULL | ON_ANYCASE | ON_YA_SOFT | ON_FULL_CASES }, /* Дарьюня */
     { "усик", "усик", ON_SHORT | ON_FULL | ON_FULL_CASES }, /* Ванусик (Ukrainian) */
     { NULL, "юсик", ON_SHORT | ON_NO_POSS },   /* Танюсик, Ванюсик: cases alone (the list's cap) */
-    { "ик", "ик", ON_SHORT },
+    { "ик", "ик", ON_SHORT | ON_ANYCASE_LONG },
     /* -чик on a hard stem not ending in a hushing letter or к (Слава:
      * Славчик, Славчику; Рома: Ромчик; Вова: Вовчик; not Сашчик; brief
      * s39 uk39, report-adv38 L-8, L-61): cases alone */
@@ -356,6 +363,20 @@ static const struct dim_suffix dim_suffixes[] = {
      * L-51), as Лёха of Алексей; after a hard one it is -уха, -ушка. */
     { NULL, "ёха", ON_SHORT | ON_ANYCASE | ON_NO_POSS },
     { NULL, "ёнка", ON_SHORT | ON_NO_POSS },
+    /* brief s51 slav51 (report-adv50 L-1, guard 41; report-adv33 L-2,
+     * L-53, L-67), the suffixes of Wiktionary's "Приложение:Русские
+     * уменьшительные имена" not yet here: -яша on a soft stem in н, as
+     * the names' entries give it (Маняша, Ваняша, Дуняша, Таняша; the
+     * hard -аша is listed: Любаша), -уночка/-юночка
+     * beside -унечка (Дарьюночка), -ёчек (Санёчек, Ванёчек) and the chat
+     * -ян (Костян, Колян, Толян, Васян), a man's. */
+    { NULL, "яша", ON_SHORT | ON_NO_POSS | ON_CASES_ONLY },
+    { "уночка", "юночка", ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS | ON_CASES_ONLY },
+    { NULL, "ёчек", ON_SHORT | ON_NO_POSS | ON_MAN },
+    /* its fleeting vowel's cases, which are an -а noun's (Санёчка,
+     * Санёчку) */
+    { NULL, "ёчка", ON_SHORT | ON_NO_POSS | ON_MAN },
+    { NULL, "ян", ON_SHORT | ON_NO_POSS | ON_MAN },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
@@ -496,6 +517,35 @@ static int b_for_v_stem(const int *cp, int n)
     return n >= 4 && cp[n - 1] == 0x431 && (cp[n - 2] == 0x43E || cp[n - 2] == 0x435 || cp[n - 2] == 0x451);
 }
 
+/* Adds the Ukrainian -ко, -ько diminutive cp[0..n) + suf (code points;
+ * suf UTF-8) in lower case, its nominative alone ("сашко прийшов",
+ * "вчора ванько приїхав": report-adv33 L-35; brief s51 slav51): its
+ * cases are the -ка form's, ordinary words among them (серёжку, an
+ * earring), which keep the capital; a nominative slavic_word or
+ * slavic_lower_word know as a word (the hunspell-ru and hunspell-uk
+ * list: батько, татко) keeps it too.  0, or -1 if out of memory. */
+static int lower_ko(struct variant_list *out, const int *cp, int n, const char *suf)
+{
+    char key[(RU_MAX + 8) * 2 + 1];
+    size_t kl = 0, sl = strlen(suf);
+    unsigned char capital = out->capital;
+    int rc = 0;
+
+    if (n > RU_MAX)
+        return 0;
+    for (int k = 0; k < n; k++)
+        kl += (size_t)utf8proc_encode_char(utf8proc_tolower(cp[k]), (utf8proc_uint8_t *)key + kl);
+    memcpy(key + kl, suf, sl);
+    kl += sl;
+    if (!slavic_word(key, kl) && !slavic_lower_word(key, kl)) {
+        out->capital = 0;
+        rc = list_add(out, key, kl, RULE_VARIANT, SUFFIX_NONE);
+        out->capital = capital;
+    }
+    sodium_memzero(key, sizeof key);
+    return rc;
+}
+
 /* Adds the diminutives of dim_suffixes that go where mask says on the
  * stem cp[0..n) (code points, a given name or short form without its
  * last vowel; soft: a soft stem, the vowel was я), each by
@@ -505,10 +555,12 @@ static int b_for_v_stem(const int *cp, int n)
  * розочка, милочка) and for a form that is one (slavic_word, the list
  * hunspell-ru and hunspell-uk made): those keep the capital, as the
  * short forms do.  Returns 0, or -1 if out of memory. */
+static int registered_a_ya(const struct variant_list *out);
+
 static int diminutives(struct variant_list *out, const int *cp, int n, int soft, unsigned mask)
 {
     unsigned char capital = out->capital;
-    int word = tender_is_word(cp, n), rc = 0;
+    int word = tender_is_word(cp, n), woman = registered_a_ya(out), rc = 0;
 
     if (n < 2 || n > RU_MAX || (mask == ON_SHORT && rough_stem(cp, n)))
         return 0;
@@ -520,15 +572,19 @@ static int diminutives(struct variant_list *out, const int *cp, int n, int soft,
 
         if (suf == NULL || !(x->on & mask) || (n < 3 && !(x->on & ON_TWO)) ||
             (strcmp(suf, "чик") == 0 && (ru_takes_i(cp[n - 1]) || cp[n - 1] == 0x446)) ||
-            (cp[n - 1] == 0x441 && sibilant_twice(suf)) ||
+            (strcmp(suf, "яша") == 0 && cp[n - 1] != 0x43D) ||
+            (cp[n - 1] == 0x441 && sibilant_twice(suf)) || ((x->on & ON_MAN) && woman) ||
             (mask == ON_FULL && b_for_v_stem(cp, n) && strcmp(suf, "ка") != 0))
             continue;
         if (mask == ON_FULL && (x->on & ON_FULL_CASES) && (was = capitals_save(out)) == NULL)
             return -1;
-        out->capital = (x->on & ON_ANYCASE) && !word ? 0 : capital;
+        out->capital = ((x->on & ON_ANYCASE) || ((x->on & ON_ANYCASE_LONG) && n >= 4)) && !word ? 0 : capital;
         rc = add_diminutive(out, cp, n, suf,
-                            mask == ON_SHORT ? !(x->on & ON_NO_POSS)
-                                             : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+                            (x->on & ON_CASES_ONLY) ? 0
+                            : mask == ON_SHORT      ? !(x->on & ON_NO_POSS)
+                                                    : mask != ON_FULL || !(x->on & ON_FULL_CASES));
+        if (rc == 0 && mask == ON_SHORT && !word && (strcmp(suf, "ко") == 0 || strcmp(suf, "ько") == 0))
+            rc = lower_ko(out, cp, n, suf);
         /* A short form's diminutive without its full possessives: the
          * few of dim_poss (Танюшин, Танюшкина). */
         if (rc == 0 && mask == ON_SHORT && (x->on & ON_DIM_POSS))
@@ -693,7 +749,9 @@ static int colloquial_forms(struct variant_list *out, const int *cp, int n)
         if (rc == 0)
             rc = add_vocative(out, d, m - 1, "");
     }
-    if (rc == 0 && cp[n - 1] == 0x44F && n - 1 >= 3 && !registered_a_ya(out)) {
+    /* A woman's -ся form takes it too (Люся: Люсёк, Ася: Асёк, Муся:
+     * Мусёк: report-adv50 L-1; brief s51 slav51). */
+    if (rc == 0 && cp[n - 1] == 0x44F && n - 1 >= 3 && (!registered_a_ya(out) || cp[n - 2] == 0x441)) {
         rc = ru_add_form(out, cp, n - 1, "ёк", 0, 0);
         if (rc == 0)
             rc = ru_add_form(out, cp, n - 1, "ек", 0, 0);
@@ -793,6 +851,12 @@ int ru_name_forms(struct variant_list *out, const char *key, size_t len, int fam
          * lower case (brief s31 slav31, report-adv30 L-4). */
         if (rc == 0 && !familiar && registered_cyrillic(out))
             rc = diminutives(out, cp, n - 1, cp[n - 1] == 0x44F, ON_FULL);
+        /* One in -ьяна (Татьяна, Марьяна) takes the folk tender forms of
+         * an -ья name on its stem with the ь, as Дарья does (Татьюшка,
+         * Татьюша, Татьюня: report-adv33 L-66, brief s51 slav51). */
+        if (rc == 0 && !familiar && n >= 6 && cp[n - 4] == 0x44C && cp[n - 3] == 0x44F &&
+            cp[n - 2] == 0x43D && cp[n - 1] == 0x430 && registered_cyrillic(out))
+            rc = diminutives(out, cp, n - 3, 1, ON_YA_SOFT);
         /* The colloquial vocative of a short form: the -а dropped, -я
          * written -ь (Лёш, Саш, Тань, Коль: report-adv27c H-8, "Лёш, иди
          * сюда."), as Russian speakers call a person by it. */

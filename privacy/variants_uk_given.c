@@ -6,6 +6,7 @@
  * variants_uk.c (variants_uk_int.h: the letters and case forms),
  * namelist.c and varlist.c. */
 #include "privacy/variants_int.h"
+#include "privacy/variants_ru_int.h"
 #include "privacy/variants_uk_int.h"
 
 #include <pthread.h>
@@ -382,6 +383,13 @@ int slavic_equivalents(struct variant_list *out, const char *key, size_t len)
         rc = uk_add_keyed(out, f, fl);
         if (rc == 0)
             rc = uk_forms(out, f, fl, 1, 0, 1);
+        /* One written in the letters Russian shares (Галочка, Саньок is
+         * not): its nominative in the Russian Latin spellings too, as a
+         * chat writes it (galochka beside the Ukrainian halochka;
+         * report-adv50 L-2, brief s51 slav51). */
+        if (rc == 0 && (m = ru_read(cp, f, fl)) > 0)
+            rc = ru_add_latin(out, cp, m);
+        sodium_memzero(cp, sizeof cp);
         if (rc == 0 && idx.v[i].rel == REL_SHORT_AT)
             rc = uk_lower_cases(out, f, fl);
     }
