@@ -490,15 +490,46 @@ static int word_before_in(const char *s, size_t at, const struct det_word *list,
  * genitive of quality, Russian and Ukrainian grammars: "человек
  * восьмидесятого года"); "Она восемьдесят седьмого не видела" goes on
  * and stays, as does "Я восемьдесят седьмой" (a place in a queue). */
+static int pronoun_before(const char *s, size_t at)
+{
+    size_t a, np = sizeof pronouns / sizeof pronouns[0];
+
+    /* a dash may stand between ("Она — восемьдесят седьмого года") */
+    return word_before_in(s, at, pronouns, np, &a) ||
+           (at >= 5 && memcmp(s + at - 5, " \xe2\x80\x94 ", 5) == 0 && word_before_in(s, at - 4, pronouns, np, &a)) ||
+           (at >= 3 && memcmp(s + at - 3, " - ", 3) == 0 && word_before_in(s, at - 2, pronouns, np, &a));
+}
+
 static int pronoun_genitive_year(const char *s, size_t len, size_t at, size_t e)
 {
-    size_t a, n;
+    size_t n;
 
-    if (e < at + 4 || memcmp(s + e - 4, "\xd0\xb3\xd0\xbe", 4) != 0 ||                  /* -го */
-        !word_before_in(s, at, pronouns, sizeof pronouns / sizeof pronouns[0], &a))
+    if (e < at + 4 || memcmp(s + e - 4, "\xd0\xb3\xd0\xbe", 4) != 0 || !pronoun_before(s, at))  /* -го */
         return 0;
     n = det_year_noun_end(s, len, e);
     return n >= len || strchr(".,;!?)", s[n]) != NULL;
+}
+
+/* The same with a year of four digits (1900-2039) at at: "Она 1987
+ * года.", "Вона 1987-го року."; the genitive said by -го, -ого or the
+ * year noun (года, року, г.).  The year's end, or 0. */
+static size_t pronoun_genitive_year4(const char *s, size_t len, size_t at)
+{
+    size_t e = at + 4, n;
+    unsigned v;
+
+    if (det_digits(s, len, at) != 4 || (v = det_value(s + at, 4)) < 1900 || v > 2039 || !pronoun_before(s, at))
+        return 0;
+    n = e;
+    if (det_starts(s, len, n, "-\xd0\xb3\xd0\xbe"))                                  /* -го */
+        n += 5;
+    else if (det_starts(s, len, n, "-\xd0\xbe\xd0\xb3\xd0\xbe"))                   /* -ого */
+        n += 7;
+    if (det_starts(s, len, n, " \xd0\xb3.") && (n + 4 >= len || s[n + 4] == ' '))          /* г. */
+        n += 4;
+    else
+        n = det_year_noun_end(s, len, n);
+    return n != e && (n >= len || strchr(".,;!?)", s[n]) != NULL || s[n - 1] == '.') ? e : 0;
 }
 
 /* 1 if a birth word stands in the sentence of s[at, e): back bytes
@@ -648,7 +679,8 @@ static size_t era_latin(const char *s, size_t len, size_t at)
      * report-adv46b L-9), the year's end a word's end */
     if (strchr("mtshr", s[at]) != NULL && (n = det_digits(s, len, at + 1)) >= 1 && n <= 2 &&
         !det_letter_at(s, len, at + 1 + n) && !(at + 1 + n < len && det_digit(s[at + 1 + n])) &&
-        (born_en_before(s, at, "born ") || born_en_before(s, at, "born in ")))
+        (born_en_before(s, at, "born ") || born_en_before(s, at, "born in ") ||
+         detect_birth_label_before(s, len, at)))
         return at + 1 + n;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
         if (!det_starts(s, len, at, names[k]))
@@ -777,6 +809,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
      * "1980년대생": the 1980s), no one's year of birth (report-adv45 O-53) */
     if (d.strength == DATE_YEAR && (det_starts(s, len, d.end, "年代") || det_starts(s, len, d.end, "년대")))
         return 0;
+    if (d.strength == DATE_YEAR && pronoun_genitive_year4(s, len, at) != 0)
+        return d.end;
     if (d.strength == DATE_YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
                (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && year_after_name(s, len, at, d.end)) ?

@@ -25,8 +25,9 @@ struct label {
 static const struct label labels[] = {
     { "год рождения", SEP_ANY }, { "г. рождения", SEP_ANY }, { "год рожд.", SEP_ANY },
     { "г.р.", SEP_MARK }, { "г.р", SEP_MARK }, { "дата рождения", SEP_MARK },
-    /* ДР (дата/день рождения) without stops: "и др." (et cetera) has one */
-    { "др", SEP_MARK }, { "д.р.", SEP_MARK }, { "д/р", SEP_MARK },
+    /* ДР (дата/день рождения) without stops: "и др." (et cetera) has
+     * one, and "и др" after и is read so (detect_birth_label_before) */
+    { "др", SEP_ANY }, { "д.р.", SEP_MARK }, { "д/р", SEP_MARK },
     { "рік народження", SEP_ANY }, { "р.н.", SEP_MARK }, { "р. н.", SEP_MARK },
     { "дата народження", SEP_MARK },
     { "year of birth", SEP_ANY }, { "birth year", SEP_ANY }, { "yob", SEP_MARK },
@@ -73,7 +74,8 @@ int detect_birth_label_before(const char *s, size_t len, size_t at)
             continue;
         if (labels[k].sep == SEP_NONE)
             return 1;
-        if (seps > 0 && (mark || labels[k].sep == SEP_ANY) && !det_letter_before(s, e - n))
+        if (seps > 0 && (mark || labels[k].sep == SEP_ANY) && !det_letter_before(s, e - n) &&
+            !(strcmp(labels[k].w, "др") == 0 && e - n >= 3 && memcmp(s + e - n - 3, "и ", 3) == 0))
             return 1;
     }
     return 0;
