@@ -64,21 +64,27 @@ static const struct det_word birth_words[] = {
     DW("lahir", FIT_WORD), DW("lahirnya", FIT_WORD), DW("kelahiran", FIT_WORD), DW("dilahirkan", FIT_WORD),
 };
 
+/* 1 if the '.' at s[i] cuts a birth word ("Рожд. 1990.", "род. в
+ * 87-м"): no sentence's end. */
+static int birth_word_stop(const char *s, size_t len, size_t i)
+{
+    size_t a, we;
+
+    return (we = det_word_ending(s, i, "", &a)) == i &&
+           (det_word_at(s, len, a, "\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_WORD) ||
+            det_in_list(birth_words, sizeof birth_words / sizeof birth_words[0], s + a, i + 1 - a));
+}
+
 /* A full stop at s[i]: '.' after two letters, before a space or the end
  * (not "(b.", "d.o.b.", "г.р."). */
 static int full_stop(const char *s, size_t len, size_t i)
 {
-    size_t n, a, we;
+    size_t n;
 
     if (!(s[i] == '.' && (i + 1 >= len || s[i + 1] == ' ') && det_letter_before(s, i) &&
           det_cp_before(s, i, &n) >= 0 && det_letter_before(s, i - n)))
         return 0;
-    /* a birth word cut with a stop ("Рожд. 1990.") is no sentence's end */
-    if ((we = det_word_ending(s, i, "", &a)) == i &&
-        (det_word_at(s, len, a, "\xd1\x80\xd0\xbe\xd0\xb6\xd0\xb4", FIT_WORD) ||
-         det_in_list(birth_words, sizeof birth_words / sizeof birth_words[0], s + a, i + 1 - a)))
-        return 0;
-    return 1;
+    return !birth_word_stop(s, len, i);
 }
 
 /* The Latin birth words of Mongolian (төрсөн, төрсний, төрж, төрөв) with
@@ -457,6 +463,17 @@ static const struct det_word pronouns[] = {
 
 static const struct det_word with_s[] = { DW("\xd1\x81", FIT_WORD) };      /* с */
 
+size_t det_year_noun_end(const char *s, size_t len, size_t e)
+{
+    size_t b;
+
+    if (e + 1 >= len || s[e] != ' ' || (b = detect_letters(s, len, e + 1)) == e + 1 ||
+        !det_in_list(year_nouns, sizeof year_nouns / sizeof year_nouns[0], s + e + 1, b - e - 1))
+        return e;
+    return b;
+}
+
+
 /* 1 if a word of list[] ends right before at (one space between); its
  * start in *a. */
 static int word_before_in(const char *s, size_t at, const struct det_word *list, size_t n, size_t *a)
@@ -466,13 +483,63 @@ static int word_before_in(const char *s, size_t at, const struct det_word *list,
     return we != 0 && we + 1 == at && det_in_list(list, n, s + *a, we - *a);
 }
 
+/* A year said as an ordinal in the genitive at [at, e) ("восемьдесят
+ * седьмого", "сьомого", "87-го") right after a pronoun, the clause ending
+ * after it or its year noun: "Она восемьдесят седьмого года.", "Вона
+ * вісімдесят сьомого.", "Она 87-го года." say "she was born in '87" (the
+ * genitive of quality, Russian and Ukrainian grammars: "человек
+ * восьмидесятого года"); "Она восемьдесят седьмого не видела" goes on
+ * and stays, as does "Я восемьдесят седьмой" (a place in a queue). */
+static int pronoun_before(const char *s, size_t at)
+{
+    size_t a, np = sizeof pronouns / sizeof pronouns[0];
+
+    /* a dash may stand between ("Она — восемьдесят седьмого года") */
+    return word_before_in(s, at, pronouns, np, &a) ||
+           (at >= 5 && memcmp(s + at - 5, " \xe2\x80\x94 ", 5) == 0 && word_before_in(s, at - 4, pronouns, np, &a)) ||
+           (at >= 3 && memcmp(s + at - 3, " - ", 3) == 0 && word_before_in(s, at - 2, pronouns, np, &a));
+}
+
+static int pronoun_genitive_year(const char *s, size_t len, size_t at, size_t e)
+{
+    size_t n;
+
+    if (e < at + 4 || memcmp(s + e - 4, "\xd0\xb3\xd0\xbe", 4) != 0 || !pronoun_before(s, at))  /* -го */
+        return 0;
+    n = det_year_noun_end(s, len, e);
+    return n >= len || strchr(".,;!?)", s[n]) != NULL;
+}
+
+/* The same with a year of four digits (1900-2039) at at: "Она 1987
+ * года.", "Вона 1987-го року."; the genitive said by -го, -ого or the
+ * year noun (года, року, г.).  The year's end, or 0. */
+static size_t pronoun_genitive_year4(const char *s, size_t len, size_t at)
+{
+    size_t e = at + 4, n;
+    unsigned v;
+
+    if (det_digits(s, len, at) != 4 || (v = det_value(s + at, 4)) < 1900 || v > 2039 || !pronoun_before(s, at))
+        return 0;
+    n = e;
+    if (det_starts(s, len, n, "-\xd0\xb3\xd0\xbe"))                                  /* -го */
+        n += 5;
+    else if (det_starts(s, len, n, "-\xd0\xbe\xd0\xb3\xd0\xbe"))                   /* -ого */
+        n += 7;
+    if (det_starts(s, len, n, " \xd0\xb3.") && (n + 4 >= len || s[n + 4] == ' '))          /* г. */
+        n += 4;
+    else
+        n = det_year_noun_end(s, len, n);
+    return n != e && (n >= len || strchr(".,;!?)", s[n]) != NULL || s[n - 1] == '.') ? e : 0;
+}
+
 /* 1 if a birth word stands in the sentence of s[at, e): back bytes
  * before and 48 after at most, no sentence's end between. */
 static int birth_in_sentence(const char *s, size_t len, size_t at, size_t e, size_t back)
 {
     size_t b = at, f = e;
 
-    while (b > 0 && at - b < back && !(strchr(".!?", s[b - 1]) != NULL && b < len && s[b] == ' '))
+    while (b > 0 && at - b < back && !(strchr(".!?", s[b - 1]) != NULL && b < len && s[b] == ' ' &&
+                                       !(s[b - 1] == '.' && birth_word_stop(s, len, b - 1))))
         b--;
     while (f < len && f - e < 48 && !(strchr(".!?", s[f]) != NULL && (f + 1 >= len || s[f + 1] == ' ')))
         f++;
@@ -506,7 +573,7 @@ static size_t short_year_birth(const char *s, size_t len, size_t at, size_t e)
     if (word_before_in(s, at, with_s, 1, &a) && word_before_in(s, a, pronouns, sizeof pronouns / sizeof pronouns[0], &b) &&
         (n >= len || strchr(".,;!?)", s[n]) != NULL))
         return e;
-    return 0;
+    return pronoun_genitive_year(s, len, at, e) ? e : 0;
 }
 
 /* Years said as cardinals (brief s41 num41, report-adv40 L-28, L-29,
@@ -568,7 +635,7 @@ static size_t said_year_birth(const char *s, size_t len, size_t at)
 
 int detect_said_birth_year_start(const char *s, size_t len, size_t at)
 {
-    return said_year_birth(s, len, at) != 0;
+    return said_year_birth(s, len, at) != 0 || detect_birth_label_year(s, len, at) != 0;
 }
 
 /* A year of a Japanese era (gengō) at at: the era's name, 明治, 大正,
@@ -612,7 +679,8 @@ static size_t era_latin(const char *s, size_t len, size_t at)
      * report-adv46b L-9), the year's end a word's end */
     if (strchr("mtshr", s[at]) != NULL && (n = det_digits(s, len, at + 1)) >= 1 && n <= 2 &&
         !det_letter_at(s, len, at + 1 + n) && !(at + 1 + n < len && det_digit(s[at + 1 + n])) &&
-        (born_en_before(s, at, "born ") || born_en_before(s, at, "born in ")))
+        (born_en_before(s, at, "born ") || born_en_before(s, at, "born in ") ||
+         detect_birth_label_before(s, len, at)))
         return at + 1 + n;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
         if (!det_starts(s, len, at, names[k]))
@@ -686,7 +754,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
 
     (void)kind;
     if ((e = era_year(s, len, at)) != 0)
-        return near_birth_word(s, len, at, e, 32, 48, 1) || era_born_glued(s, len, e) ? (*start = at, e) : 0;
+        return near_birth_word(s, len, at, e, 32, 48, 1) || era_born_glued(s, len, e) ||
+               detect_birth_label_before(s, len, at) ? (*start = at, e) : 0;
     if (!det_digit(s[at]) && !det_alpha(s[at]) && !det_numeral_start(s, len, at) &&
         !detect_number_words_start(s, len, at) && !detect_mn_month_start(s, len, at) &&
         !detect_roman_month_start(s, len, at) && !detect_said_birth_year_start(s, len, at))
@@ -715,7 +784,7 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     /* "84-м", "84-р": a year said as an ordinal, a birth word in its own
      * sentence ("Родился в 84-м. В 91-м году...": the 91 stays) */
     if (d.strength == DATE_NONE && (e = short_year_ordinal(s, len, at)) != 0)
-        return birth_in_sentence(s, len, at, e, 32) ? (*start = at, e) : 0;
+        return birth_in_sentence(s, len, at, e, 32) || pronoun_genitive_year(s, len, at, e) ? (*start = at, e) : 0;
     /* The same said in words right after a month ("родилась в марте
      * восемьдесят пятого", "Народжена третього березня вісімдесят
      * п'ятого": report-adv30 L-12); no year word needed beside a birth
@@ -725,6 +794,8 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
         return *start = at, e;
     if (d.strength == DATE_NONE && (e = said_year_birth(s, len, at)) != 0)
         return *start = at, e;
+    if (d.strength == DATE_NONE && (e = detect_birth_label_year(s, len, at)) != 0)
+        return *start = at, e;
     if ((d.strength == DATE_NONE || d.strength == DATE_YEAR) && (e = year_before_abbrev(s, len, at)) != 0)
         return *start = at, e;
     if (d.strength == DATE_NONE)
@@ -732,12 +803,14 @@ size_t detect_scan_birth_date(const char *s, size_t len, size_t at, size_t *star
     *start = from;
     if (d.born)
         return d.end;
-    if (det_born_right_before(s, from) || detect_turned_before(s, from))
+    if (det_born_right_before(s, from) || detect_turned_before(s, from) || detect_birth_label_before(s, len, from))
         return d.end;
     /* A year with 年代 or 년대 after it is a decade ("1980年代生まれ",
      * "1980년대생": the 1980s), no one's year of birth (report-adv45 O-53) */
     if (d.strength == DATE_YEAR && (det_starts(s, len, d.end, "年代") || det_starts(s, len, d.end, "년대")))
         return 0;
+    if (d.strength == DATE_YEAR && pronoun_genitive_year4(s, len, at) != 0)
+        return d.end;
     if (d.strength == DATE_YEAR)
         return near_birth_word(s, len, from, d.end, 32, 48, 1) ||
                (d.end - from == 4 && det_digit_at(s, len, at, &v, 0) == 1 && year_after_name(s, len, at, d.end)) ?

@@ -404,8 +404,26 @@ size_t det_year_word_after(const char *s, size_t len, size_t i);
 size_t det_mn_short_year(const char *s, size_t len, size_t at, unsigned *v, int *glued);
 /* detect_birth.c (brief s41 num41): 1 if a year said as a cardinal that a
  * birth word governs starts at at ("born in eighty-seven", "наян долоон
- * онд төрсөн"); the walk asks before it passes over the word. */
+ * онд төрсөн") or one after a year-of-birth label (detect_birth_label.c:
+ * "Төрсөн он: наян долоон"); the walk asks before it passes over the word. */
 int detect_said_birth_year_start(const char *s, size_t len, size_t at);
+
+/* detect_birth.c: past a year noun after a year ending at e (" года",
+ * " року", " рік", " он", " оны", " онд": year_nouns), or e itself;
+ * bytes of the norm view. */
+size_t det_year_noun_end(const char *s, size_t len, size_t e);
+
+/* detect_birth_label.c (brief s51 birth51): 1 if a "year of birth"
+ * label (год рождения, ДР, year of birth, төрсөн он, 出生年份, 生年 ...)
+ * ends right before at, through a colon, dash or space; bytes of the
+ * norm view; no memory kept. */
+int detect_birth_label_before(const char *s, size_t len, size_t at);
+
+/* detect_birth_label.c: the end (bytes) of a year at at written in words,
+ * Han digits or two digits right after such a label ("Год рождения —
+ * восемьдесят седьмой", "Year of birth: eighty-seven", "出生年份：一九八七"),
+ * the clause ending after it or its year noun; 0 if none. */
+size_t detect_birth_label_year(const char *s, size_t len, size_t at);
 
 /* detect_birth.c: 1 if a year of a Japanese era starts at s[at] ("昭和元年",
  * "平成3年": era_year), so that the walk asks the birth scan there. */

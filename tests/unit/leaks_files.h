@@ -232,6 +232,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/slav50.jsonl",
     "tests/data/leaks/adv50-open.jsonl",
     "tests/data/leaks/slav51.jsonl",
+    "tests/data/leaks/birth51.jsonl",
 };
 
 #endif

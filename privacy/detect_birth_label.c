@@ -1,0 +1,132 @@
+/* A year of birth after a "year of birth" label (brief s51 birth51,
+ * report-adv33 L-23, L-23b, L-23c, L-41, L-43): "Год рождения —
+ * восемьдесят седьмой", "Year of birth: eighty-seven", "Төрсөн он: наян
+ * долоон он", "出生年份：一九八七", "生年 昭和六十二年", "ДР — XII.1990".
+ * A label is the name of a form's field: what follows it is the value,
+ * so a year written in words there needs no other birth word; the
+ * year's readers are the existing ones (detect_years.c, detect_spoken.c,
+ * det_numeral), the words after it the year nouns of detect_birth.c.
+ * The labels are HAND-WRITTEN from the field names of forms in each
+ * language (Russian анкета "год рождения", "г.р.", "ДР"; Ukrainian "рік
+ * народження"; English "year of birth", "YOB"; Mongolian "төрсөн он";
+ * Chinese 出生年份; Japanese 生年(月日)); a native reviewer wanted.
+ * Offsets are bytes of the norm view (lower case). */
+#include <string.h>
+
+#include "privacy/detect_int.h"
+
+enum { SEP_ANY, SEP_MARK, SEP_NONE };   /* a space will do; a colon or dash wanted; none needed (CJK) */
+
+struct label {
+    const char *w;
+    int sep;
+};
+
+static const struct label labels[] = {
+    { "год рождения", SEP_ANY }, { "г. рождения", SEP_ANY }, { "год рожд.", SEP_ANY },
+    { "г.р.", SEP_MARK }, { "г.р", SEP_MARK }, { "дата рождения", SEP_MARK },
+    /* ДР (дата/день рождения) without stops: "и др." (et cetera) has
+     * one, and "и др" after и is read so (detect_birth_label_before) */
+    { "др", SEP_ANY }, { "д.р.", SEP_MARK }, { "д/р", SEP_MARK },
+    { "рік народження", SEP_ANY }, { "р.н.", SEP_MARK }, { "р. н.", SEP_MARK },
+    { "дата народження", SEP_MARK },
+    { "year of birth", SEP_ANY }, { "birth year", SEP_ANY }, { "yob", SEP_MARK },
+    { "date of birth", SEP_MARK }, { "dob", SEP_MARK }, { "d.o.b.", SEP_MARK }, { "born", SEP_MARK },
+    { "төрсөн он", SEP_ANY }, { "торсон он", SEP_ANY }, { "torson on", SEP_ANY },
+    { "төрсөн огноо", SEP_MARK },
+    { "出生年份", SEP_NONE }, { "出生年", SEP_NONE }, { "出生日期", SEP_NONE }, { "生年月日", SEP_NONE },
+    { "生年", SEP_NONE }, { "生于", SEP_NONE }, { "生於", SEP_NONE },
+};
+
+/* The separators between a label and its value: a space, a colon
+ * (ASCII or full width), a dash (hyphen, en, em) or an equals sign.
+ * Their length at s[i] in bytes, 0 if none; *mark 1 if not a space. */
+static size_t sep_at(const char *s, size_t len, size_t i, int *mark)
+{
+    static const char *const wide[] = { "\xe2\x80\x94", "\xe2\x80\x93", "\xef\xbc\x9a" };   /* — – ： */
+    size_t k;
+
+    *mark = s[i] != ' ';
+    if (s[i] == ' ' || s[i] == ':' || s[i] == '-' || s[i] == '=')
+        return 1;
+    for (k = 0; k < sizeof wide / sizeof wide[0]; k++)
+        if (i + 3 <= len && memcmp(s + i, wide[k], 3) == 0)
+            return 3;
+    return 0;
+}
+
+int detect_birth_label_before(const char *s, size_t len, size_t at)
+{
+    size_t k, n, e = at, i;
+    int mark = 0, m, seps = 0;
+
+    /* back over the separators (8 bytes at most: " — ", " : ") */
+    while (e > 0 && at - e < 8) {
+        for (i = e - 1; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+            ;
+        if (sep_at(s, len, i, &m) != e - i)
+            break;
+        mark |= m, seps++, e = i;
+    }
+    for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        n = strlen(labels[k].w);
+        if (e < n || memcmp(s + e - n, labels[k].w, n) != 0)
+            continue;
+        if (labels[k].sep == SEP_NONE)
+            return 1;
+        if (seps > 0 && (mark || labels[k].sep == SEP_ANY) && !det_letter_before(s, e - n) &&
+            !(strcmp(labels[k].w, "др") == 0 && e - n >= 3 && memcmp(s + e - n - 3, "и ", 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the clause ends at e: the text's end or a stop, comma, semicolon,
+ * bracket (ASCII or CJK). */
+static int clause_end(const char *s, size_t len, size_t e)
+{
+    return e >= len || strchr(".,;!?)", s[e]) != NULL || det_starts(s, len, e, "\xe3\x80\x82") ||
+           det_starts(s, len, e, "\xef\xbc\x8c") || det_starts(s, len, e, "\xe3\x80\x81");   /* 。，、 */
+}
+
+/* The end of the longest year at s[at] in words or Han digits: a Russian
+ * or Ukrainian ordinal (det_short_year_words), a Mongolian cardinal
+ * (det_mn_short_year), two or four digits said in English or Russian
+ * (detect_spoken_digits), four Han digits (det_numeral, 1900-2099), or
+ * two ASCII digits; 0 if none. */
+static size_t year_at(const char *s, size_t len, size_t at)
+{
+    char d[8];
+    size_t e, best = 0, n;
+    unsigned v;
+    int glued;
+
+    if ((e = det_short_year_words(s, len, at, &v)) > best)
+        best = e;
+    if ((e = det_mn_short_year(s, len, at, &v, &glued)) > best)
+        best = e;
+    if ((e = detect_spoken_digits(s, len, at, d, sizeof d, &n)) > best && (n == 2 || n == 4)) {
+        v = det_value(d, n);
+        if (n == 2 || (v >= 1900 && v <= 2099))
+            best = e;
+    }
+    v = det_numeral(s, len, at, &e, &n);
+    if (n == 4 && v >= 1900 && v <= 2099 && e > best)
+        best = e;
+    if (det_digits(s, len, at) == 2 && !det_letter_at(s, len, at + 2) && at + 2 > best)
+        best = at + 2;
+    return best;
+}
+
+size_t detect_birth_label_year(const char *s, size_t len, size_t at)
+{
+    size_t e, n;
+
+    /* the label first: the walk asks at every Cyrillic word */
+    if (at >= len || !detect_birth_label_before(s, len, at) || (e = year_at(s, len, at)) == 0)
+        return 0;
+    n = det_year_noun_end(s, len, e);
+    if (det_starts(s, len, n, "年"))
+        n += strlen("年");
+    return clause_end(s, len, n) ? e : 0;
+}
