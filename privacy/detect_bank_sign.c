@@ -209,8 +209,11 @@ static int ko_bank(const char *w, size_t n)
     static const char *const latin[] = { "kb", "nh", "ibk", "sc" };
     size_t k, m;
 
+    /* The first byte first: asked of every word det_bank_name reads
+     * (session 51). */
     for (k = 0; k < N(latin); k++)
-        if (n > (m = strlen(latin[k])) + 2 && memcmp(w, latin[k], m) == 0 && (unsigned char)w[m] >= 0xEA &&
+        if (n > 0 && w[0] == latin[k][0] && n > (m = strlen(latin[k])) + 2 && memcmp(w, latin[k], m) == 0 &&
+            (unsigned char)w[m] >= 0xEA &&
             (unsigned char)w[m] <= 0xED)
             return 1;
     return 0;

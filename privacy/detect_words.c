@@ -67,9 +67,11 @@ int det_in_list(const struct det_word *list, size_t n, const char *w, size_t wle
 {
     size_t k;
 
+    /* The second byte too before memcmp (session 51): Hangul and Cyrillic
+     * words share few first bytes (EA-ED, D0-D4). */
     for (k = 0; k < n; k++)
-        if (list[k].n <= wlen && list[k].w[0] == w[0] && (list[k].fit != FIT_WORD || list[k].n == wlen) &&
-            memcmp(w, list[k].w, list[k].n) == 0)
+        if (list[k].n <= wlen && list[k].w[0] == w[0] && (list[k].n < 2 || list[k].w[1] == w[1]) &&
+            (list[k].fit != FIT_WORD || list[k].n == wlen) && memcmp(w, list[k].w, list[k].n) == 0)
             return 1;
     return 0;
 }
