@@ -268,6 +268,11 @@ static size_t room_word(const char *s, size_t len, size_t i)
     return 0;
 }
 
+size_t addr_room_word(const char *s, size_t len, size_t i)
+{
+    return room_word(s, len, i);
+}
+
 /* A room's (or a flat's) word at i in a form no count takes, before
  * which a number is the room's ("2 1 4 кімната", "4 0 7 room"; report-
  * adv49 L-12): the singular's nominative, accusative, locative and
