@@ -242,6 +242,30 @@ static int word_after(const char *s, size_t len, size_t e, const char *const *wo
     return 0;
 }
 
+/* 1 if the number ending at e after a room's word ends its phrase, so
+ * that nothing it counts follows: the text's end, a punctuation mark, a
+ * Turkish suffix after an apostrophe ("otuz dört'te"), or a French or
+ * Turkish preposition or conjunction ("chambre soixante-dix-sept au
+ * foyer"), as detect_address.c's said_alone reads Russian; "odada on iki
+ * çocuk", "chambre vingt lits" have their noun. */
+static int phrase_ends(const char *s, size_t len, size_t e)
+{
+    static const char *const free_words[] = {
+        "du", "de", "des", "au", "aux", "a", "à", "ou", "où", "et", "avec", "dans", "pour", "sur", "chez",
+        "pres", "près", "ve", "ile", "da", "and", "with", "in", "on", "at", "near",
+    };
+    size_t k, w;
+
+    if (e >= len || strchr(".!?;,:)'\n", s[e]) != NULL)
+        return 1;
+    if (s[e] != ' ' || (w = detect_letters(s, len, e + 1)) == e + 1)
+        return 0;
+    for (k = 0; k < sizeof free_words / sizeof free_words[0]; k++)
+        if (strlen(free_words[k]) == w - e - 1 && memcmp(s + e + 1, free_words[k], w - e - 1) == 0)
+            return 1;
+    return 0;
+}
+
 size_t addr_room_said(const char *s, size_t len, size_t at, char *out, size_t cap, size_t *n)
 {
     /* English: the room's word after the number; Turkish: numaralı,
@@ -269,9 +293,11 @@ size_t addr_room_said(const char *s, size_t len, size_t at, char *out, size_t ca
     for (lang = 0; lang < 3; lang++) {
         if ((e = said_number(s, len, at, lang, &v, &lead)) == 0)
             continue;
+        /* ten or more: "l'appartement neuf" is new, "la chambre un
+         * peu froide" a little cold */
         if (lang == 2 ? lead && word_after(s, len, e, kk_after, 2)
-                      : (v >= 10 || lang == 0) && (room_word_before(s, len, at) ||
-                                                   (lang == 1 && word_after(s, len, e, tr_after, 4))))
+                      : v >= 10 && ((room_word_before(s, len, at) && phrase_ends(s, len, e)) ||
+                                    (lang == 1 && word_after(s, len, e, tr_after, 4))))
             break;
     }
     if (lang == 3)
