@@ -24,8 +24,9 @@
  *     that table (detect_spoken_value);
  *   English: a number said digit by digit with "oh" for a zero, its first
  *     part a unit, a teen or a ten ("twelve-oh-four", "three oh two"; the
- *     table's words): written spaced, as dictated ("1 2 0 4"), so that the
- *     rules read it as a number no count is (a count is never said so).
+ *     table's words), before the room's word: written spaced, as dictated
+ *     ("1 2 0 4"), so that the rules read it as a number no count is (a
+ *     count is never said so).
  * The norm view's letters (lower case; marks kept or dropped: both). */
 #include <string.h>
 
@@ -281,7 +282,10 @@ size_t addr_room_said(const char *s, size_t len, size_t at, char *out, size_t ca
 
     *n = 0;
     if ((unsigned char)s[at] < 0x80 && (e = english_oh(s, len, at, d, &nd)) != 0) {
-        if (2 * nd > cap || !(room_word_before(s, len, at) || word_after(s, len, e, en_after, 4)))
+        /* before the room's word only: after it ("Room four oh two
+         * one three") the spoken reader's digits, unspaced, are read as
+         * they were, and a registered number in them is the term's */
+        if (2 * nd > cap || !word_after(s, len, e, en_after, 4))
             return 0;
         for (k = 0; k < nd; k++) {                      /* written spaced, as dictated */
             if (k > 0)
