@@ -212,6 +212,13 @@ size_t addr_spaced_digits_end(const char *s, size_t len, size_t x)
     size_t g = 0, d = 0, n, e = x;
 
     while (e < len && det_digit(s[e]) && (n = det_digits(s, len, e)) <= 2) {
+        /* a group glued to letters after two is the next word's, an
+         * ordinal the view wrote ("пәтері 2 3 екінші қабатта": "2 3
+         * 2th"; report-adv50 L-24): the number ends before it */
+        if (g >= 2 && det_letter_at(s, len, e + n)) {
+            e--;
+            break;
+        }
         g++, d += n, e += n;
         if (e + 1 >= len || s[e] != ' ' || !det_digit(s[e + 1]))
             break;
@@ -261,6 +268,11 @@ static size_t room_word(const char *s, size_t len, size_t i)
     return 0;
 }
 
+size_t addr_room_word(const char *s, size_t len, size_t i)
+{
+    return room_word(s, len, i);
+}
+
 /* A room's (or a flat's) word at i in a form no count takes, before
  * which a number is the room's ("2 1 4 кімната", "4 0 7 room"; report-
  * adv49 L-12): the singular's nominative, accusative, locative and
@@ -276,6 +288,10 @@ static size_t room_form(const char *s, size_t len, size_t i, int one, int spaced
     static const char *const forms[] = {
         "комнате", "комнатой", "комнатке", "кімнаті", "кімнатою", "кімнатці",
         "комната", "комнату", "комнатка", "комнатку", "кімната", "кімнату", "кімнатка", "кімнатку", "room",
+        /* English and French in the singular, which no count takes
+         * (flats, chambres): read after spaced digits only ("Their 5 1 2
+         * flat", "Notre 1 1 5 chambre": report-adv50 L-13, L-14) */
+        "flat", "apartment", "apt", "chambre", "appartement", "appart", "studio", "logement",
     };
     size_t k, e, n = sizeof forms / sizeof forms[0];
 
@@ -322,6 +338,16 @@ static size_t room_after_number(const char *s, size_t len, size_t i, size_t j, i
     return addr_room_dwelt(s, len, j) ? e : 0;
 }
 
+/* The groups of digits of the spaced number s[x, e). */
+static int spaced_groups(const char *s, size_t x, size_t e)
+{
+    int g = 1;
+
+    for (; x < e; x++)
+        g += s[x] == ' ';
+    return g;
+}
+
 size_t addr_room_part(const char *s, size_t len, size_t i)
 {
     static const char *const between[] = {
@@ -335,7 +361,7 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
     /* "номер комнаты": the number named the room's, no count */
     int before = i >= 11 && memcmp(s + i - 11, "номер ", 11) == 0 &&
                  (i == 11 || ((unsigned char)s[i - 12] < 0x80 && !det_alnum(s[i - 12])));
-    int named = before;
+    int named = before, spaced = 0;
 
     if (e == 0)
         return 0;
@@ -356,7 +382,9 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
         }
     if (x >= len || !det_digit(s[x]) || (n = det_digits(s, len, x)) > 5)
         return 0;
-    if ((e = addr_spaced_digits_end(s, len, x)) == 0) {
+    if ((e = addr_spaced_digits_end(s, len, x)) != 0)
+        spaced = spaced_groups(s, x, e);
+    else {
         e = x + n;
         if ((e < len && (det_digit(s[e]) || det_letter_at(s, len, e) || s[e] == '%')) || counted(s, len, e))
             return 0;
@@ -364,7 +392,12 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
     /* a house's number alone, where the sentence ends ("Мы жили в доме
      * тридцать один."): one with more after it ("доме 12/4 на Ленина")
      * is the units' of detect_address_part.c (session 50) */
-    if ((det_starts(s, len, i, "дом") || det_starts(s, len, i, "будинк")) && e < len && !strchr(".!?;)\n", s[e]))
+    /* dictated digit by digit, the number is the house's whatever
+     * follows ("в будинку 1 7 біля школи": report-adv50 L-15); three
+     * digits or more so are no count, even where no stay is said ("oda 3
+     * 1 2'ye koydular": L-12) */
+    if (spaced == 0 && (det_starts(s, len, i, "дом") || det_starts(s, len, i, "будинк")) && e < len &&
+        !strchr(".!?;)\n", s[e]))
         return 0;
-    return before || addr_room_dwelt(s, len, i) ? e : 0;
+    return before || spaced >= 3 || addr_room_dwelt(s, len, i) ? e : 0;
 }

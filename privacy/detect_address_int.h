@@ -69,6 +69,19 @@ int addr_room_dwelt(const char *s, size_t len, size_t a);
 size_t addr_spaced_digits_end(const char *s, size_t len, size_t x);
 size_t addr_room_part(const char *s, size_t len, size_t i);
 
+/* detect_address_flat.c: the end of a room's, a flat's or a house's word
+ * at i (room, комнате, бөлмеде, odada, dairede, chambre, appartement,
+ * будинку: its table), or 0.  Bytes of the norm view. */
+size_t addr_room_word(const char *s, size_t len, size_t i);
+
+/* detect_room_said.c: a room's number said in words beside a room's word
+ * at at ("l'appartement quarante-deux", "yüz on iki numaralı odada",
+ * "the twelve-oh-four room", "он жеті пәтерде"; French, Turkish, Kazakh
+ * and English grammars in its header): its end (bytes of the norm view),
+ * its digits in out[0..*n) (cap bytes; spaced for a number said digit by
+ * digit), or 0.  Nothing allocated. */
+size_t addr_room_said(const char *s, size_t len, size_t at, char *out, size_t cap, size_t *n);
+
 /* detect_address_post.c: a full UK postcode, an old Korean postcode
  * (135-080), a postcode after its label, each its end or 0; a town's
  * word (letters, "-" inside) at i: its end, or i if none. */

@@ -12,6 +12,7 @@
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "privacy/detect_address_int.h"
 
 /* The Arabic-Indic digit (U+0660-0669) or the Extended Arabic-Indic one
  * (U+06F0-06F9, Persian and Urdu) at s[i], two bytes: its value, or -1.
@@ -54,7 +55,13 @@ static size_t read_at(const char *s, size_t len, size_t i, char *out, size_t *n,
         out[0] = (char)('0' + v), *n = 1;
         return i + 2;
     }
-    if (!word_start(s, len, i) || (e = detect_spoken_number(s, len, i, d, sizeof d, &nd, &ord)) == 0)
+    if (!word_start(s, len, i))
+        return i;
+    /* a room's number said beside its word (detect_room_said.c): not
+     * marked said, as its rule has read the room's word already */
+    if ((e = addr_room_said(s, len, i, out, 24, n)) != 0)
+        return e;
+    if ((e = detect_spoken_number(s, len, i, d, sizeof d, &nd, &ord)) == 0)
         return i;
     memcpy(out, d, nd), *n = nd, *said = 1;
     if (ord == 1)

@@ -233,6 +233,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv50-open.jsonl",
     "tests/data/leaks/slav51.jsonl",
     "tests/data/leaks/birth51.jsonl",
+    "tests/data/leaks/numi51.jsonl",
 };
 
 #endif
