@@ -9,11 +9,13 @@
  * abbreviations (av., bd, bld).  The whole line goes: the number alone
  * left "rue Victor Hugo" with the house, and the name alone is the
  * person's a street is named after.  Bytes of the norm view (lower case,
- * no accents, ASCII digits); nothing allocates but addr_merge. */
+ * no accents, ASCII digits); nothing allocates but addr_merge.  Below,
+ * the Italian, Spanish and Portuguese order, type, name, number. */
 #include <string.h>
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
+#include "util/lexicon.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -131,11 +133,92 @@ static size_t fr_street(const char *s, size_t len, size_t i)
     return type_and_name(s, len, j + 1);
 }
 
+/* The other Romance languages write the type and the name first, the
+ * number after ("via Garibaldi 12", "calle de Alcala 45", "rua Augusta,
+ * 100", "avenida Paulista 1578"): the street types of Italian, Spanish,
+ * Catalan and Portuguese addresses (Poste Italiane's "DUG", Correos'
+ * "tipo de via", the CTT's "tipo de arruamento"; their common ones). */
+static const struct det_word ro_types[] = {
+    DW("via", FIT_WORD), DW("viale", FIT_WORD), DW("piazza", FIT_WORD), DW("piazzale", FIT_WORD),
+    DW("corso", FIT_WORD), DW("vicolo", FIT_WORD), DW("calle", FIT_WORD), DW("avenida", FIT_WORD),
+    DW("avda.", FIT_WORD), DW("paseo", FIT_WORD), DW("carrer", FIT_WORD), DW("carretera", FIT_WORD),
+    DW("rua", FIT_WORD), DW("travessa", FIT_WORD), DW("praca", FIT_WORD), DW("alameda", FIT_WORD),
+    DW("estrada", FIT_WORD), DW("plaza", FIT_WORD), DW("placa", FIT_WORD),
+    /* Belgian and Swiss French put the number last too ("rue de la Loi
+     * 16", bpost's address standard) */
+    DW("rue", FIT_WORD), DW("avenue", FIT_WORD), DW("boulevard", FIT_WORD), DW("chaussee", FIT_WORD),
+    DW("quai", FIT_WORD), DW("allee", FIT_WORD), DW("impasse", FIT_WORD),
+};
+
+/* The type words English shares (the first name word after them may not
+ * be English's). */
+static const struct det_word ro_en[] = {
+    DW("via", FIT_WORD), DW("plaza", FIT_WORD), DW("avenue", FIT_WORD), DW("boulevard", FIT_WORD),
+};
+
+/* The end of a house number at j that ends its clause (one to four
+ * digits, one letter or "bis" maybe; then the text's end, a mark, a
+ * dash or "a" (à) before the town: "via Roma 12 persone" is a count),
+ * or 0. */
+static size_t ro_house(const char *s, size_t len, size_t j)
+{
+    size_t n = det_digits(s, len, j), e = j + n, we;
+
+    if (n == 0 || n > 4)
+        return 0;
+    if (e < len && det_alpha(s[e]) && !(e + 1 < len && det_alpha(s[e + 1])))
+        e++;
+    if (e + 1 < len && s[e] == ' ' && (we = latin_word_end(s, len, e + 1)) > e + 1 &&
+        det_in_list(fr_index, N(fr_index), s + e + 1, we - e - 1))
+        e = we;
+    if (e >= len || strchr(",.;:!?)", s[e]) != NULL || (s[e] == ' ' && e + 1 < len && s[e + 1] == '-'))
+        return e;
+    /* " a " (à): the town after ("rue de la Loi 16 a Bruxelles") */
+    if (e + 3 < len && memcmp(s + e, " a ", 3) == 0)
+        return e;
+    return 0;
+}
+
+/* The Romance street at i (a type word's first letter): its end after
+ * the number, or 0.  After a type English shares the name's first word
+ * may not be an English word ("via email 2.", "plaza area 5."). */
+static size_t ro_street(const char *s, size_t len, size_t i)
+{
+    size_t e = latin_word_end(s, len, i), w, we, h;
+    int k;
+
+    if (e < len && s[e] == '.')
+        e++;
+    if (e == i || e + 1 >= len || s[e] != ' ' || !det_in_list(ro_types, N(ro_types), s + i, e - i))
+        return 0;
+    we = latin_word_end(s, len, e + 1);
+    if (we == e + 1 || ((det_in_list(ro_en, N(ro_en), s + i, e - i)) &&
+                        lexicon_word(LEXICON_EN, s + e + 1, we - e - 1) == 1))
+        return 0;
+    for (k = 0, w = e + 1; k < 5; k++, w = we + 1) {
+        we = latin_word_end(s, len, w);
+        if (we == w || det_in_list(fr_stop, N(fr_stop), s + w, we - w) || (we < len && det_letter_at(s, len, we)))
+            return 0;
+        h = we + (we < len && s[we] == ',');
+        if (h + 1 < len && s[h] == ' ' && det_digit(s[h + 1]))
+            return ro_house(s, len, h + 1);
+        if (we >= len || s[we] != ' ')
+            return 0;
+    }
+    return 0;
+}
+
 int addr_fr_street_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
     size_t i, e;
 
     for (i = 0; i < len; i++) {
+        if (det_alpha(s[i]) && (i == 0 || !det_letter_before(s, i)) && (e = ro_street(s, len, i)) != 0) {
+            if (addr_merge(d, n, cap, i, e) != 0)
+                return -1;
+            i = e - 1;
+            continue;
+        }
         if (!det_digit(s[i]) || (i > 0 && (det_letter_before(s, i) || s[i - 1] == '.' || s[i - 1] == '/' ||
                                            s[i - 1] == '-' || s[i - 1] == ':')))
             continue;
