@@ -688,6 +688,8 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
          detect_addresses_in(&f.d, &f.n, &f.cap, s, len, view > 0 ? &v : NULL, fn, ctx) != 0 ||
          addr_cue_spans(&f.d, &f.n, &f.cap, s, len, view > 0 ? &v : NULL) != 0 ||
          addr_form_spans(&f.d, &f.n, &f.cap, s, len) != 0 || run_gated(&f, s, len) != 0 ||
+         addr_bare_street_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
+         addr_fr_street_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          addr_label_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          addr_beside_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          detect_shape_spans(&f.d, &f.n, &f.cap, s, len) != 0;

@@ -688,6 +688,15 @@ int addr_label_spans(struct detection **d, size_t *n, size_t *cap, const char *s
  * 443001, Самара, ..."), merged into d[0..*n) as addr_merge does.  0, or
  * -1 out of memory. */
 int addr_beside_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+/* detect_address_bare.c (brief s51 street51): a Russian, Ukrainian or
+ * Kazakh street named without its street word before its house number
+ * ("на Сагайдачного 8", "по Лесі Українки, 23", "Хрещатик, 22." first in
+ * its sentence, "Абая 150 мекенжайында"); detect_address_fr.c: a French
+ * street line ("14 rue Victor Hugo", "3 bis avenue Jean Jaures").  Each
+ * merges its spans into d[0..*n) (capacity *cap, realloc'd) as
+ * addr_merge does.  0, or -1 out of memory. */
+int addr_bare_street_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+int addr_fr_street_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 /* detect_address.c: a postcode without its label before an address
  * starting at i ("Россия, 443001, Самара, ...") or after one ending at i
  * ("..., 443001 Самара"), the part walk's rule: its end with its start in

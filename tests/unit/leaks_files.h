@@ -234,6 +234,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/slav51.jsonl",
     "tests/data/leaks/birth51.jsonl",
     "tests/data/leaks/numi51.jsonl",
+    "tests/data/leaks/street51.jsonl",
 };
 
 #endif
