@@ -732,6 +732,13 @@ int redact_script_names(struct spans *sp, struct spans *flags, const struct reda
 int redact_latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                        const struct normtext *t);
 
+/* redact_unread_pair.c: a name registered in Arabic letters, met in a
+ * Latin or Cyrillic text by both its words side by side, compared by
+ * their consonant classes (Youssef Khayat, Zeynep Osman, Зайнаб Усмон),
+ * or as a family's plural (Хайяты) or with the familiar -jon (Юсуфҷон):
+ * replaced into sp.  0, or -1 out of memory. */
+int redact_latin_pairs(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
 /* Appends to sp t->norm[start..end) (norm offsets) as literal lit's
  * subject's replacement: the pseudonym, or a [PERSON-n] for a father's or
  * shared form, as redact_read_file does for a replaced form.  0, or -1
