@@ -621,6 +621,17 @@ static int georgian_lit(const struct redactor *r, size_t lit)
            cp >= 0x10D0 && cp <= 0x10FF;
 }
 
+/* 1 if the literal lit is the word after a registered عبد "servant of"
+ * in its name (a name of God: الرحمن of عبد الرحمن). */
+static int god_after_abd(const struct redactor *r, size_t lit)
+{
+    static const char abd[] = "\xd8\xb9\xd8\xa8\xd8\xaf";   /* عبد */
+
+    return lit < r->nlits && lit > 0 && r->lits[lit - 1].term == r->lits[lit].term &&
+           !r->lits[lit - 1].generated && r->lits[lit - 1].keylen == sizeof abd - 1 &&
+           memcmp(r->arena + r->keyoff[lit - 1], abd, sizeof abd - 1) == 0;
+}
+
 /* 1 if the word before norm byte a of t, over one space, is a Spanish
  * definite article (El, La, Los, Las, any case). */
 static int spanish_article_before(const struct normtext *t, size_t a)
@@ -656,6 +667,14 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
      * one.  The Arabic article a French text writes El (El Haddad) is
      * left to the name. */
     if (georgian_lit(r, w->strict < r->nlits ? w->strict : w->near) && spanish_article_before(t, w->start))
+        return 0;
+    /* A month's name (Kasım ayında), a name of God the subject's name
+     * holds after عبد met without it (Bismillah ar-Rahman), a prophet's
+     * epithet after his name (Ibrahim Khalilullah): kept
+     * (redact_sense_epithet.c; brief s51 arab51, report-adv50 O-3..O-5). */
+    if ((w->strict < r->nlits || w->near < r->nlits) &&
+        (redact_sense_month(t, w->start, w->end) || redact_sense_epithet(t, w->start, w->end) ||
+         (god_after_abd(r, w->strict < r->nlits ? w->strict : w->near) && redact_sense_god_name(t, w->start))))
         return 0;
     /* Another bearer (Hassan II, St. Giorgi) or a thing named after a
      * person (Rustaveli Avenue): a review flag at most, as the verdict
