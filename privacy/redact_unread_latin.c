@@ -154,6 +154,9 @@ static const struct {
       "\xd0\xb0\xd0\xb1\xd0\xb4\xd1\x83\xd0\xbb\xd0\xba\xd0\xb0\xd1\x80\xd0\xb8\xd0\xbc" }, /* абдулкарим */
 };
 
+static const char abd_familiar[] = "abdou abdu abdo "
+                                   "\xd0\xb0\xd0\xb1\xd0\xb4\xd1\x83 \xd0\xb0\xd0\xb1\xd0\xb4\xd0\xbe"; /* абду абдо */
+
 /* The compounds of abd_compounds the registered name words of the
  * literal i make: عبد followed by the next literal of its term, or one
  * word عبدالله; as short forms into lp. */
@@ -170,6 +173,16 @@ static void abd_shorts(struct latin_pass *lp, size_t i)
     if (len == 0 && i + 1 < r->nlits && r->lits[i + 1].term == r->lits[i].term &&
         !r->lits[i + 1].generated)
         god = r->arena + r->keyoff[i + 1], len = r->lits[i + 1].keylen;
+    /* the familiar short forms of any عبد name, as the Maghreb and Egypt
+     * write them (Abdou, Abdu, Abdo: Schimmel, Islamic Names, ch. 2; brief
+     * s51 arab51, report-adv50 L-10) */
+    for (const char *f = abd_familiar; *f != '\0';) {
+        size_t n = strcspn(f, " ");
+        lp->cur = i;
+        if (keep_short(lp, f, n) != 0)
+            return;
+        f += n + (f[n] == ' ');
+    }
     for (size_t c = 0; c < sizeof abd_compounds / sizeof abd_compounds[0]; c++) {
         const char *f = abd_compounds[c].forms;
         if (strlen(abd_compounds[c].god) != len || memcmp(abd_compounds[c].god, god, len) != 0)
@@ -700,6 +713,20 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
                   : redact_unread_flag(lp->flags, r, w->near, w->start, w->end);
 }
 
+/* 1 if the Latin lower-case word w[0..len) may be a name chat writes in
+ * lower case (abdou, zeyneb: brief s51 arab51, report-adv50 L-10, L-11):
+ * four letters or more of a-z, none of the commonest words nor an
+ * English word of hunspell-en-us. */
+static int lower_name(const char *w, size_t len)
+{
+    if (len < 4 || len >= LATIN_SHORT_MAX)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return 0;
+    return !common_word_key(w, len) && lexicon_word(LEXICON_EN, w, len) == 0;
+}
+
 /* 1 if cp is a Latin or Cyrillic letter (the words compared here). */
 static int latin_cyrillic(int cp)
 {
@@ -752,10 +779,13 @@ int redact_latin_names(struct spans *sp, struct spans *flags, const struct redac
             }
             if (q < p)
                 bl = 0;
-            if (redact_upper_at(t, start) && text_chars(bare, bl) >= 3 &&
+            int upper = redact_upper_at(t, start);
+            if ((upper || lower_name(bare, bl)) && text_chars(bare, bl) >= 3 &&
                 script_form_latin(lat, bare, bl) > 0) {
                 struct latin_word cur = { start, p, 0, 0 };
                 latin_owners(&lp, bare, bl, &cur.strict, &cur.near);
+                if (!upper)
+                    cur.near = cur.strict;      /* in lower case, only a certain reading */
                 if (cur.strict < r->nlits || cur.near < r->nlits) {
                     if (nw == 3)
                         w[0] = w[1], w[1] = w[2], nw = 2;

@@ -16,8 +16,9 @@
  *     عبد الرحمن, or a word compounded with -ullah, -улло);
  *   - a capitalised Cyrillic word in a plural case of a family (-ы, -и,
  *     -ам, -ами, -ах, -ых: Хайяты, Османы, у Хайятов is not read:
- *     Timberlake, A Reference Grammar of Russian, 2004) whose stem is a
- *     name's last registered word, the surname, is replaced;
+ *     Timberlake, A Reference Grammar of Russian, 2004) whose stem of four
+ *     letters or more is a name's last registered word, the surname, is
+ *     replaced;
  *   - a word with the Tajik, Uzbek and Persian familiar suffix -ҷон,
  *     -жон, -джон, -jon, -jan, -joon "dear" (Perry, A Tajik Persian
  *     Reference Grammar, 2005, §on forms of address) whose stem is a
@@ -256,7 +257,10 @@ static int ending_on(const struct pair_lits *pl, const struct redactor *r, const
     size_t st = 0, last;
 
     for (size_t e = 0; e < nends; e++) {
-        if (!ends_in(w, len, ends[e], &st) || word_key(k, w, st) == 0 || strlen(k) < 2)
+        /* a family's stem of four letters or more (Хаты, "huts", is no
+         * family of Хайят) */
+        if (!ends_in(w, len, ends[e], &st) || (surname && text_chars(w, st) < 4) ||
+            word_key(k, w, st) == 0 || strlen(k) < 2)
             continue;
         for (size_t j = 0; j < pl->n; j++) {
             size_t li = pl->lit[j];
@@ -296,7 +300,7 @@ static const char *const arts[] = {
 /* 1 if w[0..n) is arts[k] in any case. */
 static int is_art(const char *w, size_t n, size_t k)
 {
-    char low[8];
+    char low[16];
     size_t m = 0;
     int cp, c;
 
