@@ -713,13 +713,31 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
                   : redact_unread_flag(lp->flags, r, w->near, w->start, w->end);
 }
 
+/* 1 if the sentence of norm byte p of t is written in lower case as chat
+ * writes it: its first letter (after the text's start or . ! ? or a line
+ * break) is no capital.  A text that capitalises its sentences capitalises
+ * a name: a lower-case word there is a word ("He was a najjar",
+ * adv50-open line 101). */
+static int chat_sentence(const struct normtext *t, size_t p)
+{
+    size_t q = p;
+
+    while (q > 0 && strchr(".!?\n", t->norm[q - 1]) == NULL)
+        q--;
+    while (q < p && ((unsigned char)t->norm[q] < 0x80 && !(t->norm[q] >= 'a' && t->norm[q] <= 'z') &&
+                     !(t->norm[q] >= 'A' && t->norm[q] <= 'Z')))
+        q++;
+    return !redact_upper_at(t, q);
+}
+
 /* 1 if the Latin lower-case word w[0..len) may be a name chat writes in
  * lower case (abdou, zeyneb: brief s51 arab51, report-adv50 L-10, L-11):
  * four letters or more of a-z, none of the commonest words nor an
- * English word of hunspell-en-us. */
-static int lower_name(const char *w, size_t len)
+ * English word of hunspell-en-us, in a sentence written in lower case
+ * (chat_sentence, at norm byte p of t). */
+static int lower_name(const struct normtext *t, size_t p, const char *w, size_t len)
 {
-    if (len < 4 || len >= LATIN_SHORT_MAX)
+    if (len < 4 || len >= LATIN_SHORT_MAX || !chat_sentence(t, p))
         return 0;
     for (size_t i = 0; i < len; i++)
         if (w[i] < 'a' || w[i] > 'z')
@@ -780,7 +798,7 @@ int redact_latin_names(struct spans *sp, struct spans *flags, const struct redac
             if (q < p)
                 bl = 0;
             int upper = redact_upper_at(t, start);
-            if ((upper || lower_name(bare, bl)) && text_chars(bare, bl) >= 3 &&
+            if ((upper || lower_name(t, start, bare, bl)) && text_chars(bare, bl) >= 3 &&
                 script_form_latin(lat, bare, bl) > 0) {
                 struct latin_word cur = { start, p, 0, 0 };
                 latin_owners(&lp, bare, bl, &cur.strict, &cur.near);
