@@ -732,6 +732,23 @@ int redact_script_names(struct spans *sp, struct spans *flags, const struct reda
 int redact_latin_names(struct spans *sp, struct spans *flags, const struct redactor *r,
                        const struct normtext *t);
 
+/* redact_unread_pair.c: a name registered in Arabic letters, met in a
+ * Latin or Cyrillic text by both its words side by side, compared by
+ * their consonant classes (Youssef Khayat, Zeynep Osman, Зайнаб Усмон),
+ * or as a family's plural (Хайяты) or with the familiar -jon (Юсуфҷон):
+ * replaced into sp.  0, or -1 out of memory. */
+int redact_latin_pairs(struct spans *sp, const struct redactor *r, const struct normtext *t);
+
+/* redact_sense_epithet.c (norm offsets [a, b) of t; no memory kept):
+ * 1 if the word is a month's name that is also a given name (Kasım,
+ * Ramadan, Recep, Bahman) beside a number or a word for "month"; 1 if
+ * the word at a, a name of God, has no عبد (Abd, Abdul, Абдул, maybe
+ * an article between) before it; 1 if the word is a prophet's epithet
+ * compounded with God after his name (Ibrahim Khalilullah). */
+int redact_sense_month(const struct normtext *t, size_t a, size_t b);
+int redact_sense_god_name(const struct normtext *t, size_t a);
+int redact_sense_epithet(const struct normtext *t, size_t a, size_t b);
+
 /* Appends to sp t->norm[start..end) (norm offsets) as literal lit's
  * subject's replacement: the pseudonym, or a [PERSON-n] for a father's or
  * shared form, as redact_read_file does for a replaced form.  0, or -1

@@ -466,7 +466,7 @@ int redact_script_names(struct spans *sp, struct spans *flags, const struct reda
 
     if (!redact_can_match(r) || !protects_person(r))
         return 0;
-    if (redact_latin_names(sp, flags, r, t) != 0)
+    if (redact_latin_names(sp, flags, r, t) != 0 || redact_latin_pairs(sp, r, t) != 0)
         return -1;
     return each_script_word(t, read_as_name, &ps);
 }

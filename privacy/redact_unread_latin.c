@@ -154,6 +154,9 @@ static const struct {
       "\xd0\xb0\xd0\xb1\xd0\xb4\xd1\x83\xd0\xbb\xd0\xba\xd0\xb0\xd1\x80\xd0\xb8\xd0\xbc" }, /* абдулкарим */
 };
 
+static const char abd_familiar[] = "abdou abdu abdo "
+                                   "\xd0\xb0\xd0\xb1\xd0\xb4\xd1\x83 \xd0\xb0\xd0\xb1\xd0\xb4\xd0\xbe"; /* абду абдо */
+
 /* The compounds of abd_compounds the registered name words of the
  * literal i make: عبد followed by the next literal of its term, or one
  * word عبدالله; as short forms into lp. */
@@ -170,6 +173,16 @@ static void abd_shorts(struct latin_pass *lp, size_t i)
     if (len == 0 && i + 1 < r->nlits && r->lits[i + 1].term == r->lits[i].term &&
         !r->lits[i + 1].generated)
         god = r->arena + r->keyoff[i + 1], len = r->lits[i + 1].keylen;
+    /* the familiar short forms of any عبد name, as the Maghreb and Egypt
+     * write them (Abdou, Abdu, Abdo: Schimmel, Islamic Names, ch. 2; brief
+     * s51 arab51, report-adv50 L-10) */
+    for (const char *f = abd_familiar; *f != '\0';) {
+        size_t n = strcspn(f, " ");
+        lp->cur = i;
+        if (keep_short(lp, f, n) != 0)
+            return;
+        f += n + (f[n] == ' ');
+    }
     for (size_t c = 0; c < sizeof abd_compounds / sizeof abd_compounds[0]; c++) {
         const char *f = abd_compounds[c].forms;
         if (strlen(abd_compounds[c].god) != len || memcmp(abd_compounds[c].god, god, len) != 0)
@@ -621,6 +634,17 @@ static int georgian_lit(const struct redactor *r, size_t lit)
            cp >= 0x10D0 && cp <= 0x10FF;
 }
 
+/* 1 if the literal lit is the word after a registered عبد "servant of"
+ * in its name (a name of God: الرحمن of عبد الرحمن). */
+static int god_after_abd(const struct redactor *r, size_t lit)
+{
+    static const char abd[] = "\xd8\xb9\xd8\xa8\xd8\xaf";   /* عبد */
+
+    return lit < r->nlits && lit > 0 && r->lits[lit - 1].term == r->lits[lit].term &&
+           !r->lits[lit - 1].generated && r->lits[lit - 1].keylen == sizeof abd - 1 &&
+           memcmp(r->arena + r->keyoff[lit - 1], abd, sizeof abd - 1) == 0;
+}
+
 /* 1 if the word before norm byte a of t, over one space, is a Spanish
  * definite article (El, La, Los, Las, any case). */
 static int spanish_article_before(const struct normtext *t, size_t a)
@@ -657,6 +681,14 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
      * left to the name. */
     if (georgian_lit(r, w->strict < r->nlits ? w->strict : w->near) && spanish_article_before(t, w->start))
         return 0;
+    /* A month's name (Kasım ayında), a name of God the subject's name
+     * holds after عبد met without it (Bismillah ar-Rahman), a prophet's
+     * epithet after his name (Ibrahim Khalilullah): kept
+     * (redact_sense_epithet.c; brief s51 arab51, report-adv50 O-3..O-5). */
+    if ((w->strict < r->nlits || w->near < r->nlits) &&
+        (redact_sense_month(t, w->start, w->end) || redact_sense_epithet(t, w->start, w->end) ||
+         (god_after_abd(r, w->strict < r->nlits ? w->strict : w->near) && redact_sense_god_name(t, w->start))))
+        return 0;
     /* Another bearer (Hassan II, St. Giorgi) or a thing named after a
      * person (Rustaveli Avenue): a review flag at most, as the verdict
      * makes it (redact_sense.c, redact_sense_other.c; brief s47 pub47,
@@ -679,6 +711,38 @@ static int latin_file(struct latin_pass *lp, const struct normtext *t, const str
     }
     return beside ? redact_unread_replace(lp->sp, r, w->near, w->start, w->end)
                   : redact_unread_flag(lp->flags, r, w->near, w->start, w->end);
+}
+
+/* 1 if the sentence of norm byte p of t is written in lower case as chat
+ * writes it: its first letter (after the text's start or . ! ? or a line
+ * break) is no capital.  A text that capitalises its sentences capitalises
+ * a name: a lower-case word there is a word ("He was a najjar",
+ * adv50-open line 101). */
+static int chat_sentence(const struct normtext *t, size_t p)
+{
+    size_t q = p;
+
+    while (q > 0 && strchr(".!?\n", t->norm[q - 1]) == NULL)
+        q--;
+    while (q < p && ((unsigned char)t->norm[q] < 0x80 && !(t->norm[q] >= 'a' && t->norm[q] <= 'z') &&
+                     !(t->norm[q] >= 'A' && t->norm[q] <= 'Z')))
+        q++;
+    return !redact_upper_at(t, q);
+}
+
+/* 1 if the Latin lower-case word w[0..len) may be a name chat writes in
+ * lower case (abdou, zeyneb: brief s51 arab51, report-adv50 L-10, L-11):
+ * four letters or more of a-z, none of the commonest words nor an
+ * English word of hunspell-en-us, in a sentence written in lower case
+ * (chat_sentence, at norm byte p of t). */
+static int lower_name(const struct normtext *t, size_t p, const char *w, size_t len)
+{
+    if (len < 4 || len >= LATIN_SHORT_MAX || !chat_sentence(t, p))
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return 0;
+    return !common_word_key(w, len) && lexicon_word(LEXICON_EN, w, len) == 0;
 }
 
 /* 1 if cp is a Latin or Cyrillic letter (the words compared here). */
@@ -733,10 +797,13 @@ int redact_latin_names(struct spans *sp, struct spans *flags, const struct redac
             }
             if (q < p)
                 bl = 0;
-            if (redact_upper_at(t, start) && text_chars(bare, bl) >= 3 &&
+            int upper = redact_upper_at(t, start);
+            if ((upper || lower_name(t, start, bare, bl)) && text_chars(bare, bl) >= 3 &&
                 script_form_latin(lat, bare, bl) > 0) {
                 struct latin_word cur = { start, p, 0, 0 };
                 latin_owners(&lp, bare, bl, &cur.strict, &cur.near);
+                if (!upper)
+                    cur.near = cur.strict;      /* in lower case, only a certain reading */
                 if (cur.strict < r->nlits || cur.near < r->nlits) {
                     if (nw == 3)
                         w[0] = w[1], w[1] = w[2], nw = 2;

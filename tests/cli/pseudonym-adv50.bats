@@ -32,7 +32,6 @@ load faults
     each_accepted "Ірина Мороз" "Ніна Блум"
 }
 
-@test "pseudonym-adv50: Abdou for عبد الرحمن (adv50 L-27: open)" {
-    skip "open: accepted today (docs/outside/report-adv50.md)"
+@test "pseudonym-adv50: Abdou for عبد الرحمن (adv50 L-27)" {
     each_refused "عبد الرحمن قاسم" "Abdou Lane"
 }

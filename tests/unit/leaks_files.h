@@ -235,6 +235,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/birth51.jsonl",
     "tests/data/leaks/numi51.jsonl",
     "tests/data/leaks/street51.jsonl",
+    "tests/data/leaks/arab51.jsonl",
 };
 
 #endif
