@@ -26,6 +26,7 @@ struct reading {
     const char *w;          /* the Latin word, a-z */
     size_t len;
     int mn;                 /* ask the Mongolian dictionary too */
+    int mn_only;            /* ask the Mongolian dictionary only */
     int asked;
     char out[LATIN_MAX * 6 + 1];
 };
@@ -36,7 +37,7 @@ struct reading {
  * knows (болор "crystal"). */
 static int reading_is_word(const struct reading *r, size_t olen)
 {
-    return slavic_lower_word(r->out, olen) ||
+    return (!r->mn_only && slavic_lower_word(r->out, olen)) ||
            (r->mn && redact_known_word(LEXICON_MN, r->out, olen) == 1);
 }
 
@@ -99,6 +100,33 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
     word = some_reading_is_word(&r, 0, 0);
     sodium_memzero(r.out, sizeof r.out);
     return word || e > b ? 2 : 1;
+}
+
+/* Declared here and in redact_hits.c, its caller. */
+int redact_latin_mn_word(const char *w, size_t len);
+
+/* 1 if some Cyrillic reading of the Latin word w[0..len) (bytes, a-z,
+ * 4 to LATIN_MAX letters) is a word hunspell-mn knows (gerel: гэрэл
+ * "light", altan: алтан "golden", monkh: мөнх "eternal"; brief s51
+ * mong51, report-adv51 O-1, O-6, O-7, O-9, O-10); 0 otherwise, and 0
+ * when more than READINGS_MAX readings were asked (no answer: the name
+ * stays replaced, the safe side).  The readings as redact_lower_latin
+ * reads them (latin_cyrillic.c).  Keeps nothing. */
+int redact_latin_mn_word(const char *w, size_t len)
+{
+    struct reading r;
+    int word;
+
+    if (len < 4 || len > LATIN_MAX)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return 0;
+    memset(&r, 0, sizeof r);
+    r.w = w, r.len = len, r.mn = 1, r.mn_only = 1;
+    word = some_reading_is_word(&r, 0, 0) && r.asked <= READINGS_MAX;
+    sodium_memzero(r.out, sizeof r.out);
+    return word;
 }
 
 /* 1 if cp is a letter that has capitals (Latin, Cyrillic, Greek). */

@@ -32,7 +32,22 @@ static const char *const address_after[] = {
      * Болд ах, Цэцэг багш: report adv12 A-19; the same words as
      * flag_context.c's): they mark a name at a text's start too. */
     "эгч", "ах", "дүү", "багш", "авга",
+    /* and their everyday Latin spellings (variants_mn_everyday.c: kh, h
+     * and x for х; "bold ah", "tseegii egch": brief s51 mong51,
+     * report-adv51 L-2, L-35, L-68, L-70) */
+    "ah", "akh", "ax", "egch", "egchi", "duu", "guai", "guay", "bagsh", "avga",
 };
+
+/* 1 if the word right after norm byte b (one space between) is a word of
+ * address of address_after, with its endings ("болд ах", "bold ah",
+ * "tseegii egch", "Дорж гуайд").  Units: bytes of t's norm view. */
+int redact_address_after(const struct normtext *t, size_t b)
+{
+    size_t wa, wb;
+
+    return redact_word_after(&wa, &wb, t, b) &&
+           redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1);
+}
 
 /* Russian, Ukrainian and Belarusian nouns of kin and home written after
  * a possessive adjective of a name ("Талин брат", "Талина хата": brief
@@ -776,6 +791,9 @@ static int start_diminutive(const struct normtext *t, const struct redact_form *
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
 
+/* redact_mnday.c: a Mongolian weekday before гараг (declared there). */
+int redact_mn_weekday(const struct normtext *t, size_t a, size_t b);
+
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
  * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
  * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
@@ -792,7 +810,8 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * commonest Han characters (了下 as 료하 of Лёха: report-adv26a D-23;
      * 停了下 for Tanaka Hiroshi) is ordinary Chinese, not the name
      * (common_words.h). */
-    if (f->person && (common_han_run(t->norm + a, b - a) || redact_sense_feast(t, a, b)))
+    if (f->person && (common_han_run(t->norm + a, b - a) || redact_sense_feast(t, a, b) ||
+                      redact_mn_weekday(t, a, b)))
         return 1;
     /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
      * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no

@@ -24,6 +24,16 @@
 
 #define N_MN_LETTERS romanise_mn_count
 
+/* Shared with variants_mn_pet.c (declared here, not in variants_int.h,
+ * whose every change rebuilds the tree: see the report of brief s51).
+ * mn_add_letters: adds the Cyrillic letters li[0..n) (letter indexes) as
+ * a key and in every Latin system and everyday spelling, at most cap;
+ * mn_pet_forms: a person's pet forms on a clipped stem.  Both 0, or -1
+ * when out of memory. */
+int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int suffix,
+                   size_t cap);
+int mn_pet_forms(struct variant_list *out, const int *li, int n);
+
 /* Mongolian Cyrillic in the other romanisation systems, each written as a
  * whole word (a system is not mixed letter by letter with the others):
  * BGN/PCGN 1964 (with dzh for ж, as English spells the Russian form),
@@ -204,8 +214,8 @@ static int mn_stem(struct variant_list *out, const char *key, size_t len, size_t
 
 /* Adds the Cyrillic letters li[0..n) as a key and in every Latin system
  * (at most cap spellings). */
-static int mn_add_letters(struct variant_list *out, const int *li, int n, int rule,
-                          int suffix, size_t cap)
+int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int suffix,
+                   size_t cap)
 {
     struct slot s[SLOT_MAX];
     char buf[SLOT_MAX * 2];
@@ -690,6 +700,9 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
                    mn_iotated_forms(out, key, len, SUFFIX_MN) != 0))
         return -1;
     if (person && mn_soft_forms(out, li, n) != 0)
+        return -1;
+    /* Pet forms on a clipped stem (Цээгий, Батка: variants_mn_pet.c). */
+    if (person && mn_pet_forms(out, li, n) != 0)
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)
