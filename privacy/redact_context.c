@@ -32,9 +32,13 @@ static const char *const address_after[] = {
      * Болд ах, Цэцэг багш: report adv12 A-19; the same words as
      * flag_context.c's): they mark a name at a text's start too. */
     "эгч", "ах", "дүү", "багш", "авга",
-    /* and their everyday Latin spellings (variants_mn_everyday.c: kh, h
-     * and x for х; "bold ah", "tseegii egch": brief s51 mong51,
-     * report-adv51 L-2, L-35, L-68, L-70) */
+};
+
+/* The Mongolian ones of address_after in their everyday Latin spellings
+ * (variants_mn_everyday.c: kh, h and x for х; "bold ah", "tseegii
+ * egch": brief s51 mong51, report-adv51 L-2, L-35, L-68, L-70): read
+ * after a name in lower case only (redact_address_after). */
+static const char *const address_after_latin[] = {
     "ah", "akh", "ax", "egch", "egchi", "duu", "guai", "guay", "bagsh", "avga",
 };
 
@@ -46,7 +50,9 @@ int redact_address_after(const struct normtext *t, size_t b)
     size_t wa, wb;
 
     return redact_word_after(&wa, &wb, t, b) &&
-           redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1);
+           (redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+            redact_word_is(t, wa, wb, address_after_latin,
+                           sizeof address_after_latin / sizeof address_after_latin[0], 1));
 }
 
 /* Russian, Ukrainian and Belarusian nouns of kin and home written after
@@ -640,6 +646,9 @@ static int capital_dotted_initials(const struct normtext *t, size_t a, size_t b)
     return letters >= 2 && (letters == 3 || capital_dotted_pair(t, a, b));
 }
 
+/* redact_mnday.c: a Mongolian weekday before гараг (declared there). */
+int redact_mn_weekday(const struct normtext *t, size_t a, size_t b);
+
 enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact_form *f,
                                    enum redact_hit h, size_t a, size_t b)
 {
@@ -665,6 +674,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * Armenia): the place, a review flag at most (redact_sense_place.c;
      * brief s44 geo44, report-adv42 O-12..O-26). */
     if (f->person && h != HIT_NONE && redact_sense_place(t, a, b))
+        return HIT_FLAG;
+    /* A Mongolian weekday before гараг (Даваа гарагт, davaa garagt): the
+     * day, kept with a review flag (redact_mnday.c; brief s51 mong51,
+     * report-adv51 O-2..O-5, O-8, O-12). */
+    if (f->person && h != HIT_NONE && redact_mn_weekday(t, a, b))
         return HIT_FLAG;
     if (uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
@@ -791,9 +805,6 @@ static int start_diminutive(const struct normtext *t, const struct redact_form *
 
 const char *const redact_hit_flags[2] = { "short-name", "name-or-word" };
 
-/* redact_mnday.c: a Mongolian weekday before гараг (declared there). */
-int redact_mn_weekday(const struct normtext *t, size_t a, size_t b);
-
 /* 1 if a hit of form f at [a, b) is no hit at all: a one-syllable given
  * name alone (FORM_CONTEXT) where the context does not mark a name ("진을
  * 쳤다", "Chin up"; brief i12-kinds2, item 2). */
@@ -810,8 +821,7 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
      * commonest Han characters (了下 as 료하 of Лёха: report-adv26a D-23;
      * 停了下 for Tanaka Hiroshi) is ordinary Chinese, not the name
      * (common_words.h). */
-    if (f->person && (common_han_run(t->norm + a, b - a) || redact_sense_feast(t, a, b) ||
-                      redact_mn_weekday(t, a, b)))
+    if (f->person && (common_han_run(t->norm + a, b - a) || redact_sense_feast(t, a, b)))
         return 1;
     /* Two initials alone (FORM_CONTEXT of no name word: JS, K.J. of Kim
      * Jong-su, report-adv21 A-14) count only in capitals ("He came" is no

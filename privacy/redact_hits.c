@@ -890,13 +890,16 @@ static enum redact_hit short_verdict(const struct normtext *t, const struct reda
                                      enum redact_hit h, size_t a, size_t b)
 {
     enum redact_hit v = redact_hit_verdict(t, f, h, a, b);
+    int first;
 
     if (v != HIT_REPLACE && f->kind == FORM_SHORT && f->person && redact_mn_short_person(t, a, b))
         return HIT_REPLACE;
     /* Written in lower case before a word of address or kinship (bataa
      * ah, болдоо ах): the person, as chat writes a name; with a capital
      * (Дорж ах, Цэцэг эгч) a short form that is a word stays a flag. */
-    if (v != HIT_REPLACE && f->person && !redact_upper_at(t, a) && lower_person_marked(t, a, b))
+    if (v != HIT_REPLACE && f->person && utf8_next(&first, t->norm + a, t->normlen - a) > 0 &&
+        utf8proc_toupper(first) != utf8proc_tolower(first) && !redact_upper_at(t, a) &&
+        lower_person_marked(t, a, b))
         return HIT_REPLACE;
     return v;
 }

@@ -32,9 +32,9 @@ int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int
 int mn_pet_forms(struct variant_list *out, const int *li, int n);
 
 /* Adds base li[0..n) followed by the letters of tail (UTF-8, Mongolian
- * Cyrillic), with case endings.  0, or -1 when out of memory. */
-static int add_with(struct variant_list *out, const int *li, int n, const char *const *tail,
-                    int nt)
+ * Cyrillic), with case endings (suffix).  0, or -1 when out of memory. */
+static int add_suffixed(struct variant_list *out, const int *li, int n, const char *const *tail,
+                        int nt, int suffix)
 {
     int f[SLOT_MAX], i;
 
@@ -44,7 +44,13 @@ static int add_with(struct variant_list *out, const int *li, int n, const char *
     for (i = 0; i < nt; i++)
         if ((f[n + i] = mn_letter_of(tail[i])) < 0)
             return 0;
-    return mn_add_letters(out, f, n + nt, RULE_VARIANT, SUFFIX_MN, 40);
+    return mn_add_letters(out, f, n + nt, RULE_VARIANT, suffix, 40);
+}
+
+static int add_with(struct variant_list *out, const int *li, int n, const char *const *tail,
+                    int nt)
+{
+    return add_suffixed(out, li, n, tail, nt, SUFFIX_MN);
 }
 
 int mn_pet_forms(struct variant_list *out, const int *li, int n)
@@ -94,7 +100,9 @@ int mn_pet_forms(struct variant_list *out, const int *li, int n)
     for (k = e; k < n && !mn_is_consonant(li[k]); k++)
         ;
     if (rc == 0 && k > e && k + 2 < n && strcmp(romanise_mn_letters[li[k - 1]][0], "й") == 0) {
-        rc = add_with(out, li, k, gii, 3);
+        /* No case ending: Өлзийгийн is Өлзий's genitive (-гийн after
+         * -й) as much as the pet form's, a review flag as before. */
+        rc = add_suffixed(out, li, k, gii, 3, SUFFIX_NONE);
         if (rc == 0)
             rc = add_with(out, li, k, ka, 2);
     }
