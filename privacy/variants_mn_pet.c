@@ -57,8 +57,9 @@ int mn_pet_forms(struct variant_list *out, const int *li, int n)
 {
     static const char *const ka[] = { "к", "а" }, *const kaa[] = { "к", "а", "а" };
     static const char *const gii[] = { "г", "и", "й" };
+    static const char *const front[] = { "э", "ө", "ү" };
     unsigned char flag = out->flag, capital = out->capital;
-    int f[SLOT_MAX], v, c, e, k, t, rc = 0;
+    int f[SLOT_MAX], v, c, e, k, t, open_ka, rc = 0;
 
     if (out->no_short || n < 3 || n + 4 > SLOT_MAX)
         return 0;
@@ -79,9 +80,13 @@ int mn_pet_forms(struct variant_list *out, const int *li, int n)
     memcpy(f, li, (size_t)(v + 1) * sizeof *f);
     f[v + 1] = li[v];
     rc = add_with(out, f, v + 2, gii, 3);
-    if (rc == 0 && v >= 1)
+    /* -ка on the open syllable only after э, ө, ү, vowels of Mongolian
+     * names: Стака of Станислав is "Стакан", Мука of Мұхтар "flour"
+     * (slav49 lines 21, 49; form50 line 19). */
+    open_ka = v >= 1 && mn_letter_in(li[v], front, sizeof front / sizeof front[0]);
+    if (rc == 0 && open_ka)
         rc = add_with(out, li, v + 1, ka, 2);
-    if (rc == 0 && v >= 1)
+    if (rc == 0 && open_ka)
         rc = add_with(out, li, v + 1, kaa, 3);
     /* The first syllable to two of its consonants (Бат, Болд, Өлз, Цэц)
      * + -ка, -гий, and the harmonic vowel + -гий (Болдогий). */
