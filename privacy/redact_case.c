@@ -28,6 +28,7 @@ struct reading {
     size_t len;
     int mn;                 /* ask the Mongolian dictionary too */
     int verb;               /* ask flag_slavic_verb instead */
+    int mn_only;            /* ask the Mongolian dictionary only */
     int asked;
     char out[LATIN_MAX * 6 + 1];
 };
@@ -59,7 +60,7 @@ static int reading_is_word(const struct reading *r, size_t olen)
 {
     if (r->verb)
         return flag_slavic_verb(r->out, olen);
-    return slavic_lower_word(r->out, olen) ||
+    return (!r->mn_only && slavic_lower_word(r->out, olen)) ||
            (r->mn && redact_known_word(LEXICON_MN, r->out, olen) == 1);
 }
 
@@ -176,6 +177,30 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
     if (word && e == b && chat_verb_after(t, e))
         return 1;
     return word || e > b ? 2 : 1;
+}
+
+/* 1 if some Cyrillic reading of the Latin word w[0..len) (bytes, a-z,
+ * 4 to LATIN_MAX letters) is a word hunspell-mn knows (gerel: гэрэл
+ * "light", altan: алтан "golden", monkh: мөнх "eternal"; brief s51
+ * mong51, report-adv51 O-1, O-6, O-7, O-9, O-10); 0 otherwise, and 0
+ * when more than READINGS_MAX readings were asked (no answer: the name
+ * stays replaced, the safe side).  The readings as redact_lower_latin
+ * reads them (latin_cyrillic.c).  Keeps nothing. */
+int redact_latin_mn_word(const char *w, size_t len)
+{
+    struct reading r;
+    int word;
+
+    if (len < 4 || len > LATIN_MAX)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return 0;
+    memset(&r, 0, sizeof r);
+    r.w = w, r.len = len, r.mn = 1, r.mn_only = 1;
+    word = some_reading_is_word(&r, 0, 0) && r.asked <= READINGS_MAX;
+    sodium_memzero(r.out, sizeof r.out);
+    return word;
 }
 
 /* 1 if cp is a letter that has capitals (Latin, Cyrillic, Greek). */

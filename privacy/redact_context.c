@@ -34,6 +34,27 @@ static const char *const address_after[] = {
     "эгч", "ах", "дүү", "багш", "авга",
 };
 
+/* The Mongolian ones of address_after in their everyday Latin spellings
+ * (variants_mn_everyday.c: kh, h and x for х; "bold ah", "tseegii
+ * egch": brief s51 mong51, report-adv51 L-2, L-35, L-68, L-70): read
+ * after a name in lower case only (redact_address_after). */
+static const char *const address_after_latin[] = {
+    "ah", "akh", "ax", "egch", "egchi", "duu", "guai", "guay", "bagsh", "avga",
+};
+
+/* 1 if the word right after norm byte b (one space between) is a word of
+ * address of address_after, with its endings ("болд ах", "bold ah",
+ * "tseegii egch", "Дорж гуайд").  Units: bytes of t's norm view. */
+int redact_address_after(const struct normtext *t, size_t b)
+{
+    size_t wa, wb;
+
+    return redact_word_after(&wa, &wb, t, b) &&
+           (redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+            redact_word_is(t, wa, wb, address_after_latin,
+                           sizeof address_after_latin / sizeof address_after_latin[0], 1));
+}
+
 /* Russian, Ukrainian and Belarusian nouns of kin and home written after
  * a possessive adjective of a name ("Талин брат", "Талина хата": brief
  * s25 slav25 A-15): they mark the Cyrillic word before them as a name
@@ -650,6 +671,11 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * Armenia): the place, a review flag at most (redact_sense_place.c;
      * brief s44 geo44, report-adv42 O-12..O-26). */
     if (f->person && h != HIT_NONE && redact_sense_place(t, a, b))
+        return HIT_FLAG;
+    /* A Mongolian weekday before гараг (Даваа гарагт, davaa garagt): the
+     * day, kept with a review flag (redact_mnday.c; brief s51 mong51,
+     * report-adv51 O-2..O-5, O-8, O-12). */
+    if (f->person && h != HIT_NONE && redact_mn_weekday(t, a, b))
         return HIT_FLAG;
     if (uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;

@@ -18,6 +18,20 @@
 #include "privacy/variants_int.h"
 #include "util/lexicon.h"
 
+/* 1 if a person's form written in lower case at norm [a, b), with the
+ * rest of its word (a case ending, the long vowel of a short form),
+ * stands before a word of address or kinship ("bold ah", "bataa ah",
+ * "болдоо ах", "tseegii egch") or is a Mongolian short form a person's
+ * verb or хоёр follows ("boldoo irsen": redact_mn_short_person): the
+ * person, as chat writes a name (brief s51 mong51, report-adv51 L-2,
+ * L-35..L-37, L-49, L-50, L-68, L-70).  Bytes of t's norm view. */
+static int lower_person_marked(const struct normtext *t, size_t a, size_t b)
+{
+    size_t e = b > a ? redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b)) : b;
+
+    return redact_address_after(t, e) || redact_mn_short_person(t, a, e);
+}
+
 int redact_span_add(struct spans *sp, const struct span *s)
 {
     struct span *p;
@@ -210,6 +224,12 @@ static int lower_name_part(const struct normtext *t, const struct redact_form *f
     (void)utf8_next(&cp, t->norm + a, b - a);
     if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0 || redact_known_word(lang, t->norm + a, b - a))
         return 0;
+    /* A Latin part whose Mongolian reading is a word (gerel "light",
+     * altan "golden", monkh "eternal") is that word in lower case, as its
+     * Cyrillic spelling is, unless a person's verb follows ("gerel
+     * irsengui"); before a word of address, lower_person_marked. */
+    if (cp < 0x80 && redact_latin_mn_word(t->norm + a, b - a))
+        return redact_mn_person_verb_after(t, b);
     /* A surname that is a trade's noun (мельник, бондар, коваля), or
      * another noun (шины, карпов: redact_sense_noun_of), in lower
      * case is the noun, as "bold" is no Bold (redact_sense_words.c;
@@ -682,6 +702,11 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
          * s.i.p."; report-adv38 L-51, L-52, L-56) are as capitals are. */
         if (f->person && redact_initials_marked(t, nstart, nend))
             ;
+        /* A person's form in lower case before a word of address or
+         * kinship ("болд ах", "bold ah", "tseegii egch": brief s51
+         * mong51): the person (short_verdict). */
+        else if (f->person && lower_person_marked(t, nstart, nend))
+            ;
         /* A short form in Latin lower case (sasha, dashka): the person,
          * or a review flag where a Cyrillic reading is a word (lyuba). */
         else if ((lower = redact_lower_latin(t, f, nstart, nend)) != 0)
@@ -859,8 +884,16 @@ static enum redact_hit short_verdict(const struct normtext *t, const struct reda
                                      enum redact_hit h, size_t a, size_t b)
 {
     enum redact_hit v = redact_hit_verdict(t, f, h, a, b);
+    int first;
 
     if (v != HIT_REPLACE && f->kind == FORM_SHORT && f->person && redact_mn_short_person(t, a, b))
+        return HIT_REPLACE;
+    /* Written in lower case before a word of address or kinship (bataa
+     * ah, болдоо ах): the person, as chat writes a name; with a capital
+     * (Дорж ах, Цэцэг эгч) a short form that is a word stays a flag. */
+    if (v != HIT_REPLACE && f->person && utf8_next(&first, t->norm + a, t->normlen - a) > 0 &&
+        utf8proc_toupper(first) != utf8proc_tolower(first) && !redact_upper_at(t, a) &&
+        lower_person_marked(t, a, b))
         return HIT_REPLACE;
     return v;
 }

@@ -1164,6 +1164,21 @@ int redact_mn_reflexive_word(const struct normtext *t, const struct redact_form 
  * hit rules then replace it (redact_hits.c, short_verdict). */
 int redact_mn_short_person(const struct normtext *t, size_t a, size_t b);
 
+/* redact_mnshort.c: 1 if the word right after norm byte b of t (one space
+ * between) is a Mongolian verb of a person ("gerel irsengui"); bytes of
+ * t's norm view.  No errors; keeps nothing (brief s51 mong51). */
+int redact_mn_person_verb_after(const struct normtext *t, size_t b);
+
+/* redact_mnday.c: 1 if the hit over norm bytes [a, b) of t is the whole
+ * word of a Mongolian weekday before гараг/garag "day" (Даваа гарагт,
+ * davaa garagt: the planets' names of the Tibetan calendar); no errors. */
+int redact_mn_weekday(const struct normtext *t, size_t a, size_t b);
+
+/* redact_context.c: 1 if the word right after norm byte b of t (one space
+ * between) is a word of address or kinship ("болд ах", "bold ah",
+ * "tseegii egch", "Дорж гуайд"); bytes of t's norm view; no errors. */
+int redact_address_after(const struct normtext *t, size_t b);
+
 /* redact_context.c: what a hit of form f over norm bytes [a, b) of t that
  * the hit rules accepted as h is: HIT_NONE (a generated spelling where the
  * context marks no name, dotted initials, an acronym before a number),
@@ -1227,6 +1242,12 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
  * kept. */
 int redact_lower_latin(const struct normtext *t, const struct redact_form *f, size_t a,
                        size_t b);
+
+/* redact_case.c: 1 if some Cyrillic reading of the Latin word w[0..len)
+ * (bytes, a-z, 4 to LATIN_MAX letters) is a word hunspell-mn knows (gerel:
+ * гэрэл "light"); 0 otherwise or when the readings pass READINGS_MAX.
+ * Keeps nothing (brief s51 mong51). */
+int redact_latin_mn_word(const char *w, size_t len);
 
 /* redact_case.c: 1 if a hit of a person's form f starting at norm byte a
  * of t, in a capital, has glued before it a capitalised word of two

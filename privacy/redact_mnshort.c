@@ -51,7 +51,8 @@ static const char *const verb_endings[] = {
     "аагүй", "ээгүй", "оогүй", "өөгүй", "хгүй", "ж", "ч", "аад", "ээд", "оод", "өөд", "даг",
     "дэг", "дог", "аа", "ээ", "оо", "өө", "сангүй", "сэнгүй",
     "san", "sen", "son", "na", "ne", "no", "laa", "lee", "loo", "v", "aagui", "eegui",
-    "oogui", "j", "aad", "eed", "ood", "dag", "deg", "dog",
+    "oogui", "j", "aad", "eed", "ood", "dag", "deg", "dog", "sangui", "sengui", "songui",
+    "khgui", "hgui",
 };
 
 static int ends_with(const char *w, size_t n, const char *e)
@@ -146,15 +147,33 @@ static int two_after(const struct normtext *t, size_t b)
     return t->norm[b] == ',' && redact_upper_at(t, wa);
 }
 
+/* 1 if the word right after norm byte b (one space between) is a
+ * person's verb (person_verbs with verb_endings: "gerel irsengui"); not
+ * one further on ("naran garch irlee", the sun came out).  Bytes of t's
+ * norm view; keeps nothing. */
+int redact_mn_person_verb_after(const struct normtext *t, size_t b)
+{
+    size_t wa, wb;
+
+    return next_word(&wa, &wb, t, b, 0) && person_verb(t, wa, wb);
+}
+
 int redact_mn_short_person(const struct normtext *t, size_t a, size_t b)
 {
     size_t v, wa, wb, p;
     int first, words, lang;
 
     if (b <= a || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
-        !(is_cyrillic_cp(first) || (first >= 'a' && first <= 'z')) || !redact_upper_at(t, a) ||
+        !(is_cyrillic_cp(first) || (first >= 'a' && first <= 'z')) ||
         (v = long_vowel_end(t, a, b)) == 0)
         return 0;
+    /* In lower case only chat Latin with a person's verb as the next
+     * word ("boldoo irsen": brief s51 mong51, report-adv51 L-37); not
+     * "даваа давж ирсэн" (crossed the pass and came), where the word
+     * has its own verb. */
+    if (!redact_upper_at(t, a))
+        return first >= 'a' && first <= 'z' && v == b && next_word(&wa, &wb, t, b, 0) &&
+               person_verb(t, wa, wb);
     /* A case ending after the long vowel; -д only where the dictionary
      * does not know the whole word (гэрлээд, a verb's converb). */
     if (v < b)

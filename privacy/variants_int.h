@@ -505,4 +505,14 @@ int variants_hyphen_initials(struct variant_list *out, const char *norm, size_t 
  * Lee, Lee B.R., Б.Р. Ли), replaced.  0, or -1 when out of memory. */
 int variants_korean_given_initials(struct variant_list *out, const char *norm, size_t len);
 
+/* variants_mn.c: adds the Cyrillic letters li[0..n) (letter indexes of
+ * romanise.h's Mongolian table) as a key and in every Latin system and
+ * everyday spelling, at most cap forms, with rule and suffix marks.
+ * variants_mn_pet.c: mn_pet_forms adds a person's pet forms on a clipped
+ * stem of li[0..n) (brief s51 mong51).  out owns what they add; both 0, or
+ * -1 when out of memory. */
+int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int suffix,
+                   size_t cap);
+int mn_pet_forms(struct variant_list *out, const int *li, int n);
+
 #endif

@@ -204,8 +204,8 @@ static int mn_stem(struct variant_list *out, const char *key, size_t len, size_t
 
 /* Adds the Cyrillic letters li[0..n) as a key and in every Latin system
  * (at most cap spellings). */
-static int mn_add_letters(struct variant_list *out, const int *li, int n, int rule,
-                          int suffix, size_t cap)
+int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int suffix,
+                   size_t cap)
 {
     struct slot s[SLOT_MAX];
     char buf[SLOT_MAX * 2];
@@ -690,6 +690,9 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
                    mn_iotated_forms(out, key, len, SUFFIX_MN) != 0))
         return -1;
     if (person && mn_soft_forms(out, li, n) != 0)
+        return -1;
+    /* Pet forms on a clipped stem (Цээгий, Батка: variants_mn_pet.c). */
+    if (person && mn_pet_forms(out, li, n) != 0)
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)

@@ -236,6 +236,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/numi51.jsonl",
     "tests/data/leaks/street51.jsonl",
     "tests/data/leaks/arab51.jsonl",
+    "tests/data/leaks/mong51.jsonl",
 };
 
 #endif
