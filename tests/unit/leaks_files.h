@@ -231,6 +231,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/form50.jsonl",
     "tests/data/leaks/slav50.jsonl",
     "tests/data/leaks/adv50-open.jsonl",
+    "tests/data/leaks/idlab51.jsonl",
 };
 
 #endif
