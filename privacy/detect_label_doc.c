@@ -12,7 +12,8 @@
  *     공무려권, 외교려권), the citizen's card 공민증 (kongminjung), the
  *     worker's registration (로동자등록), the work, entry and exit permits
  *     (로동허가, 입국허가, 출국허가, 체류허가: any Hangul compound that
- *     ends in 허가번호 or 허가증, doc_permit_compound).
+ *     holds 허가번호 or 허가증, and any registration's number, 등록번호
+ *     or 등록증: doc_permit_compound).
  *   - Seafarers: 선원수첩 and 선원증 (선원법 제45조, the seafarer's book),
  *     "seaman's book", "seafarer's book", "discharge book" (ILO
  *     Convention 108, the seafarers' identity document), 海员证.
@@ -91,11 +92,12 @@ static const struct det_word of_words[] = {
     DW("issued", FIT_WORD), DW("by", FIT_WORD),
 };
 
-/* 1 if the Hangul word w[0, n) is a compound ending in 허가번호 or
- * 허가증 (입국허가번호, 출국허가증): a permit's number. */
+/* 1 if the Hangul word w[0, n) holds 허가번호 or 허가증 (입국허가번호,
+ * 출국허가증: a permit's number), or 등록번호 or 등록증 (로동자등록번호,
+ * "로동자 등록번호", 사업자등록번호: a registration's number). */
 static int doc_permit_compound(const char *w, size_t n)
 {
-    static const char *const ends[] = { "허가번호", "허가증" };
+    static const char *const ends[] = { "허가번호", "허가증", "등록번호", "등록증" };
     size_t k, m, i;
 
     for (k = 0; k < N(ends); k++) {
@@ -131,8 +133,11 @@ int detect_doc_label_at(const char *s, size_t a, size_t we, size_t k)
 
     if (detect_doc_label(s + a, we - a))
         return 1;
-    if (det_in_list(doc_qualified_en, N(doc_qualified_en), s + a, we - a))
-        return k > 0 || s[we] == ':' || s[we] == '#';
+    if (det_in_list(doc_qualified_en, N(doc_qualified_en), s + a, we - a)) {
+        for (e = we; s[e] == ' ' && e - we < 2; e++)
+            ;
+        return k > 0 || s[e] == ':' || s[e] == '#';         /* "inmate #745123", "case: ..." */
+    }
     if (we - a != 4 || memcmp(s + a, "book", 4) != 0)
         return 0;
     e = det_word_ending(s, a, " -", &b);
