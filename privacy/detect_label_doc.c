@@ -23,7 +23,8 @@
  *     detainee, case and file, which are ordinary nouns too: they label
  *     a value only through a qualifier or a colon ("Worker no. 745123",
  *     "inmate number 745123", "case number ..."), like english_paper's
- *     permit and visa; "badge" is the number's own noun ("badge 745123").
+ *     permit and visa; "badge" is the number's own noun before digits
+ *     ("badge 745123").
  *   - Refugees: UNHCR (its file and individual numbers, see
  *     detect_scan_unhcr), 난민번호, 난민증, 난민인정(증).
  *   - Russian and Mongolian: загранпаспорт, загран(ичный), удостоверение,
@@ -51,7 +52,7 @@ static const struct det_word doc_labels[] = {
     DW("종업원번호", FIT_PREFIX), DW("수용번호", FIT_PREFIX), DW("수감번호", FIT_PREFIX),
     DW("수번", FIT_WORD), DW("재소자번호", FIT_PREFIX), DW("난민번호", FIT_PREFIX),
     DW("난민증", FIT_PREFIX), DW("난민인정", FIT_PREFIX),
-    DW("badge", FIT_WORD), DW("unhcr", FIT_WORD),
+    DW("unhcr", FIT_WORD),
     /* Russian and Mongolian */
     DW("загран", FIT_PREFIX), DW("удостоверени", FIT_PREFIX), DW("свидетельств", FIT_PREFIX),
     DW("табельн", FIT_PREFIX), DW("гэрчилгээ", FIT_PREFIX),
@@ -137,6 +138,13 @@ int detect_doc_label_at(const char *s, size_t a, size_t we, size_t k)
         for (e = we; s[e] == ' ' && e - we < 2; e++)
             ;
         return k > 0 || s[e] == ':' || s[e] == '#';         /* "inmate #745123", "case: ..." */
+    }
+    /* "badge 745123": a badge's number is digits; letters after it are a
+     * code of its own ("Badge mx774410", a registered term: seps15). */
+    if (we - a == 5 && memcmp(s + a, "badge", 5) == 0) {
+        for (e = we; s[e] == ' ' && e - we < 2; e++)
+            ;
+        return k > 0 || s[e] == ':' || s[e] == '#' || det_digit(s[e]);
     }
     if (we - a != 4 || memcmp(s + a, "book", 4) != 0)
         return 0;
