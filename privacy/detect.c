@@ -41,6 +41,7 @@ static const struct scanner scanners[] = {
     { detect_scan_deeplink, DETECT_HANDLE },
     { detect_scan_url, DETECT_URL },        { detect_scan_keyed_phone, DETECT_PHONE },
     { detect_scan_id, DETECT_ID },          { detect_scan_natid, DETECT_ID },
+    { detect_scan_unhcr, DETECT_ID },
     { detect_scan_labelled, DETECT_ID },    { detect_scan_register, DETECT_ID },
     { detect_scan_plate, DETECT_ID },       { detect_scan_acct_window, DETECT_ACCOUNT },
     { detect_scan_ipv4, DETECT_IP },

@@ -513,6 +513,22 @@ size_t detect_scan_rrn_spelt(const char *s, size_t len, size_t at, size_t *start
  * the Philippines) or a driving licence, after its label or in a shape of
  * its own; the whole number. */
 size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, int *kind);
+/* detect_label_doc.c: the papers of North Korean workers abroad and of
+ * refugees (North Korean spellings 려권 공민증 로동자등록, permits,
+ * seafarer's books, staff, badge, inmate and UNHCR numbers).
+ * detect_doc_label: 1 if the word w[0, n) (norm view, bytes) is one of
+ * their labels by itself.  detect_doc_label_at: the same for the word
+ * s[a, we) with k qualifiers between it and the value, for the nouns
+ * that label a number only through a qualifier or a colon ("Worker no.",
+ * "case number") and for "seaman's book".  detect_doc_between: the end
+ * of a label standing before end with the issuing state or a short
+ * parenthesis between ("паспорт КНДР", "passport of the DPRK:",
+ * "여권(공화국)"), or 0.  detect_scan_unhcr: a UNHCR file number of the
+ * old form ("354-15C12345"), alone.  No memory, no errors. */
+int detect_doc_label(const char *w, size_t n);
+int detect_doc_label_at(const char *s, size_t a, size_t we, size_t k);
+size_t detect_doc_between(const char *s, size_t end);
+size_t detect_scan_unhcr(const char *s, size_t len, size_t at, size_t *start, int *kind);
 /* detect_national_id.c: a national ID number of China (resident ID),
  * Japan (My Number), Ukraine (РНОКПП, ID card, УНЗР) or a UK National
  * Insurance number, read across spaces and dashes, alone in a shape with

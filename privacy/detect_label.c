@@ -459,9 +459,13 @@ static enum label_kind label_before(const char *s, size_t v)
     size_t end = v, a, b, we, k;
     int numq = 0;               /* the qualifier next to the value says "number" */
     int card = 0;               /* a qualifier was "card" */
+    int state = 0;              /* the issuing state was read past */
 
-    for (k = 0; k < 3 && (we = det_word_ending(s, end, k == 0 ? detect_ms_comma(s, end, SEPARATORS, SEPARATORS ",") : SEPARATORS, &a)) != 0;
-         k++) {
+    for (k = 0; k < 3; k++) {
+        if (!state && (b = detect_doc_between(s, end)) != 0)
+            end = b, state = 1;           /* "паспорт КНДР", "여권(공화국)": detect_label_doc.c */
+        if ((we = det_word_ending(s, end, k == 0 ? detect_ms_comma(s, end, SEPARATORS, SEPARATORS ",") : SEPARATORS, &a)) == 0)
+            break;
         const char *w = s + a;
         size_t n = we - a;
         /* A bank before a messenger: 카카오뱅크 is a bank, 카카오 a messenger. */
@@ -480,7 +484,7 @@ static enum label_kind label_before(const char *s, size_t v)
         }
         /* "kakao id": the qualifier "id", then the network before it. */
         if ((det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
-             english_paper(s, a, we, k)) &&
+             english_paper(s, a, we, k) || detect_doc_label_at(s, a, we, k)) &&
             !((we = det_word_ending(s, a, SEPARATORS, &b)) != 0 &&
               det_in_list(handle_labels, N(handle_labels), s + b, we - b)))
             return LABEL_ID;
@@ -509,7 +513,7 @@ static enum label_kind label_before(const char *s, size_t v)
 int detect_id_label(const char *w, size_t n)
 {
     return det_in_list(id_labels, N(id_labels), w, n) || detect_natid_label(w, n) ||
-           detect_ms_label(w, 0, n) == MS_ID;
+           detect_doc_label(w, n) || detect_ms_label(w, 0, n) == MS_ID;
 }
 
 int detect_account_label(const char *s, const char *w, size_t n)

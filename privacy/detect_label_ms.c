@@ -23,6 +23,9 @@
 static const struct det_word id_words[] = {
     DW("pasport", FIT_WORD), DW("paspot", FIT_WORD), DW("paspor", FIT_WORD),
     DW("pengenalan", FIT_WORD), DW("plks", FIT_WORD), DW("ktp", FIT_WORD),
+    /* KP, Kad Pengenalan's own short form on Malaysian forms ("No. KP",
+     * "No. K/P": report-adv51 L-14) */
+    DW("kp", FIT_WORD),
 };
 
 /* A paper word: labels its value after a kind word ("permit kerja",

@@ -190,7 +190,7 @@ int detect_spoken_word(const char *s, size_t len, size_t at)
         return 0;
     if ((w = lookup(s, at, b)) != NULL)
         return w->type != DASH && w->type != POINT && w->type != KDIGIT && w->type != HEMI && w->type != LON &&
-               w->type != KZHUND && w->type != KZTEN;
+               w->type != KZHUND && w->type != KZTEN && w->type != MSTEEN && w->type != MSTENS;
     /* The readers below read Hangul (EA-ED) and kana (E3): any other
      * first byte is none of theirs (det_sino_digit, ko_units,
      * glued_digits' entries); only glued English is left. */
@@ -398,6 +398,12 @@ static int add_word(struct run *r, int *mult, const char *s, size_t a, size_t *b
         if (r->place != 0 || r->ld < 0)
             return -1;
         rc = add_scale(r, HUND, 0);
+        break;
+    case MSTEEN: case MSTENS:   /* after a digit said: "empat belas" 14, "dua puluh" 20 */
+        if (r->place != 0 || r->ld < 0)
+            return -1;
+        r->num += w->type == MSTEEN ? 10UL : (unsigned long)r->ld * 9;
+        r->place = w->type == MSTEEN ? 0 : 1, r->ld = -1;
         break;
     case KZTEN:                 /* after a hundred: "жүз он бес" */
         if (r->place != 2)

@@ -21,7 +21,10 @@
  * read inside a run only: жүз after a digit said ("жеті жүз бір" 701),
  * он after a hundred ("екі жүз он бес" 215); no number starts with them
  * (report-adv44 L-38, L-98). */
-enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON, KZHUND, KZTEN };
+/* MSTEEN, MSTENS: Malay belas (+10) and puluh (x10) after a digit said,
+ * "empat belas" 14, "dua puluh" 20 (report-adv51 L-3); inside a run only. */
+enum { DIGIT, TEEN, TENS, MULT, HUND, THOUS, DASH, WDIGIT, POINT, KWORD, KDIGIT, HEMI, LON, KZHUND, KZTEN,
+       MSTEEN, MSTENS };
 
 /* A number word in the norm view (normalise.h: lower case, no marks,
  * apostrophes '\''); its words are static strings. */

@@ -40,11 +40,15 @@ const struct spoken_word spoken_words[] = {
      * Pustaka's Tatabahasa Dewan, kosong and sifar 0, satu 1, dua 2, tiga
      * 3, empat 4, lima 5, enam 6, tujuh 7, lapan 8, sembilan 9; the
      * Indonesian delapan 8 (nol 0 is in the wider net below); sepuluh 10,
-     * sebelas 11. */
+     * sebelas 11; inside a run, belas (teens: "empat belas" 14) and
+     * puluh (tens: "dua puluh" 20) after a digit, ratus 100 and ribu
+     * 1000 after one as the other languages' hundreds and thousands
+     * (report-adv51 L-3: a MyKad said "... dua empat belas lima ..."). */
     { "kosong", DIGIT, 0 }, { "sifar", DIGIT, 0 }, { "satu", DIGIT, 1 }, { "dua", DIGIT, 2 },
     { "tiga", DIGIT, 3 }, { "empat", DIGIT, 4 }, { "lima", DIGIT, 5 }, { "enam", DIGIT, 6 },
     { "tujuh", DIGIT, 7 }, { "lapan", DIGIT, 8 }, { "delapan", DIGIT, 8 },
     { "sembilan", DIGIT, 9 }, { "sepuluh", TEEN, 10 }, { "sebelas", TEEN, 11 },
+    { "belas", MSTEEN, 0 }, { "puluh", MSTENS, 0 }, { "ratus", HUND, 0 }, { "ribu", THOUS, 0 },
     /* Russian */
     { "ноль", DIGIT, 0 }, { "нуль", DIGIT, 0 }, { "один", DIGIT, 1 }, { "одна", DIGIT, 1 },
     { "два", DIGIT, 2 }, { "две", DIGIT, 2 }, { "три", DIGIT, 3 }, { "четыре", DIGIT, 4 },

@@ -237,6 +237,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/street51.jsonl",
     "tests/data/leaks/arab51.jsonl",
     "tests/data/leaks/mong51.jsonl",
+    "tests/data/leaks/idlab51.jsonl",
 };
 
 #endif
