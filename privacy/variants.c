@@ -299,13 +299,17 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = variants_hyphen_initials(out, t.norm, t.normlen);
     if (rc == 0 && person)
         rc = variants_korean_given_initials(out, t.norm, t.normlen);
+    /* The short forms and their Hangul forms (John: 존; Серёжа: 세료자;
+     * brief s21 ko21) come last, with room of their own past the cap
+     * (VARIANTS_LATE): the stages before stop where they did. */
+    out->late = person ? VARIANTS_LATE : 0;
     out->reserve = person ? VARIANT_RESERVE_HANGUL : 0;
     if (rc == 0 && person)
         rc = variants_nicknames(out);
     out->reserve = 0;
-    /* Their Hangul forms (John: 존; Серёжа: 세료자; brief s21 ko21). */
     if (rc == 0 && person)
         rc = variants_hangul(out, t.norm, t.normlen);
+    out->late = 0;
     normtext_free(&t);
     if (rc != 0) {
         variant_list_free(out);

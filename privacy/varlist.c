@@ -67,7 +67,7 @@ int list_add(struct variant_list *l, const char *key, size_t keylen, int rule, i
     size_t i, slot;
     struct variant *v;
 
-    if (keylen == 0 || l->n + l->reserve >= VARIANTS_MAX)
+    if (keylen == 0 || l->n + l->reserve >= VARIANTS_MAX + l->late)
         return 0;
     /* A spelling of one letter ("l" of Cyrillic ьл for "Il") matches
      * anything; a short form of three letters or fewer ("bu" of бүү, then

@@ -14,6 +14,14 @@
  * "Session 21: the variant list's cap").  The longest names tried make at
  * most 3,589; a subject add with such a name costs no measurable time more. */
 #define VARIANTS_MAX 8192
+/* Room past VARIANTS_MAX that only the last stages of a person's list take
+ * (variants.c: the short forms of its given names, variants_nicknames, and
+ * the Hangul and katakana forms, variants_hangul).  Every earlier stage
+ * stops where it did; the last ones are no longer left out when those fill
+ * the list (Ким Ольга Петровна's キム・オリガ went when session 51's Slavic
+ * diminutives and Mongolian pet forms together filled it: adv38-open line
+ * 296). */
+#define VARIANTS_LATE 256
 
 enum variant_rule { RULE_EXACT, RULE_VARIANT, RULE_INFLECTION };
 
@@ -99,6 +107,9 @@ struct variant_list {
                                     * where it stands, as for a Russian one */
     size_t reserve;                /* room kept for later stages: list_add stops
                                     * at VARIANTS_MAX - reserve (variants.c) */
+    size_t late;                   /* the last stage's room past VARIANTS_MAX:
+                                    * list_add stops at VARIANTS_MAX + late - reserve
+                                    * (variants.c sets VARIANTS_LATE for it) */
     size_t *index;                 /* list_add's lookup of a key: open addressing
                                     * over v[0..indexed), each slot 0 (empty) or
                                     * i + 1; indexes only, no key bytes (malloc) */
