@@ -96,15 +96,6 @@ static const struct det_word kz_address[] = {
     DW("\xd0\xbc\xd0\xb5\xd0\xba\xd0\xb5\xd0\xbd-\xd0\xb6\xd0\xb0\xd0\xb9", FIT_PREFIX),
 };
 
-/* 1 if s[a, b) ends in an entry of list[0..n) and is longer. */
-static int ends_in(const char *s, size_t a, size_t b, const struct det_word *list, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (b - a > list[k].n && memcmp(s + b - list[k].n, list[k].w, list[k].n) == 0)
-            return 1;
-    return 0;
-}
-
 /* The end of a Cyrillic word at i (letters, a '-' or an apostrophe
  * inside: Лук'янівська, Мамина-Сибиряка), or i if none. */
 static size_t cyr_word_end(const char *s, size_t len, size_t i)
@@ -185,14 +176,14 @@ static int prep_fits(const char *s, size_t len, size_t p, size_t pe, size_t last
     int on = any && pe - p == 4 && memcmp(s + p, "\xd0\xbd\xd0\xb0", 4) == 0;   /* на */
 
     if (!any)
-        return ends_in(s, last, e, loc_adj, N(loc_adj));
+        return addr_ends_in(s, last, e, loc_adj, N(loc_adj));
     if (addr_street_name(s, len, last, e, 0))
         return 1;
-    if (ends_in(s, last, e, genitive, N(genitive)) && !ends_in(s, last, e, gen_not, N(gen_not)))
+    if (addr_ends_in(s, last, e, genitive, N(genitive)) && !addr_ends_in(s, last, e, gen_not, N(gen_not)))
         return 1;
-    if (on && e - last >= 14 && ends_in(s, last, e, loc_u, N(loc_u)))
+    if (on && e - last >= 14 && addr_ends_in(s, last, e, loc_u, N(loc_u)))
         return 1;
-    return k > 1 && ends_in(s, last, e, gen_i, N(gen_i));
+    return k > 1 && addr_ends_in(s, last, e, gen_i, N(gen_i));
 }
 
 /* The start of the preposition's word ending right before i - 1, or i. */

@@ -69,10 +69,7 @@ static const struct det_word after_words[] = {
     DW("пл.", FIT_WORD),
 };
 
-/* 1 if the word s[a..b) ends in an ending of list[0..n) and is longer;
- * the lengths are the table's (no strlen per entry on every call: brief
- * s34 num34). */
-static int ends_in(const char *s, size_t a, size_t b, const struct det_word *list, size_t n)
+int addr_ends_in(const char *s, size_t a, size_t b, const struct det_word *list, size_t n)
 {
     for (size_t k = 0; k < n; k++)
         if (b - a > list[k].n && memcmp(s + b - list[k].n, list[k].w, list[k].n) == 0)
@@ -87,7 +84,7 @@ int addr_street_name(const char *s, size_t len, size_t a, size_t b, int with_wor
 
     if (cp < 0x0400 || cp > 0x04FF || b < a + 8)
         return 0;
-    return ends_in(s, a, b, tight, N(tight)) || (with_word && ends_in(s, a, b, loose, N(loose)));
+    return addr_ends_in(s, a, b, tight, N(tight)) || (with_word && addr_ends_in(s, a, b, loose, N(loose)));
 }
 
 int addr_street_after_word(const char *s, size_t a, size_t b)

@@ -1062,6 +1062,12 @@ int addr_starts_clear(const char *s, size_t i);
  * follows it (Центральна вулиця: any adjective's ending). */
 int addr_street_name(const char *s, size_t len, size_t a, size_t b, int with_word);
 
+/* detect_address_street.c: 1 if the word s[a..b) (bytes) ends in an
+ * entry of list[0..n) and is longer than it; the lengths are the table's
+ * (no strlen per entry on every call: brief s34 num34).  Shared with
+ * detect_address_bare.c (session 51). */
+int addr_ends_in(const char *s, size_t a, size_t b, const struct det_word *list, size_t n);
+
 /* detect_address_street.c: 1 if s[a, b) is a Russian or Ukrainian street
  * word written after the street's name (вулиця, улица, провулок,
  * проспект, бульвар and their locatives). */
