@@ -445,14 +445,6 @@ static const struct det_word year_lead_words[] = {
     DW("\xd0\xbd\xd0\xb0\xd0\xb2\xd0\xb5\xd1\x81\xd0\xbd\xd1\x96", FIT_WORD), DW("\xd0\xb2\xd0\xbb\xd1\x96\xd1\x82\xd0\xba\xd1\x83", FIT_WORD), DW("\xd0\xb2\xd0\xbe\xd1\x81\xd0\xb5\xd0\xbd\xd0\xb8", FIT_WORD), DW("\xd0\xb2\xd0\xb7\xd0\xb8\xd0\xbc\xd0\xba\xd1\x83", FIT_WORD),
 };
 
-/* The word for "year" after a year said as an ordinal ("восемьдесят
- * пятого года", "вісімдесят п'ятому році", Mongolian "наян тавдугаар
- * онд"): год-, рік, році, року, он, оны, онд. */
-static const struct det_word year_nouns[] = {
-    DW("\xd0\xb3\xd0\xbe\xd0\xb4", FIT_PREFIX), DW("\xd1\x80\xd1\x96\xd0\xba", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd1\x86\xd1\x96", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd0\xba\xd1\x83", FIT_WORD),
-    DW("\xd0\xbe\xd0\xbd", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd1\x8b", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xb4", FIT_WORD),
-};
-
 /* Pronouns that say "she is of '85" with "с" and a year alone ("она с
  * восемьдесят пятого": the clause ends with the year). */
 static const struct det_word pronouns[] = {
@@ -462,16 +454,6 @@ static const struct det_word pronouns[] = {
 };
 
 static const struct det_word with_s[] = { DW("\xd1\x81", FIT_WORD) };      /* с */
-
-size_t det_year_noun_end(const char *s, size_t len, size_t e)
-{
-    size_t b;
-
-    if (e + 1 >= len || s[e] != ' ' || (b = detect_letters(s, len, e + 1)) == e + 1 ||
-        !det_in_list(year_nouns, sizeof year_nouns / sizeof year_nouns[0], s + e + 1, b - e - 1))
-        return e;
-    return b;
-}
 
 
 /* 1 if a word of list[] ends right before at (one space between); its
@@ -567,7 +549,7 @@ static size_t short_year_birth(const char *s, size_t len, size_t at, size_t e)
         return birth_in_sentence(s, len, at, e, 64) ? e : 0;       /* Cyrillic: 2 bytes a letter */
     if ((word_before_in(s, at, year_lead_words, sizeof year_lead_words / sizeof year_lead_words[0], &a) ||
          (e + 1 < len && s[e] == ' ' &&
-          det_word_near(s, len, e + 1, detect_letters(s, len, e + 1), year_nouns, sizeof year_nouns / sizeof year_nouns[0]))) &&
+          det_word_near(s, len, e + 1, detect_letters(s, len, e + 1), det_year_nouns, det_year_nouns_n))) &&
         birth_in_sentence(s, len, at, e, 32))
         return e;
     if (word_before_in(s, at, with_s, 1, &a) && word_before_in(s, a, pronouns, sizeof pronouns / sizeof pronouns[0], &b) &&

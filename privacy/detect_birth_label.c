@@ -38,6 +38,28 @@ static const struct label labels[] = {
     { "生年", SEP_NONE }, { "生于", SEP_NONE }, { "生於", SEP_NONE },
 };
 
+
+/* The word for "year" after a year said as an ordinal ("восемьдесят
+ * пятого года", "вісімдесят п'ятому році", Mongolian "наян тавдугаар
+ * онд"): год-, рік, році, року, он, оны, онд.  Here, not in
+ * detect_birth.c, which asks it too: the label's reader needs it, and
+ * the calls then go one way (scripts/layers.sh, session 51). */
+const struct det_word det_year_nouns[] = {
+    DW("\xd0\xb3\xd0\xbe\xd0\xb4", FIT_PREFIX), DW("\xd1\x80\xd1\x96\xd0\xba", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd1\x86\xd1\x96", FIT_WORD), DW("\xd1\x80\xd0\xbe\xd0\xba\xd1\x83", FIT_WORD),
+    DW("\xd0\xbe\xd0\xbd", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd1\x8b", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd0\xb4", FIT_WORD),
+};
+const size_t det_year_nouns_n = sizeof det_year_nouns / sizeof det_year_nouns[0];
+
+size_t det_year_noun_end(const char *s, size_t len, size_t e)
+{
+    size_t b;
+
+    if (e + 1 >= len || s[e] != ' ' || (b = detect_letters(s, len, e + 1)) == e + 1 ||
+        !det_in_list(det_year_nouns, det_year_nouns_n, s + e + 1, b - e - 1))
+        return e;
+    return b;
+}
+
 /* The separators between a label and its value: a space, a colon
  * (ASCII or full width), a dash (hyphen, en, em) or an equals sign.
  * Their length at s[i] in bytes, 0 if none; *mark 1 if not a space. */

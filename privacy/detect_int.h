@@ -408,9 +408,12 @@ size_t det_mn_short_year(const char *s, size_t len, size_t at, unsigned *v, int 
  * "Төрсөн он: наян долоон"); the walk asks before it passes over the word. */
 int detect_said_birth_year_start(const char *s, size_t len, size_t at);
 
-/* detect_birth.c: past a year noun after a year ending at e (" года",
- * " року", " рік", " он", " оны", " онд": year_nouns), or e itself;
- * bytes of the norm view. */
+/* detect_birth_label.c: past a year noun after a year ending at e
+ * (" года", " року", " рік", " он", " оны", " онд": det_year_nouns, the
+ * one list of them, det_year_nouns_n entries), or e itself; bytes of the
+ * norm view. */
+extern const struct det_word det_year_nouns[];
+extern const size_t det_year_nouns_n;
 size_t det_year_noun_end(const char *s, size_t len, size_t e);
 
 /* detect_birth_label.c (brief s51 birth51): 1 if a "year of birth"

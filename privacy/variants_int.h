@@ -509,10 +509,15 @@ int variants_korean_given_initials(struct variant_list *out, const char *norm, s
  * romanise.h's Mongolian table) as a key and in every Latin system and
  * everyday spelling, at most cap forms, with rule and suffix marks.
  * variants_mn_pet.c: mn_pet_forms adds a person's pet forms on a clipped
- * stem of li[0..n) (brief s51 mong51).  out owns what they add; both 0, or
+ * stem of li[0..n) through add (mn_add_letters; brief s51 mong51).  out owns what they add; both 0, or
  * -1 when out of memory. */
 int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int suffix,
                    size_t cap);
-int mn_pet_forms(struct variant_list *out, const int *li, int n);
+/* mn_add_letters's type: mn_pet_forms is handed it by its caller, so
+ * that variants_mn_pet.c calls nothing of variants_mn.c and the calls go
+ * one way (scripts/layers.sh). */
+typedef int (*mn_add_fn)(struct variant_list *out, const int *li, int n, int rule, int suffix,
+                         size_t cap);
+int mn_pet_forms(struct variant_list *out, const int *li, int n, mn_add_fn add);
 
 #endif

@@ -231,30 +231,6 @@ int mn_add_letters(struct variant_list *out, const int *li, int n, int rule, int
     return rc != 0 ? -1 : 0;
 }
 
-/* The long vowel a Mongolian short form ends in, by vowel harmony with
- * the letters li[0..n): аа after а or у, оо after о, ээ after э, ү or и
- * alone, өө after ө. */
-int mn_long_vowel(const int *li, int n)
-{
-    static const char *const from[] = { "а", "у", "о", "э", "ү", "ө" };
-    static const char *const to[] = { "а", "а", "о", "э", "э", "ө" };
-    const char *v = "э";
-    size_t k;
-    int i;
-
-    for (i = n - 1; i >= 0; i--)
-        for (k = 0; k < sizeof from / sizeof from[0]; k++)
-            if (strcmp(romanise_mn_letters[li[i]][0], from[k]) == 0) {
-                v = to[k];
-                i = -1;
-                break;
-            }
-    for (k = 0; k < N_MN_LETTERS; k++)
-        if (strcmp(romanise_mn_letters[k][0], v) == 0)
-            break;
-    return (int)k;
-}
-
 /* Adds base li[0..n) with a long vowel (Алт → Алтаа), and, when its last
  * syllable has a fleeting vowel, without it (Гэрэл → Гэрлээ). */
 int mn_short_form(struct variant_list *out, const int *li, int n)
@@ -692,7 +668,7 @@ int mongolian_from_cyrillic(struct variant_list *out, const char *key,
     if (person && mn_soft_forms(out, li, n) != 0)
         return -1;
     /* Pet forms on a clipped stem (Цээгий, Батка: variants_mn_pet.c). */
-    if (person && mn_pet_forms(out, li, n) != 0)
+    if (person && mn_pet_forms(out, li, n, mn_add_letters) != 0)
         return -1;
     /* A stem of two letters ("то" of Тоү) starts too many words. */
     if (n < 4)

@@ -1,7 +1,7 @@
 /* The Mongolian Cyrillic letters of romanise.h's table as indexes: a
  * letter's index, its class (short vowel, consonant) and its row in a
- * table keyed by letter.  Shared by variants_mn.c and
- * variants_mn_russian.c (variants_int.h); calls only romanise.c's table. */
+ * table keyed by letter; the long vowel of a short form.  Shared by
+ * variants_mn.c, variants_mn_pet.c and variants_mn_russian.c (variants_int.h); calls only romanise.c's table. */
 #include "privacy/variants_int.h"
 
 #include <string.h>
@@ -60,4 +60,28 @@ const char *const *mn_row(const char *const *tab, size_t rows, size_t w, int li)
         if (strcmp(tab[r * w], romanise_mn_letters[li][0]) == 0)
             return tab + r * w;
     return NULL;
+}
+
+/* The long vowel a Mongolian short form ends in, by vowel harmony with
+ * the letters li[0..n): аа after а or у, оо after о, ээ after э, ү or и
+ * alone, өө after ө. */
+int mn_long_vowel(const int *li, int n)
+{
+    static const char *const from[] = { "а", "у", "о", "э", "ү", "ө" };
+    static const char *const to[] = { "а", "а", "о", "э", "э", "ө" };
+    const char *v = "э";
+    size_t k;
+    int i;
+
+    for (i = n - 1; i >= 0; i--)
+        for (k = 0; k < sizeof from / sizeof from[0]; k++)
+            if (strcmp(romanise_mn_letters[li[i]][0], from[k]) == 0) {
+                v = to[k];
+                i = -1;
+                break;
+            }
+    for (k = 0; k < romanise_mn_count; k++)
+        if (strcmp(romanise_mn_letters[k][0], v) == 0)
+            break;
+    return (int)k;
 }
