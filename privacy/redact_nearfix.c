@@ -98,6 +98,26 @@ static int replaced(const struct spans *sp, size_t a, size_t b)
     return 0;
 }
 
+/* The index in sp of a user name span (DETECT_HANDLE) that is exactly
+ * [a, b) and the only span overlapping it, or SIZE_MAX: a word of a name
+ * read as a user name made of the name's pieces ("Bolod", Bold with an
+ * epenthetic vowel, reads as "bolo" + "d", a pet form of Bold cut and
+ * Dorj's initial) that the near-name rule finds to be the name is that
+ * name's, replaced by its pseudonym (leaks-forms12.bats, session 52). */
+static size_t handle_only(const struct spans *sp, size_t a, size_t b)
+{
+    size_t found = SIZE_MAX;
+
+    for (size_t i = 0; i < sp->n; i++)
+        if (sp->s[i].start < b && a < sp->s[i].end) {
+            if (found != SIZE_MAX || sp->s[i].cat != CAT_DETECT + DETECT_HANDLE ||
+                sp->s[i].start != a || sp->s[i].end != b)
+                return SIZE_MAX;
+            found = i;
+        }
+    return found;
+}
+
 /* 1 if [a, b) of in is a given name that is a Russian or Ukrainian word
  * (redact_sense_word_name): the redactor judges a registered name so
  * written where it stands, a review flag where it may be the word
@@ -155,10 +175,14 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
     for (size_t i = 0; i < flags->n; i++) {
         const struct span *f = &flags->s[i];
         struct span hit;
+        size_t handle = SIZE_MAX;
         int cp;
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
-        if (f->cat != FLAG_NEAR_NAME || replaced(sp, f->start, f->end) || judged(flags, f) ||
+        if (f->cat == FLAG_NEAR_NAME)
+            handle = handle_only(sp, f->start, f->end);
+        if (f->cat != FLAG_NEAR_NAME || (handle == SIZE_MAX && replaced(sp, f->start, f->end)) ||
+            judged(flags, f) ||
             name_or_word(t->orig, f->start, f->end) || patronymic_word(t->orig, f->start, f->end) ||
             redact_sense_trade_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_other_bearer_near(t->orig, t->inlen, f->start, f->end) ||
@@ -173,6 +197,10 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         if (rc == 0)
             continue;
         hit.start = f->start, hit.end = f->end;
+        if (handle != SIZE_MAX) {
+            sp->s[handle] = hit;
+            continue;
+        }
         if (redact_span_add(sp, &hit) != 0)
             return err_set(e, EXIT_INPUT, "out of memory while scanning text");
         any = 1;

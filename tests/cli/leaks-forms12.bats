@@ -9,7 +9,6 @@ load helpers
 load leaks-names
 
 @test "leaks-forms12: Tibetan-origin and epenthetic Latin spellings of a Mongolian name are replaced (A-4)" {
-    skip "open since session 51's merge: with --locale mn, mong51's rules make 'Bolod came.' [HANDLE-1] (a handle pattern), not the pseudonym; the name does not leak, the category is wrong (the unit case in forms12.jsonl passes)"
     redacts_to '--name "Bold Dorj" --name "Болд Дорж" --locale mn --pseudonym Tulga' \
         'Dorje came. Dorji came. Dordj came. Bolod came. Bolot ирсэн. Болод ирсэн.' \
         'Tulga came. Tulga came. Tulga came. Tulga came. Tulga ирсэн. Tulga ирсэн.'
