@@ -103,10 +103,19 @@ static int replaced(const struct spans *sp, size_t a, size_t b)
  * read as a user name made of the name's pieces ("Bolod", Bold with an
  * epenthetic vowel, reads as "bolo" + "d", a pet form of Bold cut and
  * Dorj's initial) that the near-name rule finds to be the name is that
- * name's, replaced by its pseudonym (leaks-forms12.bats, session 52). */
-static size_t handle_only(const struct spans *sp, size_t a, size_t b)
+ * name's, replaced by its pseudonym (leaks-forms12.bats, session 52).
+ * in is the input; a, b are input offsets (bytes). */
+static size_t handle_only(const struct spans *sp, const char *in, size_t a, size_t b)
 {
     size_t found = SIZE_MAX;
+    int cp, k;
+
+    /* a plain word only: a user name with separators or digits
+     * ("Kim_Young_ho") stays a user name (encodings.jsonl line 17) */
+    for (size_t p = a; p < b; p += (size_t)k)
+        if ((k = utf8_next(&cp, in + p, b - p)) <= 0 || !is_word_cp(cp) || (cp >= '0' && cp <= '9') ||
+            cp == '_')
+            return SIZE_MAX;
 
     for (size_t i = 0; i < sp->n; i++)
         if (sp->s[i].start < b && a < sp->s[i].end) {
@@ -180,7 +189,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
         /* written as a name, with a capital ("jongsuk" in lower case
          * stays a flag: test_redact's negatives) */
         if (f->cat == FLAG_NEAR_NAME)
-            handle = handle_only(sp, f->start, f->end);
+            handle = handle_only(sp, t->orig, f->start, f->end);
         if (f->cat != FLAG_NEAR_NAME || (handle == SIZE_MAX && replaced(sp, f->start, f->end)) ||
             judged(flags, f) ||
             name_or_word(t->orig, f->start, f->end) || patronymic_word(t->orig, f->start, f->end) ||

@@ -1,0 +1,31 @@
+#!/usr/bin/env bats
+# The pseudonym attempts of session 52's black-box attack (docs/outside/
+# report-adv52.md), end to end on the real binary: short forms, pet forms,
+# other spellings and other-script forms of the person's own name are
+# refused with the one message; the attempts accepted wrongly are open
+# (skipped) until the pseudonym check reads them.
+
+bats_require_minimum_version 1.5.0
+load helpers
+load leaks-names
+load faults
+
+@test "pseudonym-adv52: own short, pet, other-script and other-spelling forms are refused" {
+    each_refused "Батсүх Энхжаргал|Batsukh Enkhjargal" "Jagaa" "Enkhee" "Jargalaa" "Enkhjaa" "Enkhka" "Jargal" "Jaga" "Enhe" "Энхээ" "Жагаа" "Batsuhk" "Suhee" "Энх-Жаргал" "Anhjargal"
+    each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Abdo" "Mutairi" "Abdallah Jones" "Abu Abdullah" "Mutair" "Al Mtiri" "3abdallah" "Abdul"
+    each_refused "한명혁|Han Myong-hyok|Хан Мён Хёк" "Myong" "Hyok" "Minghe" "Ming He" "Hyuk" "Han Solo" "Hank" "Myung" "Myeong-hyeok" "Myonghyeok" "Hyokie" "Hyeok-i" "Kan Meikaku" "Hann" "MH" "Myonggi" "Myeongi" "Hyeoki" "Hanmy" "Mun-hyok" "Myong-hok"
+    each_refused "Khalid Al-Enezi|خالد العنزي|Халид аль-Энези" "Khaloud" "Abu Khalid" "Kholid" "Khaled" "Xalid" "Khalood" "Kaled Moore" "Haled" "Halid"
+}
+
+@test "pseudonym-adv52: ordinary pseudonyms are accepted" {
+    each_accepted "Khalid Al-Enezi" "Peter Hall"
+    each_accepted "Батсүх Энхжаргал" "Otgon Saran"
+}
+
+@test "pseudonym-adv52: accepted in the attack: Arabic pet forms and spellings, translations, a Korean given name cut (adv52: open)" {
+    skip "open: accepted today (docs/outside/report-adv52.md P-1..P-19)"
+    each_refused "Khalid Al-Enezi|خالد العنزي|Халид аль-Энези" "Kh. Enezi" "Enizi Brown" "Anazi" "Enzi" "Aneza" "Lido" "Eternal Goat"
+    each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Aboudi" "Abood" "Dodi" "Obaid" "Abed Smith" "Mtairi" "Matar" "Servant of God"
+    each_refused "Батсүх Энхжаргал|Batsukh Enkhjargal" "Happy Joy" "Peace-joy"
+    each_refused "한명혁|Han Myong-hyok|Хан Мён Хёк" "Mhyok" "Bright"
+}
