@@ -25,6 +25,7 @@
 #include "crypto/secmem.h"
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
+#include "privacy/pseudonym_gloss.h"
 #include "privacy/redact_int.h"
 #include "privacy/romanise.h"
 #include "privacy/script_read.h"
@@ -634,6 +635,10 @@ int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t 
     size_t nl, sur;
     int cp, rc;
 
+    /* its elements' meanings in English (Steel Hero for Сүхбаатарын Болд:
+     * pseudonym_gloss.c; brief s52 mong52, report-adv51) */
+    if ((rc = pseudonym_translates_name(p, plen, name, namelen)) != 0)
+        return rc < 0 ? err_set(e, EXIT_INPUT, "out of memory") : 1;
     while ((rc = next_word_key(&nk, &nl, &cp, name, namelen, &at, e)) == 1) {
         int hit = 0;
         if (short_name_part(nk, nl, cp))

@@ -677,6 +677,12 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * report-adv51 O-2..O-5, O-8, O-12). */
     if (f->person && h != HIT_NONE && redact_mn_weekday(t, a, b))
         return HIT_FLAG;
+    /* Its accusative and genitive before a person's possession (Давааг,
+     * Даваагийн паспорт): the person, though the form is a day's word
+     * (FORM_COMMON); its genitive before a noun of time is the day
+     * (Даваагийн өглөө: redact_mnday.c; brief s52 mong52, adv51 L-20, L-21). */
+    if (f->person && f->kind == FORM_COMMON && (other = redact_mn_weekday_person(t, a, b)) != 0)
+        return other == 2 ? HIT_REPLACE : HIT_FLAG;
     if (uk_apostrophe_name(t, f, a, b) || context_form_named(t, f, a, b)) {
         w = *f, w.kind = FORM_REPLACE;
         return redact_hit_verdict(t, &w, HIT_REPLACE, a, b);

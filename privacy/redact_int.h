@@ -1174,6 +1174,15 @@ int redact_mn_person_verb_after(const struct normtext *t, size_t b);
  * davaa garagt: the planets' names of the Tibetan calendar); no errors. */
 int redact_mn_weekday(const struct normtext *t, size_t a, size_t b);
 
+/* redact_mnday.c: whether the hit over norm bytes [a, b) of t, a Mongolian
+ * weekday that is a given name with a case ending and a capital, is the
+ * person: 2 in the accusative (Давааг цагдаа авч явсан) or in the
+ * genitive before a person's possession (Даваагийн паспорт), 1 (a review
+ * flag) in the genitive before another noun, 0 before a noun of time or
+ * a weekly schedule (Даваагийн өглөө, Мягмарын хурал) or in any other
+ * case (Даваад, Даваагаас: on, from Monday).  No errors; keeps nothing. */
+int redact_mn_weekday_person(const struct normtext *t, size_t a, size_t b);
+
 /* redact_context.c: 1 if the word right after norm byte b of t (one space
  * between) is a word of address or kinship ("болд ах", "bold ah",
  * "tseegii egch", "Дорж гуайд"); bytes of t's norm view; no errors. */

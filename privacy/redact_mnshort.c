@@ -14,7 +14,9 @@
  *   - a verb only a person does within its clause, the form bare ("Батаа
  *     ирээгүй", "Алтаа ажилдаа явсан"): come, go, say, help, work, meet,
  *     wait, live, flee, die; not "sold", "lost", "took" (Алтаа зарсан is
- *     "sold his gold").
+ *     "sold his gold"), unless a bare noun of its own stands between, the
+ *     object, which leaves the form the subject ("Цэцээ хоол өгсөн",
+ *     Tsetsee gave food: brief s52 mong52, adv51 L-43).
  * Written with a capital, in Cyrillic or Latin (Altaa, Bataatai).  Verb
  * stems and endings from Mongolian grammar (past -сан/-сэн, non-past -на,
  * -лаа, negative -аагүй, converbs -ж, -аад), written by hand; a native
@@ -61,6 +63,29 @@ static int ends_with(const char *w, size_t n, const char *e)
 
     return k <= n && memcmp(w + n - k, e, k) == 0;
 }
+
+/* Stems of verbs that take an object (give, take, do, eat, drink, cook,
+ * write, read, bring, buy, sell), Cyrillic and Latin: they mark the
+ * person only with their own object between (trans_with_object). */
+static const char *const object_verbs[] = {
+    "өг", "ав", "хий", "ид", "уу", "чан", "бич", "унш", "авчир", "худалд", "зар",
+    "og", "ug", "av", "aw", "khii", "hii", "id", "uu", "bich", "unsh", "avchir", "zar",
+};
+
+/* Endings of a noun that is no bare object (a case, a reflexive long
+ * vowel: хүүд, гэрт, ахаас, ээжтэй, хүүгээ, цагдаа), and the nouns of a
+ * person that may be the subject themselves (ах өгсөн: "the brother
+ * gave it"); Mongolian grammar, written by us. */
+static const char *const not_bare[] = {
+    "д", "т", "аа", "ээ", "оо", "өө", "аас", "ээс", "оос", "өөс", "тай", "тэй", "той",
+    "ын", "ийн", "ны", "г", "ыг", "ийг", "р", "ээр", "аар",
+    "d", "t", "aa", "ee", "oo", "tai", "tei", "toi", "iin", "iig", "aar", "eer",
+};
+static const char *const person_nouns[] = {
+    "ах", "эгч", "ээж", "аав", "дүү", "хүн", "тэр", "би", "бид", "та", "хүү", "охин",
+    "эмээ", "өвөө", "багш", "эмч", "найз", "эхнэр", "нөхөр", "хүүхэд",
+    "akh", "ah", "egch", "eej", "aav", "duu", "khun", "hun", "ter", "bi", "bid", "ta",
+};
 
 /* The end of the first long vowel of long_vowels in norm [a, b) after
  * two letters at least (not a name's initials keyed as a word), else 0. */
@@ -120,6 +145,36 @@ static int person_verb(const struct normtext *t, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if the word norm [a, b) is a form of a verb of object_verbs and the
+ * word [oa, ob) before it a bare noun, no person's: "Цэцээ хоол өгсөн"
+ * (Tsetsee gave food): a reflexive "his gold" would be the object
+ * itself, with no second bare noun before the verb ("Алтаа өгсөн", gave
+ * his gold; "Алтаа хүүд өгсөн", to his son).  Brief s52 mong52, adv51
+ * L-43. */
+static int object_verb_after_object(const struct normtext *t, size_t oa, size_t ob, size_t a,
+                                    size_t b)
+{
+    size_t i, j, k;
+    int hit = 0;
+
+    for (i = 0; i < sizeof object_verbs / sizeof object_verbs[0] && !hit; i++) {
+        k = strlen(object_verbs[i]);
+        if (k >= b - a || memcmp(t->norm + a, object_verbs[i], k) != 0)
+            continue;
+        for (j = 0; j < sizeof verb_endings / sizeof verb_endings[0] && !hit; j++)
+            hit = ends_with(t->norm + a + k, b - a - k, verb_endings[j]);
+    }
+    if (!hit || redact_upper_at(t, oa))
+        return 0;
+    for (i = 0; i < sizeof not_bare / sizeof not_bare[0]; i++)
+        if (ends_with(t->norm + oa, ob - oa, not_bare[i]))
+            return 0;
+    for (i = 0; i < sizeof person_nouns / sizeof person_nouns[0]; i++)
+        if (word_eq(t, oa, ob, person_nouns[i]))
+            return 0;
+    return 1;
+}
+
 /* 1 if хоёр (khoyor, hoyor) follows the form at norm b: next, after a
  * pronoun (бид, та, тэр), or after another capitalised word past a comma
  * ("Батаа, Доржоо хоёр"). */
@@ -160,7 +215,7 @@ int redact_mn_person_verb_after(const struct normtext *t, size_t b)
 
 int redact_mn_short_person(const struct normtext *t, size_t a, size_t b)
 {
-    size_t v, wa, wb, p;
+    size_t v, wa, wb, p, oa = 0;
     int first, words, lang;
 
     if (b <= a || utf8_next(&first, t->norm + a, t->normlen - a) <= 0 ||
@@ -184,8 +239,13 @@ int redact_mn_short_person(const struct normtext *t, size_t a, size_t b)
     if (two_after(t, b))
         return 1;
     /* A person's verb within the clause: the next three words. */
-    for (p = b, words = 0; words < 3 && next_word(&wa, &wb, t, p, 0); words++, p = wb)
+    for (p = b, words = 0; words < 3 && next_word(&wa, &wb, t, p, 0); words++, p = wb) {
         if (person_verb(t, wa, wb))
             return 1;
+        /* a verb with its own object just before it (Цэцээ хоол өгсөн) */
+        if (words == 1 && object_verb_after_object(t, oa, p, wa, wb))
+            return 1;
+        oa = wa;
+    }
     return 0;
 }

@@ -93,6 +93,9 @@ static const char *const common_words[] = {
     "in", "is", "it", "ma", "me", "my", "no", "nor", "of", "oh", "on", "or", "so", "the",
     "to", "up", "us", "we", "ye", "yet", "you", "yu",
     "даваа", "мягмар", "лхагва", "пүрэв", "баасан", "бямба", "ням",
+    /* the stems of the two that drop their final vowel before a case
+     * ending (Бямбын, Лхагвыг; redact_mnday.c) */
+    "бямб", "лхагв",
 };
 
 int variants_common_word(const char *key, size_t keylen)
@@ -151,7 +154,15 @@ static int name_words(struct variant_list *out, const char *norm, size_t len)
          * rule (redact_hits.c), as written only. */
         if (chars >= 2 && variants_common_word(key, k)) {
             out->capital = 1;
-            rc = list_add(out, key, k, RULE_VARIANT, SUFFIX_NONE);
+            /* A Mongolian weekday that is a given name takes its case
+             * endings (Давааг, Даваагийн): whether the day or the person,
+             * redact_mn_weekday_person (redact_mnday.c) decides. */
+            rc = list_add(out, key, k, RULE_VARIANT,
+                          (unsigned char)key[0] >= 0x80 ? SUFFIX_MN : SUFFIX_NONE);
+            /* Бямба, Лхагва: their stem too (Бямбыг, Лхагвын). */
+            if (rc == 0 && (unsigned char)key[0] >= 0x80 && k > 2 &&
+                memcmp(key + k - 2, "а", 2) == 0 && variants_common_word(key, k - 2))
+                rc = list_add(out, key, k - 2, RULE_VARIANT, SUFFIX_MN_STEM);
             out->capital = 0;
             continue;
         }

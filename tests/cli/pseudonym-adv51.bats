@@ -37,8 +37,24 @@ load faults
     each_refused "Доржийн Цэцэгмаа|Dorjiin Tsetsegmaa" "Tseegii"
 }
 
-@test "pseudonym-adv51: the name translated, Steel Hero and Flower Mother (adv51: open)" {
-    skip "open: accepted today; a translation of the name's meaning (docs/outside/report-adv51.md)"
+@test "pseudonym-adv51: the name translated, Steel Hero and Flower Mother (adv51; refused since mong52)" {
     each_refused "Сүхбаатарын Болд|Sukhbaatar Bold" "Steel Hero"
     each_refused "Доржийн Цэцэгмаа|Dorjiin Tsetsegmaa" "Flower Mother"
+}
+
+@test "pseudonym-mong52: other names translated, either order, one script only, a whole one-element word" {
+    each_refused "Сүхбаатарын Болд" "Hero Steel" "Axe Hero" "steel-hero"
+    each_refused "Sukhbaatar Bold" "Steel Hero" "Hero Axe"
+    each_refused "Доржийн Цэцэгмаа" "Mother Flower" "Blossom Mom"
+    each_refused "Төмөрбаатар Ганболд" "Iron Hero"
+    each_refused "Сарангэрэл Бат" "Moon Light" "Strong Smith"
+    each_refused "Батбаярын Наран" "Sun Dorj" "Joy Strong"
+    each_refused "Chuluun Erdene" "Stone Lee" "Jewel Park"
+}
+
+@test "pseudonym-mong52: one element of a longer word, and other English words, are accepted" {
+    each_accepted "Сүхбаатарын Болд" "Hero Smith" "Silver Wolf"
+    each_accepted "Доржийн Цэцэгмаа" "Flower Lee" "Rose Green"
+    each_accepted "Алтангэрэл Дорж" "Golden Eagle"
+    each_accepted "Пүрэвийн Бат" "Otgon Saran" "Blue River"
 }
