@@ -379,6 +379,8 @@ static const struct dim_suffix dim_suffixes[] = {
     /* its fleeting vowel's cases, which are an -а noun's (Санёчка,
      * Санёчку) */
     { NULL, "ёчка", ON_SHORT | ON_NO_POSS | ON_MAN },
+    { "ан", "ян", ON_SHORT | ON_NO_POSS | ON_MAN },
+    { NULL, "яныч", ON_SHORT | ON_NO_POSS | ON_MAN | ON_CASES_ONLY },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
