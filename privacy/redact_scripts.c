@@ -10,6 +10,7 @@
 
 #include "crypto/secmem.h"
 #include "privacy/common_words.h"
+#include "privacy/han_place.h"
 #include "privacy/hangul_endings.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -643,6 +644,19 @@ static int han_alone(const struct normtext *t, size_t a, size_t b)
     return b - a <= 9 && han_edge(t, a, 1) && han_edge(t, b, 0);
 }
 
+/* cjk_window on the window norm[a..b) of Han characters of the Han word
+ * ws, unless the window is a piece of a country's or region's name
+ * written there (han_place_cut: 克兰 of 乌克兰, 格兰 of 英格兰 read as
+ * Колян, kolyan; brief s52 slav52), whatever name's key it reads. */
+static int han_window(struct spans *sp, struct spans *flags, const struct redactor *r,
+                      const struct normtext *t, const struct word *ws, size_t a, size_t b,
+                      int alone)
+{
+    if (han_place_cut(t->norm, ws->start, ws->end, a, b))
+        return 0;
+    return cjk_window(sp, flags, r, t, a, b, 4, alone);
+}
+
 /* A given name, a surname or a listed short form of one written alone in
  * katakana (the whole word ws: ダーシャ, ソコロワ) or in Chinese
  * characters (a run of two or more characters of the transliteration
@@ -674,11 +688,11 @@ static int scan_cjk_short(struct spans *sp, struct spans *flags, const struct re
             ;
         if (q - p >= 6) {
             size_t nsp = sp->n;
-            if (cjk_window(sp, flags, r, t, p, q, 4, han_alone(t, p, q)) != 0)
+            if (han_window(sp, flags, r, t, ws, p, q, han_alone(t, p, q)) != 0)
                 return -1;
             for (a = p, b = q; sp->n == nsp && b - a > 6;) {
-                if (cjk_window(sp, flags, r, t, p, b - 3, 4, 0) != 0 ||
-                    cjk_window(sp, flags, r, t, a + 3, q, 4, 0) != 0)
+                if (han_window(sp, flags, r, t, ws, p, b - 3, 0) != 0 ||
+                    han_window(sp, flags, r, t, ws, a + 3, q, 0) != 0)
                     return -1;
                 a += 3, b -= 3;
             }

@@ -368,17 +368,23 @@ static const struct dim_suffix dim_suffixes[] = {
      * уменьшительные имена" not yet here: -яша on a soft stem in н, as
      * the names' entries give it (Маняша, Ваняша, Дуняша, Таняша; the
      * hard -аша is listed: Любаша), -уночка/-юночка
-     * beside -унечка (Дарьюночка), -ёчек (Санёчек, Ванёчек).  The chat
-     * -ян (Костян, Колян, Толян, Васян) was taken out at the lead's merge
-     * of session 51: Колян's Latin reading made the Chinese 克兰 and 格兰
-     * (乌克兰 Ukraine, 英格兰 England) read as Николай (test_common_forms);
-     * its cases are open in tests/data/leaks/slav51.jsonl. */
+     * beside -унечка (Дарьюночка), -ёчек (Санёчек, Ванёчек) and the chat
+     * -ян (Костян, Колян, Толян, Васян), a man's.  Taken out at the lead's
+     * merge of session 51 (Колян's Latin reading made the Chinese 克兰
+     * and 格兰 of 乌克兰, 英格兰 read as Николай); back since brief s52
+     * slav52, with the Han readers refusing a window that cuts into a
+     * country's Chinese name (han_place.c), and with the same chat
+     * suffix on a hard stem, -ан (Вован, Диман), and -яныч (Костяныч,
+     * Толяныч: cases alone): written by us from Russian colloquial usage,
+     * wants a native reviewer like the rest of the chat forms. */
     { NULL, "яша", ON_SHORT | ON_NO_POSS | ON_CASES_ONLY },
     { "уночка", "юночка", ON_ANYCASE | ON_YA_SOFT | ON_NO_POSS | ON_CASES_ONLY },
     { NULL, "ёчек", ON_SHORT | ON_NO_POSS | ON_MAN },
     /* its fleeting vowel's cases, which are an -а noun's (Санёчка,
      * Санёчку) */
     { NULL, "ёчка", ON_SHORT | ON_NO_POSS | ON_MAN },
+    { "ан", "ян", ON_SHORT | ON_NO_POSS | ON_MAN },
+    { NULL, "яныч", ON_SHORT | ON_NO_POSS | ON_MAN | ON_CASES_ONLY },
 };
 
 /* The stems of given names whose tender diminutives are ordinary words
