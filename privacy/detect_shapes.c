@@ -174,8 +174,9 @@ static size_t pieces(const char *s, size_t len, size_t at)
  * digits after a word of a number's first piece (first half, starts with,
  * начинается на, эхний хагас, 앞자리) and one after a word of its last
  * piece (second half, last four, ends with, последние, сүүлийн дөрөв,
- * 뒷자리), the second within PIECES_WINDOW bytes after the first: both
- * go, as a phone's (the two words tie them; each piece alone is also a
+ * 뒷자리), the second within PIECES_WINDOW bytes after the first,
+ * seven digits or more together, not two round amounts: both go, as a
+ * phone's (the two words tie them; each piece alone is also a
  * year, a price or a time, and stays: detect_tail.c reads a last piece
  * alone only beside a number's noun).  Between the word and its digits:
  * the copula or a preposition (pieces_fillers), one parenthesis between
@@ -206,17 +207,17 @@ static const char *const last_words[] = {
 /* What may stand between a piece's word and its digits. */
 static const char *const pieces_fillers[] = {
     "is ", "was ", "are ", "were ", ": ", "- ", "\xe2\x80\x94 ", "на ", "с ", "нь ", "цифры ", "digits ",
-    "был ", "была ", "было ", "были ", "это ", "бол ",
+    "был ", "была ", "было ", "были ", "это ", "бол ", "of the number ", "of it ", "номера ",
 };
 
-/* The word of words[0..n) at i, a space or a comma after it: its end,
- * or 0. */
+/* The word of words[0..n) at i, a space, a comma or a colon after it:
+ * its end, or 0. */
 static size_t pieces_word(const char *s, size_t len, size_t i, const char *const *words, size_t n)
 {
     size_t e;
 
     for (size_t k = 0; k < n; k++)
-        if (det_starts(s, len, i, words[k]) && (e = i + strlen(words[k])) < len && (s[e] == ' ' || s[e] == ','))
+        if (det_starts(s, len, i, words[k]) && (e = i + strlen(words[k])) < len && (s[e] == ' ' || s[e] == ',' || s[e] == ':'))
             return e;
     return 0;
 }
@@ -298,6 +299,16 @@ static size_t last_piece(const char *s, size_t len, size_t i, size_t *a)
     return w == 0 ? 0 : piece_digits(s, len, w, a);
 }
 
+/* 1 if the pieces [a, e) and [b, x) together are a phone's: seven
+ * digits or more (no phone has fewer), not both round ("500 ... 700":
+ * amounts). */
+static int pieces_phone(const char *s, size_t a, size_t e, size_t b, size_t x)
+{
+    int round = s[e - 1] == '0' && s[e - 2] == '0' && s[x - 1] == '0' && s[x - 2] == '0';
+
+    return (e - a) + (x - b) >= 7 && !round;
+}
+
 /* A phone's piece at i (above): the digits' end, their start in *start,
  * or 0.  A first piece with a last after it within the window, or a last
  * with a first before it. */
@@ -307,15 +318,15 @@ static size_t phone_piece(const char *s, size_t len, size_t i, size_t *start)
 
     if ((e = first_piece(s, len, i, &a)) != 0) {
         for (j = e; j < len && j - e < PIECES_WINDOW; j++)
-            if (word_start(s, j) && s[j] != ' ' && last_piece(s, len, j, &b) != 0)
-                return *start = a, e;
+            if (word_start(s, j) && s[j] != ' ' && (x = last_piece(s, len, j, &b)) != 0)
+                return pieces_phone(s, a, e, b, x) ? (*start = a, e) : 0;
         return 0;
     }
     if ((e = last_piece(s, len, i, &a)) == 0)
         return 0;
     for (j = i > PIECES_WINDOW ? i - PIECES_WINDOW : 0; j < i; j++)
         if (((unsigned char)s[j] & 0xC0) != 0x80 && word_start(s, j) && s[j] != ' ' &&
-            (x = first_piece(s, len, j, &b)) != 0 && x <= i)
+            (x = first_piece(s, len, j, &b)) != 0 && x <= i && pieces_phone(s, b, x, a, e))
             return *start = a, e;
     return 0;
 }
