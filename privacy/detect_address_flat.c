@@ -428,33 +428,35 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
  * after it ("room 5 minutes", "bed 3 days", "bed 200 dollars": counted),
  * where someone stayed (addr_room_dwelt) or beside another numbered
  * place of the sentence ("camp 4, room 112": two numbered places are a
- * place in a camp, a chapter and a page are not places).  The words:
- * English; Russian (a bed's койка, кровать, место; a barrack's барак; a
- * block's блок; комн., the abbreviation of комната; вагончик, a trailer
- * home), in the singular cases no count takes after its number; Mongolian
- * ор (bed); Malay bilik, katil, blok, asrama; Arabic غرفة (room), سرير
+ * place in a camp, a chapter and a page are not places).  A block is
+ * left to detect_address_part.c's units (Kuwait's "Block 4"; "block 4 of
+ * the camp" alone stays: addr20.jsonl line 56).  The words: English;
+ * Russian (a bed's койка, кровать, место; a barrack's барак; комн., the
+ * abbreviation of комната; вагончик, a trailer home), in the singular
+ * cases no count takes after its number; Mongolian ор (bed); Malay bilik, katil, asrama; Arabic غرفة (room), سرير
  * (bed), عنبر (ward).  Written by us from dictionaries (Oxford, Ozhegov,
  * Kamus Dewan, Hans Wehr), they want a native reviewer.  Bytes of the
  * norm view. */
 static const char *const dorm_words[] = {
-    "bed", "bunk", "berth", "hut", "barrack", "barracks", "block", "container", "dormitory", "dorm", "cabin",
+    "bed", "bunk", "berth", "hut", "barrack", "barracks", "container", "dormitory", "dorm", "cabin",
     "tent", "camp", "ward",
     "комн.", "комн", "койка", "койке", "койку", "койкой", "кровать", "кровати", "место", "месте", "барак",
-    "бараке", "бараку", "бараком", "блок", "блоке", "вагончик", "вагончике", "лагерь", "лагере",
-    "ор", "bilik", "katil", "blok", "asrama", "kem",
+    "бараке", "бараку", "бараком", "вагончик", "вагончике", "лагерь", "лагере",
+    "ор", "bilik", "katil", "asrama", "kem",
     "\xd8\xba\xd8\xb1\xd9\x81\xd8\xa9", "\xd8\xa7\xd9\x84\xd8\xba\xd8\xb1\xd9\x81\xd8\xa9",   /* غرفة الغرفة */
     "\xd8\xb3\xd8\xb1\xd9\x8a\xd8\xb1", "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1\xd9\x8a\xd8\xb1",   /* سرير السرير */
     "\xd8\xb9\xd9\x86\xd8\xa8\xd8\xb1",                                                       /* عنبر */
 };
 
 /* Words of dorm_words that are also a rank, a place in a queue, a
- * district, a lesson's part or an order ("заняли место 1", Mongolian
- * "ор" come in, "ward 3" of a city, "block 2" of a course, a camp's
- * name): a place only beside another numbered place, not where someone
- * stayed alone. */
+ * district or a camp's name ("заняли место 1", Mongolian "ор" come in,
+ * "ward 3" of a city): a place only beside another numbered place, not
+ * where someone stayed alone. */
 static const char *const dorm_weak[] = {
-    "место", "месте", "ор", "ward", "block", "blok", "camp", "kem", "лагерь", "лагере", "tent", "блок", "блоке",
+    "место", "месте", "ор", "ward", "camp", "kem", "лагерь", "лагере", "tent",
 };
+
+static const char *const dorm_rooms[] = { "room", "rm", "комнат", "кімнат", "бөлме", "өрөө" };
 
 /* The end of a place's word at i (dorm_words or room_word), or 0; *weak
  * 1 for a word of dorm_weak. */
@@ -471,7 +473,12 @@ static size_t dorm_word(const char *s, size_t len, size_t i, int *weak)
                 *weak |= strcmp(dorm_words[k], dorm_weak[q]) == 0;
             return e;
         }
-    return room_word(s, len, i);
+    /* a room's word of room_word, not a house's or a flat's ("доме
+     * 12/4": the units of detect_address_part.c read a house) */
+    for (k = 0; k < sizeof dorm_rooms / sizeof dorm_rooms[0]; k++)
+        if (det_starts(s, len, i, dorm_rooms[k]))
+            return room_word(s, len, i);
+    return 0;
 }
 
 /* The place's number after its word ending at w: its end, or 0. */
@@ -492,9 +499,9 @@ static size_t dorm_number(const char *s, size_t len, size_t w)
     x += n;
     if (x < len && det_alpha(s[x]) && !det_letter_at(s, len, x + 1) && !det_digit(s[x + 1]))
         x++;                                        /* 12b */
-    if (x < len && (det_digit(s[x]) || det_letter_at(s, len, x) || strchr("%$.,", s[x]) != NULL) &&
+    if (x < len && (det_digit(s[x]) || det_letter_at(s, len, x) || strchr("%$.,/-", s[x]) != NULL) &&
         !(strchr(".,", s[x]) != NULL && (x + 1 >= len || !det_digit(s[x + 1]))))
-        return 0;                                   /* glued on, a share, a decimal */
+        return 0;                   /* glued on, a share, a decimal, a house's "12/4" */
     return counted(s, len, x) ? 0 : x;
 }
 
