@@ -546,8 +546,9 @@ static int dorm_end(const char *s, size_t len, size_t k)
 }
 
 /* 1 if another numbered place than the one at i stands in the sentence
- * around i (160 bytes each way at most). */
-static int dorm_other(const char *s, size_t len, size_t i)
+ * around i (160 bytes each way at most), one not of dorm_weak if strong
+ * (two weak ones are two camps: "Camp No. 8 and camp seven others"). */
+static int dorm_other(const char *s, size_t len, size_t i, int strong)
 {
     size_t c, b, j, w;
     int weak;
@@ -558,7 +559,7 @@ static int dorm_other(const char *s, size_t len, size_t i)
         ;
     for (j = c; j < b; j++)
         if (j != i && ((unsigned char)s[j] & 0xC0) != 0x80 && (w = dorm_word(s, b, j, &weak)) != 0 &&
-            dorm_number(s, b, w) != 0)
+            !(strong && weak) && dorm_number(s, b, w) != 0)
             return 1;
     return 0;
 }
@@ -574,5 +575,5 @@ static size_t dorm_part(const char *s, size_t len, size_t i)
      * dormitory": the sentence's reader stops at "no.") */
     if (!weak && (addr_room_dwelt(s, len, i) || addr_room_dwelt(s, len, e - 1)))
         return e;
-    return dorm_other(s, len, i) ? e : 0;
+    return dorm_other(s, len, i, weak) ? e : 0;
 }

@@ -366,8 +366,11 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
         else if ((e = detect_tail(s, len, i, &a, &kind)) != 0)
             /* the walk's kind where it found the number ("ID ended in") */
             overlaps(*d, *n, a, e, &kind);
-        else if ((e = phone_piece(s, len, i, &a)) != 0)
+        else if ((e = phone_piece(s, len, i, &a)) != 0) {
+            /* a phone's, or the walk's kind where it found the piece */
             kind = DETECT_PHONE;
+            overlaps(*d, *n, a, e, &kind);
+        }
         else if ((e = pieces(s, len, i)) != 0) {
             /* two numbers the walk found are two numbers ("50 1234 5678
              * and 345678"); one keeps its kind */
