@@ -196,6 +196,11 @@ static int counted(const char *s, size_t len, size_t i)
         "kişi", "kisi", "gün", "gun", "hafta", "yıl", "yil", "saat", "kez", "defa", "yaş", "yas", "kat",
         "jour", "semaine", "mois", "ans", "année", "annee", "heure", "nuit", "personne", "fois", "gens", "lit",
         "étage", "etage", "pièce", "piece",
+        /* distances, weights and money (session 52: "bed 200 dollars",
+         * "hut 3 km away"): written by us, the common units and the
+         * currencies of the places the issue names */
+        "km", "mile", "meter", "metre", "kg", "dollar", "usd", "euro", "ringgit", "dinar", "tugrik", "won",
+        "доллар", "руб", "евро", "төгрөг", "ам.доллар",
     };
     size_t k;
 
@@ -348,7 +353,11 @@ static int spaced_groups(const char *s, size_t x, size_t e)
     return g;
 }
 
-size_t addr_room_part(const char *s, size_t len, size_t i)
+static size_t dorm_part(const char *s, size_t len, size_t i);
+
+/* The room's word at i with its number, as addr_room_part (below) reads
+ * it where someone stayed or the number is named. */
+static size_t room_part(const char *s, size_t len, size_t i)
 {
     static const char *const between[] = {
         "номер ", "номері ", "нөмірі ", "дугаар ", "number ", "numero ", "numara ", "no. ", "no ", "no", "# ", "#",
@@ -400,4 +409,171 @@ size_t addr_room_part(const char *s, size_t len, size_t i)
         !strchr(".!?;)\n", s[e]))
         return 0;
     return before || spaced >= 3 || addr_room_dwelt(s, len, i) ? e : 0;
+}
+
+size_t addr_room_part(const char *s, size_t len, size_t i)
+{
+    size_t e = room_part(s, len, i);
+
+    return e != 0 ? e : dorm_part(s, len, i);
+}
+
+/* ---- a dormitory's or a camp's place (brief s52 num52, report-adv51
+ * L-6, L-19, L-32..L-34, L-66) ----
+ * Workers abroad sleep in numbered places: "Room 12B, bed 3, dormitory
+ * block C", "bed 14 of hut 7 at camp Ulan", "barrack 7, bunk 14", "комн.
+ * 214, место 3", "12번 방".  A place's word (dorm_words, or a room's
+ * word of room_word), then its number (one to four digits, one letter
+ * glued: "12b"; "no.", "#", "number", "номер" between), no count's noun
+ * after it ("room 5 minutes", "bed 3 days", "bed 200 dollars": counted),
+ * where someone stayed (addr_room_dwelt) or beside another numbered
+ * place of the sentence ("camp 4, room 112": two numbered places are a
+ * place in a camp, a chapter and a page are not places).  A block is
+ * left to detect_address_part.c's units (Kuwait's "Block 4"; "block 4 of
+ * the camp" alone stays: addr20.jsonl line 56).  The words: English;
+ * Russian (a bed's койка, кровать, место; a barrack's барак; комн., the
+ * abbreviation of комната; вагончик, a trailer home), in the singular
+ * cases no count takes after its number; Mongolian ор (bed); Malay bilik, katil, asrama; Arabic غرفة (room), سرير
+ * (bed), عنبر (ward).  Written by us from dictionaries (Oxford, Ozhegov,
+ * Kamus Dewan, Hans Wehr), they want a native reviewer.  Bytes of the
+ * norm view. */
+static const char *const dorm_words[] = {
+    "bed", "bunk", "berth", "hut", "barrack", "barracks", "container", "dormitory", "dorm", "cabin",
+    "tent", "camp", "ward",
+    "комн.", "комн", "койка", "койке", "койку", "койкой", "кровать", "кровати", "место", "месте", "барак",
+    "бараке", "бараку", "бараком", "вагончик", "вагончике", "лагерь", "лагере",
+    "ор", "bilik", "katil", "asrama", "kem",
+    "\xd8\xba\xd8\xb1\xd9\x81\xd8\xa9", "\xd8\xa7\xd9\x84\xd8\xba\xd8\xb1\xd9\x81\xd8\xa9",   /* غرفة الغرفة */
+    "\xd8\xb3\xd8\xb1\xd9\x8a\xd8\xb1", "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1\xd9\x8a\xd8\xb1",   /* سرير السرير */
+    "\xd8\xb9\xd9\x86\xd8\xa8\xd8\xb1",                                                       /* عنبر */
+};
+
+/* Words of dorm_words that are also a rank, a place in a queue, a
+ * district or a camp's name ("заняли место 1", Mongolian "ор" come in,
+ * "ward 3" of a city): a place only beside another numbered place, not
+ * where someone stayed alone. */
+static const char *const dorm_weak[] = {
+    "место", "месте", "ор", "ward", "camp", "kem", "лагерь", "лагере", "tent",
+};
+
+static const char *const dorm_rooms[] = { "room", "rm", "комнат", "кімнат", "бөлме", "өрөө" };
+
+/* The end of a place's word at i (dorm_words or room_word), or 0; *weak
+ * 1 for a word of dorm_weak. */
+static size_t dorm_word(const char *s, size_t len, size_t i, int *weak)
+{
+    size_t k, e;
+
+    *weak = 0;
+    if ((i > 0 && det_letter_before(s, i)) || i >= len)
+        return 0;
+    for (k = 0; k < sizeof dorm_words / sizeof dorm_words[0]; k++)
+        if (det_starts(s, len, i, dorm_words[k]) && !det_letter_at(s, len, e = i + strlen(dorm_words[k]))) {
+            for (size_t q = 0; q < sizeof dorm_weak / sizeof dorm_weak[0]; q++)
+                *weak |= strcmp(dorm_words[k], dorm_weak[q]) == 0;
+            return e;
+        }
+    /* a room's word of room_word, not a house's or a flat's ("доме
+     * 12/4": the units of detect_address_part.c read a house) */
+    for (k = 0; k < sizeof dorm_rooms / sizeof dorm_rooms[0]; k++)
+        if (det_starts(s, len, i, dorm_rooms[k]))
+            return room_word(s, len, i);
+    return 0;
+}
+
+/* The place's number after its word ending at w: its end, or 0. */
+static size_t dorm_number(const char *s, size_t len, size_t w)
+{
+    static const char *const between[] = { "no. ", "no.", "no ", "# ", "#", "number ", "номер ", "no" };
+    size_t x = w, k, n;
+
+    x += x < len && s[x] == ' ';
+    for (k = 0; k < sizeof between / sizeof between[0]; k++)
+        if (det_starts(s, len, x, between[k]) && x + strlen(between[k]) < len &&
+            det_digit(s[x + strlen(between[k])])) {
+            x += strlen(between[k]);
+            break;
+        }
+    if (x == w || x >= len || !det_digit(s[x]) || (n = det_digits(s, len, x)) > 4)
+        return 0;
+    x += n;
+    if (x < len && det_alpha(s[x]) && !det_letter_at(s, len, x + 1) && !det_digit(s[x + 1]))
+        x++;                                        /* 12b */
+    if (x < len && (det_digit(s[x]) || det_letter_at(s, len, x) || strchr("%$.,/-", s[x]) != NULL) &&
+        !(strchr(".,", s[x]) != NULL && (x + 1 >= len || !det_digit(s[x + 1]))))
+        return 0;                   /* glued on, a share, a decimal, a house's "12/4" */
+    return counted(s, len, x) ? 0 : x;
+}
+
+size_t addr_ko_numbered_room(const char *s, size_t len, size_t i)
+{
+    /* 은 는 이 가 을 를 에 의 으 도 과 와 였 입 */
+    static const char *const glued[] = {
+        "\xec\x9d\x80", "\xeb\x8a\x94", "\xec\x9d\xb4", "\xea\xb0\x80", "\xec\x9d\x84", "\xeb\xa5\xbc",
+        "\xec\x97\x90", "\xec\x9d\x98", "\xec\x9c\xbc", "\xeb\x8f\x84", "\xea\xb3\xbc", "\xec\x99\x80",
+        "\xec\x98\x80", "\xec\x9e\x85",
+    };
+    size_t n = det_digits(s, len, i), x = i + n, e, k;
+
+    if (n == 0 || n > 4 || !det_starts(s, len, x, "\xeb\xb2\x88"))            /* 번 */
+        return 0;
+    x += 3;
+    x += x < len && s[x] == ' ';
+    if (det_starts(s, len, x, "\xeb\xb0\xa9"))                                 /* 방 */
+        e = x + 3;
+    else if (det_starts(s, len, x, "\xec\xb9\xa8\xeb\x8c\x80"))                /* 침대 */
+        e = x + 6;
+    else
+        return 0;
+    if (e >= len || ((unsigned char)s[e] & 0xF0) != 0xE0 || (unsigned char)s[e] < 0xEA ||
+        (unsigned char)s[e] > 0xED)
+        return e;                                   /* no Hangul glued */
+    for (k = 0; k < sizeof glued / sizeof glued[0]; k++)
+        if (det_starts(s, len, e, glued[k]))
+            return e;
+    return 0;
+}
+
+/* 1 if s[k] ends a sentence: ! ? a line's end, or a full stop not
+ * before a number (an abbreviation's: "комн. 214", "no. 5"). */
+static int dorm_end(const char *s, size_t len, size_t k)
+{
+    if (s[k] != '.')
+        return strchr("!?\n", s[k]) != NULL;
+    k++;
+    k += k < len && s[k] == ' ';
+    return k >= len || !det_digit(s[k]);
+}
+
+/* 1 if another numbered place than the one at i stands in the sentence
+ * around i (160 bytes each way at most), one not of dorm_weak if strong
+ * (two weak ones are two camps: "Camp No. 8 and camp seven others"). */
+static int dorm_other(const char *s, size_t len, size_t i, int strong)
+{
+    size_t c, b, j, w;
+    int weak;
+
+    for (c = i; c > 0 && i - c < 160 && !dorm_end(s, len, c - 1); c--)
+        ;
+    for (b = i; b < len && b - i < 160 && !dorm_end(s, len, b); b++)
+        ;
+    for (j = c; j < b; j++)
+        if (j != i && ((unsigned char)s[j] & 0xC0) != 0x80 && (w = dorm_word(s, b, j, &weak)) != 0 &&
+            !(strong && weak) && dorm_number(s, b, w) != 0)
+            return 1;
+    return 0;
+}
+
+static size_t dorm_part(const char *s, size_t len, size_t i)
+{
+    size_t w, e;
+    int weak;
+
+    if ((w = dorm_word(s, len, i, &weak)) == 0 || (e = dorm_number(s, len, w)) == 0)
+        return 0;
+    /* the stay asked around the word and the number ("bed no. 22 in the
+     * dormitory": the sentence's reader stops at "no.") */
+    if (!weak && (addr_room_dwelt(s, len, i) || addr_room_dwelt(s, len, e - 1)))
+        return e;
+    return dorm_other(s, len, i, weak) ? e : 0;
 }

@@ -64,10 +64,22 @@ size_t addr_flat_after_spaced(const char *s, size_t len, size_t i, size_t j);
  * месяц").  addr_room_part: a room's word at i (room, rm, комната,
  * кімната and their diminutives in every case, бөлме, өрөө) with its
  * number after it (digits, spaced or not; "номер", "no.", "#" or a dash
- * between), in a sentence with a word of a stay: its end, or 0. */
+ * between), in a sentence with a word of a stay: its end, or 0; else a
+ * dormitory's or a camp's place (bed, bunk, berth, hut, barrack, block,
+ * container, койка, комн., барак, bilik, katil, غرفة, سرير...: the table
+ * of detect_address_flat.c) with its number (one letter glued: "12b"),
+ * no count after it, where someone stayed or beside another numbered
+ * place ("camp 4, room 112"; brief s52 num52). */
 int addr_room_dwelt(const char *s, size_t len, size_t a);
 size_t addr_spaced_digits_end(const char *s, size_t len, size_t x);
 size_t addr_room_part(const char *s, size_t len, size_t i);
+/* detect_address_flat.c: a Korean numbered room or bed at i (its
+ * digits): digits, 번, a space or none, then 방 (room) or 침대 (bed) with
+ * a particle, the copula or nothing glued ("12번 방이었다", "7번
+ * 침대에서"; not 방송, broadcast, or 방법, a way: another syllable glued
+ * is another word; brief s52 num52, report-adv51 L-66): its end (bytes
+ * of the norm view), or 0. */
+size_t addr_ko_numbered_room(const char *s, size_t len, size_t i);
 
 /* detect_address_flat.c: the end of a room's, a flat's or a house's word
  * at i (room, комнате, бөлмеде, odada, dairede, chambre, appartement,

@@ -277,6 +277,9 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
         return e;
     if ((e = ko_room(s, len, i)) != 0)
         return *weight = STRONG | KEEP, e;
+    /* "12번 방이었다" (detect_address_flat.c) */
+    if ((e = addr_ko_numbered_room(s, len, i - ndigits)) != 0)
+        return *weight = STRONG | KEEP, e;
     for (k = 0; k < sizeof ko / sizeof ko[0]; k++) {
         if (!det_starts(s, len, i, ko[k].w))
             continue;

@@ -6,6 +6,7 @@
  * inside it (the walk read "A123456780MYS8508155..." as an ID and left
  * the dates after it).  Offsets are bytes of the norm view. */
 #include <sodium.h>
+#include <string.h>
 
 #include "privacy/detect.h"
 #include "privacy/detect_int.h"
@@ -166,6 +167,170 @@ static size_t pieces(const char *s, size_t len, size_t at)
     return last;
 }
 
+/* ---- a phone number told in pieces (brief s52 num52, report-adv51 L-4,
+ * L-8) ----
+ * "The first half is 9876. The second half, he said, was 5432.", "Дугаар
+ * нь 9911-ээр эхэлдэг. Сүүлийн дөрөв нь 2233.": a piece of three to five
+ * digits after a word of a number's first piece (first half, starts with,
+ * начинается на, эхний хагас, 앞자리) and one after a word of its last
+ * piece (second half, last four, ends with, последние, сүүлийн дөрөв,
+ * 뒷자리), the second within PIECES_WINDOW bytes after the first,
+ * seven digits or more together, not two round amounts: both go, as a
+ * phone's (the two words tie them; each piece alone is also a
+ * year, a price or a time, and stays: detect_tail.c reads a last piece
+ * alone only beside a number's noun).  Between the word and its digits:
+ * the copula or a preposition (pieces_fillers), one parenthesis between
+ * commas ("he said"); after the digits the clause ends.  Mongolian puts
+ * the digits before the verb with the instrumental glued ("9911-ээр
+ * эхэлдэг").  The words: English, Russian, Mongolian, Korean, written by
+ * us from each language's usual way of dictating a number (no public
+ * list of them exists); they want a native reviewer. */
+#define PIECES_WINDOW 240
+
+static const char *const first_words[] = {
+    "first half", "first part", "first digits", "first four digits", "first four", "first three",
+    "first numbers", "starts with", "started with", "begins with", "began with", "start with",
+    "первая половина", "первая часть", "первые цифры", "первые четыре цифры", "первые четыре",
+    "первые три", "начинается на", "начинается с", "начинался на", "начинался с", "начало",
+    "эхний хагас", "эхний хэсэг", "эхний дөрөв", "эхний дөрвөн орон", "эхний орон",
+    "앞자리는", "앞자리가", "앞자리", "앞번호는", "앞번호",
+};
+static const char *const last_words[] = {
+    "second half", "second part", "other half", "last four digits", "last four", "last digits",
+    "last part", "ends with", "ended with", "ends in", "the rest",
+    "вторая половина", "вторая часть", "последние четыре цифры", "последние цифры",
+    "последние четыре", "последние", "заканчивается на", "остальные",
+    "хоёр дахь хагас", "хоёрдахь хагас", "сүүлийн хагас", "сүүлийн дөрөв", "сүүлийн дөрвөн орон",
+    "сүүлийн орон", "төгсгөл", "үлдсэн",
+    "뒷자리는", "뒷자리가", "뒷자리", "끝자리는", "끝자리가", "끝자리", "끝번호는",
+};
+/* What may stand between a piece's word and its digits. */
+static const char *const pieces_fillers[] = {
+    "is ", "was ", "are ", "were ", ": ", "- ", "\xe2\x80\x94 ", "на ", "с ", "нь ", "цифры ", "digits ",
+    "был ", "была ", "было ", "были ", "это ", "бол ", "of the number ", "of it ", "номера ",
+};
+
+/* The word of words[0..n) at i, a space, a comma or a colon after it:
+ * its end, or 0. */
+static size_t pieces_word(const char *s, size_t len, size_t i, const char *const *words, size_t n)
+{
+    size_t e;
+
+    for (size_t k = 0; k < n; k++)
+        if (det_starts(s, len, i, words[k]) && (e = i + strlen(words[k])) < len && (s[e] == ' ' || s[e] == ',' || s[e] == ':'))
+            return e;
+    return 0;
+}
+
+/* The digits of a piece after its word, which ends at w: their start in
+ * *a and end, or 0.  Three to five digits, no letter or digit glued
+ * (a Korean particle or copula may be: "5521이고"), the clause ending
+ * after them. */
+static size_t piece_digits(const char *s, size_t len, size_t w, size_t *a)
+{
+    size_t p = w, k, q, n;
+
+    if (p < len && s[p] == ',') {                   /* "half, he said, was" */
+        for (q = p + 1; q < len && q - p < 32 && s[q] != ',' && !det_digit(s[q]) && !strchr(".!?\n", s[q]); q++)
+            ;
+        if (q >= len || s[q] != ',' || q + 1 >= len || s[q + 1] != ' ')
+            return 0;
+        p = q + 1;
+    }
+    p += p < len && s[p] == ' ';
+    for (int f = 0; f < 2; f++) {
+        for (k = 0; k < N(pieces_fillers); k++)
+            if (det_starts(s, len, p, pieces_fillers[k])) {
+                p += strlen(pieces_fillers[k]);
+                break;
+            }
+        if (k == N(pieces_fillers))
+            break;
+    }
+    n = det_digits(s, len, p);
+    if (n < 3 || n > 5)
+        return 0;
+    *a = p, p += n;
+    if (p < len && ((unsigned char)s[p] & 0xF0) == 0xE0 && ((unsigned char)s[p] == 0xEA ||
+        (unsigned char)s[p] == 0xEB || (unsigned char)s[p] == 0xEC || (unsigned char)s[p] == 0xED))
+        return p;                                   /* a Hangul particle or copula glued */
+    if (p < len && (det_digit(s[p]) || det_letter_at(s, len, p)))
+        return 0;
+    if (p >= len || strchr(".,;!?)\n", s[p]) != NULL || det_starts(s, len, p, " and ") ||
+        det_starts(s, len, p, " и ") || det_starts(s, len, p, " ба "))
+        return p;
+    return 0;
+}
+
+/* Mongolian: digits with the instrumental glued, then the verb of
+ * starting ("9911-ээр эхэлдэг", "8808-аар эхэлсэн"): the digits' end,
+ * or 0. */
+static size_t piece_mn_start(const char *s, size_t len, size_t at)
+{
+    static const char *const ends[] = { "ээр ", "аар ", "оор ", "өөр " };
+    size_t n = det_digits(s, len, at), p = at + n, k;
+
+    if (n < 3 || n > 5)
+        return 0;
+    p += p < len && s[p] == '-';
+    for (k = 0; k < N(ends); k++)
+        if (det_starts(s, len, p, ends[k]) && det_starts(s, len, p + strlen(ends[k]), "эхэл"))
+            return at + n;
+    return 0;
+}
+
+/* A first piece at i (its word's start, or its digits' for Mongolian):
+ * its digits [*a, end), or 0. */
+static size_t first_piece(const char *s, size_t len, size_t i, size_t *a)
+{
+    size_t w;
+
+    if (det_digit(s[i]) && (w = piece_mn_start(s, len, i)) != 0)
+        return *a = i, w;
+    if ((w = pieces_word(s, len, i, first_words, N(first_words))) == 0)
+        return 0;
+    return piece_digits(s, len, w, a);
+}
+
+static size_t last_piece(const char *s, size_t len, size_t i, size_t *a)
+{
+    size_t w = pieces_word(s, len, i, last_words, N(last_words));
+
+    return w == 0 ? 0 : piece_digits(s, len, w, a);
+}
+
+/* 1 if the pieces [a, e) and [b, x) together are a phone's: seven
+ * digits or more (no phone has fewer), not both round ("500 ... 700":
+ * amounts). */
+static int pieces_phone(const char *s, size_t a, size_t e, size_t b, size_t x)
+{
+    int round = s[e - 1] == '0' && s[e - 2] == '0' && s[x - 1] == '0' && s[x - 2] == '0';
+
+    return (e - a) + (x - b) >= 7 && !round;
+}
+
+/* A phone's piece at i (above): the digits' end, their start in *start,
+ * or 0.  A first piece with a last after it within the window, or a last
+ * with a first before it. */
+static size_t phone_piece(const char *s, size_t len, size_t i, size_t *start)
+{
+    size_t e, a, j, x, b;
+
+    if ((e = first_piece(s, len, i, &a)) != 0) {
+        for (j = e; j < len && j - e < PIECES_WINDOW; j++)
+            if (word_start(s, j) && s[j] != ' ' && (x = last_piece(s, len, j, &b)) != 0)
+                return pieces_phone(s, a, e, b, x) ? (*start = a, e) : 0;
+        return 0;
+    }
+    if ((e = last_piece(s, len, i, &a)) == 0)
+        return 0;
+    for (j = i > PIECES_WINDOW ? i - PIECES_WINDOW : 0; j < i; j++)
+        if (((unsigned char)s[j] & 0xC0) != 0x80 && word_start(s, j) && s[j] != ' ' &&
+            (x = first_piece(s, len, j, &b)) != 0 && x <= i && pieces_phone(s, b, x, a, e))
+            return *start = a, e;
+    return 0;
+}
+
 int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
     size_t i, e, a;
@@ -201,6 +366,11 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
         else if ((e = detect_tail(s, len, i, &a, &kind)) != 0)
             /* the walk's kind where it found the number ("ID ended in") */
             overlaps(*d, *n, a, e, &kind);
+        else if ((e = phone_piece(s, len, i, &a)) != 0) {
+            /* a phone's, or the walk's kind where it found the piece */
+            kind = DETECT_PHONE;
+            overlaps(*d, *n, a, e, &kind);
+        }
         else if ((e = pieces(s, len, i)) != 0) {
             /* two numbers the walk found are two numbers ("50 1234 5678
              * and 345678"); one keeps its kind */
