@@ -239,6 +239,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/mong51.jsonl",
     "tests/data/leaks/idlab51.jsonl",
     "tests/data/leaks/adv51-open.jsonl",
+    "tests/data/leaks/ko52.jsonl",
 };
 
 #endif
