@@ -112,6 +112,43 @@ static void indexes(void)
         (void)pthread_once(&indexes_once, index_all);
 }
 
+/* Korean words of address and vocatives written in Latin letters after
+ * a hyphen (Min-ah, Min-i, Min-nim, Jin-ssi: report-adv12e F30), from the
+ * Korean ones (ko_name_marks in variants.c) in Revised Romanisation,
+ * McCune-Reischauer and common spellings. */
+static const char *const address_romanised[] = {
+    "a", "ah", "ya", "yah", "i", "yi", "nim", "ssi", "shi", "sshi", "hyung", "hyeong",
+    "hyungnim", "oppa", "unni", "eonni", "onni", "noona", "nuna", "sunbae", "seonbae",
+    "ssaem", "saem", "gun", "kun", "yang", "dongmu", "tongmu", "dongji", "tongji",
+    "seonsaengnim", "sonsaengnim", "sunsaengnim", "seonsaeng", "sonsaeng", "ajussi",
+    "ajeossi", "ajumma", "samchon", "imo", "gomo",
+    /* the North Korean titles of ko_name_marks (Kim chibaein, Ri panjang:
+     * brief s52 ko52), McCune-Reischauer without its breves and
+     * apostrophes (as people type it) and Revised Romanisation */
+    "chibaein", "jibaein", "panjang", "banjang", "chagoppanjang", "jageopbanjang",
+    "sodaejang", "tangbiso", "dangbiseo", "chikchangjang", "jikjangjang", "chaegimja",
+};
+
+int flag_address_romanised(const char *w, size_t len, int apart)
+{
+    char low[24];
+
+    if (len == 0 || len >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
+        if (c < 'a' || c > 'z')
+            return 0;
+        low[i] = c;
+    }
+    for (size_t i = 0; i < sizeof address_romanised / sizeof address_romanised[0]; i++) {
+        size_t n = strlen(address_romanised[i]);
+        if (n == len && !(apart && n < 5) && memcmp(low, address_romanised[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Mongolian words of address written after a name (Дорж гуай, Батаа ахын,
  * Цэцэг эгчид, Болд багш). */
 static const char *const mn_address[] = { "гуай", "ах", "эгч", "багш", "авга", "дүү" };

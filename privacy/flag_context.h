@@ -16,6 +16,14 @@
  * one (гуай, ах, эгч, багш, with a case ending: ахын, эгчид), else 0. */
 int flag_address_word(const char *w, size_t len);
 
+/* 1 if w[0..len) (ASCII bytes, one word, any case) is a Korean word of
+ * address or title in Latin letters (flag_context.c address_romanised:
+ * ssi, oppa, tongji, panjang), written after a name with a hyphen
+ * (Jin-ssi); with apart set, one of five letters or more, which marks a
+ * name written apart too ("Kim tongji": the shorter ones, a, i, imo,
+ * gun, are English words or too short to mark anything), else 0. */
+int flag_address_romanised(const char *w, size_t len, int apart);
+
 /* 1 if w[0..len) (bytes, one word) is a verb of saying written right
  * after its subject ("Pak said", "Дорж хэлсэн"), else 0.  Written by us:
  * the commonest verbs of saying in English and Mongolian reporting. */

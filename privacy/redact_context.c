@@ -101,20 +101,22 @@ static int word_context(const struct normtext *t, size_t a, size_t b)
            redact_word_is(t, wa, wb, common_after, sizeof common_after / sizeof common_after[0], 0);
 }
 
-/* Korean words of address and vocatives written in Latin letters after
- * a hyphen (Min-ah, Min-i, Min-nim, Jin-ssi: report-adv12e F30), from the
- * Korean ones (ko_name_marks in variants.c) in Revised Romanisation,
- * McCune-Reischauer and common spellings. */
-static const char *const address_romanised[] = {
-    "a", "ah", "ya", "yah", "i", "yi", "nim", "ssi", "shi", "sshi", "hyung", "hyeong",
-    "hyungnim", "oppa", "unni", "eonni", "onni", "noona", "nuna", "sunbae", "seonbae",
-    "ssaem", "saem", "gun", "kun", "yang", "dongmu", "tongmu", "dongji", "tongji",
-    "seonsaengnim", "sonsaengnim", "sunsaengnim", "seonsaeng", "sonsaeng", "ajussi",
-    "ajeossi", "ajumma", "samchon", "imo", "gomo",
-};
+/* 1 if the word at norm [wa, wb) of t, written apart after a name, is a
+ * Korean word of address or title: in Hangul with its particles
+ * (variants_ko_marks_name: "김 지배인이", "김 동지가"), or in Latin one of
+ * flag_address_romanised's written apart ("Kim tongji", "Kim dongmu":
+ * report-adv51 L-42). */
+static int ko_title_word(const struct normtext *t, size_t wa, size_t wb)
+{
+    int cp;
+
+    if (utf8_next(&cp, t->norm + wa, wb - wa) > 0 && is_hangul_cp(cp))
+        return variants_ko_marks_name(t->norm + wa, wb - wa);
+    return flag_address_romanised(t->norm + wa, wb - wa, 1);
+}
 
 /* 1 if the word starting at norm byte p (after a hyphen) is one of
- * address_romanised, written to its end. */
+ * flag_address_romanised's, written to its end. */
 static int romanised_address(const struct normtext *t, size_t p)
 {
     size_t e = p;
@@ -124,10 +126,7 @@ static int romanised_address(const struct normtext *t, size_t p)
     if (e == p || (e < t->normlen && is_word_cp(redact_cp_before(t->norm, e + 1)) &&
                    (unsigned char)t->norm[e] >= 0x80))
         return 0;
-    for (size_t i = 0; i < sizeof address_romanised / sizeof address_romanised[0]; i++)
-        if (strlen(address_romanised[i]) == e - p && memcmp(t->norm + p, address_romanised[i], e - p) == 0)
-            return 1;
-    return 0;
+    return flag_address_romanised(t->norm + p, e - p, 0);
 }
 
 /* 1 if Hangul glued after a name written in other letters, ending at norm
@@ -266,6 +265,7 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
         return 1;
     return wend == b && redact_word_after(&wa, &wb, t, b) &&
            (redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+            ko_title_word(t, wa, wb) ||
             /* A Cyrillic word with a capital before a Russian or Ukrainian
              * verb a person does (flag_context.c's table, which the
              * context-name flag reads: "Вера плакала", "Слава загинув"),

@@ -583,6 +583,11 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
                    ? context_name
                    : NULL;
     }
+    /* A capitalised Latin word before a Korean word of address or title
+     * in Latin ("Kim tongji", "Pak panjang": report-adv51 L-42; brief s52
+     * ko52), as 김 before 동지. */
+    if (a->first < 0x250 && a->cap && flag_address_romanised(s + b->start, bl, 1))
+        return name_candidate(a, s) ? context_name : NULL;
     /* The next word first: no dictionary is asked without a mark. */
     if (!flag_speech_verb(s + b->start, bl) &&
         !(flag_action_verb(s + b->start, bl) &&     /* of the name's script */

@@ -663,6 +663,12 @@ enum redact_hit redact_accept_hit(struct span *s, const struct normtext *t,
      * but for a name's initials with full stops written in capitals ("D. M."
      * of Daniel Morgan: a review flag, report-adv27c H-11). */
     if (keylen <= 4 && spaced && !normalise_spelled(t->norm, t->normlen, nstart, nend)) {
+        /* A person's form written as capitals beside a capitalised word
+         * ("KH Ro" of Ro Kwang-hyok, the surname of two letters: brief
+         * s52 ko52, report-adv51 L-1): the initials and the surname, as
+         * "KH Roh" of five key letters is. */
+        if (f->person && redact_capitals_beside(t, nstart, nend))
+            return yes;
         /* small ones where the context marks a person ("к. о. с братом":
          * brief s42 initb42), replaced there (redact_hit_verdict) */
         if (!redact_spaced_initials(t, nstart, nend) &&

@@ -56,6 +56,38 @@ int redact_spaced_initials(const struct normtext *t, size_t a, size_t b)
     return letters >= 2;
 }
 
+/* The letters of the word of norm [a, b) that starts at a, through
+ * *end (its norm end); -1 if a letter is not initial_letter's, else how
+ * many, and in *caps how many of them are capitals. */
+static int word_letters(const struct normtext *t, size_t a, size_t b, size_t *end, int *caps)
+{
+    int cp, n, letters = 0;
+
+    *caps = 0;
+    for (*end = a; *end < b && t->norm[*end] != ' '; *end += (size_t)n, letters++) {
+        if ((n = utf8_next(&cp, t->norm + *end, b - *end)) <= 0 || !initial_letter(cp))
+            return -1;
+        *caps += redact_upper_at(t, *end);
+    }
+    return letters;
+}
+
+int redact_capitals_beside(const struct normtext *t, size_t a, size_t b)
+{
+    size_t e1, e2;
+    int cp, n1, n2, c1, c2;
+
+    if ((a > 0 && is_word_cp(redact_cp_before(t->norm, a))) ||
+        (b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 && is_word_cp(cp)))
+        return 0;
+    if ((n1 = word_letters(t, a, b, &e1, &c1)) < 2 || e1 + 1 >= b || t->norm[e1] != ' ' ||
+        (n2 = word_letters(t, e1 + 1, b, &e2, &c2)) < 2 || e2 != b)
+        return 0;
+    /* KH Ro, Ro KH: one word all capitals, the other capitalised only */
+    return (n1 <= 3 && c1 == n1 && c2 == 1 && redact_upper_at(t, e1 + 1)) ||
+           (n2 <= 3 && c2 == n2 && c1 == 1 && redact_upper_at(t, a));
+}
+
 /* 1 if cp (a capital) is a letter of one of the subject's initials'
  * literals (variants.c name_initials and korean_initials, lit.initials:
  * "np", "нп", "gb", "mj"), that is, the first letter of a spelling of a

@@ -1036,6 +1036,13 @@ int redact_title_word(const struct redactor *r, long subj, const struct normtext
  * "Yu. G.", brief s45 ini45): a name's initials (report-adv27c H-11). */
 int redact_spaced_initials(const struct normtext *t, size_t a, size_t b);
 
+/* redact_initials.c: 1 if norm [a, b) of t is two words alone, one of
+ * two or three capitals and the other of two letters or more with only
+ * its first a capital, in either order ("KH Ro", "Ro KH": a Korean given
+ * name's initials beside a short surname, report-adv51 L-1, brief s52
+ * ko52).  Latin and Cyrillic letters only; no allocation. */
+int redact_capitals_beside(const struct normtext *t, size_t a, size_t b);
+
 /* 1 if norm [a, b) of t (the last full stop may lie at b) is two or three
  * letters alone each with its full stop, one case throughout ("O.H.",
  * "s.i.p.", "J.-P."; a letter pair is one: "дж.п.", "o.ts."), written

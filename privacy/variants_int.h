@@ -505,6 +505,13 @@ int variants_hyphen_initials(struct variant_list *out, const char *norm, size_t 
  * Lee, Lee B.R., Б.Р. Ли), replaced.  0, or -1 when out of memory. */
 int variants_korean_given_initials(struct variant_list *out, const char *norm, size_t len);
 
+/* variants_ko_keyboard.c: a Hangul name (norm[0..len), syllables and
+ * spaces) as typed on the KS X 5002 two-set keyboard with the input
+ * method off (김종수: rlawhdtn; its given name after a one-syllable
+ * surname, 종수: whdtn), forms of four keys or more, to out (replacements,
+ * Korean particles after).  0, or -1 out of memory. */
+int variants_ko_keyboard(struct variant_list *out, const char *norm, size_t len);
+
 /* variants_mn.c: adds the Cyrillic letters li[0..n) (letter indexes of
  * romanise.h's Mongolian table) as a key and in every Latin system and
  * everyday spelling, at most cap forms, with rule and suffix marks.

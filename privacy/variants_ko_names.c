@@ -22,7 +22,8 @@
 #include "util/lexicon.h"
 #include "privacy/variants_int.h"
 
-/* Surnames: the Hangul, then its spellings, most frequent first. */
+/* Surnames: the Hangul, then its spellings, most frequent first (Rho of
+ * 노/로, the spelling Korean passports also give: brief s52 ko52). */
 static const char *const ko_surnames[][9] = {
     {"김", "gim", "kim", 0}, {"이", "i", "yi", "lee", "rhee", "ri", "rhie", "li", 0},
     {"리", "ri", "li", "lee", "rhee", "i", "yi", 0}, {"박", "bak", "pak", "park", "bahk", 0},
@@ -37,7 +38,7 @@ static const char *const ko_surnames[][9] = {
     {"고", "go", "ko", 0}, {"문", "mun", "moon", 0}, {"양", "yang", "ryang", 0},
     {"손", "son", "sohn", 0}, {"배", "bae", "pae", 0}, {"백", "baek", "paek", "baik", "paik", 0},
     {"허", "heo", "ho", "hur", "huh", 0}, {"남", "nam", 0}, {"심", "sim", "shim", 0},
-    {"노", "no", "noh", "ro", "roh", 0}, {"로", "ro", "no", "roh", 0}, {"하", "ha", 0},
+    {"노", "no", "noh", "ro", "roh", "rho", 0}, {"로", "ro", "no", "roh", "rho", 0}, {"하", "ha", 0},
     {"곽", "gwak", "kwak", 0}, {"성", "seong", "song", "sung", 0}, {"차", "cha", 0},
     {"주", "ju", "chu", "joo", 0}, {"우", "u", "woo", 0}, {"구", "gu", "ku", "koo", 0},
     {"민", "min", 0}, {"진", "jin", "chin", 0}, {"지", "ji", "chi", 0},

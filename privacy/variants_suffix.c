@@ -80,6 +80,7 @@ static const char *const ko_more[] = {
     "부장", "과장", "차장", "팀장", "실장", "국장", "소장", "원장", "회장", "대표", "대리",
     "주임", "계장", "이사", "교수", "박사", "기사", "비서", "지배인", "지도원", "책임자",
     "위원장", "대장", "중대장", "소대장", "분대장", "목사", "전도사", "집사",
+    "작업반장", "당비서", "초급당비서", "직장장", "부기",
     "장로", "권사", "신부", "수녀", "스님", "령감", "영감", "어르신", "로인", "노인",
     "행님", "성님", "성", "옵빠", "오빠야", "언냐", "에미나이", "에미나", "간나", "삼춘",
     "이모부", "고모부", "외삼촌", "외숙모", "숙모", "사촌", "형수", "처", "처제", "처남",
@@ -431,11 +432,20 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
 }
 
 /* Words of address that follow a person's name and hardly an ordinary
- * noun (님 and 들 follow both: 하나님, 해님), and the vocatives. */
+ * noun (님 and 들 follow both: 하나님, 해님), and the vocatives.  The
+ * North Korean workplace and party titles a worker calls a boss by after
+ * the surname (김 지배인, 리 반장, 박 당비서: report-adv51 L-41, L-55;
+ * brief s52 ko52) from the Unification Ministry's North Korea knowledge
+ * portal (nkinfo.unikorea.go.kr: 지배인 the enterprise manager, 직장장
+ * the shop head, 작업반장 and 반장 the work team's leader, 당비서 and
+ * 초급당비서 the party secretaries, 소대장, 책임자, 부기 the bookkeeper);
+ * which of them we list is written by us (the ones of workers' testimony).
+ * Read after a word with a space too (redact_context.c name_context). */
 static const char *const ko_name_marks[] = {
     "씨", "군", "양", "옹", "형", "형님", "오빠", "오라버니", "언니", "누나", "누님",
     "동지", "동무", "선생", "선생님", "선배", "후배", "여사", "아저씨", "아주머니",
     "아줌마", "아바이", "아매", "삼촌", "이모", "고모",
+    "지배인", "반장", "작업반장", "소대장", "당비서", "초급당비서", "직장장", "책임자", "부기",
 };
 
 int variants_ko_marks_name(const char *rest, size_t restlen)

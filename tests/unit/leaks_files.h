@@ -243,6 +243,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/mong52.jsonl",
     "tests/data/leaks/slav52.jsonl",
     "tests/data/leaks/num52.jsonl",
+    "tests/data/leaks/ko52.jsonl",
 };
 
 #endif
