@@ -19,23 +19,26 @@ enum { SEP_ANY, SEP_MARK, SEP_NONE };   /* a space will do; a colon or dash want
 
 struct label {
     const char *w;
+    size_t n;           /* strlen(w): asked at every word, counted once */
     int sep;
 };
 
+#define L(w, sep) { w, sizeof w - 1, sep }
+
 static const struct label labels[] = {
-    { "год рождения", SEP_ANY }, { "г. рождения", SEP_ANY }, { "год рожд.", SEP_ANY },
-    { "г.р.", SEP_MARK }, { "г.р", SEP_MARK }, { "дата рождения", SEP_MARK },
+    L("год рождения", SEP_ANY), L("г. рождения", SEP_ANY), L("год рожд.", SEP_ANY),
+    L("г.р.", SEP_MARK), L("г.р", SEP_MARK), L("дата рождения", SEP_MARK),
     /* ДР (дата/день рождения) without stops: "и др." (et cetera) has
      * one, and "и др" after и is read so (detect_birth_label_before) */
-    { "др", SEP_ANY }, { "д.р.", SEP_MARK }, { "д/р", SEP_MARK },
-    { "рік народження", SEP_ANY }, { "р.н.", SEP_MARK }, { "р. н.", SEP_MARK },
-    { "дата народження", SEP_MARK },
-    { "year of birth", SEP_ANY }, { "birth year", SEP_ANY }, { "yob", SEP_MARK },
-    { "date of birth", SEP_MARK }, { "dob", SEP_MARK }, { "d.o.b.", SEP_MARK }, { "born", SEP_MARK },
-    { "төрсөн он", SEP_ANY }, { "торсон он", SEP_ANY }, { "torson on", SEP_ANY },
-    { "төрсөн огноо", SEP_MARK },
-    { "出生年份", SEP_NONE }, { "出生年", SEP_NONE }, { "出生日期", SEP_NONE }, { "生年月日", SEP_NONE },
-    { "生年", SEP_NONE }, { "生于", SEP_NONE }, { "生於", SEP_NONE },
+    L("др", SEP_ANY), L("д.р.", SEP_MARK), L("д/р", SEP_MARK),
+    L("рік народження", SEP_ANY), L("р.н.", SEP_MARK), L("р. н.", SEP_MARK),
+    L("дата народження", SEP_MARK),
+    L("year of birth", SEP_ANY), L("birth year", SEP_ANY), L("yob", SEP_MARK),
+    L("date of birth", SEP_MARK), L("dob", SEP_MARK), L("d.o.b.", SEP_MARK), L("born", SEP_MARK),
+    L("төрсөн он", SEP_ANY), L("торсон он", SEP_ANY), L("torson on", SEP_ANY),
+    L("төрсөн огноо", SEP_MARK),
+    L("出生年份", SEP_NONE), L("出生年", SEP_NONE), L("出生日期", SEP_NONE), L("生年月日", SEP_NONE),
+    L("生年", SEP_NONE), L("生于", SEP_NONE), L("生於", SEP_NONE),
 };
 
 
@@ -91,8 +94,9 @@ int detect_birth_label_before(const char *s, size_t len, size_t at)
         mark |= m, seps++, e = i;
     }
     for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        n = strlen(labels[k].w);
-        if (e < n || memcmp(s + e - n, labels[k].w, n) != 0)
+        n = labels[k].n;
+        /* the last byte first: most words end in none of the labels' */
+        if (e < n || s[e - 1] != labels[k].w[n - 1] || memcmp(s + e - n, labels[k].w, n) != 0)
             continue;
         if (labels[k].sep == SEP_NONE)
             return 1;

@@ -66,8 +66,9 @@ static const struct said_word turkish[] = {
 static const struct said_word *said_lookup(const struct said_word *t, size_t n, const char *s, size_t a,
                                            size_t b)
 {
+    /* the first byte first: asked at every word of the text */
     for (size_t k = 0; k < n; k++)
-        if (strlen(t[k].w) == b - a && memcmp(s + a, t[k].w, b - a) == 0)
+        if (t[k].w[0] == s[a] && strlen(t[k].w) == b - a && memcmp(s + a, t[k].w, b - a) == 0)
             return &t[k];
     return NULL;
 }

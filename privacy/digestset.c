@@ -392,33 +392,44 @@ struct scan_ctx {
     digestset_hit_fn hit;
     void *ctx;
     const struct token *base;   /* the tokens the windows are made of, */
-    uint64_t *th;               /* and each one's memo hashes (TOKEN_HASHES
-                                 * a token: whole, then cut at each stem), or NULL */
+    uint64_t *th;               /* and their memo hashes (each token's whole,
+                                 * then cut at each stem), or NULL; */
+    uint32_t *thoff;            /* where each token's begin in th */
 };
 
 #define TOKEN_HASHES (1 + WINDOW_STEMS)
 
 /* Each token's memo hashes, once: SipHash (memo_hash) of its key bytes,
- * whole and cut at each stem.  A window's hash is then made of its
+ * whole and cut at each stem, into sc->th (1 + nstems a token, packed:
+ * a 1 MiB text's tokens held 17 MB of export's peak at TOKEN_HASHES
+ * each, most of them never made; session 52, speed52) and where each
+ * token's begin into sc->thoff.  A window's hash is then made of its
  * tokens' (window_hash) instead of hashing its key again: up to
  * DIGESTSET_WINDOW windows end at each token, each with its stems.
- * NULL when there is no memo or no memory (each key is hashed then). */
-static uint64_t *token_hashes(const struct digestset *ds, const struct normtext *nt,
-                              const struct window_tokens *tk)
+ * Both NULL when there is no memo or no memory (each key is hashed then). */
+static void token_hashes(struct scan_ctx *sc, const struct normtext *nt,
+                         const struct window_tokens *tk)
 {
-    uint64_t *th;
+    size_t total = 0, at = 0;
 
-    if (ds->memo == NULL || tk->n == 0 || tk->n > SIZE_MAX / sizeof *th / TOKEN_HASHES ||
-        (th = malloc(tk->n * TOKEN_HASHES * sizeof *th)) == NULL)
-        return NULL;
+    sc->th = NULL, sc->thoff = NULL;
+    if (sc->ds->memo == NULL || tk->n == 0 || tk->n > UINT32_MAX / TOKEN_HASHES)
+        return;
+    for (size_t i = 0; i < tk->n; i++)
+        total += 1 + tk->t[i].nstems;
+    if ((sc->th = malloc(total * sizeof *sc->th)) == NULL ||
+        (sc->thoff = malloc(tk->n * sizeof *sc->thoff)) == NULL) {
+        free(sc->th);
+        sc->th = NULL;
+        return;
+    }
     for (size_t i = 0; i < tk->n; i++) {
         const struct token *t = &tk->t[i];
-        th[i * TOKEN_HASHES] = memo_hash(ds->memo, nt->key + t->kstart, t->kend - t->kstart);
+        sc->thoff[i] = (uint32_t)at;
+        sc->th[at++] = memo_hash(sc->ds->memo, nt->key + t->kstart, t->kend - t->kstart);
         for (unsigned k = 0; k < t->nstems; k++)
-            th[i * TOKEN_HASHES + 1 + k] = memo_hash(ds->memo, nt->key + t->kstart,
-                                                     t->kstem[k] - t->kstart);
+            sc->th[at++] = memo_hash(sc->ds->memo, nt->key + t->kstart, t->kstem[k] - t->kstart);
     }
-    return th;
 }
 
 /* The memo hash of the window w[0..nw) (its last token whole when stem
@@ -436,7 +447,7 @@ static uint64_t window_hash(const struct scan_ctx *sc, const struct token *w, si
     if (sc->th == NULL)
         return 0;
     for (size_t i = 0; i < nw; i++) {
-        h ^= sc->th[(first + i) * TOKEN_HASHES + (i + 1 == nw ? stem : 0)];
+        h ^= sc->th[sc->thoff[first + i] + (i + 1 == nw ? stem : 0)];
         h *= 0x9E3779B97F4A7C15u;
         h ^= h >> 29;
     }
@@ -586,12 +597,12 @@ int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
                           const struct window_tokens *tk, digestset_hit_fn hit, void *ctx,
                           struct err *e)
 {
-    struct scan_ctx sc = { ds, hit, ctx, tk->t, NULL };
+    struct scan_ctx sc = { ds, hit, ctx, tk->t, NULL, NULL };
     int rc = -1;
 
     if (ds->n == 0)
         return 0;
-    sc.th = token_hashes(ds, nt, tk);
+    token_hashes(&sc, nt, tk);
     if (window_scan_tokens(tk, nt, DIGESTSET_WINDOW, on_window, &sc, e) != 0)
         goto out;
     for (size_t i = 0; i < tk->n; i++)
@@ -600,6 +611,7 @@ int digestset_scan_tokens(const struct digestset *ds, const struct normtext *nt,
     rc = scan_handles(&sc, nt, e);
 out:
     free(sc.th);                /* hashes only: nothing of the text */
+    free(sc.thoff);
     return rc;
 }
 

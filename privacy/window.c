@@ -22,7 +22,7 @@ static int digits_only(const char *rest, size_t n)
  * most WINDOW_LATIN_SUFFIX_MAX bytes) or a number glued to a name.
  * Particles and endings are short: only the last WINDOW_SUFFIX_MAX bytes
  * of a word can be one. */
-static void find_stems(struct token *t, const struct normtext *nt)
+static void find_stems(struct token *t, size_t stem[WINDOW_STEMS], const struct normtext *nt)
 {
     size_t p = t->end, max = WINDOW_SUFFIX_MAX;
     int latin = normalise_script(t->first) == 1, ok;
@@ -43,14 +43,14 @@ static void find_stems(struct token *t, const struct normtext *nt)
                       !(nt->norm[p - 1] >= '0' && nt->norm[p - 1] <= '9'))
                    : window_suffix_ok(nt->norm + p, t->end - p);
         if (ok)
-            t->stem[t->nstems++] = p;
+            stem[t->nstems++] = p;
     }
     /* A longer number glued to a Latin name ("kimjongsu1975"). */
     if (latin && t->nstems < WINDOW_STEMS && t->end - t->start > max) {
         for (p = t->end; p > t->start && nt->norm[p - 1] >= '0' && nt->norm[p - 1] <= '9';)
             p--;
         if (p > t->start + 1 && t->end - p >= max)
-            t->stem[t->nstems++] = p;
+            stem[t->nstems++] = p;
     }
 }
 
@@ -101,8 +101,10 @@ void window_memo_free(struct window_memo *m)
     free(m);
 }
 
-/* find_stems through the memo m (or without one when m is NULL). */
-static void stems(struct token *t, const struct normtext *nt, struct window_memo *m)
+/* find_stems through the memo m (or without one when m is NULL): the
+ * stems' norm bytes into stem[0..t->nstems). */
+static void stems(struct token *t, size_t stem[WINDOW_STEMS], const struct normtext *nt,
+                  struct window_memo *m)
 {
     const char *w = nt->norm + t->start;
     size_t len = t->end - t->start, i;
@@ -110,7 +112,7 @@ static void stems(struct token *t, const struct normtext *nt, struct window_memo
     uint64_t h = 0;
 
     if (m == NULL || len > MEMO_TOKEN_MAX) {
-        find_stems(t, nt);
+        find_stems(t, stem, nt);
         return;
     }
     crypto_shorthash(h8, (const unsigned char *)w, len, m->hkey);
@@ -121,10 +123,10 @@ static void stems(struct token *t, const struct normtext *nt, struct window_memo
         if (m->hash[i] == h && m->len[i] == len && memcmp(m->arena + m->off[i], w, len) == 0) {
             t->nstems = m->nstems[i];
             for (unsigned k = 0; k < t->nstems; k++)
-                t->stem[k] = t->end - m->back[i][k];
+                stem[k] = t->end - m->back[i][k];
             return;
         }
-    find_stems(t, nt);
+    find_stems(t, stem, nt);
     if (m->n >= MEMO_SLOTS / 2) {
         memo_clear(m);
         i = h & (MEMO_SLOTS - 1);
@@ -133,7 +135,7 @@ static void stems(struct token *t, const struct normtext *nt, struct window_memo
         return;
     m->hash[i] = h, m->len[i] = (unsigned char)len, m->nstems[i] = (unsigned char)t->nstems;
     for (unsigned k = 0; k < t->nstems; k++)
-        m->back[i][k] = (unsigned char)(t->end - t->stem[k]);
+        m->back[i][k] = (unsigned char)(t->end - stem[k]);
     m->n++;
 }
 
@@ -162,7 +164,7 @@ static size_t lead_of(const struct token *t, const struct normtext *nt)
 static int next_token(struct token *t, const struct normtext *nt, struct window_memo *m,
                       size_t *at, size_t *k)
 {
-    size_t i = *at;
+    size_t i = *at, stem[WINDOW_STEMS];
     int cp, n, prev;
 
     while (i < nt->normlen && (n = utf8_next(&cp, nt->norm + i, nt->normlen - i)) > 0 &&
@@ -170,7 +172,7 @@ static int next_token(struct token *t, const struct normtext *nt, struct window_
         i += (size_t)n;
     if (i >= nt->normlen || utf8_next(&t->first, nt->norm + i, nt->normlen - i) <= 0)
         return 0;
-    t->start = i;
+    t->start = (uint32_t)i;
     if (is_han_cp(t->first)) {
         i += (size_t)utf8_next(&cp, nt->norm + i, nt->normlen - i);
     } else {
@@ -192,24 +194,24 @@ static int next_token(struct token *t, const struct normtext *nt, struct window_
             prev = is_word_cp(cp) ? cp : prev;
         }
     }
-    t->end = *at = i;
-    stems(t, nt, m);
+    t->end = (uint32_t)i, *at = i;
+    stems(t, stem, nt, m);
     while (*k < nt->keylen && nt->kpos[*k] < t->start)
         (*k)++;
-    t->kstart = *k;
+    t->kstart = (uint32_t)*k;
     while (*k < nt->keylen && nt->kpos[*k] < t->end)
         (*k)++;
-    t->kend = *k;
-    t->lead = lead_of(t, nt);
+    t->kend = (uint32_t)*k;
+    t->lead = (uint32_t)lead_of(t, nt);
     for (t->klead = t->kstart; t->klead < t->kend && nt->kpos[t->klead] < t->lead;)
         t->klead++;
     /* Key bytes need not follow norm bytes one to one inside a token: a
      * spelled-out name's gaps have none. */
     for (unsigned s = 0; s < t->nstems; s++) {
         size_t j = t->kstart;
-        while (j < t->kend && nt->kpos[j] < t->stem[s])
+        while (j < t->kend && nt->kpos[j] < stem[s])
             j++;
-        t->kstem[s] = j;
+        t->kstem[s] = (uint32_t)j;
     }
     return 1;
 }
@@ -221,6 +223,8 @@ int window_tokenise(struct window_tokens *tk, const struct normtext *nt, struct 
     size_t at = 0, k = 0, cap = 0;
 
     memset(tk, 0, sizeof *tk);
+    if (nt->normlen >= UINT32_MAX || nt->keylen >= UINT32_MAX)
+        return err_set(e, EXIT_INPUT, "text of 4 GiB or more: too long to audit");
     while (next_token(&t, nt, m, &at, &k)) {
         if (tk->n == cap) {
             cap = cap ? 2 * cap : 64;
