@@ -184,6 +184,20 @@ static int ko_dong_before(const char *s, size_t i)
            (memcmp(s + i - 4, "\xeb\x8f\x99", 3) == 0 || memcmp(s + i - 4, "\xeb\xa6\xac", 3) == 0);
 }
 
+/* 1 if байр is at i. */
+static int k_bair(const char *s, size_t len, size_t i)
+{
+    return word_is(s, len, i, "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80") != 0;
+}
+
+/* 1 if a flat's number follows at e: ", 12" or " 12". */
+static int flat_after(const char *s, size_t len, size_t e)
+{
+    if (e < len && s[e] == ',')
+        e++;
+    return e + 1 < len && s[e] == ' ' && det_digit(s[e + 1]);
+}
+
 static int known_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
     static const char bldg[] = "building ", micro[] = "microdistrict", mikro[] = "mikroraion";
@@ -305,7 +319,7 @@ static int known_spans(struct detection **d, size_t *n, size_t *cap, const char 
                 if (k + 1 == N(lead))           /* 인민반 7에서: a particle may follow */
                     e = (m = det_digits(s, len, i + ln)) > 0 && m <= 3 ? i + ln + m : i;
                 else if ((e = house_at(s, len, i + ln, &pair, &letter)) > i + ln &&
-                         (pair || (!letter && !clause_ends(s, len, e) &&
+                         (pair || (!letter && (!clause_ends(s, len, e) || (k == 0 && e + 1 < len && s[e] == '.')) &&
                                    (e + 4 > len || memcmp(s + e, " of ", 4) != 0))))
                     e = i;                      /* "building 3 houses": a count */
                 if (e > i + ln) {
@@ -317,7 +331,10 @@ static int known_spans(struct detection **d, size_t *n, size_t *cap, const char 
             }
         }
         /* Mongolian: "42 дугаар байр", "3-р хороо" */
-        if ((m = list_at(mn_units, N(mn_units), s, len, i)) != 0 && (a = mn_num_before(s, i)) < i) {
+        /* байр is also a rank ("2-р байр эзэлсэн": took second place):
+         * a building only with its flat's number after it */
+        if ((m = list_at(mn_units, N(mn_units), s, len, i)) != 0 && (a = mn_num_before(s, i)) < i &&
+            (k_bair(s, len, i) == 0 || flat_after(s, len, i + m))) {
             if (add(d, n, cap, a, i + m) != 0)
                 return -1;
             i = i + m - 1;
