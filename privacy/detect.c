@@ -693,6 +693,7 @@ int detect_all_unsure(struct detection **out, size_t *nout, const char *s, size_
          addr_fr_street_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          addr_label_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          addr_beside_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
+         addr_known_spans(&f.d, &f.n, &f.cap, s, len) != 0 ||
          detect_shape_spans(&f.d, &f.n, &f.cap, s, len) != 0;
     addr_view_free(&v);
     if (rc) {

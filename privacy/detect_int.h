@@ -716,6 +716,12 @@ int addr_beside_spans(struct detection **d, size_t *n, size_t *cap, const char *
  * addr_merge does.  0, or -1 out of memory. */
 int addr_bare_street_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 int addr_fr_street_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
+/* detect_address_known.c (brief s52 addr52): addresses with no street
+ * word ("27 Ampang,", "Narny 7,", "building 22", "42 дугаар байр",
+ * "창광동 15반", "Block 7, Salmiya") and an address told again shorter
+ * ("15 Seoul" after "15 Seoul St"), merged into d[0..*n) as addr_merge
+ * does.  0, or -1 out of memory. */
+int addr_known_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len);
 /* detect_address.c: a postcode without its label before an address
  * starting at i ("Россия, 443001, Самара, ...") or after one ending at i
  * ("..., 443001 Самара"), the part walk's rule: its end with its start in

@@ -244,6 +244,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/slav52.jsonl",
     "tests/data/leaks/num52.jsonl",
     "tests/data/leaks/ko52.jsonl",
+    "tests/data/leaks/addr52.jsonl",
 };
 
 #endif
