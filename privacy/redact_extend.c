@@ -7,6 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "privacy/arab_article.h"
 #include "privacy/common_words.h"
 #include "privacy/gazetteer.h"
 #include "privacy/normalise.h"
@@ -415,6 +416,29 @@ static int letters_only(const struct normtext *t, size_t a, size_t b)
     return b > a;
 }
 
+/* Where the Arabic article glued by a hyphen before norm byte p starts
+ * ("ar-" of "ar-Rashidi", "ар-" of "ар-Рашиди", "al-" of "al-Tulga"):
+ * the article (arab_article, assimilated to a sun letter or not) with no
+ * word character before it; p if none.  The article belongs to the name
+ * it stands before: left beside a pseudonym it tells the name was Arabic
+ * and which letter it began with (brief s52 arab52, report-adv52 L-71,
+ * L-72). */
+static size_t article_before(const struct normtext *t, size_t p)
+{
+    size_t q;
+
+    if (p < 3 || t->norm[p - 1] != '-')
+        return p;
+    for (q = p - 1; q > 0 && is_word_cp(redact_cp_before(t->norm, q));) {
+        q--;
+        while (q > 0 && ((unsigned char)t->norm[q] & 0xC0) == 0x80)
+            q--;
+    }
+    if (q == p - 1 || !arab_article(t->norm + q, p - 1 - q, NULL))
+        return p;
+    return q;
+}
+
 void redact_extend_names(struct spans *sp, const struct redactor *r, const struct normtext *t)
 {
     size_t i, a;
@@ -436,6 +460,8 @@ void redact_extend_names(struct spans *sp, const struct redactor *r, const struc
             a = own;
         if (a == s->start)
             a = abbrev_before(sp, i, r, t);
+        if (a == s->start)
+            a = article_before(t, s->start);
         if (a == s->start)
             a = patronymic_before(t, s->start);
         if (a == s->start && (a = surname_before(t, s->start)) != s->start &&

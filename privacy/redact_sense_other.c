@@ -351,6 +351,21 @@ static const struct {
     { { "татьяна|тетяна|tatyana|tatiana", "толстая|толстой|толстую|толстою|tolstaya|tolstaia", NULL }, FIGURE_ANY },
     /* Egypt (the English press's spellings). */
     { { "gamal|гамаль", "abdel|abdul|абдель", "nasser|naser|насер|насера|насеру|насером" }, FIGURE_ANY },
+    /* Muhammad Ali: the boxer, and the Pasha of Egypt whose mosque stands
+     * in Cairo's citadel (the English Wikipedia articles "Muhammad Ali",
+     * "Muhammad Ali of Egypt", "Mosque of Muhammad Ali"); the rulers of
+     * Saudi Arabia and Dubai by their nasab, as the English and Russian
+     * press write them ("Mohammed bin Salman", "Mohammed bin Rashid Al
+     * Maktoum"); brief s52 arab52, report-adv52 O-1, O-3, O-4. */
+    { { "muhammad|mohammed|muhammed|mohammad|mohamed|mohamad|muhamad|мухаммед|мухаммад|мохаммед", "али|ali|aly", NULL }, FIGURE_ANY },
+    { { "muhammad|mohammed|muhammed|mohammad|mohamed|mohamad|muhamad|мухаммед|мухаммад|мохаммед", "бин|bin|ibn|ибн", "салман|salman" }, FIGURE_ANY },
+    { { "muhammad|mohammed|muhammed|mohammad|mohamed|mohamad|muhamad|мухаммед|мухаммад|мохаммед", "бин|bin|ibn|ибн", "рашид|rashid|rashed" }, FIGURE_ANY },
+    /* The shahada's second half, "Muhammadun rasulu llah" (Muhammad is
+     * the messenger of God: the English Wikipedia article "Shahada"), as
+     * Latin and Cyrillic letters write it: the Prophet, not a subject
+     * (brief s52 arab52, report-adv52 O-2). */
+    { { "muhammadun|muhammad|mohammed|muhammed|mohammad|mohamed|mohamad|muhamad|мухаммед|мухаммад|мохаммед", "rasul|rasool|rasoul|rasulu|расуль|расул|расулю", "allah|allahi|llah|аллах|аллаха|аллаху" }, FIGURE_ANY },
+    { { "muhammadun|muhammad|mohammed|muhammed|mohammad|mohamed|mohamad|muhamad|мухаммед|мухаммад|мохаммед", "rasulullah|rasoolullah|rasulallah|расулюллах|расулуллах", NULL }, FIGURE_ANY },
 };
 
 /* The case endings a Cyrillic word of a figure's name may take in

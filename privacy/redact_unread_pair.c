@@ -31,6 +31,7 @@
 
 #include <utf8proc.h>
 
+#include "privacy/arab_article.h"
 #include "privacy/common_words.h"
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
@@ -285,42 +286,14 @@ static int latin_cyrillic_cp(int cp)
            (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || is_cyrillic_cp(cp);
 }
 
-/* The Arabic article as a Latin or Cyrillic text writes it before a
- * name: al-, el-, ul- and the forms assimilated to a sun letter (ar-, as-,
- * ash-, ad-, at-, az-, an-, ed-, er-, es-, et-, ez-, en-; Wright, A Grammar
- * of the Arabic Language, §13), аль-, эль-, ал-, ад-, ар-, ас-; the first
- * ART_APART also apart, without a hyphen (al Khayyat, аль Хайят). */
-static const char *const arts[] = {
-    "al", "el", "\xd0\xb0\xd0\xbb\xd1\x8c", "\xd1\x8d\xd0\xbb\xd1\x8c",
-    "ul", "ar", "as", "ash", "ad", "at", "az", "an", "ed", "er", "es", "et", "ez", "en",
-    "\xd0\xb0\xd0\xbb", "\xd0\xb0\xd0\xb4", "\xd0\xb0\xd1\x80", "\xd0\xb0\xd1\x81",
-};
-#define ART_APART 4
-
-/* 1 if w[0..n) is arts[k] in any case. */
-static int is_art(const char *w, size_t n, size_t k)
-{
-    char low[16];
-    size_t m = 0;
-    int cp, c;
-
-    for (size_t at = 0; at < n; at += (size_t)c) {
-        if ((c = utf8_next(&cp, w + at, n - at)) <= 0 || m + 4 >= sizeof low)
-            return 0;
-        m += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)low + m);
-    }
-    return m == strlen(arts[k]) && memcmp(low, arts[k], m) == 0;
-}
-
-/* 1 if the word t->norm[a..b) is an article (arts) before the next word:
- * a hyphen after it, or a space after one of the first ART_APART. */
+/* 1 if the word t->norm[a..b) is an article (arab_article) before the next word:
+ * a hyphen after it, or a space after one written apart. */
 static int article_word(const struct normtext *t, size_t a, size_t b)
 {
-    for (size_t k = 0; k < sizeof arts / sizeof arts[0]; k++)
-        if (is_art(t->norm + a, b - a, k) && b < t->normlen &&
-            (t->norm[b] == '-' || (k < ART_APART && t->norm[b] == ' ')))
-            return 1;
-    return 0;
+    int apart;
+
+    return arab_article(t->norm + a, b - a, &apart) && b < t->normlen &&
+           (t->norm[b] == '-' || (apart && t->norm[b] == ' '));
 }
 
 /* 1 if t->norm[a..b) is spaces, an article (article_word) and a hyphen or

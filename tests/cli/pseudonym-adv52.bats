@@ -22,10 +22,14 @@ load faults
     each_accepted "Батсүх Энхжаргал" "Otgon Saran"
 }
 
+@test "pseudonym-adv52: Arabic pet forms of a listed name are refused (arab52: data/nicknames/regional.txt)" {
+    each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Aboudi" "Abood"
+}
+
 @test "pseudonym-adv52: accepted in the attack: Arabic pet forms and spellings, translations, a Korean given name cut (adv52: open)" {
     skip "open: accepted today (docs/outside/report-adv52.md P-1..P-19)"
     each_refused "Khalid Al-Enezi|خالد العنزي|Халид аль-Энези" "Kh. Enezi" "Enizi Brown" "Anazi" "Enzi" "Aneza" "Lido" "Eternal Goat"
-    each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Aboudi" "Abood" "Dodi" "Obaid" "Abed Smith" "Mtairi" "Matar" "Servant of God"
+    each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Dodi" "Obaid" "Abed Smith" "Mtairi" "Matar" "Servant of God"
     each_refused "Батсүх Энхжаргал|Batsukh Enkhjargal" "Happy Joy" "Peace-joy"
     each_refused "한명혁|Han Myong-hyok|Хан Мён Хёк" "Mhyok" "Bright"
 }

@@ -245,6 +245,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/num52.jsonl",
     "tests/data/leaks/ko52.jsonl",
     "tests/data/leaks/addr52.jsonl",
+    "tests/data/leaks/arab52.jsonl",
 };
 
 #endif
