@@ -315,7 +315,7 @@ static int add_lit(struct redactor *r, const struct variant *v, int cat, int gen
  * generated mark for FORM_SHORT, FORM_WORD and FORM_COMMON; FORM_CONTEXT
  * has neither.  The two never meet: a generated spelling that is no word
  * is FORM_REPLACE, and a short form's mark matters only once it is
- * replaced (lower_name_part). */
+ * replaced (redact_lower_name_part). */
 static int form_modifier(const struct redact_form *f)
 {
     return f->kind == FORM_REPLACE ? f->shortform != 0

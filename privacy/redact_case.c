@@ -2,8 +2,12 @@
  * lower49): a short form in Latin lower case ("sasha, natasha, nadya",
  * "Ask sashka."; report-adv33 L-36, L-64, report-adv34 L-16, L-18), and a
  * name glued to an initial or to another capitalised word ("ДашаП.",
- * "ПетроваДарья."; report-adv33 L-60).  Called by the hit rules of
- * redact_hits.c; calls down to the dictionaries and the word view only. */
+ * "ПетроваДарья."; report-adv33 L-60); when a part of a name that counts
+ * only with a capital counts in lower case too (redact_lower_name_part,
+ * moved here from redact_hits.c in session 52), and when a word of address
+ * after it marks the person (redact_lower_person_marked).  Called by the
+ * hit rules of redact_hits.c; calls down to the dictionaries, the sense
+ * tables and the word view only. */
 #include <sodium.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -13,6 +17,7 @@
 #include "privacy/normalise.h"
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
+#include "privacy/redact_sense.h"
 #include "privacy/variants.h"
 #include "privacy/variants_int.h"
 #include "util/lexicon.h"
@@ -186,7 +191,7 @@ int redact_lower_latin(const struct normtext *t, const struct redact_form *f, si
  * when more than READINGS_MAX readings were asked (no answer: the name
  * stays replaced, the safe side).  The readings as redact_lower_latin
  * reads them (latin_cyrillic.c).  Keeps nothing. */
-int redact_latin_mn_word(const char *w, size_t len)
+static int latin_mn_word(const char *w, size_t len)
 {
     struct reading r;
     int word;
@@ -269,4 +274,82 @@ int redact_camel_end(const struct normtext *t, const struct redact_form *f, size
     if (b + (size_t)k == wend)
         return first >= 0x80;
     return lower_run(t, b + (size_t)k, wend, first) ? 2 : 0;
+}
+
+/* 1 if a person's form written in lower case at norm [a, b), with the
+ * rest of its word (a case ending, the long vowel of a short form),
+ * stands before a word of address or kinship ("bold ah", "bataa ah",
+ * "болдоо ах", "tseegii egch") or is a Mongolian short form a person's
+ * verb or хоёр follows ("boldoo irsen": redact_mn_short_person): the
+ * person, as chat writes a name (brief s51 mong51, report-adv51 L-2,
+ * L-35..L-37, L-49, L-50, L-68, L-70).  Bytes of t's norm view. */
+int redact_lower_person_marked(const struct normtext *t, size_t a, size_t b)
+{
+    size_t e = b > a ? redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b)) : b;
+
+    return redact_address_after(t, e) || redact_mn_short_person(t, a, e);
+}
+
+/* 1 if the hit [a, b) (norm bytes) of a form that counts only with a
+ * capital counts in lower case too (issue 12, report adv12c H5, H6, H39,
+ * H47, H53): the capital rule is for a part of a name that is also an
+ * ordinary word (Bold, Mark, May, Болд "steel", Гэрэл "light"); a part of
+ * four letters or more that the dictionary of its script does not know
+ * (altangerel, dorj, munkh-erdene, krajcik, batbayar, and in a handle,
+ * altangerel1984) names the person however it is written.  A short form
+ * (Түвшин of Түвшинбаяр, f->shortform) keeps the capital rule, unless
+ * digits are glued to it (a handle: altaa85): the first
+ * element of a compound name is often a word the dictionary lacks
+ * ("түвшин", level: hunspell-mn spells it төвшин).  With a dictionary
+ * missing, no word of its language is ordinary (replaced: the safe
+ * side). */
+int redact_lower_name_part(const struct normtext *t, const struct redact_form *f, size_t a,
+                            size_t b)
+{
+    int cp, k, lang, letters = 0;
+    size_t p;
+
+    if (!f->person)
+        return 0;
+    /* A short form in lower case glued to digits ("altaa85" of Altaa,
+     * Алтангэрэл's short form; report-adv12d F24) is a handle, not the
+     * ordinary word the capital rule spares ("түвшин"). */
+    if (f->kind == FORM_SHORT || f->shortform)
+        return b < t->normlen && utf8_next(&cp, t->norm + b, t->normlen - b) > 0 &&
+               utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+    for (p = a; p < b; p += (size_t)k) {
+        if ((k = utf8_next(&cp, t->norm + p, b - p)) <= 0)
+            return 0;
+        if (cp == ' ')
+            return 0;
+        letters += is_word_cp(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
+    }
+    (void)utf8_next(&cp, t->norm + a, b - a);
+    if (letters < 4 || (lang = lexicon_lang_of(cp)) < 0 || redact_known_word(lang, t->norm + a, b - a))
+        return 0;
+    /* A Latin part whose Mongolian reading is a word (gerel "light",
+     * altan "golden", monkh "eternal") is that word in lower case, as its
+     * Cyrillic spelling is, unless a person's verb follows ("gerel
+     * irsengui"); before a word of address, redact_lower_person_marked.  Not
+     * a part joined by a hyphen ("yeon" of "Ji-yeon", "erdene" of
+     * "Bat-erdene"): that is a piece of the name, and asking would load
+     * hunspell-mn (about 70 MB, 0.5 CPU s) for every hyphenated Korean
+     * given name (session 52: export-open.bats's memory bound). */
+    if (cp < 0x80 && !(a > 0 && t->norm[a - 1] == '-') && latin_mn_word(t->norm + a, b - a))
+        return redact_mn_person_verb_after(t, b);
+    /* A surname that is a trade's noun (мельник, бондар, коваля), or
+     * another noun (шины, карпов: redact_sense_noun_of), in lower
+     * case is the noun, as "bold" is no Bold (redact_sense_words.c;
+     * brief s39 uk39, report-adv38 O-1..O-3): hunspell-uk is not read at
+     * run time (docs/DEPENDENCIES.md, session 38). */
+    p = redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b));
+    if (cp >= 0x400 && cp <= 0x52F &&
+        (redact_sense_trade_of(t->norm + a, p - a) || redact_sense_noun_of(t->norm + a, p - a)))
+        return 0;
+    /* A Mongolian stem of a word's (гэрл of Гэрэл, "light") whose word,
+     * ending included, the dictionary knows is that word ("гэрлийн
+     * чийдэн", the light bulb: report-adv17a D-36), as "bold" is no Bold. */
+    p = redact_word_end(t->norm, t->normlen, b, redact_cp_before(t->norm, b));
+    return !(p > b && f->suffix == SUFFIX_MN_STEM && lang == LEXICON_MN &&
+             redact_mn_stem_word(t->norm + a, b - a) && redact_known_word(lang, t->norm + a, p - a));
 }

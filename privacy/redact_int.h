@@ -1259,11 +1259,22 @@ int redact_context_refuses(const struct normtext *t, const struct redact_form *f
 int redact_lower_latin(const struct normtext *t, const struct redact_form *f, size_t a,
                        size_t b);
 
-/* redact_case.c: 1 if some Cyrillic reading of the Latin word w[0..len)
- * (bytes, a-z, 4 to LATIN_MAX letters) is a word hunspell-mn knows (gerel:
- * гэрэл "light"); 0 otherwise or when the readings pass READINGS_MAX.
- * Keeps nothing (brief s51 mong51). */
-int redact_latin_mn_word(const char *w, size_t len);
+/* redact_case.c: 1 if a person's form written in lower case at norm
+ * bytes [a, b) of t stands before a word of address or kinship ("bold
+ * ah", "болдоо ах") or is a Mongolian short form a person's verb follows
+ * ("boldoo irsen"): the person (brief s51 mong51).  No memory kept. */
+int redact_lower_person_marked(const struct normtext *t, size_t a, size_t b);
+
+/* redact_case.c: 1 if the hit [a, b) (norm bytes of t) of a form f that
+ * counts only with a capital counts in lower case too: a part of a
+ * person's name of four letters or more that the dictionary of its script
+ * does not know (altangerel, dorj), unless it is a word read another way
+ * (a Latin part whose Mongolian reading is a word, a trade's noun, a
+ * Mongolian stem of a known word); a short form only with digits glued
+ * (altaa85).  Asks the dictionaries; with one missing, no word of its
+ * language is ordinary (1: the safe side).  No memory kept. */
+int redact_lower_name_part(const struct normtext *t, const struct redact_form *f, size_t a,
+                           size_t b);
 
 /* redact_case.c: 1 if a hit of a person's form f starting at norm byte a
  * of t, in a capital, has glued before it a capitalised word of two
