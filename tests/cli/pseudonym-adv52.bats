@@ -31,5 +31,6 @@ load faults
     each_refused "Khalid Al-Enezi|خالد العنزي|Халид аль-Энези" "Kh. Enezi" "Enizi Brown" "Anazi" "Enzi" "Aneza" "Lido" "Eternal Goat"
     each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Dodi" "Obaid" "Abed Smith" "Mtairi" "Matar" "Servant of God"
     each_refused "Батсүх Энхжаргал|Batsukh Enkhjargal" "Happy Joy" "Peace-joy"
+    each_refused "Төмөрхуяг" "Iron Armor"   # adv52b: a translation mong52's gloss table lacks
     each_refused "한명혁|Han Myong-hyok|Хан Мён Хёк" "Mhyok" "Bright"
 }
