@@ -8,13 +8,15 @@
 #include <string.h>
 
 #include "crypto/secmem.h"
+#include "export/flush.h"
 #include "export/slots.h"
 #include "util/fileio.h"
 
 struct bundle_writer {
     int fd;
     uint64_t written;              /* bytes written to fd */
-    uint64_t synced;               /* bytes handed to the disk so far */
+    uint64_t synced;               /* bytes handed to the flusher so far */
+    struct flush flush;            /* starts the write-back of fd behind us */
     int armor;
     int failed;
     int closed;
@@ -53,9 +55,10 @@ struct bundle_writer {
 /* --- output: hash the binary bytes, then write them or their armor --- */
 
 /* Writes to fd.  Every SYNC_STEP bytes the disk is asked to start writing
- * what came before (sync_file_range does not wait), so the caller's final
- * fsync finds little left to do: a 1 GiB bundle otherwise spent about a
- * second in it after all the work was done. */
+ * what came before, so the caller's final fsync finds little left to do:
+ * a 1 GiB bundle otherwise spent about a second in it after all the work
+ * was done.  The flusher thread asks (export/flush.h): the request blocks
+ * while the disk's queue is full, which held up the worker. */
 #define SYNC_STEP (UINT64_C(8) << 20)
 static int fd_out(struct bundle_writer *w, const void *buf, size_t len,
                   struct err *e)
@@ -65,9 +68,7 @@ static int fd_out(struct bundle_writer *w, const void *buf, size_t len,
                        strerror(errno));
     w->written += len;
     if (w->written - w->synced >= SYNC_STEP) {
-        /* Advice only: a failure here is found by the fsync that follows. */
-        (void)sync_file_range(w->fd, (off_t)w->synced, (off_t)(w->written - w->synced),
-                              SYNC_FILE_RANGE_WRITE);
+        flush_ask(&w->flush, w->written);
         w->synced = w->written;
     }
     return 0;
@@ -377,6 +378,7 @@ int bundle_writer_open(struct bundle_writer **wp, int fd, int armor,
     if (w == NULL)
         return err_set(e, EXIT_INPUT, "out of secure memory for the bundle");
     w->fd = fd;
+    flush_start(&w->flush, fd);
     w->armor = armor != 0;
     memcpy(w->sign_sk, sign_sk, sizeof w->sign_sk);
     if (writer_start(w, recipients, nrecipients, e) != 0) {
@@ -456,6 +458,7 @@ static int writer_finish(struct bundle_writer *w, unsigned char *hash_out,
         return -1;
     if (w->armor && armor_finish(w, e) != 0)
         return -1;
+    flush_stop(&w->flush);
     crypto_generichash_final(&w->hash, hash, sizeof hash);
     if (hash_out != NULL)
         memcpy(hash_out, hash, sizeof hash);
@@ -485,6 +488,7 @@ void bundle_writer_free(struct bundle_writer *w)
     if (w == NULL)
         return;
     (void)slots_stop(&w->q, 1, NULL);
+    flush_stop(&w->flush);
     bulk_aead_free(w->aead);
     secmem_free(w);
 }

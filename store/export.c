@@ -685,8 +685,8 @@ static int seal_and_record(struct pipeline *p, const struct recipients *rc,
     p->res->nexported = json_array_size(p->docs);
     r = 0;
 out:
+    bundle_writer_free(w);        /* its threads use af.fd until they stop */
     drop_output(&af, req);
-    bundle_writer_free(w);
     secmem_free(sk);
     free(items);
     if (r == 0)
