@@ -37,7 +37,7 @@ CHECK_FUZZ_ROTA ?= 2
 # The targets whose saved corpus outlasts FUZZ_CHECK_SECONDS: in make
 # check and make fuzz-short their first run only replays it (-runs=0,
 # without libFuzzer's entropic scheduler, bookkeeping for mutations that
-# never came: about -40% of fuzz_redact's replay CPU), then they fuzz from
+# never came: about -55% of fuzz_redact's replay CPU), then they fuzz from
 # their 8 smallest inputs as before (scripts/run-tests.sh fuzz-run;
 # docs/TESTING.md, "Session 53 (check53)").  Empty: the first run as the
 # others' (for a long FUZZ_CHECK_SECONDS).
