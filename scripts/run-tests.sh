@@ -134,7 +134,12 @@ fuzz)
         n=$((n + 1))
         name=$(basename "$t")
         corpus=tests/fuzz/corpus/$name
-        if [ -d "$corpus" ] && "$t" -runs=0 -artifact_prefix=build/fuzz/ "$corpus" >"build/fuzz/$name.log" 2>&1; then
+        # -entropic=0: a replay mutates nothing, so libFuzzer's entropic
+        # scheduler (on by default: per-input counts of rare features,
+        # kept for choosing what to mutate) is bookkeeping only; it was
+        # about half of fuzz_redact's CPU beyond its start
+        # (docs/TESTING.md, "Session 53 (check53)").
+        if [ -d "$corpus" ] && "$t" -runs=0 -entropic=0 -artifact_prefix=build/fuzz/ "$corpus" >"build/fuzz/$name.log" 2>&1; then
             echo "ok $n - fuzz replay $name ($(ls "$corpus" | wc -l) inputs)"
         else
             echo "not ok $n - fuzz replay $name (see build/fuzz/$name.log)"
@@ -158,6 +163,13 @@ fuzz-run)
     # the commit picking one; every input runs about every Nth commit, and
     # all of them in make check-full (docs/TESTING.md, "Session 41
     # (check41)").  fuzz_redact's 1,510 inputs cost ~200 CPU s whole.
+    # A target FUZZ_REPLAY_ONLY names (make check: fuzz_redact, whose
+    # part alone outlasts SECONDS, so it mutated nothing in that run
+    # anyway) only replays in its first run (-runs=0 -entropic=0: the
+    # entropic scheduler's per-input bookkeeping of rare features serves
+    # the choice of what to mutate, and cost about half of the replay's
+    # CPU beyond the start; docs/TESTING.md, "Session 53 (check53)"); its
+    # fuzzing is the run "again" below, with libFuzzer's defaults.
     secs=$1; shift
     mkdir -p build/fuzz/found
     FUZZ_REPLAY_SALT_CRC=$(printf '%s' "${FUZZ_REPLAY_SALT:-}" | cksum | cut -d ' ' -f 1)
@@ -172,7 +184,9 @@ fuzz-run)
                 awk -v n="$rota" -v s="$FUZZ_REPLAY_SALT_CRC" "(\$1 + s) % n == 0 { print \$3 }" |
                 (cd "$corpus" && xargs -r cp -t "$OLDPWD/$part")
         fi
-        if "$t" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix=build/fuzz/ \
+        first="-max_total_time=$secs"
+        case " ${FUZZ_REPLAY_ONLY:-} " in *" $name "*) first="-runs=0 -entropic=0" ;; esac
+        if "$t" $first -print_final_stats=1 -artifact_prefix=build/fuzz/ \
                "build/fuzz/found/$name" "$part" >"$log" 2>&1; then
             runs=$(sed -n "s/^stat::number_of_executed_units: *//p" "$log")
             init=$(sed -n "s/^#\([0-9]*\)[[:space:]]*INITED.*/\1/p" "$log" | head -n 1)
