@@ -25,6 +25,7 @@
  *     first word of an address span found ("15 seoul" of "15 Seoul St")
  *     found again where it ends a clause.
  * Nothing allocates but addr_merge. */
+#include <stdint.h>
 #include <string.h>
 
 #include "privacy/detect.h"
@@ -198,6 +199,38 @@ static int flat_after(const char *s, size_t len, size_t e)
     return e + 1 < len && s[e] == ' ' && det_digit(s[e + 1]);
 }
 
+/* Every address of known_spans holds an ASCII digit near the byte it is
+ * found at (brief s53 speed53, issue 13; the gate's model is
+ * detect_gate.c): its house number or unit number at that byte ("27
+ * ampang", "15인민반"), after a name of known[] and ", " or " ", after
+ * "salmiya, block " (known[], ", ", kw_block[], " "), after a lead word
+ * ("people's unit ", "인민반 ", "building "), or before a Mongolian unit
+ * word by " дугаар " at most (mn_num_before: 14 bytes and the digit).
+ * A byte with no digit in the DIGIT_BEFORE bytes before it nor within
+ * digit_after() bytes from it finds nothing, and finding nothing there
+ * moves the scan nowhere (only an address found skips bytes), so the
+ * scan skips it: the same addresses with and without the gate
+ * (bench/redact_diff.sh, bench/audit_diff.sh). */
+#define DIGIT_BEFORE 16
+
+/* Bytes after i within which an address of known_spans found at i holds
+ * its first ASCII digit: the longest of known[], ", ", the longest of
+ * kw_block[] and " " (Kuwait's "salmiya, block 7"), which also covers
+ * the lead words (14 bytes at most) and a name then its number. */
+static size_t digit_after(void)
+{
+    size_t k = 0, b = 0, l;
+
+    for (size_t j = 0; j < N(known); j++)
+        if ((l = strlen(known[j])) > k)
+            k = l;
+    for (size_t j = 0; j < N(kw_block); j++)
+        if ((l = strlen(kw_block[j])) > b)
+            b = l;
+    l = k + 2 + b + 1;
+    return l < 16 ? 16 : l;
+}
+
 static int known_spans(struct detection **d, size_t *n, size_t *cap, const char *s, size_t len)
 {
     static const char bldg[] = "building ", micro[] = "microdistrict", mikro[] = "mikroraion";
@@ -211,9 +244,20 @@ static int known_spans(struct detection **d, size_t *n, size_t *cap, const char 
         "\xd0\xb3\xd1\x83\xd0\xb4\xd0\xb0\xd0\xbc\xd0\xb6",                         /* гудамж */
     };
     size_t i, m, e, a, w;
+    size_t after = digit_after(), dnext = gate_next_digit(s, len, 0), dlast = SIZE_MAX;
     int pair, letter;
 
     for (i = 0; i < len; i++) {
+        /* The gate (above digit_after): no ASCII digit near i starts
+         * nothing here; go on to the first byte a digit is near. */
+        while (dnext < i)
+            dlast = dnext, dnext = gate_next_digit(s, len, dnext + 1);
+        if ((dlast == SIZE_MAX || i - dlast > DIGIT_BEFORE) && dnext - i > after) {
+            if (dnext >= len)
+                break;
+            i = dnext - after - 1;
+            continue;
+        }
         if (i > 0 && is_word_byte(s, len, i - 1) && !det_digit(s[i]))
             continue;
         /* number first: "27 ampang," "14 jalan ampang" "3 microdistrict" */
