@@ -242,11 +242,37 @@ size_t detect_doc_between(const char *s, size_t end)
  * number has and is taken alone, the new one only after a label
  * (detect_scan_labelled).  A dash and one to three digits after it (the
  * person in the household) belong to it. */
+/* The case part of a UNHCR file number without its office ("19C-01234",
+ * "19C01234": report-adv52 L-37): two digits of the year, 'C', then five
+ * digits, glued or after '-', a word of its own; after "case", "file" or
+ * "unhcr" also after a space ("case 19C 01234").  Its end, or 0. */
+static size_t unhcr_case_alone(const char *s, size_t len, size_t at)
+{
+    static const struct det_word cues[] = { DW("case", FIT_WORD), DW("file", FIT_WORD), DW("unhcr", FIT_WORD) };
+    size_t i = at + 3, a, we;
+
+    if (!det_digit(s[at]) || (at > 0 && (det_alnum(s[at - 1]) || s[at - 1] == '-')) || at + 8 > len ||
+        det_digits(s, len, at) != 2 || (s[at + 2] != 'c' && s[at + 2] != 'C'))
+        return 0;
+    if (s[i] == '-')
+        i++;
+    else if (s[i] == ' ') {
+        we = det_word_ending(s, at, " ", &a);
+        if (we == 0 || !det_in_list(cues, N(cues), s + a, we - a))
+            return 0;
+        i++;
+    }
+    return i + 5 <= len && det_digits(s, len, i) == 5 && det_ends_word(s, len, i + 5) ? i + 5 : 0;
+}
+
 size_t detect_scan_unhcr(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = at;
 
     (void)start, (void)kind;
+    if ((i = unhcr_case_alone(s, len, at)) != 0)
+        return i;
+    i = at;
     if (!det_digit(s[at]) || (at > 0 && (det_alnum(s[at - 1]) || s[at - 1] == '-')) || at + 12 > len ||
         det_digits(s, len, at) != 3 || s[at + 3] != '-' || det_digits(s, len, at + 4) != 2 ||
         (s[at + 6] != 'c' && s[at + 6] != 'C') || det_digits(s, len, at + 7) != 5)
