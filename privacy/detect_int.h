@@ -986,6 +986,11 @@ size_t detect_ms_day_before(const char *s, size_t at);
  * "гахай жилтэй"): its end, or 0.  No ASCII digit in it (detect_gate.c). */
 size_t detect_zodiac(const char *s, size_t len, size_t at);
 
+/* detect_calendar.c: a year of birth in the Juche calendar ("juche 74")
+ * or the sexagenary cycle ("wood ox", "year of the ox") at at, beside a
+ * birth word: its end, or 0.  Bytes of the norm view. */
+size_t detect_calendar_year(const char *s, size_t len, size_t at);
+
 /* detect_tail.c: the last digits of a number after an "ending" word or
  * a mask ("ending in 4521", "berakhir 4521", "****-****-4521") whose
  * cue or mask starts at at: the end of the digits, their start in
