@@ -229,6 +229,7 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
                                       /* 통 반: a dong's tong and ban ("역삼동 3통 2반": report-adv21
                                        * A-4), weak ("편지 3통", "3학년 2반" alone stay) */
                                       { "\xed\x86\xb5", WEAK }, { "\xeb\xb0\x98", WEAK } };
+    static const struct unit ko_spaced[] = { { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY } };
     static const struct unit zh[] = {
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
@@ -292,6 +293,10 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
     }
     if (j < len && s[j] == ' ' &&
         (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
+        return e;
+    /* "3 인민반": the unit spaced from its number (report-adv52b L-4), as
+     * "5 inminban" is: a weak part, a review flag alone */
+    if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, ko_spaced, 1, 1, weight)) != 0)
         return e;
     if ((e = ko_room(s, len, i)) != 0)
         return *weight = STRONG | KEEP, e;
