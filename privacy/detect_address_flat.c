@@ -164,9 +164,34 @@ static const char *const stay_words[] = {
     "기숙사", "숙소", "합숙",
 };
 
-/* Words of a stay compared whole (prefixes of other words: "campaign",
- * "campus"): a camp, where workers are housed (adv52 L-25). */
-static const char *const stay_whole[] = { "camp", "camps", "kem", "лагерь", "лагере", "лагеря", "бааз" };
+/* A camp's words, compared whole ("campaign", "campus" are none): where
+ * workers are housed, a stay for a numbered hut, container or bunk of
+ * dorm_words (adv52 L-25: "Container 14 at the site camp"), not for a
+ * room ("Room 12 of the museum and block 4 of the camp" stays). */
+static const char *const camp_words[] = { "camp", "camps", "kem", "лагерь", "лагере", "лагеря", "бааз" };
+
+/* 1 if a word of camp_words stands whole in the sentence around a. */
+static int camp_said(const char *s, size_t len, size_t a)
+{
+    size_t c, b, i, e, k;
+
+    for (c = a; c > 0 && a - c < 160 && !strchr(".!?\n", s[c - 1]); c--)
+        ;
+    for (b = a; b < len && b - a < 160 && !strchr(".!?\n", s[b]); b++)
+        ;
+    for (i = c; i < b; i = e) {
+        e = detect_letters(s, b, i);
+        if (e == i) {
+            e = i + 1;
+            continue;
+        }
+        for (k = 0; k < sizeof camp_words / sizeof camp_words[0]; k++)
+            if (e - i == strlen(camp_words[k]) && memcmp(s + i, camp_words[k], e - i) == 0 &&
+                !det_letter_before(s, i))
+                return 1;
+    }
+    return 0;
+}
 
 int addr_room_dwelt(const char *s, size_t len, size_t a)
 {
@@ -186,9 +211,6 @@ int addr_room_dwelt(const char *s, size_t len, size_t a)
         }
         for (k = 0; k < sizeof stay_words / sizeof stay_words[0]; k++)
             if (e - i >= (n = strlen(stay_words[k])) && memcmp(s + i, stay_words[k], n) == 0)
-                return 1;
-        for (k = 0; k < sizeof stay_whole / sizeof stay_whole[0]; k++)
-            if (e - i == strlen(stay_whole[k]) && memcmp(s + i, stay_whole[k], e - i) == 0)
                 return 1;
     }
     return 0;
@@ -600,6 +622,8 @@ static size_t dorm_part(const char *s, size_t len, size_t i)
      * dormitory": the sentence's reader stops at "no.") */
     if (!weak && (addr_room_dwelt(s, len, i) || addr_room_dwelt(s, len, e - 1)))
         return e;
+    if (!weak && room_word(s, len, i) == 0 && camp_said(s, len, i))
+        return e;                       /* "container 14 at the site camp" */
     return dorm_other(s, len, i, weak) ? e : 0;
 }
 
