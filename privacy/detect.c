@@ -205,7 +205,7 @@ static long digits_glued(struct found *f, const char *s, size_t len, size_t i, s
     struct err e;
 
     if ((det_digit_at(s, len, i, &v, 1) == 0 && !det_numeral_start(s, len, i) &&
-         !detect_number_words_start(s, len, i)))
+         !detect_number_words_start(s, len, i) && !detect_series_jamo(s, len, i)))
         return 0;
     if (!w->ready) {
         if (detect_phone_ready(&e) != 0)

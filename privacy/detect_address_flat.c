@@ -153,7 +153,45 @@ static const char *const stay_words[] = {
     "yasiyor", "yaşad", "yasad", "yaşar", "otur", "yurt", "otel", "pansiyon", "adres",
     "vivai", "vivi", "vivr", "vivon", "vivez", "vivent", "habit", "loge", "logé", "logio", "loga", "dormai", "dormi",
     "sejour", "séjour", "resid", "résid",
+    /* session 53 (report-adv52b L-2, adv52 L-25): Malay tinggal (live),
+     * menginap (stay the night), tidur (sleep), menyewa (rent), asrama
+     * (dormitory), from Kamus Dewan; English moved, transferred,
+     * assigned, housed, lodged (a worker put in a room) */
+    "tinggal", "menginap", "tidur", "menyewa", "sewa", "asrama", "moved", "transferr", "assigned", "housed",
+    "lodg",
+    /* Korean 기숙사 (dormitory), 숙소 (lodging), 합숙 (living together):
+     * the Standard Korean Dictionary */
+    "기숙사", "숙소", "합숙",
 };
+
+/* A camp's words, compared whole ("campaign", "campus" are none): where
+ * workers are housed, a stay for a numbered hut, container or bunk of
+ * dorm_words (adv52 L-25: "Container 14 at the site camp"), not for a
+ * room ("Room 12 of the museum and block 4 of the camp" stays). */
+static const char *const camp_words[] = { "camp", "camps", "kem", "лагерь", "лагере", "лагеря", "бааз" };
+
+/* 1 if a word of camp_words stands whole in the sentence around a. */
+static int camp_said(const char *s, size_t len, size_t a)
+{
+    size_t c, b, i, e, k;
+
+    for (c = a; c > 0 && a - c < 160 && !strchr(".!?\n", s[c - 1]); c--)
+        ;
+    for (b = a; b < len && b - a < 160 && !strchr(".!?\n", s[b]); b++)
+        ;
+    for (i = c; i < b; i = e) {
+        e = detect_letters(s, b, i);
+        if (e == i) {
+            e = i + 1;
+            continue;
+        }
+        for (k = 0; k < sizeof camp_words / sizeof camp_words[0]; k++)
+            if (e - i == strlen(camp_words[k]) && memcmp(s + i, camp_words[k], e - i) == 0 &&
+                !det_letter_before(s, i))
+                return 1;
+    }
+    return 0;
+}
 
 int addr_room_dwelt(const char *s, size_t len, size_t a)
 {
@@ -411,11 +449,15 @@ static size_t room_part(const char *s, size_t len, size_t i)
     return before || spaced >= 3 || addr_room_dwelt(s, len, i) ? e : 0;
 }
 
+static size_t block_letter(const char *s, size_t len, size_t i);
+
 size_t addr_room_part(const char *s, size_t len, size_t i)
 {
     size_t e = room_part(s, len, i);
 
-    return e != 0 ? e : dorm_part(s, len, i);
+    if (e == 0)
+        e = dorm_part(s, len, i);
+    return e != 0 ? e : block_letter(s, len, i);
 }
 
 /* ---- a dormitory's or a camp's place (brief s52 num52, report-adv51
@@ -494,6 +536,11 @@ static size_t dorm_number(const char *s, size_t len, size_t w)
             x += strlen(between[k]);
             break;
         }
+    /* a block's letter before the number: "Room B-412", "room b412"
+     * (report-adv52 L-18) */
+    if (x > w && x + 2 < len && det_alpha(s[x]) && !det_letter_before(s, x) &&
+        (det_digit(s[x + 1]) || (s[x + 1] == '-' && det_digit(s[x + 2]))))
+        x += s[x + 1] == '-' ? 2 : 1;
     if (x == w || x >= len || !det_digit(s[x]) || (n = det_digits(s, len, x)) > 4)
         return 0;
     x += n;
@@ -575,5 +622,78 @@ static size_t dorm_part(const char *s, size_t len, size_t i)
      * dormitory": the sentence's reader stops at "no.") */
     if (!weak && (addr_room_dwelt(s, len, i) || addr_room_dwelt(s, len, e - 1)))
         return e;
+    if (!weak && room_word(s, len, i) == 0 && camp_said(s, len, i))
+        return e;                       /* "container 14 at the site camp" */
     return dorm_other(s, len, i, weak) ? e : 0;
+}
+
+/* ---- a dormitory's block by its letter (session 53, report-adv52 L-16,
+ * L-17, L-20, L-26) ----
+ * "корпус Б", "Hostel C", "Б блок", "B동": a building's word and one
+ * letter, after it or before it (Mongolian puts the letter first; Korean
+ * glues 동 to it), where someone stayed (addr_room_dwelt) or beside a
+ * numbered place of the sentence (dorm_other).  The letter is a word of
+ * its own, a comma, a full stop or the end after it; not one of the
+ * one-letter words of English (a, i) and Russian (в, с, к, у, о, и, а,
+ * я, ж, б), which a building's word may precede ("корпус в общежитии").
+ * The words: English hostel, block, building, dormitory, dorm, wing,
+ * barrack(s), hall; Russian корпус and its cases, блок; Mongolian блок,
+ * байр (building); written by us, they want a native reviewer. */
+static const char *const block_words[] = {
+    "hostel", "block", "building", "dormitory", "dorm", "wing", "barrack", "barracks", "hall",
+    "корпус", "корпуса", "корпусе", "корпусу", "блок", "блока", "блоке", "байр", "байранд", "байрны",
+};
+
+/* The end of a block's word at i, or 0. */
+static size_t block_word(const char *s, size_t len, size_t i)
+{
+    size_t k, e;
+
+    for (k = 0; k < sizeof block_words / sizeof block_words[0]; k++)
+        if (det_starts(s, len, i, block_words[k]) && !det_letter_at(s, len, e = i + strlen(block_words[k])))
+            return e;
+    return 0;
+}
+
+/* The end of one letter standing alone at i (Latin or Cyrillic), or 0:
+ * before a building's word (mode 1) not one of the one-letter words ("a
+ * block", "в блоке"); mode 2 wants 동 glued after it (Korean). */
+static size_t lone_letter(const char *s, size_t len, size_t i, int mode)
+{
+    static const char *const words[] = { "a", "i", "в", "с", "к", "у", "о", "и", "а", "я", "ж" };
+    size_t n, k, e;
+
+    if (i >= len || det_letter_before(s, i))
+        return 0;
+    if (det_alpha(s[i]))
+        n = 1;
+    else if ((unsigned char)s[i] == 0xD0 || (unsigned char)s[i] == 0xD1)
+        n = 2;
+    else
+        return 0;
+    e = i + n;
+    if (mode == 2)
+        return n == 1 && det_starts(s, len, e, "\xeb\x8f\x99") ? e : 0;        /* 동 */
+    if (det_letter_at(s, len, e) || (e < len && det_digit(s[e])))
+        return 0;
+    for (k = 0; mode == 1 && k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k]) == n && memcmp(s + i, words[k], n) == 0)
+            return 0;
+    return e;
+}
+
+static size_t block_letter(const char *s, size_t len, size_t i)
+{
+    size_t w, e;
+
+    if ((w = block_word(s, len, i)) != 0 && w < len && s[w] == ' ' && (e = lone_letter(s, len, w + 1, 0)) != 0 &&
+        (e >= len || strchr(",.;)\n", s[e]) != NULL))
+        ;                                           /* "корпус Б," "Hostel C" */
+    else if ((e = lone_letter(s, len, i, 1)) != 0 && e + 1 < len && s[e] == ' ' && (w = block_word(s, len, e + 1)) != 0)
+        e = w;                                      /* "Б блок" */
+    else if ((e = lone_letter(s, len, i, 2)) != 0)
+        e += 3;                                     /* "B동" */
+    else
+        return 0;
+    return addr_room_dwelt(s, len, i) || dorm_other(s, len, i, 0) ? e : 0;
 }

@@ -144,6 +144,27 @@ static int clause_ends(const char *s, size_t len, size_t e)
     return e + 1 >= len || s[e + 1] == ' ' || s[e + 1] == '\n';
 }
 
+/* 1 if a word of place follows e after one space ("12 Baga Toiruu near
+ * the school": report-adv52b L-4): the name before it is where someone
+ * is, no count's noun.  English near, next, behind, opposite, beside,
+ * across; Malay dekat, berhampiran, sebelah; Russian возле, около, рядом;
+ * Mongolian орчим, ойролцоо, хажууд (written by us from the languages'
+ * dictionaries). */
+static int place_follows(const char *s, size_t len, size_t e)
+{
+    static const char *const words[] = {
+        "near", "next", "behind", "opposite", "beside", "across", "dekat", "berhampiran", "sebelah",
+        "возле", "около", "рядом", "орчим", "ойролцоо", "хажууд",
+    };
+
+    if (e + 1 >= len || s[e] != ' ')
+        return 0;
+    for (size_t k = 0; k < N(words); k++)
+        if (word_is(s, len, e + 1, words[k]) != 0)
+            return 1;
+    return 0;
+}
+
 /* 1 if a list's number stands before the word at i ("1. ampang 2.
  * sentul": a numbered list, not a house number after a name). */
 static int list_item_before(const char *s, size_t i)
@@ -263,7 +284,8 @@ static int known_spans(struct detection **d, size_t *n, size_t *cap, const char 
         /* number first: "27 ampang," "14 jalan ampang" "3 microdistrict" */
         if (det_digit(s[i]) && (e = house_at(s, len, i, &pair, &letter)) > i && e < len && s[e] == ' ') {
             w = e + 1;
-            if ((m = list_at(known, N(known), s, len, w)) != 0 && clause_ends(s, len, w + m)) {
+            if ((m = list_at(known, N(known), s, len, w)) != 0 &&
+                (clause_ends(s, len, w + m) || place_follows(s, len, w + m))) {
                 if (add(d, n, cap, i, w + m) != 0)
                     return -1;
                 continue;

@@ -172,13 +172,26 @@ static size_t ko_room(const char *s, size_t len, size_t i)
  * 미터 거리예요" has a word between, and stays. */
 static size_t ko_unit_label(const char *s, size_t len, size_t i)
 {
+    /* 호수 (the unit's number), 호실 (a room), and a bed's or a room's
+     * word with 번호 (number) or with 번 after the digits ("기숙사 호실
+     * 412", "침대 3번을 썼다": session 53, report-adv52 L-19, adv52b
+     * L-2); a bed alone (침대) only with 번 and a particle, a copula or
+     * the end after it ("침대 3개" counts beds, "침대 3번 바꿨다" is three
+     * times).  Written by us from the Standard Korean Dictionary's
+     * entries (stdict.korean.go.kr). */
+    static const char *const labels[] = { "호수", "호실번호", "호실", "침대번호", "방번호", "침대" };
     static const char *const particles[] = { "는 ", "은 ", "가 ", "이 ", " " };
     static const char *const copula[] = { "예요", "이에요", "입니", "이다", "였", "이었" };
-    size_t j, n, k, e;
+    static const char *const after[] = { "을", "를", "이", "가", "은", "는", "에", "의", "도" };
+    size_t j, n, k, e, l;
+    int bed, numbered = 0;
 
-    if (!det_starts(s, len, i, "호수"))
+    for (l = 0; l < sizeof labels / sizeof labels[0] && !det_starts(s, len, i, labels[l]); l++)
+        ;
+    if (l == sizeof labels / sizeof labels[0])
         return 0;
-    for (j = i + 6, k = 0; k < sizeof particles / sizeof particles[0]; k++)
+    bed = l == sizeof labels / sizeof labels[0] - 1;
+    for (j = i + strlen(labels[l]), k = 0; k < sizeof particles / sizeof particles[0]; k++)
         if (det_starts(s, len, j, particles[k])) {
             j += strlen(particles[k]);
             break;
@@ -187,13 +200,18 @@ static size_t ko_unit_label(const char *s, size_t len, size_t i)
         return 0;
     e = j + n;
     if (det_starts(s, len, e, "번"))
-        e += 3;
+        e += 3, numbered = 1;
     else if (det_starts(s, len, e, " 번"))
-        e += 4;
+        e += 4, numbered = 1;
+    if (bed && !numbered)
+        return 0;
     if (e >= len || strchr(".!?,", s[e]) != NULL)
         return e;
     for (k = 0; k < sizeof copula / sizeof copula[0]; k++)
-        if (det_starts(s, len, e, copula[k]))
+        if (det_starts(s, len, e, copula[k]) || (l > 0 && s[e] == ' ' && det_starts(s, len, e + 1, copula[k])))
+            return e;                               /* "호실 305 였다": a room's number, no lake's */
+    for (k = 0; numbered && k < sizeof after / sizeof after[0]; k++)
+        if (det_starts(s, len, e, after[k]))
             return e;
     return 0;
 }
@@ -211,6 +229,7 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
                                       /* 통 반: a dong's tong and ban ("역삼동 3통 2반": report-adv21
                                        * A-4), weak ("편지 3통", "3학년 2반" alone stay) */
                                       { "\xed\x86\xb5", WEAK }, { "\xeb\xb0\x98", WEAK } };
+    static const struct unit ko_spaced[] = { { "\xec\x9d\xb8\xeb\xaf\xbc\xeb\xb0\x98", WEAK | ONLY } };
     static const struct unit zh[] = {
         { "\xe5\x8f\xb7\xe6\xa5\xbc", WEAK }, { "\xe8\x99\x9f\xe6\xa8\x93", WEAK }, { "\xe6\xa0\x8b", WEAK }, { "\xe6\xa3\x9f", WEAK }, { "\xe5\xb9\xa2", WEAK },
         { "\xe5\x8d\x95\xe5\x85\x83", WEAK }, { "\xe5\x96\xae\xe5\x85\x83", WEAK }, { "\xe5\xb1\x82", WEAK }, { "\xe5\xb1\xa4", WEAK }, { "\xe5\xae\xa4", STRONG },
@@ -274,6 +293,10 @@ static size_t number_unit(const char *s, size_t len, size_t i, size_t ndigits, i
     }
     if (j < len && s[j] == ' ' &&
         (e = unit_at(s, len, j + 1, mn_latin, sizeof mn_latin / sizeof mn_latin[0], 1, weight)) != 0)
+        return e;
+    /* "3 인민반": the unit spaced from its number (report-adv52b L-4), as
+     * "5 inminban" is: a weak part, a review flag alone */
+    if (j < len && s[j] == ' ' && (e = unit_at(s, len, j + 1, ko_spaced, 1, 1, weight)) != 0)
         return e;
     if ((e = ko_room(s, len, i)) != 0)
         return *weight = STRONG | KEEP, e;

@@ -41,6 +41,10 @@ static const struct det_word birth_words[] = {
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd0\xb6", FIT_PREFIX),                  /* төрж */
     DW("\xd1\x82\xd3\xa9\xd1\x80\xd3\xa9\xd0\xb2", FIT_WORD),            /* төрөв */
     DW("\xd0\xbc\xd1\x8d\xd0\xbd\xd0\xb4\xd1\x8d\xd0\xbb", FIT_PREFIX),  /* мэндэл(сэн) */
+    /* оных: "of the year", said of a person ("наян таван оных", "1985
+     * оных хүүхэд": one born in '85; report-adv52 L-40); Mongolian
+     * grammar's possessive genitive -ых of он, written by us */
+    DW("оных", FIT_WORD),
     /* төрсөн, төрсний, төрж, төрөв in Latin letters as Mongolians type
      * them (ө as o or u, the vowel of -сөн dropped: "Torson ognoo",
      * "Tursun odor", "torsn"; report-adv19b B-6), and Cyrillic typed
@@ -576,6 +580,7 @@ static const char *const born_in[] = { "born in the year ", "born in year ", "bo
 static const char *const said_after[] = { " in ", " at ", " on ", " and ", " to ", " when " };
 static const struct det_word mn_year_nouns[] = {
     DW("\xd0\xbe\xd0\xbd\xd0\xb4", FIT_WORD), DW("\xd0\xbe\xd0\xbd\xd1\x8b", FIT_WORD),   /* онд оны */
+    DW("оных", FIT_WORD),
 };
 
 static size_t said_year_birth(const char *s, size_t len, size_t at)

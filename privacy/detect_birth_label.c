@@ -37,6 +37,11 @@ static const struct label labels[] = {
     L("date of birth", SEP_MARK), L("dob", SEP_MARK), L("d.o.b.", SEP_MARK), L("born", SEP_MARK),
     L("төрсөн он", SEP_ANY), L("торсон он", SEP_ANY), L("torson on", SEP_ANY),
     L("төрсөн огноо", SEP_MARK),
+    /* Korean: 태어난 해 (the year one was born), 태어난 날 (the day),
+     * with the topic particle, 출생년도 and 출생 연도 (year of birth):
+     * session 53, report-adv52 L-43, L-74, written by us */
+    L("태어난 해", SEP_ANY), L("태어난 해는", SEP_ANY), L("태어난 날", SEP_ANY), L("태어난 날은", SEP_ANY),
+    L("출생년도", SEP_ANY), L("출생 연도", SEP_ANY), L("출생연도", SEP_ANY),
     L("出生年份", SEP_NONE), L("出生年", SEP_NONE), L("出生日期", SEP_NONE), L("生年月日", SEP_NONE),
     L("生年", SEP_NONE), L("生于", SEP_NONE), L("生於", SEP_NONE),
 };
@@ -146,11 +151,15 @@ static size_t year_at(const char *s, size_t len, size_t at)
 
 size_t detect_birth_label_year(const char *s, size_t len, size_t at)
 {
-    size_t e, n;
+    size_t e, n, k;
 
     /* the label first: the walk asks at every Cyrillic word */
     if (at >= len || !detect_birth_label_before(s, len, at) || (e = year_at(s, len, at)) == 0)
         return 0;
+    /* "태어난 날: 85.5.3": the month and the day after two digits */
+    if (e == at + 2 && det_digit(s[at]) && e + 3 < len && s[e] == '.' && (n = det_digits(s, len, e + 1)) >= 1 &&
+        n <= 2 && s[e + 1 + n] == '.' && (k = det_digits(s, len, e + 2 + n)) >= 1 && k <= 2)
+        return e + 2 + n + k;
     n = det_year_noun_end(s, len, e);
     if (det_starts(s, len, n, "年"))
         n += strlen("年");

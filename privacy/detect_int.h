@@ -529,6 +529,12 @@ size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, in
  * "여권(공화국)"), or 0.  detect_scan_unhcr: a UNHCR file number of the
  * old form ("354-15C12345"), alone.  No memory, no errors. */
 int detect_doc_label(const char *w, size_t n);
+/* detect_label.c: 1 if s[at] is a Hangul consonant glued to a digit, the
+ * series letter of a DPRK citizen's card ("ㄱ123456": report-adv52 L-27):
+ * compatibility jamo U+3131..U+314E, or the leading consonants
+ * U+1100..U+1112 that NFKC makes of them (Unicode's decomposition
+ * table).  Bytes. */
+int detect_series_jamo(const char *s, size_t len, size_t at);
 int detect_doc_label_at(const char *s, size_t a, size_t we, size_t k);
 size_t detect_doc_between(const char *s, size_t end);
 size_t detect_scan_unhcr(const char *s, size_t len, size_t at, size_t *start, int *kind);
@@ -979,6 +985,11 @@ size_t detect_ms_day_before(const char *s, size_t at);
 /* detect_zodiac.c: a person's zodiac animal at at ("돼지띠", "属猪",
  * "гахай жилтэй"): its end, or 0.  No ASCII digit in it (detect_gate.c). */
 size_t detect_zodiac(const char *s, size_t len, size_t at);
+
+/* detect_calendar.c: a year of birth in the Juche calendar ("juche 74")
+ * or the sexagenary cycle ("wood ox", "year of the ox") at at, beside a
+ * birth word: its end, or 0.  Bytes of the norm view. */
+size_t detect_calendar_year(const char *s, size_t len, size_t at);
 
 /* detect_tail.c: the last digits of a number after an "ending" word or
  * a mask ("ending in 4521", "berakhir 4521", "****-****-4521") whose

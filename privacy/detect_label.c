@@ -550,10 +550,23 @@ static size_t id_separator(const char *s, size_t len, size_t i)
 /* An ID value: letters and digits (any script's, Sino-Korean syllables
  * too: detect_digits.c), groups joined by a separator (id_separator);
  * 5-20 of them, at least 4 digits. */
-static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars)
+int detect_series_jamo(const char *s, size_t len, size_t at)
+{
+    const unsigned char *u = (const unsigned char *)s + at;
+
+    if (at + 3 >= len || !det_digit(s[at + 3]))
+        return 0;
+    return (u[0] == 0xE3 && ((u[1] == 0x84 && u[2] >= 0xB1) || (u[1] == 0x85 && u[2] <= 0x8E))) ||
+           (u[0] == 0xE1 && u[1] == 0x84 && u[2] <= 0x92);
+}
+
+static size_t id_value_digits(const char *s, size_t len, size_t at, size_t minchars, size_t mindigits)
 {
     size_t i = at, end = 0, chars = 0, nd = 0, k, sep, last = 0, group;
     int v;
+
+    if (detect_series_jamo(s, len, at))
+        i += 3, chars++;
 
     for (;;) {
         group = nd;
@@ -583,7 +596,12 @@ static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars
         end = last, chars--, nd--;
     while (end > at && (s[end - 1] == ' ' || s[end - 1] == '/' || s[end - 1] == '-'))
         end--;                          /* "004512 이다": the space stays */
-    return chars >= minchars && chars <= 20 && nd >= 4 ? end : 0;
+    return chars >= minchars && chars <= 20 && nd >= mindigits ? end : 0;
+}
+
+static size_t id_value_min(const char *s, size_t len, size_t at, size_t minchars)
+{
+    return id_value_digits(s, len, at, minchars, 4);
 }
 
 static size_t id_value(const char *s, size_t len, size_t at)
@@ -884,6 +902,27 @@ static int amount_after_bank(const char *s, size_t len, size_t at, size_t e)
     return digits <= 9 && (det_money_around(s, len, at, e) || det_time_unit_after(s, len, e));
 }
 
+/* A paper's number of three or four digits ("보위부 통행증 1234번",
+ * "employee number 451": report-adv52 L-30, L-35), read after an ID's
+ * label only where the number is named: a number's word right before it
+ * (number_qualifiers, Malay nombor) or the Korean counter 번 glued after
+ * it.  Shorter values than id_value's five are counts and years
+ * elsewhere.  Its end, or 0. */
+static size_t short_numbered_id(const char *s, size_t len, size_t at)
+{
+    size_t e = id_value_digits(s, len, at, 3, 3), a, we;
+
+    if (e == 0 || e - at > 4)
+        return 0;
+    if (det_starts(s, len, e, "\xeb\xb2\x88"))                                 /* 번 */
+        return e;
+    if (e < len && det_letter_at(s, len, e))
+        return 0;
+    we = det_word_ending(s, at, SEPARATORS, &a);
+    return we != 0 && (det_in_list(number_qualifiers, N(number_qualifiers), s + a, we - a) ||
+                       detect_ms_number_word(s + a, we - a)) ? e : 0;
+}
+
 size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t idv, hv = 0, cv, ser;
@@ -900,6 +939,8 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (idv == 0 && hv == 0 && cv == 0 && !det_alnum(s[at]))
         return 0;
     l = label_before(s, at);
+    if (l == LABEL_ID && idv == 0 && det_digit(s[at]))
+        idv = short_numbered_id(s, len, at);
     if (l == LABEL_ID && idv != 0)
         return *kind = DETECT_ID, idv;
     if (l == LABEL_ACCOUNT && idv != 0 && !amount_after_bank(s, len, at, idv))

@@ -27,6 +27,13 @@
  *     ("badge 745123").
  *   - Refugees: UNHCR (its file and individual numbers, see
  *     detect_scan_unhcr), 난민번호, 난민증, 난민인정(증).
+ *   - Passes and tags (session 53, report-adv52 L-28..L-32): the exit
+ *     and entry permits 출국증, 입국증 and the travel passes 통행증,
+ *     출입증, 려행증/여행증 (증: a paper, as in 공민증), the dog tag
+ *     인식표, the labour card 로동증; Russian жетон (a tag).  The DPRK's
+ *     travel passes are described by HRW, "North Korea: Harsher Policies
+ *     against Border-Crossers" (2007) and the UN COI report (A/HRC/25/CRP.1,
+ *     2014, paras. 359-370: 통행증 for travel inside the country).
  *   - Russian and Mongolian: загранпаспорт, загран(ичный), удостоверение,
  *     свидетельство; гэрчилгээ (certificate: төрсний гэрчилгээ, birth
  *     certificate), with their endings; Chinese 护照/護照 (passport) in any
@@ -45,6 +52,10 @@ static const struct det_word doc_labels[] = {
     DW("공민증", FIT_PREFIX), DW("공민등록", FIT_PREFIX), DW("kongminjung", FIT_WORD),
     DW("kongmincung", FIT_WORD), DW("gongminjeung", FIT_WORD),
     DW("로동자등록", FIT_PREFIX), DW("노동자등록", FIT_PREFIX), DW("로동허가", FIT_PREFIX),
+    /* passes and tags (session 53, report-adv52 L-28..L-32) */
+    DW("출국증", FIT_PREFIX), DW("입국증", FIT_PREFIX), DW("통행증", FIT_PREFIX), DW("출입증", FIT_PREFIX),
+    DW("려행증", FIT_PREFIX), DW("여행증", FIT_PREFIX), DW("증명서번호", FIT_PREFIX), DW("인식표", FIT_PREFIX),
+    DW("로동증", FIT_PREFIX), DW("노동증", FIT_PREFIX),
     /* seafarers */
     DW("선원수첩", FIT_PREFIX), DW("선원증", FIT_PREFIX),
     /* staff, detention, refugees */
@@ -56,13 +67,38 @@ static const struct det_word doc_labels[] = {
     /* Russian and Mongolian */
     DW("загран", FIT_PREFIX), DW("удостоверени", FIT_PREFIX), DW("свидетельств", FIT_PREFIX),
     DW("табельн", FIT_PREFIX), DW("гэрчилгээ", FIT_PREFIX),
+    /* session 53: Mongolian "пасс" (a pass), Russian "жетон" (a tag),
+     * Arabic بطاقة لاجئ is read through its qualifier: "refugee" below */
+    DW("жетон", FIT_PREFIX),
 };
 
 /* Nouns that label a value only through a qualifier or a colon. */
 static const struct det_word doc_qualified_en[] = {
     DW("worker", FIT_WORD), DW("workers", FIT_WORD), DW("employee", FIT_WORD), DW("staff", FIT_WORD),
     DW("inmate", FIT_WORD), DW("prisoner", FIT_WORD), DW("detainee", FIT_WORD), DW("case", FIT_WORD),
-    DW("file", FIT_WORD), DW("refugee", FIT_WORD), DW("пропуск", FIT_PREFIX),
+    DW("file", FIT_WORD), DW("refugee", FIT_WORD), DW("пропуск", FIT_PREFIX), DW("certificate", FIT_WORD),
+    DW("document", FIT_WORD),
+    /* session 53 (report-adv52 L-34), written by us from Kamus Dewan and
+     * the Mongolian-English dictionary of Bawden (1997): Malay pekerja
+     * (worker), kakitangan (staff), pelarian (refugee), banduan
+     * (prisoner), tahanan (detainee); Mongolian ажилтны, ажилчны (an
+     * employee's, a worker's) */
+    DW("pekerja", FIT_WORD), DW("kakitangan", FIT_WORD), DW("pelarian", FIT_WORD), DW("banduan", FIT_WORD),
+    DW("tahanan", FIT_WORD), DW("ажилтны", FIT_WORD), DW("ажилчны", FIT_WORD),
+};
+
+/* Number words before a qualified noun (Malay puts them first: "nombor
+ * pekerja W-00451", "no. pekerja"). */
+static const struct det_word number_first[] = {
+    DW("nombor", FIT_WORD), DW("nomor", FIT_WORD), DW("no", FIT_WORD), DW("no.", FIT_WORD),
+};
+
+/* Words that make the noun after them a refugee's paper ("UNHCR file",
+ * "refugee certificate", "asylum case": session 53, report-adv52 L-36,
+ * L-38), whatever follows. */
+static const struct det_word refugee_words[] = {
+    DW("unhcr", FIT_WORD), DW("refugee", FIT_WORD), DW("refugees", FIT_WORD), DW("asylum", FIT_WORD),
+    DW("asylum-seeker", FIT_WORD), DW("mycard", FIT_WORD),
 };
 
 /* English words before "book" that make it a seafarer's book. */
@@ -137,7 +173,11 @@ int detect_doc_label_at(const char *s, size_t a, size_t we, size_t k)
     if (det_in_list(doc_qualified_en, N(doc_qualified_en), s + a, we - a)) {
         for (e = we; s[e] == ' ' && e - we < 2; e++)
             ;
-        return k > 0 || s[e] == ':' || s[e] == '#';         /* "inmate #745123", "case: ..." */
+        if (k > 0 || s[e] == ':' || s[e] == '#')            /* "inmate #745123", "case: ..." */
+            return 1;
+        e = det_word_ending(s, a, " -", &b);
+        return e != 0 && (det_in_list(refugee_words, N(refugee_words), s + b, e - b) ||
+                          det_in_list(number_first, N(number_first), s + b, e - b));
     }
     /* "badge 745123": a badge's number is digits; letters after it are a
      * code of its own ("Badge mx774410", a registered term: seps15). */
@@ -202,11 +242,37 @@ size_t detect_doc_between(const char *s, size_t end)
  * number has and is taken alone, the new one only after a label
  * (detect_scan_labelled).  A dash and one to three digits after it (the
  * person in the household) belong to it. */
+/* The case part of a UNHCR file number without its office ("19C-01234",
+ * "19C01234": report-adv52 L-37): two digits of the year, 'C', then five
+ * digits, glued or after '-', a word of its own; after "case", "file" or
+ * "unhcr" also after a space ("case 19C 01234").  Its end, or 0. */
+static size_t unhcr_case_alone(const char *s, size_t len, size_t at)
+{
+    static const struct det_word cues[] = { DW("case", FIT_WORD), DW("file", FIT_WORD), DW("unhcr", FIT_WORD) };
+    size_t i = at + 3, a, we;
+
+    if (!det_digit(s[at]) || (at > 0 && (det_alnum(s[at - 1]) || s[at - 1] == '-')) || at + 8 > len ||
+        det_digits(s, len, at) != 2 || (s[at + 2] != 'c' && s[at + 2] != 'C'))
+        return 0;
+    if (s[i] == '-')
+        i++;
+    else if (s[i] == ' ') {
+        we = det_word_ending(s, at, " ", &a);
+        if (we == 0 || !det_in_list(cues, N(cues), s + a, we - a))
+            return 0;
+        i++;
+    }
+    return i + 5 <= len && det_digits(s, len, i) == 5 && det_ends_word(s, len, i + 5) ? i + 5 : 0;
+}
+
 size_t detect_scan_unhcr(const char *s, size_t len, size_t at, size_t *start, int *kind)
 {
     size_t i = at;
 
     (void)start, (void)kind;
+    if ((i = unhcr_case_alone(s, len, at)) != 0)
+        return i;
+    i = at;
     if (!det_digit(s[at]) || (at > 0 && (det_alnum(s[at - 1]) || s[at - 1] == '-')) || at + 12 > len ||
         det_digits(s, len, at) != 3 || s[at + 3] != '-' || det_digits(s, len, at + 4) != 2 ||
         (s[at + 6] != 'c' && s[at + 6] != 'C') || det_digits(s, len, at + 7) != 5)

@@ -143,7 +143,10 @@ size_t detect_ms_letter_join(const char *s, size_t len, size_t i)
         return 0;
     while (j < len && j - i <= 4 && s[j] >= 'a' && s[j] <= 'z')
         j++;
-    return j > i + 1 && j - i <= 5 && j + 1 < len && s[j] == s[i] && det_digit(s[j + 1]) ? 1 : 0;
+    /* "MY-WP 2019/004512" (report-adv52 L-33): two letter codes joined by
+     * '-', then a space before the number */
+    return j > i + 1 && j - i <= 5 && j + 1 < len && (s[j] == s[i] || (s[i] == '-' && s[j] == ' ')) &&
+           det_digit(s[j + 1]) ? 1 : 0;
 }
 
 int detect_ms_joiner(const char *w, size_t n)

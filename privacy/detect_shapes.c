@@ -363,6 +363,8 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
             ;
         else if ((e = detect_date_said(s, len, i)) != 0)
             kind = DETECT_DATE;
+        else if ((e = detect_calendar_year(s, len, i)) != 0)
+            kind = DETECT_DATE;
         else if ((e = detect_tail(s, len, i, &a, &kind)) != 0)
             /* the walk's kind where it found the number ("ID ended in") */
             overlaps(*d, *n, a, e, &kind);

@@ -222,7 +222,7 @@ static size_t word_end(const char *s, size_t len, size_t at)
 }
 
 /* The number word s[a, b): a whole word, or an ordinal stem with an ending
- * of three letters at most (the longest stem wins: восьмидесят before
+ * of three letters at most (four after a soft sign) (the longest stem wins: восьмидесят before
  * восьм); NULL if none. */
 static const struct number_word *lookup(const char *s, size_t a, size_t b)
 {
@@ -241,7 +241,10 @@ static const struct number_word *lookup(const char *s, size_t a, size_t b)
             continue;
         if (n == b - a && numbers[k].type != ORD)
             return &numbers[k];
-        if (numbers[k].type == ORD && b - a - n <= 6 && n > bestn)
+        /* третьего, третьему, третього: a soft sign before the case
+         * ending makes it four letters (report-adv52 L-41, L-42) */
+        if (numbers[k].type == ORD && (b - a - n <= 6 || (b - a - n <= 8 && memcmp(s + a + n, "\xd1\x8c", 2) == 0)) &&
+            n > bestn)
             best = &numbers[k], bestn = n;
     }
     return best;
