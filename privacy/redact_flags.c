@@ -282,9 +282,8 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
                    flag_title_before(s + a->start, a->end - a->start)) &&
         !(a->end - a->start > 3 && ends_sentence(s, a->end, b->start)))
         return "title-name";
-    /* 김 선생: a surname alone and its title are context_kind's. */
     if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&
-        variants_ko_mark_word(s + b->start, b->end - b->start, KO_MARK_TITLE, 0) && !surname_alone(a))
+        variants_ko_mark_word(s + b->start, b->end - b->start, KO_MARK_TITLE, 0))
         return "title-name";
     /* Two capitalised Cyrillic words with white space only between them: a
      * comma or other mark makes a list ("Увс, Ховд аймгууд"), not one name. */

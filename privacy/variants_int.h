@@ -515,7 +515,7 @@ int variants_ko_keyboard(struct variant_list *out, const char *norm, size_t len)
 /* variants_ko_letters.c: a Hangul name (norm[0..len): a one-syllable
  * surname and a given name of two syllables) with its initials spelled in
  * Hangul letter names (김종수: 케이제이에스, 제이에스케이) and its pet form
- * (쫑이 replaced, 종이 a review flag), Korean particles after.  0, or -1
+ * (쫑이), Korean particles after.  0, or -1
  * out of memory. */
 int variants_ko_letters(struct variant_list *out, const char *norm, size_t len);
 

@@ -16,9 +16,10 @@
  * - The pet form of a given name (Korean hypocoristics): its first
  *   syllable with 이 (종수: 종이, as 영철이 is 영철 + 이), the first
  *   consonant often tensed in speech (ㄱ ㄷ ㅂ ㅅ ㅈ -> ㄲ ㄸ ㅃ ㅆ ㅉ: 쫑이).
- *   The tensed form is a replacement; the plain one (종이 "paper", 영이
- *   "zero") is a word as often as a name: a review flag.  The common-word
- *   guard (redact_guard.c) drops either where it is an ordinary word. */
+ *   The tensed form is a replacement (the common-word guard, redact_guard.c,
+ *   drops it where it is an ordinary word); the plain one is not made: it
+ *   is a word as often as a name (종이 "paper", 아이 "child", 하이 in
+ *   하이브리드: brief s53 ko53 measured the review flags it raised). */
 #include <string.h>
 
 #include <sodium.h>
@@ -120,7 +121,7 @@ static int letter_initials(struct variant_list *out, const char *norm, const int
     return rc != 0 ? -1 : 0;
 }
 
-/* 종수: 쫑이 (replaced), 종이 (a review flag). */
+/* 종수: 쫑이. */
 static int pet_forms(struct variant_list *out, int first)
 {
     /* the tense initial of ㄱ ㄷ ㅂ ㅅ ㅈ (choseong indexes 0 3 7 9 12) */
@@ -129,7 +130,6 @@ static int pet_forms(struct variant_list *out, int first)
                                            [8] = -1, [10] = -1, [11] = -1, [13] = -1, [14] = -1,
                                            [15] = -1, [16] = -1, [17] = -1, [18] = -1 };
     int idx = first - 0xAC00, l = idx / 588, rc = 0;
-    unsigned char flag = out->flag;
     char form[8];
     size_t n;
 
@@ -138,11 +138,6 @@ static int pet_forms(struct variant_list *out, int first)
         memcpy(form + n, "이", 3);
         rc |= list_add(out, form, n + 3, RULE_VARIANT, SUFFIX_KO);
     }
-    out->flag = 1;
-    n = (size_t)utf8proc_encode_char(first, (utf8proc_uint8_t *)form);
-    memcpy(form + n, "이", 3);
-    rc |= list_add(out, form, n + 3, RULE_VARIANT, SUFFIX_KO);
-    out->flag = flag;
     sodium_memzero(form, sizeof form);
     return rc != 0 ? -1 : 0;
 }
