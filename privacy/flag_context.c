@@ -367,6 +367,23 @@ static size_t mark_at(const char *w, size_t len, int *vocative)
     return 0;
 }
 
+size_t flag_surname_titled(const char *w, size_t len)
+{
+    size_t t;
+    int cp;
+
+    /* A Hangul syllable (three bytes), then a title of two syllables or
+     * more: 김씨 and 박군 are the glued-name reading's (redact_extend.c). */
+    if (len < 9 || utf8_next(&cp, w, len) != 3 || cp < 0xAC00 || cp > 0xD7A3 ||
+        !variants_is_surname(w, 3) ||
+        (t = variants_ko_mark_head(w + 3, len - 3, KO_MARK_SURNAME)) < 6)
+        return 0;
+    /* 부반장 (the deputy), 여선생 (a woman teacher), 피지배인: words
+     * hunspell-ko knows as they are (strict: no compound read in, or
+     * 김작업반장 is laver and a team leader). */
+    return redact_ordinary_ko(w, len, 1) || redact_ordinary_ko(w, 3 + t, 1) ? 0 : 3 + t;
+}
+
 size_t flag_glued_mark(const char *w, size_t len, int comma_after)
 {
     int vocative = 0;

@@ -63,6 +63,14 @@ int flag_preposition(const char *w, size_t len);
  * "내 문제야, 알겠어?"). */
 size_t flag_glued_mark(const char *w, size_t len, int comma_after);
 
+/* For a Hangul word w[0..len) (bytes): the length in bytes of a surname
+ * and the title glued to it (김지배인이, 박당비서가, 리직장장은: 12, 12,
+ * 12), a title of two syllables or more that variants_suffix.c's one table
+ * writes glued to a surname (KO_MARK_SURNAME), only particles after it,
+ * the word and the surname with its title unknown to hunspell-ko (부반장,
+ * 여선생 are words); 0 if none.  Report-adv52b L-1, brief s53 ko53. */
+size_t flag_surname_titled(const char *w, size_t len);
+
 /* 1 if hunspell-en-us knows the Latin word w[0..len) (bytes, any case)
  * in lower case, or once a British spelling in it is read the American
  * way (organisers, labour, centre, travelled), else 0. */

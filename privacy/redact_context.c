@@ -22,17 +22,22 @@
 #include "util/lexicon.h"
 
 
-/* Words of address written as the next word after a name. */
+/* Words of address written as the next word after a name: the Korean
+ * ones are variants_suffix.c's (KO_MARK_APART, one table); here the
+ * Mongolian words of kinship and address after a name (Дорж гуай, Алтаа
+ * эгч, Болд ах, Цэцэг багш: report adv12 A-19; the same words as
+ * flag_context.c's): they mark a name at a text's start too. */
 static const char *const address_after[] = {
-    "씨", "군", "양", "동지", "동무", "선생", "선생님", "선배", "여사", "гуай",
-    /* 님 as a word of its own ("존 님께서": report-adv20 R-6); glued, it
-     * also follows nouns (하나님) and is not read here. */
-    "님",
-    /* Mongolian words of kinship and address after a name (Алтаа эгч,
-     * Болд ах, Цэцэг багш: report adv12 A-19; the same words as
-     * flag_context.c's): they mark a name at a text's start too. */
-    "эгч", "ах", "дүү", "багш", "авга",
+    "гуай", "эгч", "ах", "дүү", "багш", "авга",
 };
+
+/* 1 if norm [wa, wb) of t is a word of address written after a name:
+ * address_after's or a Korean one (variants_ko_mark_word), with endings. */
+static int address_word(const struct normtext *t, size_t wa, size_t wb)
+{
+    return redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+           variants_ko_mark_word(t->norm + wa, wb - wa, KO_MARK_APART, 1);
+}
 
 /* The Mongolian ones of address_after in their everyday Latin spellings
  * (variants_mn_everyday.c: kh, h and x for х; "bold ah", "tseegii
@@ -50,7 +55,7 @@ int redact_address_after(const struct normtext *t, size_t b)
     size_t wa, wb;
 
     return redact_word_after(&wa, &wb, t, b) &&
-           (redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
+           (address_word(t, wa, wb) ||
             redact_word_is(t, wa, wb, address_after_latin,
                            sizeof address_after_latin / sizeof address_after_latin[0], 1));
 }
@@ -264,8 +269,7 @@ static int name_context(const struct normtext *t, size_t a, size_t b, int common
     if (b + 1 < t->normlen && t->norm[b] == '-' && romanised_address(t, b + 1))
         return 1;
     return wend == b && redact_word_after(&wa, &wb, t, b) &&
-           (redact_word_is(t, wa, wb, address_after, sizeof address_after / sizeof address_after[0], 1) ||
-            ko_title_word(t, wa, wb) ||
+           (address_word(t, wa, wb) || ko_title_word(t, wa, wb) ||
             /* A Cyrillic word with a capital before a Russian or Ukrainian
              * verb a person does (flag_context.c's table, which the
              * context-name flag reads: "Вера плакала", "Слава загинув"),

@@ -225,22 +225,12 @@ static size_t surname_before(const struct normtext *t, size_t p)
 }
 
 /* The key length of a Hangul surname key[0..k) followed by a title that
- * is written glued to it (박씨, 김선생님, 리동무: report-adv28a I-12, "박씨
- * 영철이 왔다" with 영철 replaced), or k: the titles of the Standard
- * Korean Language Dictionary's entries for a form of address after a
- * surname (씨, 님, 군, 양, 선생, 선생님, 여사, 동무, 동지). */
+ * is written glued to it (박씨, 김선생님, 리동무, 김지배인: report-adv28a
+ * I-12, "박씨 영철이 왔다" with 영철 replaced), or k: the titles of
+ * variants_suffix.c's one table that are written glued to a surname. */
 static size_t surname_titled(const char *key, size_t k)
 {
-    static const char *const titles[] = {
-        "선생님", "선생", "여사", "동무", "동지", "씨", "님", "군", "양",
-    };
-
-    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
-        size_t tl = strlen(titles[i]);
-        if (k > tl && memcmp(key + k - tl, titles[i], tl) == 0)
-            return k - tl;
-    }
-    return k;
+    return k - variants_ko_mark_tail(key, k, KO_MARK_SURNAME);
 }
 
 /* 1 if the word norm [w, end) is a surname (variants_is_surname, its

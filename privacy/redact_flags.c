@@ -36,7 +36,6 @@ static const char *const titles[] = {
     "mr", "mrs", "ms", "dr", "mister", "miss", "madam", "comrade", "sir",
     "товарищ", "господин", "госпожа", "гуай",
 };
-static const char *const ko_titles[] = { "동지", "동무", "씨", "선생", "선생님", "님" };
 
 /* 1 if the ASCII byte c is a word character (is_word_cp without a call). */
 static int ascii_word(unsigned char c)
@@ -159,18 +158,6 @@ static int key_in(const struct word *w, const char *s, const char *const *tab, s
     return 0;
 }
 
-/* key_in for caseless words (Hangul): the bytes as they are, without
- * lowering each code point (this runs on every pair of Hangul words). */
-static int raw_in(const struct word *w, const char *s, const char *const *tab, size_t n)
-{
-    size_t i, len = w->end - w->start;
-
-    for (i = 0; i < n; i++)
-        if (strlen(tab[i]) == len && memcmp(tab[i], s + w->start, len) == 0)
-            return 1;
-    return 0;
-}
-
 static int is_surname_word(const struct word *w, const char *s)
 {
     char low[48];
@@ -243,6 +230,47 @@ static int bank_word(const struct word *w, const char *s)
     return word_lower(low, sizeof low, w, s) == 0 && detect_bank_word(low, strlen(low));
 }
 
+/* Hangul syllables that are surnames (variants_is_surname), one bit each:
+ * asked for every Hangul word. */
+static unsigned char surname_syl[(0xD7A4 - 0xAC00 + 7) / 8];
+static pthread_once_t surname_syl_once = PTHREAD_ONCE_INIT;
+
+static void surname_syl_build(void)
+{
+    utf8proc_uint8_t u[4];
+    int cp;
+
+    for (cp = 0xAC00; cp <= 0xD7A3; cp++)
+        if (utf8proc_encode_char(cp, u) == 3 && variants_is_surname((const char *)u, 3))
+            surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
+}
+
+/* 1 if the Hangul syllable cp, a surname, is also a determiner (관형사)
+ * that stands before a noun as its own word: 이 "this", 한 "one", 전
+ * "former", 두 "two", 석 "three", 모 "a certain", 본 "this", 현 "current",
+ * 여 "several" ("한 동무가", "모 씨가" name no one). */
+static int determiner(int cp)
+{
+    static const int det[] = { 0xC774, 0xD55C, 0xC804, 0xB450, 0xC11D, 0xBAA8, 0xBCF8, 0xD604,
+                               0xC5EC };
+
+    for (size_t i = 0; i < sizeof det / sizeof det[0]; i++)
+        if (det[i] == cp)
+            return 1;
+    return 0;
+}
+
+/* 1 if the word a is one Hangul syllable, a surname that is no
+ * determiner: 김, 박, 리 (not 이 "this", 한 "one"). */
+static int surname_alone(const struct word *a)
+{
+    int c = a->first - 0xAC00;
+
+    return a->end - a->start == 3 && a->first >= 0xAC00 && a->first <= 0xD7A3 &&
+           !determiner(a->first) &&
+           ((void)pthread_once(&surname_syl_once, surname_syl_build), (surname_syl[c >> 3] >> (c & 7)) & 1);
+}
+
 /* The kind of name shape the pair (a, b) makes, or NULL. */
 static const char *pair_kind(const struct word *a, const struct word *b, const char *s)
 {
@@ -255,7 +283,7 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         !(a->end - a->start > 3 && ends_sentence(s, a->end, b->start)))
         return "title-name";
     if (is_hangul_cp(a->first) && is_hangul_cp(b->first) && !ends_sentence(s, a->end, b->start) &&
-        raw_in(b, s, ko_titles, sizeof ko_titles / sizeof ko_titles[0]))
+        variants_ko_mark_word(s + b->start, b->end - b->start, KO_MARK_TITLE, 0))
         return "title-name";
     /* Two capitalised Cyrillic words with white space only between them: a
      * comma or other mark makes a list ("Увс, Ховд аймгууд"), not one name. */
@@ -278,21 +306,6 @@ static const char *pair_kind(const struct word *a, const struct word *b, const c
         return a->hyphen && romanised_given(a, s) ? korean_name_alone : NULL;
     }
     return NULL;
-}
-
-/* Hangul syllables that are surnames (variants_is_surname), one bit each:
- * asked for every Hangul word. */
-static unsigned char surname_syl[(0xD7A4 - 0xAC00 + 7) / 8];
-static pthread_once_t surname_syl_once = PTHREAD_ONCE_INIT;
-
-static void surname_syl_build(void)
-{
-    utf8proc_uint8_t u[4];
-    int cp;
-
-    for (cp = 0xAC00; cp <= 0xD7A3; cp++)
-        if (utf8proc_encode_char(cp, u) == 3 && variants_is_surname((const char *)u, 3))
-            surname_syl[(cp - 0xAC00) >> 3] |= (unsigned char)(1u << ((cp - 0xAC00) & 7));
 }
 
 /* 1 if the Hangul word w is a township's, a village's or a
@@ -462,21 +475,6 @@ static int cyrillic_word(const struct word *w, const char *s)
 
 static const char context_name[] = "context-name";
 
-/* 1 if the Hangul syllable cp, a surname, is also a determiner (관형사)
- * that stands before a noun as its own word: 이 "this", 한 "one", 전
- * "former", 두 "two", 석 "three", 모 "a certain", 본 "this", 현 "current",
- * 여 "several" ("한 동무가", "모 씨가" name no one). */
-static int determiner(int cp)
-{
-    static const int det[] = { 0xC774, 0xD55C, 0xC804, 0xB450, 0xC11D, 0xBAA8, 0xBCF8, 0xD604,
-                               0xC5EC };
-
-    for (size_t i = 0; i < sizeof det / sizeof det[0]; i++)
-        if (det[i] == cp)
-            return 1;
-    return 0;
-}
-
 /* 1 if the Latin or Cyrillic word w is written in capitals throughout
  * (UN, IMF, АН): an abbreviation, not a name. */
 static int all_caps(const struct word *w, const char *s)
@@ -572,12 +570,7 @@ static const char *context_kind(const struct word *a, const struct word *b, cons
     if (!only_space(s, a->end, b->start))
         return NULL;
     if (is_hangul_cp(a->first)) {
-        int c = a->first - 0xAC00;
-        /* one syllable (not a jamo: is_hangul_cp takes those too) */
-        int surname = a->end - a->start == 3 && a->first >= 0xAC00 && a->first <= 0xD7A3 &&
-                      !determiner(a->first) &&
-                      ((void)pthread_once(&surname_syl_once, surname_syl_build),
-                       (surname_syl[c >> 3] >> (c & 7)) & 1);
+        int surname = surname_alone(a);
         return is_hangul_cp(b->first) && flag_address_word(s + b->start, bl) &&
                        (surname || !ordinary(a, s, a->end))
                    ? context_name
@@ -804,8 +797,11 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 more = next_word(&b, in, inlen, &at);
             }
             rc = fn(ctx, a.start, runend, "spoken-number"), done = 2;
-        } else if (hangul_name_word(&a, in) && !flag_place_word(in + a.start, a.end - a.start) &&
-                   !ordinary(&a, in, a.end))
+        } else if (is_hangul_cp(a.first) && (k = flag_surname_titled(in + a.start, a.end - a.start)) > 0)
+            /* a surname and its title, glued: as 김 지배인 written apart */
+            rc = fn(ctx, a.start, a.start + k, context_name), done = 1;
+        else if (hangul_name_word(&a, in) && !flag_place_word(in + a.start, a.end - a.start) &&
+                 !ordinary(&a, in, a.end))
             rc = fn(ctx, a.start, a.start + 9, "korean-name"), done = 1;
         else if ((k = given_i(&a, in)) > 0 && detect_ko_digit_word(in + a.start, k) == 0 &&
                  !flag_place_word(in + a.start, a.end - a.start) && !ordinary(&a, in, a.end))
@@ -863,7 +859,15 @@ static int each_shape(const char *in, size_t inlen, shape_fn fn, void *ctx)
                 !is_hangul_cp(p.w[0].first) && title_case(&p.w[0], in) &&
                 name_candidate(&p.w[0], in))
                 from = p.w[0].start;
-            rc = fn(ctx, from, a.end, kind);
+            size_t to = a.end, m;
+            /* A surname and its title written apart (김 지배인, 박 당비서):
+             * both, as the glued ones (report-adv52b L-1). */
+            if (is_hangul_cp(a.first) && a.end - a.start == 3 &&
+                (m = variants_ko_mark_head(in + b.start, b.end - b.start, KO_MARK_AFTER)) > 0)
+                to = b.start + m;
+            else if (a.first < 0x250 && flag_address_romanised(in + b.start, b.end - b.start, 1))
+                to = b.end;     /* Ri dongji, Kim panjang */
+            rc = fn(ctx, from, to, kind);
         }
         p.w[1] = p.w[0], p.w[0] = a, p.n += p.n < 2;
         a = b;

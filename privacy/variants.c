@@ -312,6 +312,8 @@ int variants_of_kind(struct variant_list *out, const char *text, size_t len, int
         rc = variants_korean_given_initials(out, t.norm, t.normlen);
     if (rc == 0 && person)
         rc = variants_ko_keyboard(out, t.norm, t.normlen);
+    if (rc == 0 && person)
+        rc = variants_ko_letters(out, t.norm, t.normlen);
     /* The short forms and their Hangul forms (John: 존; Серёжа: 세료자;
      * brief s21 ko21) come last, with room of their own past the cap
      * (VARIANTS_LATE): the stages before stop where they did. */

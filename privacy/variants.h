@@ -46,6 +46,27 @@ int variants_ko_common_suffix(const char *rest, size_t restlen);
  * (하나님): the caller asks the dictionary. */
 int variants_ko_person_chain(const char *rest, size_t restlen);
 
+/* The uses of an entry of the one table of Korean words of address and
+ * titles after a name (variants_suffix.c ko_marks, its sources there). */
+#define KO_MARK_AFTER 1u    /* after a name, glued or apart, with particles */
+#define KO_MARK_APART 2u    /* a word of its own after a name (김 씨가) */
+#define KO_MARK_TITLE 4u    /* after a Hangul word: a title-name flag */
+#define KO_MARK_SURNAME 8u  /* glued to a surname (박씨, 김지배인) */
+
+/* 1 if w[0..len) (norm bytes, a whole word) is an entry of one of uses,
+ * alone or, when endings is set, followed by Korean or Mongolian endings
+ * (variant_suffix_ok); else 0. */
+int variants_ko_mark_word(const char *w, size_t len, unsigned uses, int endings);
+
+/* The length in bytes of the longest entry of one of uses that key[0..k)
+ * ends with, something before it; 0 if none. */
+size_t variants_ko_mark_tail(const char *key, size_t k, unsigned uses);
+
+/* The length in bytes of the longest entry of one of uses that
+ * rest[0..restlen) starts with, only particles and endings after it; 0 if
+ * none. */
+size_t variants_ko_mark_head(const char *rest, size_t restlen, unsigned uses);
+
 /* 1 if rest (norm text after a Hangul word, to the end of the word)
  * starts with a word of address that follows names, not ordinary nouns
  * (씨, 동지, 오빠, 선생님...; not 님, which also follows nouns: 하나님),

@@ -512,6 +512,13 @@ int variants_korean_given_initials(struct variant_list *out, const char *norm, s
  * Korean particles after).  0, or -1 out of memory. */
 int variants_ko_keyboard(struct variant_list *out, const char *norm, size_t len);
 
+/* variants_ko_letters.c: a Hangul name (norm[0..len): a one-syllable
+ * surname and a given name of two syllables) with its initials spelled in
+ * Hangul letter names (김종수: 케이제이에스, 제이에스케이) and its pet form
+ * (쫑이), Korean particles after.  0, or -1
+ * out of memory. */
+int variants_ko_letters(struct variant_list *out, const char *norm, size_t len);
+
 /* variants_mn.c: adds the Cyrillic letters li[0..n) (letter indexes of
  * romanise.h's Mongolian table) as a key and in every Latin system and
  * everyday spelling, at most cap forms, with rule and suffix marks.

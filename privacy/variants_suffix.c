@@ -431,39 +431,94 @@ int variant_suffix_ok(enum variant_suffix suffix, const char *rest, size_t restl
     return 0;
 }
 
-/* Words of address that follow a person's name and hardly an ordinary
- * noun (님 and 들 follow both: 하나님, 해님), and the vocatives.  The
- * North Korean workplace and party titles a worker calls a boss by after
- * the surname (김 지배인, 리 반장, 박 당비서: report-adv51 L-41, L-55;
- * brief s52 ko52) from the Unification Ministry's North Korea knowledge
- * portal (nkinfo.unikorea.go.kr: 지배인 the enterprise manager, 직장장
- * the shop head, 작업반장 and 반장 the work team's leader, 당비서 and
- * 초급당비서 the party secretaries, 소대장, 책임자, 부기 the bookkeeper);
- * which of them we list is written by us (the ones of workers' testimony).
- * Read after a word with a space too (redact_context.c name_context). */
-static const char *const ko_name_marks[] = {
-    "씨", "군", "양", "옹", "형", "형님", "오빠", "오라버니", "언니", "누나", "누님",
-    "동지", "동무", "선생", "선생님", "선배", "후배", "여사", "아저씨", "아주머니",
-    "아줌마", "아바이", "아매", "삼촌", "이모", "고모",
-    "지배인", "반장", "작업반장", "소대장", "당비서", "초급당비서", "직장장", "책임자", "부기",
+/* The Korean words of address and titles after a name: the one table
+ * (brief s53 ko53) the context, the flags and the glued surname read, each
+ * entry with the uses it has (KO_MARK_* in variants.h):
+ * - KO_MARK_AFTER: follows a person's name and hardly an ordinary noun,
+ *   glued or apart, with particles (님 and 들 follow both: 하나님, 해님);
+ * - KO_MARK_APART: a word of its own after a name marks it (김 씨가);
+ * - KO_MARK_TITLE: after a Hangul word, makes it a title-name flag;
+ * - KO_MARK_SURNAME: written glued to a surname (박씨, 김선생님, 리동무,
+ *   김지배인: report-adv28a I-12, report-adv52b L-1).
+ * Sources: the Standard Korean Language Dictionary's forms of address
+ * after a surname (씨 님 군 양 선생 선생님 여사 동무 동지); the North
+ * Korean workplace and party titles a worker calls a boss by after the
+ * surname (김 지배인, 리 반장, 박 당비서: report-adv51 L-41, L-55; brief
+ * s52 ko52) from the Unification Ministry's North Korea knowledge portal
+ * (nkinfo.unikorea.go.kr: 지배인 the enterprise manager, 직장장 the shop
+ * head, 작업반장 and 반장 the work team's leader, 당비서 and 초급당비서 the
+ * party secretaries, 소대장, 책임자, 부장 the department head, 부기 the
+ * bookkeeper); kinship words of address from Korean grammar.  Which of them
+ * we list, and which use each has, is written by us (the ones of workers'
+ * testimony; 부기 is never glued: 정부기관, 장부기록). */
+#define KM_AFTER KO_MARK_AFTER
+#define KM_ALL (KO_MARK_AFTER | KO_MARK_APART | KO_MARK_SURNAME)
+#define KM_NK (KO_MARK_AFTER | KO_MARK_SURNAME)
+static const struct {
+    const char *w;
+    unsigned char uses;
+} ko_marks[] = {
+    { "씨", KM_ALL | KO_MARK_TITLE }, { "군", KM_ALL }, { "양", KM_ALL }, { "옹", KM_AFTER },
+    { "형", KM_AFTER }, { "형님", KM_AFTER }, { "오빠", KM_AFTER }, { "오라버니", KM_AFTER },
+    { "언니", KM_AFTER }, { "누나", KM_AFTER }, { "누님", KM_AFTER },
+    { "동지", KM_ALL | KO_MARK_TITLE }, { "동무", KM_ALL | KO_MARK_TITLE },
+    { "선생", KM_ALL | KO_MARK_TITLE }, { "선생님", KM_ALL | KO_MARK_TITLE },
+    { "선배", KO_MARK_AFTER | KO_MARK_APART }, { "후배", KM_AFTER }, { "여사", KM_ALL },
+    { "아저씨", KM_AFTER }, { "아주머니", KM_AFTER }, { "아줌마", KM_AFTER },
+    { "아바이", KM_AFTER }, { "아매", KM_AFTER }, { "삼촌", KM_AFTER }, { "이모", KM_AFTER },
+    { "고모", KM_AFTER },
+    { "지배인", KM_NK }, { "반장", KM_NK }, { "작업반장", KM_NK }, { "소대장", KM_NK },
+    { "당비서", KM_NK }, { "초급당비서", KM_NK }, { "직장장", KM_NK }, { "책임자", KM_NK },
+    { "부장", KM_NK }, { "부기", KM_AFTER },
+    /* 님 as a word of its own ("존 님께서": report-adv20 R-6) and glued to
+     * a surname; glued to other words it also follows nouns (하나님). */
+    { "님", KO_MARK_APART | KO_MARK_TITLE | KO_MARK_SURNAME },
 };
+#define N_MARKS (sizeof ko_marks / sizeof ko_marks[0])
+
+int variants_ko_mark_word(const char *w, size_t len, unsigned uses, int endings)
+{
+    for (size_t i = 0; i < N_MARKS; i++) {
+        size_t n = strlen(ko_marks[i].w);
+        if (!(ko_marks[i].uses & uses) || n > len || memcmp(w, ko_marks[i].w, n) != 0)
+            continue;
+        if (n == len || (endings && (variant_suffix_ok(SUFFIX_KO, w + n, len - n) ||
+                                     variant_suffix_ok(SUFFIX_MN, w + n, len - n))))
+            return 1;
+    }
+    return 0;
+}
+
+size_t variants_ko_mark_tail(const char *key, size_t k, unsigned uses)
+{
+    size_t best = 0;
+
+    for (size_t i = 0; i < N_MARKS; i++) {
+        size_t n = strlen(ko_marks[i].w);
+        if ((ko_marks[i].uses & uses) && k > n && n > best && memcmp(key + k - n, ko_marks[i].w, n) == 0)
+            best = n;
+    }
+    return best;
+}
+
+size_t variants_ko_mark_head(const char *rest, size_t restlen, unsigned uses)
+{
+    size_t best = 0;
+
+    for (size_t i = 0; i < N_MARKS; i++) {
+        size_t n = strlen(ko_marks[i].w);
+        if ((ko_marks[i].uses & uses) && n <= restlen && n > best &&
+            memcmp(rest, ko_marks[i].w, n) == 0 && ko_chain(rest + n, restlen - n))
+            best = n;
+    }
+    return best;
+}
 
 int variants_ko_marks_name(const char *rest, size_t restlen)
 {
     if ((restlen == 3 && (memcmp(rest, "야", 3) == 0 || memcmp(rest, "아", 3) == 0)))
         return 1;
-    /* Every mark is at least one syllable (three bytes): those compared
-     * first, the whole mark only where they are the mark's. */
-    for (size_t i = 0; restlen >= 3 && i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
-        size_t n;
-        if (memcmp(rest, ko_name_marks[i], 3) != 0)
-            continue;
-        n = strlen(ko_name_marks[i]);
-        if (restlen >= n && memcmp(rest, ko_name_marks[i], n) == 0 &&
-            ko_chain(rest + n, restlen - n))
-            return 1;
-    }
-    return 0;
+    return variants_ko_mark_head(rest, restlen, KO_MARK_AFTER) > 0;
 }
 
 /* Particles and endings that follow a person and hardly a thing: 네 (the
@@ -482,21 +537,16 @@ static const char *const ko_person_particles[] = {
  * else 0. */
 static size_t person_entry(const char *rest, size_t len)
 {
-    size_t best = 0;
+    size_t best = 0, n;
 
     for (size_t i = 0; i < sizeof ko_person_particles / sizeof ko_person_particles[0]; i++) {
-        size_t n = strlen(ko_person_particles[i]);
-        if (n <= len && n > best && memcmp(rest, ko_person_particles[i], n) == 0 &&
-            ko_chain(rest + n, len - n))
-            best = n;
+        size_t m = strlen(ko_person_particles[i]);
+        if (m <= len && m > best && memcmp(rest, ko_person_particles[i], m) == 0 &&
+            ko_chain(rest + m, len - m))
+            best = m;
     }
-    for (size_t i = 0; i < sizeof ko_name_marks / sizeof ko_name_marks[0]; i++) {
-        size_t n = strlen(ko_name_marks[i]);
-        if (n <= len && n > best && memcmp(rest, ko_name_marks[i], n) == 0 &&
-            ko_chain(rest + n, len - n))
-            best = n;
-    }
-    return best;
+    n = variants_ko_mark_head(rest, len, KO_MARK_AFTER);
+    return n > best ? n : best;
 }
 
 int variants_ko_person_chain(const char *rest, size_t restlen)
