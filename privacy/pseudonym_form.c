@@ -206,7 +206,7 @@ static int georgian_diminutive(const struct seek *sk, const char *form, size_t f
 }
 
 /* 1 if the word is the form's first letter glued to the form's end of
- * three letters or more (Mhyok of Myonghyok, Jsu of Jongsu: a given name
+ * two letters or more (Mhyok of Myonghyok, Jsu of Jongsu: a given name
  * of two syllables abbreviated as a reader writes M. Hyok; brief s53
  * pseud53, report-adv52 P-18): both its first two letters consonants, as
  * no name starts (a start with a vowel after it is the start rule's), at
@@ -215,9 +215,9 @@ static int initial_and_tail(const struct seek *sk, const char *form, size_t flen
 {
     size_t tl = sk->len - 1;
 
-    return sk->len >= 4 && flen > sk->len && (unsigned char)sk->word[0] < 0x80 &&
+    return sk->len >= 3 && flen > sk->len && (unsigned char)sk->word[0] < 0x80 &&
            !is_vowel_byte(sk->word[0]) && !is_vowel_byte(sk->word[1]) &&
-           sk->word[0] == form[0] && text_chars(sk->word + 1, tl) >= 3 &&
+           sk->word[0] == form[0] && text_chars(sk->word + 1, tl) >= 2 &&
            memcmp(form + flen - tl, sk->word + 1, tl) == 0;
 }
 

@@ -57,7 +57,7 @@ static const struct element elements[] = {
     { { "баяр", "bayar", 0 }, { "joy", "joyful", "happy", "happiness", 0 } },
     { { "саихан", "saikhan", "saihan", 0 }, { "beautiful", "nice", "fine", 0 } },
     { { "энх", "enkh", "enh", 0 }, { "peace", "peaceful", "calm", 0 } },
-    { { "жаргал", "jargal", "zhargal", 0 }, { "happiness", "happy", "joy", "bliss", 0 } },
+    { { "жаргал", "jargal", "zhargal", 0 }, { "happiness", "happy", "joy", "bliss", "joyful" } },
     { { "хуяг", "khuyag", "khuyg", "huyag", 0 }, { "armor", "armour", "mail", 0 } },
     /* Arabic name elements (brief s53 pseud53, report-adv52 P-7, P-15) */
     { { "عبد", "abd", "3abd", "абд", 0 }, { "servant", "slave", "worshipper", "bondsman", 0 } },
