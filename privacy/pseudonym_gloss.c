@@ -1,4 +1,4 @@
-/* A pseudonym that translates a Mongolian name (brief s52 mong52,
+/* A pseudonym that translates a Mongolian or Arabic name (brief s52 mong52,
  * report-adv51: "Steel Hero" for Сүхбаатарын Болд, "Flower Mother" for
  * Доржийн Цэцэгмаа).  Mongolian given names are compounds of ordinary
  * words (Сүх "axe" + баатар "hero", Цэцэг "flower" + маа "mother"): a
@@ -29,7 +29,15 @@
  * "beautiful", цагаан "white", хүү "son" and the synonyms after the first
  * meaning of each (firm, solid; blossom; gem, treasure) are the words'
  * ordinary dictionary senses, written by us; a native reviewer should
- * check them. */
+ * check them; so are энх "peace", жаргал "happiness", хуяг "armour"
+ * (brief s53).  The Arabic elements (brief s53 pseud53, report-adv52 P-7,
+ * P-15): ʿAbd- "servant of" from Wikipedia, "Arabic name"; the meanings
+ * of the divine names (al-Raḥmān, al-Raḥīm, al-ʿAzīz, al-Karīm,
+ * al-Majīd) from Wikipedia, "Names of God in Islam"; the ordinary words
+ * (khālid eternal, saʿīd happy, ʿanz goat of ʿAnazī, maṭar rain of
+ * Muṭayrī, fahd leopard, asad lion) Hans Wehr's dictionary senses as we
+ * read them: a native reviewer should check.  An element with no gloss
+ * is the article between elements (Abd al-Aziz), skipped. */
 struct element {
     const char *spell[5];
     const char *gloss[5];
