@@ -10,7 +10,8 @@
  * the Arabic script, or a word al, el, abd..., abu, bin, ibn, аль, абд...)
  * and a word of pseudonym p[0..plen) (words end at a space, a hyphen or a
  * dot; three letters or more) has the consonants of one of its words or
- * elements, vowels and the weak letters ignored: the same root (Enzi,
+ * elements, vowels and the weak letters ignored, starting with a vowel
+ * where the name's word does (its ʿayn: Mora is not Omar): the same root (Enzi,
  * Anazi, Aneza, Enizi of Al-Enezi; Mtairi, Matar of Al-Mutairi; Obaid,
  * Abed of the Abd of Abdullah), the root without a participle's m-
  * (Hamoudi of Muhammad), the last two of three ending in a vowel (Lido of
