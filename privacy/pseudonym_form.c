@@ -26,6 +26,7 @@
 #include "privacy/hanja.h"
 #include "privacy/normalise.h"
 #include "privacy/pseudonym_gloss.h"
+#include "privacy/pseudonym_root.h"
 #include "privacy/redact_int.h"
 #include "privacy/romanise.h"
 #include "privacy/script_read.h"
@@ -204,6 +205,22 @@ static int georgian_diminutive(const struct seek *sk, const char *form, size_t f
     return 0;
 }
 
+/* 1 if the word is the form's first letter glued to the form's end of
+ * two letters or more (Mhyok of Myonghyok, Jsu of Jongsu: a given name
+ * of two syllables abbreviated as a reader writes M. Hyok; brief s53
+ * pseud53, report-adv52 P-18): both its first two letters consonants, as
+ * no name starts (a start with a vowel after it is the start rule's), at
+ * least one letter of the form left out. */
+static int initial_and_tail(const struct seek *sk, const char *form, size_t flen)
+{
+    size_t tl = sk->len - 1;
+
+    return sk->len >= 3 && flen > sk->len && (unsigned char)sk->word[0] < 0x80 &&
+           !is_vowel_byte(sk->word[0]) && !is_vowel_byte(sk->word[1]) &&
+           sk->word[0] == form[0] && text_chars(sk->word + 1, tl) >= 2 &&
+           memcmp(form + flen - tl, sk->word + 1, tl) == 0;
+}
+
 static int each_form(void *ctx, const char *key, size_t keylen, const struct redact_form *f)
 {
     struct seek *sk = ctx;
@@ -225,6 +242,10 @@ static int each_form(void *ctx, const char *key, size_t keylen, const struct red
     if (starts(form, flen, sk->word, sk->len) &&
         (!sk->multi || text_chars(sk->word, sk->len) >= 5 ||
          (flen == sk->len && !f->shortform && f->kind != FORM_CONTEXT && f->kind != FORM_SHORT))) {
+        sk->hit = 1;
+        return 1;
+    }
+    if (initial_and_tail(sk, form, flen)) {
         sk->hit = 1;
         return 1;
     }
@@ -639,6 +660,11 @@ int pseudonym_is_name_part(const char *p, size_t plen, const char *name, size_t 
      * pseudonym_gloss.c; brief s52 mong52, report-adv51) */
     if ((rc = pseudonym_translates_name(p, plen, name, namelen)) != 0)
         return rc < 0 ? err_set(e, EXIT_INPUT, "out of memory") : 1;
+    /* its consonants those of an Arabic name's word (Enzi, Anazi of
+     * Al-Enezi; Obaid of Abdullah: pseudonym_root.c; brief s53 pseud53,
+     * report-adv52 P-1..P-6, P-10..P-14) */
+    if (pseudonym_shares_root(p, plen, name, namelen) == 1)
+        return 1;
     while ((rc = next_word_key(&nk, &nl, &cp, name, namelen, &at, e)) == 1) {
         int hit = 0;
         if (short_name_part(nk, nl, cp))

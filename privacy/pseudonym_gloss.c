@@ -1,4 +1,4 @@
-/* A pseudonym that translates a Mongolian name (brief s52 mong52,
+/* A pseudonym that translates a Mongolian or Arabic name (brief s52 mong52,
  * report-adv51: "Steel Hero" for Сүхбаатарын Болд, "Flower Mother" for
  * Доржийн Цэцэгмаа).  Mongolian given names are compounds of ordinary
  * words (Сүх "axe" + баатар "hero", Цэцэг "flower" + маа "mother"): a
@@ -29,7 +29,15 @@
  * "beautiful", цагаан "white", хүү "son" and the synonyms after the first
  * meaning of each (firm, solid; blossom; gem, treasure) are the words'
  * ordinary dictionary senses, written by us; a native reviewer should
- * check them. */
+ * check them; so are энх "peace", жаргал "happiness", хуяг "armour"
+ * (brief s53).  The Arabic elements (brief s53 pseud53, report-adv52 P-7,
+ * P-15): ʿAbd- "servant of" from Wikipedia, "Arabic name"; the meanings
+ * of the divine names (al-Raḥmān, al-Raḥīm, al-ʿAzīz, al-Karīm,
+ * al-Majīd) from Wikipedia, "Names of God in Islam"; the ordinary words
+ * (khālid eternal, saʿīd happy, ʿanz goat of ʿAnazī, maṭar rain of
+ * Muṭayrī, fahd leopard, asad lion) Hans Wehr's dictionary senses as we
+ * read them: a native reviewer should check.  An element with no gloss
+ * is the article between elements (Abd al-Aziz), skipped. */
 struct element {
     const char *spell[5];
     const char *gloss[5];
@@ -56,6 +64,40 @@ static const struct element elements[] = {
     { { "оюун", "oyuun", "oyun", 0 }, { "wisdom", "wise", "mind", 0 } },
     { { "баяр", "bayar", 0 }, { "joy", "joyful", "happy", "happiness", 0 } },
     { { "саихан", "saikhan", "saihan", 0 }, { "beautiful", "nice", "fine", 0 } },
+    { { "энх", "enkh", "enh", 0 }, { "peace", "peaceful", "calm", 0 } },
+    { { "жаргал", "jargal", "zhargal", 0 }, { "happiness", "happy", "joy", "bliss", "joyful" } },
+    { { "хуяг", "khuyag", "khuyg", "huyag", 0 }, { "armor", "armour", "mail", 0 } },
+    /* Arabic name elements (brief s53 pseud53, report-adv52 P-7, P-15) */
+    { { "عبد", "abd", "3abd", "абд", 0 }, { "servant", "slave", "worshipper", "bondsman", 0 } },
+    { { "الله", "allah", "ullah", "illah", "ellah" }, { "god", "allah", "lord", 0 } },
+    { { "خالد", "khalid", "khaled", "xalid", "халид" }, { "eternal", "immortal", "everlasting", "undying", 0 } },
+    { { "عنزي", "enezi", "anazi", "anizi", "enizi" }, { "goat", "goats", 0 } },
+    { { "سعيد", "saeed", "said", "saed", "sa3eed" }, { "happy", "lucky", "fortunate", "blessed", 0 } },
+    { { "كريم", "karim", "kareem", "карим", 0 }, { "generous", "noble", "kind", 0 } },
+    { { "رحمن", "rahman", "rahmaan", "рахман", 0 }, { "merciful", "gracious", 0 } },
+    { { "رحيم", "rahim", "raheem", "рахим", 0 }, { "compassionate", "merciful", 0 } },
+    { { "عزيز", "aziz", "azeez", "азиз", 0 }, { "mighty", "dear", "beloved", "precious", 0 } },
+    { { "محمد", "muhammad", "mohammed", "mohamed", "mohammad" }, { "praised", "praiseworthy", 0 } },
+    { { "احمد", "ahmad", "ahmed", "ахмед", 0 }, { "praised", "praiseworthy", 0 } },
+    { { "محمود", "mahmoud", "mahmud", "махмуд", 0 }, { "praised", "praiseworthy", 0 } },
+    { { "جميل", "jamil", "jameel", "djamil", 0 }, { "beautiful", "handsome", "pretty", 0 } },
+    { { "حسن", "hassan", "hasan", "хасан", 0 }, { "good", "handsome", "fine", 0 } },
+    { { "ناصر", "nasser", "nasir", "naser", "насер" }, { "helper", "victor", "supporter", 0 } },
+    { { "منصور", "mansour", "mansur", "мансур", 0 }, { "victorious", "victor", "triumphant", 0 } },
+    { { "امير", "amir", "ameer", "амир", 0 }, { "prince", "commander", "emir", 0 } },
+    { { "نور", "noor", "nour", "nur", 0 }, { "light", "radiance", 0 } },
+    { { "سالم", "salem", "salim", "салем", 0 }, { "safe", "sound", "unharmed", 0 } },
+    { { "راشد", "rashid", "rashed", "рашид", 0 }, { "guided", "wise", "mature", 0 } },
+    { { "ماجد", "majid", "majed", "маджид", 0 }, { "glorious", "noble", 0 } },
+    { { "حبيب", "habib", "habeeb", "хабиб", 0 }, { "beloved", "darling", "dear", 0 } },
+    { { "فهد", "fahd", "fahad", "фахд", 0 }, { "leopard", "panther", "lynx", 0 } },
+    { { "اسد", "asad", "assad", "асад", 0 }, { "lion", 0 } },
+    { { "مطر", "matar", "مطيري", "mutairi", "mutayri" }, { "rain", "rainy", 0 } },
+    /* the article between a name's elements, and its sun-letter forms
+     * (Abd al-Rahman, Abdulaziz, Abdurrahman): no meaning, skipped */
+    { { "ال", "al", "el", "ul", 0 }, { 0 } },
+    { { "ar", "ur", "ad", "ud", "as" }, { 0 } },
+    { { "аль", "ал", "эль", "уль", 0 }, { 0 } },
 };
 
 #define N_ELEMENTS (sizeof elements / sizeof elements[0])
@@ -130,7 +172,8 @@ static size_t cut_word(int *parts, size_t room, const char *w, size_t n)
     int e;
 
     while (at < n && np < room && (e = element_at(w + at, n - at, &k)) >= 0) {
-        parts[np++] = e;
+        if (elements[e].gloss[0] != NULL)
+            parts[np++] = e;    /* an article (gloss none) is skipped */
         at += k;
     }
     return at == n || (np > 0 && is_ending(w + at, n - at)) ? np : 0;
@@ -145,20 +188,28 @@ static int glosses(const char *w, size_t n, int e)
     return 0;
 }
 
-/* Bit i of the answer: element parts[i] is glossed by a word of p. */
-static unsigned glossed(const char *p, size_t plen, const int *parts, size_t np)
+/* Bit i of the answer: element parts[i] is glossed by a word of p.
+ * *all (when not NULL) set to 1 when p has two words or more and every
+ * one of them glosses some element of parts (Happy Joy for Энхжаргал:
+ * жаргал "joy, happiness" twice), else 0. */
+static unsigned glossed(const char *p, size_t plen, const int *parts, size_t np, int *all)
 {
     unsigned seen = 0;
-    size_t a = 0, b;
+    size_t a = 0, b, words = 0, hits = 0;
 
     while (a < plen) {
+        int hit = 0;
         for (b = a; b < plen && !is_sep(p[b]); b++)
             ;
         for (size_t i = 0; i < np; i++)
             if (b > a && glosses(p + a, b - a, parts[i]))
-                seen |= 1u << i;
+                seen |= 1u << i, hit = 1;
+        words += b > a;
+        hits += (size_t)hit;
         a = b + 1;
     }
+    if (all != NULL)
+        *all = words >= 2 && hits == words;
     return seen;
 }
 
@@ -168,7 +219,7 @@ int pseudonym_translates_name(const char *p, size_t plen, const char *name, size
     size_t pl, nl, a = 0, b, np = 0, nd = 0, whole = 0, first;
     char *pf = fold(p, plen, &pl), *nf = fold(name, namelen, &nl);
     unsigned seen;
-    int rc = pf == NULL || nf == NULL ? -1 : 0;
+    int all = 0, rc = pf == NULL || nf == NULL ? -1 : 0;
 
     /* every word of the name cut; one whose elements the pseudonym
      * glosses all of is translated whole */
@@ -177,13 +228,13 @@ int pseudonym_translates_name(const char *p, size_t plen, const char *name, size
             ;
         first = np;
         np += cut_word(parts + np, MAX_PARTS - np, nf + a, b - a);
-        seen = glossed(pf, pl, parts + first, np - first);
+        seen = glossed(pf, pl, parts + first, np - first, NULL);
         if (np > first && seen == (1u << (np - first)) - 1)
             whole = 1;
         a = b + 1;
     }
     /* two distinct elements of the name glossed, in any order */
-    seen = rc == 0 ? glossed(pf, pl, parts, np) : 0;
+    seen = rc == 0 ? glossed(pf, pl, parts, np, &all) : 0;
     for (size_t i = 0; i < np; i++) {
         size_t j;
         if (!(seen & (1u << i)))
@@ -195,5 +246,5 @@ int pseudonym_translates_name(const char *p, size_t plen, const char *name, size
     }
     wipe_free(pf, pl);
     wipe_free(nf, nl);
-    return rc < 0 ? -1 : (whole || nd >= 2);
+    return rc < 0 ? -1 : (whole || nd >= 2 || (all && np > 0));
 }

@@ -15,7 +15,11 @@
  * elements or more (Steel Hero, Hero Steel), or every element of one of
  * the name's words (Steel for Болд, Flower Mother for Цэцэгмаа).  One
  * element of a longer word alone (Hero for Сүхбаатар, Golden for
- * Алтангэрэл) is no translation: 0.  0 also if none; -1 out of memory.
+ * Алтангэрэл) is no translation: 0, unless the pseudonym has two words
+ * or more and every one of them means an element of the name (Happy Joy
+ * for Энхжаргал, brief s53).  Arabic names' elements too (Servant of God
+ * for Abdullah, Eternal Goat for Khalid Al-Enezi: brief s53 pseud53).
+ * 0 also if none; -1 out of memory.
  * No memory is kept; the copies it folds are wiped. */
 int pseudonym_translates_name(const char *p, size_t plen, const char *name, size_t namelen);
 

@@ -26,11 +26,17 @@ load faults
     each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Aboudi" "Abood"
 }
 
-@test "pseudonym-adv52: accepted in the attack: Arabic pet forms and spellings, translations, a Korean given name cut (adv52: open)" {
-    skip "open: accepted today (docs/outside/report-adv52.md P-1..P-19)"
+@test "pseudonym-adv52: accepted in the attack: Arabic pet forms and spellings, translations, a Korean given name cut (adv52, fixed by pseud53)" {
     each_refused "Khalid Al-Enezi|خالد العنزي|Халид аль-Энези" "Kh. Enezi" "Enizi Brown" "Anazi" "Enzi" "Aneza" "Lido" "Eternal Goat"
     each_refused "Abdullah Al-Mutairi|عبدالله المطيري" "Dodi" "Obaid" "Abed Smith" "Mtairi" "Matar" "Servant of God"
     each_refused "Батсүх Энхжаргал|Batsukh Enkhjargal" "Happy Joy" "Peace-joy"
     each_refused "Төмөрхуяг" "Iron Armor"   # adv52b: a translation mong52's gloss table lacks
-    each_refused "한명혁|Han Myong-hyok|Хан Мён Хёк" "Mhyok" "Bright"
+    each_refused "한명혁|Han Myong-hyok|Хан Мён Хёк" "Mhyok"
+}
+
+# P-19: a Korean syllable's meaning cannot be read without its hanja (명
+# is 明 bright, 名 name, 命 life, 鳴 cry...): a name registered in Hangul
+# alone is not translated (pseud53's decision, docs/PSEUDONYMS.md).
+@test "pseudonym-adv52: Bright for 한명혁 (Hangul only, no hanja) is accepted" {
+    each_accepted "한명혁" "Bright"
 }
