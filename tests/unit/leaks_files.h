@@ -247,6 +247,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/ko52.jsonl",
     "tests/data/leaks/addr52.jsonl",
     "tests/data/leaks/arab52.jsonl",
+    "tests/data/leaks/over53.jsonl",
 };
 
 #endif
