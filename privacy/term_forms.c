@@ -11,6 +11,7 @@
 #include "privacy/redact.h"
 #include "privacy/redact_int.h"
 #include "privacy/romanise.h"
+#include "privacy/variants_ko.h"
 #include "privacy/variants.h"
 #include "util/lexicon.h"
 
@@ -233,17 +234,17 @@ static int common_acronym(const char *a, size_t n)
     return strstr(common_acronyms, w) != NULL;
 }
 
-/* The initials of the romanised Korean syllables that the Latin word
- * w[0..n) is, in the fewest syllables romanise_ko_latin_syllable reads
- * (namgang: n, g; hyundai: h, d), into out (lower case); their number,
- * 0 if the word is no such run of two syllables or more. */
-static size_t syllable_initials(char out[ACRONYM_MAX], const char *w, size_t n)
+/* The romanised Korean syllables that the Latin word w[0..n) is, in the
+ * fewest syllables romanise_ko_latin_syllable reads (namgang: nam, gang;
+ * hyundai: hyun, dai): l gets the word in lower case, at[k] the start of
+ * syllable k (at[count] = n).  Their number, 0 if the word is no such
+ * run of two syllables or more. */
+static size_t ko_split(char l[ACRONYM_WORD_MAX], size_t at[ACRONYM_MAX + 1], const char *w, size_t n)
 {
-    char l[ACRONYM_WORD_MAX];
     unsigned char best[ACRONYM_WORD_MAX + 1], from[ACRONYM_WORD_MAX + 1];
-    size_t i, k, m = 0;
+    size_t i, k, m;
 
-    if (n == 0 || n >= sizeof l)
+    if (n == 0 || n >= ACRONYM_WORD_MAX)
         return 0;
     for (i = 0; i < n; i++) {
         if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
@@ -267,10 +268,93 @@ static size_t syllable_initials(char out[ACRONYM_MAX], const char *w, size_t n)
         m++;
     if (m < 2 || m > ACRONYM_MAX)
         return 0;
-    k = m;
-    for (i = n; i > 0; i = from[i])
-        out[--k] = l[from[i]];
+    at[m] = n;
+    for (i = n, k = m; i > 0; i = from[i])
+        at[--k] = from[i];
     return m;
+}
+
+/* The initials of ko_split's syllables of w[0..n) into out (lower
+ * case); their number, 0 if none. */
+static size_t syllable_initials(char out[ACRONYM_MAX], const char *w, size_t n)
+{
+    char l[ACRONYM_WORD_MAX];
+    size_t at[ACRONYM_MAX + 1], m = ko_split(l, at, w, n);
+
+    for (size_t k = 0; k < m; k++)
+        out[k] = l[at[k]];
+    sodium_memzero(l, sizeof l);
+    return m;
+}
+
+/* The bytes of a Cyrillic spelling of a term's word (6 letters and more
+ * count: Намган). */
+#define KO_CYRILLIC_MIN 12
+
+/* fn for the Cyrillic spelling w[0..n) of a Korean word, and, where it
+ * writes a syllable's final ㅇ нг before a consonant or at its end (the
+ * Mongolian press's намганг), for the spelling with н, as Kontsevich's
+ * system writes it (Намган, Пхеньян).  0, or fn's non-zero result. */
+static int cyrillic_forms(const char *w, size_t n, term_form_fn fn, void *ctx)
+{
+    static const char ng[] = "нг", vowels[] = "аеёиоуыэюяөү";
+    char k[REDACT_TERM_MAX];
+    size_t m = 0;
+    int rc = fn(ctx, w, n, 0), changed = 0;
+
+    if (rc != 0 || n > sizeof k)
+        return rc;
+    for (size_t i = 0; i < n;) {
+        if (i + 4 <= n && memcmp(w + i, ng, 4) == 0 &&
+            (i + 4 == n || i + 6 > n || memmem(vowels, sizeof vowels - 1, w + i + 4, 2) == NULL)) {
+            memcpy(k + m, w + i, 2), m += 2, i += 4, changed = 1;
+            continue;
+        }
+        k[m++] = w[i++];
+    }
+    if (changed)
+        rc = fn(ctx, k, m, 0);
+    sodium_memzero(k, sizeof k);
+    return rc;
+}
+
+/* An employer's or organisation's word in romanised Korean (Namgang of
+ * Namgang Construction) as Russian and Mongolian write Korean: each
+ * syllable read as its Hangul (romanise_ko_latin_hangul) and that word
+ * spelled as korean_other_scripts spells a term (Kontsevich's Намган,
+ * the Mongolian press's Намгaн: brief s53 over53, report-adv51 L-7),
+ * six letters or more, no word hunspell-mn knows: a variant of the term,
+ * replaced.  0, or fn's non-zero result (-1 when out of memory). */
+static int ko_cyrillic(const char *text, size_t len, term_form_fn fn, void *ctx)
+{
+    char l[ACRONYM_WORD_MAX];
+    size_t at[ACRONYM_MAX + 1], a = 0, b, m;
+    int cps[ACRONYM_MAX], rc = 0;
+
+    while (a < len && rc == 0) {
+        while (a < len && (text[a] == ' ' || text[a] == '-'))
+            a++;
+        for (b = a; b < len && text[b] != ' ' && text[b] != '-'; b++)
+            ;
+        if (b > a && !is_generic(text + a, b - a) && (m = ko_split(l, at, text + a, b - a)) > 0) {
+            struct variant_list vl;
+            memset(&vl, 0, sizeof vl);
+            for (size_t k = 0; k < m; k++)
+                cps[k] = romanise_ko_latin_hangul(l + at[k], at[k + 1] - at[k]);
+            if (korean_other_scripts(&vl, cps, (int)m, 0, 0) != 0)
+                rc = -1;
+            for (size_t i = 0; rc == 0 && i < vl.n; i++) {
+                const char *key = vl.arena + vl.v[i].off;      /* keys move while the arena grows */
+                if (vl.v[i].keylen >= KO_CYRILLIC_MIN && ((unsigned char)key[0] & 0xFE) == 0xD0 &&
+                    lexicon_word(LEXICON_MN, key, vl.v[i].keylen) != 1)
+                    rc = cyrillic_forms(key, vl.v[i].keylen, fn, ctx);
+            }
+            variant_list_free(&vl);
+        }
+        a = b;
+    }
+    sodium_memzero(l, sizeof l);
+    return rc;
 }
 
 /* An employer's or organisation's acronym in which a romanised Korean
@@ -384,6 +468,8 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
     }
     if (rc == 0 && !place)
         rc = syllable_acronym(text, len, fn, ctx);
+    if (rc == 0 && !place)
+        rc = ko_cyrillic(text, len, fn, ctx);
     sodium_memzero(rest, sizeof rest);
     return rc;
 }
