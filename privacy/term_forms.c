@@ -238,7 +238,7 @@ static int common_acronym(const char *a, size_t n)
  * fewest syllables romanise_ko_latin_syllable reads (namgang: nam, gang;
  * hyundai: hyun, dai): l gets the word in lower case, at[k] the start of
  * syllable k (at[count] = n).  Their number, 0 if the word is no such
- * run of two syllables or more. */
+ * run of two syllables or more, or is an English word. */
 static size_t ko_split(char l[ACRONYM_WORD_MAX], size_t at[ACRONYM_MAX + 1], const char *w, size_t n)
 {
     unsigned char best[ACRONYM_WORD_MAX + 1], from[ACRONYM_WORD_MAX + 1];
@@ -251,6 +251,10 @@ static size_t ko_split(char l[ACRONYM_WORD_MAX], size_t at[ACRONYM_MAX + 1], con
             return 0;
         l[i] = (char)(w[i] | 0x20);
     }
+    /* An English word is no romanised Korean (Golden: gol-den; slav30
+     * line 18, "The Golden gate"). */
+    if (lexicon_word(LEXICON_EN, l, n) == 1)
+        return 0;
     /* Cost: two a syllable, one more for a syllable after the first that
      * starts with a vowel (dae-song, not daes-ong: a romanised word
      * writes a vowel-initial syllable after a hyphen or an apostrophe). */
