@@ -771,6 +771,27 @@ static size_t mailbox_value(const char *s, size_t len, size_t at, size_t hv)
     return i > a && det_in_list(mail_labels, MAIL_PROVIDERS, s + a, i - a) ? hv : 0;
 }
 
+/* 1 if the value [at, hv) after a messenger's label is an English word
+ * of letters only with nothing but a space before it ("on line four",
+ * "the signal went", "a band played"): the label is the ordinary word it
+ * also is, and the value no user name (brief s53 over53, report-adv52b
+ * L-1: "four" became a handle).  After a colon or a qualifier ("LINE:
+ * four", "line ID four") the value stays a handle. */
+static int word_after_label(const char *s, size_t at, size_t hv)
+{
+    size_t a = at - 1;
+
+    for (size_t k = at; k < hv; k++)
+        if (!det_alpha(s[k]))
+            return 0;
+    if (at < 2 || s[at - 1] != ' ')
+        return 0;
+    while (a > 0 && det_alpha(s[a - 1]))
+        a--;
+    return a < at - 1 && det_in_list(handle_labels, N(handle_labels), s + a, at - 1 - a) &&
+           lexicon_word(LEXICON_EN, s + at, hv - at) == 1;
+}
+
 /* A platform in parentheses after a user name holding a digit or '_':
  * "kim88 (Telegram)". */
 static int platform_after(const char *s, size_t len, size_t at, size_t end)
@@ -952,7 +973,7 @@ size_t detect_scan_labelled(const char *s, size_t len, size_t at, size_t *start,
     if (l == LABEL_NONE && idv != 0 && det_digit(s[at]) && (ser = series_before(s, at)) != SIZE_MAX &&
         (l = label_before(s, ser)) != LABEL_NONE && (l == LABEL_ID || l == LABEL_ACCOUNT))
         return *start = ser, *kind = l == LABEL_ACCOUNT ? DETECT_ACCOUNT : DETECT_ID, idv;
-    if (hv != 0 && (l == LABEL_HANDLE || platform_after(s, len, at, hv)))
+    if (hv != 0 && ((l == LABEL_HANDLE && !word_after_label(s, at, hv)) || platform_after(s, len, at, hv)))
         return *kind = DETECT_HANDLE, hv;
     if (l == LABEL_MAIL &&
         (cv = mailbox_value(s, len, at, hv)) != 0)

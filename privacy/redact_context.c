@@ -676,6 +676,13 @@ enum redact_hit redact_hit_verdict(const struct normtext *t, const struct redact
      * brief s44 geo44, report-adv42 O-12..O-26). */
     if (f->person && h != HIT_NONE && redact_sense_place(t, a, b))
         return HIT_FLAG;
+    /* A name that is part of a place's, a work's or a business's name
+     * (종수리, 영호 대교, "the song Yong-ho Arirang", "Kim's
+     * Convenience", "Chung Soo Restaurant"), or spoken of as a name:
+     * kept, a review flag (redact_sense_named.c; brief s53 over53,
+     * report-adv52 O-5, O-6, O-10..O-12, report-adv51 O-11). */
+    if (f->person && h != HIT_NONE && redact_sense_named_thing(t, a, b))
+        return HIT_FLAG;
     /* A Mongolian weekday before гараг (Даваа гарагт, davaa garagt): the
      * day, kept with a review flag (redact_mnday.c; brief s51 mong51,
      * report-adv51 O-2..O-5, O-8, O-12). */

@@ -198,6 +198,7 @@ int redact_near_promote(struct spans *sp, const struct spans *flags, const struc
             redact_sense_other_named_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_public_figure_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_place_near(t->orig, t->inlen, f->start, f->end) ||
+            redact_sense_named_thing_near(t->orig, t->inlen, f->start, f->end) ||
             redact_sense_word_at_start_near(t->orig, t->inlen, f->start, f->end) ||
             utf8_next(&cp, t->orig + f->start, f->end - f->start) <= 0 || !normalise_is_upper(cp))
             continue;

@@ -143,6 +143,21 @@ int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b);
  * memory. */
 int redact_sense_public_figure_near(const char *s, size_t len, size_t a, size_t b);
 
+/* redact_sense_named.c (brief s53 over53): 1 if the hit at norm bytes
+ * [a, b) of t is part of another thing's name: a Korean place or
+ * structure (종수리, 종수리에서, 영호 대교를; not 종수리에게, a
+ * person's particle), a work's title (its possessive before a word with
+ * a capital, "Kim's Convenience"; after a work's noun, "the song Yong-ho
+ * Arirang"), a business ("Chung Soo Restaurant"), or the name spoken of
+ * as a name ("Yong-ho is a common name").  The caller keeps it with a
+ * review flag.  Else 0.  No allocation. */
+int redact_sense_named_thing(const struct normtext *t, size_t a, size_t b);
+/* redact_sense_named_thing for the word s[a, b) of the text s[0..len)
+ * (UTF-8 as written; a near-name's word, redact_nearfix.c): a spelling
+ * of it that a registered name has is no reason to replace the thing.
+ * 0 also when out of memory. */
+int redact_sense_named_thing_near(const char *s, size_t len, size_t a, size_t b);
+
 /* redact_sense_other.c: 1 if the hit at norm bytes [a, b) of t is a whole
  * Cyrillic word written with a capital at a sentence's start (at_start)
  * that data/nicknames/slavic_words.txt knows as an ordinary word and that

@@ -270,6 +270,14 @@ static const struct {
     { { "мун|moon|mun", "чжэ|чже|jae", "ин|in" }, 0 },
     { { "юн|yoon|yun", "сок|suk|seok", "ёль|ель|yeol|yol" }, 0 },
     { { "брюс|bruce", "ли|lee", NULL }, 1 },
+    /* The actor Kim Soo-hyun (the English Wikipedia's "Kim Soo-hyun", the
+     * Russian "Ким Су Хён"), Falun Gong's founder Li Hongzhi (the English
+     * "Li Hongzhi", the Russian "Ли Хунчжи" and the press's Ли Хонгжи),
+     * Kim Kardashian (the English "Kim Kardashian", the Russian
+     * "Кардашьян, Ким"): brief s53 over53, report-adv52 O-7..O-9. */
+    { { "ким|kim", "су|soo|su", "хён|хен|hyun|hyeon" }, 0 },
+    { { "ли|li|lee", "хунчжи|хонгжи|хончжи|hongzhi", NULL }, 0 },
+    { { "ким|kim", "кардашьян|кардашян|kardashian", NULL }, FIGURE_ANY },
     /* Russia and the Soviet Union. */
     { { "владимир|vladimir", "путин|putin", NULL }, FIGURE_ANY },
     { { "владимир|vladimir", "ленин|lenin", NULL }, FIGURE_ANY },
@@ -455,12 +463,48 @@ static int god_name(const struct normtext *t, size_t a, size_t b)
 /* The bytes before a hit that a figure's name may start at. */
 #define FIGURE_SPAN 48
 
+/* The end of figure i's whole name written from norm byte p of t (its
+ * words one space or a hyphen apart), or 0. */
+static size_t figure_end(const struct normtext *t, size_t p, size_t i)
+{
+    size_t e = 0;
+
+    for (int w = 0; w < FIGURE_WORDS && figures[i].w[w] != NULL; w++) {
+        if (w > 0) {
+            if (e >= t->normlen || (t->norm[e] != ' ' && t->norm[e] != '-'))
+                return 0;
+            p = e + 1;
+        }
+        if ((e = figure_word_at(t, p, figures[i].w[w])) == 0)
+            return 0;
+    }
+    return e;
+}
+
+/* 1 if the hit of more than one word at norm bytes [a, b) of t starts a
+ * figure's whole name that goes on past b ("Kim Soo" of "Kim
+ * Soo-hyun"): the figure.  A hit of the figure's whole name (a subject
+ * registered so) is not (brief s53 over53). */
+static int figure_prefix(const struct normtext *t, size_t a, size_t b)
+{
+    size_t e;
+
+    if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
+        return 0;
+    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+        if ((e = figure_end(t, a, i)) > b)
+            return 1;
+    return 0;
+}
+
 int redact_sense_public_figure(const struct normtext *t, size_t a, size_t b)
 {
     size_t lo = a > FIGURE_SPAN ? a - FIGURE_SPAN : 0;
 
-    if (a >= b || b > t->normlen || memchr(t->norm + a, ' ', b - a) != NULL)
+    if (a >= b || b > t->normlen)
         return 0;
+    if (memchr(t->norm + a, ' ', b - a) != NULL)
+        return figure_prefix(t, a, b);
     if (god_name(t, a, b))
         return 1;
     for (size_t p = a + 1; p-- > lo;) {

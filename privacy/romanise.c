@@ -336,6 +336,11 @@ static int starts(const char *s, size_t n, const char *o)
 
 int romanise_ko_latin_syllable(const char *s, size_t n)
 {
+    return romanise_ko_latin_hangul(s, n) != 0;
+}
+
+int romanise_ko_latin_hangul(const char *s, size_t n)
+{
     int i, j, f, a, b, c, x, y, z;
 
     for (i = 0; i < 19; i++)
@@ -350,7 +355,7 @@ int romanise_ko_latin_syllable(const char *s, size_t n)
                         for (z = 0; z < 2 && romanise_ko_final[f][z] != NULL; z++)
                             if ((c = starts(s + a + b, n - (size_t)(a + b), romanise_ko_final[f][z])) >= 0 &&
                                 (size_t)(a + b + c) == n)
-                                return 1;
+                                return 0xAC00 + (i * 21 + j) * 28 + f;
                 }
         }
     return 0;

@@ -76,5 +76,10 @@ int romanise_reading(char *out, size_t cap, int cp, int script);
  * not mart), else 0.  For the shape of a romanised given name (Jae-won)
  * where a flag reads one word alone (redact_flags.c, brief s18 item 6). */
 int romanise_ko_latin_syllable(const char *s, size_t n);
+/* The Hangul syllable (a code point) that s[0..n) (lower case ASCII)
+ * spells by the first reading of the tables above in their order (nam
+ * 남, gang 강: Revised Romanisation's before McCune-Reischauer's), or 0
+ * if it spells none (romanise_ko_latin_syllable). */
+int romanise_ko_latin_hangul(const char *s, size_t n);
 
 #endif

@@ -251,6 +251,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/addr52.jsonl",
     "tests/data/leaks/arab52.jsonl",
     "tests/data/leaks/ko53.jsonl",
+    "tests/data/leaks/over53.jsonl",
 };
 
 #endif
