@@ -17,10 +17,15 @@ load faults
     each_refused "Khalid Ahmad Al-Mutairi|خالد أحمد المطيري" "Abu Khalid"
 }
 
+@test "pseudonym-adv53: refused since session 53 (pseud53: Arabic roots, chat digits and name meanings)" {
+    each_refused "Khalid Ahmad Al-Mutairi|خالد أحمد المطيري" "5aled" "Eternal" "Immortal" "Khulud" "Mr Otairi"
+    each_refused "Nurul Aini binti Hassan" "Light of Eyes"
+}
+
 @test "pseudonym-adv53: accepted in the attack: translations, Arabizi, initials spelled out (adv53: open)" {
-    skip "open: accepted today (docs/outside/report-adv53.md P-1..P-27)"
-    each_refused "Khalid Ahmad Al-Mutairi|خالد أحمد المطيري" "5aled" "Eternal" "Immortal" "Forever" "Khulud" "Lid Kha" "Mr Otairi"
-    each_refused "Nurul Aini binti Hassan" "Nour" "Light of Eyes" "Cahaya"
+    skip "open: accepted today (docs/outside/report-adv53.md P-1..P-27; 21 of the 27)"
+    each_refused "Khalid Ahmad Al-Mutairi|خالد أحمد المطيري" "Forever" "Lid Kha"
+    each_refused "Nurul Aini binti Hassan" "Nour" "Cahaya"
     each_refused "김종수|Kim Jong-su" "JS Lee" "J-S" "Jay Ess" "Kay Jay" "Kei Jei" "Usgnoj" "Golden Bell" "Gold Bell" "Mr Bell"
     each_refused "Батбаярын Алтангэрэл|Altangerel" "Goldlight" "Zolotoy Svet" "Jinguang" "Altyn" "Goldie Ray" "Golden Gerry" "Bat Light" "Lereg"
 }
