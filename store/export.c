@@ -566,6 +566,36 @@ static int log_attachments(struct pipeline *p, struct err *e)
     return 0;
 }
 
+/* The export is logged, but its bundle could not be named (e says why;
+ * atomic_commit removed what it had named): it is taken back now, as the
+ * next command would, and e says what the store holds.  Never "nothing
+ * was exported": the log has changed (docs/FORMAT.md "Exports"). */
+static void not_named(struct export_pending *pp, struct store *s, const char *path,
+                      struct err *e)
+{
+    char why[sizeof e->msg];
+    struct err later = { 0 };
+    int rc;
+
+    snprintf(why, sizeof why, "%s", e->msg);
+    /* The removal made durable where the disk allows: a name that came
+     * back after a power cut would be a bundle the store took back. */
+    (void)fsync_parent(path, &later);
+    rc = export_pending_settle(pp, s, &later);
+    if (rc == 1)
+        err_set(e, EXIT_INPUT, "the bundle could not be put in place (%s); its export was "
+                "logged, then taken back ('intake log' shows export.undone): no bundle was "
+                "left, and its records and notices count as not sent", why);
+    else if (rc == 2)
+        err_set(e, EXIT_INPUT, "the bundle could not be put in place cleanly (%s), yet it is "
+                "at %s, whole, and its export is logged; its name may not survive a power "
+                "cut: check that it is still there before you send it", why, path);
+    else
+        err_set(e, EXIT_INPUT, "the bundle could not be put in place (%s), and no bundle was "
+                "left; its export is logged and could not be taken back now (%s): the next "
+                "intake command takes it back", why, later.msg);
+}
+
 /* Logs the export (the write lock held from its race check to the
  * commit), then names the bundle.  A file's export is logged with a
  * pending mark before the file gets its name, and the mark dropped after
@@ -619,13 +649,7 @@ static int log_and_name(struct pipeline *p, struct atomic_file *af, const unsign
         goto out;
     }
     if (atomic_commit(af, e) != 0) {
-        char why[sizeof e->msg];
-        snprintf(why, sizeof why, "%s", e->msg);
-        struct err later = { 0 };
-        export_pending_close(&pp, p->s);     /* this writer is done: */
-        (void)export_pending_resolve(p->s, &later);   /* no bundle, no export */
-        err_set(e, EXIT_INPUT, "the bundle could not be put in place (%s): nothing was "
-                "exported", why);
+        not_named(&pp, p->s, af->path, e);
         goto out;
     }
     /* Named: the export is done.  A failure to mark its notices sent

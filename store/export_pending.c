@@ -302,12 +302,13 @@ static int undone(struct store *s, long id, struct err *e)
            store_log(s, "export.undone", hex, e) != 0 ? -1 : 1;
 }
 
-/* Resolves the mark key = value: 1 taken back, 0 stands or left, -1. */
+/* Resolves the mark key = value: 1 taken back, 2 stands, 0 left (its
+ * writer still runs, or a mark not ours to read), -1. */
 static int resolve_one(struct store *s, const char *key, const char *value, struct err *e)
 {
     char name[64];
     long id, last, size = -1;
-    int at = 0, rc;
+    int at = 0, rc, standing;
 
     if (sscanf(key, MARK_PREFIX "%ld", &id) != 1 ||
         sscanf(value, "%63s %ld %n", name, &last, &at) != 2 || at == 0)
@@ -322,8 +323,8 @@ static int resolve_one(struct store *s, const char *key, const char *value, stru
         store_rollback(s);
         return -1;
     }
-    rc = named_here(s, id, 0) || named(value + at, size) ? stands(s, id, last, e)
-                                                          : undone(s, id, e);
+    standing = named_here(s, id, 0) || named(value + at, size);
+    rc = standing ? stands(s, id, last, e) : undone(s, id, e);
     if (rc < 0 || unmark(s, id, e) != 0) {
         store_rollback(s);
         return -1;
@@ -331,7 +332,7 @@ static int resolve_one(struct store *s, const char *key, const char *value, stru
     if (store_commit(s, e) != 0)
         return -1;
     (void)named_here(s, id, 1);
-    return rc;
+    return standing ? 2 : rc;
 }
 
 int export_pending_resolve(struct store *s, struct err *e)
@@ -365,7 +366,7 @@ int export_pending_resolve(struct store *s, struct err *e)
     }
     sqlite3_finalize(st);
     for (size_t i = 0; i < n && rc == 0; i++)   /* a mark not resolved now stays */
-        if (resolve_one(s, keys[i], values[i], &later) > 0)
+        if (resolve_one(s, keys[i], values[i], &later) == 1)
             taken++;
     for (size_t i = 0; i < n; i++) {
         free(keys[i]);
@@ -378,4 +379,30 @@ int export_pending_resolve(struct store *s, struct err *e)
     if (rc > 0)
         return err_set(e, EXIT_INPUT, "out of memory");
     return taken;
+}
+
+int export_pending_settle(struct export_pending *pp, struct store *s, struct err *e)
+{
+    char key[64], value[PATH_MAX + 128];
+    sqlite3_stmt *st;
+    int rc;
+
+    export_pending_close(pp, s);       /* this writer is done: its mark is resolvable */
+    if (pp->id == 0)
+        return err_set(e, EXIT_INPUT, "internal error: the export has no mark");
+    snprintf(key, sizeof key, MARK_PREFIX "%ld", pp->id);
+    const struct db_val v[] = { DB_TEXT(key) };
+    rc = db_first(&st, s, "SELECT value FROM meta WHERE key = ?1", v, DB_N(v),
+                  "reading the exports", e);
+    if (rc > 0)
+        snprintf(value, sizeof value, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        return err_set(e, EXIT_INPUT, "internal error: the export's mark is gone");
+    rc = resolve_one(s, key, value, e);
+    if (rc == 0)
+        return err_set(e, EXIT_INPUT, "internal error: the export's mark was not resolved");
+    return rc;
 }

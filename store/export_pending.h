@@ -49,6 +49,15 @@ int export_pending_done(struct export_pending *pp, struct store *s, const char *
 /* Removes the lock file (after done, or on any failure). */
 void export_pending_close(struct export_pending *pp, struct store *s);
 
+/* After this writer failed to name the bundle (atomic_commit removes what
+ * it named): removes the lock file and resolves this export's mark now,
+ * as the next command would (the path checked the same way).  1: taken
+ * back (its rows deleted, "export.undone HASH" logged); 2: a regular file
+ * of the logged size is at the path after all (a removal that failed),
+ * so the export stands; -1 with e: not resolved (a database error), the
+ * mark stays and the next command that opens the store resolves it. */
+int export_pending_settle(struct export_pending *pp, struct store *s, struct err *e);
+
 /* Resolves every mark whose writer is gone (see above); called by
  * store_open.  A mark it cannot resolve now (a read-only store, a busy
  * one) stays for the next command.  Returns how many exports were taken
