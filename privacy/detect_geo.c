@@ -367,7 +367,7 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
             if ((e = unit_number(s, len, i == len || s[i] != ' ' ? i : i + 1, sec, sizeof sec / sizeof sec[0], &m)) != 0)
                 i = e + m;
         }
-    } else if (c.decimals == 0 && !c.hemi && i + 3 < len && (s[i] == ' ' || s[i] == '-') &&
+    } else if (c.decimals == 0 && i + 3 < len && (s[i] == ' ' || s[i] == '-') &&
                det_digits(s, len, i + 1) == 2 && (j = number(s, len, i + 1, 2, &d, NULL)) != 0) {
         /* 47 55 12 N, 47 55.2 N, 47 55.2N, 47-55.2N: minutes (decimal
          * minutes, or minutes and seconds) by spaces or a dash, a
@@ -376,7 +376,14 @@ static struct coord coordinate(const char *s, size_t len, size_t i, char preset)
         if (d == 0 && j + 3 < len && s[j] == s[i] && det_digits(s, len, j + 1) == 2 &&
             (e = number(s, len, j + 1, 2, &d, NULL)) != 0)
             j = e;
-        if (j + 1 < len && s[j] == ' ' && hemi_at(s, len, j + 1) && det_ends_word(s, len, j + 2))
+        if (c.hemi) {
+            /* N47 55.148 E106 55.052: a GPS unit's degrees and decimal
+             * minutes (or minutes and seconds) after the hemisphere's
+             * letter (report-adv53 L-17); the pair still needs both
+             * letters, one of each axis. */
+            if (c.hemi_word == 0 && det_ends_number(s, len, j))
+                c.degree = 1, c.minutes = 1, i = j;
+        } else if (j + 1 < len && s[j] == ' ' && hemi_at(s, len, j + 1) && det_ends_word(s, len, j + 2))
             c.degree = 1, i = j;
         else if (j < len && hemi_at(s, len, j) && det_ends_word(s, len, j + 1))
             c.degree = 1, c.minutes = 1, i = j;

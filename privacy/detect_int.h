@@ -959,6 +959,10 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
 /* detect_mrz.c: the end of a machine-readable zone line of ICAO 9303
  * (TD1, TD2, TD3) that starts at at, or 0. */
 size_t detect_mrz_line(const char *s, size_t len, size_t at);
+/* detect_imo.c: a ship's IMO number after "IMO" that starts at at
+ * ("IMO 9321483", "IMO no. 9321483"): the end of its seven digits with
+ * their start in *start, or 0.  Offsets are bytes of the norm view. */
+size_t detect_imo(const char *s, size_t len, size_t at, size_t *start);
 
 /* detect_plate3.c: a plate of a country's table (Malaysia, Russia
  * spaced, Kuwait) whose digits start at at: its end with its start in

@@ -108,22 +108,54 @@ static int name_line(const char *s, size_t n)
     return n == 30 && name_chars(s, 0, n) && det_alpha(s[0]) && has_double_filler(s, 0, n) && fill >= 3;
 }
 
-/* The line with the numbers of TD3 or TD2. */
+/* The dates' block at s[a]: birth date, check, sex, expiry, check (15). */
+static int dates_block(const char *s, size_t a)
+{
+    return date_ok(s, a) && det_digit(s[a + 6]) && sex_ok(s[a + 7]) && date_ok(s, a + 8) &&
+           det_digit(s[a + 14]);
+}
+
+/* 1 if s[a, n) holds a run of three fillers: the optional data's field. */
+static int filler_run(const char *s, size_t a, size_t n)
+{
+    for (size_t i = a; i + 2 < n; i++)
+        if (s[i] == '<' && s[i + 1] == '<' && s[i + 2] == '<')
+            return 1;
+    return 0;
+}
+
+/* The line with the numbers of TD3 or TD2: a line of the layout's length
+ * with one check digit verifying, or, copied by hand (check digits all
+ * wrong, the document number a character short or long: report-adv53
+ * L-15, L-16, L-41), a line of 28-44 whose nationality and dates' block
+ * stand after 7-11 characters of document number and whose optional data
+ * is filler: the block (two valid dates around a sex letter) and the run
+ * of '<' after it are no prose, no hash and no tracking number. */
 static int numbers_line(const char *s, size_t n)
 {
-    if ((n != 44 && n != 36) || !date_ok(s, 13) || !date_ok(s, 21) || !sex_ok(s[20]) ||
-        !name_chars(s, 10, 3))
+    if ((n == 44 || n == 36) && date_ok(s, 13) && date_ok(s, 21) && sex_ok(s[20]) && name_chars(s, 10, 3) &&
+        (check_ok(s, 0, 9) || check_ok(s, 13, 19) || check_ok(s, 21, 27)))
+        return 1;
+    if (n < 28)
         return 0;
-    return check_ok(s, 0, 9) || check_ok(s, 13, 19) || check_ok(s, 21, 27);
+    for (size_t p = 7; p <= 11 && p + 18 <= n; p++)
+        if (name_chars(s, p, 3) && det_alpha(s[p]) && dates_block(s, p + 3) && filler_run(s, p + 18, n))
+            return 1;
+    return 0;
 }
 
 /* TD1's first and second lines. */
 static int td1_line(const char *s, size_t n)
 {
+    /* copied by hand: the dates' block, the nationality, filler (28-32) */
+    if (n >= 28 && n <= 32 && dates_block(s, 0) && name_chars(s, 15, 3) && det_alpha(s[15]) &&
+        filler_run(s, 18, n))
+        return 1;
     if (n != 30)
         return 0;
     if (date_ok(s, 0) && sex_ok(s[7]) && date_ok(s, 8) && (check_ok(s, 0, 6) || check_ok(s, 8, 14)))
         return 1;
+
     return strchr("acip", s[0]) != NULL && (det_alpha(s[1]) || s[1] == '<') && name_chars(s, 2, 3) &&
            check_ok(s, 5, 14);
 }

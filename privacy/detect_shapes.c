@@ -359,6 +359,8 @@ int detect_shape_spans(struct detection **d, size_t *n, size_t *cap, const char 
         a = i, kind = DETECT_ID;
         if ((e = detect_mrz_line(s, len, i)) != 0)
             ;
+        else if ((e = detect_imo(s, len, i, &a)) != 0)
+            ;
         else if ((e = detect_plate_country(s, len, i, &a)) != 0)
             ;
         else if ((e = detect_date_said(s, len, i)) != 0)

@@ -244,6 +244,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv53-open.jsonl",
     "tests/data/leaks/num53.jsonl",
     "tests/data/leaks/pseud53.jsonl",
+    "tests/data/leaks/mrz53.jsonl",
     "tests/data/leaks/mong52.jsonl",
     "tests/data/leaks/slav52.jsonl",
     "tests/data/leaks/num52.jsonl",
