@@ -32,6 +32,18 @@ static inline int addr_hangul(int cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
  * (static tables, never freed). */
 size_t addr_house_number(const char *s, size_t len, size_t i);
 int addr_en_stop(const char *s, size_t i, size_t e);
+/* detect_address_kolatin.c: the end of a Korean road in Latin letters at
+ * norm byte i of s (len bytes: "Sejong-daero", "Teheran-ro", "Bongeunsa-ro
+ * 68-gil", Revised Romanization as signposted), or 0. */
+size_t addr_ko_latin_road(const char *s, size_t len, size_t i);
+/* detect_address_kolatin.c: the end of a Korean administrative word in
+ * Latin letters at i ("Yeoksam-dong", "Gangnam-gu", "Sinam-guyok";
+ * Revised Romanization and McCune-Reischauer), or 0; *lot 1 for a
+ * village's word (dong, ri, ni, ga), before its land lot number. */
+size_t addr_ko_latin_admin(const char *s, size_t len, size_t i, int *lot);
+/* detect_address_kolatin.c: 1 if a district's, county's or city's word in
+ * Latin letters (not a village) ends just before i, after ", " or " ". */
+int addr_ko_latin_admin_before(const char *s, size_t len, size_t i);
 size_t addr_part_at(const char *s, size_t len, size_t i, size_t *start, int *weight);
 const char *addr_part_word(int next, size_t k);
 

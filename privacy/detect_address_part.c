@@ -440,67 +440,6 @@ static size_t zh_road_start(const char *s, size_t i)
     return k > 0 ? j : i;
 }
 
-/* A Korean road in Latin letters at i (Revised Romanization, as road
- * name addresses are signposted: "Sejong-daero", "Teheran-ro",
- * "Bongeunsa-ro 68-gil", "Toegyero"): a word ending in "-ro", "-daero" or
- * "-gil", or glued "daero"); its end, or 0. */
-static size_t ko_latin_road(const char *s, size_t len, size_t i)
-{
-    size_t e = i, w;
-
-    while (e < len && det_alpha(s[e]))
-        e++;
-    w = e - i;
-    if (w >= 2 && e + 1 < len && s[e] == '-' && (det_starts(s, len, e + 1, "ro") || det_starts(s, len, e + 1, "daero") ||
-                                               det_starts(s, len, e + 1, "gil"))) {
-        e = detect_letters(s, len, e + 1);
-        return (det_starts(s, len, e - 2, "ro") || det_starts(s, len, e - 3, "gil")) && !det_letter_at(s, len, e) ? e : 0;
-    }
-    return w >= 6 && det_starts(s, len, e - 5, "daero") && !det_letter_at(s, len, e) ? e : 0;
-}
-
-/* A Korean administrative word in Latin letters at i (Revised
- * Romanization and McCune-Reischauer as typed: "Yeoksam-dong",
- * "Munho-ri", "Gangnam-gu", "Sinam-guyok", "Yangpyeong-gun", "Seojong-
- * myeon"): a word of two letters or more, a dash and the unit; its end,
- * or 0.  *lot: 1 for a village's word (dong, ri, ni, ga), before its
- * land lot number (brief s21 addr21, R-13). */
-static size_t ko_latin_admin(const char *s, size_t len, size_t i, int *lot)
-{
-    static const char *const villages[] = { "dong", "ri", "ni", "ga" };
-    static const char *const admin[] = { "guyok", "kuyok", "gu", "ku", "gun", "kun", "si", "shi",
-                                         "eup", "up", "myeon", "myon", "do" };
-    size_t e = i, k, m;
-
-    while (e < len && det_alpha(s[e]))
-        e++;
-    if (e - i < 2 || e + 1 >= len || s[e] != '-')
-        return 0;
-    for (k = 0; k < sizeof villages / sizeof villages[0]; k++)
-        if (det_starts(s, len, e + 1, villages[k]) && !det_letter_at(s, len, m = e + 1 + strlen(villages[k])))
-            return *lot = 1, m;
-    for (k = 0; k < sizeof admin / sizeof admin[0]; k++)
-        if (det_starts(s, len, e + 1, admin[k]) && !det_letter_at(s, len, m = e + 1 + strlen(admin[k])))
-            return *lot = 0, m;
-    return 0;
-}
-
-/* 1 if a district's, a county's or a city's word in Latin letters
- * (ko_latin_admin, not a village) ends just before i, after ", " or " ". */
-static int ko_latin_admin_before(const char *s, size_t len, size_t i)
-{
-    size_t j = i, w;
-    int lot;
-
-    j -= j > 0 && s[j - 1] == ' ';
-    j -= j > 0 && s[j - 1] == ',';
-    if (j == i)
-        return 0;
-    for (w = j; w > 0 && (det_alpha(s[w - 1]) || s[w - 1] == '-'); w--)
-        ;
-    return w < j && !det_letter_before(s, w) && ko_latin_admin(s, len, w, &lot) == j && !lot;
-}
-
 /* A land lot number after a village's word in Latin letters ending at i
  * ("Yeoksam-dong 123-45", "Munho-ri san 12-3", "Yeoksam-dong 737
  * beonji"): as ko_lot reads the Hangul, strong with "san", a sub-number
@@ -556,7 +495,7 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
     if ((e = number_unit(s, len, j, n, weight)) != 0) {
         /* Sinam-guyok 5-ban, Jung-gu 101-dong: a Korean unit in Latin
          * letters after a district's word. */
-        if (s[j] == '-' && det_letter_at(s, len, j + 1) && ko_latin_admin_before(s, len, i))
+        if (s[j] == '-' && det_letter_at(s, len, j + 1) && addr_ko_latin_admin_before(s, len, i))
             *weight = STRONG;
         /* 역삼1동: a dong's number glued inside its name; the name too
          * (report-adv21 A-4). */
@@ -571,7 +510,7 @@ static size_t number_part(const char *s, size_t len, size_t i, size_t *start, in
     if (!det_letter_before(s, i) && (e = en_street(s, len, i)) != 0)
         return *weight = STRONG, e;
     /* 123 Sejong-daero: a number before a Korean road in Latin letters. */
-    if (j + 1 < len && s[j] == ' ' && (e = ko_latin_road(s, len, j + 1)) != 0)
+    if (j + 1 < len && s[j] == ' ' && (e = addr_ko_latin_road(s, len, j + 1)) != 0)
         return *weight = STRONG, e;
     return 0;
 }
@@ -869,9 +808,9 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
     if ((e = en_street_number_after(s, len, i)) != 0)
         return *weight = STRONG, e;
     /* Yeoksam-dong 123-45; Gangnam-gu, Sinam-guyok: a district, weak. */
-    if ((e = ko_latin_admin(s, len, i, &lot)) != 0) {
+    if ((e = addr_ko_latin_admin(s, len, i, &lot)) != 0) {
         if (lot && (x = ko_latin_lot(s, len, e, weight)) != 0) {
-            if (ko_latin_admin_before(s, len, i))
+            if (addr_ko_latin_admin_before(s, len, i))
                 *weight = STRONG;               /* Gangnam-gu Yeoksam-dong 737 */
             return x;
         }
@@ -882,7 +821,7 @@ static size_t word_part(const char *s, size_t len, size_t i, int *weight)
         return 0;
     }
     /* Sejong-daero 123, Teheran-ro 152 */
-    if ((e = ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
+    if ((e = addr_ko_latin_road(s, len, i)) != 0 && (x = number_after(s, len, e)) != 0)
         return *weight = STRONG, x;
     if ((e = postbox(s, len, i)) != 0)
         return *weight = STRONG | LABEL, e;

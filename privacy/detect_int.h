@@ -529,12 +529,19 @@ size_t detect_scan_natid(const char *s, size_t len, size_t at, size_t *start, in
  * "여권(공화국)"), or 0.  detect_scan_unhcr: a UNHCR file number of the
  * old form ("354-15C12345"), alone.  No memory, no errors. */
 int detect_doc_label(const char *w, size_t n);
-/* detect_label.c: 1 if s[at] is a Hangul consonant glued to a digit, the
+/* detect_id_value.c: 1 if s[at] is a Hangul consonant glued to a digit, the
  * series letter of a DPRK citizen's card ("ㄱ123456": report-adv52 L-27):
  * compatibility jamo U+3131..U+314E, or the leading consonants
  * U+1100..U+1112 that NFKC makes of them (Unicode's decomposition
  * table).  Bytes. */
 int detect_series_jamo(const char *s, size_t len, size_t at);
+/* detect_id_value.c: the end of an ID value starting at norm byte at of
+ * s (len bytes): letters and digits of any script (Sino-Korean syllables
+ * too), in groups joined by up to three of " -._/", "№", "номер" or the
+ * spoken dash 다시, a DPRK series consonant first (detect_series_jamo), a
+ * copula 이 last left out; minchars to 20 characters holding at least
+ * mindigits digits; 0 if none.  Bytes; no memory, no errors. */
+size_t detect_id_value_digits(const char *s, size_t len, size_t at, size_t minchars, size_t mindigits);
 int detect_doc_label_at(const char *s, size_t a, size_t we, size_t k);
 size_t detect_doc_between(const char *s, size_t end);
 size_t detect_scan_unhcr(const char *s, size_t len, size_t at, size_t *start, int *kind);
