@@ -126,6 +126,23 @@ each_accepted() {
 # each_refused "NAME[|NAME]" PSEUDONYM...: each refused as a form of the
 # subject's names (exit 2, the one-line message), each in a new store of
 # its own: pseudonym-39.bats, pseudonym-40.bats, pseudonym-40s.bats.
+# each_rename_refused "NAME1|NAME2" P...: a subject of those names added
+# as "Tom Grey" may not be renamed to any P (subject rename asks every
+# check subject add asks: report-adv53b).
+each_rename_refused() {
+    local names=() n p
+    IFS='|' read -ra n <<<"$1"
+    shift
+    for p in "${n[@]}"; do names+=(--name "$p"); done
+    for p in "$@"; do
+        rm -rf "$T/r" && mkstore r && st r subject add "${names[@]}" --pseudonym "Tom Grey" >/dev/null || return 1
+        run --separate-stderr st r subject rename "Tom Grey" "$p"
+        [ "$status" -eq 2 ] &&
+            [ "$stderr" = "intake: pseudonym '$p' is taken or matches a real name in the store; choose another" ] ||
+            { printf 'rename to %s: status %s, got: %s\n' "$p" "$status" "$stderr" >&2; return 1; }
+    done
+}
+
 each_refused() {
     local names=() n p
     IFS='|' read -ra n <<<"$1"

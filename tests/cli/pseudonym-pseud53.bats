@@ -47,3 +47,19 @@ load faults
     each_accepted "한명혁" "Bright" "Mirae" "Sunny Park"
     each_accepted "Daniel Morgan" "Enzi" "Matar" "Dodi" "Lido"
 }
+
+@test "pseudonym-pseud53: subject rename refuses what subject add refuses (report-adv53b: rename asked none of the subject's own names)" {
+    each_rename_refused "리명혁|Ri Myong-hyok" "Mhyk Lee"
+    each_rename_refused "Батбаярын Энхтуяа|Enkhtuyaa" "Ray Of Peace"
+    each_rename_refused "Abdulrahman Al-Otaibi|عبد الرحمن العتيبي" "Merciful Servant"
+    each_rename_refused "Faisal Al-Harbi" "7arbi Green"
+    each_rename_refused "Khalid Al-Enezi" "Enzi Smith"
+}
+
+@test "pseudonym-pseud53: subject rename to an unrelated pseudonym works" {
+    mkstore r
+    st r subject add --name "Khalid Al-Enezi" --pseudonym "Tom Grey" >/dev/null
+    run -0 st r subject rename "Tom Grey" "Peter Hall"
+    run -0 st r subject list
+    [[ "$output" == *"Peter Hall"* ]]
+}
