@@ -170,15 +170,25 @@ static const char *const stay_words[] = {
  * room ("Room 12 of the museum and block 4 of the camp" stays). */
 static const char *const camp_words[] = { "camp", "camps", "kem", "лагерь", "лагере", "лагеря", "бааз" };
 
-/* 1 if a word of camp_words stands whole in the sentence around a. */
-static int camp_said(const char *s, size_t len, size_t a)
+/* The sentence around norm byte a of s (len bytes): at most 160 bytes
+ * each way, up to a '.', '!', '?' or newline; its start in *c, its end
+ * returned. */
+static size_t sentence_around(const char *s, size_t len, size_t a, size_t *c)
 {
-    size_t c, b, i, e, k;
+    size_t b;
 
-    for (c = a; c > 0 && a - c < 160 && !strchr(".!?\n", s[c - 1]); c--)
+    for (*c = a; *c > 0 && a - *c < 160 && !strchr(".!?\n", s[*c - 1]); (*c)--)
         ;
     for (b = a; b < len && b - a < 160 && !strchr(".!?\n", s[b]); b++)
         ;
+    return b;
+}
+
+/* 1 if a word of camp_words stands whole in the sentence around a. */
+static int camp_said(const char *s, size_t len, size_t a)
+{
+    size_t c, b = sentence_around(s, len, a, &c), i, e, k;
+
     for (i = c; i < b; i = e) {
         e = detect_letters(s, b, i);
         if (e == i) {
@@ -195,14 +205,10 @@ static int camp_said(const char *s, size_t len, size_t a)
 
 int addr_room_dwelt(const char *s, size_t len, size_t a)
 {
-    size_t c, b, i, e, k, n;
+    size_t c, b = sentence_around(s, len, a, &c), i, e, k, n;
 
-    for (c = a; c > 0 && a - c < 160 && !strchr(".!?\n", s[c - 1]); c--)
-        ;
     while (c > 0 && c < a && !strchr(".!?\n", s[c - 1]) && s[c - 1] != ' ')
         c++;                    /* cut at 160 bytes: from the next word */
-    for (b = a; b < len && b - a < 160 && !strchr(".!?\n", s[b]); b++)
-        ;
     for (i = c; i < b; i = e) {
         e = detect_letters(s, b, i);
         if (e == i) {

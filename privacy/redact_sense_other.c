@@ -400,15 +400,16 @@ static size_t figure_word_at(const struct normtext *t, size_t p, const char *alt
     return 0;
 }
 
-/* 1 if the whole name of figure i starts at norm byte p of t, its words
- * one space or a hyphen apart (Kim Il-sung, Ли Сын Ман), and its surname
- * covers [a, b): a subject's given name spelled as a figure's given name
- * is left to the other rules (test_redact's "Kim Il-sung" of a person
- * "Il"). */
-static int figure_at(const struct normtext *t, size_t p, size_t i, size_t a, size_t b)
+/* The end of figure i's whole name written from norm byte p of t (its
+ * words one space or a hyphen apart: Kim Il-sung, Ли Сын Ман), or 0; in
+ * [*sa, *sb) its surname's word, or (a figure of FIGURE_ANY) the word
+ * that covers [a, b), else 0 and 0. */
+static size_t figure_end(const struct normtext *t, size_t p, size_t i, size_t a, size_t b, size_t *sa,
+                         size_t *sb)
 {
-    size_t e = 0, sa = 0, sb = 0;
+    size_t e = 0;
 
+    *sa = *sb = 0;
     for (int w = 0; w < FIGURE_WORDS && figures[i].w[w] != NULL; w++) {
         if (w > 0) {
             if (e >= t->normlen || (t->norm[e] != ' ' && t->norm[e] != '-'))
@@ -418,9 +419,20 @@ static int figure_at(const struct normtext *t, size_t p, size_t i, size_t a, siz
         if ((e = figure_word_at(t, p, figures[i].w[w])) == 0)
             return 0;
         if (w == figures[i].surname || (figures[i].surname == FIGURE_ANY && p <= a && b <= e))
-            sa = p, sb = e;
+            *sa = p, *sb = e;
     }
-    return sb > 0 && sa <= a && b <= sb;
+    return e;
+}
+
+/* 1 if the whole name of figure i starts at norm byte p of t and its
+ * surname covers [a, b): a subject's given name spelled as a figure's
+ * given name is left to the other rules (test_redact's "Kim Il-sung" of
+ * a person "Il"). */
+static int figure_at(const struct normtext *t, size_t p, size_t i, size_t a, size_t b)
+{
+    size_t sa, sb;
+
+    return figure_end(t, p, i, a, b, &sa, &sb) != 0 && sb > 0 && sa <= a && b <= sb;
 }
 
 /* God's name in Arabic as Russian, Kazakh and English write it: Аллах in
@@ -463,36 +475,18 @@ static int god_name(const struct normtext *t, size_t a, size_t b)
 /* The bytes before a hit that a figure's name may start at. */
 #define FIGURE_SPAN 48
 
-/* The end of figure i's whole name written from norm byte p of t (its
- * words one space or a hyphen apart), or 0. */
-static size_t figure_end(const struct normtext *t, size_t p, size_t i)
-{
-    size_t e = 0;
-
-    for (int w = 0; w < FIGURE_WORDS && figures[i].w[w] != NULL; w++) {
-        if (w > 0) {
-            if (e >= t->normlen || (t->norm[e] != ' ' && t->norm[e] != '-'))
-                return 0;
-            p = e + 1;
-        }
-        if ((e = figure_word_at(t, p, figures[i].w[w])) == 0)
-            return 0;
-    }
-    return e;
-}
-
 /* 1 if the hit of more than one word at norm bytes [a, b) of t starts a
  * figure's whole name that goes on past b ("Kim Soo" of "Kim
  * Soo-hyun"): the figure.  A hit of the figure's whole name (a subject
  * registered so) is not (brief s53 over53). */
 static int figure_prefix(const struct normtext *t, size_t a, size_t b)
 {
-    size_t e;
+    size_t e, sa, sb;
 
     if (a > 0 && is_word_cp(redact_cp_before(t->norm, a)))
         return 0;
     for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
-        if ((e = figure_end(t, a, i)) > b)
+        if ((e = figure_end(t, a, i, a, b, &sa, &sb)) > b)
             return 1;
     return 0;
 }
