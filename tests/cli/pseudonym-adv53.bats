@@ -34,3 +34,10 @@ load faults
     each_accepted "Khalid Ahmad Al-Mutairi" "Peter Hall"
     each_accepted "Nurul Aini binti Hassan" "Mira Stone"
 }
+
+@test "pseudonym-adv53b: accepted in the retry on the merge: Gulf pet forms, a translation, an initial and tail (adv53b: open)" {
+    skip "open: accepted today (docs/outside/report-adv53b.md, kind 4)"
+    each_refused "Abdulrahman Al-Otaibi|عبد الرحمن العتيبي" "Dahoom Clark" "Rahoomi Clark"
+    each_refused "Saad Al-Rashidi|سعد الرشيدي" "Rightly Guided"
+    each_refused "최성철|Choe Song-chol" "Cchol Park"
+}

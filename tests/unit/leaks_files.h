@@ -242,6 +242,7 @@ static const char *const data_files[] = {
     "tests/data/leaks/adv52-open.jsonl",
     "tests/data/leaks/adv52b-open.jsonl",
     "tests/data/leaks/adv53-open.jsonl",
+    "tests/data/leaks/adv53b-open.jsonl",
     "tests/data/leaks/num53.jsonl",
     "tests/data/leaks/pseud53.jsonl",
     "tests/data/leaks/mrz53.jsonl",
