@@ -254,7 +254,11 @@ static int root_form(const struct root *p, const struct root *n)
 {
     /* the same consonants, and a vowel first where the name's has one
      * (its ʿayn or hamza: Mora keeps Omar's m r but not its ʿ) */
-    if (same(p, n->c, n->n) && (n->lead < 0 || p->lead == n->lead))
+    /* a root of two consonants after a consonant (Reza's r-ḍ) is met by
+     * many words of other languages: the ending must agree too (Rida, Riza;
+     * not Reed: pseudonym-scr45's "Tom Reed" for رضا احمدی) */
+    if (same(p, n->c, n->n) && (n->lead < 0 || p->lead == n->lead) &&
+        (n->n != 2 || n->lead != 0 || p->vowel_end == n->vowel_end))
         return 1;
     if (!p->vowel_end || p->n != 2)
         return 0;
