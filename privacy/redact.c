@@ -827,7 +827,8 @@ static int add_protected(struct redactor *r, int cat, long subject, const char *
             r->lits[r->nlits - 1].word = 0;
     }
     if ((cat == TERM_PLACE || cat == TERM_EMPLOYER || cat == TERM_ORGANISATION || cat == TERM_OTHER) &&
-        term_other_forms(text, len, cat == TERM_PLACE, add_term_form, &(struct term_form){ r, cat }) != 0) {
+        term_other_forms(text, len, cat == TERM_PLACE, cat == TERM_EMPLOYER || cat == TERM_ORGANISATION,
+                         add_term_form, &(struct term_form){ r, cat }) != 0) {
         variant_list_free(&vl);
         return err_set(e, EXIT_INPUT, "out of memory while adding a term");
     }

@@ -403,7 +403,7 @@ static int syllable_acronym(const char *text, size_t len, term_form_fn fn, void 
     return rc;
 }
 
-int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, void *ctx)
+int term_other_forms(const char *text, size_t len, int place, int org, term_form_fn fn, void *ctx)
 {
     char rest[REDACT_TERM_MAX + 1], ini[16];
     size_t rl = 0, a = 0, b, words = 0, kept = 0, longest = 0, ni = 0;
@@ -470,9 +470,9 @@ int term_other_forms(const char *text, size_t len, int place, term_form_fn fn, v
         if (lexicon_word(LEXICON_EN, low, ni) != 1 && lexicon_acronym(LEXICON_EN, ini, ni) != 1)
             rc = fn(ctx, ini, ni, 1);
     }
-    if (rc == 0 && !place)
+    if (rc == 0 && org)
         rc = syllable_acronym(text, len, fn, ctx);
-    if (rc == 0 && !place)
+    if (rc == 0 && org)
         rc = ko_cyrillic(text, len, fn, ctx);
     sodium_memzero(rest, sizeof rest);
     return rc;
