@@ -123,9 +123,29 @@ each_accepted() {
     done
 }
 
+# refused_run WHAT P: the last `run` was refused as a form of the
+# subject's names (exit 2, the one-line message), or says what it got.
+refused_run() {
+    [ "$status" -eq 2 ] &&
+        [ "$stderr" = "intake: pseudonym '$2' is taken or matches a real name in the store; choose another" ] ||
+        { printf '%s %s: status %s, got: %s\n' "$1" "$2" "$status" "$stderr" >&2; return 1; }
+}
+
 # each_refused "NAME[|NAME]" PSEUDONYM...: each refused as a form of the
 # subject's names (exit 2, the one-line message), each in a new store of
 # its own: pseudonym-39.bats, pseudonym-40.bats, pseudonym-40s.bats.
+each_refused() {
+    local names=() n p
+    IFS='|' read -ra n <<<"$1"
+    shift
+    for p in "${n[@]}"; do names+=(--name "$p"); done
+    for p in "$@"; do
+        rm -rf "$T/r" && mkstore r
+        run --separate-stderr st r subject add "${names[@]}" --pseudonym "$p"
+        refused_run pseudonym "$p" || return 1
+    done
+}
+
 # each_rename_refused "NAME1|NAME2" P...: a subject of those names added
 # as "Tom Grey" may not be renamed to any P (subject rename asks every
 # check subject add asks: report-adv53b).
@@ -137,22 +157,6 @@ each_rename_refused() {
     for p in "$@"; do
         rm -rf "$T/r" && mkstore r && st r subject add "${names[@]}" --pseudonym "Tom Grey" >/dev/null || return 1
         run --separate-stderr st r subject rename "Tom Grey" "$p"
-        [ "$status" -eq 2 ] &&
-            [ "$stderr" = "intake: pseudonym '$p' is taken or matches a real name in the store; choose another" ] ||
-            { printf 'rename to %s: status %s, got: %s\n' "$p" "$status" "$stderr" >&2; return 1; }
-    done
-}
-
-each_refused() {
-    local names=() n p
-    IFS='|' read -ra n <<<"$1"
-    shift
-    for p in "${n[@]}"; do names+=(--name "$p"); done
-    for p in "$@"; do
-        rm -rf "$T/r" && mkstore r
-        run --separate-stderr st r subject add "${names[@]}" --pseudonym "$p"
-        [ "$status" -eq 2 ] &&
-            [ "$stderr" = "intake: pseudonym '$p' is taken or matches a real name in the store; choose another" ] ||
-            { printf 'pseudonym %s: status %s, got: %s\n' "$p" "$status" "$stderr" >&2; return 1; }
+        refused_run "rename to" "$p" || return 1
     done
 }
